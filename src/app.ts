@@ -1,0 +1,50 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import { randomUUID } from 'node:crypto'
+import type { Db } from '#src/database.ts'
+import { createAuditReader } from '#src/platform/audit/reader.ts'
+import { authRoutes } from '#src/platform/auth/routes.ts'
+import { createSessionStore } from '#src/platform/auth/sessions.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import { healthRoutes } from '#src/platform/health/routes.ts'
+import { registerHttpPlatform } from '#src/platform/http/plugin.ts'
+import { createAccounts } from '#src/modules/accounts/index.ts'
+import { createBodies } from '#src/modules/bodies/index.ts'
+import { createMeetings } from '#src/modules/meetings/index.ts'
+import { createPublishing } from '#src/modules/publishing/index.ts'
+
+export interface AppOptions {
+  db: Db
+  dbKind: string
+  clock: Clock
+  cookieSecure: boolean
+  logLevel?: string
+  version?: string
+}
+
+/** The composition root: database → services → routes. Used by main.ts and by the tests. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+  })
+  const { db, clock } = options
+  const sessions = createSessionStore(db)
+  const audit = createAuditReader(db)
+
+  await registerHttpPlatform(app, { sessions, clock, cookieSecure: options.cookieSecure })
+
+  const bodies = createBodies({ db, clock, audit })
+  const meetings = createMeetings({ db, clock, audit, bodies: bodies.service })
+  const accounts = createAccounts({ db, audit, sessions, bodies: bodies.service })
+  const publishing = createPublishing({ db, clock, bodies: bodies.service, meetings: meetings.service })
+
+  await app.register(healthRoutes({ db, kind: options.dbKind, version: options.version ?? '0.0.0' }))
+  await app.register(authRoutes({ db, sessions, cookieSecure: options.cookieSecure }))
+  await app.register(bodies.routes(meetings.service))
+  await app.register(meetings.routes)
+  await app.register(accounts.routes)
+  await app.register(publishing.routes)
+  return app
+}

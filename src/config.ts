@@ -1,0 +1,66 @@
+import { z } from 'zod'
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/
+
+/** Every setting Oversight reads from the environment, described and checked in one place. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Port the web server listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Address to bind; 0.0.0.0 in a container. */
+  HOST: z.string().default('127.0.0.1'),
+  /** Folder for the embedded database (PGlite) when DATABASE_URL is not set. */
+  DATA_DIR: z.string().default('./data'),
+  /** A PostgreSQL connection string; when set, the embedded database is not used. */
+  DATABASE_URL: z.string().optional(),
+  /** Load the demo data on an empty database ("0" turns it off). */
+  OVERSIGHT_DEMO: z.enum(['0', '1']).default('1'),
+  /** Password for the demo accounts; one is generated and printed once when unset. */
+  OVERSIGHT_DEMO_PASSWORD: z.string().min(12, 'OVERSIGHT_DEMO_PASSWORD must be at least 12 characters').optional(),
+  /** The date the app treats as today (YYYY-MM-DD); demo mode defaults to 2024-01-22. */
+  OVERSIGHT_TODAY: z.string().regex(isoDate, 'OVERSIGHT_TODAY must be YYYY-MM-DD').optional(),
+  /** Send cookies with Secure and the __Host- prefix. Turn off only for plain-HTTP development off localhost. */
+  COOKIE_SECURE: z.enum(['0', '1']).default('1'),
+  /** Log level for pino. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+export type Env = z.infer<typeof schema>
+
+export interface Config {
+  env: Env['NODE_ENV']
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl?: string
+  demo: boolean
+  demoPassword?: string
+  /** Fixed "today" for the domain rules, or undefined for the real date. */
+  today?: string
+  cookieSecure: boolean
+  logLevel: Env['LOG_LEVEL']
+}
+
+export const DEMO_TODAY = '2024-01-22'
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(environment)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Configuration is not valid:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const demo = e.OVERSIGHT_DEMO === '1'
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL || undefined,
+    demo,
+    demoPassword: e.OVERSIGHT_DEMO_PASSWORD,
+    today: e.OVERSIGHT_TODAY ?? (demo ? DEMO_TODAY : undefined),
+    cookieSecure: e.COOKIE_SECURE === '1',
+    logLevel: e.LOG_LEVEL,
+  }
+}

@@ -1,0 +1,11 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { AuditTables } from '#src/platform/audit/tables.ts'
+import type { AuthTables } from '#src/platform/auth/tables.ts'
+import type { BodiesTables } from '#src/modules/bodies/tables.ts'
+import type { MeetingsTables } from '#src/modules/meetings/tables.ts'
+
+/** The whole schema, composed from the tables each owner declares. */
+export interface Database extends AuthTables, AuditTables, BodiesTables, MeetingsTables {}
+
+export type Db = Kysely<Database>
+export type Trx = Transaction<Database>

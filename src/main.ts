@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs'
+import { buildApp } from '#src/app.ts'
+import { loadConfig } from '#src/config.ts'
+import type { Database } from '#src/database.ts'
+import { databaseIsEmpty, loadDemo } from '#src/demo/index.ts'
+import { createClock } from '#src/platform/clock.ts'
+import { openDatabase } from '#src/platform/db/database.ts'
+import { migrateToLatest } from '#src/platform/db/migrate.ts'
+
+const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string
+const usage = 'Usage: oversight <serve | migrate | demo>'
+
+async function main(command = 'serve') {
+  const config = loadConfig()
+  const handle = await openDatabase<Database>(config)
+  const applied = await migrateToLatest(handle.db)
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+
+  if (command === 'migrate') return handle.close()
+
+  if (command === 'demo' || (command === 'serve' && config.demo && (await databaseIsEmpty(handle.db)))) {
+    const result = await loadDemo(handle.db, { password: config.demoPassword })
+    if (result.generatedPassword) {
+      console.log(`\nDemo data loaded. Demo accounts (admin, scrutiny, officer, member, analyst @example.org)`)
+      console.log(`share this password, shown once: ${result.generatedPassword}\n`)
+    } else if (result.loaded) {
+      console.log('Demo data loaded; demo accounts use OVERSIGHT_DEMO_PASSWORD.')
+    }
+    if (command === 'demo') return handle.close()
+  }
+
+  if (command !== 'serve') {
+    await handle.close()
+    console.error(usage)
+    process.exit(2)
+  }
+
+  const clock = createClock(config.today)
+  const app = await buildApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    clock,
+    cookieSecure: config.cookieSecure,
+    logLevel: config.logLevel,
+    version,
+  })
+  const close = async () => {
+    await app.close()
+    await handle.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', close)
+  process.once('SIGTERM', close)
+  await app.listen({ port: config.port, host: config.host })
+  console.log(`Oversight is serving on http://localhost:${config.port} (${handle.kind} database)`)
+}
+
+main(process.argv[2]).catch((error) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,137 @@
+import type { Db, Trx } from '#src/database.ts'
+import type { BodyKind, MembershipRole, PersonKind } from './tables.ts'
+
+export interface BodyInput {
+  name: string
+  slug: string
+  kind: BodyKind
+  remit: string
+}
+
+export interface PersonInput {
+  name: string
+  slug: string
+  honorific: string | null
+  kind: PersonKind
+  organisation: string | null
+  jobTitle: string | null
+  email: string | null
+}
+
+export interface MembershipInput {
+  bodyId: string
+  personId: string
+  role: MembershipRole
+  startsOn: string | null
+  endsOn: string | null
+}
+
+const bodyColumns = ['bodies.id', 'bodies.slug', 'bodies.name', 'bodies.kind', 'bodies.remit'] as const
+const personColumns = [
+  'people.id',
+  'people.slug',
+  'people.name',
+  'people.honorific',
+  'people.kind',
+  'people.organisation',
+  'people.jobTitle',
+  'people.email',
+] as const
+
+export function createBodiesRepository(db: Db) {
+  return {
+    listBodies() {
+      return db.selectFrom('bodies').select(bodyColumns).orderBy('bodies.name').execute()
+    },
+    findBodyBySlug(slug: string) {
+      return db.selectFrom('bodies').select(bodyColumns).where('slug', '=', slug).executeTakeFirst()
+    },
+    findBodyById(id: string, trx: Db | Trx = db) {
+      return trx.selectFrom('bodies').select(bodyColumns).where('id', '=', id).executeTakeFirst()
+    },
+    slugTaken(table: 'bodies' | 'people', slug: string, exceptId?: string) {
+      let query = db.selectFrom(table).select('id').where('slug', '=', slug)
+      if (exceptId) query = query.where('id', '!=', exceptId)
+      return query.executeTakeFirst().then(Boolean)
+    },
+    insertBody(trx: Trx, input: BodyInput) {
+      return trx.insertInto('bodies').values(input).returning(bodyColumns).executeTakeFirstOrThrow()
+    },
+    updateBody(trx: Trx, id: string, input: BodyInput) {
+      return trx.updateTable('bodies').set(input).where('id', '=', id).returning(bodyColumns).executeTakeFirstOrThrow()
+    },
+    /** Memberships of a body with each person, current ones first then by role. */
+    membershipsOfBody(bodyId: string) {
+      return db
+        .selectFrom('memberships')
+        .innerJoin('people', 'people.id', 'memberships.personId')
+        .select([
+          'memberships.id',
+          'memberships.role',
+          'memberships.startsOn',
+          'memberships.endsOn',
+          ...personColumns,
+          'people.id as personId',
+        ])
+        .where('memberships.bodyId', '=', bodyId)
+        .orderBy('people.name')
+        .execute()
+    },
+    membershipsOfPerson(personId: string) {
+      return db
+        .selectFrom('memberships')
+        .innerJoin('bodies', 'bodies.id', 'memberships.bodyId')
+        .select([
+          'memberships.id',
+          'memberships.role',
+          'memberships.startsOn',
+          'memberships.endsOn',
+          'bodies.name as bodyName',
+          'bodies.slug as bodySlug',
+        ])
+        .where('memberships.personId', '=', personId)
+        .orderBy('bodies.name')
+        .execute()
+    },
+    /** Body ids where the person holds a membership on `today`. */
+    async currentBodyIdsOf(personId: string, today: string) {
+      const rows = await db
+        .selectFrom('memberships')
+        .select('bodyId')
+        .where('personId', '=', personId)
+        .where((eb) => eb.or([eb('startsOn', 'is', null), eb('startsOn', '<=', today)]))
+        .where((eb) => eb.or([eb('endsOn', 'is', null), eb('endsOn', '>=', today)]))
+        .execute()
+      return rows.map((row) => row.bodyId)
+    },
+    insertMembership(trx: Trx, input: MembershipInput) {
+      return trx.insertInto('memberships').values(input).returningAll().executeTakeFirstOrThrow()
+    },
+    findMembership(id: string) {
+      return db.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst()
+    },
+    endMembership(trx: Trx, id: string, endsOn: string) {
+      return trx.updateTable('memberships').set({ endsOn }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+    },
+    listPeople() {
+      return db.selectFrom('people').select(personColumns).orderBy('people.name').execute()
+    },
+    findPersonBySlug(slug: string) {
+      return db.selectFrom('people').select(personColumns).where('slug', '=', slug).executeTakeFirst()
+    },
+    findPeopleByIds(ids: string[]) {
+      if (ids.length === 0) return Promise.resolve([])
+      return db.selectFrom('people').select(personColumns).where('id', 'in', ids).execute()
+    },
+    insertPerson(trx: Trx, input: PersonInput) {
+      return trx.insertInto('people').values(input).returning(personColumns).executeTakeFirstOrThrow()
+    },
+    updatePerson(trx: Trx, id: string, input: PersonInput) {
+      return trx.updateTable('people').set(input).where('id', '=', id).returning(personColumns).executeTakeFirstOrThrow()
+    },
+  }
+}
+
+export type BodiesRepository = ReturnType<typeof createBodiesRepository>
+export type BodyRow = NonNullable<Awaited<ReturnType<BodiesRepository['findBodyBySlug']>>>
+export type PersonRow = NonNullable<Awaited<ReturnType<BodiesRepository['findPersonBySlug']>>>

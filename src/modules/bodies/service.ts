@@ -1,0 +1,162 @@
+import type { Db } from '#src/database.ts'
+import { recordAudit } from '#src/platform/audit/audit.ts'
+import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import { withTransaction } from '#src/platform/db/database.ts'
+import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { compareMemberships, membershipIsCurrent } from './membership.ts'
+import type { BodiesRepository } from './repository.ts'
+import type { BodyForm, MembershipForm, PersonForm } from './schema.ts'
+import { slugify } from './slug.ts'
+
+export function createBodiesService(deps: { db: Db; repository: BodiesRepository; clock: Clock }) {
+  const { db, repository: repo, clock } = deps
+
+  async function uniqueSlug(table: 'bodies' | 'people', text: string, exceptId?: string) {
+    const base = slugify(text) || table
+    let slug = base
+    for (let n = 2; await repo.slugTaken(table, slug, exceptId); n++) slug = `${base}-${n}`
+    return slug
+  }
+
+  const service = {
+    /** Every body, public. */
+    listBodies(_ctx: Context) {
+      return repo.listBodies()
+    },
+
+    /** A body with its current and past members. Throws NotFoundError. */
+    async getBody(_ctx: Context, slug: string) {
+      const body = await repo.findBodyBySlug(slug)
+      if (!body) throw new NotFoundError('Body')
+      const today = clock.today()
+      const memberships = (await repo.membershipsOfBody(body.id)).sort(compareMemberships)
+      return {
+        ...body,
+        currentMembers: memberships.filter((m) => membershipIsCurrent(m, today)),
+        pastMembers: memberships.filter((m) => !membershipIsCurrent(m, today)),
+      }
+    },
+
+    async getBodyById(_ctx: Context, id: string) {
+      const body = await repo.findBodyById(id)
+      if (!body) throw new NotFoundError('Body')
+      return body
+    },
+
+    /** Creates a body; the slug comes from the name and is never reused. */
+    async createBody(ctx: Context, input: BodyForm) {
+      assertCan(ctx.user, 'bodies:edit')
+      const slug = await uniqueSlug('bodies', input.name)
+      return withTransaction(db, async (trx) => {
+        const body = await repo.insertBody(trx, { ...input, slug })
+        await recordAudit(trx, ctx, { action: 'created body', subjectType: 'body', subjectId: body.id, after: body })
+        return body
+      })
+    },
+
+    /** Changes a body's name, kind or remit; its slug (and so its address) stays. */
+    async updateBody(ctx: Context, id: string, input: BodyForm) {
+      assertCan(ctx.user, 'bodies:edit')
+      const before = await repo.findBodyById(id)
+      if (!before) throw new NotFoundError('Body')
+      return withTransaction(db, async (trx) => {
+        const after = await repo.updateBody(trx, id, { ...input, slug: before.slug })
+        await recordAudit(trx, ctx, { action: 'updated body', subjectType: 'body', subjectId: id, before, after })
+        return after
+      })
+    },
+
+    /** Adds a person to a body. The end date, when given, must not be before the start. */
+    async addMembership(ctx: Context, bodyId: string, input: MembershipForm) {
+      assertCan(ctx.user, 'bodies:edit')
+      if (!(await repo.findBodyById(bodyId))) throw new NotFoundError('Body')
+      if ((await repo.findPeopleByIds([input.personId])).length === 0) throw new RuleError('Select a person', 'personId')
+      if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) {
+        throw new RuleError('End date must be the same as or after the start date', 'endsOn')
+      }
+      return withTransaction(db, async (trx) => {
+        const membership = await repo.insertMembership(trx, { bodyId, ...input })
+        await recordAudit(trx, ctx, {
+          action: 'added member',
+          subjectType: 'body',
+          subjectId: bodyId,
+          after: membership,
+        })
+        return membership
+      })
+    },
+
+    /** Ends a membership on a date (it stays in the record as a past membership). */
+    async endMembership(ctx: Context, membershipId: string, endsOn: string) {
+      assertCan(ctx.user, 'bodies:edit')
+      const before = await repo.findMembership(membershipId)
+      if (!before) throw new NotFoundError('Membership')
+      if (before.startsOn && endsOn < before.startsOn) {
+        throw new RuleError('End date must be the same as or after the start date', 'endsOn')
+      }
+      return withTransaction(db, async (trx) => {
+        const after = await repo.endMembership(trx, membershipId, endsOn)
+        await recordAudit(trx, ctx, { action: 'ended membership', subjectType: 'body', subjectId: before.bodyId, before, after })
+        return after
+      })
+    },
+
+    listPeople(_ctx: Context) {
+      return repo.listPeople()
+    },
+
+    /** A person with the bodies they sit on. Email addresses show only to signed-in users. */
+    async getPerson(ctx: Context, slug: string) {
+      const person = await repo.findPersonBySlug(slug)
+      if (!person) throw new NotFoundError('Person')
+      const today = clock.today()
+      const memberships = await repo.membershipsOfPerson(person.id)
+      return {
+        ...person,
+        email: ctx.user ? person.email : null,
+        currentMemberships: memberships.filter((m) => membershipIsCurrent(m, today)),
+        pastMemberships: memberships.filter((m) => !membershipIsCurrent(m, today)),
+      }
+    },
+
+    getPeopleByIds(_ctx: Context, ids: string[]) {
+      return repo.findPeopleByIds(ids)
+    },
+
+    async createPerson(ctx: Context, input: PersonForm) {
+      assertCan(ctx.user, 'people:edit')
+      const slug = await uniqueSlug('people', input.name)
+      return withTransaction(db, async (trx) => {
+        const person = await repo.insertPerson(trx, { ...input, slug })
+        await recordAudit(trx, ctx, { action: 'created person', subjectType: 'person', subjectId: person.id, after: person })
+        return person
+      })
+    },
+
+    async updatePerson(ctx: Context, id: string, input: PersonForm) {
+      assertCan(ctx.user, 'people:edit')
+      const [before] = await repo.findPeopleByIds([id])
+      if (!before) throw new NotFoundError('Person')
+      return withTransaction(db, async (trx) => {
+        const after = await repo.updatePerson(trx, id, { ...input, slug: before.slug })
+        await recordAudit(trx, ctx, { action: 'updated person', subjectType: 'person', subjectId: id, before, after })
+        return after
+      })
+    },
+
+    /**
+     * Ids of the bodies whose exempt papers this user may read: all (null) for staff with
+     * 'exempt:read-any', the bodies a member currently sits on, none for everyone else.
+     */
+    async exemptReadableBodyIds(ctx: Context): Promise<string[] | null> {
+      if (can(ctx.user, 'exempt:read-any')) return null
+      if (!ctx.user?.personId || !can(ctx.user, 'exempt:read-own-bodies')) return []
+      return repo.currentBodyIdsOf(ctx.user.personId, clock.today())
+    },
+  }
+  return service
+}
+
+export type BodiesService = ReturnType<typeof createBodiesService>

@@ -1,0 +1,135 @@
+import type { ColumnType } from 'kysely'
+import type { CreatedAt, ExemptColumns, Instant, IsoDate, Json, SearchVector, Uuid } from '#src/platform/db/column-types.ts'
+
+export type MeetingStatus = 'scheduled' | 'held' | 'cancelled' | 'postponed'
+export type MinutesStatus = 'draft' | 'published' | 'approved'
+export type AttendanceCapacity = 'member' | 'co-opted member' | 'substitute' | 'cabinet member' | 'officer' | 'other'
+export type AttendanceStatus = 'present' | 'apologies' | 'absent' | 'in attendance'
+export type DeclarationType = 'personal' | 'prejudicial' | 'disclosable pecuniary'
+export type WithinBudget = 'yes' | 'no' | 'not applicable'
+
+export interface MeetingsTable {
+  id: Uuid
+  slug: string
+  bodyId: string
+  date: IsoDate
+  /** 'HH:MM', 24-hour, Europe/London. */
+  startTime: string | null
+  venue: string
+  status: MeetingStatus
+  notes: string
+  createdAt: CreatedAt
+}
+
+export interface AgendaItemsTable extends ExemptColumns {
+  id: Uuid
+  meetingId: string
+  number: number
+  title: string
+  purpose: string
+  pageFrom: number | null
+  pageTo: number | null
+  minute: string
+  search: SearchVector
+}
+
+export interface DocumentsTable {
+  id: Uuid
+  filename: string
+  mediaType: string
+  sizeBytes: number
+  sha256: string
+  content: ColumnType<Uint8Array, Uint8Array, Uint8Array>
+  uploadedBy: string | null
+  uploadedAt: CreatedAt
+}
+
+export interface ReportsTable extends ExemptColumns {
+  id: Uuid
+  agendaItemId: string
+  title: string
+  reportTo: string
+  relevantOfficer: string
+  meetingDate: IsoDate | null
+  purpose: string
+  recommendations: Json<string[]>
+  reasons: string
+  contraryToPlan: boolean | null
+  withinBudget: WithinBudget | null
+  alternativeOptions: string
+  councilPriorities: string
+  background: string
+  financial: string
+  legal: string
+  humanResources: string
+  risk: string
+  equalities: string
+  sustainability: string
+  consultation: string
+  backgroundPapers: string
+  search: SearchVector
+  updatedAt: CreatedAt
+}
+
+export interface AppendicesTable extends ExemptColumns {
+  id: Uuid
+  reportId: string
+  position: number
+  label: string
+  title: string
+  body: string
+  documentId: string | null
+}
+
+export interface MinutesTable {
+  meetingId: string
+  status: MinutesStatus
+  noDeclarations: boolean
+  endedAtTime: string | null
+  publishedAt: Instant
+  approvedAtMeetingId: string | null
+  approvedAtItemId: string | null
+  approvedOn: IsoDate | null
+  approvalAmendment: string
+}
+
+export interface AttendanceTable {
+  id: Uuid
+  meetingId: string
+  personId: string | null
+  /** The name as the papers give it, kept when no person record matches. */
+  rawName: string
+  capacity: AttendanceCapacity
+  status: AttendanceStatus
+  roleAtMeeting: string
+  chaired: boolean
+  position: number
+}
+
+export interface DeclarationsTable {
+  id: Uuid
+  meetingId: string
+  agendaItemId: string | null
+  personId: string
+  type: DeclarationType
+  nature: string
+}
+
+export interface ResolutionsTable {
+  id: Uuid
+  agendaItemId: string
+  number: number
+  text: string
+}
+
+export interface MeetingsTables {
+  meetings: MeetingsTable
+  agendaItems: AgendaItemsTable
+  documents: DocumentsTable
+  reports: ReportsTable
+  appendices: AppendicesTable
+  minutes: MinutesTable
+  attendance: AttendanceTable
+  declarations: DeclarationsTable
+  resolutions: ResolutionsTable
+}

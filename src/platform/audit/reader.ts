@@ -1,0 +1,65 @@
+import type { Db } from '#src/database.ts'
+import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+
+export interface AuditFilter {
+  actor?: string
+  action?: string
+  subjectType?: string
+  subjectId?: string
+  from?: string
+  to?: string
+}
+
+export const AUDIT_PAGE_SIZE = 50
+
+/** Reading the audit trail: a record's history for signed-in users, the whole trail for admins. */
+export function createAuditReader(db: Db) {
+  return {
+    /** The amendments to one record, newest first; empty for the public. */
+    async historyOf(ctx: Context, subjectType: string, subjectId: string) {
+      if (!can(ctx.user, 'history:read')) return []
+      return db
+        .selectFrom('auditEvents')
+        .select(['id', 'at', 'actorLabel', 'action'])
+        .where('subjectType', '=', subjectType)
+        .where('subjectId', '=', subjectId)
+        .where('action', 'not like', 'viewed%')
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(100)
+        .execute()
+    },
+
+    /** Filtered, paged audit events for admins, newest first. */
+    async search(ctx: Context, filter: AuditFilter, page: number) {
+      assertCan(ctx.user, 'audit:read')
+      let query = db.selectFrom('auditEvents')
+      if (filter.actor) query = query.where('actorLabel', 'ilike', `%${filter.actor}%`)
+      if (filter.action) query = query.where('action', 'ilike', `%${filter.action}%`)
+      if (filter.subjectType) query = query.where('subjectType', '=', filter.subjectType)
+      if (filter.subjectId) query = query.where('subjectId', '=', filter.subjectId)
+      if (filter.from) query = query.where('at', '>=', new Date(`${filter.from}T00:00:00Z`))
+      if (filter.to) query = query.where('at', '<', new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000))
+      const [{ total }, events] = await Promise.all([
+        query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+        query
+          .selectAll()
+          .orderBy('at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(AUDIT_PAGE_SIZE)
+          .offset((page - 1) * AUDIT_PAGE_SIZE)
+          .execute(),
+      ])
+      return { total: Number(total), events }
+    },
+
+    async subjectTypes(ctx: Context) {
+      assertCan(ctx.user, 'audit:read')
+      const rows = await db.selectFrom('auditEvents').select('subjectType').distinct().orderBy('subjectType').execute()
+      return rows.map((row) => row.subjectType)
+    },
+  }
+}
+
+export type AuditReader = ReturnType<typeof createAuditReader>

@@ -1,0 +1,34 @@
+import { ForbiddenError, SignInRequiredError } from '#src/platform/http/errors.ts'
+import type { Role, User } from './user.ts'
+
+/**
+ * Everything a role may do beyond reading what is public. Anything not listed is refused:
+ * a new action is denied to everyone until it is added here.
+ */
+const GRANTS = {
+  'accounts:manage': ['admin'],
+  'audit:read': ['admin'],
+  'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
+  'bodies:edit': ['scrutiny_officer', 'admin'],
+  'people:edit': ['scrutiny_officer', 'admin'],
+  'meetings:edit': ['scrutiny_officer', 'admin'],
+  'reports:edit': ['officer', 'scrutiny_officer', 'admin'],
+  'minutes:edit': ['scrutiny_officer', 'admin'],
+  /** Read exempt material of any body (staff who prepare and manage the papers). */
+  'exempt:read-any': ['officer', 'scrutiny_officer', 'admin'],
+  /** Read exempt material of the bodies one belongs to. */
+  'exempt:read-own-bodies': ['member'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Action = keyof typeof GRANTS
+
+export function can(user: User | null, action: Action): boolean {
+  if (!user) return false
+  return (GRANTS[action] as readonly Role[]).includes(user.role)
+}
+
+/** Throws unless the user may do `action`: sign in first when signed out, forbidden otherwise. */
+export function assertCan(user: User | null, action: Action): asserts user is User {
+  if (!user) throw new SignInRequiredError()
+  if (!can(user, action)) throw new ForbiddenError()
+}

@@ -1,0 +1,18 @@
+import type { Migration, MigrationProvider } from 'kysely'
+import * as platform from './2024-01-01-0001-platform.ts'
+import * as democraticRecord from './2024-01-01-0002-democratic-record.ts'
+
+/**
+ * Forward-only migrations, listed here rather than read from the folder so that they work
+ * the same under tsx, vitest and a bundler. Add new files at the end; never edit a landed one.
+ */
+const migrations: Record<string, Migration> = {
+  '2024-01-01-0001-platform': platform,
+  '2024-01-01-0002-democratic-record': democraticRecord,
+}
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations
+  },
+}

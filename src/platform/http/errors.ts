@@ -1,0 +1,35 @@
+/** A record that does not exist, or that this viewer may not know exists (exempt material). */
+export class NotFoundError extends Error {
+  readonly statusCode = 404
+  constructor(what = 'Record') {
+    super(`${what} not found`)
+  }
+}
+
+/** Signed in, but the role does not allow this. */
+export class ForbiddenError extends Error {
+  readonly statusCode = 403
+  constructor(message = 'You do not have permission to do this') {
+    super(message)
+  }
+}
+
+/** Not signed in, and the page needs an account. */
+export class SignInRequiredError extends Error {
+  readonly statusCode = 401
+  constructor() {
+    super('Sign in to continue')
+  }
+}
+
+/** A rule of the domain refused the change; the message is shown to the user. */
+export class RuleError extends Error {
+  readonly statusCode = 409
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message)
+    this.name = 'RuleError'
+  }
+}

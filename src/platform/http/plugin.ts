@@ -1,0 +1,103 @@
+import formbody from '@fastify/formbody'
+import rateLimit from '@fastify/rate-limit'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { join } from 'node:path'
+import { can } from '#src/platform/auth/permissions.ts'
+import type { SessionStore } from '#src/platform/auth/sessions.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import { govukFrontendDir, mojFrontendDir, registerViews } from '#src/platform/views/environment.ts'
+import { longDate } from '#src/platform/views/filters.ts'
+import { cookieName, registerSecurity } from './security.ts'
+import './types.ts'
+
+export interface HttpPlatformOptions {
+  sessions: SessionStore
+  clock: Clock
+  cookieSecure: boolean
+  /** Requests per minute per address before 429; generous, it guards against floods. */
+  rateLimitPerMinute?: number
+}
+
+export const SESSION_COOKIE = 'session'
+
+/** Everything every page needs: security, forms, assets, views, the signed-in user, error pages. */
+export async function registerHttpPlatform(app: FastifyInstance, options: HttpPlatformOptions) {
+  await registerSecurity(app, { cookieSecure: options.cookieSecure })
+  await app.register(formbody)
+  await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 6000, timeWindow: '1 minute' })
+  await app.register(fastifyStatic, {
+    root: join(govukFrontendDir, 'govuk', 'assets'),
+    prefix: '/assets/',
+    maxAge: '1d',
+  })
+  await app.register(fastifyStatic, {
+    root: [join(govukFrontendDir, 'govuk'), join(mojFrontendDir, 'moj')],
+    prefix: '/vendor/',
+    decorateReply: false,
+    allowedPath: (path) => /\.(css|js|mjs|map)$/.test(path) || path.startsWith('/assets/'),
+    maxAge: '1d',
+  })
+  await app.register(fastifyStatic, {
+    root: join(import.meta.dirname, '..', 'views', 'static'),
+    prefix: '/static/',
+    decorateReply: false,
+    maxAge: '1h',
+  })
+  await registerViews(app, { serviceName: 'Oversight' })
+
+  const sessionCookie = cookieName(SESSION_COOKIE, options.cookieSecure)
+  app.decorateRequest('user', null)
+  app.decorateRequest('ctx', null as never)
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies?.[sessionCookie]
+    request.user = token ? await options.sessions.resolve(token) : null
+    request.ctx = { user: request.user, requestId: request.id }
+  })
+
+  app.decorateReply('page', function (this: FastifyReply, template: string, data = {}, status = 200) {
+    const request = this.request
+    const user = request.user
+    const clock = options.clock
+    const csrfToken = this.generateCsrf()
+    const nonce = (this as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script
+    this.code(status).header('cache-control', 'no-store')
+    return this.view(template, {
+      ...data,
+      user,
+      csrfToken,
+      cspNonce: nonce,
+      currentPath: request.url.split('?')[0],
+      demoToday: clock.pinned ? longDate(clock.today()) : null,
+      canAdmin: can(user, 'accounts:manage'),
+    })
+  })
+
+  app.setNotFoundHandler((request, reply) => {
+    return reply.page('platform/views/errors/not-found.njk', {}, 404)
+  })
+
+  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
+    const status = error.statusCode ?? 500
+    if (status === 401) {
+      const returnTo = encodeURIComponent(request.url)
+      return reply.redirect(`/sign-in?returnTo=${returnTo}`, 303)
+    }
+    if (status === 404) return reply.page('platform/views/errors/not-found.njk', {}, 404)
+    if (status === 403) {
+      if (error.message.toLowerCase().includes('csrf')) return errorPage(request, reply, 403, 'csrf')
+      return errorPage(request, reply, 403, 'forbidden')
+    }
+    if (status === 429) return errorPage(request, reply, 429, 'busy')
+    if (status >= 400 && status < 500) return errorPage(request, reply, status, 'bad-request')
+    request.log.error({ err: error }, 'request failed')
+    return errorPage(request, reply, 500, 'problem')
+  })
+}
+
+function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, kind: string) {
+  if (request.url.startsWith('/api/')) {
+    return reply.code(status).send({ error: kind, statusCode: status })
+  }
+  return reply.page('platform/views/errors/error.njk', { kind }, status)
+}

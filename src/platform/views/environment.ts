@@ -1,0 +1,34 @@
+import { dirname, join } from 'node:path'
+import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
+import view from '@fastify/view'
+import type { FastifyInstance } from 'fastify'
+import nunjucks from 'nunjucks'
+import { registerFilters } from './filters.ts'
+
+const require = createRequire(import.meta.url)
+const here = dirname(fileURLToPath(import.meta.url))
+export const srcDir = join(here, '..', '..')
+export const govukFrontendDir = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist')
+export const mojFrontendDir = dirname(require.resolve('@ministryofjustice/frontend/package.json'))
+
+/**
+ * Nunjucks through @fastify/view. Templates are named from src/ ("modules/bodies/views/show.njk",
+ * "platform/views/layout.njk"); GOV.UK and MoJ macros as "govuk/…" and "moj/…".
+ * Autoescape is on: user text reaches HTML only through the escaping filters.
+ */
+export async function registerViews(app: FastifyInstance, globals: Record<string, unknown> = {}) {
+  await app.register(view, {
+    engine: { nunjucks },
+    templates: [srcDir, govukFrontendDir, mojFrontendDir],
+    options: {
+      autoescape: true,
+      trimBlocks: true,
+      lstripBlocks: true,
+      onConfigure: (env: nunjucks.Environment) => {
+        registerFilters(env)
+        for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value)
+      },
+    },
+  })
+}

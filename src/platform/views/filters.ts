@@ -1,0 +1,67 @@
+import { TZDate } from '@date-fns/tz'
+import { format, parseISO } from 'date-fns'
+import nunjucks from 'nunjucks'
+import { LONDON } from '#src/platform/clock.ts'
+
+/** '2024-01-25' or a Date → '25 January 2024' (GOV.UK date style). */
+export function longDate(value: string | Date | null | undefined): string {
+  if (!value) return ''
+  const date = typeof value === 'string' ? parseISO(value) : new TZDate(value, LONDON)
+  return format(date, 'd MMMM yyyy')
+}
+
+/** '2024-01-25' → 'Thursday 25 January 2024'. */
+export function longDateWithDay(value: string | null | undefined): string {
+  if (!value) return ''
+  return format(parseISO(value), 'EEEE d MMMM yyyy')
+}
+
+/** An instant → '25 January 2024 at 6:05pm', Europe/London. */
+export function dateTime(value: Date | string | null | undefined): string {
+  if (!value) return ''
+  const date = new TZDate(typeof value === 'string' ? new Date(value) : value, LONDON)
+  return `${format(date, 'd MMMM yyyy')} at ${format(date, 'h:mmaaa').replace(':00', '')}`
+}
+
+/** '18:00' → '6pm'; '18:30' → '6:30pm' (GOV.UK time style). */
+export function clockTime(value: string | null | undefined): string {
+  if (!value) return ''
+  const [h, m] = value.split(':').map(Number)
+  const suffix = h >= 12 ? 'pm' : 'am'
+  const hour = h % 12 === 0 ? 12 : h % 12
+  if (h === 12 && m === 0) return 'midday'
+  return m === 0 ? `${hour}${suffix}` : `${hour}:${String(m).padStart(2, '0')}${suffix}`
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c])
+
+/**
+ * Officer-written plain text → safe HTML: blank lines make paragraphs, lines starting
+ * "- " or "1. " make lists. Everything is escaped first; no HTML from users gets through.
+ */
+export function plainText(value: string | null | undefined): nunjucks.runtime.SafeString {
+  if (!value) return new nunjucks.runtime.SafeString('')
+  const blocks = value.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/)
+  const html = blocks.map((block) => {
+    const lines = block.split('\n').map((line) => line.trim())
+    if (lines.every((line) => /^[-*•]\s+/.test(line))) {
+      const items = lines.map((line) => `<li>${escape(line.replace(/^[-*•]\s+/, ''))}</li>`)
+      return `<ul class="govuk-list govuk-list--bullet">${items.join('')}</ul>`
+    }
+    if (lines.every((line) => /^\d+\.\s+/.test(line))) {
+      const items = lines.map((line) => `<li>${escape(line.replace(/^\d+\.\s+/, ''))}</li>`)
+      return `<ol class="govuk-list govuk-list--number">${items.join('')}</ol>`
+    }
+    return `<p class="govuk-body">${lines.map(escape).join('<br>')}</p>`
+  })
+  return new nunjucks.runtime.SafeString(html.join('\n'))
+}
+
+export function registerFilters(env: nunjucks.Environment): void {
+  env.addFilter('longDate', longDate)
+  env.addFilter('longDateWithDay', longDateWithDay)
+  env.addFilter('dateTime', dateTime)
+  env.addFilter('clockTime', clockTime)
+  env.addFilter('plainText', plainText)
+}

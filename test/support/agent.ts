@@ -1,0 +1,68 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+
+/**
+ * A browser-like client over app.inject: keeps cookies, and sends forms with the CSRF token
+ * read from a page, exactly as a user's browser would. CSRF stays on in tests.
+ */
+export class Agent {
+  private cookies = new Map<string, string>()
+  private csrfToken?: string
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  }
+
+  private keepCookies(response: LightMyRequestResponse) {
+    for (const cookie of response.cookies) {
+      const expired = cookie.maxAge === 0 || (cookie.expires && new Date(cookie.expires).getTime() < Date.now())
+      if (expired || cookie.value === '') this.cookies.delete(cookie.name)
+      else this.cookies.set(cookie.name, cookie.value)
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)
+    if (token) this.csrfToken = token[1]
+    return response
+  }
+
+  async get(url: string, headers: Record<string, string> = {}) {
+    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } })
+    return this.keepCookies(response)
+  }
+
+  /** Posts a urlencoded form with the CSRF token (fetching one from /sign-in first if needed). */
+  async post(url: string, form: Record<string, string | string[] | undefined> = {}, options: { csrf?: boolean } = {}) {
+    if (options.csrf !== false && !this.csrfToken) await this.get('/sign-in')
+    const body = new URLSearchParams()
+    for (const [key, value] of Object.entries(form)) {
+      if (value === undefined) continue
+      for (const v of Array.isArray(value) ? value : [value]) body.append(key, v)
+    }
+    if (options.csrf !== false && this.csrfToken) body.set('_csrf', this.csrfToken)
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() },
+    })
+    return this.keepCookies(response)
+  }
+
+  /** Sends a raw request (multipart uploads and the like) with this agent's cookies. */
+  async inject(options: { method: 'POST' | 'GET'; url: string; payload: Buffer | string; headers: Record<string, string> }) {
+    const response = await this.app.inject({ ...options, headers: { ...options.headers, cookie: this.cookieHeader() } })
+    return this.keepCookies(response)
+  }
+
+  /** The current CSRF token, fetching a page first if none has been seen. */
+  async token(): Promise<string> {
+    if (!this.csrfToken) await this.get('/sign-in')
+    return this.csrfToken!
+  }
+
+  async signIn(email: string, password: string) {
+    const response = await this.post('/sign-in', { email, password })
+    if (response.statusCode !== 303) throw new Error(`Sign-in as ${email} failed with ${response.statusCode}`)
+    return response
+  }
+}

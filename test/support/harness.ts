@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '#src/app.ts'
+import type { Database, Db } from '#src/database.ts'
+import { DEMO_ACCOUNTS, loadDemo } from '#src/demo/index.ts'
+import { hashPassword } from '#src/platform/auth/passwords.ts'
+import type { Role } from '#src/platform/auth/user.ts'
+import { createClock } from '#src/platform/clock.ts'
+import type { DatabaseHandle } from '#src/platform/db/database.ts'
+import { migrateToLatest } from '#src/platform/db/migrate.ts'
+import { Agent } from './agent.ts'
+import type { TestDatabase } from './databases.ts'
+
+export const TEST_PASSWORD = 'correct horse battery staple'
+
+/** The roles a signed-in test can take, plus the public (signed out). */
+export type TestRole = Role | 'public'
+export const ALL_ROLES: TestRole[] = ['public', 'member', 'officer', 'scrutiny_officer', 'analyst', 'admin']
+
+export const DEMO_EMAIL: Record<Role, string> = Object.fromEntries(
+  DEMO_ACCOUNTS.map((account) => [account.role, account.email]),
+) as Record<Role, string>
+
+export interface TestApp {
+  app: FastifyInstance
+  db: Db
+  handle: DatabaseHandle<Database>
+  /** A signed-out client. */
+  visitor(): Agent
+  /** A client signed in with the demo account of `role` ('public' stays signed out). */
+  as(role: TestRole): Promise<Agent>
+  /** Creates an extra account and returns a client signed in with it. */
+  newAccount(role: Role, options?: { personId?: string | null; email?: string }): Promise<Agent>
+  close(): Promise<void>
+}
+
+/**
+ * A migrated database (with the demo data unless demo: false) and the app on it, with the
+ * clock pinned to `today` (the demo's 22 January 2024 by default). Logging is off.
+ */
+export async function startTestApp(
+  database: TestDatabase,
+  options: { demo?: boolean; today?: string } = {},
+): Promise<TestApp> {
+  const handle = await database.open()
+  await migrateToLatest(handle.db)
+  if (options.demo !== false) await loadDemo(handle.db, { password: TEST_PASSWORD })
+  const app = await buildApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    clock: createClock(options.today ?? '2024-01-22'),
+    cookieSecure: true,
+  })
+  await app.ready()
+  let extra = 0
+  const result: TestApp = {
+    app,
+    db: handle.db,
+    handle,
+    visitor: () => new Agent(app),
+    async as(role) {
+      const agent = new Agent(app)
+      if (role !== 'public') await agent.signIn(DEMO_EMAIL[role], TEST_PASSWORD)
+      return agent
+    },
+    async newAccount(role, accountOptions = {}) {
+      const email = accountOptions.email ?? `extra-${++extra}-${role}@example.org`
+      await handle.db
+        .insertInto('users')
+        .values({
+          email,
+          name: `Test ${role} ${extra}`,
+          role,
+          personId: accountOptions.personId ?? null,
+          passwordHash: await hashPassword(TEST_PASSWORD),
+        })
+        .execute()
+      const agent = new Agent(app)
+      await agent.signIn(email, TEST_PASSWORD)
+      return agent
+    },
+    async close() {
+      await app.close()
+      await handle.close()
+    },
+  }
+  return result
+}
