@@ -10,6 +10,7 @@ import { registerHttpPlatform } from '#src/platform/http/plugin.ts'
 import { createAccounts } from '#src/modules/accounts/index.ts'
 import { createBodies } from '#src/modules/bodies/index.ts'
 import { createMeetings } from '#src/modules/meetings/index.ts'
+import { createMinutes } from '#src/modules/meetings/minutes/index.ts'
 import { createPublishing } from '#src/modules/publishing/index.ts'
 
 export interface AppOptions {
@@ -37,6 +38,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const bodies = createBodies({ db, clock, audit })
   const meetings = createMeetings({ db, clock, audit, bodies: bodies.service })
+  const minutes = createMinutes({ db, clock, audit, bodies: bodies.service })
   const accounts = createAccounts({ db, audit, sessions, bodies: bodies.service })
   const publishing = createPublishing({ db, clock, bodies: bodies.service, meetings: meetings.service })
 
@@ -44,6 +46,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes({ db, sessions, cookieSecure: options.cookieSecure }))
   await app.register(bodies.routes(meetings.service))
   await app.register(meetings.routes)
+  await app.register(minutes.routes)
+  await app.register(minutes.api)
   await app.register(accounts.routes)
   await app.register(publishing.routes)
   return app
