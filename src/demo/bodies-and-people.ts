@@ -71,7 +71,12 @@ export const DEMO_PEOPLE_RECORDS: DemoPerson[] = [
   // Officers.
   officer('sharon-davis', 'Sharon Davis', 'Mrs', 'Scrutiny Manager', 'sharon.davis@blackpool.gov.uk'),
   officer('victoria-gent', 'Victoria Gent', 'Ms', "Director of Children's Services", 'victoria.gent@blackpool.gov.uk'),
-  officer('chris-coyle', 'Chris Coyle', 'Mr', "Assistant Director of Children's Services (Children's Social Care and Tis)"),
+  officer(
+    'chris-coyle',
+    'Chris Coyle',
+    'Mr',
+    "Assistant Director of Children's Services (Children's Social Care and Tis)",
+  ),
   officer('paul-turner', 'Paul Turner', 'Mr', 'Assistant Director – Education, SEND and Early Years'),
   officer('joanne-stewart', 'Joanne Stewart', 'Ms', 'Head of Service – Early Help Services'),
   officer('bertie-goffe', 'Bertie Goffe', 'Mr', 'Workforce Development Lead'),

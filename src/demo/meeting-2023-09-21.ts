@@ -96,19 +96,19 @@ export const MEETING_2023_09_21: DemoMeeting = {
       title: 'Executive and Cabinet Member decisions',
       purpose: 'To question Cabinet Members on decisions taken since the last meeting.',
       minute:
-        'Councillor Hobson said partners had signed up to the new Blackpool-focused Children’s Safeguarding ' +
+        "Councillor Hobson said partners had signed up to the new Blackpool-focused Children's Safeguarding " +
         'Assurance Partnership. The Child Death Overview Panel stays pan-Lancashire because local numbers are too ' +
         'small to analyse alone.',
     },
     {
       number: 5,
       title: 'Forward plan',
-      purpose: 'To look at forthcoming key decisions within the Committee’s remit.',
+      purpose: "To look at forthcoming key decisions within the Committee's remit.",
       minute: 'Members noted the Forward Plan; the Medium Term Financial Strategy will come to them later.',
     },
     {
       number: 6,
-      title: 'Children’s social care update: improvement plan',
+      title: "Children's social care update: improvement plan",
       purpose: 'To challenge the improvement plan written in response to the December 2022 Ofsted inspection.',
       minute:
         'Chris Coyle introduced the plan, built on the last Ofsted inspection and covering neglect, complex needs, ' +
@@ -145,7 +145,7 @@ export const MEETING_2023_09_21: DemoMeeting = {
     {
       number: 9,
       title: 'Scrutiny Committee workplan',
-      purpose: 'To agree the Committee’s workplan for the year.',
+      purpose: "To agree the Committee's workplan for the year.",
       minute: 'Members agreed the workplan but asked for fewer items at the November meeting.',
       resolutions: ['To agree the workplan, subject to fewer items at the November 2023 meeting.'],
     },

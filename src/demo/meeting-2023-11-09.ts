@@ -31,7 +31,12 @@ const attendance: DemoAttendance[] = [
   present('jones', 'Jones'),
   present('gemma-clayton', 'Ms G Clayton', 'co-opted member'),
   present('jo-snape', 'Ms Jo Snape', 'co-opted member'),
-  inAttendance('kath-benson', 'Councillor Kath Benson', 'cabinet member', 'Cabinet Member for Young People and Aspiration'),
+  inAttendance(
+    'kath-benson',
+    'Councillor Kath Benson',
+    'cabinet member',
+    'Cabinet Member for Young People and Aspiration',
+  ),
   inAttendance('jim-hobson', 'Councillor Jim Hobson', 'cabinet member', "Cabinet Member for Children's Services"),
   inAttendance('paul-galley', 'Councillor Paul Galley', 'other', 'Chair, Scrutiny Leadership Board'),
   inAttendance('annette-algie', 'Annette Algie', 'officer', 'Strategic Service Manager, Better Start'),
@@ -136,7 +141,7 @@ export const MEETING_2023_11_09: DemoMeeting = {
     {
       number: 11,
       title: "Children's Safeguarding Assurance Partnership annual report",
-      purpose: 'To receive the annual report of the Children’s Safeguarding Assurance Partnership.',
+      purpose: "To receive the annual report of the Children's Safeguarding Assurance Partnership.",
       minute:
         'Vicky Gent presented the report for 1 October 2021 to 31 March 2023 and the move back to Blackpool-based ' +
         'arrangements. Members questioned the child death figures, which did not add up to 100%.',

@@ -1,5 +1,8 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { readFile, rename, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
@@ -21,14 +24,46 @@ const INT8_OID = 20
 pg.types.setTypeParser(DATE_OID, (value) => value)
 pg.types.setTypeParser(INT8_OID, (value) => Number(value))
 
+/** The installed PGlite's version, to key its snapshot (its package.json is not exported). */
+function pgliteVersion(): string {
+  let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'))
+  while (!existsSync(join(dir, 'package.json')) && dir !== dirname(dir)) dir = dirname(dir)
+  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version
+}
+const PGLITE_VERSION = pgliteVersion()
+
 const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })]
+
+const parsers = { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) }
+
+/**
+ * A freshly initialised, empty in-memory cluster, kept as a tarball in the system's temp
+ * folder: initdb costs seconds under WebAssembly, loading the tarball well under one.
+ */
+async function emptyClusterSnapshot(): Promise<Blob | undefined> {
+  const file = join(tmpdir(), `oversight-pglite-${PGLITE_VERSION}.tar`)
+  try {
+    return new Blob([await readFile(file)])
+  } catch {
+    const fresh = await PGlite.create({ parsers })
+    const dump = await fresh.dumpDataDir('none')
+    await fresh.close()
+    const partial = `${file}.${process.pid}`
+    await writeFile(partial, Buffer.from(await dump.arrayBuffer()))
+    await rename(partial, file)
+    return dump
+  }
+}
 
 /** An embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is undefined. */
 export async function openPglite<DB>(dataDir?: string): Promise<DatabaseHandle<DB>> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true })
-  const client = await PGlite.create(dataDir ? join(dataDir, 'pglite') : undefined, {
-    parsers: { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) },
-  })
+  let client: PGlite
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true })
+    client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), parsers })
+  } else {
+    client = await PGlite.create({ loadDataDir: await emptyClusterSnapshot(), parsers })
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins })
   return {
     db,
