@@ -1,10 +1,26 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '#src/database.ts'
+import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { SessionStore } from '#src/platform/auth/sessions.ts'
-import type { BodiesService } from '#src/modules/bodies/index.ts'
+import { auditTrailRoutes } from './audit-routes.ts'
+import { createAccountsRepository } from './repository.ts'
+import { accountsRoutes, adminRoutes } from './routes.ts'
+import { createAccountsService } from './service.ts'
+
+export type { AccountsService } from './service.ts'
 
 /** User accounts, roles and the audit-trail viewer, for admins. */
-export function createAccounts(_deps: { db: Db; audit: AuditReader; sessions: SessionStore; bodies: BodiesService }) {
-  return { routes: async (_app: FastifyInstance) => {} }
+export function createAccounts(deps: { db: Db; audit: AuditReader; sessions: SessionStore; bodies: BodiesService }) {
+  const repository = createAccountsRepository(deps.db)
+  const service = createAccountsService({ db: deps.db, repository, sessions: deps.sessions, bodies: deps.bodies })
+  return {
+    service,
+    routes: async (app: FastifyInstance) => {
+      // Each part is its own plugin, so each one's permission hook covers only its own pages.
+      await app.register(adminRoutes())
+      await app.register(accountsRoutes({ service, audit: deps.audit }))
+      await app.register(auditTrailRoutes({ audit: deps.audit }))
+    },
+  }
 }

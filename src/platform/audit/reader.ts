@@ -1,6 +1,8 @@
+import { TZDate } from '@date-fns/tz'
 import type { Db } from '#src/database.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import { LONDON } from '#src/platform/clock.ts'
 
 export interface AuditFilter {
   actor?: string
@@ -12,6 +14,12 @@ export interface AuditFilter {
 }
 
 export const AUDIT_PAGE_SIZE = 50
+
+/** The instant a 'YYYY-MM-DD' day (plus `days`) starts in Europe/London: admins filter by UK dates. */
+function londonMidnight(date: string, days = 0): Date {
+  const [year, month, day] = date.split('-').map(Number)
+  return new Date(TZDate.tz(LONDON, year, month - 1, day + days).getTime())
+}
 
 /** Reading the audit trail: a record's history for signed-in users, the whole trail for admins. */
 export function createAuditReader(db: Db) {
@@ -39,8 +47,8 @@ export function createAuditReader(db: Db) {
       if (filter.action) query = query.where('action', 'ilike', `%${filter.action}%`)
       if (filter.subjectType) query = query.where('subjectType', '=', filter.subjectType)
       if (filter.subjectId) query = query.where('subjectId', '=', filter.subjectId)
-      if (filter.from) query = query.where('at', '>=', new Date(`${filter.from}T00:00:00Z`))
-      if (filter.to) query = query.where('at', '<', new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000))
+      if (filter.from) query = query.where('at', '>=', londonMidnight(filter.from))
+      if (filter.to) query = query.where('at', '<', londonMidnight(filter.to, 1))
       const [{ total }, events] = await Promise.all([
         query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
         query

@@ -23,7 +23,7 @@ const GRANTS = {
 export type Action = keyof typeof GRANTS
 
 export function can(user: User | null, action: Action): boolean {
-  if (!user) return false
+  if (!user || !Object.hasOwn(GRANTS, action)) return false
   return (GRANTS[action] as readonly Role[]).includes(user.role)
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { fieldErrors, singleError } from '#src/platform/forms/errors.ts'
-import { cookieName, } from '#src/platform/http/security.ts'
+import { cookieName } from '#src/platform/http/security.ts'
 import { SESSION_COOKIE } from '#src/platform/http/plugin.ts'
 import { ROLE_LABELS } from './user.ts'
 import type { SessionStore } from './sessions.ts'
@@ -49,7 +49,13 @@ export function authRoutes(deps: { db: Db; sessions: SessionStore; cookieSecure:
       const oldToken = request.cookies[sessionCookie]
       if (oldToken && request.user) await deps.sessions.end(request.user.sessionId)
       const token = await deps.sessions.start(result.userId)
-      await recordAudit(deps.db, { user: null, requestId: request.id }, {
+      const account = await deps.db
+        .selectFrom('users')
+        .select(['id', 'email', 'name', 'role', 'personId'])
+        .where('id', '=', result.userId)
+        .executeTakeFirstOrThrow()
+      // Recorded as the user who signed in, so the audit trail's "who" filter finds it.
+      await recordAudit(deps.db, { user: { ...account, sessionId: '' }, requestId: request.id }, {
         action: 'signed in',
         subjectType: 'user',
         subjectId: result.userId,

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Agent } from '../../../test/support/agent.ts'
+import { testDatabases } from '../../../test/support/databases.ts'
+import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
+import { errorSummary, heading, text } from '../../../test/support/html.ts'
+
+const PASSWORD = 'an initial password for sam'
+const NEW_PASSWORD = 'a brand new passphrase for sam'
+
+/** Who may open the audit trail is tested with the other admin pages in routes.test.ts. */
+describe.each(testDatabases())('the audit trail on $name', (database) => {
+  let t: TestApp
+  let admin: Agent
+  let samId: string
+
+  beforeAll(async () => {
+    t = await startTestApp(database)
+    admin = await t.as('admin')
+    // Something to find: an account added, given another role, and its password reset.
+    const created = await admin.post('/admin/accounts', {
+      name: 'Sam Audited',
+      email: 'sam@example.org',
+      role: 'officer',
+      password: PASSWORD,
+      confirmPassword: PASSWORD,
+    })
+    expect(created.statusCode).toBe(303)
+    samId = (created.headers.location as string).split('/').at(-1)!
+    expect((await admin.post(`/admin/accounts/${samId}/role`, { role: 'analyst' })).statusCode).toBe(303)
+    const reset = await admin.post(`/admin/accounts/${samId}/password`, {
+      password: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    })
+    expect(reset.statusCode).toBe(303)
+  })
+  afterAll(() => t?.close())
+
+  it('shows events newest first, with when, who, what and the record', async () => {
+    const page = await admin.get('/admin/audit')
+    expect(page.statusCode).toBe(200)
+    expect(heading(page.body)).toBe('Audit trail')
+    const rows = text(/<tbody[\s\S]*?<\/tbody>/.exec(page.body)![0])
+    expect(rows).toMatch(
+      new RegExp(
+        `^\\d{1,2} \\w+ \\d{4} at \\d{1,2}(:\\d\\d)?[ap]m Demo admin &lt;admin@example.org&gt; Reset password User ${samId}`,
+      ),
+    )
+    const order = ['Reset password', 'Changed role', 'Created account', 'Loaded demo data'].map((what) =>
+      rows.indexOf(what),
+    )
+    expect(order.every((position) => position >= 0)).toBe(true)
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+    expect(page.body).toContain(`href="/admin/accounts/${samId}"`)
+  })
+
+  it('shows before and after, and never a password or its hash', async () => {
+    const page = await admin.get(`/admin/audit?subjectType=user&subjectId=${samId}`)
+    const shown = text(page.body)
+    expect(shown).toContain('3 events match these filters')
+    expect(shown).toMatch(
+      /Changed role Before and after Before \{[^}]*"role": "officer"[^}]*\} After \{[^}]*"role": "analyst"/,
+    )
+    expect(shown).toContain('"email": "sam@example.org"')
+    expect(page.body).not.toMatch(/passwordHash|password_hash|\$argon2/)
+    expect(page.body).not.toContain(PASSWORD)
+    expect(page.body).not.toContain(NEW_PASSWORD)
+  })
+
+  it('filters by who, what, record type and record id, and keeps the filters in the form', async () => {
+    const page = await admin.get(
+      `/admin/audit?actor=ADMIN%40example&action=changed+role&subjectType=user&subjectId=${samId}`,
+    )
+    expect(page.statusCode).toBe(200)
+    const shown = text(page.body)
+    expect(shown).toContain('1 event matches these filters')
+    expect(shown).toContain('Changed role')
+    expect(shown).not.toContain('Created account')
+    expect(page.body).toMatch(/<option value="user" selected/)
+    expect(page.body).toContain('value="changed role"')
+    expect(page.body).toContain(`value="${samId}"`)
+
+    const others = await admin.get('/admin/audit?actor=someone+else')
+    expect(text(others.body)).toContain('No events match these filters')
+    const system = await admin.get('/admin/audit?subjectType=system')
+    expect(text(system.body)).toContain('Loaded demo data')
+    expect(text(system.body)).not.toContain('Changed role')
+  })
+
+  it('checks the dates given', async () => {
+    const bad = await admin.get('/admin/audit?from=2024-02-30&to=yesterday')
+    expect(bad.statusCode).toBe(400)
+    expect(bad.body).toMatch(/<title>Error: Audit trail/)
+    expect(errorSummary(bad.body)).toEqual([
+      'Date from must be a real date, like 2024-01-22',
+      'Date to must be a real date, like 2024-01-22',
+    ])
+    expect(bad.body).toContain('href="#from"')
+    const backwards = await admin.get('/admin/audit?from=2024-01-22&to=2024-01-01')
+    expect(errorSummary(backwards.body)).toEqual(['Date to must be the same as or after date from'])
+    expect(backwards.body).not.toContain('<tbody')
+  })
+
+  it('filters by UK dates, and escapes what it shows', async () => {
+    // 11:30pm UTC on 15 June is 12:30am on 16 June in London (British Summer Time).
+    await t.db
+      .insertInto('auditEvents')
+      .values({
+        at: new Date('2023-06-15T23:30:00Z'),
+        actorLabel: 'Date tester',
+        action: 'changed summer record',
+        subjectType: 'test',
+        subjectId: 'summer',
+        before: JSON.stringify({ name: 'Old' }),
+        after: JSON.stringify({ name: '<script>alert(1)</script>' }),
+      })
+      .execute()
+    const day = await admin.get('/admin/audit?action=summer&from=2023-06-16&to=2023-06-16')
+    expect(text(day.body)).toContain('16 June 2023 at 12:30am Date tester Changed summer record')
+    expect(day.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(day.body).not.toContain('<script>alert(1)')
+    const dayBefore = await admin.get('/admin/audit?action=summer&from=2023-06-15&to=2023-06-15')
+    expect(text(dayBefore.body)).toContain('No events match these filters')
+  })
+
+  it('pages through many events, keeping the filters', async () => {
+    const rows = Array.from({ length: 55 }, (_, n) => ({
+      at: new Date(Date.UTC(2022, 0, 1, 0, n)),
+      actorLabel: 'Bulk tester',
+      action: 'paging check',
+      subjectType: 'test',
+      subjectId: `row-${n + 1}`,
+    }))
+    await t.db.insertInto('auditEvents').values(rows).execute()
+    const first = await admin.get('/admin/audit?action=paging+check')
+    expect(text(first.body)).toContain('55 events match these filters Showing 1 to 50')
+    expect(text(first.body)).toContain('row-55')
+    expect(text(first.body)).not.toContain('row-5 ')
+    expect(first.body).toContain('href="/admin/audit?action=paging+check&amp;page=2"')
+    const second = await admin.get('/admin/audit?action=paging+check&page=2')
+    expect(text(second.body)).toContain('Showing 51 to 55')
+    expect(text(second.body)).toContain('row-1 ')
+    expect(text(second.body)).not.toContain('row-55')
+    const beyond = await admin.get('/admin/audit?action=paging+check&page=9')
+    expect(text(beyond.body)).toContain('There are no events on this page')
+  })
+
+  it('says when nothing matches', async () => {
+    const page = await admin.get('/admin/audit?action=nothing+like+this')
+    expect(page.statusCode).toBe(200)
+    expect(text(page.body)).toContain('No events found No events match these filters.')
+  })
+})

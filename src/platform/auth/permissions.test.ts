@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { ForbiddenError, SignInRequiredError } from '#src/platform/http/errors.ts'
+import { type Action, assertCan, can } from './permissions.ts'
+import { ROLES, type Role, type User } from './user.ts'
+
+const userWith = (role: Role): User => ({
+  id: 'u1',
+  email: 'x@example.org',
+  name: 'X',
+  role,
+  personId: null,
+  sessionId: 's1',
+})
+
+/** Who may do what: written out here, so a change to a grant must change this table too. */
+const EXPECTED: Record<string, Role[]> = {
+  'accounts:manage': ['admin'],
+  'audit:read': ['admin'],
+  'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
+  'bodies:edit': ['scrutiny_officer', 'admin'],
+  'people:edit': ['scrutiny_officer', 'admin'],
+  'meetings:edit': ['scrutiny_officer', 'admin'],
+  'reports:edit': ['officer', 'scrutiny_officer', 'admin'],
+  'minutes:edit': ['scrutiny_officer', 'admin'],
+  'exempt:read-any': ['officer', 'scrutiny_officer', 'admin'],
+  'exempt:read-own-bodies': ['member'],
+}
+
+const cases = Object.entries(EXPECTED).flatMap(([action, allowed]) =>
+  ROLES.map((role) => ({ action: action as Action, role, allowed: allowed.includes(role) })),
+)
+
+describe('can', () => {
+  it.each(cases)('$action for $role is $allowed', ({ action, role, allowed }) => {
+    expect(can(userWith(role), action)).toBe(allowed)
+  })
+
+  it.each(Object.keys(EXPECTED) as Action[])('refuses %s to the public', (action) => {
+    expect(can(null, action)).toBe(false)
+  })
+
+  it('refuses a role it does not know', () => {
+    const stranger = { ...userWith('admin'), role: 'superuser' as Role }
+    for (const action of Object.keys(EXPECTED) as Action[]) expect(can(stranger, action)).toBe(false)
+  })
+
+  it.each(['accounts:delete', 'toString', 'constructor', '__proto__', ''])(
+    'refuses an action it does not know (%j), even to an admin',
+    (action) => {
+      expect(can(userWith('admin'), action as Action)).toBe(false)
+    },
+  )
+})
+
+describe('assertCan', () => {
+  it('asks the public to sign in', () => {
+    expect(() => assertCan(null, 'bodies:edit')).toThrow(SignInRequiredError)
+  })
+
+  it('forbids a signed-in user without the grant', () => {
+    expect(() => assertCan(userWith('member'), 'accounts:manage')).toThrow(ForbiddenError)
+    expect(() => assertCan(userWith('admin'), 'no-such-action' as Action)).toThrow(ForbiddenError)
+  })
+
+  it('lets a user with the grant through', () => {
+    expect(() => assertCan(userWith('admin'), 'accounts:manage')).not.toThrow()
+    expect(() => assertCan(userWith('member'), 'exempt:read-own-bodies')).not.toThrow()
+  })
+})
