@@ -1,14 +1,68 @@
-import type { FastifyInstance } from 'fastify'
-import type { BodiesService } from '#src/modules/bodies/index.ts'
-import type { MeetingsService } from '#src/modules/meetings/index.ts'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { fieldErrors, noErrors } from '#src/platform/forms/errors.ts'
+import { NotFoundError } from '#src/platform/http/errors.ts'
+import { paginationParams } from '#src/platform/http/pagination.ts'
+import { calendarQuerySchema, searchQuerySchema } from './schema.ts'
+import { resultCount } from './search/results.ts'
+import type { PublishingService } from './service.ts'
 
 const views = 'modules/publishing/views'
 
-export function publishingRoutes(deps: { bodies: BodiesService; meetings: MeetingsService }) {
+/** This site's own address as the request reached it, for links that leave the site (feeds). */
+function originOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`
+}
+
+export function publishingRoutes(deps: { service: PublishingService }) {
+  const { service } = deps
+
   return async function (app: FastifyInstance) {
     app.get('/', async (request, reply) => {
-      const [bodies, calendar] = await Promise.all([deps.bodies.listBodies(request.ctx), deps.meetings.calendar(request.ctx)])
-      return reply.page(`${views}/home.njk`, { bodies, upcoming: calendar.upcoming.slice(0, 5), recent: calendar.past.slice(0, 5) })
+      return reply.page(`${views}/home.njk`, await service.home(request.ctx))
+    })
+
+    app.get('/search', async (request, reply) => {
+      const raw = (request.query ?? {}) as Record<string, unknown>
+      const parsed = searchQuerySchema.safeParse(raw)
+      if (!parsed.success) {
+        const q = String((Array.isArray(raw.q) ? raw.q[0] : raw.q) ?? '')
+        return reply.page(`${views}/search.njk`, { q, ...fieldErrors(parsed.error.issues) }, 400)
+      }
+      const { q, page } = parsed.data
+      const found = await service.search(request.ctx, { q, page })
+      const pagination = paginationParams({
+        page: found.page,
+        total: found.total,
+        pageSize: found.pageSize,
+        href: (n) => `/search?${new URLSearchParams({ q, page: String(n) })}`,
+      })
+      return reply.page(`${views}/search.njk`, {
+        q,
+        found,
+        count: resultCount(found.total),
+        pagination,
+        ...noErrors,
+      })
+    })
+
+    app.get('/calendar.ics', async (request, reply) => {
+      const parsed = calendarQuerySchema.safeParse(request.query ?? {})
+      if (!parsed.success) throw new NotFoundError('Body')
+      const ics = await service.calendarFeed(request.ctx, { bodyId: parsed.data.body, origin: originOf(request) })
+      return reply
+        .header('content-type', 'text/calendar; charset=utf-8')
+        .header('content-disposition', 'inline; filename="meetings.ics"')
+        .header('cache-control', 'public, max-age=300')
+        .send(ics)
+    })
+
+    app.get('/open-data', async (request, reply) => {
+      const bodies = await service.listBodies(request.ctx)
+      return reply.page(`${views}/open-data.njk`, { bodies, origin: originOf(request) })
+    })
+
+    app.get('/accessibility', async (_request, reply) => {
+      return reply.page(`${views}/accessibility.njk`)
     })
   }
 }

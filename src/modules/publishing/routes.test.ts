@@ -1,0 +1,264 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Agent } from '../../../test/support/agent.ts'
+import { testDatabases } from '../../../test/support/databases.ts'
+import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
+import { errorSummary, heading, text } from '../../../test/support/html.ts'
+import { COMMITTEE, PANEL, type TestPapers, recordTestPapers } from './test-papers.ts'
+
+const events = (ics: string) => ics.split('BEGIN:VEVENT').slice(1)
+/** iCalendar folds long lines at 75 octets; unfold before reading a property. */
+const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '')
+
+describe.each(testDatabases())('publishing on $name', (database) => {
+  let t: TestApp
+  let seeded: TestPapers
+  const agents = new Map<TestRole, Agent>()
+
+  beforeAll(async () => {
+    t = await startTestApp(database, { demo: false })
+    seeded = await recordTestPapers(t.db)
+    agents.set('public', t.visitor())
+    for (const role of ALL_ROLES) if (role !== 'public') agents.set(role, await t.newAccount(role))
+  })
+  afterAll(() => t?.close())
+
+  const search = (q: string, page?: number) =>
+    t.visitor().get(`/search?${new URLSearchParams({ q, ...(page ? { page: String(page) } : {}) })}`)
+
+  describe('search', () => {
+    it('finds a report by a word of its text, linking to the report with the word marked', async () => {
+      const page = await search('wombatfostering')
+      expect(page.statusCode).toBe(200)
+      const shown = text(page.body)
+      expect(shown).toContain('1 result for ‘wombatfostering’')
+      expect(shown).toContain('Report Fostering recruitment and retention')
+      expect(shown).toContain('Publishing test scrutiny committee, Thursday 9 November 2023, item 3')
+      expect(page.body).toContain(`href="/meetings/${seeded.heldSlug}/items/3/report"`)
+      expect(page.body).toContain('The <mark>wombatfostering</mark> scheme')
+      expect(page.body).not.toContain('<b>this</b>')
+      expect(heading(page.body)).toBe('Search agendas, reports and minutes')
+      expect(page.body).toMatch(/<title>Search results for ‘wombatfostering’ – Oversight<\/title>/)
+    })
+
+    it('finds a report by the text of a published appendix', async () => {
+      const page = await search('numbatappendix')
+      expect(text(page.body)).toContain('1 result for ‘numbatappendix’')
+      expect(page.body).toContain(`href="/meetings/${seeded.heldSlug}/items/3/report"`)
+    })
+
+    it('finds an item by its published minute and a resolution once the minutes are published', async () => {
+      const item = await search('kinshipquokka')
+      expect(text(item.body)).toContain('Agenda item Fostering recruitment')
+      expect(item.body).toContain(`href="/meetings/${seeded.heldSlug}#item-3"`)
+      const resolution = await search('platypusresolution')
+      expect(text(resolution.body)).toContain('1 result for ‘platypusresolution’')
+      expect(text(resolution.body)).toContain('Resolution Fostering recruitment')
+      expect(resolution.body).toContain(`href="/meetings/${seeded.heldSlug}/minutes#item-3"`)
+    })
+
+    it.each([
+      ['an exempt item’s purpose', 'secretpurposeword'],
+      ['an exempt item’s minute', 'secretminuteword'],
+      ['the report of an exempt item', 'secretitemreportword'],
+      ['an exempt report', 'secretreportword'],
+      ['an exempt appendix', 'secretappendixword'],
+      ['a resolution of an exempt item', 'secretresolutionexempt'],
+      ['a minute in draft minutes', 'draftminuteword'],
+      ['a resolution in draft minutes', 'draftresolutionword'],
+    ])('never finds %s', async (_what, word) => {
+      const page = await search(word)
+      expect(page.statusCode).toBe(200)
+      expect(text(page.body)).toContain(`0 results for ‘${word}’`)
+      expect(page.body).not.toContain('<mark>')
+    })
+
+    it('finds an exempt item by its title only, showing the paragraph and none of its text', async () => {
+      const page = await search('quollexempttitle')
+      const shown = text(page.body)
+      expect(shown).toContain('1 result for ‘quollexempttitle’')
+      expect(shown).toContain('Placement review quollexempttitle')
+      expect(shown).toContain('Exempt under paragraph 1 of Part 1 of Schedule 12A to the Local Government Act 1972')
+      for (const secret of [
+        'secretpurposeword',
+        'secretminuteword',
+        'secretitemreportword',
+        'secretresolutionexempt',
+      ]) {
+        expect(page.body).not.toContain(secret)
+      }
+    })
+
+    it('shows neither an exempt report nor draft minutes beside the items they belong to', async () => {
+      const commissioning = await search('ferretcommission')
+      expect(text(commissioning.body)).toContain('1 result for ‘ferretcommission’')
+      expect(commissioning.body).not.toContain('secretreportword')
+      expect(commissioning.body).not.toContain('/items/5/report')
+      const draft = await search('lemurdraftitem')
+      expect(text(draft.body)).toContain('1 result for ‘lemurdraftitem’')
+      expect(draft.body).toContain(`href="/meetings/${seeded.draftSlug}#item-1"`)
+      expect(draft.body).not.toContain('draftminuteword')
+    })
+
+    it('shows 20 results a page with GOV.UK pagination', async () => {
+      const first = await search('otterpage')
+      expect(text(first.body)).toContain('25 results for ‘otterpage’')
+      expect(first.body.match(/Otterpage topic \d+/g)).toHaveLength(20)
+      expect(first.body).toContain('govuk-pagination')
+      expect(first.body).toContain('href="/search?q=otterpage&amp;page=2"')
+      const second = await search('otterpage', 2)
+      expect(second.body.match(/Otterpage topic \d+/g)).toHaveLength(5)
+      expect(second.body).toMatch(/<title>Search results for ‘otterpage’ \(page 2 of 2\) – Oversight<\/title>/)
+      expect((await search('otterpage', 99)).body.match(/Otterpage topic \d+/g)).toHaveLength(5)
+    })
+
+    it('shows just the form when there is nothing to search for', async () => {
+      const page = await t.visitor().get('/search')
+      expect(page.statusCode).toBe(200)
+      expect(heading(page.body)).toBe('Search agendas, reports and minutes')
+      expect(page.body).toContain('<label class="govuk-label govuk-label--l" for="q">')
+      expect(text(page.body)).not.toContain('results for')
+    })
+
+    it('helps when nothing matches', async () => {
+      const page = await search('zzyzxnothing')
+      expect(page.statusCode).toBe(200)
+      expect(text(page.body)).toContain('0 results for ‘zzyzxnothing’')
+      expect(text(page.body)).toContain('Improve your search results by: checking your spelling')
+    })
+
+    it('explains next to the field when the search is too long', async () => {
+      const page = await search('fostering '.repeat(25))
+      expect(page.statusCode).toBe(400)
+      expect(errorSummary(page.body)).toEqual(['Search terms must be 200 characters or fewer'])
+      expect(page.body).toContain('href="#q"')
+      expect(page.body).toMatch(/<p id="q-error" class="govuk-error-message">/)
+      expect(page.body).toMatch(/<title>Error: Search – Oversight<\/title>/)
+    })
+
+    it('escapes what was typed and treats it only as words', async () => {
+      const page = await search(`<script>alert(1)</script>' or 1=1; drop table bodies; --`)
+      expect(page.statusCode).toBe(200)
+      expect(page.body).not.toContain('<script>alert(1)')
+      expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+      expect((await t.visitor().get('/api/v1/bodies')).statusCode).toBe(200)
+      expect((await t.visitor().get('/search?q=foster%00ing')).statusCode).toBe(200)
+    })
+  })
+
+  describe('iCal', () => {
+    it('has one event per meeting', async () => {
+      const feed = await t.visitor().get('/calendar.ics')
+      expect(feed.statusCode).toBe(200)
+      expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8')
+      const { count } = await t.db
+        .selectFrom('meetings')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow()
+      expect(events(feed.body)).toHaveLength(Number(count))
+    })
+
+    it('gives a body’s meetings at London time, with place, address and cancellations', async () => {
+      const feed = await t.visitor().get(`/calendar.ics?body=${seeded.committeeId}`)
+      expect(feed.statusCode).toBe(200)
+      const list = events(unfold(feed.body))
+      expect(list).toHaveLength(4)
+      for (const event of list) expect(event).toContain(`SUMMARY:${COMMITTEE.name}`)
+      const january = list.find((event) => event.includes('/meetings/publishing-test-2024-01-25'))!
+      expect(january).toContain('DTSTART:20240125T180000Z')
+      expect(january).toContain('DTEND:20240125T200000Z')
+      expect(january).toContain('LOCATION:Committee Room A\\, Town Hall')
+      expect(january).toMatch(/URL;VALUE=URI:http:\/\/localhost(:80)?\/meetings\/publishing-test-2024-01-25/)
+      const march = list.find((event) => event.includes('/meetings/publishing-test-2024-03-27'))!
+      expect(march).toContain('DTSTART;VALUE=DATE:20240327')
+      expect(march).toContain('STATUS:CANCELLED')
+      expect(feed.body).not.toContain(PANEL.name)
+    })
+
+    it.each([
+      ['an unknown body', '00000000-0000-4000-8000-000000000000'],
+      ['an id that is not an id', 'not-a-body'],
+    ])('answers 404 for %s', async (_what, id) => {
+      const page = await t.visitor().get(`/calendar.ics?body=${id}`)
+      expect(page.statusCode).toBe(404)
+      expect(heading(page.body)).toBe('Page not found')
+    })
+  })
+
+  describe('open data API', () => {
+    it('lists the bodies', async () => {
+      const response = await t.visitor().get('/api/v1/bodies')
+      expect(response.statusCode).toBe(200)
+      expect(response.headers['content-type']).toMatch(/^application\/json/)
+      const { bodies } = response.json()
+      expect(bodies.find((body: { slug: string }) => body.slug === COMMITTEE.slug)).toEqual({
+        id: seeded.committeeId,
+        slug: COMMITTEE.slug,
+        name: COMMITTEE.name,
+        kind: 'committee',
+        remit: 'Scrutinises children’s services.',
+        url: `/bodies/${COMMITTEE.slug}`,
+      })
+      expect(bodies.map((body: { name: string }) => body.name)).toContain(PANEL.name)
+    })
+
+    it('describes itself in OpenAPI 3.1', async () => {
+      const response = await t.visitor().get('/api/v1/openapi.json')
+      expect(response.statusCode).toBe(200)
+      const document = JSON.parse(response.body)
+      expect(document.openapi).toBe('3.1.0')
+      expect(document.info.title).toBe('Oversight open data')
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/bodies', '/api/v1/meetings', '/api/v1/meetings/{id}', '/calendar.ics']),
+      )
+    })
+  })
+
+  describe('pages', () => {
+    const pages = [
+      ['/', 'Children’s services oversight'],
+      ['/search', 'Search agendas, reports and minutes'],
+      ['/search?q=fostering', 'Search agendas, reports and minutes'],
+      ['/open-data', 'Open data'],
+      ['/accessibility', 'Accessibility statement'],
+    ] as const
+
+    it.each(ALL_ROLES.flatMap((role) => pages.map(([url, title]) => [url, role, title] as const)))(
+      'shows %s to %s',
+      async (url, role, title) => {
+        const page = await agents.get(role)!.get(url)
+        expect(page.statusCode).toBe(200)
+        expect(heading(page.body).replace(/&rsquo;|'/g, '’')).toBe(title)
+      },
+    )
+
+    it('shows what is coming up and what has happened, with the committees and a labelled search', async () => {
+      const page = await t.visitor().get('/')
+      const shown = text(page.body)
+      // Each link also names its date for screen readers ("… committee, Thursday 25 January 2024").
+      expect(shown).toMatch(
+        /Upcoming meetings .*Publishing test scrutiny committee ?, Thursday 25 January 2024 Thursday 25 January 2024, 6pm, Committee Room A, Town Hall/,
+      )
+      expect(shown).toMatch(/Publishing test scrutiny committee ?, Wednesday 27 March 2024 Cancelled/)
+      expect(shown).toMatch(/Recent meetings .*Publishing test scrutiny committee ?, Thursday 9 November 2023/)
+      expect(shown).toMatch(/Committees and boards .*Publishing test panel \(panel\)/)
+      expect(page.body).toContain('<label class="govuk-label govuk-label--s" for="q">')
+      expect(page.body).toContain('role="search"')
+    })
+
+    it('points to the API, the OpenAPI document, the calendar feeds and the licence', async () => {
+      const page = await t.visitor().get('/open-data')
+      expect(page.body).toContain('href="/api/v1/bodies"')
+      expect(page.body).toContain('href="/api/v1/openapi.json"')
+      expect(page.body).toContain('href="/calendar.ics"')
+      expect(page.body).toContain(`href="/calendar.ics?body=${seeded.committeeId}"`)
+      expect(page.body).toContain('https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/')
+      expect(text(page.body)).toContain('Open Government Licence v3.0')
+    })
+
+    it('states the accessibility target and how to report a problem', async () => {
+      const shown = text((await t.visitor().get('/accessibility')).body)
+      expect(shown).toContain('WCAG) version 2.2 at level AA')
+      expect(shown).toContain('Reporting accessibility problems')
+    })
+  })
+})

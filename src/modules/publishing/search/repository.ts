@@ -1,0 +1,124 @@
+import { type RawBuilder, sql } from 'kysely'
+import type { Db } from '#src/database.ts'
+import { HEADLINE_OPTIONS } from './snippet.ts'
+
+export type SearchHitKind = 'item' | 'report' | 'resolution'
+
+export interface SearchHitRow {
+  kind: SearchHitKind
+  id: string
+  meetingSlug: string
+  meetingDate: string
+  bodyName: string
+  itemNumber: number
+  resolutionNumber: number | null
+  title: string
+  exemptParagraph: number | null
+  /** ts_headline of the published text, with the markers of snippet.ts; null when no text may be shown. */
+  headline: string | null
+}
+
+/**
+ * A READ-ONLY PROJECTION of the published democratic record for search. It reads the meetings
+ * module's tables (agenda_items, reports, appendices, resolutions, minutes, meetings) and bodies
+ * directly, because full-text search across modules is one ranked query, not a join in memory.
+ * It never writes, and it does not rely on the meetings module's services to hide anything, so it
+ * must apply the publication rules itself, for every viewer:
+ * - exempt items (exempt_paragraph set) match on their title only and show no text;
+ * - exempt reports and appendices, and the reports of exempt items, are never matched or shown;
+ * - item minutes and resolutions count only once the meeting's minutes are published or approved.
+ * Every value from the user is a bound parameter.
+ */
+export function createSearchRepository(db: Db) {
+  /** The query once, as a CTE, so each branch reads the same tsquery. */
+  const withHits = (q: string) => sql`
+    with query as (select websearch_to_tsquery('english', ${q}) as q),
+    hits as (${hits()})`
+
+  return {
+    async count(q: string): Promise<number> {
+      const result = await sql<{ total: number }>`${withHits(q)} select count(*) as total from hits`.execute(db)
+      return Number(result.rows[0]?.total ?? 0)
+    },
+
+    /**
+     * One page of hits, best first, and how many there are in all (null when the page is empty).
+     * Headlines are made for that page only: ts_headline is the slow part.
+     */
+    async page(
+      q: string,
+      options: { limit: number; offset: number },
+    ): Promise<{ total: number | null; hits: SearchHitRow[] }> {
+      const result = await sql<SearchHitRow & { total: number }>`${withHits(q)}
+        select h.kind, h.id, h.meeting_slug, h.meeting_date, h.body_name, h.item_number, h.resolution_number,
+          h.title, h.exempt_paragraph, h.total,
+          case when h.text = '' then null else ts_headline('english', h.text, query.q, ${HEADLINE_OPTIONS}) end as headline
+        from (
+          select *, count(*) over () as total from hits order by ${order} limit ${options.limit} offset ${options.offset}
+        ) h
+        cross join query
+        order by ${order}`.execute(db)
+      const total = result.rows[0] ? Number(result.rows[0].total) : null
+      return { total, hits: result.rows.map(({ total: _total, ...hit }) => hit) }
+    },
+  }
+}
+
+const order = sql`rank desc, meeting_date desc, item_number, kind_order, resolution_number, id`
+const publishedMinutes = sql`('published', 'approved')`
+
+/**
+ * The three kinds of hit, each shaped alike; `text` is only ever text the public may read.
+ * Dates are read as text ('YYYY-MM-DD', ISO is PostgreSQL's default DateStyle) whatever the driver's parsers.
+ */
+function hits(): RawBuilder<unknown> {
+  return sql`
+    select 'item' as kind, 1 as kind_order, ai.id, m.slug as meeting_slug, m.date::text as meeting_date, b.name as body_name,
+      ai.number as item_number, null::integer as resolution_number, ai.title, ai.exempt_paragraph,
+      case when ai.exempt_paragraph is not null then ''
+        when mn.status in ${publishedMinutes} then ai.purpose || ' ' || ai.minute
+        else ai.purpose end as text,
+      ts_rank(doc.vector, query.q) + case when to_tsvector('english', ai.title) @@ query.q then 1 else 0 end as rank
+    from agenda_items ai
+    join meetings m on m.id = ai.meeting_id
+    join bodies b on b.id = m.body_id
+    left join minutes mn on mn.meeting_id = m.id
+    cross join query
+    cross join lateral (select case
+      when ai.exempt_paragraph is not null then to_tsvector('english', ai.title)
+      when mn.status in ${publishedMinutes} then ai.search
+      else to_tsvector('english', ai.title || ' ' || ai.purpose) end as vector) doc
+    where doc.vector @@ query.q
+
+    union all
+
+    select 'report', 2, r.id, m.slug, m.date::text, b.name, ai.number, null, r.title, null,
+      concat_ws(' ', r.purpose, r.reasons, r.background, r.alternative_options, appendix.text),
+      ts_rank(doc.vector, query.q) + case when to_tsvector('english', r.title) @@ query.q then 1 else 0 end
+    from reports r
+    join agenda_items ai on ai.id = r.agenda_item_id
+    join meetings m on m.id = ai.meeting_id
+    join bodies b on b.id = m.body_id
+    left join lateral (
+      select string_agg(a.title || ' ' || a.body, ' ' order by a.position) as text
+      from appendices a where a.report_id = r.id and a.exempt_paragraph is null
+    ) appendix on true
+    cross join query
+    cross join lateral (select r.search || to_tsvector('english', coalesce(appendix.text, '')) as vector) doc
+    where r.exempt_paragraph is null and ai.exempt_paragraph is null and doc.vector @@ query.q
+
+    union all
+
+    select 'resolution', 3, res.id, m.slug, m.date::text, b.name, ai.number, res.number, ai.title, null,
+      res.text,
+      ts_rank(to_tsvector('english', res.text), query.q)
+    from resolutions res
+    join agenda_items ai on ai.id = res.agenda_item_id
+    join meetings m on m.id = ai.meeting_id
+    join bodies b on b.id = m.body_id
+    join minutes mn on mn.meeting_id = m.id and mn.status in ${publishedMinutes}
+    cross join query
+    where ai.exempt_paragraph is null and to_tsvector('english', res.text) @@ query.q`
+}
+
+export type SearchRepository = ReturnType<typeof createSearchRepository>

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { hitHref, resultCount } from './results.ts'
+
+describe('hitHref', () => {
+  it.each([
+    ['item', '/meetings/cyp-2024-01-25#item-5'],
+    ['report', '/meetings/cyp-2024-01-25/items/5/report'],
+    ['resolution', '/meetings/cyp-2024-01-25/minutes#item-5'],
+  ] as const)('links a %s to where it is read', (kind, href) => {
+    expect(hitHref({ kind, meetingSlug: 'cyp-2024-01-25', itemNumber: 5 })).toBe(href)
+  })
+})
+
+describe('resultCount', () => {
+  it.each([
+    [0, '0 results'],
+    [1, '1 result'],
+    [3, '3 results'],
+    [1200, '1,200 results'],
+  ])('%i → %s', (total, words) => {
+    expect(resultCount(total)).toBe(words)
+  })
+})

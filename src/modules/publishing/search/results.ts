@@ -1,0 +1,41 @@
+import type { SearchHitKind, SearchHitRow } from './repository.ts'
+import { snippetHtml } from './snippet.ts'
+
+export const RESULTS_PER_PAGE = 20
+
+export const HIT_KIND_LABELS: Record<SearchHitKind, string> = {
+  item: 'Agenda item',
+  report: 'Report',
+  resolution: 'Resolution',
+}
+
+/** Where each kind of hit is read: the agenda item on the meeting page, the report page, the minutes. */
+export function hitHref(hit: Pick<SearchHitRow, 'kind' | 'meetingSlug' | 'itemNumber'>): string {
+  const meeting = `/meetings/${encodeURIComponent(hit.meetingSlug)}`
+  if (hit.kind === 'report') return `${meeting}/items/${hit.itemNumber}/report`
+  if (hit.kind === 'resolution') return `${meeting}/minutes#item-${hit.itemNumber}`
+  return `${meeting}#item-${hit.itemNumber}`
+}
+
+/** A hit as the results page shows it. */
+export function searchResult(hit: SearchHitRow) {
+  return {
+    kind: hit.kind,
+    kindLabel: HIT_KIND_LABELS[hit.kind],
+    title: hit.title,
+    href: hitHref(hit),
+    bodyName: hit.bodyName,
+    meetingDate: hit.meetingDate,
+    itemNumber: hit.itemNumber,
+    resolutionNumber: hit.resolutionNumber,
+    exemptParagraph: hit.exemptParagraph,
+    snippet: hit.exemptParagraph === null ? snippetHtml(hit.headline) : null,
+  }
+}
+
+export type SearchResult = ReturnType<typeof searchResult>
+
+/** "1 result" / "3 results". */
+export function resultCount(total: number): string {
+  return `${total.toLocaleString('en-GB')} ${total === 1 ? 'result' : 'results'}`
+}

@@ -1,0 +1,26 @@
+import nunjucks from 'nunjucks'
+
+/**
+ * ts_headline marks matched words with these two characters (Unicode private use, so they do
+ * not occur in the papers' text). The headline is plain text from the papers: it is escaped
+ * whole first, and only then are the markers turned into <mark> elements.
+ */
+export const MATCH_START = '\uE000'
+export const MATCH_END = '\uE001'
+
+/** ts_headline's options: our markers, a couple of short fragments rather than the whole text. */
+export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c])
+
+const marked = new RegExp(`${MATCH_START}([^${MATCH_START}${MATCH_END}]*)${MATCH_END}`, 'g')
+const strayMarker = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g')
+
+/** A headline from ts_headline → safe HTML: escaped text, matches in <mark>, whitespace folded. */
+export function snippetHtml(headline: string | null | undefined): nunjucks.runtime.SafeString | null {
+  const folded = (headline ?? '').replace(/\s+/g, ' ').trim()
+  if (!folded.replace(strayMarker, '')) return null
+  const html = escape(folded).replace(marked, '<mark>$1</mark>').replace(strayMarker, '')
+  return new nunjucks.runtime.SafeString(html)
+}

@@ -1,0 +1,89 @@
+import type { Context } from '#src/platform/auth/user.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import type { BodiesService } from '#src/modules/bodies/index.ts'
+import type { MeetingsService } from '#src/modules/meetings/index.ts'
+import { type FeedMeeting, calendarFeed } from './calendar-feed.ts'
+import type { SearchHitRow, SearchRepository } from './search/repository.ts'
+import { RESULTS_PER_PAGE, searchResult } from './search/results.ts'
+
+const HOME_MEETINGS = 5
+
+/**
+ * The public portal. Everything here is public: no permission is needed, and nothing is shown
+ * that the public may not read (search applies the exempt and draft-minutes rules itself).
+ */
+export function createPublishingService(deps: {
+  clock: Clock
+  bodies: BodiesService
+  meetings: MeetingsService
+  search: SearchRepository
+}) {
+  const { bodies, meetings, search } = deps
+  return {
+    /** The home page: the next and the latest meetings, and the bodies. */
+    async home(ctx: Context) {
+      const [allBodies, calendar] = await Promise.all([bodies.listBodies(ctx), meetings.calendar(ctx)])
+      return {
+        bodies: allBodies,
+        upcoming: calendar.upcoming.slice(0, HOME_MEETINGS),
+        recent: calendar.past.slice(0, HOME_MEETINGS),
+      }
+    },
+
+    /**
+     * The published papers matching the words, best first, a page at a time. A page past the
+     * last shows the last page. An empty query finds nothing.
+     */
+    async search(_ctx: Context, query: { q: string; page: number }) {
+      const found = (page: number, total: number, hits: SearchHitRow[]) => ({
+        total,
+        page,
+        pageCount: Math.max(1, Math.ceil(total / RESULTS_PER_PAGE)),
+        pageSize: RESULTS_PER_PAGE,
+        results: hits.map(searchResult),
+      })
+      if (!query.q) return found(1, 0, [])
+      const pageOf = (n: number) =>
+        search.page(query.q, { limit: RESULTS_PER_PAGE, offset: (n - 1) * RESULTS_PER_PAGE })
+      const asked = await pageOf(query.page)
+      if (asked.total !== null) return found(query.page, asked.total, asked.hits)
+      // Nothing found, or a page past the last: count, and show the last page if there is one.
+      const total = query.page > 1 ? await search.count(query.q) : 0
+      if (total === 0) return found(1, 0, [])
+      const last = Math.ceil(total / RESULTS_PER_PAGE)
+      return found(last, total, (await pageOf(last)).hits)
+    },
+
+    /** The iCalendar feed of every meeting, or of one body's. Throws NotFoundError for an unknown body. */
+    async calendarFeed(ctx: Context, options: { bodyId?: string; origin: string }) {
+      const body = options.bodyId ? await bodies.getBodyById(ctx, options.bodyId) : null
+      const rows: FeedMeeting[] = await meetings.listMeetings(ctx, body ? { bodyId: body.id } : {})
+      return calendarFeed({
+        name: body ? `${body.name} meetings` : 'Committee meetings',
+        meetings: rows,
+        origin: options.origin,
+        now: deps.clock.now(),
+      })
+    },
+
+    /** The bodies as the open data API gives them. */
+    async bodiesForApi(ctx: Context) {
+      const rows = await bodies.listBodies(ctx)
+      return rows.map((body) => ({
+        id: body.id,
+        slug: body.slug,
+        name: body.name,
+        kind: body.kind,
+        remit: body.remit,
+        url: `/bodies/${body.slug}`,
+      }))
+    },
+
+    /** The open data page lists each body's calendar feed. */
+    listBodies(ctx: Context) {
+      return bodies.listBodies(ctx)
+    },
+  }
+}
+
+export type PublishingService = ReturnType<typeof createPublishingService>
