@@ -74,6 +74,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
   })
 
   app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not found', statusCode: 404 })
     return reply.page('platform/views/errors/not-found.njk', {}, 404)
   })
 
@@ -83,7 +84,10 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
       const returnTo = encodeURIComponent(request.url)
       return reply.redirect(`/sign-in?returnTo=${returnTo}`, 303)
     }
-    if (status === 404) return reply.page('platform/views/errors/not-found.njk', {}, 404)
+    if (status === 404) {
+      if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not found', statusCode: 404 })
+      return reply.page('platform/views/errors/not-found.njk', {}, 404)
+    }
     if (status === 403) {
       if (error.message.toLowerCase().includes('csrf')) return errorPage(request, reply, 403, 'csrf')
       return errorPage(request, reply, 403, 'forbidden')

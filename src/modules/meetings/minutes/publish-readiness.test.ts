@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { type ReadinessInput, whatIsMissing } from './publish-readiness.ts'
+
+const ready: ReadinessInput = {
+  attendance: [
+    { status: 'present', chaired: true },
+    { status: 'apologies', chaired: false },
+  ],
+  items: [
+    { number: 1, title: 'Declarations of interest', minute: 'None.', resolutionCount: 0 },
+    { number: 2, title: 'Forward plan', minute: '', resolutionCount: 2 },
+  ],
+  noDeclarations: true,
+  declarationCount: 0,
+}
+
+describe('whatIsMissing before publishing', () => {
+  it.each<[string, Partial<ReadinessInput>, string[]]>([
+    ['nothing when everything is recorded', {}, []],
+    ['nothing when declarations are recorded instead of none', { noDeclarations: false, declarationCount: 1 }, []],
+    [
+      'everyone and the chair when nobody is recorded',
+      { attendance: [] },
+      ['Record at least one person as present', 'Record who chaired the meeting'],
+    ],
+    [
+      'someone present when only apologies are recorded',
+      { attendance: [{ status: 'apologies', chaired: false }] },
+      ['Record at least one person as present', 'Record who chaired the meeting'],
+    ],
+    [
+      'the chair when nobody chaired',
+      { attendance: [{ status: 'present', chaired: false }] },
+      ['Record who chaired the meeting'],
+    ],
+    [
+      'the declarations when neither declarations nor none are recorded',
+      { noDeclarations: false, declarationCount: 0 },
+      ['Record the declarations of interest, or that there were none'],
+    ],
+    [
+      'each item with neither a minute nor a resolution, by number',
+      {
+        items: [
+          { number: 1, title: 'Public speaking', minute: '  ', resolutionCount: 0 },
+          { number: 2, title: 'Forward plan', minute: 'Noted.', resolutionCount: 0 },
+          { number: 3, title: 'Workplan', minute: '', resolutionCount: 0 },
+        ],
+      },
+      [
+        'Write a minute or a resolution for item 1: Public speaking',
+        'Write a minute or a resolution for item 3: Workplan',
+      ],
+    ],
+  ])('lists %s', (_name, change, expected) => {
+    expect(whatIsMissing({ ...ready, ...change }).map((part) => part.text)).toEqual(expected)
+  })
+
+  it('points each gap at its section of the recording page', () => {
+    const missing = whatIsMissing({
+      ...ready,
+      attendance: [],
+      noDeclarations: false,
+      items: [{ number: 4, title: 'X', minute: '', resolutionCount: 0 }],
+    })
+    expect(missing.map((part) => part.anchor)).toEqual(['attendance', 'attendance', 'declarations', 'item-4'])
+  })
+})

@@ -1,0 +1,235 @@
+import type { Updateable } from 'kysely'
+import type { Db, Trx } from '#src/database.ts'
+import { isoDay } from './iso-day.ts'
+import type { AttendanceTable, DeclarationsTable, MinutesTable } from '../tables.ts'
+
+type Reader = Db | Trx
+type Insertable<T> = Omit<T, 'id'>
+export type AttendanceInput = Omit<Insertable<AttendanceTable>, 'position' | 'meetingId'>
+export type MinutesChange = Omit<Updateable<MinutesTable>, 'meetingId'>
+
+const meetingColumns = [
+  'meetings.id',
+  'meetings.slug',
+  'meetings.bodyId',
+  'meetings.date',
+  'meetings.startTime',
+  'meetings.venue',
+  'meetings.status',
+] as const
+
+const itemColumns = [
+  'agendaItems.id',
+  'agendaItems.meetingId',
+  'agendaItems.number',
+  'agendaItems.title',
+  'agendaItems.purpose',
+  'agendaItems.pageFrom',
+  'agendaItems.pageTo',
+  'agendaItems.minute',
+  'agendaItems.exemptParagraph',
+] as const
+
+const withDay = <T extends { date: string }>(row: T): T => ({ ...row, date: isoDay(row.date) })
+const withApprovedOn = <T extends { approvedOn: string | null }>(row: T): T => ({
+  ...row,
+  approvedOn: isoDay(row.approvedOn),
+})
+const maybe =
+  <T, R>(map: (row: T) => R) =>
+  (row: T | undefined) =>
+    row === undefined ? undefined : map(row)
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Queries for minutes and the meetings and agenda items they record. No decisions here. */
+export function createMinutesRepository(db: Db) {
+  function itemsOfMeetings(meetingIds: string[], trx: Reader = db) {
+    if (meetingIds.length === 0) return Promise.resolve([])
+    return trx
+      .selectFrom('agendaItems')
+      .select(itemColumns)
+      .where('meetingId', 'in', meetingIds)
+      .orderBy('meetingId')
+      .orderBy('number')
+      .execute()
+  }
+
+  return {
+    itemsOfMeetings,
+    findMeetingBySlug(slug: string) {
+      return db
+        .selectFrom('meetings')
+        .select(meetingColumns)
+        .where('slug', '=', slug)
+        .executeTakeFirst()
+        .then(maybe(withDay))
+    },
+    findMeetingById(id: string, trx: Reader = db) {
+      if (!UUID.test(id)) return Promise.resolve(undefined)
+      return trx
+        .selectFrom('meetings')
+        .select(meetingColumns)
+        .where('id', '=', id)
+        .executeTakeFirst()
+        .then(maybe(withDay))
+    },
+    /** Meetings with their minutes' status, optionally one body's and within dates (inclusive), soonest first. */
+    async listMeetings(filter: { bodyId?: string; from?: string; to?: string }) {
+      let query = db
+        .selectFrom('meetings')
+        .leftJoin('minutes', 'minutes.meetingId', 'meetings.id')
+        .select([...meetingColumns, 'minutes.status as minutesStatus'])
+      if (filter.bodyId) query = query.where('meetings.bodyId', '=', filter.bodyId)
+      if (filter.from) query = query.where('meetings.date', '>=', filter.from)
+      if (filter.to) query = query.where('meetings.date', '<=', filter.to)
+      const rows = await query.orderBy('meetings.date').orderBy('meetings.startTime').orderBy('meetings.slug').execute()
+      return rows.map(withDay)
+    },
+    /** A body's meetings after a date with their agenda items, soonest first. */
+    async meetingsOfBodyAfter(bodyId: string, date: string) {
+      const meetings = await db
+        .selectFrom('meetings')
+        .select(meetingColumns)
+        .where('bodyId', '=', bodyId)
+        .where('date', '>', date)
+        .orderBy('date')
+        .execute()
+        .then((rows) => rows.map(withDay))
+      const items = await itemsOfMeetings(meetings.map((meeting) => meeting.id))
+      return meetings.map((meeting) => ({ ...meeting, items: items.filter((item) => item.meetingId === meeting.id) }))
+    },
+
+    findItemById(id: string, trx: Reader = db) {
+      return trx.selectFrom('agendaItems').select(itemColumns).where('id', '=', id).executeTakeFirst()
+    },
+    updateItemMinute(trx: Trx, id: string, minute: string) {
+      return trx
+        .updateTable('agendaItems')
+        .set({ minute })
+        .where('id', '=', id)
+        .returning(itemColumns)
+        .executeTakeFirstOrThrow()
+    },
+
+    findMinutes(meetingId: string, trx: Reader = db) {
+      return trx
+        .selectFrom('minutes')
+        .selectAll()
+        .where('meetingId', '=', meetingId)
+        .executeTakeFirst()
+        .then(maybe(withApprovedOn))
+    },
+    insertMinutes(trx: Trx, meetingId: string) {
+      return trx
+        .insertInto('minutes')
+        .values({ meetingId, status: 'draft', noDeclarations: false, approvalAmendment: '' })
+        .returningAll()
+        .executeTakeFirstOrThrow()
+        .then(withApprovedOn)
+    },
+    updateMinutes(trx: Trx, meetingId: string, change: MinutesChange) {
+      return trx
+        .updateTable('minutes')
+        .set(change)
+        .where('meetingId', '=', meetingId)
+        .returningAll()
+        .executeTakeFirstOrThrow()
+        .then(withApprovedOn)
+    },
+
+    attendanceOf(meetingId: string, trx: Reader = db) {
+      return trx
+        .selectFrom('attendance')
+        .selectAll()
+        .where('meetingId', '=', meetingId)
+        .orderBy('position')
+        .orderBy('id')
+        .execute()
+    },
+    async insertAttendance(trx: Trx, meetingId: string, rows: AttendanceInput[]) {
+      if (rows.length === 0) return []
+      const { last } = await trx
+        .selectFrom('attendance')
+        .select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.lit(-1)).as('last'))
+        .where('meetingId', '=', meetingId)
+        .executeTakeFirstOrThrow()
+      const values = rows.map((row, index) => ({ ...row, meetingId, position: Number(last) + 1 + index }))
+      return trx.insertInto('attendance').values(values).returningAll().execute()
+    },
+    updateAttendance(trx: Trx, id: string, row: AttendanceInput) {
+      return trx.updateTable('attendance').set(row).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+    },
+    deleteAttendance(trx: Trx, id: string) {
+      return trx.deleteFrom('attendance').where('id', '=', id).execute()
+    },
+
+    declarationsOf(meetingId: string, trx: Reader = db) {
+      return trx
+        .selectFrom('declarations')
+        .leftJoin('agendaItems', 'agendaItems.id', 'declarations.agendaItemId')
+        .selectAll('declarations')
+        .select(['agendaItems.number as itemNumber', 'agendaItems.title as itemTitle'])
+        .where('declarations.meetingId', '=', meetingId)
+        .orderBy('agendaItems.number')
+        .orderBy('declarations.id')
+        .execute()
+    },
+    insertDeclaration(trx: Trx, row: Insertable<DeclarationsTable>) {
+      return trx.insertInto('declarations').values(row).returningAll().executeTakeFirstOrThrow()
+    },
+    deleteDeclaration(trx: Trx, id: string) {
+      return trx.deleteFrom('declarations').where('id', '=', id).execute()
+    },
+
+    resolutionsOfItems(itemIds: string[], trx: Reader = db) {
+      if (itemIds.length === 0) return Promise.resolve([])
+      return trx
+        .selectFrom('resolutions')
+        .selectAll()
+        .where('agendaItemId', 'in', itemIds)
+        .orderBy('agendaItemId')
+        .orderBy('number')
+        .execute()
+    },
+    findResolution(id: string, trx: Reader = db) {
+      if (!UUID.test(id)) return Promise.resolve(undefined)
+      return trx.selectFrom('resolutions').selectAll().where('id', '=', id).executeTakeFirst()
+    },
+    insertResolution(trx: Trx, agendaItemId: string, number: number, text: string) {
+      return trx
+        .insertInto('resolutions')
+        .values({ agendaItemId, number, text })
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    },
+    updateResolutionText(trx: Trx, id: string, text: string) {
+      return trx.updateTable('resolutions').set({ text }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+    },
+    deleteResolution(trx: Trx, id: string) {
+      return trx.deleteFrom('resolutions').where('id', '=', id).execute()
+    },
+    /** Sets new numbers in two steps, because (item, number) is unique at every moment. */
+    async setResolutionNumbers(trx: Trx, agendaItemId: string, numbers: { id: string; number: number }[]) {
+      for (const { id, number } of numbers) {
+        await trx.updateTable('resolutions').set({ number: -number }).where('id', '=', id).execute()
+      }
+      for (const { id, number } of numbers) {
+        await trx
+          .updateTable('resolutions')
+          .set({ number })
+          .where('id', '=', id)
+          .where('agendaItemId', '=', agendaItemId)
+          .execute()
+      }
+    },
+  }
+}
+
+export type MinutesRepository = ReturnType<typeof createMinutesRepository>
+export type MeetingRow = NonNullable<Awaited<ReturnType<MinutesRepository['findMeetingBySlug']>>>
+export type ItemRow = NonNullable<Awaited<ReturnType<MinutesRepository['findItemById']>>>
+export type MinutesRow = NonNullable<Awaited<ReturnType<MinutesRepository['findMinutes']>>>
+export type AttendanceRow = Awaited<ReturnType<MinutesRepository['attendanceOf']>>[number]
+export type DeclarationRow = Awaited<ReturnType<MinutesRepository['declarationsOf']>>[number]
+export type ResolutionRow = Awaited<ReturnType<MinutesRepository['resolutionsOfItems']>>[number]

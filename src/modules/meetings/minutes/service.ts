@@ -1,0 +1,175 @@
+import type { Db } from '#src/database.ts'
+import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import { NotFoundError } from '#src/platform/http/errors.ts'
+import type { BodiesService } from '#src/modules/bodies/index.ts'
+import type { MinutesStatus } from '../tables.ts'
+import { exemptLabel, isExempt, mayReadExempt } from '../exempt.ts'
+import { attendeeName, groupAttendance } from './attendance-groups.ts'
+import { whatIsMissing } from './publish-readiness.ts'
+import { createMinutesRecording } from './recording.ts'
+import type { MeetingRow, MinutesRepository, MinutesRow } from './repository.ts'
+import { createMinutesWorkflow } from './workflow.ts'
+
+export interface MinutesDeps {
+  db: Db
+  repository: MinutesRepository
+  clock: Clock
+  bodies: BodiesService
+}
+
+/** The address of a meeting's minutes page. */
+export const minutesPath = (meetingSlug: string) => `/meetings/${meetingSlug}/minutes`
+
+/** Published and approved minutes are public; a draft only for those who record minutes. */
+function mayView(ctx: Context, status: MinutesStatus | null | undefined): status is MinutesStatus {
+  return Boolean(status && (status !== 'draft' || can(ctx.user, 'minutes:edit')))
+}
+
+export function createMinutesService(deps: MinutesDeps) {
+  const { repository: repo, bodies } = deps
+
+  async function approvalOf(minutes: MinutesRow) {
+    if (!minutes.approvedAtMeetingId || !minutes.approvedAtItemId) return null
+    const [meeting, item] = await Promise.all([
+      repo.findMeetingById(minutes.approvedAtMeetingId),
+      repo.findItemById(minutes.approvedAtItemId),
+    ])
+    if (!meeting || !item) return null
+    return {
+      on: minutes.approvedOn,
+      amendment: minutes.approvalAmendment,
+      meeting,
+      item: { number: item.number, title: item.title },
+    }
+  }
+
+  /** What the minutes record about the meeting, as this viewer may see it: nothing from minutes they may not see. */
+  async function contentsOf(ctx: Context, meeting: MeetingRow, minutes: MinutesRow | null) {
+    const [items, readable] = await Promise.all([repo.itemsOfMeetings([meeting.id]), bodies.exemptReadableBodyIds(ctx)])
+    const mayReadBody = mayReadExempt(readable, meeting.bodyId)
+    const [attendance, declarations, resolutions] = minutes
+      ? await Promise.all([
+          repo.attendanceOf(meeting.id),
+          repo.declarationsOf(meeting.id),
+          repo.resolutionsOfItems(items.map((item) => item.id)),
+        ])
+      : [[], [], []]
+    const personIds = [...attendance.map((row) => row.personId), ...declarations.map((row) => row.personId)]
+    const people = await bodies.getPeopleByIds(ctx, [...new Set(personIds.filter((id): id is string => Boolean(id)))])
+    const personOf = (id: string | null) => people.find((person) => person.id === id)
+    return {
+      attendance: attendance.map((row) => ({ ...row, name: attendeeName(personOf(row.personId), row.rawName) })),
+      declarations: declarations.map((row) => ({ ...row, member: attendeeName(personOf(row.personId), '') })),
+      items: items.map((item) => {
+        const withheld = isExempt(item) && !mayReadBody
+        return {
+          ...item,
+          purpose: withheld ? null : item.purpose,
+          exempt: item.exemptParagraph
+            ? { paragraph: item.exemptParagraph, label: exemptLabel(item.exemptParagraph) }
+            : null,
+          withheld,
+          minute: minutes && !withheld ? item.minute : null,
+          resolutions: withheld ? [] : resolutions.filter((resolution) => resolution.agendaItemId === item.id),
+        }
+      }),
+    }
+  }
+
+  /** The whole record of one meeting's minutes for this viewer; minutes is null when they may not see any. */
+  async function recordOf(ctx: Context, meeting: MeetingRow) {
+    const found = await repo.findMinutes(meeting.id)
+    const minutes = found && mayView(ctx, found.status) ? found : null
+    const [body, contents, approval] = await Promise.all([
+      bodies.getBodyById(ctx, meeting.bodyId),
+      contentsOf(ctx, meeting, minutes),
+      minutes ? approvalOf(minutes) : null,
+    ])
+    return { meeting, body, minutes, approval, ...contents, groups: groupAttendance(contents.attendance) }
+  }
+
+  async function meetingBySlug(slug: string) {
+    const meeting = await repo.findMeetingBySlug(slug)
+    if (!meeting) throw new NotFoundError('Meeting')
+    return meeting
+  }
+
+  const reading = {
+    /**
+     * The minutes of the meeting with this slug, as the viewer may see them: attendance, declarations,
+     * items with their minutes and resolutions (withheld for exempt items the viewer may not read).
+     * For someone who records minutes, a meeting without minutes comes back with `minutes: null`;
+     * for anyone else that, and a draft, is a NotFoundError.
+     */
+    async getMinutes(ctx: Context, slug: string) {
+      const record = await recordOf(ctx, await meetingBySlug(slug))
+      if (!record.minutes && !can(ctx.user, 'minutes:edit')) throw new NotFoundError('Minutes')
+      return record
+    },
+
+    /** getMinutes for the recording pages: also what is missing before they can be published. */
+    async getRecording(ctx: Context, slug: string) {
+      assertCan(ctx.user, 'minutes:edit')
+      const record = await recordOf(ctx, await meetingBySlug(slug))
+      const missing = whatIsMissing({
+        attendance: record.attendance,
+        items: record.items.map((item) => ({
+          ...item,
+          minute: item.minute ?? '',
+          resolutionCount: item.resolutions.length,
+        })),
+        noDeclarations: record.minutes?.noDeclarations ?? false,
+        declarationCount: record.declarations.length,
+      })
+      return { ...record, missing, isDraft: record.minutes?.status === 'draft' }
+    },
+
+    /** A meeting by id or slug with whatever of its minutes this viewer may see. Throws NotFoundError. */
+    async getMeetingRecord(ctx: Context, idOrSlug: string) {
+      const meeting = (await repo.findMeetingById(idOrSlug)) ?? (await repo.findMeetingBySlug(idOrSlug))
+      if (!meeting) throw new NotFoundError('Meeting')
+      return recordOf(ctx, meeting)
+    },
+
+    /** Meetings, optionally of one body and within dates (inclusive), soonest first, with their body. */
+    async listMeetings(ctx: Context, filter: { bodyId?: string; from?: string; to?: string }) {
+      const [meetings, allBodies] = await Promise.all([repo.listMeetings(filter), bodies.listBodies(ctx)])
+      return meetings.map((meeting) => ({
+        ...meeting,
+        minutesStatus: mayView(ctx, meeting.minutesStatus) ? meeting.minutesStatus : null,
+        body: allBodies.find((body) => body.id === meeting.bodyId)!,
+      }))
+    },
+
+    /**
+     * The resolutions of a meeting that this viewer may see, in agenda order: none while the minutes
+     * are a draft (except to those who record them), none of exempt items the viewer may not read.
+     */
+    async resolutionsOfMeeting(ctx: Context, meetingId: string) {
+      const meeting = await repo.findMeetingById(meetingId)
+      if (!meeting) throw new NotFoundError('Meeting')
+      const record = await recordOf(ctx, meeting)
+      return record.items.flatMap((item) =>
+        item.resolutions.map((resolution) => ({
+          ...resolution,
+          item: { id: item.id, number: item.number, title: item.title },
+        })),
+      )
+    },
+
+    /** For a meeting page: the status and address of its minutes, or null when this viewer has none to see. */
+    async minutesSummary(ctx: Context, meetingId: string) {
+      const meeting = await repo.findMeetingById(meetingId)
+      const minutes = meeting ? await repo.findMinutes(meeting.id) : undefined
+      if (!meeting || !minutes || !mayView(ctx, minutes.status)) return null
+      return { status: minutes.status, approvedOn: minutes.approvedOn, url: minutesPath(meeting.slug) }
+    },
+  }
+
+  return { ...reading, ...createMinutesRecording(deps), ...createMinutesWorkflow(deps) }
+}
+
+export type MinutesService = ReturnType<typeof createMinutesService>
+export type MinutesRecord = Awaited<ReturnType<MinutesService['getMinutes']>>
