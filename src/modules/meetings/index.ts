@@ -2,15 +2,44 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
+import { createAgendaService } from './agenda/service.ts'
+import { createAppendicesService } from './reports/appendix-service.ts'
+import { createReportsRepository } from './reports/repository.ts'
+import { createReportsService } from './reports/service.ts'
 import { createMeetingsRepository } from './repository.ts'
 import { meetingsRoutes } from './routes.ts'
 import { createMeetingsService } from './service.ts'
 
-export type { MeetingsService } from './service.ts'
+export { exemptLabel, isExempt, mayReadExempt } from './exempt.ts'
+export type { AgendaItemView, AppendixView, Exemption } from './redaction.ts'
 
-/** Meetings, agenda items, reports and appendices, minutes. */
-export function createMeetings(deps: { db: Db; clock: Clock; audit: AuditReader; bodies: BodiesService }) {
+export interface MeetingsModuleDeps {
+  db: Db
+  clock: Clock
+  audit: AuditReader
+  bodies: BodiesService
+}
+
+/**
+ * The meetings service: the calendar, meetings and their agendas (exempt items redacted for each
+ * viewer), reports in the council's template, appendices and their files.
+ */
+function createService(deps: MeetingsModuleDeps) {
   const repository = createMeetingsRepository(deps.db)
-  const service = createMeetingsService({ db: deps.db, repository, clock: deps.clock, bodies: deps.bodies })
-  return { service, routes: meetingsRoutes({ service }) }
+  const papers = { db: deps.db, meetings: repository, reports: createReportsRepository(deps.db), bodies: deps.bodies }
+  const core = { db: deps.db, repository, clock: deps.clock, bodies: deps.bodies }
+  return {
+    ...createMeetingsService(core),
+    ...createAgendaService(core),
+    ...createReportsService(papers),
+    ...createAppendicesService(papers),
+  }
+}
+
+export type MeetingsService = ReturnType<typeof createService>
+
+/** Meetings, agenda items, reports and appendices (the minutes are their own module, beside this one). */
+export function createMeetings(deps: MeetingsModuleDeps) {
+  const service = createService(deps)
+  return { service, routes: meetingsRoutes({ service, audit: deps.audit, bodies: deps.bodies }) }
 }

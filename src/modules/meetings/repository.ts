@@ -1,4 +1,10 @@
-import type { Db } from '#src/database.ts'
+import type { Db, Trx } from '#src/database.ts'
+import type { AgendaItemsTable, MeetingsTable } from './tables.ts'
+
+type Reader = Db | Trx
+
+export type MeetingInput = Pick<MeetingsTable, 'slug' | 'bodyId' | 'date' | 'startTime' | 'venue' | 'status' | 'notes'>
+export type AgendaItemInput = Omit<AgendaItemsTable, 'id' | 'meetingId' | 'minute' | 'search'>
 
 const meetingColumns = [
   'meetings.id',
@@ -11,23 +17,184 @@ const meetingColumns = [
   'meetings.notes',
 ] as const
 
+const itemColumns = [
+  'agendaItems.id',
+  'agendaItems.meetingId',
+  'agendaItems.number',
+  'agendaItems.title',
+  'agendaItems.purpose',
+  'agendaItems.pageFrom',
+  'agendaItems.pageTo',
+  'agendaItems.exemptParagraph',
+  'agendaItems.exemptReason',
+  'agendaItems.exemptReviewOn',
+] as const
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** True when `id` can be looked up in a uuid column (anything else matches nothing). */
+export const isUuid = (id: string) => UUID.test(id)
+
+/** Queries for meetings and their agenda items. No decisions here. */
 export function createMeetingsRepository(db: Db) {
+  function meetingsWithBody(trx: Reader = db) {
+    return trx
+      .selectFrom('meetings')
+      .innerJoin('bodies', 'bodies.id', 'meetings.bodyId')
+      .select([...meetingColumns, 'bodies.name as bodyName', 'bodies.slug as bodySlug'])
+  }
+
   return {
     meetingsOfBody(bodyId: string) {
-      return db.selectFrom('meetings').select(meetingColumns).where('bodyId', '=', bodyId).orderBy('date', 'desc').execute()
+      return db
+        .selectFrom('meetings')
+        .select(meetingColumns)
+        .where('bodyId', '=', bodyId)
+        .orderBy('date', 'desc')
+        .execute()
     },
+
     /** Meetings with their body's name, optionally within dates (inclusive), latest first. */
     listMeetings(filter: { bodyId?: string; from?: string; to?: string }) {
-      let query = db
-        .selectFrom('meetings')
-        .innerJoin('bodies', 'bodies.id', 'meetings.bodyId')
-        .select([...meetingColumns, 'bodies.name as bodyName', 'bodies.slug as bodySlug'])
+      let query = meetingsWithBody()
       if (filter.bodyId) query = query.where('meetings.bodyId', '=', filter.bodyId)
       if (filter.from) query = query.where('meetings.date', '>=', filter.from)
       if (filter.to) query = query.where('meetings.date', '<=', filter.to)
       return query.orderBy('meetings.date', 'desc').orderBy('meetings.startTime').execute()
     },
+
+    /** Meetings before `today`, latest first, a page at a time, with how many there are in all. */
+    async pastMeetings(filter: { bodyId?: string; today: string; limit: number; offset: number }) {
+      let query = db
+        .selectFrom('meetings')
+        .innerJoin('bodies', 'bodies.id', 'meetings.bodyId')
+        .where('meetings.date', '<', filter.today)
+      if (filter.bodyId) query = query.where('meetings.bodyId', '=', filter.bodyId)
+      const [{ total }, rows] = await Promise.all([
+        query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+        query
+          .select([...meetingColumns, 'bodies.name as bodyName', 'bodies.slug as bodySlug'])
+          .orderBy('meetings.date', 'desc')
+          .orderBy('meetings.startTime')
+          .limit(filter.limit)
+          .offset(filter.offset)
+          .execute(),
+      ])
+      return { total: Number(total), rows }
+    },
+
+    findMeetingBySlug(slug: string, trx: Reader = db) {
+      return meetingsWithBody(trx).where('meetings.slug', '=', slug).executeTakeFirst()
+    },
+
+    findMeetingById(id: string, trx: Reader = db) {
+      if (!isUuid(id)) return Promise.resolve(undefined)
+      return meetingsWithBody(trx).where('meetings.id', '=', id).executeTakeFirst()
+    },
+
+    /** Slugs that start with `base`, to find the next free one. */
+    async slugsLike(base: string) {
+      const rows = await db.selectFrom('meetings').select('slug').where('slug', 'like', `${base}%`).execute()
+      return rows.map((row) => row.slug)
+    },
+
+    insertMeeting(trx: Trx, input: MeetingInput) {
+      return trx.insertInto('meetings').values(input).returning(meetingColumns).executeTakeFirstOrThrow()
+    },
+
+    updateMeeting(trx: Trx, id: string, input: Omit<MeetingInput, 'slug' | 'bodyId'>) {
+      return trx
+        .updateTable('meetings')
+        .set(input)
+        .where('id', '=', id)
+        .returning(meetingColumns)
+        .executeTakeFirstOrThrow()
+    },
+
+    /** The minutes' status, or undefined when none have been started. */
+    async minutesStatusOf(meetingId: string) {
+      const row = await db.selectFrom('minutes').select('status').where('meetingId', '=', meetingId).executeTakeFirst()
+      return row?.status
+    },
+
+    itemsOfMeeting(meetingId: string, trx: Reader = db) {
+      return trx
+        .selectFrom('agendaItems')
+        .select(itemColumns)
+        .where('meetingId', '=', meetingId)
+        .orderBy('number')
+        .execute()
+    },
+
+    findItem(meetingId: string, number: number, trx: Reader = db) {
+      return trx
+        .selectFrom('agendaItems')
+        .select(itemColumns)
+        .where('meetingId', '=', meetingId)
+        .where('number', '=', number)
+        .executeTakeFirst()
+    },
+
+    findItemById(id: string, trx: Reader = db) {
+      if (!isUuid(id)) return Promise.resolve(undefined)
+      return trx.selectFrom('agendaItems').select(itemColumns).where('id', '=', id).executeTakeFirst()
+    },
+
+    insertItem(trx: Trx, meetingId: string, input: AgendaItemInput) {
+      return trx
+        .insertInto('agendaItems')
+        .values({ ...input, meetingId, minute: '' })
+        .returning(itemColumns)
+        .executeTakeFirstOrThrow()
+    },
+
+    updateItem(trx: Trx, id: string, input: AgendaItemInput) {
+      return trx
+        .updateTable('agendaItems')
+        .set(input)
+        .where('id', '=', id)
+        .returning(itemColumns)
+        .executeTakeFirstOrThrow()
+    },
+
+    /** The title and exemption of each item's report, for the agenda. */
+    reportSummaries(itemIds: string[]) {
+      if (itemIds.length === 0) return Promise.resolve([])
+      return db
+        .selectFrom('reports')
+        .select(['agendaItemId', 'title', 'exemptParagraph', 'exemptReason', 'exemptReviewOn'])
+        .where('agendaItemId', 'in', itemIds)
+        .execute()
+    },
+
+    /** Whether some meeting's minutes were approved under this item (it cannot go while they point at it). */
+    async itemApprovesMinutes(itemId: string) {
+      const row = await db
+        .selectFrom('minutes')
+        .select('meetingId')
+        .where('approvedAtItemId', '=', itemId)
+        .executeTakeFirst()
+      return Boolean(row)
+    },
+
+    /** Removes an item with its report and appendices, and the files only those appendices held. */
+    async deleteItem(trx: Trx, id: string) {
+      const documents = await trx
+        .selectFrom('appendices')
+        .innerJoin('reports', 'reports.id', 'appendices.reportId')
+        .select('appendices.documentId')
+        .where('reports.agendaItemId', '=', id)
+        .where('appendices.documentId', 'is not', null)
+        .execute()
+      await trx.deleteFrom('agendaItems').where('id', '=', id).execute()
+      const ids = documents
+        .map((row) => row.documentId)
+        .filter((documentId): documentId is string => documentId !== null)
+      if (ids.length) await trx.deleteFrom('documents').where('id', 'in', ids).execute()
+    },
   }
 }
 
 export type MeetingsRepository = ReturnType<typeof createMeetingsRepository>
+export type MeetingRow = NonNullable<Awaited<ReturnType<MeetingsRepository['findMeetingBySlug']>>>
+export type AgendaItemRow = NonNullable<Awaited<ReturnType<MeetingsRepository['findItemById']>>>

@@ -1,8 +1,19 @@
 import type { Db } from '#src/database.ts'
+import { recordAudit } from '#src/platform/audit/audit.ts'
+import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
+import { withTransaction } from '#src/platform/db/database.ts'
+import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
-import type { MeetingsRepository } from './repository.ts'
+import { mayReadExempt } from './exempt.ts'
+import { meetingSlug } from './meeting-slug.ts'
+import { agendaItemForViewer } from './redaction.ts'
+import type { MeetingRow, MeetingsRepository } from './repository.ts'
+import type { MeetingForm, NewMeetingForm } from './schema.ts'
+import type { MinutesStatus } from './tables.ts'
+
+export const PAST_MEETINGS_PER_PAGE = 20
 
 /** Splits meetings into upcoming (today or later, soonest first) and past (latest first). */
 export function splitByDate<T extends { date: string }>(meetings: T[], today: string) {
@@ -12,23 +23,139 @@ export function splitByDate<T extends { date: string }>(meetings: T[], today: st
   }
 }
 
-export function createMeetingsService(deps: { db: Db; repository: MeetingsRepository; clock: Clock; bodies: BodiesService }) {
-  const { repository: repo, clock } = deps
+/** Published and approved minutes are public; a draft shows only to those who record minutes. */
+export function minutesVisible(status: MinutesStatus | undefined, mayEditMinutes: boolean): boolean {
+  if (!status) return false
+  return status !== 'draft' || mayEditMinutes
+}
+
+export interface MeetingsDeps {
+  db: Db
+  repository: MeetingsRepository
+  clock: Clock
+  bodies: BodiesService
+}
+
+export function createMeetingsService(deps: MeetingsDeps) {
+  const { db, repository: repo, clock, bodies } = deps
+
+  async function meetingBySlug(slug: string) {
+    const meeting = await repo.findMeetingBySlug(slug)
+    if (!meeting) throw new NotFoundError('Meeting')
+    return meeting
+  }
+
+  /** The agenda as this viewer may see it: exempt items they may not read show their title and paragraph only. */
+  async function agendaFor(ctx: Context, meeting: MeetingRow) {
+    const [items, readable] = await Promise.all([repo.itemsOfMeeting(meeting.id), bodies.exemptReadableBodyIds(ctx)])
+    const reports = await repo.reportSummaries(items.map((item) => item.id))
+    const mayRead = mayReadExempt(readable, meeting.bodyId)
+    return items.map((item) =>
+      agendaItemForViewer(
+        item,
+        reports.find((report) => report.agendaItemId === item.id),
+        mayRead,
+      ),
+    )
+  }
+
   return {
     /** A body's meetings, split into upcoming and past by the app's today. */
     async meetingsOfBody(_ctx: Context, bodyId: string) {
       return splitByDate(await repo.meetingsOfBody(bodyId), clock.today())
     },
 
-    /** The calendar: every meeting (or one body's), optionally within dates. */
+    /** Every meeting (or one body's), optionally within dates (inclusive), latest first, with the body's name and slug. */
     async listMeetings(_ctx: Context, filter: { bodyId?: string; from?: string; to?: string } = {}) {
       return repo.listMeetings(filter)
     },
 
-    async calendar(ctx: Context, filter: { bodyId?: string } = {}) {
+    /** Every meeting (or one body's), split into upcoming and past. */
+    async calendar(_ctx: Context, filter: { bodyId?: string } = {}) {
       return splitByDate(await repo.listMeetings(filter), clock.today())
+    },
+
+    /**
+     * The meetings page: every upcoming meeting and one page of past ones, of every body or of the
+     * body with `bodySlug` (NotFoundError when there is none). A page past the last shows the last.
+     */
+    async calendarPage(ctx: Context, options: { bodySlug?: string; page: number }) {
+      const allBodies = await bodies.listBodies(ctx)
+      const body = options.bodySlug ? allBodies.find((b) => b.slug === options.bodySlug) : undefined
+      if (options.bodySlug && !body) throw new NotFoundError('Body')
+      const today = clock.today()
+      const upcoming = await repo.listMeetings({ bodyId: body?.id, from: today })
+      const first = await repo.pastMeetings({ bodyId: body?.id, today, limit: PAST_MEETINGS_PER_PAGE, offset: 0 })
+      const pageCount = Math.max(1, Math.ceil(first.total / PAST_MEETINGS_PER_PAGE))
+      const page = Math.min(options.page, pageCount)
+      const past =
+        page === 1
+          ? first
+          : await repo.pastMeetings({
+              bodyId: body?.id,
+              today,
+              limit: PAST_MEETINGS_PER_PAGE,
+              offset: (page - 1) * PAST_MEETINGS_PER_PAGE,
+            })
+      return {
+        bodies: allBodies,
+        body: body ?? null,
+        upcoming: splitByDate(upcoming, today).upcoming,
+        past: past.rows,
+        pastTotal: past.total,
+        page,
+        pageSize: PAST_MEETINGS_PER_PAGE,
+      }
+    },
+
+    /**
+     * A meeting with its body, its agenda as this viewer may see it (exempt items redacted for those
+     * who may not read the body's exempt papers), and whether its minutes are there to read.
+     * Throws NotFoundError.
+     */
+    async getMeeting(ctx: Context, slug: string) {
+      const meeting = await meetingBySlug(slug)
+      const [items, minutesStatus] = await Promise.all([agendaFor(ctx, meeting), repo.minutesStatusOf(meeting.id)])
+      const minutes = minutesVisible(minutesStatus, can(ctx.user, 'minutes:edit')) ? { status: minutesStatus! } : null
+      return { meeting, items, minutes }
+    },
+
+    /** A meeting (with its body's name and slug) by id, without its agenda. Throws NotFoundError. */
+    async getMeetingById(_ctx: Context, id: string) {
+      const meeting = await repo.findMeetingById(id)
+      if (!meeting) throw new NotFoundError('Meeting')
+      return meeting
+    },
+
+    /** Schedules a meeting. Its address is its date and body, "-2" and on when that is taken. */
+    async createMeeting(ctx: Context, input: NewMeetingForm) {
+      assertCan(ctx.user, 'meetings:edit')
+      const body = await bodies.getBodyById(ctx, input.bodyId)
+      const base = meetingSlug(input.date, body.slug)
+      const slug = meetingSlug(input.date, body.slug, await repo.slugsLike(base))
+      return withTransaction(db, async (trx) => {
+        const meeting = await repo.insertMeeting(trx, { ...input, slug, status: 'scheduled', notes: '' })
+        await recordAudit(trx, ctx, {
+          action: 'created meeting',
+          subjectType: 'meeting',
+          subjectId: meeting.id,
+          after: meeting,
+        })
+        return meeting
+      })
+    },
+
+    /** Changes a meeting's date, time, venue, status or notes; its address stays the same. */
+    async updateMeeting(ctx: Context, id: string, input: MeetingForm) {
+      assertCan(ctx.user, 'meetings:edit')
+      const before = await repo.findMeetingById(id)
+      if (!before) throw new NotFoundError('Meeting')
+      return withTransaction(db, async (trx) => {
+        const after = await repo.updateMeeting(trx, id, input)
+        await recordAudit(trx, ctx, { action: 'updated meeting', subjectType: 'meeting', subjectId: id, before, after })
+        return after
+      })
     },
   }
 }
 
-export type MeetingsService = ReturnType<typeof createMeetingsService>

@@ -1,0 +1,112 @@
+import { recordAudit } from '#src/platform/audit/audit.ts'
+import { assertCan } from '#src/platform/auth/permissions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { withTransaction } from '#src/platform/db/database.ts'
+import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import type { AgendaItemRow, MeetingRow } from '../repository.ts'
+import type { AgendaItemForm } from '../schema.ts'
+import type { MeetingsDeps } from '../service.ts'
+
+/** Building a meeting's agenda: adding, changing and removing items. For those who may edit meetings. */
+export function createAgendaService(deps: MeetingsDeps) {
+  const { db, repository: repo } = deps
+
+  async function meetingToEdit(ctx: Context, slug: string) {
+    assertCan(ctx.user, 'meetings:edit')
+    const meeting = await repo.findMeetingBySlug(slug)
+    if (!meeting) throw new NotFoundError('Meeting')
+    return meeting
+  }
+
+  async function numberIsFree(meeting: MeetingRow, number: number, item?: AgendaItemRow) {
+    const holder = await repo.findItem(meeting.id, number)
+    if (holder && holder.id !== item?.id)
+      throw new RuleError(`Item ${number} is already on this agenda: choose another number`, 'number')
+  }
+
+  return {
+    /** A meeting for the forms that change it and its agenda. Throws NotFoundError. */
+    meetingToEdit,
+
+    /** The meeting an item is being added to, and the number after its last item. Throws NotFoundError. */
+    async itemToAdd(ctx: Context, slug: string) {
+      const meeting = await meetingToEdit(ctx, slug)
+      const items = await repo.itemsOfMeeting(meeting.id)
+      return { meeting, nextNumber: Math.max(0, ...items.map((item) => item.number)) + 1 }
+    },
+
+    /** An agenda item for its edit or remove form, with its meeting and whether it has a report. Throws NotFoundError. */
+    async itemToEdit(ctx: Context, slug: string, number: number) {
+      const meeting = await meetingToEdit(ctx, slug)
+      const item = await repo.findItem(meeting.id, number)
+      if (!item) throw new NotFoundError('Agenda item')
+      const hasReport = (await repo.reportSummaries([item.id])).length > 0
+      return { meeting, item, hasReport }
+    },
+
+    /** Adds an item; its number must not already be on the agenda. */
+    async addItem(ctx: Context, meetingId: string, input: AgendaItemForm) {
+      assertCan(ctx.user, 'meetings:edit')
+      const meeting = await repo.findMeetingById(meetingId)
+      if (!meeting) throw new NotFoundError('Meeting')
+      await numberIsFree(meeting, input.number)
+      return withTransaction(db, async (trx) => {
+        const item = await repo.insertItem(trx, meeting.id, input)
+        await recordAudit(trx, ctx, {
+          action: 'added agenda item',
+          subjectType: 'meeting',
+          subjectId: meeting.id,
+          after: item,
+        })
+        return item
+      })
+    },
+
+    /** Changes an item; a new number must not already be on the agenda. */
+    async updateItem(ctx: Context, itemId: string, input: AgendaItemForm) {
+      assertCan(ctx.user, 'meetings:edit')
+      const before = await repo.findItemById(itemId)
+      if (!before) throw new NotFoundError('Agenda item')
+      const meeting = (await repo.findMeetingById(before.meetingId))!
+      await numberIsFree(meeting, input.number, before)
+      return withTransaction(db, async (trx) => {
+        const after = await repo.updateItem(trx, itemId, input)
+        await recordAudit(trx, ctx, {
+          action: 'updated agenda item',
+          subjectType: 'meeting',
+          subjectId: meeting.id,
+          before,
+          after,
+        })
+        return after
+      })
+    },
+
+    /**
+     * Removes an item with its report, appendices and their files. Refused while minutes of an
+     * earlier meeting record their approval under it.
+     */
+    async removeItem(ctx: Context, itemId: string) {
+      assertCan(ctx.user, 'meetings:edit')
+      const before = await repo.findItemById(itemId)
+      if (!before) throw new NotFoundError('Agenda item')
+      if (await repo.itemApprovesMinutes(itemId)) {
+        throw new RuleError(
+          'This item cannot be removed because the minutes of an earlier meeting were approved under it',
+          'form',
+        )
+      }
+      await withTransaction(db, async (trx) => {
+        await repo.deleteItem(trx, itemId)
+        await recordAudit(trx, ctx, {
+          action: 'removed agenda item',
+          subjectType: 'meeting',
+          subjectId: before.meetingId,
+          before,
+        })
+      })
+    },
+  }
+}
+
+export type AgendaService = ReturnType<typeof createAgendaService>

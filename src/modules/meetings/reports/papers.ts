@@ -1,0 +1,46 @@
+import type { Db } from '#src/database.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { NotFoundError } from '#src/platform/http/errors.ts'
+import type { BodiesService } from '#src/modules/bodies/index.ts'
+import { mayReadExempt } from '../exempt.ts'
+import type { MeetingRow, MeetingsRepository } from '../repository.ts'
+import type { ReportsRepository } from './repository.ts'
+
+export interface ReportsDeps {
+  db: Db
+  meetings: MeetingsRepository
+  reports: ReportsRepository
+  bodies: BodiesService
+}
+
+/** Finding a meeting's papers by their address, and whether a viewer may read the body's exempt papers. */
+export function createPaperFinder(deps: ReportsDeps) {
+  const { meetings, reports, bodies } = deps
+
+  async function itemAt(slug: string, number: number) {
+    const meeting = await meetings.findMeetingBySlug(slug)
+    const item = meeting ? await meetings.findItem(meeting.id, number) : undefined
+    if (!meeting || !item) throw new NotFoundError('Agenda item')
+    return { meeting, item }
+  }
+
+  return {
+    /** The meeting with `slug` and its item `number`. Throws NotFoundError. */
+    itemAt,
+
+    /** The item's report with its meeting and item. Throws NotFoundError when there is none. */
+    async reportAt(slug: string, number: number) {
+      const { meeting, item } = await itemAt(slug, number)
+      const report = await reports.findReportOfItem(item.id)
+      if (!report) throw new NotFoundError('Report')
+      return { meeting, item, report }
+    },
+
+    /** Whether this viewer may read the exempt papers of the meeting's body. */
+    async mayRead(ctx: Context, meeting: Pick<MeetingRow, 'bodyId'>) {
+      return mayReadExempt(await bodies.exemptReadableBodyIds(ctx), meeting.bodyId)
+    },
+  }
+}
+
+export type PaperFinder = ReturnType<typeof createPaperFinder>

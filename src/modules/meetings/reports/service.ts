@@ -1,0 +1,80 @@
+import { recordAudit } from '#src/platform/audit/audit.ts'
+import { assertCan } from '#src/platform/auth/permissions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { withTransaction } from '#src/platform/db/database.ts'
+import { NotFoundError } from '#src/platform/http/errors.ts'
+import { pageRangeLabel } from '../agenda/page-range.ts'
+import { appendixForViewer, governingExemption, isWithheld } from '../redaction.ts'
+import { type ReportsDeps, createPaperFinder } from './papers.ts'
+import type { ReportForm } from './schema.ts'
+import { reportSections } from './template.ts'
+
+/** Reports in the council's standard template: reading them (exempt ones only by those who may) and writing them. */
+export function createReportsService(deps: ReportsDeps) {
+  const { db, meetings, reports } = deps
+  const papers = createPaperFinder(deps)
+
+  return {
+    /**
+     * The report on agenda item `number` of the meeting with `slug`, with its numbered sections and
+     * its appendices as this viewer may see them. An exempt report (or one on an exempt item) is a
+     * NotFoundError for those who may not read it; reading one is recorded in the audit trail.
+     */
+    async getReport(ctx: Context, slug: string, number: number) {
+      const { meeting, item, report } = await papers.reportAt(slug, number)
+      const mayRead = await papers.mayRead(ctx, meeting)
+      if (isWithheld([report, item], mayRead)) throw new NotFoundError('Report')
+      const exempt = governingExemption([report, item], mayRead)
+      if (exempt)
+        await recordAudit(db, ctx, { action: 'viewed exempt report', subjectType: 'report', subjectId: report.id })
+      const appendices = (await reports.appendicesOf(report.id)).map((appendix) =>
+        appendixForViewer(appendix, [report, item], mayRead),
+      )
+      return {
+        meeting,
+        item: {
+          id: item.id,
+          number: item.number,
+          title: item.title,
+          pages: pageRangeLabel(item.pageFrom, item.pageTo),
+        },
+        report,
+        exempt,
+        appendices,
+        sections: reportSections(report, appendices.length),
+      }
+    },
+
+    /** The meeting, item and report (null before one is written) for the report form. */
+    async reportToEdit(ctx: Context, slug: string, number: number) {
+      assertCan(ctx.user, 'reports:edit')
+      const { meeting, item } = await papers.itemAt(slug, number)
+      if (isWithheld([item], await papers.mayRead(ctx, meeting))) throw new NotFoundError('Agenda item')
+      const report = (await reports.findReportOfItem(item.id)) ?? null
+      return { meeting, item, report }
+    },
+
+    /** Writes the report on an agenda item: the first save creates it, later ones change it. */
+    async saveReport(ctx: Context, agendaItemId: string, input: ReportForm) {
+      assertCan(ctx.user, 'reports:edit')
+      const item = await meetings.findItemById(agendaItemId)
+      if (!item) throw new NotFoundError('Agenda item')
+      const before = await reports.findReportOfItem(item.id)
+      return withTransaction(db, async (trx) => {
+        const after = before
+          ? await reports.updateReport(trx, before.id, input)
+          : await reports.insertReport(trx, item.id, input)
+        await recordAudit(trx, ctx, {
+          action: before ? 'updated report' : 'created report',
+          subjectType: 'report',
+          subjectId: after.id,
+          before,
+          after,
+        })
+        return after
+      })
+    },
+  }
+}
+
+export type ReportsService = ReturnType<typeof createReportsService>

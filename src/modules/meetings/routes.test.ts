@@ -1,0 +1,335 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDatabases } from '../../../test/support/databases.ts'
+import { type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
+import { errorSummary, heading, text } from '../../../test/support/html.ts'
+
+const BODY = 'children-and-young-peoples-scrutiny-committee'
+const JANUARY = `/meetings/2024-01-25-${BODY}`
+const NOVEMBER = `/meetings/2023-11-09-${BODY}`
+const READERS: TestRole[] = ['public', 'member', 'officer', 'scrutiny_officer', 'analyst', 'admin']
+const NOT_EDITORS = ['member', 'officer', 'analyst'] as const
+const EDITORS = ['scrutiny_officer', 'admin'] as const
+
+const item = (fields: Record<string, string>) => ({
+  number: '',
+  title: '',
+  purpose: '',
+  pageFrom: '',
+  pageTo: '',
+  exempt: 'no',
+  ...fields,
+})
+
+describe.each(testDatabases())('meetings and agendas on $name', (database) => {
+  let t: TestApp
+  let bodyId: string
+  beforeAll(async () => {
+    t = await startTestApp(database)
+    bodyId = (await t.db.selectFrom('bodies').select('id').where('slug', '=', BODY).executeTakeFirstOrThrow()).id
+  })
+  afterAll(() => t?.close())
+
+  describe('the calendar', () => {
+    it('lists upcoming meetings soonest first and past ones latest first, for everyone', async () => {
+      for (const role of READERS) {
+        const page = await (await t.as(role)).get('/meetings')
+        expect(page.statusCode).toBe(200)
+        const shown = text(page.body)
+        expect(shown).toMatch(/Upcoming meetings .*Thursday 25 January 2024.*Wednesday 27 March 2024.*Past meetings/)
+        expect(shown).toMatch(
+          /Past meetings .*Thursday 9 November 2023.*Thursday 21 September 2023.*Thursday 12 April 2018/,
+        )
+        expect(shown.includes('Add a meeting')).toBe(role === 'scrutiny_officer' || role === 'admin')
+      }
+    })
+
+    it('filters by body, says when there is nothing, and answers 404 for an unknown body', async () => {
+      const executive = await t.visitor().get('/meetings?body=executive')
+      expect(heading(executive.body)).toBe('Meetings of Executive')
+      expect(text(executive.body)).toContain('No meetings are scheduled for Executive.')
+      expect(text(executive.body)).toContain('There are no past meetings of Executive.')
+      const committee = text((await t.visitor().get(`/meetings?body=${BODY}`)).body)
+      expect(committee).toContain('Thursday 9 November 2023')
+      expect(committee).not.toContain('12 April 2018')
+      expect((await t.visitor().get('/meetings?body=no-such-body')).statusCode).toBe(404)
+    })
+  })
+
+  describe('the meeting page', () => {
+    it('shows the meeting, its numbered agenda with page ranges and report links', async () => {
+      const page = await t.visitor().get(JANUARY)
+      expect(page.statusCode).toBe(200)
+      expect(heading(page.body)).toBe('Thursday 25 January 2024')
+      const shown = text(page.body)
+      expect(shown).toContain('6pm')
+      expect(shown).toContain('Committee Room A, Town Hall, Blackpool')
+      expect(shown).toContain('Scheduled')
+      expect(shown).toMatch(/8\. Children's social care improvement plan progress update .*Pages 63 to 112/)
+      expect(page.body).toContain(`href="${JANUARY}/items/8/report"`)
+      expect(page.body).toContain(`<link rel="alternate" type="text/calendar" href="/calendar.ics?body=${bodyId}"`)
+      expect(page.body).not.toContain('Change meeting details')
+      expect(shown).not.toContain('History of changes')
+      expect(shown).not.toMatch(/>\s*Minutes\s*</)
+    })
+
+    it('links to published minutes', async () => {
+      const page = await t.visitor().get(NOVEMBER)
+      expect(page.body).toContain(`href="${NOVEMBER}/minutes"`)
+    })
+
+    it('answers 404 for a meeting that does not exist', async () => {
+      const page = await t.visitor().get('/meetings/2024-01-26-nothing')
+      expect(page.statusCode).toBe(404)
+      expect(heading(page.body)).toBe('Page not found')
+    })
+  })
+
+  describe('who may schedule meetings and build agendas', () => {
+    const forms = [
+      '/meetings/new',
+      `${JANUARY}/edit`,
+      `${JANUARY}/items/new`,
+      `${JANUARY}/items/4/edit`,
+      `${JANUARY}/items/4/delete`,
+    ]
+    const posts = [
+      '/meetings',
+      `${JANUARY}/edit`,
+      `${JANUARY}/items`,
+      `${JANUARY}/items/4/edit`,
+      `${JANUARY}/items/4/delete`,
+    ]
+
+    it('sends the public to sign in', async () => {
+      for (const url of [...forms, ...posts]) {
+        const visitor = t.visitor()
+        const response =
+          forms.includes(url) && !posts.includes(url) ? await visitor.get(url) : await visitor.post(url, {})
+        expect(response.statusCode, url).toBe(303)
+        expect(response.headers.location, url).toMatch(/^\/sign-in\?returnTo=/)
+      }
+    })
+
+    it.each(NOT_EDITORS)('refuses a %s', async (role) => {
+      const agent = await t.as(role)
+      for (const url of forms) expect((await agent.get(url)).statusCode, url).toBe(403)
+      for (const url of posts)
+        expect((await agent.post(url, item({ number: '12', title: 'Sneaky' }))).statusCode, url).toBe(403)
+    })
+
+    it.each(EDITORS)('shows the forms to a %s', async (role) => {
+      const agent = await t.as(role)
+      for (const url of forms) expect((await agent.get(url)).statusCode, url).toBe(200)
+    })
+  })
+
+  describe('scheduling a meeting', () => {
+    it('explains what is wrong and keeps what was typed', async () => {
+      const agent = await t.as('scrutiny_officer')
+      const form = await agent.get(`/meetings/new?body=${bodyId}`)
+      expect(form.body).toMatch(new RegExp(`<option value="${bodyId}" selected`))
+      const empty = await agent.post('/meetings', {
+        bodyId: '',
+        'date-day': '',
+        'date-month': '',
+        'date-year': '',
+        venue: 'Kept venue',
+      })
+      expect(empty.statusCode).toBe(400)
+      expect(errorSummary(empty.body)).toEqual(['Select the committee or other body', 'Enter the date of the meeting'])
+      expect(empty.body).toContain('value="Kept venue"')
+      expect(empty.body).toContain('href="#date-day"')
+      const wrong = await agent.post('/meetings', {
+        bodyId,
+        'date-day': '31',
+        'date-month': '2',
+        'date-year': '2024',
+        startTime: 'teatime',
+      })
+      expect(errorSummary(wrong.body)).toEqual([
+        'Date of the meeting must be a real date',
+        'Enter the start time in the correct format, like 6pm or 18:00',
+      ])
+      expect(wrong.body).toContain('value="31"')
+    })
+
+    it('creates a meeting at its date and body, then -2 for a second on the same day', async () => {
+      const agent = await t.as('scrutiny_officer')
+      const form = {
+        bodyId,
+        'date-day': '13',
+        'date-month': '6',
+        'date-year': '2024',
+        startTime: '6pm',
+        venue: 'Council Chamber',
+      }
+      const first = await agent.post('/meetings', form)
+      expect(first.statusCode).toBe(303)
+      expect(first.headers.location).toBe(`/meetings/2024-06-13-${BODY}`)
+      const second = await agent.post('/meetings', form)
+      expect(second.headers.location).toBe(`/meetings/2024-06-13-${BODY}-2`)
+      const page = await agent.get(first.headers.location as string)
+      expect(heading(page.body)).toBe('Thursday 13 June 2024')
+      expect(text(page.body)).toContain('Council Chamber')
+      expect(text(page.body)).toContain('The agenda has not been published yet.')
+      expect(text(page.body)).toContain('Created meeting')
+    })
+
+    it('changes the details and status, keeping the address', async () => {
+      const agent = await t.as('admin')
+      const url = `/meetings/2024-06-13-${BODY}-2`
+      const form = await agent.get(`${url}/edit`)
+      expect(form.body).toContain('value="6pm"')
+      const bad = await agent.post(`${url}/edit`, {
+        'date-day': '13',
+        'date-month': '6',
+        'date-year': '2024',
+        status: '',
+      })
+      expect(errorSummary(bad.body)).toEqual(['Select the status of the meeting'])
+      const saved = await agent.post(`${url}/edit`, {
+        'date-day': '20',
+        'date-month': '6',
+        'date-year': '2024',
+        startTime: '18:30',
+        venue: '',
+        status: 'postponed',
+        notes: 'Postponed because of the general election.',
+      })
+      expect(saved.headers.location).toBe(url)
+      const shown = text((await agent.get(url)).body)
+      expect(shown).toContain('Thursday 20 June 2024')
+      expect(shown).toContain('6:30pm')
+      expect(shown).toContain('Postponed')
+      expect(shown).toContain('Postponed because of the general election.')
+      expect(shown).toContain('Updated meeting')
+    })
+
+    it('pages the past meetings, 20 at a time', async () => {
+      const agent = await t.as('scrutiny_officer')
+      const executive = (
+        await t.db.selectFrom('bodies').select('id').where('slug', '=', 'executive').executeTakeFirstOrThrow()
+      ).id
+      for (let day = 1; day <= 21; day++) {
+        const made = await agent.post('/meetings', {
+          bodyId: executive,
+          'date-day': String(day),
+          'date-month': '3',
+          'date-year': '2022',
+        })
+        expect(made.statusCode).toBe(303)
+      }
+      const first = await t.visitor().get('/meetings?body=executive')
+      expect(text(first.body)).toContain('Showing 1 to 20 of 21 past meetings')
+      expect(first.body).toContain('href="/meetings?body=executive&amp;page=2"')
+      const second = await t.visitor().get('/meetings?body=executive&page=2')
+      expect(text(second.body)).toContain('Showing 21 to 21 of 21 past meetings')
+      expect(text(second.body)).toContain('Tuesday 1 March 2022')
+      expect(text((await t.visitor().get('/meetings?body=executive&page=99')).body)).toContain('Showing 21 to 21')
+    })
+  })
+
+  describe('building the agenda', () => {
+    const meeting = `/meetings/2024-06-13-${BODY}`
+
+    it('checks the item: number, title, pages and exemption', async () => {
+      const agent = await t.as('scrutiny_officer')
+      const blank = await agent.post(`${meeting}/items`, item({ purpose: 'Kept purpose', exempt: '' }))
+      expect(blank.statusCode).toBe(400)
+      expect(errorSummary(blank.body)).toEqual([
+        'Enter the item number',
+        'Enter the title of the item',
+        'Select yes if it contains exempt information',
+      ])
+      expect(blank.body).toContain('Kept purpose')
+      const wrong = await agent.post(
+        `${meeting}/items`,
+        item({ number: 'four', title: 'Budget', pageFrom: '14', pageTo: '7', exempt: 'yes', exemptParagraph: '' }),
+      )
+      expect(errorSummary(wrong.body)).toEqual([
+        'Item number must be a whole number between 1 and 999',
+        'Last page must be the same as or after the first page',
+        'Select the paragraph of Schedule 12A that applies',
+      ])
+      const noFirst = await agent.post(`${meeting}/items`, item({ number: '1', title: 'Budget', pageTo: '7' }))
+      expect(errorSummary(noFirst.body)).toEqual(['Enter the first page'])
+    })
+
+    it('adds items, refusing a number already on the agenda', async () => {
+      const agent = await t.as('scrutiny_officer')
+      expect((await agent.get(`${meeting}/items/new`)).body).toMatch(/name="number"[^>]*value="1"/)
+      const added = await agent.post(
+        `${meeting}/items`,
+        item({ number: '1', title: 'Declarations of interest', pageFrom: '3', pageTo: '5' }),
+      )
+      expect(added.headers.location).toBe(`${meeting}#item-1`)
+      expect((await agent.get(`${meeting}/items/new`)).body).toMatch(/name="number"[^>]*value="2"/)
+      const taken = await agent.post(`${meeting}/items`, item({ number: '1', title: 'Again' }))
+      expect(taken.statusCode).toBe(400)
+      expect(errorSummary(taken.body)).toEqual(['Item 1 is already on this agenda: choose another number'])
+      const page = text((await agent.get(meeting)).body)
+      expect(page).toMatch(/1\. Declarations of interest .*Pages 3 to 5/)
+      expect(page).toContain('Added agenda item')
+    })
+
+    it('changes an item, which moves to its new number', async () => {
+      const agent = await t.as('admin')
+      const form = await agent.get(`${meeting}/items/1/edit`)
+      expect(form.body).toContain('value="Declarations of interest"')
+      const saved = await agent.post(
+        `${meeting}/items/1/edit`,
+        item({ number: '2', title: 'Declarations of interest', pageFrom: '3', pageTo: '3' }),
+      )
+      expect(saved.headers.location).toBe(`${meeting}#item-2`)
+      expect((await agent.get(`${meeting}/items/1/edit`)).statusCode).toBe(404)
+      expect(text((await agent.get(meeting)).body)).toMatch(/2\. Declarations of interest .*Page 3 /)
+    })
+
+    it('removes an item after asking, and will not remove one that minutes were approved under', async () => {
+      const agent = await t.as('scrutiny_officer')
+      const confirm = await agent.get(`${meeting}/items/2/delete`)
+      expect(heading(confirm.body)).toBe('Are you sure you want to remove item 2?')
+      const removed = await agent.post(`${meeting}/items/2/delete`)
+      expect(removed.statusCode).toBe(303)
+      expect(text((await agent.get(meeting)).body)).toContain('The agenda has not been published yet.')
+      const refused = await agent.post(`${NOVEMBER}/items/3/delete`)
+      expect(refused.statusCode).toBe(400)
+      expect(errorSummary(refused.body)).toEqual([
+        'This item cannot be removed because the minutes of an earlier meeting were approved under it',
+      ])
+    })
+
+    it('shows an exempt item to the public as its title and paragraph only', async () => {
+      const agent = await t.as('scrutiny_officer')
+      const added = await agent.post(
+        `${meeting}/items`,
+        item({
+          number: '9',
+          title: 'Placement contract',
+          purpose: 'Secret purpose of the placement item',
+          pageFrom: '40',
+          pageTo: '44',
+          exempt: 'yes',
+          exemptParagraph: '3',
+          exemptReason: 'Commercial terms of a placement provider',
+          'exemptReviewOn-day': '1',
+          'exemptReviewOn-month': '6',
+          'exemptReviewOn-year': '2025',
+        }),
+      )
+      expect(added.statusCode).toBe(303)
+      const form = await agent.get(`${meeting}/items/9/edit`)
+      expect(form.body).toMatch(/<option value="3" selected/)
+      expect(form.body).toContain('Commercial terms of a placement provider')
+      const label = 'Exempt under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972'
+      const publicPage = await t.visitor().get(meeting)
+      expect(text(publicPage.body)).toContain('9. Placement contract')
+      expect(text(publicPage.body)).toContain(label)
+      expect(publicPage.body).not.toContain('Secret purpose')
+      expect(publicPage.body).not.toContain('Pages 40 to 44')
+      expect(publicPage.body).not.toContain('Commercial terms')
+      const member = await t.as('member')
+      expect(text((await member.get(meeting)).body)).toContain('Secret purpose of the placement item')
+    })
+  })
+})
