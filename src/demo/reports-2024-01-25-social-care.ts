@@ -22,7 +22,7 @@ export const IMPROVEMENT_PLAN_REPORT: DemoReport = {
   purpose: "To consider progress against the Children's Social Care Improvement Plan.",
   recommendations: ['To review the update, challenging progress where appropriate.'],
   // As the paper gives it.
-  reasons: 'To ensure the workplan is robust and fit for purpose.',
+  reasons: 'So the committee can test whether the improvement plan is on track.',
   contraryToPlan: false,
   withinBudget: 'yes',
   alternativeOptions: 'None.',
@@ -88,7 +88,7 @@ export const WORKPLAN_REPORT: DemoReport = {
     "To note the Committee's visits to the family hubs and its meetings on the new safeguarding arrangements " +
       'and the Preparation for Adulthood Strategy.',
   ],
-  reasons: 'To ensure the workplan is robust and fit for purpose.',
+  reasons: 'To keep the work programme sound and suited to what the committee needs.',
   contraryToPlan: false,
   withinBudget: 'yes',
   alternativeOptions: 'None.',
