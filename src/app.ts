@@ -9,9 +9,12 @@ import { healthRoutes } from '#src/platform/health/routes.ts'
 import { registerHttpPlatform } from '#src/platform/http/plugin.ts'
 import { createAccounts } from '#src/modules/accounts/index.ts'
 import { createBodies } from '#src/modules/bodies/index.ts'
-import { createMeetings } from '#src/modules/meetings/index.ts'
+import { createMeetings, nextAgendaSection } from '#src/modules/meetings/index.ts'
 import { createMinutes } from '#src/modules/meetings/minutes/index.ts'
 import { createPublishing } from '#src/modules/publishing/index.ts'
+import { createRecommendations, recommendationsOpenApi, recommendationsSection } from '#src/modules/recommendations/index.ts'
+import { createDecisions, decisionsSection, forwardPlanSection } from '#src/modules/decisions/index.ts'
+import { createWorkProgramme, workProgrammeSection } from '#src/modules/workprogramme/index.ts'
 
 export interface AppOptions {
   db: Db
@@ -39,15 +42,45 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodies = createBodies({ db, clock, audit })
   const meetings = createMeetings({ db, clock, audit, bodies: bodies.service })
   const minutes = createMinutes({ db, clock, audit, bodies: bodies.service })
+  const recommendations = createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service })
   const accounts = createAccounts({ db, audit, sessions, bodies: bodies.service })
-  const publishing = createPublishing({ db, clock, bodies: bodies.service, meetings: meetings.service })
+  const workProgramme = createWorkProgramme({ db, audit, bodies: bodies.service, meetings: meetings.service })
+  const decisions = createDecisions({
+    db,
+    clock,
+    audit,
+    bodies: bodies.service,
+    meetings: meetings.service,
+    workProgramme: workProgramme.service,
+  })
+  const publishing = createPublishing({
+    db,
+    clock,
+    bodies: bodies.service,
+    meetings: meetings.service,
+    openApi: [recommendationsOpenApi, decisions.openApi, workProgramme.openApi],
+  })
 
   await app.register(healthRoutes({ db, kind: options.dbKind, version: options.version ?? '0.0.0' }))
   await app.register(authRoutes({ db, sessions, cookieSecure: options.cookieSecure }))
-  await app.register(bodies.routes(meetings.service))
+  // The body page, before a meeting: the agenda, what needs attention, and what is coming.
+  const bodySections = [
+    nextAgendaSection(meetings.service),
+    recommendationsSection(recommendations.service),
+    decisionsSection(decisions.service),
+    forwardPlanSection(decisions.forwardPlan),
+    workProgrammeSection(workProgramme.service, clock),
+  ]
+  await app.register(bodies.routes(meetings.service, bodySections))
   await app.register(meetings.routes)
   await app.register(minutes.routes)
   await app.register(minutes.api)
+  await app.register(recommendations.routes)
+  await app.register(recommendations.api)
+  await app.register(decisions.routes)
+  await app.register(decisions.api)
+  await app.register(workProgramme.routes)
+  await app.register(workProgramme.api)
   await app.register(accounts.routes)
   await app.register(publishing.routes)
   return app

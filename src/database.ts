@@ -3,9 +3,19 @@ import type { AuditTables } from '#src/platform/audit/tables.ts'
 import type { AuthTables } from '#src/platform/auth/tables.ts'
 import type { BodiesTables } from '#src/modules/bodies/tables.ts'
 import type { MeetingsTables } from '#src/modules/meetings/tables.ts'
+import type { RecommendationsTables } from '#src/modules/recommendations/tables.ts'
+import type { DecisionsTables } from '#src/modules/decisions/tables.ts'
+import type { WorkProgrammeTables } from '#src/modules/workprogramme/tables.ts'
 
 /** The whole schema, composed from the tables each owner declares. */
-export interface Database extends AuthTables, AuditTables, BodiesTables, MeetingsTables {}
+export interface Database
+  extends AuthTables,
+    AuditTables,
+    BodiesTables,
+    MeetingsTables,
+    RecommendationsTables,
+    DecisionsTables,
+    WorkProgrammeTables {}
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

@@ -6,6 +6,8 @@ import { hashPassword } from '#src/platform/auth/passwords.ts'
 import type { Role } from '#src/platform/auth/user.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
 import { DEMO_PEOPLE, insertDemoRecord } from './democratic-record.ts'
+import { insertDemoRecommendations } from './recommendations.ts'
+import { insertDemoDecisionsAndWorkProgramme } from './decisions-and-work-programme.ts'
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; person?: keyof typeof DEMO_PEOPLE }[] = [
   { email: 'admin@example.org', name: 'Demo admin', role: 'admin' },
@@ -44,6 +46,8 @@ export async function loadDemo(db: Db, options: { password?: string }) {
   const password = options.password ?? generatedPassword!
   await db.transaction().execute(async (trx) => {
     await insertDemoRecord(trx)
+    await insertDemoDecisionsAndWorkProgramme(trx)
+    await insertDemoRecommendations(trx)
     await insertDemoAccounts(trx, password)
     await recordAudit(trx, systemContext('demo'), { action: 'loaded demo data', subjectType: 'system', subjectId: 'demo' })
   })

@@ -2,11 +2,11 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { createBodiesRepository } from './repository.ts'
-import { type BodyMeetingsProvider, bodiesRoutes } from './routes.ts'
+import { type BodyMeetingsProvider, type BodyPageSection, bodiesRoutes } from './routes.ts'
 import { createBodiesService } from './service.ts'
 
 export type { BodiesService } from './service.ts'
-export type { BodyMeetingsProvider } from './routes.ts'
+export type { BodyMeetingsProvider, BodyPageContext, BodyPageSection } from './routes.ts'
 export { slugify } from './slug.ts'
 export { MEMBERSHIP_ROLE_LABELS } from './membership.ts'
 
@@ -16,6 +16,7 @@ export function createBodies(deps: { db: Db; clock: Clock; audit: AuditReader })
   const service = createBodiesService({ db: deps.db, repository, clock: deps.clock })
   return {
     service,
-    routes: (meetings: BodyMeetingsProvider) => bodiesRoutes({ service, audit: deps.audit, meetings }),
+    routes: (meetings: BodyMeetingsProvider, sections: BodyPageSection[] = []) =>
+      bodiesRoutes({ service, audit: deps.audit, meetings, sections }),
   }
 }

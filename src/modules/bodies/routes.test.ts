@@ -33,6 +33,25 @@ describe.each(testDatabases())('bodies and people on $name', (database) => {
       expect(page.body).not.toContain('Change details')
     })
 
+    it('puts what a councillor needs before the next meeting on one screen', async () => {
+      const shown = text((await t.visitor().get(committee)).body)
+      expect(shown).toContain('Next meeting: Thursday 25 January 2024')
+      expect(shown).toContain("8. Children's social care improvement plan progress update")
+      // Recommendations 9 and 11 had December 2023 targets and no update: red on 22 January 2024.
+      expect(shown).toMatch(/Recommendations needing attention .* 9 To receive an update from Ms Gent .* Red/)
+      expect(shown).toMatch(/ 11 .*child death data.* Red/)
+      expect(shown).toMatch(/Decisions since the last meeting .*EX48\/2023: Expansion of Highfurlong Special School/)
+      expect(shown).toContain('Forward Plan January 2024 to April 2024')
+      expect(shown).toMatch(/Work programme for the next meetings .*Wednesday 27 March 2024 .*Placement stability for foster carers/)
+    })
+
+    it('shows no "before the meeting" sections for a body with no meeting ahead', async () => {
+      const page = await t.visitor().get('/bodies/resilient-communities-and-childrens-scrutiny-committee')
+      expect(page.statusCode).toBe(200)
+      expect(text(page.body)).not.toContain('Recommendations needing attention')
+      expect(text(page.body)).toContain('No upcoming meetings are scheduled.')
+    })
+
     it('answers 404 for a body that does not exist', async () => {
       const page = await t.visitor().get('/bodies/no-such-committee')
       expect(page.statusCode).toBe(404)

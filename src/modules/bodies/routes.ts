@@ -9,13 +9,34 @@ import type { BodiesService } from './service.ts'
 
 /** What the body page shows of its meetings; the meetings module provides it. */
 export interface BodyMeetingsProvider {
-  meetingsOfBody(ctx: Context, bodyId: string): Promise<{ upcoming: unknown[]; past: unknown[] }>
+  meetingsOfBody(
+    ctx: Context,
+    bodyId: string,
+  ): Promise<{ upcoming: { date: string; slug: string }[]; past: { date: string; slug: string }[] }>
 }
+
+/** The body as a page section sees it, with its next and previous meetings. */
+export interface BodyPageContext {
+  body: { id: string; slug: string; name: string }
+  nextMeeting: { date: string; slug: string } | null
+  previousMeeting: { date: string; slug: string } | null
+}
+
+/**
+ * A part of the body page another module contributes ("before the meeting": the next agenda,
+ * recommendations needing attention, decisions, …): a template and its data, or null to show nothing.
+ */
+export type BodyPageSection = (ctx: Context, page: BodyPageContext) => Promise<{ template: string; data: unknown } | null>
 
 const views = 'modules/bodies/views'
 type Body = Record<string, string | undefined>
 
-export function bodiesRoutes(deps: { service: BodiesService; audit: AuditReader; meetings: BodyMeetingsProvider }) {
+export function bodiesRoutes(deps: {
+  service: BodiesService
+  audit: AuditReader
+  meetings: BodyMeetingsProvider
+  sections: BodyPageSection[]
+}) {
   const { service, audit } = deps
   const kindItems = BODY_KINDS.map((kind) => ({ value: kind, text: kind[0].toUpperCase() + kind.slice(1) }))
   const personKindItems = PERSON_KINDS.map((kind) => ({ value: kind, text: kind[0].toUpperCase() + kind.slice(1) }))
@@ -47,9 +68,12 @@ export function bodiesRoutes(deps: { service: BodiesService; audit: AuditReader;
         deps.meetings.meetingsOfBody(request.ctx, body.id),
         audit.historyOf(request.ctx, 'body', body.id),
       ])
+      const page = { body, nextMeeting: meetings.upcoming[0] ?? null, previousMeeting: meetings.past[0] ?? null }
+      const sections = (await Promise.all(deps.sections.map((section) => section(request.ctx, page)))).filter(Boolean)
       return reply.page(`${views}/show.njk`, {
         body,
         meetings,
+        sections,
         history,
         roleLabels: MEMBERSHIP_ROLE_LABELS,
         canEdit: can(request.user, 'bodies:edit'),

@@ -12,6 +12,7 @@ import { createMeetingsService } from './service.ts'
 
 export { exemptLabel, isExempt, mayReadExempt } from './exempt.ts'
 export type { AgendaItemView, AppendixView, Exemption } from './redaction.ts'
+export { nextAgendaSection } from './body-section.ts'
 
 export interface MeetingsModuleDeps {
   db: Db

@@ -14,6 +14,12 @@ const GRANTS = {
   'meetings:edit': ['scrutiny_officer', 'admin'],
   'reports:edit': ['officer', 'scrutiny_officer', 'admin'],
   'minutes:edit': ['scrutiny_officer', 'admin'],
+  'recommendations:edit': ['scrutiny_officer', 'admin'],
+  /** Post dated updates: on one's own recommendations (the service checks), or any with 'recommendations:edit'. */
+  'recommendations:update': ['officer', 'scrutiny_officer', 'admin'],
+  /** The decisions register and the forward plan. */
+  'decisions:edit': ['scrutiny_officer', 'admin'],
+  'workprogramme:edit': ['scrutiny_officer', 'admin'],
   /** Read exempt material of any body (staff who prepare and manage the papers). */
   'exempt:read-any': ['officer', 'scrutiny_officer', 'admin'],
   /** Read exempt material of the bodies one belongs to. */

@@ -33,7 +33,8 @@ export function minutesRoutes(deps: MinutesRouteDeps) {
     const record = await service.getMinutes(request.ctx, params(request).slug)
     const history = record.minutes ? await audit.historyOf(request.ctx, 'minutes', record.meeting.id) : []
     const canEdit = can(request.user, 'minutes:edit')
-    return reply.page(`${views}/minutes.njk`, { record, history, canEdit, ...errors }, status)
+    const canTrack = can(request.user, 'recommendations:edit')
+    return reply.page(`${views}/minutes.njk`, { record, history, canEdit, canTrack, ...errors }, status)
   }
 
   const endedPage = (reply: FastifyReply, record: Recording, data: object, status = 200) =>

@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely'
 import * as platform from './2024-01-01-0001-platform.ts'
 import * as democraticRecord from './2024-01-01-0002-democratic-record.ts'
+import * as recommendations from './2024-01-03-0003-recommendations.ts'
+import * as decisionsAndWorkProgramme from './2024-01-03-0004-decisions-and-work-programme.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -9,6 +11,8 @@ import * as democraticRecord from './2024-01-01-0002-democratic-record.ts'
 const migrations: Record<string, Migration> = {
   '2024-01-01-0001-platform': platform,
   '2024-01-01-0002-democratic-record': democraticRecord,
+  '2024-01-03-0003-recommendations': recommendations,
+  '2024-01-03-0004-decisions-and-work-programme': decisionsAndWorkProgramme,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { atomFeed } from './atom-feed.ts'
+import { parseXml } from './testing/xml.ts'
+
+const base = {
+  title: 'Decisions',
+  selfUrl: 'https://example.org/decisions.atom',
+  pageUrl: 'https://example.org/decisions',
+}
+
+describe('atomFeed', () => {
+  it('is well-formed Atom with one entry per decision, escaping what officers wrote', () => {
+    const feed = atomFeed({
+      ...base,
+      now: new Date('2024-01-22T09:00:00Z'),
+      entries: [
+        {
+          url: 'https://example.org/decisions/ex48-2023',
+          title: 'EX48/2023: Highfurlong <phase two> & more',
+          updated: new Date('2023-12-12T10:00:00Z'),
+          published: '2023-12-11',
+          summary: 'Budget of £1.99 million \u0007',
+          author: 'Councillor Kath Benson',
+        },
+      ],
+    })
+    const elements = parseXml(feed)
+    expect(elements[0]).toMatchObject({ name: 'feed', uri: 'http://www.w3.org/2005/Atom' })
+    expect(elements.filter((e) => e.name === 'entry')).toHaveLength(1)
+    expect(elements.find((e) => e.name === 'title' && e.text.startsWith('EX48'))?.text).toBe(
+      'EX48/2023: Highfurlong <phase two> & more',
+    )
+    expect(elements.filter((e) => e.name === 'updated').map((e) => e.text)).toEqual([
+      '2023-12-12T10:00:00.000Z',
+      '2023-12-12T10:00:00.000Z',
+    ])
+  })
+
+  it('is still a valid feed when there is nothing in it', () => {
+    const elements = parseXml(atomFeed({ ...base, now: new Date('2024-01-22T09:00:00Z'), entries: [] }))
+    expect(elements.filter((e) => e.name === 'entry')).toHaveLength(0)
+    expect(elements.find((e) => e.name === 'updated')?.text).toBe('2024-01-22T09:00:00.000Z')
+  })
+})

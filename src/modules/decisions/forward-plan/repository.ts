@@ -1,0 +1,106 @@
+import type { Db, Trx } from '#src/database.ts'
+import type { ForwardPlanItemsTable, ForwardPlansTable } from '../tables.ts'
+
+export type PlanInput = Omit<ForwardPlansTable, 'id' | 'createdAt'>
+export type PlanItemInput = Omit<ForwardPlanItemsTable, 'id' | 'planId'>
+
+const planColumns = [
+  'forwardPlans.id',
+  'forwardPlans.slug',
+  'forwardPlans.title',
+  'forwardPlans.periodFrom',
+  'forwardPlans.periodTo',
+  'forwardPlans.publishedOn',
+] as const
+
+const itemColumns = [
+  'forwardPlanItems.id',
+  'forwardPlanItems.planId',
+  'forwardPlanItems.slug',
+  'forwardPlanItems.reference',
+  'forwardPlanItems.matter',
+  'forwardPlanItems.decisionTaker',
+  'forwardPlanItems.cabinetMemberId',
+  'forwardPlanItems.anticipatedMonth',
+  'forwardPlanItems.anticipatedOn',
+  'forwardPlanItems.consultation',
+  'forwardPlanItems.representations',
+  'forwardPlanItems.documents',
+  'forwardPlanItems.responsibleOfficer',
+  'forwardPlanItems.isNew',
+  'forwardPlanItems.exemptParagraph',
+  'forwardPlanItems.exemptReason',
+  'forwardPlanItems.exemptReviewOn',
+] as const
+
+/** Queries for forward plans and their items. No rules here. */
+export function createForwardPlanRepository(db: Db) {
+  return {
+    /** Plans, the one starting latest first. */
+    listPlans() {
+      return db.selectFrom('forwardPlans').select(planColumns).orderBy('periodFrom', 'desc').execute()
+    },
+    findPlan(slug: string) {
+      return db.selectFrom('forwardPlans').select(planColumns).where('slug', '=', slug).executeTakeFirst()
+    },
+    async planSlugTaken(slug: string, exceptId?: string) {
+      let query = db.selectFrom('forwardPlans').select('id').where('slug', '=', slug)
+      if (exceptId) query = query.where('id', '!=', exceptId)
+      return Boolean(await query.executeTakeFirst())
+    },
+    insertPlan(trx: Trx, input: PlanInput) {
+      return trx.insertInto('forwardPlans').values(input).returning(planColumns).executeTakeFirstOrThrow()
+    },
+    updatePlan(trx: Trx, id: string, input: PlanInput) {
+      return trx
+        .updateTable('forwardPlans')
+        .set(input)
+        .where('id', '=', id)
+        .returning(planColumns)
+        .executeTakeFirstOrThrow()
+    },
+    /** A plan's items in the order of their anticipated decision. */
+    itemsOf(planId: string) {
+      return db
+        .selectFrom('forwardPlanItems')
+        .select(itemColumns)
+        .where('planId', '=', planId)
+        .orderBy('anticipatedMonth')
+        .orderBy('anticipatedOn')
+        .orderBy('reference')
+        .execute()
+    },
+    findItem(planId: string, slug: string) {
+      return db
+        .selectFrom('forwardPlanItems')
+        .select(itemColumns)
+        .where('planId', '=', planId)
+        .where('slug', '=', slug)
+        .executeTakeFirst()
+    },
+    async itemSlugTaken(planId: string, slug: string, exceptId?: string) {
+      let query = db.selectFrom('forwardPlanItems').select('id').where('planId', '=', planId).where('slug', '=', slug)
+      if (exceptId) query = query.where('id', '!=', exceptId)
+      return Boolean(await query.executeTakeFirst())
+    },
+    insertItem(trx: Trx, planId: string, input: PlanItemInput) {
+      return trx
+        .insertInto('forwardPlanItems')
+        .values({ ...input, planId })
+        .returning(itemColumns)
+        .executeTakeFirstOrThrow()
+    },
+    updateItem(trx: Trx, id: string, input: PlanItemInput) {
+      return trx
+        .updateTable('forwardPlanItems')
+        .set(input)
+        .where('id', '=', id)
+        .returning(itemColumns)
+        .executeTakeFirstOrThrow()
+    },
+  }
+}
+
+export type ForwardPlanRepository = ReturnType<typeof createForwardPlanRepository>
+export type PlanRow = NonNullable<Awaited<ReturnType<ForwardPlanRepository['findPlan']>>>
+export type PlanItemRow = NonNullable<Awaited<ReturnType<ForwardPlanRepository['findItem']>>>

@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDatabases } from '../../../../test/support/databases.ts'
+import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../../test/support/harness.ts'
+import { errorSummary, heading, text } from '../../../../test/support/html.ts'
+
+const plan = '/forward-plan/2024-01'
+const item = `${plan}/items/16-2023`
+const committee = 'children-and-young-peoples-scrutiny-committee'
+const EDITORS: TestRole[] = ['scrutiny_officer', 'admin']
+const byRole = (role: TestRole) => (role === 'public' ? 303 : EDITORS.includes(role) ? 200 : 403)
+
+describe.each(testDatabases())('the forward plan on $name', (database) => {
+  let t: TestApp
+  let committeeId: string
+  beforeAll(async () => {
+    t = await startTestApp(database)
+    const { bodies } = JSON.parse((await t.visitor().get('/api/v1/bodies')).body)
+    committeeId = bodies.find((b: { slug: string }) => b.slug === committee).id
+  })
+  afterAll(() => t?.close())
+
+  it.each(ALL_ROLES)('answers a %s as their role allows', async (role) => {
+    const agent = await t.as(role)
+    const pages: [string, number][] = [
+      ['/forward-plan', 200],
+      [plan, 200],
+      [item, 200],
+      ['/api/v1/forward-plan', 200],
+      ['/forward-plan/new', byRole(role)],
+      [`${plan}/edit`, byRole(role)],
+      [`${plan}/items/new`, byRole(role)],
+      [`${item}/edit`, byRole(role)],
+      ['/forward-plan/2099-01', 404],
+      [`${plan}/items/99-2099`, 404],
+    ]
+    for (const [url, status] of pages) expect((await agent.get(url)).statusCode, url).toBe(status)
+    const form = await agent.get(item)
+    expect(form.body.includes('pre-decision-scrutiny'), 'pre-decision form').toBe(EDITORS.includes(role))
+  })
+
+  it.each(['public', 'member', 'officer', 'analyst'] as const)('refuses every change to a %s', async (role) => {
+    const agent = await t.as(role)
+    const expected = role === 'public' ? 303 : 403
+    for (const url of [
+      '/forward-plan',
+      `${plan}/edit`,
+      `${plan}/items`,
+      `${item}/edit`,
+      `${item}/pre-decision-scrutiny`,
+    ]) {
+      expect((await agent.post(url, { title: 'x', bodyId: committeeId })).statusCode, url).toBe(expected)
+    }
+  })
+
+  it('shows the latest plan with its key decisions, and an item in full', async () => {
+    const page = await t.visitor().get('/forward-plan')
+    expect(heading(page.body)).toBe('Forward Plan January 2024 to April 2024')
+    expect(text(page.body)).toMatch(
+      /January 2024 Update of the Children's Services Medium Term Financial Strategy 12\/2022 Executive Councillor Jim Hobson/,
+    )
+    const detail = await t.visitor().get(item)
+    expect(heading(detail.body)).toBe('The Blackpool Children, Young People and Families Strategic Partnership Plan')
+    const shown = text(detail.body)
+    expect(shown).toContain("Councillor Jim Hobson, Cabinet Member for Children's Services")
+    expect(shown).toContain('closed on Friday 28 July 2023')
+    expect(shown).toContain('No committee has taken this item for pre-decision scrutiny')
+  })
+
+  it('puts an item on a committee’s work programme for pre-decision scrutiny, once', async () => {
+    const agent = await t.as('scrutiny_officer')
+    await agent.get(item)
+    const missing = await agent.post(`${item}/pre-decision-scrutiny`, { bodyId: '' })
+    expect(missing.statusCode).toBe(400)
+    expect(errorSummary(missing.body)).toEqual(['Select the committee that will scrutinise it'])
+
+    const marked = await agent.post(`${item}/pre-decision-scrutiny`, { bodyId: committeeId })
+    expect(marked.statusCode).toBe(303)
+    const workItem = await agent.get(marked.headers.location as string)
+    expect(heading(workItem.body)).toBe('The Blackpool Children, Young People and Families Strategic Partnership Plan')
+    expect(text(workItem.body)).toContain('Forward plan item: Forward plan item 16/2023')
+    expect(workItem.body).toContain(`href="${item}"`)
+    expect(text(workItem.body)).toContain('Added work programme item')
+
+    expect(text((await t.visitor().get(item)).body)).toContain(
+      "On the work programme of the Children and Young People's Scrutiny Committee",
+    )
+    const programme = await t.visitor().get(`/bodies/${committee}/work-programme`)
+    expect(text(programme.body)).toContain('Pre-decision scrutiny of key decision 16/2023')
+
+    const again = await agent.post(`${item}/pre-decision-scrutiny`, { bodyId: committeeId })
+    expect(again.statusCode).toBe(400)
+    expect(errorSummary(again.body)).toEqual(['This item is already on that committee’s work programme'])
+  })
+
+  it('adds a plan and a private key decision, whose reason only staff see', async () => {
+    const agent = await t.as('admin')
+    const blank = await agent.post('/forward-plan', {})
+    expect(errorSummary(blank.body)).toEqual([
+      'Enter the title of the forward plan',
+      'Enter the date the plan starts',
+      'Enter the date the plan ends',
+    ])
+    const created = await agent.post('/forward-plan', {
+      title: 'Forward Plan February 2024 to May 2024',
+      'periodFrom-day': '1',
+      'periodFrom-month': '2',
+      'periodFrom-year': '2024',
+      'periodTo-day': '31',
+      'periodTo-month': '5',
+      'periodTo-year': '2024',
+    })
+    expect(created.statusCode).toBe(303)
+    expect(created.headers.location).toBe('/forward-plan/2024-02')
+    expect(heading((await t.visitor().get('/forward-plan')).body)).toBe('Forward Plan February 2024 to May 2024')
+
+    const invalid = await agent.post('/forward-plan/2024-02/items', {
+      exempt: 'yes',
+      'anticipated-month': '13',
+      'anticipated-year': '2024',
+    })
+    expect(errorSummary(invalid.body)).toEqual([
+      'Enter the decision reference',
+      'Enter the matter for decision',
+      'Enter who will take the decision',
+      'Enter a real month and year, like 1 2024, and a real day if you know it',
+      'Select the paragraph of Schedule 12A that applies',
+    ])
+    const added = await agent.post('/forward-plan/2024-02/items', {
+      reference: '3/2024',
+      matter: 'Sale of a children’s home',
+      decisionTaker: 'Executive',
+      'anticipated-month': '3',
+      'anticipated-year': '2024',
+      isNew: 'yes',
+      exempt: 'yes',
+      exemptParagraph: '3',
+      exemptReason: 'Price negotiations',
+    })
+    expect(added.statusCode).toBe(303)
+    const publicView = await t.visitor().get('/forward-plan/2024-02')
+    expect(text(publicView.body)).toContain('Sale of a children’s home New item Private Exempt under paragraph 3')
+    expect(text(publicView.body)).toContain('March 2024')
+    expect((await t.visitor().get(added.headers.location as string)).body).not.toContain('Price negotiations')
+    expect(text((await agent.get(added.headers.location as string)).body)).toContain('Reason: Price negotiations')
+    const api = JSON.parse((await t.visitor().get('/api/v1/forward-plan?plan=2024-02')).body)
+    expect(api.items[0]).toMatchObject({ reference: '3/2024', isNew: true, private: { paragraph: 3 } })
+    expect(JSON.stringify(api)).not.toContain('Price negotiations')
+  })
+
+  it('publishes a plan as open data', async () => {
+    const response = await t.visitor().get('/api/v1/forward-plan?plan=2024-01')
+    expect(response.statusCode).toBe(200)
+    const body = JSON.parse(response.body)
+    expect(body.plan).toMatchObject({
+      title: 'Forward Plan January 2024 to April 2024',
+      periodFrom: '2024-01-01',
+      periodTo: '2024-04-30',
+    })
+    expect(body.items.map((i: { reference: string }) => i.reference)).toEqual(['12/2022', '16/2023'])
+    expect(body.items[0]).toMatchObject({
+      matter: "Update of the Children's Services Medium Term Financial Strategy",
+      decisionTaker: 'Executive',
+      cabinetMember: 'Councillor Jim Hobson',
+      anticipated: { month: '2024-01', date: null },
+      isNew: false,
+      private: null,
+      url: `${plan}/items/12-2022`,
+    })
+    expect((await t.visitor().get('/api/v1/forward-plan?plan=2099-01')).statusCode).toBe(404)
+    const bad = await t.visitor().get('/api/v1/forward-plan?plan=January')
+    expect(bad.statusCode).toBe(400)
+    expect(JSON.parse(bad.body).error).toBe('The query is not valid')
+  })
+})

@@ -1,0 +1,101 @@
+import { z } from 'zod'
+import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { monthOrDateField } from '#src/modules/workprogramme/index.ts'
+
+/** Run the cross-field checks even when other answers are wrong, so every error shows at once. */
+const always = { when: () => true }
+
+export const FIELD_IDS = {
+  periodFrom: 'periodFrom-day',
+  periodTo: 'periodTo-day',
+  publishedOn: 'publishedOn-day',
+  anticipated: 'anticipated-day',
+  exemptReviewOn: 'exemptReviewOn-day',
+}
+
+const requiredDate = (blank: string, invalid: string) => z.string({ error: blank }).min(1, blank).pipe(isoDate(invalid))
+
+export const planSchema = z
+  .object({
+    title: requiredText('Enter the title of the forward plan', 200),
+    periodFrom: requiredDate('Enter the date the plan starts', 'Start date must be a real date'),
+    periodTo: requiredDate('Enter the date the plan ends', 'End date must be a real date'),
+    publishedOn: optionalIsoDate('Publication date must be a real date'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.periodTo < value.periodFrom) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodTo'],
+        message: 'End date must be the same as or after the start date',
+      })
+    }
+  }, always)
+export type PlanForm = z.infer<typeof planSchema>
+
+export const planItemSchema = z
+  .object({
+    reference: z
+      .string({ error: 'Enter the decision reference' })
+      .trim()
+      .min(1, 'Enter the decision reference')
+      .regex(/^[A-Za-z0-9]{1,10}\/\d{4}$/, 'Enter the decision reference in the correct format, like 16/2023'),
+    matter: requiredText('Enter the matter for decision', 500),
+    decisionTaker: requiredText('Enter who will take the decision', 200),
+    cabinetMemberId: z
+      .string()
+      .optional()
+      .transform((value) => value || null)
+      .refine((value) => value === null || /^[0-9a-f-]{36}$/.test(value), 'Select the relevant Cabinet Member'),
+    anticipated: monthOrDateField({
+      required: 'Enter the month and year of the anticipated decision',
+      invalid: 'Enter a real month and year, like 1 2024, and a real day if you know it',
+    }),
+    consultation: optionalText(10_000),
+    representations: optionalText(10_000),
+    documents: optionalText(5_000),
+    responsibleOfficer: optionalText(1_000),
+    isNew: z
+      .string()
+      .optional()
+      .transform((value) => value === 'yes'),
+    exempt: z.enum(['yes', 'no'], { error: 'Select yes if the decision will be taken in private' }),
+    exemptParagraph: z
+      .union([z.literal(''), z.coerce.number().int().min(1).max(7)], {
+        error: 'Select the paragraph of Schedule 12A that applies',
+      })
+      .optional(),
+    exemptReason: optionalText(2_000),
+  })
+  .superRefine((value, ctx) => {
+    if (value.exempt === 'yes' && !value.exemptParagraph) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exemptParagraph'],
+        message: 'Select the paragraph of Schedule 12A that applies',
+      })
+    }
+  }, always)
+  .transform(({ anticipated, exempt, exemptParagraph, exemptReason, ...rest }) => {
+    const isPrivate = exempt === 'yes' && typeof exemptParagraph === 'number'
+    return {
+      ...rest,
+      anticipatedMonth: anticipated!.month,
+      anticipatedOn: anticipated!.on,
+      exemptParagraph: isPrivate ? exemptParagraph : null,
+      exemptReason: isPrivate && exemptReason ? exemptReason : null,
+      exemptReviewOn: null,
+    }
+  })
+export type PlanItemForm = z.infer<typeof planItemSchema>
+
+export const preDecisionSchema = z.object({
+  bodyId: z.uuid({ error: 'Select the committee that will scrutinise it' }),
+})
+
+export const planQuerySchema = z.object({
+  plan: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'plan must be the month a plan starts, like 2024-01')
+    .optional(),
+})

@@ -1,0 +1,227 @@
+import type { Db } from '#src/database.ts'
+import { recordAudit } from '#src/platform/audit/audit.ts'
+import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { withTransaction } from '#src/platform/db/database.ts'
+import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { type BodiesService, slugify } from '#src/modules/bodies/index.ts'
+import { exemptLabel } from '#src/modules/meetings/index.ts'
+import { type WorkProgrammeService, monthOrDateLabel, workProgrammePath } from '#src/modules/workprogramme/index.ts'
+import type { ForwardPlanRepository, PlanItemRow, PlanRow } from './repository.ts'
+import type { PlanForm, PlanItemForm } from './schema.ts'
+
+export interface ForwardPlanDeps {
+  db: Db
+  repository: ForwardPlanRepository
+  bodies: BodiesService
+  workProgramme: WorkProgrammeService
+}
+
+export const planPath = (slug: string) => `/forward-plan/${slug}`
+export const planItemPath = (planSlug: string, itemSlug: string) => `${planPath(planSlug)}/items/${itemSlug}`
+
+/** A plan's address is the month it starts: one plan a month. */
+const planSlug = (periodFrom: string) => periodFrom.slice(0, 7)
+
+export function createForwardPlanService(deps: ForwardPlanDeps) {
+  const { db, repository: repo, bodies, workProgramme } = deps
+
+  async function planBySlug(slug: string) {
+    const plan = await repo.findPlan(slug)
+    if (!plan) throw new NotFoundError('Forward plan')
+    return plan
+  }
+
+  async function itemOf(plan: PlanRow, slug: string) {
+    const item = await repo.findItem(plan.id, slug)
+    if (!item) throw new NotFoundError('Forward plan item')
+    return item
+  }
+
+  /** An item as pages show it: when, the cabinet member, and why it is private (the reason for staff only). */
+  async function present(ctx: Context, plan: PlanRow, items: PlanItemRow[]) {
+    const memberIds = [...new Set(items.map((item) => item.cabinetMemberId).filter((id): id is string => !!id))]
+    const people = await bodies.getPeopleByIds(ctx, memberIds)
+    const mayReadReason = can(ctx.user, 'exempt:read-any')
+    return items.map((item) => {
+      const member = people.find((p) => p.id === item.cabinetMemberId)
+      return {
+        ...item,
+        exemptReason: mayReadReason ? item.exemptReason : null,
+        url: planItemPath(plan.slug, item.slug),
+        anticipated: monthOrDateLabel({ month: item.anticipatedMonth, on: item.anticipatedOn }),
+        cabinetMember: member
+          ? {
+              name: [member.honorific, member.name].filter(Boolean).join(' '),
+              jobTitle: member.jobTitle,
+              slug: member.slug,
+            }
+          : null,
+        private:
+          item.exemptParagraph === null
+            ? null
+            : { paragraph: item.exemptParagraph, label: exemptLabel(item.exemptParagraph) },
+      }
+    })
+  }
+
+  async function checkItem(plan: PlanRow, input: PlanItemForm, exceptId?: string) {
+    if (await repo.itemSlugTaken(plan.id, slugify(input.reference), exceptId)) {
+      throw new RuleError(`Decision ${input.reference} is already in this forward plan`, 'reference')
+    }
+  }
+
+  /** A plan with its items. Without a slug, the plan that starts latest; NotFoundError when there is none. */
+  async function getPlan(ctx: Context, slug?: string) {
+    const plan = slug ? await planBySlug(slug) : (await repo.listPlans())[0]
+    if (!plan) throw new NotFoundError('Forward plan')
+    const [items, plans] = await Promise.all([repo.itemsOf(plan.id), repo.listPlans()])
+    return { plan: { ...plan, url: planPath(plan.slug) }, items: await present(ctx, plan, items), plans }
+  }
+
+  /** The committees that may take an item for pre-decision scrutiny: every body but the Executive. */
+  async function scrutinyBodies(ctx: Context) {
+    return (await bodies.listBodies(ctx)).filter((body) => body.kind !== 'executive')
+  }
+
+  return {
+    getPlan,
+
+    /** One item, with the committees that have put it on their work programme. Throws NotFoundError. */
+    async getItem(ctx: Context, planSlugValue: string, itemSlug: string) {
+      const plan = await planBySlug(planSlugValue)
+      const [item] = await present(ctx, plan, [await itemOf(plan, itemSlug)])
+      const scrutiny = await workProgramme.itemsFromForwardPlanItem(ctx, item.id)
+      return { plan: { ...plan, url: planPath(plan.slug) }, item, scrutiny }
+    },
+
+    scrutinyBodies,
+
+    /** The relevant Cabinet Member choices: councillors on the Executive. */
+    async cabinetMembers(ctx: Context) {
+      assertCan(ctx.user, 'decisions:edit')
+      const executives = (await bodies.listBodies(ctx)).filter((body) => body.kind === 'executive')
+      const details = await Promise.all(executives.map((body) => bodies.getBody(ctx, body.slug)))
+      const members = details
+        .flatMap((body) => [...body.currentMembers, ...body.pastMembers])
+        .filter((m) => m.kind === 'councillor')
+      return [
+        ...new Map(members.map((m) => [m.personId, { id: m.personId, name: m.name, jobTitle: m.jobTitle }])).values(),
+      ]
+    },
+
+    async planToEdit(ctx: Context, slug: string) {
+      assertCan(ctx.user, 'decisions:edit')
+      return planBySlug(slug)
+    },
+
+    async itemToEdit(ctx: Context, planSlugValue: string, itemSlug: string) {
+      assertCan(ctx.user, 'decisions:edit')
+      const plan = await planBySlug(planSlugValue)
+      return { plan, item: await itemOf(plan, itemSlug) }
+    },
+
+    async createPlan(ctx: Context, input: PlanForm) {
+      assertCan(ctx.user, 'decisions:edit')
+      const slug = planSlug(input.periodFrom)
+      if (await repo.planSlugTaken(slug))
+        throw new RuleError('There is already a forward plan starting that month', 'periodFrom')
+      return withTransaction(db, async (trx) => {
+        const plan = await repo.insertPlan(trx, { ...input, slug })
+        await recordAudit(trx, ctx, {
+          action: 'created forward plan',
+          subjectType: 'forward plan',
+          subjectId: plan.id,
+          after: plan,
+        })
+        return plan
+      })
+    },
+
+    async updatePlan(ctx: Context, id: string, input: PlanForm) {
+      assertCan(ctx.user, 'decisions:edit')
+      const plan = (await repo.listPlans()).find((p) => p.id === id)
+      if (!plan) throw new NotFoundError('Forward plan')
+      const slug = planSlug(input.periodFrom)
+      if (await repo.planSlugTaken(slug, id))
+        throw new RuleError('There is already a forward plan starting that month', 'periodFrom')
+      return withTransaction(db, async (trx) => {
+        const after = await repo.updatePlan(trx, id, { ...input, slug })
+        await recordAudit(trx, ctx, {
+          action: 'updated forward plan',
+          subjectType: 'forward plan',
+          subjectId: id,
+          before: plan,
+          after,
+        })
+        return after
+      })
+    },
+
+    async addItem(ctx: Context, planId: string, input: PlanItemForm) {
+      assertCan(ctx.user, 'decisions:edit')
+      const plan = (await repo.listPlans()).find((p) => p.id === planId)
+      if (!plan) throw new NotFoundError('Forward plan')
+      await checkItem(plan, input)
+      return withTransaction(db, async (trx) => {
+        const item = await repo.insertItem(trx, plan.id, { ...input, slug: slugify(input.reference) })
+        await recordAudit(trx, ctx, {
+          action: 'added forward plan item',
+          subjectType: 'forward plan',
+          subjectId: plan.id,
+          after: item,
+        })
+        return item
+      })
+    },
+
+    async updateItem(ctx: Context, plan: PlanRow, before: PlanItemRow, input: PlanItemForm) {
+      assertCan(ctx.user, 'decisions:edit')
+      await checkItem(plan, input, before.id)
+      return withTransaction(db, async (trx) => {
+        const after = await repo.updateItem(trx, before.id, { ...input, slug: slugify(input.reference) })
+        await recordAudit(trx, ctx, {
+          action: 'updated forward plan item',
+          subjectType: 'forward plan',
+          subjectId: plan.id,
+          before,
+          after,
+        })
+        return after
+      })
+    },
+
+    /**
+     * A committee takes an item for pre-decision scrutiny: it goes on the committee's work programme
+     * as a committee item, to be confirmed, linked back here. Refused when it is already there.
+     */
+    async markForPreDecisionScrutiny(ctx: Context, planSlugValue: string, itemSlug: string, bodyId: string) {
+      assertCan(ctx.user, 'workprogramme:edit')
+      const plan = await planBySlug(planSlugValue)
+      const item = await itemOf(plan, itemSlug)
+      if (!(await scrutinyBodies(ctx)).some((body) => body.id === bodyId)) {
+        throw new RuleError('Select the committee that will scrutinise it', 'bodyId')
+      }
+      const anticipated = monthOrDateLabel({ month: item.anticipatedMonth, on: item.anticipatedOn })
+      const added = await workProgramme.addLinkedItem(ctx, bodyId, {
+        title: item.matter,
+        description: `Pre-decision scrutiny of key decision ${item.reference}, for decision by ${item.decisionTaker} in ${anticipated}.`,
+        kind: 'committee item',
+        meetingId: null,
+        scheduledMonth: null,
+        scheduledOn: null,
+        timingNote: `Before the decision, expected ${anticipated}`,
+        origin: 'forward plan item',
+        originNote: `Forward plan item ${item.reference}`,
+        originUrl: planItemPath(plan.slug, item.slug),
+        forwardPlanItemId: item.id,
+        status: 'planned',
+        leadOfficer: item.responsibleOfficer.split(',')[0].trim(),
+      })
+      const body = await bodies.getBodyById(ctx, bodyId)
+      return { item: added, href: `${workProgrammePath(body.slug)}/${added.id}` }
+    },
+  }
+}
+
+export type ForwardPlanService = ReturnType<typeof createForwardPlanService>

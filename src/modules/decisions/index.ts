@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify'
+import type { Db } from '#src/database.ts'
+import type { AuditReader } from '#src/platform/audit/reader.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import type { BodiesService } from '#src/modules/bodies/index.ts'
+import type { WorkProgrammeService } from '#src/modules/workprogramme/index.ts'
+import { decisionsApi } from './api.ts'
+import { createForwardPlanRepository } from './forward-plan/repository.ts'
+import { forwardPlanRoutes } from './forward-plan/routes.ts'
+import { createForwardPlanService } from './forward-plan/service.ts'
+import { decisionsOpenApi } from './openapi.ts'
+import { createDecisionsRepository } from './repository.ts'
+import { decisionsRoutes } from './routes.ts'
+import { type BodyMeetings, createDecisionsService } from './service.ts'
+
+export type { DecisionsService } from './service.ts'
+export type { ForwardPlanService } from './forward-plan/service.ts'
+export { callInDeadline } from './call-in-deadline.ts'
+export { decisionSlug } from './decision-number.ts'
+
+export { decisionsSection, forwardPlanSection } from './body-sections.ts'
+/**
+ * Executive and Cabinet Member decisions (the register, call-in, documents with exempt parts, the Atom
+ * feed, a committee's view since its last meeting) and the forward plan of key decisions, whose items
+ * a committee can take onto its work programme for pre-decision scrutiny.
+ */
+export function createDecisions(deps: {
+  db: Db
+  clock: Clock
+  audit: AuditReader
+  bodies: BodiesService
+  meetings: BodyMeetings
+  workProgramme: WorkProgrammeService
+}) {
+  const service = createDecisionsService({ ...deps, repository: createDecisionsRepository(deps.db) })
+  const forwardPlan = createForwardPlanService({
+    db: deps.db,
+    repository: createForwardPlanRepository(deps.db),
+    bodies: deps.bodies,
+    workProgramme: deps.workProgramme,
+  })
+  return {
+    service,
+    forwardPlan,
+    routes: async (app: FastifyInstance) => {
+      await app.register(decisionsRoutes({ service, audit: deps.audit }))
+      await app.register(forwardPlanRoutes({ service: forwardPlan, audit: deps.audit }))
+    },
+    api: decisionsApi({ decisions: service, forwardPlan }),
+    openApi: decisionsOpenApi,
+  }
+}

@@ -1,0 +1,146 @@
+import { z } from 'zod'
+import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { DECISION_NUMBER, normaliseDecisionNumber, partsFromText } from './decision-number.ts'
+import type { CallInStatus } from './tables.ts'
+
+/** Run the cross-field checks even when other answers are wrong, so every error shows at once. */
+const always = { when: () => true }
+
+export const CALL_IN_STATUSES = ['none', 'called in', 'call-in rejected'] as const satisfies CallInStatus[]
+
+export const CALL_IN_STATUS_LABELS: Record<CallInStatus, string> = {
+  none: 'Not called in',
+  'called in': 'Called in',
+  'call-in rejected': 'Call-in rejected',
+}
+
+/** Where each field's error links to, when its first input is not named after the field. */
+export const FIELD_IDS = {
+  decidedOn: 'decidedOn-day',
+  publishedOn: 'publishedOn-day',
+  exemptReviewOn: 'exemptReviewOn-day',
+  taker: 'taker',
+  keyDecision: 'keyDecision',
+}
+
+/** "body:<id>" for the Executive, "person:<id>" for a cabinet member. */
+const taker = z
+  .string({ error: 'Select who took the decision' })
+  .regex(/^(body|person):[0-9a-f-]{36}$/, 'Select who took the decision')
+  .transform((value) => {
+    const [kind, id] = value.split(':')
+    return kind === 'body' ? { takerBodyId: id, takerPersonId: null } : { takerBodyId: null, takerPersonId: id }
+  })
+
+export const decisionSchema = z
+  .object({
+    number: z
+      .string({ error: 'Enter the decision number' })
+      .trim()
+      .min(1, 'Enter the decision number')
+      .regex(DECISION_NUMBER, 'Enter the decision number in the correct format, like EX47/2023')
+      .transform(normaliseDecisionNumber),
+    title: requiredText('Enter the title of the decision', 300),
+    decidedOn: z
+      .string({ error: 'Enter the date of the decision' })
+      .min(1, 'Enter the date of the decision')
+      .pipe(isoDate('Date of the decision must be a real date')),
+    taker,
+    parts: requiredText('Enter the decision', 20_000).transform(partsFromText),
+    description: optionalText(10_000),
+    reasons: optionalText(10_000),
+    keyDecision: z.enum(['yes', 'no'], { error: 'Select yes if this is a key decision' }).transform((v) => v === 'yes'),
+    publishedOn: optionalIsoDate('Publication date must be a real date'),
+    callInStatus: z.enum(CALL_IN_STATUSES, { error: 'Select the call-in status' }),
+  })
+  .transform(({ taker: who, ...rest }) => ({ ...rest, ...who }))
+export type DecisionForm = z.infer<typeof decisionSchema>
+
+/** Schedule 12A questions, as on the meetings' forms: a paragraph only when it is exempt. */
+const exemptShape = {
+  exempt: z.enum(['yes', 'no'], { error: 'Select yes if the document contains exempt information' }),
+  exemptParagraph: z
+    .union([z.literal(''), z.coerce.number().int().min(1).max(7)], {
+      error: 'Select the paragraph of Schedule 12A that applies',
+    })
+    .optional(),
+  exemptReason: optionalText(2_000),
+  exemptReviewOn: optionalIsoDate('Review date must be a real date'),
+}
+
+/** A link to a page on this site ("/…") or on the web ("https://…"). */
+const link = z
+  .string()
+  .trim()
+  .max(2_000, 'Must be 2,000 characters or fewer')
+  .optional()
+  .transform((value) => value ?? '')
+  .refine(
+    (value) => value === '' || /^\/(?!\/)\S*$/.test(value) || /^https?:\/\/[^\s/]+\S*$/.test(value),
+    'Enter a link in the correct format, like https://www.blackpool.gov.uk/report.pdf or /meetings/…',
+  )
+
+export const documentSchema = z
+  .object({
+    label: optionalText(100),
+    title: requiredText('Enter the title of the document', 300),
+    body: optionalText(100_000),
+    url: link,
+    ...exemptShape,
+  })
+  .superRefine((value, ctx) => {
+    if (!value.body && !value.url) {
+      ctx.addIssue({ code: 'custom', path: ['body'], message: 'Enter the text of the document or a link to it' })
+    }
+    if (value.body && value.url) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: 'Enter the text of the document or a link to it, not both',
+      })
+    }
+    if (value.exempt === 'yes' && !value.exemptParagraph) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exemptParagraph'],
+        message: 'Select the paragraph of Schedule 12A that applies',
+      })
+    }
+  }, always)
+  .transform(({ exempt, exemptParagraph, exemptReason, exemptReviewOn, url, ...rest }) => {
+    const isExempt = exempt === 'yes' && typeof exemptParagraph === 'number'
+    return {
+      ...rest,
+      url: url || null,
+      exemptParagraph: isExempt ? exemptParagraph : null,
+      exemptReason: isExempt && exemptReason ? exemptReason : null,
+      exemptReviewOn: isExempt ? exemptReviewOn : null,
+    }
+  })
+export type DocumentForm = z.infer<typeof documentSchema>
+
+/** The register's filters: who took the decision (a slug) and the year. Anything else is ignored. */
+export const registerQuerySchema = z.object({
+  taker: z
+    .string()
+    .regex(/^[a-z0-9-]{1,100}$/)
+    .optional()
+    .catch(undefined),
+  year: z.coerce.number().int().min(1974).max(2100).optional().catch(undefined),
+})
+
+export const sinceQuerySchema = z.object({
+  since: z
+    .union([z.literal(''), isoDate('Enter a real date, like 2023-11-09')])
+    .optional()
+    .transform((value) => value || undefined),
+})
+
+export const paragraphItems = (selected: unknown) => [
+  { value: '', text: 'Select a paragraph' },
+  ...[1, 2, 3, 4, 5, 6, 7].map((n) => ({
+    value: String(n),
+    text: `Paragraph ${n}`,
+    selected: String(selected ?? '') === String(n),
+  })),
+]

@@ -1,0 +1,224 @@
+import type { Db } from '#src/database.ts'
+import { recordAudit } from '#src/platform/audit/audit.ts'
+import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import { withTransaction } from '#src/platform/db/database.ts'
+import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import type { BodiesService } from '#src/modules/bodies/index.ts'
+import { callInDeadline, callInPeriod } from './call-in-deadline.ts'
+import { decisionSlug } from './decision-number.ts'
+import { decisionPath, documentForViewer } from './document-view.ts'
+import type { DecisionRow, DecisionsRepository } from './repository.ts'
+import { CALL_IN_STATUS_LABELS, type DecisionForm, type DocumentForm } from './schema.ts'
+import { type Takers, loadTakers } from './takers.ts'
+
+/** What this module needs of the meetings service: a body's meetings, to find its last one. */
+export interface BodyMeetings {
+  meetingsOfBody(ctx: Context, bodyId: string): Promise<{ past: { date: string; slug: string }[] }>
+}
+
+export interface DecisionsDeps {
+  db: Db
+  repository: DecisionsRepository
+  clock: Clock
+  bodies: BodiesService
+  meetings: BodyMeetings
+}
+
+export function createDecisionsService(deps: DecisionsDeps) {
+  const { db, repository: repo, clock, bodies } = deps
+
+  /** Exempt decision documents are for staff who may read any exempt paper; not for members or the public. */
+  const mayReadExempt = (ctx: Context) => can(ctx.user, 'exempt:read-any')
+
+  /** A decision with who took it and its call-in deadline, ready for a page or the API. */
+  function present(decision: DecisionRow, takers: Takers) {
+    const taker = takers.of(decision)
+    const deadline = callInDeadline(decision.publishedOn)
+    return {
+      ...decision,
+      taker,
+      url: decisionPath(decision.slug),
+      callInDeadline: deadline,
+      callInPeriod: callInPeriod(decision.publishedOn, clock.today()),
+      callInStatusLabel: CALL_IN_STATUS_LABELS[decision.callInStatus],
+    }
+  }
+
+  async function presentAll(ctx: Context, rows: DecisionRow[]) {
+    const takers = await loadTakers(ctx, bodies, rows)
+    return { takers, decisions: rows.map((row) => present(row, takers)) }
+  }
+
+  async function decisionBySlug(slug: string) {
+    const decision = await repo.findDecisionBySlug(slug)
+    if (!decision) throw new NotFoundError('Decision')
+    return decision
+  }
+
+  async function checkDecision(ctx: Context, input: DecisionForm, exceptId?: string) {
+    if (await repo.numberTaken(input.number, exceptId)) {
+      throw new RuleError(`There is already a decision numbered ${input.number}`, 'number')
+    }
+    if (input.publishedOn && input.publishedOn < input.decidedOn) {
+      throw new RuleError('Publication date must be the same as or after the date of the decision', 'publishedOn')
+    }
+    const takers = await loadTakers(ctx, bodies, [])
+    if (!takers.mayTake(input)) throw new RuleError('Select who took the decision', 'taker')
+  }
+
+  /** One decision with its documents as this viewer may see them. Throws NotFoundError. */
+  async function getDecision(ctx: Context, slug: string) {
+    const row = await decisionBySlug(slug)
+    const [{ decisions }, documents] = await Promise.all([presentAll(ctx, [row]), repo.documentsOf([row.id])])
+    const mayRead = mayReadExempt(ctx)
+    return { ...decisions[0], documents: documents.map((doc) => documentForViewer(doc, row.slug, mayRead)) }
+  }
+
+  return {
+    /** The register: every decision, newest first, filtered by who took it (a slug) and year. */
+    async register(ctx: Context, filter: { taker?: string; year?: number } = {}) {
+      const all = await presentAll(ctx, await repo.listDecisions())
+      const years = [...new Set(all.decisions.map((d) => Number(d.decidedOn.slice(0, 4))))].sort((a, b) => b - a)
+      const takerOptions = [...new Map(all.decisions.map((d) => [d.taker.slug, d.taker])).values()].sort((a, b) =>
+        a.name.localeCompare(b.name),
+      )
+      const decisions = all.decisions.filter(
+        (d) =>
+          (!filter.taker || d.taker.slug === filter.taker) &&
+          (!filter.year || d.decidedOn.startsWith(String(filter.year))),
+      )
+      return { decisions, years, takerOptions }
+    },
+
+    getDecision,
+
+    /** A document to read. Exempt ones answer as missing to anyone without 'exempt:read-any'. */
+    async getDocument(ctx: Context, slug: string, number: number) {
+      const decision = await getDecision(ctx, slug)
+      const document = decision.documents.find((doc) => doc.number === number)
+      if (!document || document.withheld) throw new NotFoundError('Document')
+      return { decision, document }
+    },
+
+    /** Decisions within a body's remit since a date: by default, since the body's last meeting before today. */
+    async forBody(ctx: Context, bodySlug: string, since?: string) {
+      const body = await bodies.getBody(ctx, bodySlug)
+      const today = clock.today()
+      const lastMeeting = (await deps.meetings.meetingsOfBody(ctx, body.id)).past.find((m) => m.date < today) ?? null
+      const from = since ?? lastMeeting?.date
+      const { decisions, takers } = await presentAll(ctx, await repo.listDecisions({ since: from }))
+      return { body, since: from ?? null, lastMeeting, decisions: decisions.filter((d) => takers.withinExecutive(d)) }
+    },
+
+    /** The newest decisions, for the Atom feed. */
+    async newest(ctx: Context, limit = 20) {
+      return (await presentAll(ctx, await repo.listDecisions({ limit }))).decisions
+    },
+
+    /** Every decision with its documents as the public sees them, for the open-data API. */
+    async forApi(_ctx: Context) {
+      const publicContext: Context = { user: null, requestId: _ctx.requestId }
+      const { decisions } = await presentAll(publicContext, await repo.listDecisions())
+      const documents = await repo.documentsOf(decisions.map((d) => d.id))
+      return decisions.map((d) => ({
+        ...d,
+        documents: documents
+          .filter((doc) => doc.decisionId === d.id)
+          .map((doc) => documentForViewer(doc, d.slug, false)),
+      }))
+    },
+
+    /** Who may be recorded as taking a decision: the Executive and its cabinet members. */
+    async takerChoices(ctx: Context, keepPersonId?: string | null) {
+      assertCan(ctx.user, 'decisions:edit')
+      return (await loadTakers(ctx, bodies, [])).choices(keepPersonId)
+    },
+
+    async decisionToEdit(ctx: Context, slug: string) {
+      assertCan(ctx.user, 'decisions:edit')
+      return decisionBySlug(slug)
+    },
+
+    /** Records a decision. Its number must be new; its address comes from the number. */
+    async createDecision(ctx: Context, input: DecisionForm) {
+      assertCan(ctx.user, 'decisions:edit')
+      await checkDecision(ctx, input)
+      return withTransaction(db, async (trx) => {
+        const decision = await repo.insertDecision(trx, { ...input, slug: decisionSlug(input.number) })
+        await recordAudit(trx, ctx, {
+          action: 'recorded decision',
+          subjectType: 'decision',
+          subjectId: decision.id,
+          after: decision,
+        })
+        return decision
+      })
+    },
+
+    /** Changes a decision; a corrected number moves it to the matching address. */
+    async updateDecision(ctx: Context, id: string, input: DecisionForm) {
+      assertCan(ctx.user, 'decisions:edit')
+      const before = await repo.findDecisionById(id)
+      if (!before) throw new NotFoundError('Decision')
+      await checkDecision(ctx, input, id)
+      return withTransaction(db, async (trx) => {
+        const after = await repo.updateDecision(trx, id, { ...input, slug: decisionSlug(input.number) })
+        await recordAudit(trx, ctx, {
+          action: 'updated decision',
+          subjectType: 'decision',
+          subjectId: id,
+          before,
+          after,
+        })
+        return after
+      })
+    },
+
+    /** A document for its edit form (exempt text included: editors may read any exempt paper). */
+    async documentToEdit(ctx: Context, slug: string, number: number) {
+      assertCan(ctx.user, 'decisions:edit')
+      const decision = await decisionBySlug(slug)
+      const document = await repo.findDocument(decision.id, number)
+      if (!document) throw new NotFoundError('Document')
+      return { decision, document }
+    },
+
+    async addDocument(ctx: Context, decisionId: string, input: DocumentForm) {
+      assertCan(ctx.user, 'decisions:edit')
+      if (!(await repo.findDecisionById(decisionId))) throw new NotFoundError('Decision')
+      return withTransaction(db, async (trx) => {
+        const document = await repo.insertDocument(trx, decisionId, input)
+        await repo.touchDecision(trx, decisionId)
+        await recordAudit(trx, ctx, {
+          action: 'added decision document',
+          subjectType: 'decision',
+          subjectId: decisionId,
+          after: document,
+        })
+        return document
+      })
+    },
+
+    async updateDocument(ctx: Context, decisionId: string, number: number, input: DocumentForm) {
+      assertCan(ctx.user, 'decisions:edit')
+      const before = await repo.findDocument(decisionId, number)
+      if (!before) throw new NotFoundError('Document')
+      return withTransaction(db, async (trx) => {
+        const after = await repo.updateDocument(trx, before.id, input)
+        await repo.touchDecision(trx, decisionId)
+        await recordAudit(trx, ctx, {
+          action: 'updated decision document',
+          subjectType: 'decision',
+          subjectId: decisionId,
+          before,
+          after,
+        })
+        return after
+      })
+    },
+  }
+}
+
+export type DecisionsService = ReturnType<typeof createDecisionsService>

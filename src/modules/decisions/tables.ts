@@ -1,0 +1,75 @@
+import type { ColumnType } from 'kysely'
+import type { CreatedAt, ExemptColumns, IsoDate, Json, Uuid } from '#src/platform/db/column-types.ts'
+
+export type CallInStatus = 'none' | 'called in' | 'call-in rejected'
+
+export interface DecisionsTable {
+  id: Uuid
+  /** From the number: "EX47/2023" → "ex47-2023". */
+  slug: string
+  number: string
+  title: string
+  decidedOn: IsoDate
+  /** Exactly one of the two: the Executive (a body) or a cabinet member (a person). */
+  takerBodyId: string | null
+  takerPersonId: string | null
+  /** The decision, part by part, as numbered in the notice. */
+  parts: Json<string[]>
+  description: string
+  reasons: string
+  keyDecision: boolean
+  publishedOn: IsoDate | null
+  callInStatus: CallInStatus
+  createdAt: CreatedAt
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+/** A document of a decision: text kept here, or a link; either may be exempt under Schedule 12A. */
+export interface DecisionDocumentsTable extends ExemptColumns {
+  id: Uuid
+  decisionId: string
+  /** 1, 2, … within the decision; its address. */
+  number: number
+  label: string
+  title: string
+  body: string
+  url: string | null
+}
+
+export interface ForwardPlansTable {
+  id: Uuid
+  /** The month the plan starts: "2024-01". */
+  slug: string
+  title: string
+  periodFrom: IsoDate
+  periodTo: IsoDate
+  publishedOn: IsoDate | null
+  createdAt: CreatedAt
+}
+
+/** A key decision the Leader expects to be taken; "private" is an exemption under Schedule 12A. */
+export interface ForwardPlanItemsTable extends ExemptColumns {
+  id: Uuid
+  planId: string
+  /** From the reference: "16/2023" → "16-2023". */
+  slug: string
+  reference: string
+  matter: string
+  decisionTaker: string
+  cabinetMemberId: string | null
+  /** 'YYYY-MM'; the day too in anticipatedOn when it is known. */
+  anticipatedMonth: string
+  anticipatedOn: IsoDate | null
+  consultation: string
+  representations: string
+  documents: string
+  responsibleOfficer: string
+  isNew: boolean
+}
+
+export interface DecisionsTables {
+  decisions: DecisionsTable
+  decisionDocuments: DecisionDocumentsTable
+  forwardPlans: ForwardPlansTable
+  forwardPlanItems: ForwardPlanItemsTable
+}

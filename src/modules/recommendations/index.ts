@@ -1,0 +1,35 @@
+import type { Db } from '#src/database.ts'
+import type { AuditReader } from '#src/platform/audit/reader.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import type { BodiesService } from '#src/modules/bodies/index.ts'
+import { recommendationsApi } from './api.ts'
+import { createRecommendationsRepository } from './repository.ts'
+import type { MinutesReader } from './resolution-source.ts'
+import { recommendationsRoutes } from './routes.ts'
+import { createRecommendationsService } from './service.ts'
+
+export type { RecommendationsService, RecommendationView } from './service.ts'
+export { recommendationsOpenApi } from './openapi.ts'
+export { RAG_LABELS, RAG_TAG_CLASSES, type Rag } from './rag.ts'
+
+export { recommendationsSection } from './body-section.ts'
+/**
+ * The recommendations tracker: the committee's recommendations (from a resolution in its minutes or
+ * added by hand), dated updates, the computed RAG rating and the Executive's response.
+ * `minutes` is the minutes module's service, through which resolutions are found.
+ */
+export function createRecommendations(deps: {
+  db: Db
+  clock: Clock
+  audit: AuditReader
+  bodies: BodiesService
+  minutes: MinutesReader
+}) {
+  const repository = createRecommendationsRepository(deps.db)
+  const service = createRecommendationsService({ ...deps, repository })
+  return {
+    service,
+    routes: recommendationsRoutes({ service, audit: deps.audit, bodies: deps.bodies }),
+    api: recommendationsApi({ service }),
+  }
+}

@@ -1,0 +1,100 @@
+import type { Insertable, Updateable } from 'kysely'
+import type { Db, Trx } from '#src/database.ts'
+import type { RecommendationsTable, RecommendationUpdatesTable } from './tables.ts'
+
+type Reader = Db | Trx
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+const recommendationColumns = [
+  'recommendations.id',
+  'recommendations.bodyId',
+  'recommendations.number',
+  'recommendations.madeOn',
+  'recommendations.meetingId',
+  'recommendations.agendaItemId',
+  'recommendations.resolutionId',
+  'recommendations.text',
+  'recommendations.targetDate',
+  'recommendations.responsiblePersonId',
+  'recommendations.status',
+  'recommendations.completedOn',
+  'recommendations.withdrawnOn',
+  'recommendations.withdrawnReason',
+  'recommendations.toExecutive',
+  'recommendations.referredOn',
+  'recommendations.response',
+  'recommendations.responseReasons',
+  'recommendations.responseReceivedOn',
+  'recommendations.ragOverride',
+  'recommendations.ragOverrideReason',
+] as const
+
+const updateColumns = ['id', 'recommendationId', 'onDate', 'authorUserId', 'authorName', 'text', 'createdAt'] as const
+
+export type RecommendationInput = Omit<Insertable<RecommendationsTable>, 'id' | 'createdAt'>
+export type RecommendationChange = Updateable<Omit<RecommendationsTable, 'id' | 'bodyId' | 'createdAt'>>
+
+/** Kysely queries on the tracker's own two tables; people, bodies and minutes come through their services. */
+export function createRecommendationsRepository(db: Db) {
+  function select(trx: Reader = db) {
+    return trx.selectFrom('recommendations').select(recommendationColumns)
+  }
+
+  return {
+    /** Of one body, or of every body when bodyId is undefined. */
+    listRecommendations(filter: { bodyId?: string; responsiblePersonId?: string }) {
+      let query = select()
+      if (filter.bodyId) query = query.where('recommendations.bodyId', '=', filter.bodyId)
+      if (filter.responsiblePersonId) {
+        query = query.where('recommendations.responsiblePersonId', '=', filter.responsiblePersonId)
+      }
+      return query.orderBy('recommendations.madeOn').orderBy('recommendations.number').execute()
+    },
+    findRecommendation(id: string, trx: Reader = db) {
+      if (!UUID.test(id)) return Promise.resolve(undefined)
+      return select(trx).where('recommendations.id', '=', id).executeTakeFirst()
+    },
+    findByResolution(resolutionId: string) {
+      if (!UUID.test(resolutionId)) return Promise.resolve(undefined)
+      return select().where('recommendations.resolutionId', '=', resolutionId).executeTakeFirst()
+    },
+    async numbersOfBody(bodyId: string, trx: Reader = db) {
+      const rows = await trx
+        .selectFrom('recommendations')
+        .select(['id', 'number'])
+        .where('bodyId', '=', bodyId)
+        .execute()
+      return rows
+    },
+    insertRecommendation(trx: Trx, input: RecommendationInput) {
+      return trx.insertInto('recommendations').values(input).returning(recommendationColumns).executeTakeFirstOrThrow()
+    },
+    updateRecommendation(trx: Trx, id: string, change: RecommendationChange) {
+      return trx
+        .updateTable('recommendations')
+        .set(change)
+        .where('id', '=', id)
+        .returning(recommendationColumns)
+        .executeTakeFirstOrThrow()
+    },
+    /** Updates of these recommendations, newest first (by date, then by when they were written). */
+    updatesOf(recommendationIds: string[]) {
+      if (recommendationIds.length === 0) return Promise.resolve([])
+      return db
+        .selectFrom('recommendationUpdates')
+        .select(updateColumns)
+        .where('recommendationId', 'in', recommendationIds)
+        .orderBy('onDate', 'desc')
+        .orderBy('createdAt', 'desc')
+        .execute()
+    },
+    insertUpdate(trx: Trx, input: Omit<Insertable<RecommendationUpdatesTable>, 'id' | 'createdAt'>) {
+      return trx.insertInto('recommendationUpdates').values(input).returning(updateColumns).executeTakeFirstOrThrow()
+    },
+  }
+}
+
+export type RecommendationsRepository = ReturnType<typeof createRecommendationsRepository>
+export type RecommendationRow = NonNullable<Awaited<ReturnType<RecommendationsRepository['findRecommendation']>>>
+export type UpdateRow = Awaited<ReturnType<RecommendationsRepository['updatesOf']>>[number]

@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify'
+import type { AuditReader } from '#src/platform/audit/reader.ts'
+import { can } from '#src/platform/auth/permissions.ts'
+import type { BodiesService } from '#src/modules/bodies/index.ts'
+import { recommendationFormRoutes } from './form-routes.ts'
+import { RAG_LABELS, RAGS } from './rag.ts'
+import { STATUSES, type TrackerQuery, trackerQuerySchema } from './schema.ts'
+import type { RecommendationsService } from './service.ts'
+import { trackerCsv, trackerWorkbook } from './tracker-export.ts'
+import { dateValues, selectItems, views } from './form-values.ts'
+
+export interface RecommendationsRouteDeps {
+  service: RecommendationsService
+  audit: AuditReader
+  bodies: BodiesService
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const STATUS_LABELS = { open: 'Open', complete: 'Complete', withdrawn: 'Withdrawn' }
+
+/** The filter's query string without the format, for the download links and the "filtered" caption. */
+function filterQuery(query: TrackerQuery): string {
+  const params = new URLSearchParams()
+  if (query.status) params.set('status', query.status)
+  if (query.rag) params.set('rag', query.rag)
+  if (query.officer) params.set('officer', query.officer)
+  if (query.overdue) params.set('overdue', 'yes')
+  return params.toString()
+}
+
+/** The tracker, a recommendation's page, "my recommendations" and the way in from the minutes. */
+export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
+  const { service, audit } = deps
+
+  return async function (app: FastifyInstance) {
+    await app.register(recommendationFormRoutes(deps))
+
+    app.get('/bodies/:slug/recommendations', async (request, reply) => {
+      const { slug } = request.params as { slug: string }
+      const query = trackerQuerySchema.parse(request.query ?? {})
+      const tracker = await service.trackerOf(request.ctx, slug, query)
+      const filename = `${tracker.body.slug}-recommendations`
+      if (query.format === 'csv') {
+        reply.header('content-type', 'text/csv; charset=utf-8')
+        reply.header('content-disposition', `attachment; filename="${filename}.csv"`)
+        return trackerCsv(tracker.recommendations)
+      }
+      if (query.format === 'xlsx') {
+        reply.header('content-type', XLSX)
+        reply.header('content-disposition', `attachment; filename="${filename}.xlsx"`)
+        return trackerWorkbook(tracker.body.name, tracker.recommendations)
+      }
+      const filter = filterQuery(query)
+      return reply.page(`${views}/tracker.njk`, {
+        tracker,
+        query,
+        filtered: filter !== '',
+        exportPrefix: filter ? `?${filter}&` : '?',
+        statusItems: selectItems(
+          'Any status',
+          STATUSES.map((value) => ({ value, text: STATUS_LABELS[value] })),
+          query.status,
+        ),
+        ragItems: selectItems(
+          'Any RAG rating',
+          RAGS.map((value) => ({ value, text: RAG_LABELS[value] })),
+          query.rag,
+        ),
+        officerItems: selectItems(
+          'Any officer',
+          tracker.officers.map((officer) => ({ value: officer.id, text: officer.name })),
+          query.officer,
+        ),
+        canEdit: can(request.user, 'recommendations:edit'),
+      })
+    })
+
+    app.get('/recommendations/:id', async (request, reply) => {
+      const { id } = request.params as { id: string }
+      const recommendation = await service.getRecommendation(request.ctx, id)
+      const history = await audit.historyOf(request.ctx, 'recommendation', recommendation.id)
+      const values = dateValues('on', recommendation.today)
+      return reply.page(`${views}/show.njk`, { recommendation, history, values, errors: {} })
+    })
+
+    app.get('/my/recommendations', async (request, reply) => {
+      const mine = await service.myRecommendations(request.ctx)
+      return reply.page(`${views}/my.njk`, { mine, values: dateValues('on', mine.today) })
+    })
+
+    /** "Track as recommendation" from the minutes: the form, filled in from the resolution. */
+    app.get('/resolutions/:id/track', async (request, reply) => {
+      const { id } = request.params as { id: string }
+      const { source, existing } = await service.resolutionToTrack(request.ctx, id)
+      if (existing) return reply.redirect(`/recommendations/${existing.id}`, 303)
+      const body = await deps.bodies.getBodyById(request.ctx, source.meeting.bodyId)
+      return reply.redirect(`/bodies/${body.slug}/recommendations/new?resolution=${encodeURIComponent(id)}`, 303)
+    })
+  }
+}

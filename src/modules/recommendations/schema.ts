@@ -1,0 +1,168 @@
+import { z } from 'zod'
+import { isoDate, joinDateParts, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { RAGS } from './rag.ts'
+
+export const STATUSES = ['open', 'complete', 'withdrawn'] as const
+export const RAG_RATINGS = ['red', 'amber', 'green'] as const
+export const RESPONSES = ['accepted', 'partly accepted', 'rejected'] as const
+
+/** Every date field of these forms, posted as GOV.UK date inputs (name-day, name-month, name-year). */
+const DATE_FIELDS = ['madeOn', 'targetDate', 'referredOn', 'completedOn', 'withdrawnOn', 'receivedOn', 'on']
+
+/** Error summary links go to a date input's day field. */
+export const FIELD_IDS = Object.fromEntries(DATE_FIELDS.map((name) => [name, `${name}-day`]))
+
+/** The posted form with each date's three fields joined into 'YYYY-MM-DD' ('' when all are blank). */
+export function withDates(body: unknown): Record<string, unknown> {
+  const values: Record<string, unknown> = { ...((body ?? {}) as Record<string, unknown>) }
+  for (const name of DATE_FIELDS) {
+    if (`${name}-day` in values || `${name}-month` in values || `${name}-year` in values) {
+      values[name] = joinDateParts(values, name)
+    }
+  }
+  return values
+}
+
+const requiredDate = (missing: string, invalid: string) =>
+  z.string({ error: missing }).trim().min(1, missing).pipe(isoDate(invalid))
+
+const optionalDate = (invalid: string) =>
+  z
+    .union([z.literal(''), isoDate(invalid)])
+    .optional()
+    .transform((value) => (value ? value : null))
+
+const uuidOrBlank = (message: string) =>
+  z
+    .union([z.literal(''), z.uuid({ error: message })], { error: message })
+    .optional()
+    .transform((value) => (value ? value : null))
+
+const checkbox = z
+  .union([z.literal('yes'), z.array(z.string())])
+  .optional()
+  .transform((value) => value === 'yes' || (Array.isArray(value) && value.includes('yes')))
+
+export const recommendationSchema = z
+  .object({
+    number: requiredText('Enter the recommendation number', 20),
+    madeOn: requiredDate(
+      'Enter the date the recommendation was made',
+      'Date the recommendation was made must be a real date',
+    ),
+    text: requiredText('Enter the recommendation', 5_000),
+    targetDate: optionalDate('Target date must be a real date'),
+    responsiblePersonId: uuidOrBlank('Select the responsible officer'),
+    meetingId: uuidOrBlank('Select the meeting where it was made'),
+    resolutionId: uuidOrBlank(
+      'The resolution this comes from is no longer in the minutes. Add the recommendation by hand',
+    ),
+    toExecutive: checkbox,
+    referredOn: optionalDate('Date referred to the Executive must be a real date'),
+  })
+  // Each refinement runs even when other answers are missing, so every error shows at once.
+  .refine((form) => !form.toExecutive || form.referredOn, {
+    path: ['referredOn'],
+    message: 'Enter the date the recommendation was referred to the Executive',
+    when: () => true,
+  })
+  .refine((form) => !form.targetDate || !form.madeOn || form.targetDate >= form.madeOn, {
+    path: ['targetDate'],
+    message: 'Target date must be the same as or after the date the recommendation was made',
+    when: () => true,
+  })
+  .refine((form) => !form.referredOn || !form.madeOn || form.referredOn >= form.madeOn, {
+    path: ['referredOn'],
+    message: 'Date referred must be the same as or after the date the recommendation was made',
+    when: () => true,
+  })
+export type RecommendationForm = z.infer<typeof recommendationSchema>
+export const RECOMMENDATION_FIELDS = [
+  'number',
+  'madeOn',
+  'text',
+  'targetDate',
+  'responsiblePersonId',
+  'meetingId',
+  'toExecutive',
+  'referredOn',
+]
+
+export const statusSchema = z
+  .object({
+    status: z.enum(STATUSES, { error: 'Select whether the recommendation is open, complete or withdrawn' }),
+    completedOn: optionalDate('Date completed must be a real date'),
+    withdrawnOn: optionalDate('Date withdrawn must be a real date'),
+    withdrawnReason: optionalText(2_000),
+  })
+  .refine((form) => form.status !== 'complete' || form.completedOn, {
+    path: ['completedOn'],
+    message: 'Enter the date the recommendation was completed',
+  })
+  .refine((form) => form.status !== 'withdrawn' || form.withdrawnOn, {
+    path: ['withdrawnOn'],
+    message: 'Enter the date the recommendation was withdrawn',
+  })
+  .refine((form) => form.status !== 'withdrawn' || form.withdrawnReason, {
+    path: ['withdrawnReason'],
+    message: 'Enter why the recommendation was withdrawn',
+  })
+export type StatusForm = z.infer<typeof statusSchema>
+export const STATUS_FIELDS = ['status', 'completedOn', 'withdrawnOn', 'withdrawnReason']
+
+export const ragOverrideSchema = z
+  .object({
+    rag: z.enum([...RAG_RATINGS, 'none'], { error: 'Select a RAG rating, or no override' }),
+    reason: optionalText(2_000),
+  })
+  .refine((form) => form.rag === 'none' || form.reason, {
+    path: ['reason'],
+    message: 'Enter the reason for overriding the RAG rating',
+  })
+export type RagOverrideForm = z.infer<typeof ragOverrideSchema>
+
+export const responseSchema = z
+  .object({
+    response: z.enum(RESPONSES, { error: 'Select the Executive’s response' }),
+    reasons: optionalText(5_000),
+    receivedOn: requiredDate('Enter the date the response was received', 'Date received must be a real date'),
+  })
+  .refine((form) => form.response === 'accepted' || form.reasons, {
+    path: ['reasons'],
+    message: 'Enter the Executive’s reasons',
+  })
+export type ResponseForm = z.infer<typeof responseSchema>
+export const RESPONSE_FIELDS = ['response', 'reasons', 'receivedOn']
+
+export const updateSchema = z.object({
+  on: requiredDate('Enter the date of the update', 'Date of the update must be a real date'),
+  text: requiredText('Enter the update', 5_000),
+})
+export type UpdateForm = z.infer<typeof updateSchema>
+
+/** A repeated query-string parameter arrives as an array; the first one counts. */
+const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value)
+/** A filter that is blank or not one of the choices filters nothing. */
+const filterOf = <T extends z.ZodType>(schema: T) => z.preprocess(firstOf, schema.optional().catch(undefined))
+
+export const trackerQuerySchema = z.object({
+  status: filterOf(z.enum(STATUSES)),
+  rag: filterOf(z.enum(RAGS as [string, ...string[]])),
+  officer: filterOf(z.uuid()),
+  overdue: z.preprocess(firstOf, z.literal('yes').optional().catch(undefined)).transform((value) => value === 'yes'),
+  format: filterOf(z.enum(['csv', 'xlsx'])),
+})
+export type TrackerQuery = z.infer<typeof trackerQuerySchema>
+
+export const apiQuerySchema = z.object({
+  body: z.uuid({ error: 'body must be the id of a body' }).optional(),
+})
+
+/** Puts the error summary in the order the fields appear on the form (refinements report last). */
+export function inFormOrder<T extends { errorSummary: { href: string }[] }>(result: T, fields: string[]): T {
+  const position = (href: string) => {
+    const index = fields.findIndex((field) => href === `#${FIELD_IDS[field] ?? field}`)
+    return index === -1 ? fields.length : index
+  }
+  return { ...result, errorSummary: [...result.errorSummary].sort((a, b) => position(a.href) - position(b.href)) }
+}

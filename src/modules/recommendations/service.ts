@@ -1,0 +1,208 @@
+import type { Db } from '#src/database.ts'
+import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import { NotFoundError } from '#src/platform/http/errors.ts'
+import type { BodiesService } from '#src/modules/bodies/index.ts'
+import { createRecommendationChanges, notResponsible } from './changes.ts'
+import { RAG_LABELS, RAG_ORDER, RAG_TAG_CLASSES, type Rag, isOverdue, ragOf } from './rag.ts'
+import type { RecommendationRow, RecommendationsRepository, UpdateRow } from './repository.ts'
+import { type MinutesReader, createResolutionFinder } from './resolution-source.ts'
+import { responseDueOn, responseIsOverdue } from './response-due.ts'
+import type { TrackerQuery } from './schema.ts'
+
+export interface RecommendationsDeps {
+  db: Db
+  repository: RecommendationsRepository
+  clock: Clock
+  bodies: BodiesService
+  minutes: MinutesReader
+}
+
+type Person = Awaited<ReturnType<BodiesService['getPeopleByIds']>>[number]
+
+/** Natural order of the body's own numbers: 2 before 10, then anything that is not a number. */
+export function compareNumbers(a: { number: string }, b: { number: string }): number {
+  return a.number.localeCompare(b.number, 'en-GB', { numeric: true })
+}
+
+/** A recommendation as pages and the API show it: its officer, latest update, RAG and response due date. */
+function present(row: RecommendationRow, updates: UpdateRow[], people: Person[], today: string) {
+  const own = updates.filter((update) => update.recommendationId === row.id)
+  const latestUpdate = own[0] ?? null
+  const rag = ragOf({ ...row, latestUpdateOn: latestUpdate?.onDate ?? null }, today)
+  const officer = people.find((person) => person.id === row.responsiblePersonId)
+  return {
+    ...row,
+    responsibleOfficer: officer
+      ? { id: officer.id, name: officer.name, slug: officer.slug, jobTitle: officer.jobTitle }
+      : null,
+    updates: own,
+    latestUpdate,
+    rag: {
+      ...rag,
+      label: RAG_LABELS[rag.rag],
+      tagClass: RAG_TAG_CLASSES[rag.rag],
+      order: RAG_ORDER[rag.rag],
+      computedLabel: RAG_LABELS[rag.computed],
+    },
+    overdue: isOverdue(row, today),
+    responseDueOn: row.toExecutive && row.referredOn ? responseDueOn(row.referredOn) : null,
+    responseOverdue: responseIsOverdue(row, today),
+  }
+}
+
+export type RecommendationView = ReturnType<typeof present>
+
+function matches(view: RecommendationView, query: Partial<TrackerQuery>): boolean {
+  if (query.status && view.status !== query.status) return false
+  if (query.rag && view.rag.rag !== query.rag) return false
+  if (query.officer && view.responsiblePersonId !== query.officer) return false
+  return !(query.overdue && !view.overdue)
+}
+
+export function createRecommendationsService(deps: RecommendationsDeps) {
+  const { repository: repo, clock, bodies } = deps
+  const resolutions = createResolutionFinder(deps.minutes)
+
+  async function presentAll(ctx: Context, rows: RecommendationRow[]) {
+    const personIds = [...new Set(rows.map((row) => row.responsiblePersonId).filter((id): id is string => !!id))]
+    const [updates, people] = await Promise.all([
+      repo.updatesOf(rows.map((row) => row.id)),
+      bodies.getPeopleByIds(ctx, personIds),
+    ])
+    const today = clock.today()
+    return rows.map((row) => present(row, updates, people, today)).sort(compareNumbers)
+  }
+
+  async function findOrThrow(id: string) {
+    const row = await repo.findRecommendation(id)
+    if (!row) throw new NotFoundError('Recommendation')
+    return row
+  }
+
+  /** Scrutiny officers may post on any recommendation; an officer only on those they are responsible for. */
+  function mayPostUpdate(ctx: Context, row: { responsiblePersonId: string | null }) {
+    if (can(ctx.user, 'recommendations:edit')) return true
+    return (
+      can(ctx.user, 'recommendations:update') && !!ctx.user?.personId && ctx.user.personId === row.responsiblePersonId
+    )
+  }
+
+  const reading = {
+    /** A body's tracker, public: every recommendation, those matching the filter, and the choices to filter by. */
+    async trackerOf(ctx: Context, bodySlug: string, query: Partial<TrackerQuery> = {}) {
+      const body = await bodies.getBody(ctx, bodySlug)
+      const all = await presentAll(ctx, await repo.listRecommendations({ bodyId: body.id }))
+      const officers = new Map(
+        all.flatMap((view) => (view.responsibleOfficer ? [[view.responsibleOfficer.id, view.responsibleOfficer]] : [])),
+      )
+      const counts = Object.fromEntries(
+        Object.keys(RAG_LABELS).map((rag) => [rag, all.filter((view) => view.rag.rag === rag).length]),
+      )
+      return {
+        body: { id: body.id, slug: body.slug, name: body.name },
+        recommendations: all.filter((view) => matches(view, query)),
+        total: all.length,
+        counts: counts as Record<Rag, number>,
+        officers: [...officers.values()].sort((a, b) => a.name.localeCompare(b.name)),
+        today: clock.today(),
+      }
+    },
+
+    /** One recommendation with its updates, source and what this viewer may do to it. Public. */
+    async getRecommendation(ctx: Context, id: string) {
+      const row = await findOrThrow(id)
+      const [[view], body, source] = await Promise.all([
+        presentAll(ctx, [row]),
+        bodies.getBodyById(ctx, row.bodyId),
+        resolutions.sourceOf(ctx, row),
+      ])
+      return {
+        ...view,
+        body,
+        source,
+        canEdit: can(ctx.user, 'recommendations:edit'),
+        canPostUpdate: mayPostUpdate(ctx, row),
+        today: clock.today(),
+      }
+    },
+
+    /** For the update form: refuses (403) anyone who may not post on this recommendation. */
+    async getForUpdate(ctx: Context, id: string) {
+      assertCan(ctx.user, 'recommendations:update')
+      const recommendation = await reading.getRecommendation(ctx, id)
+      if (!recommendation.canPostUpdate) throw notResponsible()
+      return recommendation
+    },
+
+    /** The signed-in officer's own recommendations, open ones first by target date. */
+    async myRecommendations(ctx: Context) {
+      assertCan(ctx.user, 'recommendations:update')
+      const personId = ctx.user.personId
+      if (!personId) return { linked: false, recommendations: [], today: clock.today() }
+      const [views, allBodies] = await Promise.all([
+        presentAll(ctx, await repo.listRecommendations({ responsiblePersonId: personId })),
+        bodies.listBodies(ctx),
+      ])
+      const byAttention = (a: RecommendationView, b: RecommendationView) =>
+        Number(a.status !== 'open') - Number(b.status !== 'open') ||
+        (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') ||
+        compareNumbers(a, b)
+      return {
+        linked: true,
+        recommendations: views
+          .sort(byAttention)
+          .map((view) => ({ ...view, body: allBodies.find((body) => body.id === view.bodyId)! })),
+        today: clock.today(),
+      }
+    },
+
+    /** For the open data API: what the public sees, never an author's account or email. */
+    async forApi(ctx: Context, bodyId?: string) {
+      if (bodyId) await bodies.getBodyById(ctx, bodyId)
+      return presentAll(ctx, await repo.listRecommendations({ bodyId }))
+    },
+
+    /** For a body page before a meeting: open recommendations that are red or due on or before `byDate`. */
+    async needingAttention(ctx: Context, bodyId: string, byDate: string) {
+      const views = await presentAll(ctx, await repo.listRecommendations({ bodyId }))
+      return views.filter(
+        (view) =>
+          view.status === 'open' && (view.rag.rag === 'red' || (view.targetDate !== null && view.targetDate <= byDate)),
+      )
+    },
+
+    /** The people who may be made responsible, and the body's meetings so far, for the form. */
+    async formChoices(ctx: Context, bodyId: string) {
+      const [people, meetings] = await Promise.all([bodies.listPeople(ctx), resolutions.meetingsOfBody(ctx, bodyId)])
+      // A recommendation is made at a meeting that has happened.
+      return { people, meetings: meetings.filter((meeting) => meeting.date <= clock.today()) }
+    },
+
+    /**
+     * A resolution to track, for a scrutiny officer: its source, or the recommendation already made
+     * from it. NotFoundError when there is no such resolution (in this body's minutes). The source
+     * may be of an exempt item, which cannot be tracked in its own words (see changes.ts).
+     */
+    async resolutionToTrack(ctx: Context, resolutionId: string, bodyId?: string) {
+      assertCan(ctx.user, 'recommendations:edit')
+      const existing = await repo.findByResolution(resolutionId)
+      if (existing) return { source: null, existing }
+      const source = await resolutions.find(ctx, resolutionId, bodyId)
+      if (!source) throw new NotFoundError('Resolution')
+      return { source, existing: null }
+    },
+  }
+
+  const changes = createRecommendationChanges({
+    ...deps,
+    findOrThrow,
+    mayPostUpdate,
+    resolutionToTrack: reading.resolutionToTrack,
+  })
+  return { ...reading, ...changes }
+}
+
+export type RecommendationsService = ReturnType<typeof createRecommendationsService>
+export type RecommendationDetail = Awaited<ReturnType<RecommendationsService['getRecommendation']>>

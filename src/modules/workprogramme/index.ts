@@ -1,0 +1,33 @@
+import type { Db } from '#src/database.ts'
+import type { AuditReader } from '#src/platform/audit/reader.ts'
+import type { BodiesService } from '#src/modules/bodies/index.ts'
+import { workProgrammeApi } from './api.ts'
+import { workProgrammeOpenApi } from './openapi.ts'
+import { createWorkProgrammeRepository } from './repository.ts'
+import { workProgrammeRoutes } from './routes.ts'
+import { type WorkProgrammeMeetings, createWorkProgrammeService } from './service.ts'
+
+export type { LinkedItemInput, WorkProgrammeService } from './service.ts'
+export { workProgrammePath } from './service.ts'
+export { monthOrDateField, monthOrDateLabel, monthOrDateValues } from './month-or-date.ts'
+
+export { workProgrammeSection } from './body-section.ts'
+/**
+ * Each body's work programme: topics scheduled to meetings or months, scrutiny reviews, briefings and
+ * training, with their origin and status; an agenda item can be made from an item scheduled to a meeting.
+ */
+export function createWorkProgramme(deps: {
+  db: Db
+  audit: AuditReader
+  bodies: BodiesService
+  meetings: WorkProgrammeMeetings
+}) {
+  const repository = createWorkProgrammeRepository(deps.db)
+  const service = createWorkProgrammeService({ db: deps.db, repository, bodies: deps.bodies, meetings: deps.meetings })
+  return {
+    service,
+    routes: workProgrammeRoutes({ service, audit: deps.audit }),
+    api: workProgrammeApi({ service }),
+    openApi: workProgrammeOpenApi,
+  }
+}
