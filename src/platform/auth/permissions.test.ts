@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ForbiddenError, SignInRequiredError } from '#src/platform/http/errors.ts'
-import { type Action, assertCan, can } from './permissions.ts'
+import { type Action, GRANTS, assertCan, can } from './permissions.ts'
 import { ROLES, type Role, type User } from './user.ts'
 
 const userWith = (role: Role): User => ({
@@ -24,6 +24,10 @@ const EXPECTED: Record<string, Role[]> = {
   'minutes:edit': ['scrutiny_officer', 'admin'],
   'exempt:read-any': ['officer', 'scrutiny_officer', 'admin'],
   'exempt:read-own-bodies': ['member'],
+  'recommendations:edit': ['scrutiny_officer', 'admin'],
+  'recommendations:update': ['officer', 'scrutiny_officer', 'admin'],
+  'decisions:edit': ['scrutiny_officer', 'admin'],
+  'workprogramme:edit': ['scrutiny_officer', 'admin'],
 }
 
 const cases = Object.entries(EXPECTED).flatMap(([action, allowed]) =>
@@ -31,6 +35,10 @@ const cases = Object.entries(EXPECTED).flatMap(([action, allowed]) =>
 )
 
 describe('can', () => {
+  it('has an expectation for every action it grants', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(GRANTS).sort())
+  })
+
   it.each(cases)('$action for $role is $allowed', ({ action, role, allowed }) => {
     expect(can(userWith(role), action)).toBe(allowed)
   })

@@ -5,7 +5,7 @@ import type { Role, User } from './user.ts'
  * Everything a role may do beyond reading what is public. Anything not listed is refused:
  * a new action is denied to everyone until it is added here.
  */
-const GRANTS = {
+export const GRANTS = {
   'accounts:manage': ['admin'],
   'audit:read': ['admin'],
   'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
