@@ -1,13 +1,36 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // PGlite is CPU-bound WebAssembly; two cores serve two files at a time best.
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // The e2e project runs on the threads pool, kept to one file at a time: Vitest sizes each pool
+    // from this root config only, so a per-project maxForks would be ignored.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 }, threads: { maxThreads: 1, minThreads: 1 } },
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**'],
+        },
+      },
+      {
+        // Browser journeys (test/e2e/*.e2e.test.ts): each file starts the app and a Chromium, so they
+        // run one file at a time (the threads pool, sized 1 above) and only after the unit and HTTP
+        // suites have finished (groupOrder), so neither starves the other of the two cores.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          pool: 'threads',
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 })

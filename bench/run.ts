@@ -1,0 +1,225 @@
+/**
+ * npm run bench: the page budget (p95 under 50 ms on the demo data) and the start-up budget
+ * (npm start serves its first page in under 10 s on a fresh data folder), from architecture.md.
+ *
+ * The app runs in this process (file-less PGlite with the demo data, or DATABASE_URL when set);
+ * autocannon runs in a child process. Each target is measured beside a static route, in the same
+ * app, that serves the target's exact bytes: the ratio says how much of the time is the page's own.
+ * Budget misses are printed, not fatal: the exit code is non-zero only when the bench itself fails.
+ */
+import { type ChildProcess, fork, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type AddressInfo, type Socket } from 'node:net'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildApp } from '#src/app.ts'
+import type { Database } from '#src/database.ts'
+import { loadDemo } from '#src/demo/index.ts'
+import { createClock } from '#src/platform/clock.ts'
+import { openPglite, openPostgres } from '#src/platform/db/database.ts'
+import { migrateToLatest } from '#src/platform/db/migrate.ts'
+import type { LoadRequest, LoadResult } from './load.ts'
+
+const root = new URL('..', import.meta.url).pathname
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+/** A second, shorter run of each page with one connection: the time a request takes with no queue. */
+const SOLO_SECONDS = Math.max(2, Math.round(SECONDS / 2))
+const PAGE_BUDGET_MS = 50
+const START_BUDGET_MS = 10_000
+
+const meeting = '/meetings/2024-01-25-children-and-young-peoples-scrutiny-committee'
+const TARGETS = [
+  { name: 'Meeting page', path: meeting },
+  { name: 'Report page', path: `${meeting}/items/8/report` },
+  { name: 'Body page', path: '/bodies/children-and-young-peoples-scrutiny-committee' },
+  { name: 'API: meeting', path: `/api/v1${meeting}` },
+]
+
+interface Row {
+  name: string
+  path: string
+  kind: 'dynamic' | 'static'
+  /** The status the route answers (the static twin always answers 200, with the target's bytes). */
+  status: number
+  result: LoadResult
+  /** The same route with one connection (dynamic routes only). */
+  solo?: LoadResult
+}
+
+function measure(url: string, seconds: number, connections = CONNECTIONS): Promise<LoadResult> {
+  const child = fork(join(root, 'bench', 'load.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' })
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: { ok: boolean; result?: LoadResult; error?: string }) =>
+      message.ok ? resolve(message.result!) : reject(new Error(message.error)),
+    )
+    child.once('exit', (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)))
+    child.send({ url, connections, seconds } satisfies LoadRequest)
+  })
+}
+
+async function openBenchDatabase() {
+  if (process.env.DATABASE_URL) return openPostgres<Database>(process.env.DATABASE_URL)
+  return openPglite<Database>()
+}
+
+async function benchPages(): Promise<{ rows: Row[]; dbKind: string }> {
+  const handle = await openBenchDatabase()
+  await migrateToLatest(handle.db)
+  await loadDemo(handle.db, { password: randomBytes(16).toString('hex') })
+  const app = await buildApp({ db: handle.db, dbKind: handle.kind, clock: createClock('2024-01-22'), cookieSecure: true })
+
+  // The static twin of each target: the same bytes and content type, through the same platform hooks.
+  const copies = new Map<string, { body: Buffer; type: string }>()
+  app.get('/__bench/static/:n', async (request, reply) => {
+    const copy = copies.get((request.params as { n: string }).n)
+    if (!copy) return reply.code(404).send()
+    return reply.type(copy.type).send(copy.body)
+  })
+
+  // The app limits requests per client address (6000 a minute); the load comes from one address,
+  // so each of its connections is given an address of its own. The limiter still runs on every request.
+  let connection = 0
+  app.server.on('connection', (socket: Socket) => {
+    Object.defineProperty(socket, 'remoteAddress', { value: `bench-connection-${++connection}` })
+  })
+
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+
+  const rows: Row[] = []
+  try {
+    for (const [index, target] of TARGETS.entries()) {
+      const response = await fetch(base + target.path)
+      const body = Buffer.from(await response.arrayBuffer())
+      copies.set(String(index), { body, type: response.headers.get('content-type') ?? 'application/octet-stream' })
+      if (!response.ok) console.log(`! ${target.path} answers ${response.status}: measuring it anyway, see the table`)
+      for (const kind of ['dynamic', 'static'] as const) {
+        const url = kind === 'dynamic' ? base + target.path : `${base}/__bench/static/${index}`
+        if (WARMUP_SECONDS > 0) await measure(url, WARMUP_SECONDS)
+        process.stdout.write(`  ${target.name} (${kind}) for ${SECONDS} s… `)
+        const result = await measure(url, SECONDS)
+        console.log(`${Math.round(result.requestsPerSecond)} requests/s, p95 ${result.p95.toFixed(1)} ms`)
+        const solo = kind === 'dynamic' ? await measure(url, SOLO_SECONDS, 1) : undefined
+        if (solo) console.log(`  ${target.name} (dynamic, 1 connection) for ${SOLO_SECONDS} s… p95 ${solo.p95.toFixed(1)} ms`)
+        rows.push({ ...target, kind, status: kind === 'dynamic' ? response.status : 200, result, solo })
+      }
+    }
+  } finally {
+    await app.close()
+    await handle.close()
+  }
+  return { rows, dbKind: handle.kind }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    try {
+      process.kill(-child.pid!, 'SIGTERM') // the whole group: tsx and the node it starts
+    } catch {
+      resolve()
+    }
+  })
+}
+
+/** `npm start` on a fresh data folder (PGlite, demo data): milliseconds until / answers 200. */
+async function timeToFirstPage(): Promise<number> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'oversight-bench-'))
+  const port = await freePort()
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    OVERSIGHT_DEMO: '1',
+    OVERSIGHT_DEMO_PASSWORD: randomBytes(16).toString('hex'),
+  }
+  delete env.DATABASE_URL
+  const started = performance.now()
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['src/main.ts', 'serve'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  try {
+    while (performance.now() - started < 60_000) {
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode} before serving a page`)
+      const ok = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status === 200, () => false)
+      if (ok) return performance.now() - started
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    throw new Error('npm start served no page within 60 s')
+  } finally {
+    await stop(child)
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–')
+
+function report(rows: Row[], dbKind: string, startMs: number): string {
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Run ${new Date().toISOString()} by \`npm run bench\` on Node ${process.version}, ${cpus().length} cores ` +
+      `(load average ${loadavg()[0].toFixed(1)} at the end), ${dbKind} database with the demo data.`,
+    `${CONNECTIONS} connections for ${SECONDS} s per row after a ${WARMUP_SECONDS} s warm-up; p95 and p99 from every ` +
+      `response's latency as autocannon reports it. Budget: p95 under ${PAGE_BUDGET_MS} ms, judged on the ${CONNECTIONS}-connection p95.`,
+    `"p95 alone" is a second ${SOLO_SECONDS} s run with one connection: the time one request takes with no queue.`,
+    '',
+    '| Route | Serves | Status | Requests/s | p95 (ms) | p99 (ms) | Non-2xx | Dynamic ÷ static | p95 alone (ms) | Budget |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ]
+  for (const row of rows) {
+    const twin = rows.find((other) => other.path === row.path && other.kind === 'static')
+    const ratio = row.kind === 'dynamic' && twin ? `${(twin.result.requestsPerSecond / row.result.requestsPerSecond).toFixed(1)}×` : ''
+    const verdict = row.kind === 'static' ? '' : row.result.non2xx > 0 ? 'FAIL (non-2xx)' : row.result.p95 < PAGE_BUDGET_MS ? 'PASS' : 'FAIL'
+    lines.push(
+      `| \`${row.path}\` | ${row.kind} | ${row.status} | ${Math.round(row.result.requestsPerSecond)} | ${ms(row.result.p95)} | ` +
+        `${ms(row.result.p99)} | ${row.result.non2xx} | ${ratio} | ${row.solo ? ms(row.solo.p95) : ''} | ${verdict} |`,
+    )
+  }
+  const startVerdict = startMs < START_BUDGET_MS ? 'PASS' : 'FAIL'
+  lines.push(
+    '',
+    'Dynamic ÷ static is how many times longer the page takes than serving its bytes from memory (static requests/s ÷ dynamic requests/s).',
+    '',
+    `Time to first page: ${(startMs / 1000).toFixed(1)} s from starting \`tsx src/main.ts serve\` on a fresh data folder ` +
+      `(migrations, demo data) to \`/\` answering 200. Budget: under ${START_BUDGET_MS / 1000} s. ${startVerdict}`,
+    '',
+  )
+  return lines.join('\n')
+}
+
+async function main() {
+  console.log(`Benchmark: ${TARGETS.length} routes, ${CONNECTIONS} connections, ${SECONDS} s each (BENCH_SECONDS)`)
+  const { rows, dbKind } = await benchPages()
+  console.log('Time to first page on a fresh data folder…')
+  const startMs = await timeToFirstPage()
+  const text = report(rows, dbKind, startMs)
+  console.log(`\n${text}`)
+  writeFileSync(join(root, 'bench', 'results.md'), text)
+  console.log('Written to bench/results.md')
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

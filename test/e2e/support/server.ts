@@ -1,0 +1,45 @@
+import type { AddressInfo } from 'node:net'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '#src/app.ts'
+import type { Database } from '#src/database.ts'
+import { loadDemo } from '#src/demo/index.ts'
+import { createClock } from '#src/platform/clock.ts'
+import { type DatabaseHandle, openPglite } from '#src/platform/db/database.ts'
+import { migrateToLatest } from '#src/platform/db/migrate.ts'
+import { TEST_PASSWORD } from '../../support/harness.ts'
+
+export interface E2EServer {
+  app: FastifyInstance
+  handle: DatabaseHandle<Database>
+  /** http://localhost:<port>: Chromium treats localhost as a secure context, so the __Host- cookies work. */
+  baseUrl: string
+  close(): Promise<void>
+}
+
+/**
+ * The real app, in this process, on an in-memory PGlite with the demo data, listening on a
+ * random loopback port. The clock is pinned to the demo's 22 January 2024; cookies are Secure
+ * and __Host- prefixed, exactly as in production.
+ */
+export async function startE2EServer(options: { today?: string } = {}): Promise<E2EServer> {
+  const handle = await openPglite<Database>()
+  await migrateToLatest(handle.db)
+  await loadDemo(handle.db, { password: TEST_PASSWORD })
+  const app = await buildApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    clock: createClock(options.today ?? '2024-01-22'),
+    cookieSecure: true,
+  })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  return {
+    app,
+    handle,
+    baseUrl: `http://localhost:${port}`,
+    async close() {
+      await app.close()
+      await handle.close()
+    },
+  }
+}
