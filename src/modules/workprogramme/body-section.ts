@@ -6,7 +6,7 @@ import type { WorkProgrammeService } from './service.ts'
 export function workProgrammeSection(service: WorkProgrammeService, clock: Clock): BodyPageSection {
   return async (ctx, page) => {
     if (!page.nextMeeting) return null
-    const { items } = await service.programme(ctx, page.body.slug)
+    const { items } = await service.programme(ctx, page.body.slug, { agendaLinks: false })
     const today = clock.today()
     const dates = [
       ...new Set(

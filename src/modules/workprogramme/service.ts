@@ -95,11 +95,14 @@ export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
   }
 
   return {
-    /** A body's work programme in sections and groups, with the meetings it is planned for. Public. */
-    async programme(ctx: Context, bodySlug: string) {
+    /**
+     * A body's work programme in sections and groups, with the meetings it is planned for. Public.
+     * `agendaLinks: false` skips looking up the agenda items made from it (the body page's summary).
+     */
+    async programme(ctx: Context, bodySlug: string, options: { agendaLinks?: boolean } = {}) {
       const body = await bodies.getBody(ctx, bodySlug)
       const [rows, { byId }] = await Promise.all([repo.listItems(body.id), meetingsOf(ctx, body.id)])
-      const links = await agendaLinks(ctx, rows, byId)
+      const links = options.agendaLinks === false ? new Map() : await agendaLinks(ctx, rows, byId)
       const items = rows.map((row) => ({
         ...row,
         agendaItem: row.agendaItemId ? (links.get(row.agendaItemId) ?? null) : null,
