@@ -22,6 +22,9 @@ export interface AppOptions {
   clock: Clock
   cookieSecure: boolean
   logLevel?: string
+  /** Cache signed-out pages in memory until the data changes; off unless asked for. */
+  publicCache?: boolean
+  rateLimitPerMinute?: number
   version?: string
 }
 
@@ -37,7 +40,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const sessions = createSessionStore(db)
   const audit = createAuditReader(db)
 
-  await registerHttpPlatform(app, { sessions, clock, cookieSecure: options.cookieSecure })
+  await registerHttpPlatform(app, {
+    sessions,
+    clock,
+    cookieSecure: options.cookieSecure,
+    publicCache: options.publicCache,
+    rateLimitPerMinute: options.rateLimitPerMinute,
+  })
 
   const bodies = createBodies({ db, clock, audit })
   const meetings = createMeetings({ db, clock, audit, bodies: bodies.service })

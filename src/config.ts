@@ -21,6 +21,8 @@ const schema = z.object({
   OVERSIGHT_TODAY: z.string().regex(isoDate, 'OVERSIGHT_TODAY must be YYYY-MM-DD').optional(),
   /** Send cookies with Secure and the __Host- prefix. Turn off only for plain-HTTP development off localhost. */
   COOKIE_SECURE: z.enum(['0', '1']).default('1'),
+  /** Keep signed-out pages in memory until the data changes ("0" when several processes share one database). */
+  OVERSIGHT_PAGE_CACHE: z.enum(['0', '1']).default('1'),
   /** Log level for pino. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
@@ -38,6 +40,7 @@ export interface Config {
   /** Fixed "today" for the domain rules, or undefined for the real date. */
   today?: string
   cookieSecure: boolean
+  pageCache: boolean
   logLevel: Env['LOG_LEVEL']
 }
 
@@ -61,6 +64,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     demoPassword: e.OVERSIGHT_DEMO_PASSWORD,
     today: e.OVERSIGHT_TODAY ?? (demo ? DEMO_TODAY : undefined),
     cookieSecure: e.COOKIE_SECURE === '1',
+    pageCache: e.OVERSIGHT_PAGE_CACHE === '1',
     logLevel: e.LOG_LEVEL,
   }
 }

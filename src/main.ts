@@ -41,6 +41,7 @@ async function main(command = 'serve') {
     dbKind: handle.kind,
     clock,
     cookieSecure: config.cookieSecure,
+    publicCache: config.pageCache,
     logLevel: config.logLevel,
     version,
   })

@@ -5,6 +5,7 @@ import { recordAudit } from '#src/platform/audit/audit.ts'
 import { hashPassword } from '#src/platform/auth/passwords.ts'
 import type { Role } from '#src/platform/auth/user.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
+import { withTransaction } from '#src/platform/db/database.ts'
 import { DEMO_PEOPLE, insertDemoRecord } from './democratic-record.ts'
 import { insertDemoRecommendations } from './recommendations.ts'
 import { insertDemoDecisionsAndWorkProgramme } from './decisions-and-work-programme.ts'
@@ -44,7 +45,7 @@ export async function loadDemo(db: Db, options: { password?: string }) {
   if (!(await databaseIsEmpty(db))) return { loaded: false as const }
   const generatedPassword = options.password ? undefined : randomBytes(12).toString('base64url')
   const password = options.password ?? generatedPassword!
-  await db.transaction().execute(async (trx) => {
+  await withTransaction(db, async (trx) => {
     await insertDemoRecord(trx)
     await insertDemoDecisionsAndWorkProgramme(trx)
     await insertDemoRecommendations(trx)

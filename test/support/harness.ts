@@ -39,7 +39,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   database: TestDatabase,
-  options: { demo?: boolean; today?: string } = {},
+  options: { demo?: boolean; today?: string; publicCache?: boolean } = {},
 ): Promise<TestApp> {
   const handle = await database.open()
   await migrateToLatest(handle.db)
@@ -49,6 +49,7 @@ export async function startTestApp(
     dbKind: handle.kind,
     clock: createClock(options.today ?? '2024-01-22'),
     cookieSecure: true,
+    publicCache: options.publicCache ?? false,
   })
   await app.ready()
   let extra = 0

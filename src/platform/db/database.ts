@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+import { dataChanged } from './data-version.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -93,6 +94,8 @@ export async function openDatabase<DB>(options: { databaseUrl?: string; dataDir:
 }
 
 /** Runs `work` in one transaction: everything it writes, audit events included, lands together or not at all. */
-export function withTransaction<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work)
+export async function withTransaction<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  const result = await db.transaction().execute(work)
+  dataChanged()
+  return result
 }

@@ -8,6 +8,7 @@ import type { SessionStore } from '#src/platform/auth/sessions.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { govukFrontendDir, mojFrontendDir, registerViews } from '#src/platform/views/environment.ts'
 import { longDate } from '#src/platform/views/filters.ts'
+import { registerPublicCache } from './public-cache.ts'
 import { cookieName, registerSecurity } from './security.ts'
 import './types.ts'
 
@@ -17,6 +18,8 @@ export interface HttpPlatformOptions {
   cookieSecure: boolean
   /** Requests per minute per address before 429; generous, it guards against floods. */
   rateLimitPerMinute?: number
+  /** Serve signed-out GETs from memory until the data changes (see public-cache.ts). */
+  publicCache?: boolean
 }
 
 export const SESSION_COOKIE = 'session'
@@ -54,6 +57,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
     request.user = token ? await options.sessions.resolve(token) : null
     request.ctx = { user: request.user, requestId: request.id }
   })
+  if (options.publicCache) registerPublicCache(app, { today: () => options.clock.today() })
 
   app.decorateReply('page', function (this: FastifyReply, template: string, data = {}, status = 200) {
     const request = this.request
