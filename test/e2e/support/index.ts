@@ -8,7 +8,8 @@ import { signIn } from './session.ts'
 export { expectNoAxeViolations } from './axe.ts'
 export * from './pages.ts'
 export { signIn } from './session.ts'
-export { startE2EServer } from './server.ts'
+export { startAppOnSameDatabase, startE2EServer } from './server.ts'
+export { appendixId, recommendationId, workProgrammeItemId } from './records.ts'
 export { launchChromium } from './browser.ts'
 export { DEMO_EMAIL, TEST_PASSWORD, type TestRole }
 

@@ -3,7 +3,12 @@ import type { Locator, Page } from 'playwright-core'
 /** Clicks (or presses Enter on) something that loads a new page, and waits for that page to load. */
 export async function clickAndWait(page: Page, target: Locator | (() => Promise<unknown>)) {
   const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() })
-  await (typeof target === 'function' ? target() : target.click())
+  try {
+    await (typeof target === 'function' ? target() : target.click())
+  } catch (error) {
+    navigated.catch(() => {}) // the click failed: nobody waits for the page any more
+    throw error
+  }
   await navigated
   await page.waitForLoadState('load')
 }

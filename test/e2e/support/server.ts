@@ -43,3 +43,27 @@ export async function startE2EServer(options: { today?: string } = {}): Promise<
     },
   }
 }
+
+/**
+ * A second app on `server`'s database with the clock pinned to `today`: the same record seen on a
+ * later (or earlier) day, for rules that depend on the date (RAG ratings, overdue). Closing it
+ * leaves the database open for `server`.
+ */
+export async function startAppOnSameDatabase(server: E2EServer, today: string): Promise<E2EServer> {
+  const app = await buildApp({
+    db: server.handle.db,
+    dbKind: server.handle.kind,
+    clock: createClock(today),
+    cookieSecure: true,
+  })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const { port } = app.server.address() as AddressInfo
+  return {
+    app,
+    handle: server.handle,
+    baseUrl: `http://localhost:${port}`,
+    async close() {
+      await app.close()
+    },
+  }
+}
