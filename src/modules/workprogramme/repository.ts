@@ -39,6 +39,10 @@ export function createWorkProgrammeRepository(db: Db) {
       if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(undefined)
       return trx.selectFrom('workProgrammeItems').select(columns).where('id', '=', id).executeTakeFirst()
     },
+    /** The item, locked until the transaction ends: a second change to it waits and then sees the first. */
+    lockItem(trx: Trx, id: string) {
+      return trx.selectFrom('workProgrammeItems').select(columns).where('id', '=', id).forUpdate().executeTakeFirst()
+    },
     itemsFromForwardPlanItem(forwardPlanItemId: string) {
       return db
         .selectFrom('workProgrammeItems')

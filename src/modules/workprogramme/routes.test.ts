@@ -148,6 +148,24 @@ describe.each(testDatabases())('the work programme on $name', (database) => {
     expect(errorSummary(refused.body)).toEqual(['Schedule the item to a meeting first'])
   })
 
+  it('makes one agenda item when the button is pressed twice at once, and nothing when the meeting is gone', async () => {
+    const agent = await t.as('scrutiny_officer')
+    const added = await agent.post(
+      programme,
+      item({ title: 'Care leavers’ accommodation', schedule: 'meeting', meetingId: marchMeetingId }),
+    )
+    const url = added.headers.location as string
+    const both = await Promise.all([agent.post(`${url}/agenda-item`), agent.post(`${url}/agenda-item`)])
+    expect(both.map((response) => response.statusCode).sort()).toEqual([303, 400])
+    const onAgenda = await t.db
+      .selectFrom('agendaItems')
+      .select('id')
+      .where('meetingId', '=', marchMeetingId)
+      .where('title', '=', 'Care leavers’ accommodation')
+      .execute()
+    expect(onAgenda).toHaveLength(1)
+  })
+
   it('answers 404 for another body’s item', async () => {
     const other = itemUrl.replace(committee, 'resilient-communities-and-childrens-scrutiny-committee')
     expect((await t.visitor().get(other)).statusCode).toBe(404)

@@ -180,30 +180,36 @@ export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
     },
 
     /**
-     * Puts an item scheduled to a meeting on that meeting's agenda, as its next item, through the
-     * meetings service, then records the link here. Needs both 'workprogramme:edit' and
-     * 'meetings:edit'. The two writes are separate transactions, each audited: should the second
-     * fail, the agenda item stays and the programme can be linked by trying again.
+     * Puts an item scheduled to a meeting on that meeting's agenda, as its next item, and records
+     * the link here, in one transaction: the agenda item and the link land together or not at all.
+     * Needs both 'workprogramme:edit' and 'meetings:edit' (the meetings service checks its own).
      */
     async createAgendaItem(ctx: Context, bodySlug: string, id: string) {
       assertCan(ctx.user, 'workprogramme:edit')
       const { item } = await getItem(ctx, bodySlug, id)
-      if (item.agendaItemId) throw new RuleError('This item is already on an agenda', 'form')
       if (item.schedule.type !== 'meeting') throw new RuleError('Schedule the item to a meeting first', 'form')
       const { meeting, nextNumber } = await meetings.itemToAdd(ctx, item.schedule.meeting.slug)
-      const agendaItem = await meetings.addItem(ctx, meeting.id, {
-        number: nextNumber,
-        title: item.title,
-        purpose: item.description,
-        pageFrom: null,
-        pageTo: null,
-        exemptParagraph: null,
-        exemptReason: null,
-        exemptReviewOn: null,
-      })
       return withTransaction(db, async (trx) => {
-        const status = item.status === 'planned' ? 'scheduled' : item.status
-        const before = await repo.findItem(id, trx)
+        const before = await repo.lockItem(trx, id)
+        if (!before) throw new NotFoundError('Work programme item')
+        // Checked again inside the transaction: two clicks at once make one agenda item.
+        if (before.agendaItemId) throw new RuleError('This item is already on an agenda', 'form')
+        const agendaItem = await meetings.addItem(
+          ctx,
+          meeting.id,
+          {
+            number: nextNumber,
+            title: item.title,
+            purpose: item.description,
+            pageFrom: null,
+            pageTo: null,
+            exemptParagraph: null,
+            exemptReason: null,
+            exemptReviewOn: null,
+          },
+          trx,
+        )
+        const status = before.status === 'planned' ? 'scheduled' : before.status
         const after = await repo.updateItem(trx, id, { agendaItemId: agendaItem.id, status })
         await recordAudit(trx, ctx, {
           action: 'put work programme item on the agenda',

@@ -1,6 +1,7 @@
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import type { Trx } from '#src/database.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import type { AgendaItemRow, MeetingRow } from '../repository.ts'
@@ -18,8 +19,8 @@ export function createAgendaService(deps: MeetingsDeps) {
     return meeting
   }
 
-  async function numberIsFree(meeting: MeetingRow, number: number, item?: AgendaItemRow) {
-    const holder = await repo.findItem(meeting.id, number)
+  async function numberIsFree(meeting: MeetingRow, number: number, item?: AgendaItemRow, trx?: Trx) {
+    const holder = await repo.findItem(meeting.id, number, trx)
     if (holder && holder.id !== item?.id)
       throw new RuleError(`Item ${number} is already on this agenda: choose another number`, 'number')
   }
@@ -44,13 +45,16 @@ export function createAgendaService(deps: MeetingsDeps) {
       return { meeting, item, hasReport }
     },
 
-    /** Adds an item; its number must not already be on the agenda. */
-    async addItem(ctx: Context, meetingId: string, input: AgendaItemForm) {
+    /**
+     * Adds an item; its number must not already be on the agenda. `within` makes it part of a
+     * caller's transaction (another module's change that adds an agenda item with its own).
+     */
+    async addItem(ctx: Context, meetingId: string, input: AgendaItemForm, within?: Trx) {
       assertCan(ctx.user, 'meetings:edit')
-      const meeting = await repo.findMeetingById(meetingId)
-      if (!meeting) throw new NotFoundError('Meeting')
-      await numberIsFree(meeting, input.number)
-      return withTransaction(db, async (trx) => {
+      const add = async (trx: Trx) => {
+        const meeting = await repo.findMeetingById(meetingId, trx)
+        if (!meeting) throw new NotFoundError('Meeting')
+        await numberIsFree(meeting, input.number, undefined, trx)
         const item = await repo.insertItem(trx, meeting.id, input)
         await recordAudit(trx, ctx, {
           action: 'added agenda item',
@@ -59,7 +63,8 @@ export function createAgendaService(deps: MeetingsDeps) {
           after: item,
         })
         return item
-      })
+      }
+      return within ? add(within) : withTransaction(db, add)
     },
 
     /** Changes an item; a new number must not already be on the agenda. */
