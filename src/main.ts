@@ -3,20 +3,34 @@ import { buildApp } from '#src/app.ts'
 import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/database.ts'
 import { databaseIsEmpty, loadDemo } from '#src/demo/index.ts'
+import { createAdminAccount } from '#src/modules/accounts/first-admin.ts'
 import { createClock } from '#src/platform/clock.ts'
 import { openDatabase } from '#src/platform/db/database.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string
-const usage = 'Usage: oversight <serve | migrate | demo>'
+const usage = 'Usage: oversight <serve | migrate | demo | create-admin EMAIL NAME>'
 
-async function main(command = 'serve') {
+async function main(command = 'serve', args: string[] = []) {
   const config = loadConfig()
   const handle = await openDatabase<Database>(config)
   const applied = await migrateToLatest(handle.db)
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
 
   if (command === 'migrate') return handle.close()
+
+  if (command === 'create-admin') {
+    try {
+      const [email, ...name] = args
+      const password = process.env.OVERSIGHT_ADMIN_PASSWORD || undefined
+      const { account, generatedPassword } = await createAdminAccount(handle.db, { email, name: name.join(' '), password })
+      console.log(`Created the admin account ${account.email}.`)
+      if (generatedPassword) console.log(`Its password, shown once: ${generatedPassword}`)
+      return
+    } finally {
+      await handle.close()
+    }
+  }
 
   if (command === 'demo' || (command === 'serve' && config.demo && (await databaseIsEmpty(handle.db)))) {
     const result = await loadDemo(handle.db, { password: config.demoPassword })
@@ -56,7 +70,7 @@ async function main(command = 'serve') {
   console.log(`Oversight is serving on http://localhost:${config.port} (${handle.kind} database)`)
 }
 
-main(process.argv[2]).catch((error) => {
+main(process.argv[2], process.argv.slice(3)).catch((error) => {
   console.error(error instanceof Error ? error.message : error)
   process.exit(1)
 })
