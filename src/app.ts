@@ -28,6 +28,12 @@ export interface AppOptions {
   version?: string
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly { method: string; url: string }[]
+  }
+}
+
 /** The composition root: database → services → routes. Used by main.ts and by the tests. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -35,6 +41,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
     trustProxy: false,
+  })
+  // Every route as registered, for the test that requests each one as every role.
+  const routeTable: { method: string; url: string }[] = []
+  app.decorate('routeTable', routeTable)
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url })
   })
   const { db, clock } = options
   const sessions = createSessionStore(db)

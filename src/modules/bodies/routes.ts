@@ -54,6 +54,7 @@ export function bodiesRoutes(deps: {
     })
 
     app.post('/bodies', async (request, reply) => {
+      assertCan(request.user, 'bodies:edit') // before reading the form: no errors shown to those who may not send it
       const values = request.body as Body
       const parsed = parseForm(bodySchema, values)
       const result = parsed.ok ? await attempt(() => service.createBody(request.ctx, parsed.value)) : parsed
@@ -88,6 +89,7 @@ export function bodiesRoutes(deps: {
     })
 
     app.post('/bodies/:slug/edit', async (request, reply) => {
+      assertCan(request.user, 'bodies:edit') // before reading the form: no errors shown to those who may not send it
       const body = await service.getBody(request.ctx, (request.params as { slug: string }).slug)
       const values = request.body as Body
       const parsed = parseForm(bodySchema, values)
@@ -104,6 +106,7 @@ export function bodiesRoutes(deps: {
     })
 
     app.post('/bodies/:slug/members', async (request, reply) => {
+      assertCan(request.user, 'bodies:edit') // before reading the form: no errors shown to those who may not send it
       const body = await service.getBody(request.ctx, (request.params as { slug: string }).slug)
       const values = request.body as Body
       const parsed = parseForm(membershipSchema, values)
@@ -126,6 +129,7 @@ export function bodiesRoutes(deps: {
     })
 
     app.post('/people', async (request, reply) => {
+      assertCan(request.user, 'people:edit') // before reading the form: no errors shown to those who may not send it
       const values = request.body as Body
       const parsed = parseForm(personSchema, values)
       const result = parsed.ok ? await attempt(() => service.createPerson(request.ctx, parsed.value)) : parsed
@@ -151,6 +155,7 @@ export function bodiesRoutes(deps: {
     })
 
     app.post('/people/:slug/edit', async (request, reply) => {
+      assertCan(request.user, 'people:edit') // before reading the form: no errors shown to those who may not send it
       const person = await service.getPerson(request.ctx, (request.params as { slug: string }).slug)
       const values = request.body as Body
       const parsed = parseForm(personSchema, values)

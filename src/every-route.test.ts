@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Agent } from '../test/support/agent.ts'
+import { testDatabases } from '../test/support/databases.ts'
+import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../test/support/harness.ts'
+
+/**
+ * Every route the app registers, requested as every role. The module tests check what each page
+ * says; this one checks the rules no route may break, and fails when a new route has no sample
+ * address here (so nothing is added without being tried as every role):
+ *
+ * - no route answers 5xx to anyone;
+ * - a signed-out visitor gets each public page, and is sent to sign in for every other one;
+ * - the admin, who may do everything, gets every page;
+ * - a member and an analyst, who may change nothing, are refused every form;
+ * - no form post from someone without the permission, and none without a CSRF token even from
+ *   the admin, changes anything: no audit event is written (every change writes one).
+ */
+
+const BODY = 'children-and-young-peoples-scrutiny-committee'
+const JANUARY = `2024-01-25-${BODY}`
+const MARCH = `2024-03-27-${BODY}`
+
+/** Public pages that need no account. Everything else sends a signed-out visitor to sign in. */
+const PUBLIC = [
+  /^\/(ping|health|info|sign-in|signed-out)$/,
+  /^\/(assets|vendor|static)\/\*$/,
+  /^\/$/,
+  /^\/(search|calendar\.ics|open-data|accessibility)$/,
+  /^\/api\/v1\//,
+  /^\/bodies(\/:slug)?$/,
+  /^\/bodies\/:slug\/(recommendations|decisions|work-programme)$/,
+  /^\/bodies\/:slug\/work-programme\/:id$/,
+  /^\/people(\/:slug)?$/,
+  /^\/meetings(\/:slug)?$/,
+  /^\/meetings\/:slug\/(minutes|items\/:number\/report)$/,
+  /^\/meetings\/:slug\/items\/:number\/report\/appendices\/:id$/,
+  /^\/documents\/:id$/,
+  /^\/recommendations\/:id$/,
+  /^\/decisions(\.atom|\/:slug|\/:slug\/documents\/:number)?$/,
+  /^\/forward-plan(\/:plan|\/:plan\/items\/:item)?$/,
+]
+const isPublic = (url: string) => PUBLIC.some((pattern) => pattern.test(url))
+
+/** Pages any signed-in person may open, whatever their role. */
+const ANY_ACCOUNT = ['/account', '/my/recommendations']
+
+/** Posts anyone may make: signing in (public) and out. */
+const OPEN_POSTS = ['/sign-in', '/sign-out']
+
+/** Admin GETs that answer other than 200, and why. */
+const ADMIN_NOT_200: Record<string, number> = {
+  // Tracking a resolution goes on to the new-recommendation form, filled in from the resolution.
+  '/resolutions/:id/track': 303,
+}
+
+describe.each(testDatabases())('every route as every role ($name)', (database) => {
+  let t: TestApp
+  const agents = {} as Record<TestRole, Agent>
+  const ids: Record<string, string> = {}
+
+  const first = async <T extends Record<string, unknown>>(query: Promise<T | undefined>) => {
+    const row = await query
+    if (!row) throw new Error('The demo data lacks a sample record')
+    return row
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp(database)
+    for (const role of ALL_ROLES) agents[role] = await t.as(role)
+    const db = t.db
+    // Draft minutes of the January meeting, for the pages that change draft minutes: attendance,
+    // a declaration and a resolution, recorded through the app as a scrutiny officer would.
+    const scrutiny = agents.scrutiny_officer
+    const draft = `/meetings/${JANUARY}/minutes`
+    const steps = [
+      await scrutiny.post(`${draft}/start`),
+      await scrutiny.post(`${draft}/attendance/members`),
+      await scrutiny.post(`${draft}/items/4/resolutions`, { text: 'To note the decisions.' }),
+    ]
+    expect(steps.map((response) => response.statusCode)).toEqual([303, 303, 303])
+    const january = await first(db.selectFrom('meetings').select('id').where('slug', '=', JANUARY).executeTakeFirst())
+    const present = await first(
+      db.selectFrom('attendance').select(['id', 'personId']).where('meetingId', '=', january.id).executeTakeFirst(),
+    )
+    const item4 = await first(
+      db.selectFrom('agendaItems').select('id').where('meetingId', '=', january.id).where('number', '=', 4).executeTakeFirst(),
+    )
+    const declared = await scrutiny.post(`${draft}/declarations`, {
+      personId: present.personId!,
+      agendaItemId: item4.id,
+      type: 'personal',
+      nature: 'A relative works at the school.',
+    })
+    expect(declared.statusCode).toBe(303)
+    ids.attendance = present.id
+    ids.declaration = (await first(db.selectFrom('declarations').select('id').where('meetingId', '=', january.id).executeTakeFirst())).id
+    ids.resolution = (await first(db.selectFrom('resolutions').select('id').where('agendaItemId', '=', item4.id).executeTakeFirst())).id
+    // Published (not yet approved) minutes, for tracking a resolution, unpublishing and approving.
+    const november = await first(
+      db.selectFrom('meetings').select('id').where('slug', '=', `2023-11-09-${BODY}`).executeTakeFirst(),
+    )
+    ids.publishedResolution = (
+      await first(
+        db.selectFrom('resolutions').innerJoin('agendaItems', 'agendaItems.id', 'resolutions.agendaItemId')
+          .select('resolutions.id').where('agendaItems.meetingId', '=', november.id).executeTakeFirst(),
+      )
+    ).id
+    ids.appendix = (await first(db.selectFrom('appendices').select('id').where('label', '=', 'Appendix 4(a)').executeTakeFirst())).id
+    ids.recommendation = (await first(db.selectFrom('recommendations').select('id').where('number', '=', '1').executeTakeFirst())).id
+    ids.workItem = (await first(db.selectFrom('workProgrammeItems').select('id').executeTakeFirst())).id
+    ids.account = (await first(db.selectFrom('users').select('id').where('email', '=', 'officer@example.org').executeTakeFirst())).id
+  })
+  afterAll(async () => t?.close())
+
+  /** A real address for a route pattern, on demo records the route can show. */
+  function sample(url: string): string {
+    const filled = url
+      // Publishing, unpublishing and approving: the November minutes, published and not yet approved.
+      .replace(/^\/meetings\/:slug\/minutes\/(unpublish|approve)$/, `/meetings/2023-11-09-${BODY}/minutes/$1`)
+      // The published minutes a visitor reads; everything else about minutes: the January draft.
+      .replace(/^\/meetings\/:slug\/minutes$/, `/meetings/2023-11-09-${BODY}/minutes`)
+      .replace(/^\/meetings\/:slug\/minutes\/items\/:number/, `/meetings/${JANUARY}/minutes/items/4`)
+      .replace(/^\/meetings\/:slug\/minutes\/attendance\/:id/, `/meetings/${JANUARY}/minutes/attendance/${ids.attendance}`)
+      .replace(/^\/meetings\/:slug\/minutes\/declarations\/:id/, `/meetings/${JANUARY}/minutes/declarations/${ids.declaration}`)
+      .replace(/^\/meetings\/:slug\/minutes\/resolutions\/:id/, `/meetings/${JANUARY}/minutes/resolutions/${ids.resolution}`)
+      .replace(/^\/meetings\/:slug\/items\/:number\/report\/appendices\/:id/, `/meetings/${JANUARY}/items/4/report/appendices/${ids.appendix}`)
+      .replace(/^\/meetings\/:slug\/items\/:number/, `/meetings/${JANUARY}/items/4`)
+      .replace(/^\/meetings\/:slug/, `/meetings/${JANUARY}`)
+      .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
+      .replace(/^\/bodies\/:slug\/work-programme\/:id/, `/bodies/${BODY}/work-programme/${ids.workItem}`)
+      .replace(/^\/bodies\/:slug/, `/bodies/${BODY}`)
+      .replace(/^\/people\/:slug/, '/people/kath-benson')
+      .replace(/^\/documents\/:id/, '/documents/00000000-0000-4000-8000-000000000000')
+      .replace(/^\/recommendations\/from-resolution\/:id/, `/recommendations/from-resolution/${ids.publishedResolution}`)
+      .replace(/^\/recommendations\/:id/, `/recommendations/${ids.recommendation}`)
+      .replace(/^\/resolutions\/:id/, `/resolutions/${ids.publishedResolution}`)
+      .replace(/^\/decisions\/:slug\/documents\/:number/, '/decisions/ex48-2023/documents/1')
+      .replace(/^\/decisions\/:slug/, '/decisions/ex48-2023')
+      .replace(/^\/forward-plan\/:plan\/items\/:item/, '/forward-plan/2024-01/items/12-2022')
+      .replace(/^\/forward-plan\/:plan/, '/forward-plan/2024-01')
+      .replace(/^\/admin\/accounts\/:id/, `/admin/accounts/${ids.account}`)
+      .replace(/^\/(assets|vendor|static)\/\*$/, (_, dir: string) => ({
+        assets: '/assets/images/favicon.svg',
+        vendor: '/vendor/moj-frontend.min.css',
+        static: '/static/oversight.css',
+      })[dir]!)
+    if (filled.includes(':') || filled.includes('*')) throw new Error(`No sample address for ${url}: add one to sample()`)
+    return filled
+  }
+
+  const routes = () => t.app.routeTable
+  const gets = () => routes().filter((route) => route.method === 'GET')
+  const posts = () => routes().filter((route) => route.method === 'POST')
+
+  /** Audit events that record a change (sign-ins, sign-outs and views of exempt papers are not changes). */
+  const changes = async () => {
+    const row = await t.db
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('action', 'not in', ['signed in', 'signed out', 'sign-in failed'])
+      .where('action', 'not like', 'viewed %')
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
+  it('knows every route: each has a sample address, and only GET and POST are used', () => {
+    expect(routes().length).toBeGreaterThan(100)
+    expect(new Set(routes().map((route) => route.method))).toEqual(new Set(['GET', 'POST']))
+    for (const route of routes()) expect(() => sample(route.url)).not.toThrow()
+    // The forms behind the sample addresses are real: the January meeting, its item 4 and Appendix 4(a).
+    expect(sample('/meetings/:slug/items/:number/report/appendices/:id')).toBe(
+      `/meetings/${JANUARY}/items/4/report/appendices/${ids.appendix}`,
+    )
+  })
+
+  it.each(ALL_ROLES)('no GET answers 5xx to %s', async (role) => {
+    const failures: string[] = []
+    for (const route of gets()) {
+      const response = await agents[role].get(sample(route.url))
+      if (response.statusCode >= 500) failures.push(`${route.url}: ${response.statusCode}`)
+    }
+    expect(failures).toEqual([])
+  })
+
+  it('a signed-out visitor reads every public page and is sent to sign in for the rest', async () => {
+    const wrong: string[] = []
+    for (const route of gets()) {
+      const response = await agents.public.get(sample(route.url))
+      const location = String(response.headers.location ?? '')
+      if (isPublic(route.url)) {
+        // /documents/:id samples a document that does not exist; every other public page exists.
+        const expected = route.url === '/documents/:id' ? 404 : 200
+        if (response.statusCode !== expected) wrong.push(`${route.url}: ${response.statusCode}, expected ${expected}`)
+      } else if (response.statusCode !== 303 || !location.startsWith('/sign-in')) {
+        wrong.push(`${route.url}: ${response.statusCode} ${location}, expected 303 to /sign-in`)
+      }
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it('the admin opens every page', async () => {
+    const wrong: string[] = []
+    for (const route of gets()) {
+      if (route.url === '/documents/:id') continue // samples a document that does not exist
+      const expected = ADMIN_NOT_200[route.url] ?? 200
+      const response = await agents.admin.get(sample(route.url))
+      if (response.statusCode !== expected) wrong.push(`${route.url}: ${response.statusCode}, expected ${expected}`)
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it.each(['member', 'analyst'] as const)('a %s, who may change nothing, is refused every form page', async (role) => {
+    const wrong: string[] = []
+    for (const route of gets()) {
+      if (isPublic(route.url) || ANY_ACCOUNT.includes(route.url)) continue
+      const response = await agents[role].get(sample(route.url))
+      if (![403, 404].includes(response.statusCode)) wrong.push(`${route.url}: ${response.statusCode}, expected 403`)
+    }
+    expect(wrong).toEqual([])
+  })
+
+  it.each(['public', 'member', 'analyst'] as const)(
+    'no form post by %s changes anything: signed out it asks for sign-in, signed in it is refused',
+    async (role) => {
+      const before = await changes()
+      const wrong: string[] = []
+      for (const route of posts()) {
+        if (OPEN_POSTS.includes(route.url)) continue
+        const response = await agents[role].post(sample(route.url), { title: 'Should not be saved' })
+        const location = String(response.headers.location ?? '')
+        const refused =
+          role === 'public' ? response.statusCode === 303 && location.startsWith('/sign-in') : response.statusCode === 403
+        if (!refused) wrong.push(`${route.url}: ${response.statusCode} ${location}`)
+      }
+      expect(wrong).toEqual([])
+      expect(await changes()).toBe(before)
+    },
+  )
+
+  it('no form post without a CSRF token is accepted, even from the admin', async () => {
+    const before = await changes()
+    const wrong: string[] = []
+    for (const route of posts()) {
+      if (route.url === '/sign-out') continue // checked below: it must not sign the admin out
+      const response = await agents.admin.post(sample(route.url), { title: 'Should not be saved' }, { csrf: false })
+      if (response.statusCode !== 403) wrong.push(`${route.url}: ${response.statusCode}`)
+    }
+    expect(wrong).toEqual([])
+    expect(await changes()).toBe(before)
+    expect((await agents.admin.post('/sign-out', {}, { csrf: false })).statusCode).toBe(403)
+    expect((await agents.admin.get('/admin')).statusCode).toBe(200)
+  })
+
+  it('a sample of the forms really are there to be refused: the March meeting takes items', async () => {
+    // Guards the test above against refusing only because the sample addresses are wrong.
+    expect((await agents.scrutiny_officer.get(`/meetings/${MARCH}/items/new`)).statusCode).toBe(200)
+    expect((await agents.member.get(`/meetings/${MARCH}/items/new`)).statusCode).toBe(403)
+  })
+})
