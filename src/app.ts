@@ -15,6 +15,7 @@ import { createPublishing } from '#src/modules/publishing/index.ts'
 import { createRecommendations, recommendationsOpenApi, recommendationsSection } from '#src/modules/recommendations/index.ts'
 import { createDecisions, decisionsSection, forwardPlanSection } from '#src/modules/decisions/index.ts'
 import { createWorkProgramme, workProgrammeSection } from '#src/modules/workprogramme/index.ts'
+import { createWaitingLists } from '#src/modules/waitinglists/index.ts'
 
 export interface AppOptions {
   db: Db
@@ -74,12 +75,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     meetings: meetings.service,
     workProgramme: workProgramme.service,
   })
+  const waitingLists = createWaitingLists({ db, audit })
   const publishing = createPublishing({
     db,
     clock,
     bodies: bodies.service,
     meetings: meetings.service,
-    openApi: [recommendationsOpenApi, decisions.openApi, workProgramme.openApi],
+    openApi: [recommendationsOpenApi, decisions.openApi, workProgramme.openApi, waitingLists.openApi],
   })
 
   await app.register(healthRoutes({ db, kind: options.dbKind, version: options.version ?? '0.0.0' }))
@@ -102,6 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(decisions.api)
   await app.register(workProgramme.routes)
   await app.register(workProgramme.api)
+  await app.register(waitingLists.routes)
+  await app.register(waitingLists.api)
   await app.register(accounts.routes)
   await app.register(publishing.routes)
   return app

@@ -6,6 +6,7 @@ import type { MeetingsTables } from '#src/modules/meetings/tables.ts'
 import type { RecommendationsTables } from '#src/modules/recommendations/tables.ts'
 import type { DecisionsTables } from '#src/modules/decisions/tables.ts'
 import type { WorkProgrammeTables } from '#src/modules/workprogramme/tables.ts'
+import type { WaitingListsTables } from '#src/modules/waitinglists/tables.ts'
 
 /** The whole schema, composed from the tables each owner declares. */
 export interface Database
@@ -15,7 +16,8 @@ export interface Database
     MeetingsTables,
     RecommendationsTables,
     DecisionsTables,
-    WorkProgrammeTables {}
+    WorkProgrammeTables,
+    WaitingListsTables {}
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

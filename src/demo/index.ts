@@ -9,6 +9,7 @@ import { withTransaction } from '#src/platform/db/database.ts'
 import { DEMO_PEOPLE, insertDemoRecord } from './democratic-record.ts'
 import { insertDemoRecommendations } from './recommendations.ts'
 import { insertDemoDecisionsAndWorkProgramme } from './decisions-and-work-programme.ts'
+import { insertDemoWaitingLists } from './waiting-lists.ts'
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; person?: keyof typeof DEMO_PEOPLE }[] = [
   { email: 'admin@example.org', name: 'Demo admin', role: 'admin' },
@@ -49,6 +50,7 @@ export async function loadDemo(db: Db, options: { password?: string }) {
     await insertDemoRecord(trx)
     await insertDemoDecisionsAndWorkProgramme(trx)
     await insertDemoRecommendations(trx)
+    await insertDemoWaitingLists(trx)
     await insertDemoAccounts(trx, password)
     await recordAudit(trx, systemContext('demo'), { action: 'loaded demo data', subjectType: 'system', subjectId: 'demo' })
   })

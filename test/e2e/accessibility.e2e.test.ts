@@ -54,6 +54,9 @@ const PAGES: { path: string; status?: number }[] = [
   { path: '/forward-plan/2024-01' },
   { path: '/forward-plan/2024-01/items/12-2022' },
   { path: `/bodies/${BODY}/work-programme/:work-item` },
+  { path: '/waiting-lists' },
+  { path: '/waiting-lists?month=2023-11' },
+  { path: '/waiting-lists/speech-and-language-therapy' },
 ]
 
 /**
@@ -97,6 +100,7 @@ const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     `/bodies/${BODY}/work-programme/new`,
     `/bodies/${BODY}/work-programme/:work-item/edit`,
   ],
+  analyst: ['/waiting-lists/camhs/figures/new', '/waiting-lists/camhs/figures/2023-12/edit'],
   admin: ['/admin', '/admin/accounts', '/admin/audit', '/admin/accounts/new'],
 }
 

@@ -28,6 +28,7 @@ const EXPECTED: Record<string, Role[]> = {
   'recommendations:update': ['officer', 'scrutiny_officer', 'admin'],
   'decisions:edit': ['scrutiny_officer', 'admin'],
   'workprogramme:edit': ['scrutiny_officer', 'admin'],
+  'waitinglists:edit': ['analyst', 'admin'],
 }
 
 const cases = Object.entries(EXPECTED).flatMap(([action, allowed]) =>

@@ -20,6 +20,8 @@ export const GRANTS = {
   /** The decisions register and the forward plan. */
   'decisions:edit': ['scrutiny_officer', 'admin'],
   'workprogramme:edit': ['scrutiny_officer', 'admin'],
+  /** Health services' month-end waiting-list figures. */
+  'waitinglists:edit': ['analyst', 'admin'],
   /** Read exempt material of any body (staff who prepare and manage the papers). */
   'exempt:read-any': ['officer', 'scrutiny_officer', 'admin'],
   /** Read exempt material of the bodies one belongs to. */

@@ -64,4 +64,9 @@ export function registerFilters(env: nunjucks.Environment): void {
   env.addFilter('dateTime', dateTime)
   env.addFilter('clockTime', clockTime)
   env.addFilter('plainText', plainText)
+  // Nunjucks' capitalize lowers the rest ("for january 2024"); this leaves it as written.
+  env.addFilter('sentenceCase', (value: unknown) => {
+    const text = String(value ?? '')
+    return text.charAt(0).toUpperCase() + text.slice(1)
+  })
 }

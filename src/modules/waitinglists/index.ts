@@ -1,0 +1,25 @@
+import type { Db } from '#src/database.ts'
+import type { AuditReader } from '#src/platform/audit/reader.ts'
+import { waitingListsApi } from './api.ts'
+import { waitingListsOpenApi } from './openapi.ts'
+import { createWaitingListsRepository } from './repository.ts'
+import { waitingListsRoutes } from './routes.ts'
+import { createWaitingListsService } from './service.ts'
+
+export type { WaitingListsService } from './service.ts'
+export { changeFrom, shareOver18Weeks, type Polarity } from './rules.ts'
+
+/**
+ * Health services' waiting lists for children: month-end figures as the health data dashboard
+ * gives them, the dashboard, each service's history with a chart, analysts' forms and open data.
+ */
+export function createWaitingLists(deps: { db: Db; audit: AuditReader }) {
+  const repository = createWaitingListsRepository(deps.db)
+  const service = createWaitingListsService({ db: deps.db, repository })
+  return {
+    service,
+    routes: waitingListsRoutes({ service, audit: deps.audit }),
+    api: waitingListsApi({ service }),
+    openApi: waitingListsOpenApi,
+  }
+}

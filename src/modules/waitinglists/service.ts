@@ -1,0 +1,136 @@
+import type { Db } from '#src/database.ts'
+import { recordAudit } from '#src/platform/audit/audit.ts'
+import { assertCan } from '#src/platform/auth/permissions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { withTransaction } from '#src/platform/db/database.ts'
+import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import type { FiguresRow, ServiceRow, WaitingListsRepository } from './repository.ts'
+import { type Change, changeFrom, monthLabel, previousMonth, shareOver18Weeks } from './rules.ts'
+import type { FiguresForm } from './schema.ts'
+
+/** The measures of a month's figures, in the dashboard's order. All are "lower is better". */
+export const MEASURES = [
+  { key: 'averageWeeks', label: 'Average wait', unit: 'weeks' },
+  { key: 'longestWeeks', label: 'Longest wait', unit: 'weeks' },
+  { key: 'over18Weeks', label: 'Waiting over 18 weeks', unit: '' },
+  { key: 'over52Weeks', label: 'Waiting over 52 weeks', unit: '' },
+  { key: 'over78Weeks', label: 'Waiting over 78 weeks', unit: '' },
+  { key: 'referralsWaiting', label: 'Referrals waiting', unit: '' },
+] as const
+export type MeasureKey = (typeof MEASURES)[number]['key']
+
+export interface FiguresView extends FiguresRow {
+  monthLabel: string
+  shareOver18Weeks: number | null
+  /** The change in each measure from the month before, when both months have the figure. */
+  changes: Record<MeasureKey, Change | null>
+  previousMonthLabel: string
+}
+
+/** A month's figures with what is derived from them and from the month before (if recorded). */
+function present(figures: FiguresRow, previous: FiguresRow | undefined): FiguresView {
+  const changes = Object.fromEntries(
+    MEASURES.map(({ key }) => [key, changeFrom(figures[key], previous?.[key] ?? null, 'lower is better')]),
+  ) as Record<MeasureKey, Change | null>
+  return {
+    ...figures,
+    monthLabel: monthLabel(figures.month),
+    shareOver18Weeks: shareOver18Weeks(figures),
+    changes,
+    previousMonthLabel: monthLabel(previousMonth(figures.month)),
+  }
+}
+
+export function createWaitingListsService(deps: { db: Db; repository: WaitingListsRepository }) {
+  const { db, repository: repo } = deps
+
+  async function serviceOrThrow(slug: string): Promise<ServiceRow> {
+    const service = await repo.findService(slug)
+    if (!service) throw new NotFoundError('Health service')
+    return service
+  }
+
+  async function entry(ctx: Context, slug: string, month: string | null) {
+    assertCan(ctx.user, 'waitinglists:edit')
+    const service = await serviceOrThrow(slug)
+    const figures = month ? await repo.findFigures(service.id, month) : undefined
+    if (month && !figures) throw new NotFoundError('Waiting-list figures')
+    return { service, figures: figures ?? null }
+  }
+
+  /**
+   * The dashboard for one month (the latest with figures when none is asked for): each service
+   * with that month's figures, or none, and the change from the month before.
+   */
+  async function dashboard(_ctx: Context, month?: string) {
+    const [services, months] = await Promise.all([repo.listServices(), repo.months()])
+    const shown = month ?? months[0] ?? null
+    if (month && !months.includes(month)) throw new NotFoundError('Waiting-list month')
+    const rows = shown ? await repo.figuresForMonths([shown, previousMonth(shown)]) : []
+    const of = (serviceId: string, m: string) => rows.find((row) => row.serviceId === serviceId && row.month === m)
+    return {
+      month: shown,
+      monthLabel: shown ? monthLabel(shown) : null,
+      months: months.map((m) => ({ value: m, text: monthLabel(m) })),
+      services: services.map((service) => {
+        const figures = shown ? of(service.id, shown) : undefined
+        return { ...service, figures: figures ? present(figures, of(service.id, previousMonth(shown!))) : null }
+      }),
+    }
+  }
+
+  return {
+    dashboard,
+
+    /** One service and every month's figures, earliest first. */
+    async history(_ctx: Context, slug: string) {
+      const service = await serviceOrThrow(slug)
+      const rows = await repo.figuresOf(service.id)
+      const byMonth = new Map(rows.map((row) => [row.month, row]))
+      return { service, figures: rows.map((row) => present(row, byMonth.get(previousMonth(row.month)))) }
+    },
+
+    /** The form to record a month's figures for a service. */
+    newFigures(ctx: Context, slug: string) {
+      return entry(ctx, slug, null)
+    },
+
+    /** The form to correct a month's figures. Throws NotFoundError. */
+    figuresToEdit(ctx: Context, slug: string, month: string) {
+      return entry(ctx, slug, month)
+    },
+
+    /**
+     * Records a month's figures, or corrects them (`replacing` the month they were for). A month
+     * already recorded cannot be recorded again: it is corrected instead. Audited on the service.
+     */
+    async saveFigures(ctx: Context, slug: string, input: FiguresForm, replacing: string | null) {
+      assertCan(ctx.user, 'waitinglists:edit')
+      const service = await serviceOrThrow(slug)
+      const enteredBy = ctx.user!.name
+      return withTransaction(db, async (trx) => {
+        const clash = await repo.findFigures(service.id, input.month, trx)
+        const before = replacing ? await repo.findFigures(service.id, replacing, trx) : undefined
+        if (replacing && !before) throw new NotFoundError('Waiting-list figures')
+        if (clash && clash.id !== before?.id) {
+          throw new RuleError(`Figures for ${monthLabel(input.month)} are already recorded: change those instead`, 'month')
+        }
+        const values = { ...input, enteredBy }
+        const after = before ? await repo.updateFigures(trx, before.id, values) : await repo.insertFigures(trx, service.id, values)
+        await recordAudit(trx, ctx, {
+          action: `${before ? 'corrected' : 'recorded'} waiting-list figures for ${monthLabel(after.month)}`,
+          subjectType: 'health service',
+          subjectId: service.id,
+          before: before ?? undefined,
+          after,
+        })
+        return after
+      })
+    },
+
+    /** GET /api/v1/waiting-lists: each service's figures for a month (the latest when none is given). */
+    forApi: dashboard,
+  }
+}
+
+export type WaitingListsService = ReturnType<typeof createWaitingListsService>
