@@ -16,6 +16,7 @@ import { createRecommendations, recommendationsOpenApi, recommendationsSection }
 import { createDecisions, decisionsSection, forwardPlanSection } from '#src/modules/decisions/index.ts'
 import { createWorkProgramme, workProgrammeSection } from '#src/modules/workprogramme/index.ts'
 import { createWaitingLists } from '#src/modules/waitinglists/index.ts'
+import { createIndicators } from '#src/modules/indicators/index.ts'
 
 export interface AppOptions {
   db: Db
@@ -76,12 +77,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workProgramme: workProgramme.service,
   })
   const waitingLists = createWaitingLists({ db, audit })
+  const indicators = createIndicators({ db, clock, audit })
   const publishing = createPublishing({
     db,
     clock,
     bodies: bodies.service,
     meetings: meetings.service,
-    openApi: [recommendationsOpenApi, decisions.openApi, workProgramme.openApi, waitingLists.openApi],
+    openApi: [recommendationsOpenApi, decisions.openApi, workProgramme.openApi, waitingLists.openApi, indicators.openApi],
   })
 
   await app.register(healthRoutes({ db, kind: options.dbKind, version: options.version ?? '0.0.0' }))
@@ -106,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(workProgramme.api)
   await app.register(waitingLists.routes)
   await app.register(waitingLists.api)
+  await app.register(indicators.routes)
+  await app.register(indicators.api)
   await app.register(accounts.routes)
   await app.register(publishing.routes)
   return app

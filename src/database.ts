@@ -7,6 +7,7 @@ import type { RecommendationsTables } from '#src/modules/recommendations/tables.
 import type { DecisionsTables } from '#src/modules/decisions/tables.ts'
 import type { WorkProgrammeTables } from '#src/modules/workprogramme/tables.ts'
 import type { WaitingListsTables } from '#src/modules/waitinglists/tables.ts'
+import type { IndicatorsTables } from '#src/modules/indicators/tables.ts'
 
 /** The whole schema, composed from the tables each owner declares. */
 export interface Database
@@ -17,7 +18,8 @@ export interface Database
     RecommendationsTables,
     DecisionsTables,
     WorkProgrammeTables,
-    WaitingListsTables {}
+    WaitingListsTables,
+    IndicatorsTables {}
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

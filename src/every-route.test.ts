@@ -39,6 +39,7 @@ const PUBLIC = [
   /^\/decisions(\.atom|\/:slug|\/:slug\/documents\/:number)?$/,
   /^\/forward-plan(\/:plan|\/:plan\/items\/:item)?$/,
   /^\/waiting-lists(\/:service)?$/,
+  /^\/outcomes(\/export|\/:code)?$/,
 ]
 const isPublic = (url: string) => PUBLIC.some((pattern) => pattern.test(url))
 
@@ -52,7 +53,7 @@ const ANY_ACCOUNT = ['/account', '/my/recommendations']
  */
 const MAY_EDIT: Record<'member' | 'analyst', RegExp[]> = {
   member: [],
-  analyst: [/^\/waiting-lists\/:service\/figures/],
+  analyst: [/^\/waiting-lists\/:service\/figures/, /^\/outcomes\/(import|populations|:code\/:period\/edit)/],
 }
 
 /** Posts anyone may make: signing in (public) and out. */
@@ -152,6 +153,8 @@ describe.each(testDatabases())('every route as every role ($name)', (database) =
       .replace(/^\/admin\/accounts\/:id/, `/admin/accounts/${ids.account}`)
       .replace(/^\/waiting-lists\/:service\/figures\/:month/, '/waiting-lists/camhs/figures/2023-12')
       .replace(/^\/waiting-lists\/:service/, '/waiting-lists/camhs')
+      .replace(/^\/outcomes\/:code\/:period/, '/outcomes/OF3.1/2024-03')
+      .replace(/^\/outcomes\/:code/, '/outcomes/OF3.1')
       .replace(/^\/(assets|vendor|static)\/\*$/, (_, dir: string) => ({
         assets: '/assets/images/favicon.svg',
         vendor: '/vendor/moj-frontend.min.css',

@@ -10,6 +10,7 @@ import { DEMO_PEOPLE, insertDemoRecord } from './democratic-record.ts'
 import { insertDemoRecommendations } from './recommendations.ts'
 import { insertDemoDecisionsAndWorkProgramme } from './decisions-and-work-programme.ts'
 import { insertDemoWaitingLists } from './waiting-lists.ts'
+import { insertDemoIndicators } from './indicators.ts'
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; person?: keyof typeof DEMO_PEOPLE }[] = [
   { email: 'admin@example.org', name: 'Demo admin', role: 'admin' },
@@ -51,6 +52,7 @@ export async function loadDemo(db: Db, options: { password?: string }) {
     await insertDemoDecisionsAndWorkProgramme(trx)
     await insertDemoRecommendations(trx)
     await insertDemoWaitingLists(trx)
+    await insertDemoIndicators(trx)
     await insertDemoAccounts(trx, password)
     await recordAudit(trx, systemContext('demo'), { action: 'loaded demo data', subjectType: 'system', subjectId: 'demo' })
   })

@@ -57,6 +57,9 @@ const PAGES: { path: string; status?: number }[] = [
   { path: '/waiting-lists' },
   { path: '/waiting-lists?month=2023-11' },
   { path: '/waiting-lists/speech-and-language-therapy' },
+  { path: '/outcomes' },
+  { path: '/outcomes/OF3.1' },
+  { path: '/outcomes/PQ4' },
 ]
 
 /**
@@ -100,7 +103,13 @@ const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     `/bodies/${BODY}/work-programme/new`,
     `/bodies/${BODY}/work-programme/:work-item/edit`,
   ],
-  analyst: ['/waiting-lists/camhs/figures/new', '/waiting-lists/camhs/figures/2023-12/edit'],
+  analyst: [
+    '/waiting-lists/camhs/figures/new',
+    '/waiting-lists/camhs/figures/2023-12/edit',
+    '/outcomes/import',
+    '/outcomes/populations',
+    '/outcomes/OF3.1/2024-03/edit',
+  ],
   admin: ['/admin', '/admin/accounts', '/admin/audit', '/admin/accounts/new'],
 }
 

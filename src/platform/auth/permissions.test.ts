@@ -29,6 +29,7 @@ const EXPECTED: Record<string, Role[]> = {
   'decisions:edit': ['scrutiny_officer', 'admin'],
   'workprogramme:edit': ['scrutiny_officer', 'admin'],
   'waitinglists:edit': ['analyst', 'admin'],
+  'indicators:edit': ['analyst', 'admin'],
 }
 
 const cases = Object.entries(EXPECTED).flatMap(([action, allowed]) =>

@@ -22,6 +22,8 @@ export const GRANTS = {
   'workprogramme:edit': ['scrutiny_officer', 'admin'],
   /** Health services' month-end waiting-list figures. */
   'waitinglists:edit': ['analyst', 'admin'],
+  /** The outcomes framework: indicators' figures, imports, the population of children. */
+  'indicators:edit': ['analyst', 'admin'],
   /** Read exempt material of any body (staff who prepare and manage the papers). */
   'exempt:read-any': ['officer', 'scrutiny_officer', 'admin'],
   /** Read exempt material of the bodies one belongs to. */

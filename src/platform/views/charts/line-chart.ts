@@ -69,6 +69,8 @@ export function lineChart(options: LineChartOptions): nunjucks.runtime.SafeStrin
   const width = options.width ?? 640
   const height = options.height ?? 300
   const margin = { top: 16, right: 24, bottom: 56, left: 56 }
+  // Room either side of the first and last points for their labels.
+  const inset = 48
   const plotWidth = width - margin.left - margin.right
   const plotHeight = height - margin.top - margin.bottom
 
@@ -78,7 +80,8 @@ export function lineChart(options: LineChartOptions): nunjucks.runtime.SafeStrin
   const minX = Math.min(...xs, 0)
   const maxX = Math.max(...xs, minX + 1)
   const { top, step } = niceScale(Math.max(0, ...values))
-  const xAt = (x: number) => margin.left + (xs.length < 2 && maxX === minX + 1 ? plotWidth / 2 : ((x - minX) / (maxX - minX)) * plotWidth)
+  const xAt = (x: number) =>
+    margin.left + inset + (xs.length < 2 && maxX === minX + 1 ? (plotWidth - 2 * inset) / 2 : ((x - minX) / (maxX - minX)) * (plotWidth - 2 * inset))
   const yAt = (y: number) => margin.top + plotHeight - (y / top) * plotHeight
 
   const parts: string[] = []

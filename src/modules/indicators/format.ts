@@ -1,0 +1,47 @@
+import type { PeriodFigures } from './service.ts'
+import type { IndicatorUnit } from './tables.ts'
+
+const UNIT_LABELS: Record<IndicatorUnit, { long: string; short: string }> = {
+  count: { long: 'a count', short: 'Number' },
+  percentage: { long: 'percentages', short: 'Per cent' },
+  'rate per 10000': { long: 'rates per 10,000 children aged 0 to 17', short: 'Per 10,000 children' },
+  weeks: { long: 'weeks', short: 'Weeks' },
+  days: { long: 'days', short: 'Days' },
+  score: { long: 'scores', short: 'Score' },
+}
+
+export function unitLabel(unit: IndicatorUnit, options: { short?: boolean } = {}): string {
+  return options.short ? UNIT_LABELS[unit].short : UNIT_LABELS[unit].long
+}
+
+/** A figure as the framework prints it: 43%, 422 per 10,000, 1,008, 26 weeks; '' for none. */
+export function formatFigure(value: number | null | undefined, indicator: { unit: IndicatorUnit; decimals: number }): string {
+  if (value === null || value === undefined) return ''
+  const number = value.toLocaleString('en-GB', {
+    minimumFractionDigits: Number.isInteger(value) ? 0 : Math.min(indicator.decimals, 3),
+    maximumFractionDigits: Math.max(indicator.decimals, 1),
+  })
+  switch (indicator.unit) {
+    case 'percentage':
+      return `${number}%`
+    case 'rate per 10000':
+      return `${number} per 10,000`
+    case 'weeks':
+      return `${number} weeks`
+    case 'days':
+      return `${number} days`
+    default:
+      return number
+  }
+}
+
+const ASPIRATION_LABELS = { increase: 'Aspiration: increase', decrease: 'Aspiration: decrease', maintain: 'Aspiration: keep steady' } as const
+
+/** What the framework table shows for a period: target (or aspiration) and actual, in words. */
+export function describeValue(figures: PeriodFigures, indicator: { unit: IndicatorUnit; decimals: number }) {
+  const value = figures.value
+  return {
+    target: value?.target !== null && value?.target !== undefined ? formatFigure(value.target, indicator) : value?.aspiration ? ASPIRATION_LABELS[value.aspiration] : '',
+    actual: formatFigure(value?.actual, indicator),
+  }
+}

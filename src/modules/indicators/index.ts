@@ -1,0 +1,25 @@
+import type { Db } from '#src/database.ts'
+import type { AuditReader } from '#src/platform/audit/reader.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import { indicatorsApi } from './api.ts'
+import { indicatorsOpenApi } from './openapi.ts'
+import { createIndicatorsRepository } from './repository.ts'
+import { indicatorsRoutes } from './routes.ts'
+import { createIndicatorsService } from './service.ts'
+
+export type { IndicatorsService } from './service.ts'
+
+/**
+ * The outcomes framework: indicators by group with targets, actuals and benchmarks per period,
+ * RAG against target and direction of travel, charts, analysts' forms, import and export.
+ */
+export function createIndicators(deps: { db: Db; clock: Clock; audit: AuditReader }) {
+  const repository = createIndicatorsRepository(deps.db)
+  const service = createIndicatorsService({ db: deps.db, repository, clock: deps.clock })
+  return {
+    service,
+    routes: indicatorsRoutes({ service, audit: deps.audit }),
+    api: indicatorsApi({ service }),
+    openApi: indicatorsOpenApi,
+  }
+}

@@ -1,0 +1,114 @@
+import type { Db, Trx } from '#src/database.ts'
+import type { IndicatorValuesTable } from './tables.ts'
+
+type Reader = Db | Trx
+
+const indicatorColumns = [
+  'id',
+  'code',
+  'name',
+  'indicatorGroup',
+  'unit',
+  'polarity',
+  'decimals',
+  'tolerance',
+  'definition',
+  'source',
+  'owner',
+  'reference',
+  'published',
+  'position',
+] as const
+const valueColumns = [
+  'id',
+  'indicatorId',
+  'periodId',
+  'target',
+  'aspiration',
+  'actual',
+  'actualCount',
+  'note',
+  'england',
+  'region',
+  'statisticalNeighbours',
+  'benchmarkSource',
+  'provenance',
+  'enteredBy',
+  'enteredAt',
+] as const
+
+export type IndicatorRow = Awaited<ReturnType<IndicatorsRepository['listIndicators']>>[number]
+export type PeriodRow = Awaited<ReturnType<IndicatorsRepository['listPeriods']>>[number]
+export type ValueRow = Awaited<ReturnType<IndicatorsRepository['listValues']>>[number]
+export type ValueChanges = Omit<IndicatorValuesTable, 'id' | 'indicatorId' | 'periodId' | 'enteredAt'>
+
+/** Queries for indicators, periods, values and populations. No rules here. */
+export function createIndicatorsRepository(db: Db) {
+  return {
+    /** Every indicator, or only the published ones, in the framework's order. */
+    listIndicators(options: { publishedOnly: boolean }) {
+      let query = db.selectFrom('indicators').select(indicatorColumns)
+      if (options.publishedOnly) query = query.where('published', '=', true)
+      return query.orderBy('position').orderBy('code').execute()
+    },
+    findIndicator(code: string) {
+      return db.selectFrom('indicators').select(indicatorColumns).where('code', '=', code).executeTakeFirst()
+    },
+    listPeriods() {
+      return db
+        .selectFrom('indicatorPeriods')
+        .select(['id', 'slug', 'name', 'endsOn', 'isBaseline'])
+        .orderBy('endsOn')
+        .orderBy('name')
+        .execute()
+    },
+    /** The values of the given indicators (all of them when none are given). */
+    listValues(indicatorIds?: string[]) {
+      let query = db.selectFrom('indicatorValues').select(valueColumns)
+      if (indicatorIds) {
+        if (indicatorIds.length === 0) return Promise.resolve([])
+        query = query.where('indicatorId', 'in', indicatorIds)
+      }
+      return query.execute()
+    },
+    findValue(indicatorId: string, periodId: string, trx: Reader = db) {
+      return trx
+        .selectFrom('indicatorValues')
+        .select(valueColumns)
+        .where('indicatorId', '=', indicatorId)
+        .where('periodId', '=', periodId)
+        .executeTakeFirst()
+    },
+    insertValue(trx: Trx, indicatorId: string, periodId: string, changes: ValueChanges) {
+      return trx
+        .insertInto('indicatorValues')
+        .values({ ...changes, indicatorId, periodId })
+        .returning(valueColumns)
+        .executeTakeFirstOrThrow()
+    },
+    updateValue(trx: Trx, id: string, changes: ValueChanges) {
+      return trx
+        .updateTable('indicatorValues')
+        .set({ ...changes, enteredAt: new Date() })
+        .where('id', '=', id)
+        .returning(valueColumns)
+        .executeTakeFirstOrThrow()
+    },
+    listPopulations(trx: Reader = db) {
+      return trx.selectFrom('childPopulations').select(['year', 'children', 'source']).orderBy('year', 'desc').execute()
+    },
+    findPopulation(year: number, trx: Reader = db) {
+      return trx.selectFrom('childPopulations').select(['year', 'children', 'source']).where('year', '=', year).executeTakeFirst()
+    },
+    upsertPopulation(trx: Trx, row: { year: number; children: number; source: string }) {
+      return trx
+        .insertInto('childPopulations')
+        .values(row)
+        .onConflict((conflict) => conflict.column('year').doUpdateSet({ children: row.children, source: row.source }))
+        .returning(['year', 'children', 'source'])
+        .executeTakeFirstOrThrow()
+    },
+  }
+}
+
+export type IndicatorsRepository = ReturnType<typeof createIndicatorsRepository>

@@ -1,0 +1,62 @@
+import { changeFrom } from '#src/modules/waitinglists/index.ts'
+import type { IndicatorPolarity } from './tables.ts'
+
+/**
+ * The derived figures of the outcomes framework, each worked out from stored figures only:
+ * RAG against target, direction of travel, and rates per 10,000 children.
+ */
+
+export type Rag = 'green' | 'amber' | 'red'
+
+/** The tolerance an indicator has unless it says otherwise: 5% of the target, either way. */
+export const DEFAULT_TOLERANCE = 0.05
+
+/**
+ * Red, amber or green against the target. Green: the target is met. Amber: missed, but by no more
+ * than the tolerance (relative to the target: 5% of 400 is 20). Red: missed by more. None when
+ * there is no actual or no target, or the indicator has no better direction.
+ */
+export function ragAgainstTarget(
+  actual: number | null,
+  target: number | null,
+  polarity: IndicatorPolarity,
+  tolerance = DEFAULT_TOLERANCE,
+): Rag | null {
+  if (actual === null || target === null || polarity === 'neither') return null
+  const slack = Math.abs(target) * tolerance
+  // Rounded to the nearest millionth, so 0.1 + 0.2 style noise never tips a boundary.
+  const shortfall = Math.round((polarity === 'higher is better' ? target - actual : actual - target) * 1e6) / 1e6
+  if (shortfall <= 0) return 'green'
+  return shortfall <= Math.round(slack * 1e6) / 1e6 ? 'amber' : 'red'
+}
+
+export type Direction = 'improving' | 'worsening' | 'no change' | 'changed'
+
+/**
+ * The direction of travel from the previous figure, given the polarity: a fall in a lower-is-
+ * better figure is improving. For an indicator with no better direction, a change is "changed".
+ */
+export function directionOfTravel(
+  current: number | null,
+  previous: number | null,
+  polarity: IndicatorPolarity,
+): { direction: Direction; delta: number } | null {
+  const change = changeFrom(current, previous, polarity)
+  if (!change) return null
+  const direction: Direction =
+    change.meaning === 'better'
+      ? 'improving'
+      : change.meaning === 'worse'
+        ? 'worsening'
+        : change.meaning === 'no change'
+          ? 'no change'
+          : 'changed'
+  return { direction, delta: change.delta }
+}
+
+/** A count as a rate per 10,000 children aged 0–17, to one decimal place. */
+export function ratePer10000(count: number, population: number): number {
+  if (!(population > 0)) throw new RangeError('The population must be more than zero')
+  if (count < 0) throw new RangeError('The count cannot be negative')
+  return Math.round((count / population) * 10000 * 10) / 10
+}

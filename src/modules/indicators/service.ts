@@ -1,0 +1,301 @@
+import type { Db, Trx } from '#src/database.ts'
+import { recordAudit } from '#src/platform/audit/audit.ts'
+import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import { withTransaction } from '#src/platform/db/database.ts'
+import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import type { IndicatorRow, IndicatorsRepository, PeriodRow, ValueChanges, ValueRow } from './repository.ts'
+import { type Direction, type Rag, directionOfTravel, ragAgainstTarget, ratePer10000 } from './rules.ts'
+import { GROUPS, type IndicatorGroup } from './tables.ts'
+import type { RowError, ValueInput } from './value-input.ts'
+
+export const GROUP_LABELS: Record<IndicatorGroup, string> = {
+  'outcome 1': 'Outcome 1: children, young people and families stay together and get the help they need',
+  'outcome 2': 'Outcome 2: children and young people are supported by their family network',
+  'outcome 3': 'Outcome 3: children and young people are safe in and outside of their homes',
+  'outcome 4': 'Outcome 4: children in care and care leavers have stable, loving homes',
+  enablers: 'Enablers',
+  'practice quality': 'Quality of practice: share of audited work graded good',
+  'health access': 'Access to health services',
+}
+
+export interface PeriodFigures {
+  period: PeriodRow
+  value: ValueRow | null
+  rag: Rag | null
+  /** Against the latest earlier period with an actual. */
+  direction: { direction: Direction; delta: number; from: string } | null
+}
+
+export interface IndicatorView extends IndicatorRow {
+  periods: PeriodFigures[]
+  /** The latest period with an actual. */
+  latest: PeriodFigures | null
+  baseline: PeriodFigures | null
+}
+
+/** An indicator with each period's figures and what is derived from them. */
+function viewOf(indicator: IndicatorRow, periods: PeriodRow[], values: ValueRow[]): IndicatorView {
+  const mine = new Map(values.filter((v) => v.indicatorId === indicator.id).map((v) => [v.periodId, v]))
+  let previous: { actual: number; period: PeriodRow } | null = null
+  const figures = periods.map((period): PeriodFigures => {
+    const value = mine.get(period.id) ?? null
+    const actual = value?.actual ?? null
+    const rag = ragAgainstTarget(actual, value?.target ?? null, indicator.polarity, indicator.tolerance)
+    const travel = previous ? directionOfTravel(actual, previous.actual, indicator.polarity) : null
+    const direction = travel ? { ...travel, from: previous!.period.name } : null
+    if (actual !== null) previous = { actual, period }
+    return { period, value, rag, direction }
+  })
+  const withActual = figures.filter((f) => f.value?.actual !== null && f.value?.actual !== undefined)
+  return {
+    ...indicator,
+    periods: figures,
+    latest: withActual.at(-1) ?? null,
+    baseline: figures.find((f) => f.period.isBaseline) ?? null,
+  }
+}
+
+const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4))
+
+export function createIndicatorsService(deps: { db: Db; repository: IndicatorsRepository; clock: Clock }) {
+  const { db, repository: repo } = deps
+
+  /** Internal indicators exist only for those signed in: to anyone else they are not found. */
+  async function indicatorOrThrow(ctx: Context, code: string) {
+    const indicator = await repo.findIndicator(code)
+    if (!indicator || (!indicator.published && !ctx.user)) throw new NotFoundError('Indicator')
+    return indicator
+  }
+
+  async function periodOrThrow(slug: string) {
+    const period = (await repo.listPeriods()).find((p) => p.slug === slug)
+    if (!period) throw new NotFoundError('Period')
+    return period
+  }
+
+  async function everything(ctx: Context) {
+    const [indicators, periods] = await Promise.all([repo.listIndicators({ publishedOnly: !ctx.user }), repo.listPeriods()])
+    const values = await repo.listValues(indicators.map((i) => i.id))
+    return { indicators, periods, values }
+  }
+
+  /**
+   * The changes one input makes to the stored value: what it leaves undefined stays as it was.
+   * A count becomes a rate with the population of children in the period's year.
+   */
+  async function changesFor(
+    trx: Trx,
+    indicator: IndicatorRow,
+    period: PeriodRow,
+    input: ValueInput,
+    before: ValueRow | undefined,
+    provenance: string,
+    enteredBy: string,
+  ): Promise<ValueChanges> {
+    const keep = <T>(given: T | undefined, stored: T) => (given === undefined ? stored : given)
+    const changes: ValueChanges = {
+      target: keep(input.target, before?.target ?? null),
+      aspiration: keep(input.aspiration, before?.aspiration ?? null),
+      actual: keep(input.actual, before?.actual ?? null),
+      actualCount: input.actual !== undefined ? null : (before?.actualCount ?? null),
+      note: keep(input.note, before?.note ?? ''),
+      england: keep(input.england, before?.england ?? null),
+      region: keep(input.region, before?.region ?? null),
+      statisticalNeighbours: keep(input.statisticalNeighbours, before?.statisticalNeighbours ?? null),
+      benchmarkSource: keep(input.benchmarkSource, before?.benchmarkSource ?? ''),
+      provenance: input.actual !== undefined || input.count !== undefined ? provenance : (before?.provenance ?? provenance),
+      enteredBy,
+    }
+    // A new target replaces an aspiration, and the other way round.
+    if (input.target !== undefined && input.target !== null) changes.aspiration = null
+    if (input.aspiration !== undefined && input.aspiration !== null) changes.target = null
+    if (input.count !== undefined) {
+      if (input.count === null) {
+        changes.actualCount = null
+      } else {
+        if (indicator.unit !== 'rate per 10000') throw new RuleError('A count is only for rates per 10,000', 'count')
+        const year = yearOf(period.endsOn)
+        const population = await repo.findPopulation(year, trx)
+        if (!population) {
+          throw new RuleError(`There is no population of children for ${year}: add it under Populations first`, 'count')
+        }
+        changes.actual = ratePer10000(input.count, population.children)
+        changes.actualCount = input.count
+        changes.provenance = `${provenance}; worked out from a count of ${input.count} and ${population.children} children aged 0 to 17 in ${year}`
+      }
+    }
+    return changes
+  }
+
+  /** Saves values in the caller's transaction, each audited on its indicator. */
+  async function save(ctx: Context, trx: Trx, items: { indicator: IndicatorRow; period: PeriodRow; input: ValueInput }[], provenance: string) {
+    const saved: ValueRow[] = []
+    for (const { indicator, period, input } of items) {
+      const before = await repo.findValue(indicator.id, period.id, trx)
+      const changes = await changesFor(trx, indicator, period, input, before, provenance, ctx.user!.name)
+      const after = before ? await repo.updateValue(trx, before.id, changes) : await repo.insertValue(trx, indicator.id, period.id, changes)
+      await recordAudit(trx, ctx, {
+        action: `recorded figures for ${period.name}`,
+        subjectType: 'indicator',
+        subjectId: indicator.id,
+        before,
+        after,
+      })
+      saved.push(after)
+    }
+    return saved
+  }
+
+  /** What an import file is checked against: every indicator and period. */
+  async function importTargets(ctx: Context) {
+    assertCan(ctx.user, 'indicators:edit')
+    const [indicators, periods] = await Promise.all([repo.listIndicators({ publishedOnly: false }), repo.listPeriods()])
+    return { indicators, periods }
+  }
+
+  return {
+    importTargets,
+
+    /** The framework by group, each indicator with its periods' figures, RAG and direction. */
+    async framework(ctx: Context) {
+      const { indicators, periods, values } = await everything(ctx)
+      const views = indicators.map((indicator) => viewOf(indicator, periods, values))
+      return {
+        periods,
+        groups: GROUPS.map((group) => ({
+          group,
+          label: GROUP_LABELS[group],
+          indicators: views.filter((view) => view.indicatorGroup === group),
+        })).filter((group) => group.indicators.length > 0),
+        canEdit: can(ctx.user, 'indicators:edit'),
+      }
+    },
+
+    /** One indicator with every period. Throws NotFoundError (also for an internal one, signed out). */
+    async indicator(ctx: Context, code: string) {
+      const indicator = await indicatorOrThrow(ctx, code)
+      const [periods, values] = await Promise.all([repo.listPeriods(), repo.listValues([indicator.id])])
+      return { indicator: viewOf(indicator, periods, values), groupLabel: GROUP_LABELS[indicator.indicatorGroup] }
+    },
+
+    /** An indicator's value in a period, for the analyst's form. */
+    async valueToEdit(ctx: Context, code: string, periodSlug: string) {
+      assertCan(ctx.user, 'indicators:edit')
+      const indicator = await indicatorOrThrow(ctx, code)
+      const period = await periodOrThrow(periodSlug)
+      const value = (await repo.findValue(indicator.id, period.id)) ?? null
+      const population = indicator.unit === 'rate per 10000' ? await repo.findPopulation(yearOf(period.endsOn)) : undefined
+      return { indicator, period, value, population: population ?? null }
+    },
+
+    /** Saves the analyst's form: every field given (blank clears it). */
+    async saveValue(ctx: Context, code: string, periodSlug: string, input: Omit<ValueInput, 'code' | 'period'>) {
+      assertCan(ctx.user, 'indicators:edit')
+      const indicator = await indicatorOrThrow(ctx, code)
+      const period = await periodOrThrow(periodSlug)
+      const provenance = `Entered by ${ctx.user!.name}`
+      return withTransaction(db, (trx) => save(ctx, trx, [{ indicator, period, input: { ...input, code, period: periodSlug } }], provenance))
+    },
+
+    /**
+     * Saves an import's values, all or nothing: a row that cannot be saved (a count with no
+     * population for its year) rejects the file, named by its row.
+     */
+    async importValues(ctx: Context, values: { row: number; input: ValueInput }[], fileName: string) {
+      assertCan(ctx.user, 'indicators:edit')
+      const { indicators, periods } = await importTargets(ctx)
+      const items = values.map(({ row, input }) => {
+        const indicator = indicators.find((i) => i.code.toLowerCase() === input.code.toLowerCase())
+        const period = periods.find((p) => p.slug === input.period)
+        if (!indicator || !period) throw new Error(`Row ${row} was not checked against the framework`)
+        return { row, indicator, period, input }
+      })
+      const provenance = `Imported from ${fileName} by ${ctx.user!.name}`
+      try {
+        return await withTransaction(db, async (trx) => {
+          const saved: ValueRow[] = []
+          for (const item of items) {
+            try {
+              saved.push(...(await save(ctx, trx, [item], provenance)))
+            } catch (error) {
+              if (error instanceof RuleError) throw new ImportRejected([{ row: item.row, column: 'Count', message: error.message }])
+              throw error
+            }
+          }
+          return { ok: true as const, saved: saved.length }
+        })
+      } catch (error) {
+        if (error instanceof ImportRejected) return { ok: false as const, errors: error.errors }
+        throw error
+      }
+    },
+
+    /** Every stored value, for export (internal indicators only for those signed in). */
+    async exportRows(ctx: Context) {
+      const { indicators, periods, values } = await everything(ctx)
+      return indicators.flatMap((indicator) =>
+        periods.flatMap((period) => {
+          const value = values.find((v) => v.indicatorId === indicator.id && v.periodId === period.id)
+          if (!value) return []
+          return [
+            {
+              code: indicator.code,
+              name: indicator.name,
+              period: { slug: period.slug, name: period.name },
+              target: value.target,
+              aspiration: value.aspiration,
+              actual: value.actual,
+              count: value.actualCount,
+              note: value.note,
+              england: value.england,
+              region: value.region,
+              statisticalNeighbours: value.statisticalNeighbours,
+              benchmarkSource: value.benchmarkSource,
+            },
+          ]
+        }),
+      )
+    },
+
+    /** The population of children aged 0–17 by year, for analysts. */
+    populations(ctx: Context) {
+      assertCan(ctx.user, 'indicators:edit')
+      return repo.listPopulations()
+    },
+
+    /** Adds or changes a year's population, audited. */
+    async savePopulation(ctx: Context, input: { year: number; children: number; source: string }) {
+      assertCan(ctx.user, 'indicators:edit')
+      return withTransaction(db, async (trx) => {
+        const before = await repo.findPopulation(input.year, trx)
+        const after = await repo.upsertPopulation(trx, input)
+        await recordAudit(trx, ctx, {
+          action: `${before ? 'changed' : 'recorded'} the population of children for ${input.year}`,
+          subjectType: 'child population',
+          subjectId: String(input.year),
+          before,
+          after,
+        })
+        return after
+      })
+    },
+
+    /** Published indicators with every period's figures, for the open-data API. */
+    async forApi() {
+      const publicContext: Context = { user: null, requestId: 'api' }
+      const { indicators, periods, values } = await everything(publicContext)
+      return indicators.map((indicator) => viewOf(indicator, periods, values))
+    },
+  }
+}
+
+/** An import that a row stopped; nothing of it was saved. */
+class ImportRejected extends Error {
+  constructor(readonly errors: RowError[]) {
+    super('The import was rejected')
+  }
+}
+
+export type IndicatorsService = ReturnType<typeof createIndicatorsService>

@@ -1,0 +1,78 @@
+import type { ColumnType } from 'kysely'
+import type { CreatedAt, IsoDate, Uuid } from '#src/platform/db/column-types.ts'
+
+export const GROUPS = ['outcome 1', 'outcome 2', 'outcome 3', 'outcome 4', 'enablers', 'practice quality', 'health access'] as const
+export type IndicatorGroup = (typeof GROUPS)[number]
+export const UNITS = ['count', 'percentage', 'rate per 10000', 'weeks', 'days', 'score'] as const
+export type IndicatorUnit = (typeof UNITS)[number]
+export const POLARITIES = ['higher is better', 'lower is better', 'neither'] as const
+export type IndicatorPolarity = (typeof POLARITIES)[number]
+export const ASPIRATIONS = ['increase', 'decrease', 'maintain'] as const
+export type Aspiration = (typeof ASPIRATIONS)[number]
+
+export interface IndicatorsTable {
+  id: Uuid
+  /** Short and stable, used in import files: "OF3.1", "PQ4". */
+  code: string
+  name: string
+  indicatorGroup: IndicatorGroup
+  unit: IndicatorUnit
+  polarity: IndicatorPolarity
+  decimals: number
+  /** How far from target (relative: 0.05 is 5%) still counts as amber rather than red. */
+  tolerance: ColumnType<number, number | undefined, number>
+  definition: string
+  source: string
+  owner: string
+  /** The council's own reference, such as a practice obsession's number. */
+  reference: string
+  /** Published indicators are public; the rest are seen only when signed in. */
+  published: boolean
+  position: number
+  createdAt: CreatedAt
+  updatedAt: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+/** A reporting period: "Baseline April 2023", "October 2023", a month or a quarter. */
+export interface IndicatorPeriodsTable {
+  id: Uuid
+  slug: string
+  name: string
+  endsOn: IsoDate
+  isBaseline: boolean
+}
+
+/** One indicator in one period. A target, or none and an aspiration (the direction wanted). */
+export interface IndicatorValuesTable {
+  id: Uuid
+  indicatorId: string
+  periodId: string
+  target: number | null
+  aspiration: Aspiration | null
+  actual: number | null
+  /** For a rate per 10,000: the count it was worked out from. */
+  actualCount: number | null
+  note: string
+  england: number | null
+  region: number | null
+  statisticalNeighbours: number | null
+  benchmarkSource: string
+  /** Where the actual came from: "Entered by …", or the file it was imported from. */
+  provenance: string
+  enteredBy: string
+  enteredAt: CreatedAt
+}
+
+/** Children aged 0–17 living in the area, by year: the denominator of rates per 10,000. */
+export interface ChildPopulationsTable {
+  year: number
+  children: number
+  source: string
+}
+
+export interface IndicatorsTables {
+  indicators: IndicatorsTable
+  indicatorPeriods: IndicatorPeriodsTable
+  indicatorValues: IndicatorValuesTable
+  childPopulations: ChildPopulationsTable
+}
