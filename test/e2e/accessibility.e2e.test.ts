@@ -109,6 +109,9 @@ const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     '/outcomes/import',
     '/outcomes/populations',
     '/outcomes/OF3.1/2024-03/edit',
+    '/outcomes/new',
+    '/outcomes/OF3.1/edit',
+    '/outcomes/periods',
   ],
   admin: ['/admin', '/admin/accounts', '/admin/audit', '/admin/accounts/new'],
 }

@@ -1,5 +1,6 @@
 import type { Db, Trx } from '#src/database.ts'
-import type { IndicatorValuesTable } from './tables.ts'
+import { sql } from 'kysely'
+import type { IndicatorsTable, IndicatorValuesTable } from './tables.ts'
 
 type Reader = Db | Trx
 
@@ -40,6 +41,7 @@ const valueColumns = [
 export type IndicatorRow = Awaited<ReturnType<IndicatorsRepository['listIndicators']>>[number]
 export type PeriodRow = Awaited<ReturnType<IndicatorsRepository['listPeriods']>>[number]
 export type ValueRow = Awaited<ReturnType<IndicatorsRepository['listValues']>>[number]
+export type IndicatorInput = Omit<IndicatorsTable, 'id' | 'createdAt' | 'updatedAt' | 'tolerance'> & { tolerance: number }
 export type ValueChanges = Omit<IndicatorValuesTable, 'id' | 'indicatorId' | 'periodId' | 'enteredAt'>
 
 /** Queries for indicators, periods, values and populations. No rules here. */
@@ -92,6 +94,40 @@ export function createIndicatorsRepository(db: Db) {
         .set({ ...changes, enteredAt: new Date() })
         .where('id', '=', id)
         .returning(valueColumns)
+        .executeTakeFirstOrThrow()
+    },
+    codeTaken(code: string, exceptId: string | null, trx: Reader = db) {
+      let query = trx.selectFrom('indicators').select('id').where(sql<boolean>`lower(code) = lower(${code})`)
+      if (exceptId) query = query.where('id', '<>', exceptId)
+      return query.executeTakeFirst().then(Boolean)
+    },
+    async nextPosition(trx: Reader = db) {
+      const row = await trx.selectFrom('indicators').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst()
+      return Number(row?.max ?? -1) + 1
+    },
+    insertIndicator(trx: Trx, input: IndicatorInput) {
+      return trx.insertInto('indicators').values(input).returning(indicatorColumns).executeTakeFirstOrThrow()
+    },
+    updateIndicator(trx: Trx, id: string, input: Omit<IndicatorInput, 'position'>) {
+      return trx
+        .updateTable('indicators')
+        .set({ ...input, updatedAt: new Date() })
+        .where('id', '=', id)
+        .returning(indicatorColumns)
+        .executeTakeFirstOrThrow()
+    },
+    periodClash(slug: string, name: string, trx: Reader = db) {
+      return trx
+        .selectFrom('indicatorPeriods')
+        .select(['slug', 'name'])
+        .where((eb) => eb.or([eb('slug', '=', slug), eb(sql`lower(name)`, '=', name.toLowerCase())]))
+        .executeTakeFirst()
+    },
+    insertPeriod(trx: Trx, input: { slug: string; name: string; endsOn: string; isBaseline: boolean }) {
+      return trx
+        .insertInto('indicatorPeriods')
+        .values(input)
+        .returning(['id', 'slug', 'name', 'endsOn', 'isBaseline'])
         .executeTakeFirstOrThrow()
     },
     listPopulations(trx: Reader = db) {

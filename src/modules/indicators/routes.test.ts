@@ -59,6 +59,9 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
       ['/outcomes/import/template?format=csv&period=2024-03', editOnly],
       ['/outcomes/populations', editOnly],
       [`${S47}/2024-03/edit`, editOnly],
+      ['/outcomes/new', editOnly],
+      [`${S47}/edit`, editOnly],
+      ['/outcomes/periods', editOnly],
       ['/outcomes/NO-SUCH', 404],
     ]
     for (const [url, status] of pages) expect((await agent.get(url)).statusCode, url).toBe(status)
@@ -187,6 +190,60 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect(errorSummary(notAFile.body)).toEqual(['The file must be a CSV or an Excel (XLSX) file'])
     const nothing = await analyst.inject({ method: 'POST', url: '/outcomes/import', ...multipartForm({ _csrf: await analyst.token() }) })
     expect(errorSummary(nothing.body)).toEqual(['Select a CSV or Excel file of figures'])
+  })
+
+  it('lets an analyst add an indicator and a period, change the indicator, and refuses duplicates', async () => {
+    const analyst = await t.as('analyst')
+    const indicator = {
+      name: 'Children missing education',
+      code: 'OF3.9',
+      indicatorGroup: 'outcome 3',
+      unit: 'count',
+      polarity: 'lower is better',
+      decimals: '0',
+      tolerance: '10',
+      definition: '',
+      source: 'Education welfare',
+      owner: '',
+      reference: '',
+      published: 'no',
+    }
+    const blank = await analyst.post('/outcomes', {})
+    expect(errorSummary(blank.body)).toEqual([
+      'Enter a code',
+      'Enter the indicator’s name',
+      'Select the group the indicator belongs to',
+      'Select what the indicator is measured in',
+      'Select whether a higher or lower figure is better',
+      'Enter the number of decimal places',
+      'Enter the margin before red',
+      'Select whether the indicator is published',
+    ].sort((a, b) => blank.body.indexOf(a) - blank.body.indexOf(b)))
+    const taken = await analyst.post('/outcomes', { ...indicator, code: 'of3.1' })
+    expect(errorSummary(taken.body)).toEqual(['There is already an indicator of3.1'])
+
+    const added = await analyst.post('/outcomes', indicator)
+    expect(added.statusCode).toBe(303)
+    expect(added.headers.location).toBe('/outcomes/OF3.9')
+    expect((await t.visitor().get('/outcomes/OF3.9')).statusCode).toBe(404) // not published
+    const page = text((await analyst.get('/outcomes/OF3.9')).body)
+    expect(page).toContain('Margin before red 10% of the target')
+    expect(page).toContain('Added indicator')
+
+    const changed = await analyst.post('/outcomes/OF3.9/edit', { ...indicator, published: 'yes', tolerance: '5' })
+    expect(changed.statusCode).toBe(303)
+    expect((await t.visitor().get('/outcomes/OF3.9')).statusCode).toBe(200)
+
+    const period = { name: 'March 2025', slug: '2025-03', 'endsOn-day': '31', 'endsOn-month': '3', 'endsOn-year': '2025', isBaseline: 'no' }
+    const badPeriod = await analyst.post('/outcomes/periods', { ...period, slug: 'March 2025', 'endsOn-day': '32' })
+    expect(errorSummary(badPeriod.body)).toEqual([
+      'The short name must be lower-case letters, numbers and hyphens, like 2024-10',
+      'Enter the last day of the period as a real date, like 31 10 2024',
+    ])
+    expect((await analyst.post('/outcomes/periods', period)).statusCode).toBe(303)
+    const again = await analyst.post('/outcomes/periods', { ...period, slug: '2025-03b' })
+    expect(errorSummary(again.body)).toEqual(['There is already a period called March 2025'])
+    expect(text((await t.visitor().get('/outcomes')).body)).toContain('March 2025')
   })
 
   it('exports every figure as CSV that names the indicator and period', async () => {

@@ -7,7 +7,10 @@ import { lineChart } from '#src/platform/views/charts/line-chart.ts'
 import { sparkline } from '#src/platform/views/charts/sparkline.ts'
 import { exportValues, readTable, validateValues, valuesTemplate } from './exchange.ts'
 import type { ValueRow } from './repository.ts'
-import { formatQuerySchema, populationSchema, valueSchema } from './schema.ts'
+import { formatQuerySchema, indicatorSchema, periodSchema, populationSchema, valueSchema } from './schema.ts'
+import { GROUP_LABELS } from './service.ts'
+import { GROUPS, POLARITIES, UNITS } from './tables.ts'
+import { joinDateParts } from '#src/platform/forms/fields.ts'
 import type { IndicatorView, IndicatorsService } from './service.ts'
 import { describeValue, formatFigure, unitLabel } from './format.ts'
 
@@ -96,6 +99,29 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
   async function importPage(request: FastifyRequest, reply: FastifyReply, data: object = {}, status = 200) {
     const { periods } = await service.importTargets(request.ctx)
     return reply.page(`${views}/import.njk`, { periods, ...data }, status)
+  }
+
+  const choice = <T extends string>(values: readonly T[], label: (value: T) => string) => values.map((value) => ({ value, text: label(value) }))
+  const indicatorChoices = {
+    groupItems: choice(GROUPS, (g) => GROUP_LABELS[g]),
+    unitItems: choice(UNITS, (u) => unitLabel(u) .replace(/^a /, '') .replace(/^./, (c) => c.toUpperCase())),
+    polarityItems: choice(POLARITIES, (p) => (p === 'neither' ? 'Neither: do not rate it' : p.replace(/^./, (c) => c.toUpperCase()))),
+  }
+
+  async function indicatorForm(request: FastifyRequest, reply: FastifyReply, values: Values | null, errors: FieldErrors = noErrors) {
+    const code = (request.params as { code?: string }).code
+    const indicator = code ? await service.indicatorToEdit(request.ctx, code) : null
+    const shown =
+      values ??
+      (indicator
+        ? { ...indicator, decimals: String(indicator.decimals), tolerance: String(Math.round(indicator.tolerance * 1000) / 10), published: indicator.published ? 'yes' : 'no' }
+        : { decimals: '0', tolerance: '5', published: 'yes' })
+    return reply.page(`${views}/indicator-form.njk`, { indicator, values: shown, ...indicatorChoices, ...errors }, errors === noErrors ? 200 : 400)
+  }
+
+  async function periodsPage(request: FastifyRequest, reply: FastifyReply, values: Values = {}, errors: FieldErrors = noErrors) {
+    const periods = await service.periods(request.ctx)
+    return reply.page(`${views}/periods.njk`, { periods, values, ...errors }, errors === noErrors ? 200 : 400)
   }
 
   async function populationsPage(request: FastifyRequest, reply: FastifyReply, values: Values = {}, errors: FieldErrors = noErrors) {
@@ -192,6 +218,36 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       const result = parsed.ok ? await attempt(() => service.savePopulation(request.ctx, parsed.value)) : parsed
       if (!result.ok) return populationsPage(request, reply, values, result)
       return reply.redirect('/outcomes/populations', 303)
+    })
+
+    app.get('/outcomes/new', { onRequest: mayEdit }, (request, reply) => indicatorForm(request, reply, null))
+
+    app.post('/outcomes', { onRequest: mayEdit }, async (request, reply) => {
+      const values = (request.body ?? {}) as Values
+      const parsed = parseForm(indicatorSchema, values)
+      const result = parsed.ok ? await attempt(() => service.createIndicator(request.ctx, parsed.value)) : parsed
+      if (!result.ok) return indicatorForm(request, reply, values, result)
+      return reply.redirect(`/outcomes/${encodeURIComponent(result.value.code)}`, 303)
+    })
+
+    app.get('/outcomes/periods', { onRequest: mayEdit }, (request, reply) => periodsPage(request, reply))
+
+    app.post('/outcomes/periods', { onRequest: mayEdit }, async (request, reply) => {
+      const values = (request.body ?? {}) as Values
+      const parsed = parseForm(periodSchema, { ...values, endsOn: joinDateParts(values, 'endsOn') }, { endsOn: 'endsOn-day' })
+      const result = parsed.ok ? await attempt(() => service.addPeriod(request.ctx, parsed.value)) : parsed
+      if (!result.ok) return periodsPage(request, reply, values, result)
+      return reply.redirect('/outcomes/periods', 303)
+    })
+
+    app.get('/outcomes/:code/edit', { onRequest: mayEdit }, (request, reply) => indicatorForm(request, reply, null))
+
+    app.post('/outcomes/:code/edit', { onRequest: mayEdit }, async (request, reply) => {
+      const values = (request.body ?? {}) as Values
+      const parsed = parseForm(indicatorSchema, values)
+      const result = parsed.ok ? await attempt(() => service.updateIndicator(request.ctx, params(request).code, parsed.value)) : parsed
+      if (!result.ok) return indicatorForm(request, reply, values, result)
+      return reply.redirect(`/outcomes/${encodeURIComponent(result.value.code)}`, 303)
     })
 
     app.get('/outcomes/:code', async (request, reply) => {

@@ -9,6 +9,7 @@ import type { IndicatorRow, IndicatorsRepository, PeriodRow, ValueChanges, Value
 import { type Direction, type Rag, directionOfTravel, ragAgainstTarget, ratePer10000 } from './rules.ts'
 import { GROUPS, type IndicatorGroup } from './tables.ts'
 import type { RowError, ValueInput } from './value-input.ts'
+import type { IndicatorForm, PeriodForm } from './schema.ts'
 
 export const GROUP_LABELS: Record<IndicatorGroup, string> = {
   'outcome 1': 'Outcome 1: children, young people and families stay together and get the help they need',
@@ -257,6 +258,54 @@ export function createIndicatorsService(deps: { db: Db; repository: IndicatorsRe
           ]
         }),
       )
+    },
+
+    /** An indicator's definition for its form. */
+    async indicatorToEdit(ctx: Context, code: string) {
+      assertCan(ctx.user, 'indicators:edit')
+      return indicatorOrThrow(ctx, code)
+    },
+
+    /** Adds an indicator at the end of the framework; its code must be new. Audited. */
+    async createIndicator(ctx: Context, input: IndicatorForm) {
+      assertCan(ctx.user, 'indicators:edit')
+      return withTransaction(db, async (trx) => {
+        if (await repo.codeTaken(input.code, null, trx)) throw new RuleError(`There is already an indicator ${input.code}`, 'code')
+        const after = await repo.insertIndicator(trx, { ...input, position: await repo.nextPosition(trx) })
+        await recordAudit(trx, ctx, { action: 'added indicator', subjectType: 'indicator', subjectId: after.id, after })
+        return after
+      })
+    },
+
+    /** Changes an indicator's definition (its figures stay). Audited with before and after. */
+    async updateIndicator(ctx: Context, code: string, input: IndicatorForm) {
+      assertCan(ctx.user, 'indicators:edit')
+      const before = await indicatorOrThrow(ctx, code)
+      return withTransaction(db, async (trx) => {
+        if (await repo.codeTaken(input.code, before.id, trx)) throw new RuleError(`There is already an indicator ${input.code}`, 'code')
+        const after = await repo.updateIndicator(trx, before.id, input)
+        await recordAudit(trx, ctx, { action: 'changed indicator', subjectType: 'indicator', subjectId: after.id, before, after })
+        return after
+      })
+    },
+
+    /** The reporting periods, for the analyst's list. */
+    async periods(ctx: Context) {
+      assertCan(ctx.user, 'indicators:edit')
+      return repo.listPeriods()
+    },
+
+    /** Adds a reporting period; its name and short name must be new. Audited. */
+    async addPeriod(ctx: Context, input: PeriodForm) {
+      assertCan(ctx.user, 'indicators:edit')
+      return withTransaction(db, async (trx) => {
+        const clash = await repo.periodClash(input.slug, input.name, trx)
+        if (clash?.slug === input.slug) throw new RuleError(`There is already a period with the short name ${input.slug}`, 'slug')
+        if (clash) throw new RuleError(`There is already a period called ${clash.name}`, 'name')
+        const after = await repo.insertPeriod(trx, input)
+        await recordAudit(trx, ctx, { action: 'added reporting period', subjectType: 'indicator period', subjectId: after.id, after })
+        return after
+      })
     },
 
     /** The population of children aged 0–17 by year, for analysts. */
