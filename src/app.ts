@@ -77,7 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workProgramme: workProgramme.service,
   })
   const waitingLists = createWaitingLists({ db, audit })
-  const indicators = createIndicators({ db, clock, audit })
+  const indicators = createIndicators({ db, clock, audit, workProgramme: workProgramme.service })
   const publishing = createPublishing({
     db,
     clock,

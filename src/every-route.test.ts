@@ -53,7 +53,7 @@ const ANY_ACCOUNT = ['/account', '/my/recommendations']
  */
 const MAY_EDIT: Record<'member' | 'analyst', RegExp[]> = {
   member: [],
-  analyst: [/^\/waiting-lists\/:service\/figures/, /^\/outcomes(\/(import|populations|periods|new|:code\/edit|:code\/:period\/edit))?/],
+  analyst: [/^\/waiting-lists\/:service\/figures/, /^\/outcomes(\/(import|populations|periods|new|:code\/edit|:code\/:period\/edit|:code\/work-programme))?/],
 }
 
 /** Posts anyone may make: signing in (public) and out. */

@@ -130,6 +130,33 @@ export function createIndicatorsRepository(db: Db) {
         .returning(['id', 'slug', 'name', 'endsOn', 'isBaseline'])
         .executeTakeFirstOrThrow()
     },
+    linkedItemIds(indicatorId: string) {
+      return db
+        .selectFrom('indicatorWorkProgrammeLinks')
+        .select('workProgrammeItemId')
+        .where('indicatorId', '=', indicatorId)
+        .execute()
+        .then((rows) => rows.map((row) => row.workProgrammeItemId))
+    },
+    /** Adds the link; false when it was already there. */
+    async link(trx: Trx, indicatorId: string, workProgrammeItemId: string) {
+      const rows = await trx
+        .insertInto('indicatorWorkProgrammeLinks')
+        .values({ indicatorId, workProgrammeItemId })
+        .onConflict((conflict) => conflict.doNothing())
+        .returning('indicatorId')
+        .execute()
+      return rows.length > 0
+    },
+    /** Removes the link; false when there was none. */
+    async unlink(trx: Trx, indicatorId: string, workProgrammeItemId: string) {
+      const result = await trx
+        .deleteFrom('indicatorWorkProgrammeLinks')
+        .where('indicatorId', '=', indicatorId)
+        .where('workProgrammeItemId', '=', workProgrammeItemId)
+        .executeTakeFirst()
+      return Number(result.numDeletedRows) > 0
+    },
     listPopulations(trx: Reader = db) {
       return trx.selectFrom('childPopulations').select(['year', 'children', 'source']).orderBy('year', 'desc').execute()
     },

@@ -246,6 +246,24 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect(text((await t.visitor().get('/outcomes')).body)).toContain('March 2025')
   })
 
+  it('links work-programme items to an indicator, for analysts and scrutiny officers, audited', async () => {
+    const scrutiny = await t.as('scrutiny_officer')
+    const page = await scrutiny.get(S47)
+    const itemId = /<option value="([0-9a-f-]{36})">SEND progress/.exec(page.body)![1]
+    expect((await (await t.as('member')).post(`${S47}/work-programme/link`, { workProgrammeItemId: itemId })).statusCode).toBe(403)
+    const nothing = await scrutiny.post(`${S47}/work-programme/link`, { workProgrammeItemId: '' })
+    expect(nothing.statusCode).toBe(400)
+    expect(errorSummary(nothing.body)).toEqual(['Select a work programme item from the list'])
+
+    expect((await scrutiny.post(`${S47}/work-programme/link`, { workProgrammeItemId: itemId })).statusCode).toBe(303)
+    const linked = text((await t.visitor().get(S47)).body)
+    expect(linked).toMatch(/On the work programme SEND progress \(Children and Young People's Scrutiny Committee\)/)
+    expect(text((await scrutiny.get(S47)).body)).toContain('Linked work programme item “SEND progress”')
+
+    expect((await (await t.as('analyst')).post(`${S47}/work-programme/unlink`, { workProgrammeItemId: itemId })).statusCode).toBe(303)
+    expect(text((await t.visitor().get(S47)).body)).toContain('No work-programme item looks at this indicator yet.')
+  })
+
   it('exports every figure as CSV that names the indicator and period', async () => {
     const response = await t.visitor().get('/outcomes/export?format=csv')
     expect(response.headers['content-disposition']).toBe('attachment; filename="outcomes-framework.csv"')

@@ -250,10 +250,15 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       return reply.redirect(`/outcomes/${encodeURIComponent(result.value.code)}`, 303)
     })
 
-    app.get('/outcomes/:code', async (request, reply) => {
+    async function indicatorPage(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = noErrors) {
       const { indicator, groupLabel } = await service.indicator(request.ctx, params(request).code)
-      const history = await audit.historyOf(request.ctx, 'indicator', indicator.id)
+      const [history, workProgramme] = await Promise.all([
+        audit.historyOf(request.ctx, 'indicator', indicator.id),
+        service.workProgrammeLinks(request.ctx, indicator.id),
+      ])
       return reply.page(`${views}/indicator.njk`, {
+        ...errors,
+        workProgramme,
         indicator,
         groupLabel,
         chart: indicatorChart(indicator),
@@ -262,8 +267,23 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         unit: unitLabel(indicator.unit),
         history,
         canEdit: can(request.user, 'indicators:edit'),
+      }, errors === noErrors ? 200 : 400)
+    }
+
+    app.get('/outcomes/:code', (request, reply) => indicatorPage(request, reply))
+
+    // Linking and unlinking a work-programme item: one form each, on the indicator's page.
+    for (const [path, linked] of [['link', true], ['unlink', false]] as const) {
+      app.post(`/outcomes/:code/work-programme/${path}`, async (request, reply) => {
+        assertCan(request.user, 'indicators:link')
+        const { workProgrammeItemId } = (request.body ?? {}) as { workProgrammeItemId?: string }
+        const result = await attempt(() =>
+          service.setWorkProgrammeLink(request.ctx, params(request).code, String(workProgrammeItemId ?? ''), linked),
+        )
+        if (!result.ok) return indicatorPage(request, reply, result)
+        return reply.redirect(`/outcomes/${encodeURIComponent(params(request).code)}#work-programme`, 303)
       })
-    })
+    }
 
     app.get('/outcomes/:code/:period/edit', { onRequest: mayEdit }, (request, reply) => valueForm(request, reply, null))
 

@@ -10,6 +10,7 @@ import { type Direction, type Rag, directionOfTravel, ragAgainstTarget, ratePer1
 import { GROUPS, type IndicatorGroup } from './tables.ts'
 import type { RowError, ValueInput } from './value-input.ts'
 import type { IndicatorForm, PeriodForm } from './schema.ts'
+import type { WorkProgrammeService } from '#src/modules/workprogramme/index.ts'
 
 export const GROUP_LABELS: Record<IndicatorGroup, string> = {
   'outcome 1': 'Outcome 1: children, young people and families stay together and get the help they need',
@@ -60,8 +61,28 @@ function viewOf(indicator: IndicatorRow, periods: PeriodRow[], values: ValueRow[
 
 const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4))
 
-export function createIndicatorsService(deps: { db: Db; repository: IndicatorsRepository; clock: Clock }) {
-  const { db, repository: repo } = deps
+/** What the framework needs of the work programme: its items, with their bodies. */
+export type IndicatorsWorkProgramme = Pick<WorkProgrammeService, 'forApi'>
+
+export function createIndicatorsService(deps: {
+  db: Db
+  repository: IndicatorsRepository
+  clock: Clock
+  workProgramme: IndicatorsWorkProgramme
+}) {
+  const { db, repository: repo, workProgramme } = deps
+
+  /** Every work-programme item as a choice: title, body and page. */
+  async function workProgrammeItems(ctx: Context) {
+    const items = await workProgramme.forApi(ctx)
+    return items.map((item) => ({
+      id: item.id,
+      title: item.title,
+      bodyName: item.body.name,
+      status: item.status,
+      href: `/bodies/${item.body.slug}/work-programme/${item.id}`,
+    }))
+  }
 
   /** Internal indicators exist only for those signed in: to anyone else they are not found. */
   async function indicatorOrThrow(ctx: Context, code: string) {
@@ -179,6 +200,36 @@ export function createIndicatorsService(deps: { db: Db; repository: IndicatorsRe
       const indicator = await indicatorOrThrow(ctx, code)
       const [periods, values] = await Promise.all([repo.listPeriods(), repo.listValues([indicator.id])])
       return { indicator: viewOf(indicator, periods, values), groupLabel: GROUP_LABELS[indicator.indicatorGroup] }
+    },
+
+    /** The work-programme items that look at an indicator, and (for those who may link) the rest. */
+    async workProgrammeLinks(ctx: Context, indicatorId: string) {
+      const [ids, items] = await Promise.all([repo.linkedItemIds(indicatorId), workProgrammeItems(ctx)])
+      return {
+        linked: items.filter((item) => ids.includes(item.id)),
+        linkable: can(ctx.user, 'indicators:link') ? items.filter((item) => !ids.includes(item.id)) : [],
+        canLink: can(ctx.user, 'indicators:link'),
+      }
+    },
+
+    /** Links a work-programme item to an indicator, or unlinks it. Audited on the indicator. */
+    async setWorkProgrammeLink(ctx: Context, code: string, workProgrammeItemId: string, linked: boolean) {
+      assertCan(ctx.user, 'indicators:link')
+      const indicator = await indicatorOrThrow(ctx, code)
+      const item = (await workProgrammeItems(ctx)).find((i) => i.id === workProgrammeItemId)
+      if (!item) throw new RuleError('Select a work programme item from the list', 'workProgrammeItemId')
+      return withTransaction(db, async (trx) => {
+        const changed = linked ? await repo.link(trx, indicator.id, item.id) : await repo.unlink(trx, indicator.id, item.id)
+        if (changed) {
+          await recordAudit(trx, ctx, {
+            action: linked ? `linked work programme item “${item.title}”` : `unlinked work programme item “${item.title}”`,
+            subjectType: 'indicator',
+            subjectId: indicator.id,
+            after: { workProgrammeItemId: item.id, linked },
+          })
+        }
+        return { indicator, item, changed }
+      })
     },
 
     /** An indicator's value in a period, for the analyst's form. */

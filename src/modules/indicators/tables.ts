@@ -70,9 +70,17 @@ export interface ChildPopulationsTable {
   source: string
 }
 
+/** A work-programme item that looks at an indicator. */
+export interface IndicatorWorkProgrammeLinksTable {
+  indicatorId: string
+  workProgrammeItemId: string
+  createdAt: CreatedAt
+}
+
 export interface IndicatorsTables {
   indicators: IndicatorsTable
   indicatorPeriods: IndicatorPeriodsTable
   indicatorValues: IndicatorValuesTable
   childPopulations: ChildPopulationsTable
+  indicatorWorkProgrammeLinks: IndicatorWorkProgrammeLinksTable
 }

@@ -30,6 +30,7 @@ const EXPECTED: Record<string, Role[]> = {
   'workprogramme:edit': ['scrutiny_officer', 'admin'],
   'waitinglists:edit': ['analyst', 'admin'],
   'indicators:edit': ['analyst', 'admin'],
+  'indicators:link': ['analyst', 'scrutiny_officer', 'admin'],
 }
 
 const cases = Object.entries(EXPECTED).flatMap(([action, allowed]) =>

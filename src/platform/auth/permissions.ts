@@ -24,6 +24,8 @@ export const GRANTS = {
   'waitinglists:edit': ['analyst', 'admin'],
   /** The outcomes framework: indicators' figures, imports, the population of children. */
   'indicators:edit': ['analyst', 'admin'],
+  /** Say which work-programme items look at an indicator: analysts and those who keep the programme. */
+  'indicators:link': ['analyst', 'scrutiny_officer', 'admin'],
   /** Read exempt material of any body (staff who prepare and manage the papers). */
   'exempt:read-any': ['officer', 'scrutiny_officer', 'admin'],
   /** Read exempt material of the bodies one belongs to. */

@@ -5,6 +5,7 @@ import * as recommendations from './2024-01-03-0003-recommendations.ts'
 import * as decisionsAndWorkProgramme from './2024-01-03-0004-decisions-and-work-programme.ts'
 import * as waitingLists from './2024-01-05-0005-waiting-lists.ts'
 import * as indicators from './2024-01-06-0006-indicators.ts'
+import * as indicatorLinks from './2024-01-06-0007-indicator-links.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-03-0004-decisions-and-work-programme': decisionsAndWorkProgramme,
   '2024-01-05-0005-waiting-lists': waitingLists,
   '2024-01-06-0006-indicators': indicators,
+  '2024-01-06-0007-indicator-links': indicatorLinks,
 }
 
 export const migrationProvider: MigrationProvider = {
