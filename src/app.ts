@@ -17,6 +17,7 @@ import { createDecisions, decisionsSection, forwardPlanSection } from '#src/modu
 import { createWorkProgramme, workProgrammeSection } from '#src/modules/workprogramme/index.ts'
 import { createWaitingLists } from '#src/modules/waitinglists/index.ts'
 import { createIndicators } from '#src/modules/indicators/index.ts'
+import { createImprovement } from '#src/modules/improvement/index.ts'
 
 export interface AppOptions {
   db: Db
@@ -77,13 +78,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workProgramme: workProgramme.service,
   })
   const waitingLists = createWaitingLists({ db, audit })
+  const improvement = createImprovement({ db, clock, audit })
   const indicators = createIndicators({ db, clock, audit, workProgramme: workProgramme.service })
   const publishing = createPublishing({
     db,
     clock,
     bodies: bodies.service,
     meetings: meetings.service,
-    openApi: [recommendationsOpenApi, decisions.openApi, workProgramme.openApi, waitingLists.openApi, indicators.openApi],
+    openApi: [recommendationsOpenApi, decisions.openApi, workProgramme.openApi, waitingLists.openApi, indicators.openApi, improvement.openApi],
   })
 
   await app.register(healthRoutes({ db, kind: options.dbKind, version: options.version ?? '0.0.0' }))
@@ -110,6 +112,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(waitingLists.api)
   await app.register(indicators.routes)
   await app.register(indicators.api)
+  await app.register(improvement.routes)
+  await app.register(improvement.api)
   await app.register(accounts.routes)
   await app.register(publishing.routes)
   return app

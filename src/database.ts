@@ -8,6 +8,7 @@ import type { DecisionsTables } from '#src/modules/decisions/tables.ts'
 import type { WorkProgrammeTables } from '#src/modules/workprogramme/tables.ts'
 import type { WaitingListsTables } from '#src/modules/waitinglists/tables.ts'
 import type { IndicatorsTables } from '#src/modules/indicators/tables.ts'
+import type { ImprovementTables } from '#src/modules/improvement/tables.ts'
 
 /** The whole schema, composed from the tables each owner declares. */
 export interface Database
@@ -19,7 +20,8 @@ export interface Database
     DecisionsTables,
     WorkProgrammeTables,
     WaitingListsTables,
-    IndicatorsTables {}
+    IndicatorsTables,
+    ImprovementTables {}
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

@@ -40,6 +40,8 @@ const PUBLIC = [
   /^\/forward-plan(\/:plan|\/:plan\/items\/:item)?$/,
   /^\/waiting-lists(\/:service)?$/,
   /^\/outcomes(\/export|\/:code)?$/,
+  /^\/inspections(\/:slug)?$/,
+  /^\/improvement-plans(\/:slug|\/:slug\/since|\/:slug\/actions\/:reference)?$/,
 ]
 const isPublic = (url: string) => PUBLIC.some((pattern) => pattern.test(url))
 
@@ -120,6 +122,7 @@ describe.each(testDatabases())('every route as every role ($name)', (database) =
     ids.appendix = (await first(db.selectFrom('appendices').select('id').where('label', '=', 'Appendix 4(a)').executeTakeFirst())).id
     ids.recommendation = (await first(db.selectFrom('recommendations').select('id').where('number', '=', '1').executeTakeFirst())).id
     ids.workItem = (await first(db.selectFrom('workProgrammeItems').select('id').executeTakeFirst())).id
+    ids.milestone = (await first(db.selectFrom('planMilestones').select('id').executeTakeFirst())).id
     ids.account = (await first(db.selectFrom('users').select('id').where('email', '=', 'officer@example.org').executeTakeFirst())).id
   })
   afterAll(async () => t?.close())
@@ -153,6 +156,11 @@ describe.each(testDatabases())('every route as every role ($name)', (database) =
       .replace(/^\/admin\/accounts\/:id/, `/admin/accounts/${ids.account}`)
       .replace(/^\/waiting-lists\/:service\/figures\/:month/, '/waiting-lists/camhs/figures/2023-12')
       .replace(/^\/waiting-lists\/:service/, '/waiting-lists/camhs')
+      .replace(/^\/improvement-plans\/milestones\/:id/, `/improvement-plans/milestones/${ids.milestone}`)
+      .replace(/^\/improvement-plans\/:slug\/actions\/:reference/, '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5')
+      .replace(/^\/improvement-plans\/:slug/, '/improvement-plans/childrens-social-care-improvement-plan')
+      .replace(/^\/inspections\/:slug/, '/inspections/ilacs-2022')
+      .replace(/^\/api\/v1\/improvement-plans\/:id/, '/api/v1/improvement-plans/childrens-social-care-improvement-plan')
       .replace(/^\/outcomes\/:code\/:period/, '/outcomes/OF3.1/2024-03')
       .replace(/^\/outcomes\/:code/, '/outcomes/OF3.1')
       .replace(/^\/(assets|vendor|static)\/\*$/, (_, dir: string) => ({

@@ -11,6 +11,8 @@ import { insertDemoRecommendations } from './recommendations.ts'
 import { insertDemoDecisionsAndWorkProgramme } from './decisions-and-work-programme.ts'
 import { insertDemoWaitingLists } from './waiting-lists.ts'
 import { insertDemoIndicators } from './indicators.ts'
+import { insertDemoInspections } from './inspections.ts'
+import { PLAN_MEETINGS, insertDemoImprovementPlan } from './improvement-plan.ts'
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; person?: keyof typeof DEMO_PEOPLE }[] = [
   { email: 'admin@example.org', name: 'Demo admin', role: 'admin' },
@@ -39,6 +41,18 @@ async function insertDemoAccounts(trx: Trx, password: string) {
   }
 }
 
+/** The inspections, then the improvement plan that answers the December 2022 ILACS. */
+async function insertDemoInspectionsAndPlan(trx: Trx) {
+  const findingIds = await insertDemoInspections(trx)
+  const byKey = async <T extends { slug: string; id: string }>(rows: Promise<T[]>) => new Map((await rows).map((row) => [row.slug, row.id]))
+  await insertDemoImprovementPlan(trx, {
+    findingIds,
+    inspectionIds: await byKey(trx.selectFrom('inspections').select(['slug', 'id']).execute()),
+    meetingIds: await byKey(trx.selectFrom('meetings').select(['slug', 'id']).where('slug', 'in', [...PLAN_MEETINGS]).execute()),
+    personIds: await byKey(trx.selectFrom('people').select(['slug', 'id']).execute()),
+  })
+}
+
 /**
  * Loads the demo dataset (facts from the council's published papers) and the demo accounts,
  * in one transaction, on an empty database only.
@@ -53,6 +67,7 @@ export async function loadDemo(db: Db, options: { password?: string }) {
     await insertDemoRecommendations(trx)
     await insertDemoWaitingLists(trx)
     await insertDemoIndicators(trx)
+    await insertDemoInspectionsAndPlan(trx)
     await insertDemoAccounts(trx, password)
     await recordAudit(trx, systemContext('demo'), { action: 'loaded demo data', subjectType: 'system', subjectId: 'demo' })
   })

@@ -60,6 +60,9 @@ const PAGES: { path: string; status?: number }[] = [
   { path: '/outcomes' },
   { path: '/outcomes/OF3.1' },
   { path: '/outcomes/PQ4' },
+  { path: '/inspections' },
+  { path: '/inspections/ofsted-2014' },
+  { path: '/improvement-plans' },
 ]
 
 /**
@@ -72,7 +75,12 @@ const SAMPLE = ['/', `/bodies/${BODY}`, JANUARY, `${JANUARY}/items/8/report`, `/
 /** Pages only some roles can open: forms, the admin pages, exempt material. */
 const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
   member: [`${JANUARY}/items/4/report/appendices/:exempt-appendix`],
-  officer: ['/my/recommendations', `${JANUARY}/items/8/report/edit`],
+  officer: [
+    '/my/recommendations',
+    `${JANUARY}/items/8/report/edit`,
+    '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5/milestones/new',
+    '/improvement-plans/childrens-social-care-improvement-plan/versions/new',
+  ],
   scrutiny_officer: [
     '/my/recommendations',
     '/meetings/new',

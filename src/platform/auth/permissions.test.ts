@@ -31,6 +31,8 @@ const EXPECTED: Record<string, Role[]> = {
   'waitinglists:edit': ['analyst', 'admin'],
   'indicators:edit': ['analyst', 'admin'],
   'indicators:link': ['analyst', 'scrutiny_officer', 'admin'],
+  'improvement:update': ['officer', 'admin'],
+  'improvement:edit-any': ['admin'],
 }
 
 const cases = Object.entries(EXPECTED).flatMap(([action, allowed]) =>

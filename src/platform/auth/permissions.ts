@@ -26,6 +26,10 @@ export const GRANTS = {
   'indicators:edit': ['analyst', 'admin'],
   /** Say which work-programme items look at an indicator: analysts and those who keep the programme. */
   'indicators:link': ['analyst', 'scrutiny_officer', 'admin'],
+  /** Post updates on improvement-plan milestones one leads, and change the structure of a plan one owns. */
+  'improvement:update': ['officer', 'admin'],
+  /** Update and change any improvement plan. */
+  'improvement:edit-any': ['admin'],
   /** Read exempt material of any body (staff who prepare and manage the papers). */
   'exempt:read-any': ['officer', 'scrutiny_officer', 'admin'],
   /** Read exempt material of the bodies one belongs to. */

@@ -6,6 +6,7 @@ import * as decisionsAndWorkProgramme from './2024-01-03-0004-decisions-and-work
 import * as waitingLists from './2024-01-05-0005-waiting-lists.ts'
 import * as indicators from './2024-01-06-0006-indicators.ts'
 import * as indicatorLinks from './2024-01-06-0007-indicator-links.ts'
+import * as improvement from './2024-01-07-0008-inspections-and-improvement-plans.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-05-0005-waiting-lists': waitingLists,
   '2024-01-06-0006-indicators': indicators,
   '2024-01-06-0007-indicator-links': indicatorLinks,
+  '2024-01-07-0008-inspections-and-improvement-plans': improvement,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,25 @@
+import type { Db } from '#src/database.ts'
+import type { AuditReader } from '#src/platform/audit/reader.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import { improvementApi } from './api.ts'
+import { improvementOpenApi } from './openapi.ts'
+import { createImprovementRepository } from './repository.ts'
+import { improvementRoutes } from './routes.ts'
+import { createImprovementService } from './service.ts'
+
+export type { ImprovementService } from './service.ts'
+
+/**
+ * Inspections and improvement plans, the golden thread: each finding, the actions that answer
+ * it, their milestones and dated updates, with RAG, staleness, roll-ups and coverage.
+ */
+export function createImprovement(deps: { db: Db; clock: Clock; audit: AuditReader }) {
+  const repository = createImprovementRepository(deps.db)
+  const service = createImprovementService({ db: deps.db, repository, clock: deps.clock })
+  return {
+    service,
+    routes: improvementRoutes({ service, audit: deps.audit }),
+    api: improvementApi({ service }),
+    openApi: improvementOpenApi,
+  }
+}

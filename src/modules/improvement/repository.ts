@@ -1,0 +1,150 @@
+import type { Db, Trx } from '#src/database.ts'
+import type { MilestoneStatus, PlanMilestonesTable } from './tables.ts'
+
+type Reader = Db | Trx
+
+/** Queries for inspections and improvement plans. No rules here. */
+export function createImprovementRepository(db: Db) {
+  return {
+    listInspections() {
+      return db.selectFrom('inspections').selectAll().orderBy('endedOn', 'desc').orderBy('title').execute()
+    },
+    findInspection(slug: string) {
+      return db.selectFrom('inspections').selectAll().where('slug', '=', slug).executeTakeFirst()
+    },
+    judgementsOf(inspectionId: string) {
+      return db.selectFrom('inspectionJudgements').selectAll().where('inspectionId', '=', inspectionId).orderBy('position').execute()
+    },
+    /** Findings of the given inspections (all when none are given). */
+    findingsOf(inspectionIds?: string[]) {
+      let query = db.selectFrom('inspectionFindings').selectAll()
+      if (inspectionIds) {
+        if (inspectionIds.length === 0) return Promise.resolve([])
+        query = query.where('inspectionId', 'in', inspectionIds)
+      }
+      return query.orderBy('kind').orderBy('number').execute()
+    },
+    listPlans() {
+      return db.selectFrom('improvementPlans').selectAll().orderBy('startsOn', 'desc').execute()
+    },
+    findPlan(slug: string) {
+      return db.selectFrom('improvementPlans').selectAll().where('slug', '=', slug).executeTakeFirst()
+    },
+    findPlanById(id: string, trx: Reader = db) {
+      return trx.selectFrom('improvementPlans').selectAll().where('id', '=', id).executeTakeFirst()
+    },
+    /** Everything a plan's pages need, in one go: its rows, and those hanging off it. */
+    async planContents(planId: string) {
+      const themes = await db.selectFrom('planThemes').selectAll().where('planId', '=', planId).orderBy('position').execute()
+      const themeIds = themes.map((t) => t.id)
+      const actions = themeIds.length
+        ? await db.selectFrom('planActions').selectAll().where('themeId', 'in', themeIds).orderBy('position').execute()
+        : []
+      const actionIds = actions.map((a) => a.id)
+      const none = Promise.resolve([])
+      const [leads, links, milestones, versions, inspections, considered] = await Promise.all([
+        actionIds.length ? db.selectFrom('planActionLeads').selectAll().where('actionId', 'in', actionIds).orderBy('position').execute() : none,
+        actionIds.length ? db.selectFrom('planActionFindings').selectAll().where('actionId', 'in', actionIds).execute() : none,
+        actionIds.length ? db.selectFrom('planMilestones').selectAll().where('actionId', 'in', actionIds).orderBy('position').execute() : none,
+        db.selectFrom('planVersions').selectAll().where('planId', '=', planId).orderBy('onDate', 'desc').execute(),
+        db.selectFrom('planInspections').select('inspectionId').where('planId', '=', planId).execute(),
+        db
+          .selectFrom('planConsiderations')
+          .innerJoin('meetings', 'meetings.id', 'planConsiderations.meetingId')
+          .select(['meetings.date', 'meetings.slug'])
+          .where('planConsiderations.planId', '=', planId)
+          .orderBy('meetings.date')
+          .execute(),
+      ])
+      const milestoneIds = milestones.map((m) => m.id)
+      const updates =
+        actionIds.length || milestoneIds.length
+          ? await db
+              .selectFrom('planUpdates')
+              .selectAll()
+              .where((eb) =>
+                eb.or([
+                  ...(actionIds.length ? [eb('actionId', 'in', actionIds)] : []),
+                  ...(milestoneIds.length ? [eb('milestoneId', 'in', milestoneIds)] : []),
+                ]),
+              )
+              .orderBy('onDate', 'desc')
+              .orderBy('createdAt', 'desc')
+              .execute()
+          : []
+      return { themes, actions, leads, links, milestones, updates, versions, inspectionIds: inspections.map((i) => i.inspectionId), considered }
+    },
+    /** Actions (with their plans) that answer the given findings. */
+    actionsAnswering(findingIds: string[]) {
+      if (findingIds.length === 0) return Promise.resolve([])
+      return db
+        .selectFrom('planActionFindings')
+        .innerJoin('planActions', 'planActions.id', 'planActionFindings.actionId')
+        .innerJoin('planThemes', 'planThemes.id', 'planActions.themeId')
+        .innerJoin('improvementPlans', 'improvementPlans.id', 'planThemes.planId')
+        .select(['planActionFindings.findingId', 'planActions.id as actionId', 'improvementPlans.slug as planSlug'])
+        .where('planActionFindings.findingId', 'in', findingIds)
+        .execute()
+    },
+    /** The plans whose actions a person leads. */
+    plansLedBy(personId: string) {
+      return db
+        .selectFrom('planActionLeads')
+        .innerJoin('planActions', 'planActions.id', 'planActionLeads.actionId')
+        .innerJoin('planThemes', 'planThemes.id', 'planActions.themeId')
+        .select(['planThemes.planId', 'planActions.id as actionId'])
+        .where('planActionLeads.personId', '=', personId)
+        .execute()
+    },
+    findMilestone(id: string, trx: Reader = db) {
+      return trx
+        .selectFrom('planMilestones')
+        .innerJoin('planActions', 'planActions.id', 'planMilestones.actionId')
+        .innerJoin('planThemes', 'planThemes.id', 'planActions.themeId')
+        .selectAll('planMilestones')
+        .select(['planThemes.planId', 'planActions.reference'])
+        .where('planMilestones.id', '=', id)
+        .executeTakeFirst()
+    },
+    leadsOf(actionId: string, trx: Reader = db) {
+      return trx.selectFrom('planActionLeads').selectAll().where('actionId', '=', actionId).execute()
+    },
+    setMilestoneStatus(trx: Trx, id: string, status: MilestoneStatus, completedOn: string | null) {
+      return trx.updateTable('planMilestones').set({ status, completedOn }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+    },
+    insertUpdate(
+      trx: Trx,
+      row: { actionId?: string | null; milestoneId?: string | null; onDate: string; author: string; text: string; statusFrom?: MilestoneStatus | null; statusTo?: MilestoneStatus | null },
+    ) {
+      return trx.insertInto('planUpdates').values(row).returningAll().executeTakeFirstOrThrow()
+    },
+    findAction(planId: string, reference: string) {
+      return db
+        .selectFrom('planActions')
+        .innerJoin('planThemes', 'planThemes.id', 'planActions.themeId')
+        .selectAll('planActions')
+        .where('planThemes.planId', '=', planId)
+        .where('planActions.reference', '=', reference)
+        .executeTakeFirst()
+    },
+    nextMilestonePosition(trx: Trx, actionId: string) {
+      return trx
+        .selectFrom('planMilestones')
+        .select((eb) => eb.fn.max('position').as('max'))
+        .where('actionId', '=', actionId)
+        .executeTakeFirst()
+        .then((row) => Number(row?.max ?? -1) + 1)
+    },
+    insertMilestone(trx: Trx, row: Omit<PlanMilestonesTable, 'id'>) {
+      return trx.insertInto('planMilestones').values(row).returningAll().executeTakeFirstOrThrow()
+    },
+    insertVersion(trx: Trx, row: { planId: string; version: string; onDate: string; byWhom: string; changes: string }) {
+      return trx.insertInto('planVersions').values(row).returningAll().executeTakeFirstOrThrow()
+    },
+    setPlanVersion(trx: Trx, planId: string, version: string) {
+      return trx.updateTable('improvementPlans').set({ version }).where('id', '=', planId).returningAll().executeTakeFirstOrThrow()
+    },
+  }
+}
+
+export type ImprovementRepository = ReturnType<typeof createImprovementRepository>

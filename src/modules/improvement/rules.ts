@@ -1,0 +1,81 @@
+import { differenceInCalendarDays, parseISO } from 'date-fns'
+import type { MilestoneStatus } from './tables.ts'
+
+/**
+ * The derived views of an improvement plan, each worked out from stored facts and the app's
+ * clock: a milestone's RAG and staleness, an action's status rolled up from its milestones,
+ * counts by RAG for a theme or the plan, and what is missing (coverage).
+ */
+
+export type MilestoneRag = 'complete' | 'red' | 'amber' | 'green' | 'dropped'
+
+/** Amber looks this far ahead for a due date… */
+export const AMBER_DUE_WITHIN_DAYS = 30
+/** …at milestones with no update for this long. */
+export const AMBER_QUIET_FOR_DAYS = 60
+
+const days = (from: string, to: string) => differenceInCalendarDays(parseISO(to), parseISO(from))
+
+/**
+ * Complete when complete. Red when past its due date and not complete. Amber when due within
+ * 30 days and not updated for 60 days (or never). Green otherwise, including with no due date
+ * (the coverage view lists those). A dropped milestone is shown as dropped and counts for nothing.
+ */
+export function milestoneRag(
+  milestone: { status: MilestoneStatus; dueOn: string | null },
+  lastUpdatedOn: string | null,
+  today: string,
+): MilestoneRag {
+  if (milestone.status === 'complete') return 'complete'
+  if (milestone.status === 'dropped') return 'dropped'
+  if (milestone.dueOn === null) return 'green'
+  const untilDue = days(today, milestone.dueOn)
+  if (untilDue < 0) return 'red'
+  const quiet = lastUpdatedOn === null || days(lastUpdatedOn, today) >= AMBER_QUIET_FOR_DAYS
+  if (untilDue <= AMBER_DUE_WITHIN_DAYS && quiet) return 'amber'
+  return 'green'
+}
+
+/**
+ * Stale: not complete or dropped, and no update since the last meeting that considered the plan
+ * (none when the plan has not been considered yet).
+ */
+export function isStale(
+  milestone: { status: MilestoneStatus },
+  lastUpdatedOn: string | null,
+  lastConsideredOn: string | null,
+): boolean {
+  if (milestone.status === 'complete' || milestone.status === 'dropped' || lastConsideredOn === null) return false
+  return lastUpdatedOn === null || lastUpdatedOn < lastConsideredOn
+}
+
+const WORST_FIRST = ['red', 'amber', 'green', 'complete'] as const
+
+/** An action's status: the worst of its milestones (dropped ones aside); none without milestones. */
+export function actionRag(milestoneRags: MilestoneRag[]): Exclude<MilestoneRag, 'dropped'> | 'no milestones' {
+  const counted = new Set(milestoneRags.filter((rag) => rag !== 'dropped'))
+  return WORST_FIRST.find((rag) => counted.has(rag)) ?? 'no milestones'
+}
+
+export type RagCounts = Record<'red' | 'amber' | 'green' | 'complete' | 'dropped', number>
+
+/** Milestones counted by RAG, for a theme or the whole plan. */
+export function countByRag(milestoneRags: MilestoneRag[]): RagCounts {
+  const counts: RagCounts = { red: 0, amber: 0, green: 0, complete: 0, dropped: 0 }
+  for (const rag of milestoneRags) counts[rag] += 1
+  return counts
+}
+
+/** What the plan is missing: findings no action answers, actions with no milestone, milestones with no due date. */
+export function coverage<F extends { id: string }, A extends { id: string; findingIds: string[]; milestoneCount: number }, M extends { dueOn: string | null; dueNote: string; status: MilestoneStatus }>(
+  findings: F[],
+  actions: A[],
+  milestones: M[],
+) {
+  const answered = new Set(actions.flatMap((action) => action.findingIds))
+  return {
+    findingsWithoutAction: findings.filter((finding) => !answered.has(finding.id)),
+    actionsWithoutMilestone: actions.filter((action) => action.milestoneCount === 0),
+    milestonesWithoutDueDate: milestones.filter((m) => m.dueOn === null && m.status !== 'complete' && m.status !== 'dropped'),
+  }
+}

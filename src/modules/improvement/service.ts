@@ -1,0 +1,258 @@
+import type { Db } from '#src/database.ts'
+import { recordAudit } from '#src/platform/audit/audit.ts'
+import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import { withTransaction } from '#src/platform/db/database.ts'
+import { ForbiddenError, NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import type { ImprovementRepository } from './repository.ts'
+import { type MilestoneRag, actionRag, countByRag, coverage, isStale, milestoneRag } from './rules.ts'
+import type { MilestoneForm, UpdateForm, VersionForm } from './schema.ts'
+
+type Contents = Awaited<ReturnType<ImprovementRepository['planContents']>>
+type Plan = NonNullable<Awaited<ReturnType<ImprovementRepository['findPlan']>>>
+type Finding = Awaited<ReturnType<ImprovementRepository['findingsOf']>>[number]
+
+/** The plan as its pages show it: themes → actions → milestones, each with what is derived. */
+function present(plan: Plan, contents: Contents, findings: Finding[], today: string) {
+  const consideredBefore = contents.considered.filter((m) => m.date < today)
+  const lastConsideredOn = consideredBefore.at(-1)?.date ?? null
+  const updatesOf = (key: 'milestoneId' | 'actionId', id: string) => contents.updates.filter((u) => u[key] === id)
+  const milestones = contents.milestones.map((milestone) => {
+    const updates = updatesOf('milestoneId', milestone.id)
+    const lastUpdatedOn = updates[0]?.onDate ?? null
+    return {
+      ...milestone,
+      updates,
+      lastUpdatedOn,
+      rag: milestoneRag(milestone, lastUpdatedOn, today),
+      stale: isStale(milestone, lastUpdatedOn, lastConsideredOn),
+    }
+  })
+  const actions = contents.actions.map((action) => {
+    const own = milestones.filter((m) => m.actionId === action.id)
+    const findingIds = contents.links.filter((l) => l.actionId === action.id).map((l) => l.findingId)
+    return {
+      ...action,
+      leads: contents.leads.filter((l) => l.actionId === action.id),
+      findings: findings.filter((f) => findingIds.includes(f.id)),
+      findingIds,
+      milestones: own,
+      milestoneCount: own.length,
+      updates: updatesOf('actionId', action.id),
+      rag: actionRag(own.map((m) => m.rag)),
+      counts: countByRag(own.map((m) => m.rag)),
+    }
+  })
+  const themes = contents.themes.map((theme) => {
+    const own = actions.filter((a) => a.themeId === theme.id)
+    return { ...theme, actions: own, counts: countByRag(own.flatMap((a) => a.milestones.map((m) => m.rag))) }
+  })
+  return {
+    plan,
+    themes,
+    actions,
+    milestones,
+    counts: countByRag(milestones.map((m) => m.rag)),
+    versions: contents.versions,
+    considered: contents.considered,
+    lastConsideredOn,
+    coverage: coverage(findings, actions, milestones),
+    findings,
+    today,
+  }
+}
+export type PlanView = ReturnType<typeof present>
+
+export function createImprovementService(deps: { db: Db; repository: ImprovementRepository; clock: Clock }) {
+  const { db, repository: repo, clock } = deps
+
+  async function planOrThrow(slug: string) {
+    const plan = await repo.findPlan(slug)
+    if (!plan) throw new NotFoundError('Improvement plan')
+    return plan
+  }
+
+  async function planView(slug: string) {
+    const plan = await planOrThrow(slug)
+    const contents = await repo.planContents(plan.id)
+    const findings = await repo.findingsOf(contents.inspectionIds)
+    return present(plan, contents, findings.filter((f) => f.kind !== 'strength'), clock.today())
+  }
+
+  /** May this person post updates on the action: one of its leads, or someone who edits plans. */
+  function leads(ctx: Context, action: { leads: { personId: string | null }[] }) {
+    const personId = ctx.user?.personId
+    return Boolean(personId && action.leads.some((lead) => lead.personId === personId))
+  }
+
+  /** The plan's owner (by person record) or an admin may change its structure. */
+  function assertOwner(ctx: Context, plan: Plan) {
+    assertCan(ctx.user, 'improvement:update')
+    if (can(ctx.user, 'improvement:edit-any')) return
+    if (!plan.ownerPersonId || plan.ownerPersonId !== ctx.user?.personId) throw new ForbiddenError()
+  }
+
+  return {
+    listInspections: (_ctx: Context) => repo.listInspections(),
+
+    /** An inspection with its judgements, and each finding with the plan actions that answer it and their RAG. */
+    async inspection(_ctx: Context, slug: string) {
+      const inspection = await repo.findInspection(slug)
+      if (!inspection) throw new NotFoundError('Inspection')
+      const [judgements, findings] = await Promise.all([repo.judgementsOf(inspection.id), repo.findingsOf([inspection.id])])
+      const answering = await repo.actionsAnswering(findings.map((f) => f.id))
+      const plans = new Map<string, PlanView>()
+      for (const slug of new Set(answering.map((a) => a.planSlug))) plans.set(slug, await planView(slug))
+      return {
+        inspection,
+        judgements,
+        findings: findings.map((finding) => ({
+          ...finding,
+          actions: answering
+            .filter((a) => a.findingId === finding.id)
+            .map((a) => ({ plan: plans.get(a.planSlug)!.plan, action: plans.get(a.planSlug)!.actions.find((x) => x.id === a.actionId)! })),
+        })),
+      }
+    },
+
+    listPlans: (_ctx: Context) => repo.listPlans(),
+
+    plan: (_ctx: Context, slug: string) => planView(slug),
+
+    /** One action with its milestones and the whole history of updates. */
+    async action(ctx: Context, slug: string, reference: string) {
+      const view = await planView(slug)
+      const action = view.actions.find((a) => a.reference === reference)
+      if (!action) throw new NotFoundError('Action')
+      const theme = view.themes.find((t) => t.id === action.themeId)!
+      return { ...view, action, theme, canUpdate: leads(ctx, action) || can(ctx.user, 'improvement:edit-any'), isOwner: isOwner(ctx, view.plan) }
+    },
+
+    /** Every update and status change since a date: the committee's progress report. */
+    async since(_ctx: Context, slug: string, from: string) {
+      const view = await planView(slug)
+      const entries = view.actions.flatMap((action) => {
+        const theme = view.themes.find((t) => t.id === action.themeId)!
+        const onAction = action.updates.filter((u) => u.onDate >= from).map((update) => ({ update, milestone: null }))
+        const onMilestones = action.milestones.flatMap((m) => m.updates.filter((u) => u.onDate >= from).map((update) => ({ update, milestone: m })))
+        const all = [...onAction, ...onMilestones].sort((a, b) => a.update.onDate.localeCompare(b.update.onDate))
+        return all.length ? [{ theme, action, entries: all }] : []
+      })
+      return { ...view, from, entries }
+    },
+
+    /** The actions a person leads, across plans, with their milestones: "my actions". */
+    async myActions(ctx: Context) {
+      assertCan(ctx.user, 'improvement:update')
+      const personId = ctx.user!.personId
+      if (!personId) return { linked: false as const, actions: [], today: clock.today() }
+      const rows = await repo.plansLedBy(personId)
+      const plans = await repo.listPlans()
+      const actions = []
+      for (const plan of plans.filter((p) => rows.some((r) => r.planId === p.id))) {
+        const view = await planView(plan.slug)
+        actions.push(...view.actions.filter((a) => rows.some((r) => r.actionId === a.id)).map((action) => ({ plan: view.plan, action })))
+      }
+      return { linked: true as const, actions, today: clock.today() }
+    },
+
+    /**
+     * Posts a dated update on a milestone, and changes its status if asked: a status change needs
+     * the update saying why. Leads of the action, and those who edit any plan, may post.
+     */
+    async updateMilestone(ctx: Context, milestoneId: string, input: UpdateForm) {
+      assertCan(ctx.user, 'improvement:update')
+      return withTransaction(db, async (trx) => {
+        const milestone = await repo.findMilestone(milestoneId, trx)
+        if (!milestone) throw new NotFoundError('Milestone')
+        const actionLeads = await repo.leadsOf(milestone.actionId, trx)
+        if (!leads(ctx, { leads: actionLeads }) && !can(ctx.user, 'improvement:edit-any')) throw new ForbiddenError()
+        if (input.onDate > clock.today()) throw new RuleError('The date of the update cannot be in the future', 'onDate')
+        const changing = input.status !== null && input.status !== milestone.status
+        const update = await repo.insertUpdate(trx, {
+          milestoneId,
+          onDate: input.onDate,
+          author: ctx.user!.name,
+          text: input.text,
+          statusFrom: changing ? milestone.status : null,
+          statusTo: changing ? input.status : null,
+        })
+        let after = milestone
+        if (changing) {
+          const completedOn = input.status === 'complete' ? input.onDate : null
+          after = { ...milestone, ...(await repo.setMilestoneStatus(trx, milestoneId, input.status!, completedOn)) }
+        }
+        await recordAudit(trx, ctx, {
+          action: changing ? `changed milestone status to ${input.status}` : 'posted milestone update',
+          subjectType: 'improvement plan',
+          subjectId: milestone.planId,
+          before: changing ? { milestoneId, status: milestone.status } : undefined,
+          after: { milestoneId, update, status: after.status },
+        })
+        return { milestone: after, update }
+      })
+    },
+
+    /** Adds a milestone to an action: the plan's owner or an admin. */
+    async addMilestone(ctx: Context, slug: string, reference: string, input: MilestoneForm) {
+      const plan = await planOrThrow(slug)
+      assertOwner(ctx, plan)
+      const action = await repo.findAction(plan.id, reference)
+      if (!action) throw new NotFoundError('Action')
+      return withTransaction(db, async (trx) => {
+        const position = await repo.nextMilestonePosition(trx, action.id)
+        const milestone = await repo.insertMilestone(trx, {
+          actionId: action.id,
+          text: input.text,
+          dueOn: input.dueOn,
+          dueNote: input.dueNote,
+          status: 'not started',
+          completedOn: null,
+          position,
+        })
+        await recordAudit(trx, ctx, { action: `added a milestone to action ${reference}`, subjectType: 'improvement plan', subjectId: plan.id, after: milestone })
+        return milestone
+      })
+    },
+
+    /** Publishes a new version with its record of amendments: the plan's owner or an admin. */
+    async publishVersion(ctx: Context, slug: string, input: VersionForm) {
+      const plan = await planOrThrow(slug)
+      assertOwner(ctx, plan)
+      return withTransaction(db, async (trx) => {
+        const current = await repo.findPlanById(plan.id, trx)
+        if (current!.version === input.version) throw new RuleError(`Version ${input.version} is the current version: give the new version’s number`, 'version')
+        const version = await repo.insertVersion(trx, { planId: plan.id, version: input.version, onDate: clock.today(), byWhom: ctx.user!.name, changes: input.changes }).catch((error: { code?: string }) => {
+          if (error.code === '23505') throw new RuleError(`There is already a version ${input.version}`, 'version')
+          throw error
+        })
+        const after = await repo.setPlanVersion(trx, plan.id, input.version)
+        await recordAudit(trx, ctx, { action: `published version ${input.version}`, subjectType: 'improvement plan', subjectId: plan.id, before: current, after: { ...after, amendment: version } })
+        return version
+      })
+    },
+
+    isOwner,
+
+    /** Inspections for the open-data API, each finding with the ids of the actions answering it. */
+    async inspectionsForApi() {
+      const inspections = await repo.listInspections()
+      const findings = await repo.findingsOf(inspections.map((i) => i.id))
+      const answering = await repo.actionsAnswering(findings.map((f) => f.id))
+      return inspections.map((inspection) => ({
+        inspection,
+        findings: findings
+          .filter((f) => f.inspectionId === inspection.id)
+          .map((f) => ({ ...f, actionIds: answering.filter((a) => a.findingId === f.id).map((a) => a.actionId) })),
+      }))
+    },
+  }
+
+  function isOwner(ctx: Context, plan: Plan) {
+    return can(ctx.user, 'improvement:edit-any') || Boolean(ctx.user?.personId && plan.ownerPersonId === ctx.user.personId && can(ctx.user, 'improvement:update'))
+  }
+}
+
+export type ImprovementService = ReturnType<typeof createImprovementService>
+export type { MilestoneRag }

@@ -1,0 +1,151 @@
+import type { CreatedAt, IsoDate, Uuid } from '#src/platform/db/column-types.ts'
+
+export const JUDGEMENTS = ['outstanding', 'good', 'requires improvement', 'inadequate'] as const
+export type Judgement = (typeof JUDGEMENTS)[number]
+export const INSPECTION_KINDS = ['single inspection framework', 'ILACS', 'SEND area inspection', 'LSCB review', 'focused visit', 'other'] as const
+export type InspectionKind = (typeof INSPECTION_KINDS)[number]
+export const FINDING_KINDS = ['priority action', 'area for improvement', 'significant weakness', 'strength'] as const
+export type FindingKind = (typeof FINDING_KINDS)[number]
+export const MILESTONE_STATUSES = ['not started', 'in progress', 'complete', 'delayed', 'dropped'] as const
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
+
+export interface InspectionsTable {
+  id: Uuid
+  slug: string
+  title: string
+  /** "Ofsted", "Ofsted and the Care Quality Commission". */
+  inspectorates: string
+  kind: InspectionKind
+  startedOn: IsoDate | null
+  endedOn: IsoDate | null
+  publishedOn: IsoDate | null
+  overallJudgement: Judgement | null
+  summary: string
+  createdAt: CreatedAt
+}
+
+export interface InspectionJudgementsTable {
+  id: Uuid
+  inspectionId: string
+  area: string
+  judgement: Judgement
+  position: number
+}
+
+export interface InspectionFindingsTable {
+  id: Uuid
+  inspectionId: string
+  kind: FindingKind
+  number: number
+  text: string
+}
+
+export interface ImprovementPlansTable {
+  id: Uuid
+  slug: string
+  title: string
+  owner: string
+  /** The owner's person record: they (and admins) change the plan's structure. */
+  ownerPersonId: string | null
+  startsOn: IsoDate | null
+  endsOn: IsoDate | null
+  /** The version now in force: "3.2". */
+  version: string
+  createdAt: CreatedAt
+}
+
+/** The inspections a plan answers: their findings are what the coverage view checks. */
+export interface PlanInspectionsTable {
+  planId: string
+  inspectionId: string
+}
+
+/** The record of amendments: date, version, by whom, what changed. */
+export interface PlanVersionsTable {
+  id: Uuid
+  planId: string
+  version: string
+  onDate: IsoDate
+  byWhom: string
+  changes: string
+}
+
+/** The meetings that considered the plan: "stale" is measured from the latest before today. */
+export interface PlanConsiderationsTable {
+  planId: string
+  meetingId: string
+}
+
+export interface PlanThemesTable {
+  id: Uuid
+  planId: string
+  number: string
+  title: string
+  /** The head-of-service lead. */
+  lead: string
+  position: number
+}
+
+export interface PlanActionsTable {
+  id: Uuid
+  themeId: string
+  /** As the plan numbers it: "4.5". */
+  reference: string
+  title: string
+  position: number
+}
+
+/** One of an action's leads; linked to a person record when there is one, for "my actions". */
+export interface PlanActionLeadsTable {
+  actionId: string
+  position: number
+  name: string
+  jobTitle: string
+  personId: string | null
+}
+
+export interface PlanActionFindingsTable {
+  actionId: string
+  findingId: string
+}
+
+export interface PlanMilestonesTable {
+  id: Uuid
+  actionId: string
+  text: string
+  dueOn: IsoDate | null
+  /** How the plan puts a loose date: "Ongoing", "Quarterly". */
+  dueNote: string
+  status: MilestoneStatus
+  completedOn: IsoDate | null
+  position: number
+}
+
+/** A dated update on an action or a milestone; a status change carries from and to. */
+export interface PlanUpdatesTable {
+  id: Uuid
+  actionId: string | null
+  milestoneId: string | null
+  onDate: IsoDate
+  author: string
+  text: string
+  statusFrom: MilestoneStatus | null
+  statusTo: MilestoneStatus | null
+  createdAt: CreatedAt
+}
+
+export interface ImprovementTables {
+  inspections: InspectionsTable
+  inspectionJudgements: InspectionJudgementsTable
+  inspectionFindings: InspectionFindingsTable
+  improvementPlans: ImprovementPlansTable
+  planInspections: PlanInspectionsTable
+  planVersions: PlanVersionsTable
+  planConsiderations: PlanConsiderationsTable
+  planThemes: PlanThemesTable
+  planActions: PlanActionsTable
+  planActionLeads: PlanActionLeadsTable
+  planActionFindings: PlanActionFindingsTable
+  planMilestones: PlanMilestonesTable
+  planUpdates: PlanUpdatesTable
+}
