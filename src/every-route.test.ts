@@ -157,6 +157,7 @@ describe.each(testDatabases())('every route as every role ($name)', (database) =
       .replace(/^\/waiting-lists\/:service\/figures\/:month/, '/waiting-lists/camhs/figures/2023-12')
       .replace(/^\/waiting-lists\/:service/, '/waiting-lists/camhs')
       .replace(/^\/improvement-plans\/milestones\/:id/, `/improvement-plans/milestones/${ids.milestone}`)
+      .replace(/^\/improvement-plans\/:slug\/milestones\/:id/, `/improvement-plans/childrens-social-care-improvement-plan/milestones/${ids.milestone}`)
       .replace(/^\/improvement-plans\/:slug\/actions\/:reference/, '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5')
       .replace(/^\/improvement-plans\/:slug/, '/improvement-plans/childrens-social-care-improvement-plan')
       .replace(/^\/inspections\/:slug/, '/inspections/ilacs-2022')

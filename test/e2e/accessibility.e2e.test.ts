@@ -63,6 +63,10 @@ const PAGES: { path: string; status?: number }[] = [
   { path: '/inspections' },
   { path: '/inspections/ofsted-2014' },
   { path: '/improvement-plans' },
+  { path: '/improvement-plans/childrens-social-care-improvement-plan' },
+  { path: '/improvement-plans/childrens-social-care-improvement-plan/since' },
+  { path: '/improvement-plans/childrens-social-care-improvement-plan/actions/1.1' },
+  { path: '/inspections/ilacs-2022' },
 ]
 
 /**
@@ -80,6 +84,8 @@ const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     `${JANUARY}/items/8/report/edit`,
     '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5/milestones/new',
     '/improvement-plans/childrens-social-care-improvement-plan/versions/new',
+    '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5',
+    '/my/actions',
   ],
   scrutiny_officer: [
     '/my/recommendations',

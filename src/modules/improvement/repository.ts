@@ -138,6 +138,9 @@ export function createImprovementRepository(db: Db) {
     insertMilestone(trx: Trx, row: Omit<PlanMilestonesTable, 'id'>) {
       return trx.insertInto('planMilestones').values(row).returningAll().executeTakeFirstOrThrow()
     },
+    updateMilestone(trx: Trx, id: string, changes: { text: string; dueOn: string | null; dueNote: string }) {
+      return trx.updateTable('planMilestones').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+    },
     insertVersion(trx: Trx, row: { planId: string; version: string; onDate: string; byWhom: string; changes: string }) {
       return trx.insertInto('planVersions').values(row).returningAll().executeTakeFirstOrThrow()
     },

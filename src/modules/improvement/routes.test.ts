@@ -120,6 +120,32 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     expect((await (await t.as('scrutiny_officer')).post(`${PLAN}/versions`, { version: '9.2', changes: 'x' })).statusCode).toBe(403)
   })
 
+  it('lets a lead post an update on the action as a whole, and the owner change a milestone’s wording and due date', async () => {
+    const officer = await t.as('officer')
+    const url = `${PLAN}/actions/1.5/updates`
+    const date = { 'onDate-day': '22', 'onDate-month': '1', 'onDate-year': '2024' }
+    const empty = await officer.post(url, { ...date, text: '' })
+    expect(errorSummary(empty.body)).toEqual(['Enter the update: what has happened, and why if the status changes'])
+    expect((await officer.post(url, { ...date, text: 'The board now meets every six weeks.' })).statusCode).toBe(303)
+    expect(text((await t.visitor().get(`${PLAN}/actions/1.5`)).body)).toContain('22 January 2024, Demo officer: The board now meets every six weeks.')
+    expect((await officer.post(`${PLAN}/actions/1.1/updates`, { ...date, text: 'Not mine' })).statusCode).toBe(403)
+
+    const target = await t.db
+      .selectFrom('planMilestones')
+      .innerJoin('planActions', 'planActions.id', 'planMilestones.actionId')
+      .select(['planMilestones.id'])
+      .where('planActions.reference', '=', '1.1')
+      .executeTakeFirstOrThrow()
+    const edit = `${PLAN}/milestones/${target.id}/edit`
+    expect((await officer.get(edit)).statusCode).toBe(200)
+    expect((await (await t.as('scrutiny_officer')).get(edit)).statusCode).toBe(403)
+    const bad = await officer.post(edit, { text: '', 'dueOn-day': '', 'dueOn-month': '', 'dueOn-year': '', dueNote: '' })
+    expect(errorSummary(bad.body)).toEqual(['Enter the milestone'])
+    const saved = await officer.post(edit, { text: 'Hold the partnership event', 'dueOn-day': '30', 'dueOn-month': '4', 'dueOn-year': '2024', dueNote: '' })
+    expect(saved.statusCode).toBe(303)
+    expect(await milestone('Hold the partnership event')).toMatchObject({ dueOn: '2024-04-30' })
+  })
+
   it('publishes inspections and the plan as open data', async () => {
     const { inspections } = JSON.parse((await t.visitor().get('/api/v1/inspections')).body)
     const ilacs = inspections.find((i: { slug: string }) => i.slug === 'ilacs-2022')

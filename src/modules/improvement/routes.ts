@@ -103,6 +103,35 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       return reply.redirect(`/improvement-plans/${slug}/actions/${reference}#milestone-${result.value.id}`, 303)
     })
 
+    app.post('/improvement-plans/:slug/actions/:reference/updates', async (request, reply) => {
+      assertCan(request.user, 'improvement:update')
+      const values = (request.body ?? {}) as Values
+      const { slug, reference } = params(request)
+      const parsed = parseForm(updateSchema, { ...values, onDate: joinDateParts(values, 'onDate'), status: '' }, { onDate: 'onDate-action-day', text: 'text-action' })
+      const result = parsed.ok ? await attempt(() => service.updateAction(request.ctx, slug, reference!, parsed.value)) : parsed
+      if (!result.ok) return actionPage(request, reply, { ...result, milestoneId: 'action', values })
+      return reply.redirect(`/improvement-plans/${slug}/actions/${reference}#action-updates`, 303)
+    })
+
+    const milestoneForm = async (request: FastifyRequest, reply: FastifyReply, values: Values | null, errors: FieldErrors = noErrors) => {
+      const { slug, id } = params(request)
+      const { plan, milestone } = await service.milestoneToEdit(request.ctx, slug, id!)
+      const shown = values ?? { text: milestone.text, dueNote: milestone.dueNote, ...Object.fromEntries(Object.entries(dateParts(milestone.dueOn)).map(([k, v]) => [`dueOn-${k}`, v])) }
+      return reply.page(`${views}/milestone-edit.njk`, { plan, milestone, values: shown, ...errors }, errors === noErrors ? 200 : 400)
+    }
+
+    app.get('/improvement-plans/:slug/milestones/:id/edit', (request, reply) => milestoneForm(request, reply, null))
+
+    app.post('/improvement-plans/:slug/milestones/:id/edit', async (request, reply) => {
+      assertCan(request.user, 'improvement:update')
+      const values = (request.body ?? {}) as Values
+      const { slug, id } = params(request)
+      const parsed = parseForm(milestoneSchema, { ...values, dueOn: joinDateParts(values, 'dueOn') }, { dueOn: 'dueOn-day' })
+      const result = parsed.ok ? await attempt(() => service.changeMilestone(request.ctx, slug, id!, parsed.value)) : parsed
+      if (!result.ok) return milestoneForm(request, reply, values, result)
+      return reply.redirect(`/improvement-plans/${slug}/actions/${result.value.reference}#milestone-${id}`, 303)
+    })
+
     app.get('/improvement-plans/:slug/versions/new', (request, reply) => ownerForm(request, reply, 'version-form.njk', {}))
 
     app.post('/improvement-plans/:slug/versions', async (request, reply) => {

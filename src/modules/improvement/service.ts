@@ -194,6 +194,44 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
       })
     },
 
+    /** Posts a dated update on an action as a whole: its leads, or those who edit any plan. */
+    async updateAction(ctx: Context, slug: string, reference: string, input: UpdateForm) {
+      assertCan(ctx.user, 'improvement:update')
+      const plan = await planOrThrow(slug)
+      const action = await repo.findAction(plan.id, reference)
+      if (!action) throw new NotFoundError('Action')
+      return withTransaction(db, async (trx) => {
+        const actionLeads = await repo.leadsOf(action.id, trx)
+        if (!leads(ctx, { leads: actionLeads }) && !can(ctx.user, 'improvement:edit-any')) throw new ForbiddenError()
+        if (input.onDate > clock.today()) throw new RuleError('The date of the update cannot be in the future', 'onDate')
+        const update = await repo.insertUpdate(trx, { actionId: action.id, onDate: input.onDate, author: ctx.user!.name, text: input.text })
+        await recordAudit(trx, ctx, { action: `posted an update on action ${reference}`, subjectType: 'improvement plan', subjectId: plan.id, after: update })
+        return update
+      })
+    },
+
+    /** A milestone for its owner's form. */
+    async milestoneToEdit(ctx: Context, slug: string, milestoneId: string) {
+      const plan = await planOrThrow(slug)
+      assertOwner(ctx, plan)
+      const milestone = await repo.findMilestone(milestoneId)
+      if (!milestone || milestone.planId !== plan.id) throw new NotFoundError('Milestone')
+      return { plan, milestone }
+    },
+
+    /** Changes a milestone's wording or due date: the plan's owner or an admin. Audited. */
+    async changeMilestone(ctx: Context, slug: string, milestoneId: string, input: MilestoneForm) {
+      const plan = await planOrThrow(slug)
+      assertOwner(ctx, plan)
+      return withTransaction(db, async (trx) => {
+        const before = await repo.findMilestone(milestoneId, trx)
+        if (!before || before.planId !== plan.id) throw new NotFoundError('Milestone')
+        const after = await repo.updateMilestone(trx, milestoneId, input)
+        await recordAudit(trx, ctx, { action: `changed a milestone of action ${before.reference}`, subjectType: 'improvement plan', subjectId: plan.id, before, after })
+        return { ...after, reference: before.reference }
+      })
+    },
+
     /** Adds a milestone to an action: the plan's owner or an admin. */
     async addMilestone(ctx: Context, slug: string, reference: string, input: MilestoneForm) {
       const plan = await planOrThrow(slug)
