@@ -79,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   const waitingLists = createWaitingLists({ db, audit })
   const improvement = createImprovement({ db, clock, audit })
-  const indicators = createIndicators({ db, clock, audit, workProgramme: workProgramme.service })
+  const indicators = createIndicators({ db, clock, audit, workProgramme: workProgramme.service, improvement: improvement.service })
   const publishing = createPublishing({
     db,
     clock,

@@ -55,7 +55,7 @@ const ANY_ACCOUNT = ['/account', '/my/recommendations']
  */
 const MAY_EDIT: Record<'member' | 'analyst', RegExp[]> = {
   member: [],
-  analyst: [/^\/waiting-lists\/:service\/figures/, /^\/outcomes(\/(import|populations|periods|new|:code\/edit|:code\/:period\/edit|:code\/work-programme))?/],
+  analyst: [/^\/waiting-lists\/:service\/figures/, /^\/outcomes(\/(import|populations|periods|new|:code\/edit|:code\/:period\/edit|:code\/work-programme|:code\/actions))?/],
 }
 
 /** Posts anyone may make: signing in (public) and out. */

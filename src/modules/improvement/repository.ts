@@ -24,6 +24,18 @@ export function createImprovementRepository(db: Db) {
       }
       return query.orderBy('kind').orderBy('number').execute()
     },
+    /** Every action of every plan, for choosing one. */
+    listAllActions() {
+      return db
+        .selectFrom('planActions')
+        .innerJoin('planThemes', 'planThemes.id', 'planActions.themeId')
+        .innerJoin('improvementPlans', 'improvementPlans.id', 'planThemes.planId')
+        .select(['planActions.id', 'planActions.reference', 'planActions.title', 'improvementPlans.slug as planSlug', 'improvementPlans.title as planTitle'])
+        .orderBy('improvementPlans.title')
+        .orderBy('planThemes.position')
+        .orderBy('planActions.position')
+        .execute()
+    },
     listPlans() {
       return db.selectFrom('improvementPlans').selectAll().orderBy('startsOn', 'desc').execute()
     },

@@ -118,6 +118,12 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
 
     listPlans: (_ctx: Context) => repo.listPlans(),
 
+    /** Every action of every plan, with its page, for other modules to link to. */
+    async allActions(_ctx: Context) {
+      const rows = await repo.listAllActions()
+      return rows.map((row) => ({ ...row, href: `/improvement-plans/${row.planSlug}/actions/${row.reference}` }))
+    },
+
     plan: (_ctx: Context, slug: string) => planView(slug),
 
     /** One action with its milestones and the whole history of updates. */

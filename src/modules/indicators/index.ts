@@ -5,7 +5,7 @@ import { indicatorsApi } from './api.ts'
 import { indicatorsOpenApi } from './openapi.ts'
 import { createIndicatorsRepository } from './repository.ts'
 import { indicatorsRoutes } from './routes.ts'
-import { type IndicatorsWorkProgramme, createIndicatorsService } from './service.ts'
+import { type IndicatorsImprovement, type IndicatorsWorkProgramme, createIndicatorsService } from './service.ts'
 
 export type { IndicatorsService } from './service.ts'
 
@@ -13,9 +13,9 @@ export type { IndicatorsService } from './service.ts'
  * The outcomes framework: indicators by group with targets, actuals and benchmarks per period,
  * RAG against target and direction of travel, charts, analysts' forms, import and export.
  */
-export function createIndicators(deps: { db: Db; clock: Clock; audit: AuditReader; workProgramme: IndicatorsWorkProgramme }) {
+export function createIndicators(deps: { db: Db; clock: Clock; audit: AuditReader; workProgramme: IndicatorsWorkProgramme; improvement: IndicatorsImprovement }) {
   const repository = createIndicatorsRepository(deps.db)
-  const service = createIndicatorsService({ db: deps.db, repository, clock: deps.clock, workProgramme: deps.workProgramme })
+  const service = createIndicatorsService({ db: deps.db, repository, clock: deps.clock, workProgramme: deps.workProgramme, improvement: deps.improvement })
   return {
     service,
     routes: indicatorsRoutes({ service, audit: deps.audit }),

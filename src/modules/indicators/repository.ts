@@ -157,6 +157,31 @@ export function createIndicatorsRepository(db: Db) {
         .executeTakeFirst()
       return Number(result.numDeletedRows) > 0
     },
+    linkedActionIds(indicatorId: string) {
+      return db
+        .selectFrom('indicatorActionLinks')
+        .select('actionId')
+        .where('indicatorId', '=', indicatorId)
+        .execute()
+        .then((rows) => rows.map((row) => row.actionId))
+    },
+    async linkAction(trx: Trx, indicatorId: string, actionId: string) {
+      const rows = await trx
+        .insertInto('indicatorActionLinks')
+        .values({ indicatorId, actionId })
+        .onConflict((conflict) => conflict.doNothing())
+        .returning('indicatorId')
+        .execute()
+      return rows.length > 0
+    },
+    async unlinkAction(trx: Trx, indicatorId: string, actionId: string) {
+      const result = await trx
+        .deleteFrom('indicatorActionLinks')
+        .where('indicatorId', '=', indicatorId)
+        .where('actionId', '=', actionId)
+        .executeTakeFirst()
+      return Number(result.numDeletedRows) > 0
+    },
     listPopulations(trx: Reader = db) {
       return trx.selectFrom('childPopulations').select(['year', 'children', 'source']).orderBy('year', 'desc').execute()
     },

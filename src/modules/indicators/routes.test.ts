@@ -264,6 +264,20 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect(text((await t.visitor().get(S47)).body)).toContain('No work-programme item looks at this indicator yet.')
   })
 
+  it('links the improvement-plan actions an indicator measures', async () => {
+    const analyst = await t.as('analyst')
+    const page = await analyst.get(S47)
+    const actionId = /<option value="([0-9a-f-]{36})">4\.1 /.exec(page.body)![1]
+    expect((await (await t.as('member')).post(`${S47}/actions/link`, { actionId })).statusCode).toBe(403)
+    expect(errorSummary((await analyst.post(`${S47}/actions/link`, { actionId: 'nonsense' })).body)).toEqual([
+      'Select an improvement-plan action from the list',
+    ])
+    expect((await analyst.post(`${S47}/actions/link`, { actionId })).statusCode).toBe(303)
+    expect(text((await t.visitor().get(S47)).body)).toMatch(/Improvement-plan actions it measures Action 4\.1: /)
+    expect((await analyst.post(`${S47}/actions/unlink`, { actionId })).statusCode).toBe(303)
+    expect(text((await t.visitor().get(S47)).body)).toContain('No improvement-plan action is linked to this indicator yet.')
+  })
+
   it('exports every figure as CSV that names the indicator and period', async () => {
     const response = await t.visitor().get('/outcomes/export?format=csv')
     expect(response.headers['content-disposition']).toBe('attachment; filename="outcomes-framework.csv"')

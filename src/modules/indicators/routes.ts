@@ -256,9 +256,11 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         audit.historyOf(request.ctx, 'indicator', indicator.id),
         service.workProgrammeLinks(request.ctx, indicator.id),
       ])
+      const actions = await service.actionLinks(request.ctx, indicator.id)
       return reply.page(`${views}/indicator.njk`, {
         ...errors,
         workProgramme,
+        actions,
         indicator,
         groupLabel,
         chart: indicatorChart(indicator),
@@ -271,6 +273,17 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     }
 
     app.get('/outcomes/:code', (request, reply) => indicatorPage(request, reply))
+
+    // Linking and unlinking an improvement-plan action, likewise.
+    for (const [path, linked] of [['link', true], ['unlink', false]] as const) {
+      app.post(`/outcomes/:code/actions/${path}`, async (request, reply) => {
+        assertCan(request.user, 'indicators:link')
+        const { actionId } = (request.body ?? {}) as { actionId?: string }
+        const result = await attempt(() => service.setActionLink(request.ctx, params(request).code, String(actionId ?? ''), linked))
+        if (!result.ok) return indicatorPage(request, reply, result)
+        return reply.redirect(`/outcomes/${encodeURIComponent(params(request).code)}#actions`, 303)
+      })
+    }
 
     // Linking and unlinking a work-programme item: one form each, on the indicator's page.
     for (const [path, linked] of [['link', true], ['unlink', false]] as const) {

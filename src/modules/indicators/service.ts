@@ -11,6 +11,7 @@ import { GROUPS, type IndicatorGroup } from './tables.ts'
 import type { RowError, ValueInput } from './value-input.ts'
 import type { IndicatorForm, PeriodForm } from './schema.ts'
 import type { WorkProgrammeService } from '#src/modules/workprogramme/index.ts'
+import type { ImprovementService } from '#src/modules/improvement/index.ts'
 
 export const GROUP_LABELS: Record<IndicatorGroup, string> = {
   'outcome 1': 'Outcome 1: children, young people and families stay together and get the help they need',
@@ -63,14 +64,17 @@ const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4))
 
 /** What the framework needs of the work programme: its items, with their bodies. */
 export type IndicatorsWorkProgramme = Pick<WorkProgrammeService, 'forApi'>
+/** What the framework needs of improvement plans: their actions. */
+export type IndicatorsImprovement = Pick<ImprovementService, 'allActions'>
 
 export function createIndicatorsService(deps: {
   db: Db
   repository: IndicatorsRepository
   clock: Clock
   workProgramme: IndicatorsWorkProgramme
+  improvement: IndicatorsImprovement
 }) {
-  const { db, repository: repo, workProgramme } = deps
+  const { db, repository: repo, workProgramme, improvement } = deps
 
   /** Every work-programme item as a choice: title, body and page. */
   async function workProgrammeItems(ctx: Context) {
@@ -229,6 +233,33 @@ export function createIndicatorsService(deps: {
           })
         }
         return { indicator, item, changed }
+      })
+    },
+
+    /** The improvement-plan actions an indicator measures, and (for those who may link) the rest. */
+    async actionLinks(ctx: Context, indicatorId: string) {
+      const [ids, actions] = await Promise.all([repo.linkedActionIds(indicatorId), improvement.allActions(ctx)])
+      const mayLink = can(ctx.user, 'indicators:link')
+      return { linked: actions.filter((a) => ids.includes(a.id)), linkable: mayLink ? actions.filter((a) => !ids.includes(a.id)) : [], canLink: mayLink }
+    },
+
+    /** Links an improvement-plan action to an indicator, or unlinks it. Audited on the indicator. */
+    async setActionLink(ctx: Context, code: string, actionId: string, linked: boolean) {
+      assertCan(ctx.user, 'indicators:link')
+      const indicator = await indicatorOrThrow(ctx, code)
+      const action = (await improvement.allActions(ctx)).find((a) => a.id === actionId)
+      if (!action) throw new RuleError('Select an improvement-plan action from the list', 'actionId')
+      return withTransaction(db, async (trx) => {
+        const changed = linked ? await repo.linkAction(trx, indicator.id, action.id) : await repo.unlinkAction(trx, indicator.id, action.id)
+        if (changed) {
+          await recordAudit(trx, ctx, {
+            action: `${linked ? 'linked' : 'unlinked'} improvement action ${action.reference}`,
+            subjectType: 'indicator',
+            subjectId: indicator.id,
+            after: { actionId: action.id, linked },
+          })
+        }
+        return { indicator, action, changed }
       })
     },
 

@@ -77,10 +77,18 @@ export interface IndicatorWorkProgrammeLinksTable {
   createdAt: CreatedAt
 }
 
+/** An improvement-plan action whose progress the indicator measures. */
+export interface IndicatorActionLinksTable {
+  indicatorId: string
+  actionId: string
+  createdAt: CreatedAt
+}
+
 export interface IndicatorsTables {
   indicators: IndicatorsTable
   indicatorPeriods: IndicatorPeriodsTable
   indicatorValues: IndicatorValuesTable
   childPopulations: ChildPopulationsTable
   indicatorWorkProgrammeLinks: IndicatorWorkProgrammeLinksTable
+  indicatorActionLinks: IndicatorActionLinksTable
 }

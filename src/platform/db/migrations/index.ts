@@ -7,6 +7,7 @@ import * as waitingLists from './2024-01-05-0005-waiting-lists.ts'
 import * as indicators from './2024-01-06-0006-indicators.ts'
 import * as indicatorLinks from './2024-01-06-0007-indicator-links.ts'
 import * as improvement from './2024-01-07-0008-inspections-and-improvement-plans.ts'
+import * as indicatorActionLinks from './2024-01-07-0009-indicator-action-links.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-06-0006-indicators': indicators,
   '2024-01-06-0007-indicator-links': indicatorLinks,
   '2024-01-07-0008-inspections-and-improvement-plans': improvement,
+  '2024-01-07-0009-indicator-action-links': indicatorActionLinks,
 }
 
 export const migrationProvider: MigrationProvider = {
