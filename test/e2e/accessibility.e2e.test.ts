@@ -84,6 +84,7 @@ const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     `${JANUARY}/items/8/report/edit`,
     '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5/milestones/new',
     '/improvement-plans/childrens-social-care-improvement-plan/versions/new',
+    '/improvement-plans/childrens-social-care-improvement-plan/actions/new',
     '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5',
     '/my/actions',
   ],

@@ -153,6 +153,29 @@ export function createImprovementRepository(db: Db) {
     updateMilestone(trx: Trx, id: string, changes: { text: string; dueOn: string | null; dueNote: string }) {
       return trx.updateTable('planMilestones').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
     },
+    async insertAction(trx: Trx, themeId: string, input: { reference: string; title: string }) {
+      const row = await trx
+        .selectFrom('planActions')
+        .select((eb) => eb.fn.max('position').as('max'))
+        .where('themeId', '=', themeId)
+        .executeTakeFirst()
+      return trx
+        .insertInto('planActions')
+        .values({ themeId, reference: input.reference, title: input.title, position: Number(row?.max ?? -1) + 1 })
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    },
+    insertLeads(trx: Trx, actionId: string, leads: { name: string; jobTitle: string; personId: string | null }[]) {
+      return trx.insertInto('planActionLeads').values(leads.map((lead, position) => ({ ...lead, actionId, position }))).execute()
+    },
+    linkFindings(trx: Trx, actionId: string, findingIds: string[]) {
+      if (findingIds.length === 0) return Promise.resolve()
+      return trx.insertInto('planActionFindings').values(findingIds.map((findingId) => ({ actionId, findingId }))).execute().then(() => undefined)
+    },
+    peopleNamed(names: string[], trx: Reader = db) {
+      if (names.length === 0) return Promise.resolve([])
+      return trx.selectFrom('people').select(['id', 'name']).where('name', 'in', names).execute()
+    },
     insertVersion(trx: Trx, row: { planId: string; version: string; onDate: string; byWhom: string; changes: string }) {
       return trx.insertInto('planVersions').values(row).returningAll().executeTakeFirstOrThrow()
     },

@@ -146,6 +146,40 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     expect(await milestone('Hold the partnership event')).toMatchObject({ dueOn: '2024-04-30' })
   })
 
+  it('lets the owner add an action with its leads and the findings it answers, which then lists it', async () => {
+    const owner = await t.as('officer')
+    const form = await owner.get(`${PLAN}/actions/new`)
+    expect(form.statusCode).toBe(200)
+    expect((await (await t.as('scrutiny_officer')).get(`${PLAN}/actions/new`)).statusCode).toBe(403)
+    const themeId = /<option value="([0-9a-f-]{36})">6\. /.exec(form.body)![1]
+    const findingId = /name="findingIds" type="checkbox" value="([0-9a-f-]{36})"/.exec(form.body)![1]
+
+    const blank = await owner.post(`${PLAN}/actions`, { themeId: '', reference: '', title: '', leads: '' })
+    expect(errorSummary(blank.body)).toEqual([
+      'Select the theme the action belongs to',
+      'Enter the action’s reference',
+      'Enter what the action will do',
+      'Enter at least one lead',
+    ])
+    const taken = await owner.post(`${PLAN}/actions`, { themeId, reference: '6.1', title: 'Again', leads: 'Someone' })
+    expect(errorSummary(taken.body)).toEqual(['There is already an action 6.1 in this plan'])
+
+    const added = await owner.post(`${PLAN}/actions`, {
+      themeId,
+      reference: '6.9',
+      title: 'Monitor unregistered placements monthly',
+      leads: 'Chris Coyle – AD Operations\nA New Person',
+      findingIds: findingId,
+    })
+    expect(added.statusCode).toBe(303)
+    expect(added.headers.location).toBe(`${PLAN}/actions/6.9`)
+    const page = text((await t.visitor().get(`${PLAN}/actions/6.9`)).body)
+    expect(page).toContain('Led by Chris Coyle (AD Operations), A New Person.')
+    expect(page).toContain('This action has no milestones yet.')
+    expect(text((await owner.get('/my/actions')).body)).toContain('6.9 Monitor unregistered placements monthly')
+    expect(text((await t.visitor().get(PLAN)).body)).toMatch(/Actions with no milestone .*6\.9 Monitor unregistered placements monthly/)
+  })
+
   it('publishes inspections and the plan as open data', async () => {
     const { inspections } = JSON.parse((await t.visitor().get('/api/v1/inspections')).body)
     const ilacs = inspections.find((i: { slug: string }) => i.slug === 'ilacs-2022')

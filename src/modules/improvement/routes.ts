@@ -3,7 +3,7 @@ import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import { type FieldErrors, attempt, noErrors, parseForm } from '#src/platform/forms/errors.ts'
 import { dateParts, joinDateParts } from '#src/platform/forms/fields.ts'
-import { milestoneSchema, sinceSchema, updateSchema, versionSchema } from './schema.ts'
+import { actionSchema, milestoneSchema, sinceSchema, updateSchema, versionSchema } from './schema.ts'
 import type { ImprovementService } from './service.ts'
 import { MILESTONE_STATUSES } from './tables.ts'
 
@@ -130,6 +130,22 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       const result = parsed.ok ? await attempt(() => service.changeMilestone(request.ctx, slug, id!, parsed.value)) : parsed
       if (!result.ok) return milestoneForm(request, reply, values, result)
       return reply.redirect(`/improvement-plans/${slug}/actions/${result.value.reference}#milestone-${id}`, 303)
+    })
+
+    const actionForm = async (request: FastifyRequest, reply: FastifyReply, values: Values, errors: FieldErrors = noErrors) => {
+      const view = await service.actionFormFor(request.ctx, params(request).slug)
+      return reply.page(`${views}/action-form.njk`, { ...view, values, ...errors }, errors === noErrors ? 200 : 400)
+    }
+
+    app.get('/improvement-plans/:slug/actions/new', (request, reply) => actionForm(request, reply, {}))
+
+    app.post('/improvement-plans/:slug/actions', async (request, reply) => {
+      assertCan(request.user, 'improvement:update')
+      const values = (request.body ?? {}) as Values
+      const parsed = parseForm(actionSchema, values)
+      const result = parsed.ok ? await attempt(() => service.addAction(request.ctx, params(request).slug, parsed.value)) : parsed
+      if (!result.ok) return actionForm(request, reply, values, result)
+      return reply.redirect(`/improvement-plans/${params(request).slug}/actions/${result.value.reference}`, 303)
     })
 
     app.get('/improvement-plans/:slug/versions/new', (request, reply) => ownerForm(request, reply, 'version-form.njk', {}))

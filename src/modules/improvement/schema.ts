@@ -22,6 +22,37 @@ export const milestoneSchema = z.object({
 })
 export type MilestoneForm = z.infer<typeof milestoneSchema>
 
+/** Leads, one a line: "Name – job title" (the job title is optional). */
+const leadLines = z
+  .string({ error: 'Enter at least one lead' })
+  .transform((value) =>
+    value
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .map((line) => {
+        const [name, ...title] = line.split(/\s+[–-]\s+/)
+        return { name: name!.trim(), jobTitle: title.join(' – ').trim() }
+      }),
+  )
+  .refine((leads) => leads.length > 0, 'Enter at least one lead')
+
+export const actionSchema = z.object({
+  themeId: z.uuid({ error: 'Select the theme the action belongs to' }),
+  reference: z
+    .string({ error: 'Enter the action’s reference' })
+    .trim()
+    .min(1, 'Enter the action’s reference')
+    .regex(/^[0-9A-Za-z.]{1,12}$/, 'The reference must be letters, numbers and dots, like 4.7'),
+  title: requiredText('Enter what the action will do', 1_000),
+  leads: leadLines,
+  findingIds: z
+    .union([z.uuid(), z.array(z.uuid())], { error: 'Select findings from the list' })
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value])),
+})
+export type ActionForm = z.infer<typeof actionSchema>
+
 export const versionSchema = z.object({
   version: z
     .string({ error: 'Enter the new version’s number' })

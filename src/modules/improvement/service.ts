@@ -7,7 +7,7 @@ import { withTransaction } from '#src/platform/db/database.ts'
 import { ForbiddenError, NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import type { ImprovementRepository } from './repository.ts'
 import { type MilestoneRag, actionRag, countByRag, coverage, isStale, milestoneRag } from './rules.ts'
-import type { MilestoneForm, UpdateForm, VersionForm } from './schema.ts'
+import type { ActionForm, MilestoneForm, UpdateForm, VersionForm } from './schema.ts'
 
 type Contents = Awaited<ReturnType<ImprovementRepository['planContents']>>
 type Plan = NonNullable<Awaited<ReturnType<ImprovementRepository['findPlan']>>>
@@ -235,6 +235,36 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
         const after = await repo.updateMilestone(trx, milestoneId, input)
         await recordAudit(trx, ctx, { action: `changed a milestone of action ${before.reference}`, subjectType: 'improvement plan', subjectId: plan.id, before, after })
         return { ...after, reference: before.reference }
+      })
+    },
+
+    /** The plan, its themes and the findings it answers, for the new-action form. */
+    async actionFormFor(ctx: Context, slug: string) {
+      const view = await planView(slug)
+      assertOwner(ctx, view.plan)
+      return view
+    },
+
+    /**
+     * Adds an action to a theme with its leads (linked to people of the same name) and the
+     * findings it answers: the plan's owner or an admin. Its reference must be new in the plan.
+     */
+    async addAction(ctx: Context, slug: string, input: ActionForm) {
+      const view = await planView(slug)
+      assertOwner(ctx, view.plan)
+      if (!view.themes.some((t) => t.id === input.themeId)) throw new RuleError('Select the theme the action belongs to', 'themeId')
+      if (view.actions.some((a) => a.reference.toLowerCase() === input.reference.toLowerCase())) {
+        throw new RuleError(`There is already an action ${input.reference} in this plan`, 'reference')
+      }
+      const unknown = input.findingIds.filter((id) => !view.findings.some((f) => f.id === id))
+      if (unknown.length) throw new RuleError('Select findings from the list', 'findingIds')
+      return withTransaction(db, async (trx) => {
+        const people = await repo.peopleNamed(input.leads.map((lead) => lead.name), trx)
+        const action = await repo.insertAction(trx, input.themeId, input)
+        await repo.insertLeads(trx, action.id, input.leads.map((lead) => ({ ...lead, personId: people.find((p) => p.name === lead.name)?.id ?? null })))
+        await repo.linkFindings(trx, action.id, input.findingIds)
+        await recordAudit(trx, ctx, { action: `added action ${input.reference}`, subjectType: 'improvement plan', subjectId: view.plan.id, after: { ...action, leads: input.leads, findingIds: input.findingIds } })
+        return action
       })
     },
 
