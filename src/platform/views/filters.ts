@@ -34,7 +34,9 @@ export function clockTime(value: string | null | undefined): string {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c])
+/** Text made safe for HTML content and attribute values, for markup built outside templates. */
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c])
+const escape = escapeHtml
 
 /**
  * Officer-written plain text → safe HTML: blank lines make paragraphs, lines starting

@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks'
+import { escapeHtml } from '#src/platform/views/filters.ts'
 
 /**
  * ts_headline marks matched words with these two characters (Unicode private use, so they do
@@ -11,8 +12,6 @@ export const MATCH_END = '\uE001'
 /** ts_headline's options: our markers, a couple of short fragments rather than the whole text. */
 export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c])
 
 const marked = new RegExp(`${MATCH_START}([^${MATCH_START}${MATCH_END}]*)${MATCH_END}`, 'g')
 const strayMarker = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g')
@@ -21,6 +20,6 @@ const strayMarker = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g')
 export function snippetHtml(headline: string | null | undefined): nunjucks.runtime.SafeString | null {
   const folded = (headline ?? '').replace(/\s+/g, ' ').trim()
   if (!folded.replace(strayMarker, '')) return null
-  const html = escape(folded).replace(marked, '<mark>$1</mark>').replace(strayMarker, '')
+  const html = escapeHtml(folded).replace(marked, '<mark>$1</mark>').replace(strayMarker, '')
   return new nunjucks.runtime.SafeString(html)
 }

@@ -1,4 +1,5 @@
 import nunjucks from 'nunjucks'
+import { escapeHtml as esc } from '../filters.ts'
 
 /**
  * A line chart as SVG, drawn on the server: no script, nothing the Content Security Policy must
@@ -38,8 +39,6 @@ const STYLES = [
   { colour: '#4c2c92', dash: '12 3 3 3', marker: 'diamond' },
 ] as const
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c])
 const round = (n: number) => Math.round(n * 10) / 10
 
 /** A tidy axis top and step: 0, step, 2·step … ≥ max, with four or five ticks. */

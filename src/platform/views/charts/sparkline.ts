@@ -1,7 +1,6 @@
 import nunjucks from 'nunjucks'
+import { escapeHtml as esc } from '../filters.ts'
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c])
 const round = (n: number) => Math.round(n * 10) / 10
 
 /**
