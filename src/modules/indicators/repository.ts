@@ -41,6 +41,8 @@ const valueColumns = [
 export type IndicatorRow = Awaited<ReturnType<IndicatorsRepository['listIndicators']>>[number]
 export type PeriodRow = Awaited<ReturnType<IndicatorsRepository['listPeriods']>>[number]
 export type ValueRow = Awaited<ReturnType<IndicatorsRepository['listValues']>>[number]
+/** What an indicator links to: the work-programme items that look at it, the plan actions it measures. */
+export type LinkKind = 'work-programme' | 'actions'
 export type IndicatorInput = Omit<IndicatorsTable, 'id' | 'createdAt' | 'updatedAt' | 'tolerance'> & { tolerance: number }
 export type ValueChanges = Omit<IndicatorValuesTable, 'id' | 'indicatorId' | 'periodId' | 'enteredAt'>
 
@@ -130,56 +132,27 @@ export function createIndicatorsRepository(db: Db) {
         .returning(['id', 'slug', 'name', 'endsOn', 'isBaseline'])
         .executeTakeFirstOrThrow()
     },
-    linkedItemIds(indicatorId: string) {
-      return db
-        .selectFrom('indicatorWorkProgrammeLinks')
-        .select('workProgrammeItemId')
-        .where('indicatorId', '=', indicatorId)
-        .execute()
-        .then((rows) => rows.map((row) => row.workProgrammeItemId))
+    /** The ids linked to an indicator, of one kind of link. */
+    async linkedIds(kind: LinkKind, indicatorId: string) {
+      const rows =
+        kind === 'work-programme'
+          ? await db.selectFrom('indicatorWorkProgrammeLinks').select('workProgrammeItemId as id').where('indicatorId', '=', indicatorId).execute()
+          : await db.selectFrom('indicatorActionLinks').select('actionId as id').where('indicatorId', '=', indicatorId).execute()
+      return rows.map((row) => row.id)
     },
-    /** Adds the link; false when it was already there. */
-    async link(trx: Trx, indicatorId: string, workProgrammeItemId: string) {
-      const rows = await trx
-        .insertInto('indicatorWorkProgrammeLinks')
-        .values({ indicatorId, workProgrammeItemId })
-        .onConflict((conflict) => conflict.doNothing())
-        .returning('indicatorId')
-        .execute()
-      return rows.length > 0
-    },
-    /** Removes the link; false when there was none. */
-    async unlink(trx: Trx, indicatorId: string, workProgrammeItemId: string) {
-      const result = await trx
-        .deleteFrom('indicatorWorkProgrammeLinks')
-        .where('indicatorId', '=', indicatorId)
-        .where('workProgrammeItemId', '=', workProgrammeItemId)
-        .executeTakeFirst()
-      return Number(result.numDeletedRows) > 0
-    },
-    linkedActionIds(indicatorId: string) {
-      return db
-        .selectFrom('indicatorActionLinks')
-        .select('actionId')
-        .where('indicatorId', '=', indicatorId)
-        .execute()
-        .then((rows) => rows.map((row) => row.actionId))
-    },
-    async linkAction(trx: Trx, indicatorId: string, actionId: string) {
-      const rows = await trx
-        .insertInto('indicatorActionLinks')
-        .values({ indicatorId, actionId })
-        .onConflict((conflict) => conflict.doNothing())
-        .returning('indicatorId')
-        .execute()
-      return rows.length > 0
-    },
-    async unlinkAction(trx: Trx, indicatorId: string, actionId: string) {
-      const result = await trx
-        .deleteFrom('indicatorActionLinks')
-        .where('indicatorId', '=', indicatorId)
-        .where('actionId', '=', actionId)
-        .executeTakeFirst()
+    /** Adds (or removes) a link; false when there was nothing to change. */
+    async setLink(trx: Trx, kind: LinkKind, indicatorId: string, targetId: string, linked: boolean) {
+      if (linked) {
+        const rows =
+          kind === 'work-programme'
+            ? await trx.insertInto('indicatorWorkProgrammeLinks').values({ indicatorId, workProgrammeItemId: targetId }).onConflict((c) => c.doNothing()).returning('indicatorId').execute()
+            : await trx.insertInto('indicatorActionLinks').values({ indicatorId, actionId: targetId }).onConflict((c) => c.doNothing()).returning('indicatorId').execute()
+        return rows.length > 0
+      }
+      const result =
+        kind === 'work-programme'
+          ? await trx.deleteFrom('indicatorWorkProgrammeLinks').where('indicatorId', '=', indicatorId).where('workProgrammeItemId', '=', targetId).executeTakeFirst()
+          : await trx.deleteFrom('indicatorActionLinks').where('indicatorId', '=', indicatorId).where('actionId', '=', targetId).executeTakeFirst()
       return Number(result.numDeletedRows) > 0
     },
     listPopulations(trx: Reader = db) {

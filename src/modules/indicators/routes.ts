@@ -6,7 +6,7 @@ import { type FieldErrors, attempt, noErrors, parseForm, singleError } from '#sr
 import { lineChart } from '#src/platform/views/charts/line-chart.ts'
 import { sparkline } from '#src/platform/views/charts/sparkline.ts'
 import { exportValues, readTable, validateValues, valuesTemplate } from './exchange.ts'
-import type { ValueRow } from './repository.ts'
+import type { LinkKind, ValueRow } from './repository.ts'
 import { formatQuerySchema, indicatorSchema, periodSchema, populationSchema, valueSchema } from './schema.ts'
 import { GROUP_LABELS } from './service.ts'
 import { GROUPS, POLARITIES, UNITS } from './tables.ts'
@@ -252,15 +252,13 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
 
     async function indicatorPage(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = noErrors) {
       const { indicator, groupLabel } = await service.indicator(request.ctx, params(request).code)
-      const [history, workProgramme] = await Promise.all([
+      const [history, links] = await Promise.all([
         audit.historyOf(request.ctx, 'indicator', indicator.id),
-        service.workProgrammeLinks(request.ctx, indicator.id),
+        service.links(request.ctx, indicator.id),
       ])
-      const actions = await service.actionLinks(request.ctx, indicator.id)
       return reply.page(`${views}/indicator.njk`, {
         ...errors,
-        workProgramme,
-        actions,
+        links,
         indicator,
         groupLabel,
         chart: indicatorChart(indicator),
@@ -274,28 +272,18 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
 
     app.get('/outcomes/:code', (request, reply) => indicatorPage(request, reply))
 
-    // Linking and unlinking an improvement-plan action, likewise.
-    for (const [path, linked] of [['link', true], ['unlink', false]] as const) {
-      app.post(`/outcomes/:code/actions/${path}`, async (request, reply) => {
-        assertCan(request.user, 'indicators:link')
-        const { actionId } = (request.body ?? {}) as { actionId?: string }
-        const result = await attempt(() => service.setActionLink(request.ctx, params(request).code, String(actionId ?? ''), linked))
-        if (!result.ok) return indicatorPage(request, reply, result)
-        return reply.redirect(`/outcomes/${encodeURIComponent(params(request).code)}#actions`, 303)
-      })
-    }
-
-    // Linking and unlinking a work-programme item: one form each, on the indicator's page.
-    for (const [path, linked] of [['link', true], ['unlink', false]] as const) {
-      app.post(`/outcomes/:code/work-programme/${path}`, async (request, reply) => {
-        assertCan(request.user, 'indicators:link')
-        const { workProgrammeItemId } = (request.body ?? {}) as { workProgrammeItemId?: string }
-        const result = await attempt(() =>
-          service.setWorkProgrammeLink(request.ctx, params(request).code, String(workProgrammeItemId ?? ''), linked),
-        )
-        if (!result.ok) return indicatorPage(request, reply, result)
-        return reply.redirect(`/outcomes/${encodeURIComponent(params(request).code)}#work-programme`, 303)
-      })
+    // Linking and unlinking work-programme items and plan actions: one form each, on the indicator's page.
+    const fields: Record<LinkKind, string> = { 'work-programme': 'workProgrammeItemId', actions: 'actionId' }
+    for (const kind of Object.keys(fields) as LinkKind[]) {
+      for (const [path, linked] of [['link', true], ['unlink', false]] as const) {
+        app.post(`/outcomes/:code/${kind}/${path}`, async (request, reply) => {
+          assertCan(request.user, 'indicators:link')
+          const targetId = String(((request.body ?? {}) as Values)[fields[kind]] ?? '')
+          const result = await attempt(() => service.setLink(request.ctx, params(request).code, kind, targetId, linked))
+          if (!result.ok) return indicatorPage(request, reply, result)
+          return reply.redirect(`/outcomes/${encodeURIComponent(params(request).code)}#${kind}`, 303)
+        })
+      }
     }
 
     app.get('/outcomes/:code/:period/edit', { onRequest: mayEdit }, (request, reply) => valueForm(request, reply, null))

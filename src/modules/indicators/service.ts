@@ -5,7 +5,7 @@ import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
-import type { IndicatorRow, IndicatorsRepository, PeriodRow, ValueChanges, ValueRow } from './repository.ts'
+import type { IndicatorRow, IndicatorsRepository, LinkKind, PeriodRow, ValueChanges, ValueRow } from './repository.ts'
 import { type Direction, type Rag, directionOfTravel, ragAgainstTarget, ratePer10000 } from './rules.ts'
 import { GROUPS, type IndicatorGroup } from './tables.ts'
 import type { RowError, ValueInput } from './value-input.ts'
@@ -21,6 +21,19 @@ export const GROUP_LABELS: Record<IndicatorGroup, string> = {
   enablers: 'Enablers',
   'practice quality': 'Quality of practice: share of audited work graded good',
   'health access': 'Access to health services',
+}
+
+/** Something an indicator can be linked to, as its page lists it. */
+export interface LinkTarget {
+  id: string
+  label: string
+  /** Its text in the list to choose from. */
+  option: string
+  /** How the audit trail names it. */
+  audit: string
+  /** Where it belongs: a committee, a plan. */
+  context: string
+  href: string
 }
 
 export interface PeriodFigures {
@@ -76,17 +89,28 @@ export function createIndicatorsService(deps: {
 }) {
   const { db, repository: repo, workProgramme, improvement } = deps
 
-  /** Every work-programme item as a choice: title, body and page. */
-  async function workProgrammeItems(ctx: Context) {
-    const items = await workProgramme.forApi(ctx)
-    return items.map((item) => ({
-      id: item.id,
-      title: item.title,
-      bodyName: item.body.name,
-      status: item.status,
-      href: `/bodies/${item.body.slug}/work-programme/${item.id}`,
-    }))
+  /** The things of each kind an indicator can be linked to, as choices: label, where it belongs, page. */
+  const LINK_TARGETS: Record<LinkKind, { field: string; missing: string; audit: (label: string) => string; choices: (ctx: Context) => Promise<LinkTarget[]> }> = {
+    'work-programme': {
+      field: 'workProgrammeItemId',
+      missing: 'Select a work programme item from the list',
+      audit: (label) => `work programme item “${label}”`,
+      async choices(ctx) {
+        const items = await workProgramme.forApi(ctx)
+        return items.map((item) => ({ id: item.id, label: item.title, option: `${item.title} (${item.body.name})`, audit: item.title, context: item.body.name, href: `/bodies/${item.body.slug}/work-programme/${item.id}` }))
+      },
+    },
+    actions: {
+      field: 'actionId',
+      missing: 'Select an improvement-plan action from the list',
+      audit: (reference) => `improvement action ${reference}`,
+      async choices(ctx) {
+        const actions = await improvement.allActions(ctx)
+        return actions.map((a) => ({ id: a.id, label: `Action ${a.reference}: ${a.title}`, option: `${a.reference} ${a.title}`, audit: a.reference, context: a.planTitle, href: a.href }))
+      },
+    },
   }
+
 
   /** Internal indicators exist only for those signed in: to anyone else they are not found. */
   async function indicatorOrThrow(ctx: Context, code: string) {
@@ -206,60 +230,38 @@ export function createIndicatorsService(deps: {
       return { indicator: viewOf(indicator, periods, values), groupLabel: GROUP_LABELS[indicator.indicatorGroup] }
     },
 
-    /** The work-programme items that look at an indicator, and (for those who may link) the rest. */
-    async workProgrammeLinks(ctx: Context, indicatorId: string) {
-      const [ids, items] = await Promise.all([repo.linkedItemIds(indicatorId), workProgrammeItems(ctx)])
-      return {
-        linked: items.filter((item) => ids.includes(item.id)),
-        linkable: can(ctx.user, 'indicators:link') ? items.filter((item) => !ids.includes(item.id)) : [],
-        canLink: can(ctx.user, 'indicators:link'),
-      }
+    /** For each kind of link: what the indicator is linked to, and (for those who may link) the rest. */
+    async links(ctx: Context, indicatorId: string) {
+      const canLink = can(ctx.user, 'indicators:link')
+      const entries = await Promise.all(
+        (Object.keys(LINK_TARGETS) as LinkKind[]).map(async (kind) => {
+          const [ids, choices] = await Promise.all([repo.linkedIds(kind, indicatorId), LINK_TARGETS[kind].choices(ctx)])
+          const linked = choices.filter((c) => ids.includes(c.id))
+          const linkable = canLink ? choices.filter((c) => !ids.includes(c.id)) : []
+          return [kind, { linked, linkable, field: LINK_TARGETS[kind].field }] as const
+        }),
+      )
+      return { canLink, ...(Object.fromEntries(entries) as Record<LinkKind, { linked: LinkTarget[]; linkable: LinkTarget[]; field: string }>) }
     },
 
-    /** Links a work-programme item to an indicator, or unlinks it. Audited on the indicator. */
-    async setWorkProgrammeLink(ctx: Context, code: string, workProgrammeItemId: string, linked: boolean) {
+    /** Links something of one kind to an indicator, or unlinks it. Audited on the indicator. */
+    async setLink(ctx: Context, code: string, kind: LinkKind, targetId: string, linked: boolean) {
       assertCan(ctx.user, 'indicators:link')
       const indicator = await indicatorOrThrow(ctx, code)
-      const item = (await workProgrammeItems(ctx)).find((i) => i.id === workProgrammeItemId)
-      if (!item) throw new RuleError('Select a work programme item from the list', 'workProgrammeItemId')
+      const target = LINK_TARGETS[kind]
+      const chosen = (await target.choices(ctx)).find((c) => c.id === targetId)
+      if (!chosen) throw new RuleError(target.missing, target.field)
       return withTransaction(db, async (trx) => {
-        const changed = linked ? await repo.link(trx, indicator.id, item.id) : await repo.unlink(trx, indicator.id, item.id)
+        const changed = await repo.setLink(trx, kind, indicator.id, chosen.id, linked)
         if (changed) {
           await recordAudit(trx, ctx, {
-            action: linked ? `linked work programme item “${item.title}”` : `unlinked work programme item “${item.title}”`,
+            action: `${linked ? 'linked' : 'unlinked'} ${target.audit(chosen.audit)}`,
             subjectType: 'indicator',
             subjectId: indicator.id,
-            after: { workProgrammeItemId: item.id, linked },
+            after: { [target.field]: chosen.id, linked },
           })
         }
-        return { indicator, item, changed }
-      })
-    },
-
-    /** The improvement-plan actions an indicator measures, and (for those who may link) the rest. */
-    async actionLinks(ctx: Context, indicatorId: string) {
-      const [ids, actions] = await Promise.all([repo.linkedActionIds(indicatorId), improvement.allActions(ctx)])
-      const mayLink = can(ctx.user, 'indicators:link')
-      return { linked: actions.filter((a) => ids.includes(a.id)), linkable: mayLink ? actions.filter((a) => !ids.includes(a.id)) : [], canLink: mayLink }
-    },
-
-    /** Links an improvement-plan action to an indicator, or unlinks it. Audited on the indicator. */
-    async setActionLink(ctx: Context, code: string, actionId: string, linked: boolean) {
-      assertCan(ctx.user, 'indicators:link')
-      const indicator = await indicatorOrThrow(ctx, code)
-      const action = (await improvement.allActions(ctx)).find((a) => a.id === actionId)
-      if (!action) throw new RuleError('Select an improvement-plan action from the list', 'actionId')
-      return withTransaction(db, async (trx) => {
-        const changed = linked ? await repo.linkAction(trx, indicator.id, action.id) : await repo.unlinkAction(trx, indicator.id, action.id)
-        if (changed) {
-          await recordAudit(trx, ctx, {
-            action: `${linked ? 'linked' : 'unlinked'} improvement action ${action.reference}`,
-            subjectType: 'indicator',
-            subjectId: indicator.id,
-            after: { actionId: action.id, linked },
-          })
-        }
-        return { indicator, action, changed }
+        return { indicator, target: chosen, changed }
       })
     },
 
