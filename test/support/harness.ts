@@ -7,7 +7,7 @@ import type { Role } from '#src/platform/auth/user.ts'
 import { createClock } from '#src/platform/clock.ts'
 import type { DatabaseHandle } from '#src/platform/db/database.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
-import { Agent } from './agent.ts'
+import { Agent, type AgentOptions } from './agent.ts'
 import type { TestDatabase } from './databases.ts'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
@@ -24,8 +24,8 @@ export interface TestApp {
   app: FastifyInstance
   db: Db
   handle: DatabaseHandle<Database>
-  /** A signed-out client. */
-  visitor(): Agent
+  /** A signed-out client, from 127.0.0.1 unless told otherwise. */
+  visitor(options?: AgentOptions): Agent
   /** A client signed in with the demo account of `role` ('public' stays signed out). */
   as(role: TestRole): Promise<Agent>
   /** Creates an extra account and returns a client signed in with it. */
@@ -57,7 +57,7 @@ export async function startTestApp(
     app,
     db: handle.db,
     handle,
-    visitor: () => new Agent(app),
+    visitor: (agentOptions) => new Agent(app, agentOptions),
     async as(role) {
       const agent = new Agent(app)
       if (role !== 'public') await agent.signIn(DEMO_EMAIL[role], TEST_PASSWORD)

@@ -87,14 +87,6 @@ describe.each(testDatabases())('signing in, sessions and the HTTP platform on $n
       expect(text(mine.body)).toContain('signer@example.org')
     })
 
-    it('never sends anyone off the site after signing in', async () => {
-      const page = await t
-        .visitor()
-        .post('/sign-in', { email: 'signer@example.org', password: TEST_PASSWORD, returnTo: '//evil.example/' })
-      expect(page.statusCode).toBe(303)
-      expect(page.headers.location).toBe('/')
-    })
-
     it('starts a new session at every sign-in and ends the one before', async () => {
       const agent = t.visitor()
       const first = sessionToken(await agent.post('/sign-in', { email: 'signer@example.org', password: TEST_PASSWORD }))
@@ -124,6 +116,58 @@ describe.each(testDatabases())('signing in, sessions and the HTTP platform on $n
       expect(replayed.statusCode).toBe(303)
       expect(replayed.headers.location).toBe('/sign-in?returnTo=%2Faccount')
       expect(await store.resolve(token)).toBeNull()
+    })
+  })
+
+  describe('where signing in leads (returnTo)', () => {
+    const HOSTILE = [
+      '//evil.example/',
+      '/\\evil.example',
+      '/\t/evil.example',
+      '/.//evil.example',
+      'https://evil.example/',
+      '/account\r\nSet-Cookie: stolen=1',
+      '/account\nLocation: https://evil.example',
+    ]
+
+    it('keeps the first of two returnTo values, and offers / for anything that is not a path on this site', async () => {
+      const visitor = t.visitor()
+      const returnToField = (body: string) => /name="returnTo" value="([^"]*)"/.exec(body)?.[1]
+      const twice = await visitor.get('/sign-in?returnTo=a&returnTo=b')
+      expect(twice.statusCode).toBe(200)
+      expect(returnToField(twice.body)).toBe('/')
+      const first = await visitor.get('/sign-in?returnTo=%2Faccount&returnTo=%2F%2Fevil.example')
+      expect(returnToField(first.body)).toBe('/account')
+      for (const value of HOSTILE) {
+        const page = await visitor.get(`/sign-in?returnTo=${encodeURIComponent(value)}`)
+        expect(page.statusCode, value).toBe(200)
+        expect(returnToField(page.body), value).toBe('/')
+      }
+    })
+
+    it('never sends anyone off the site after signing in, and never fails on a strange returnTo', async () => {
+      for (const returnTo of [...HOSTILE, ['a', 'b'], ['//evil.example', '/account']]) {
+        const page = await t
+          .visitor({ remoteAddress: '192.0.2.20' })
+          .post('/sign-in', { email: 'signer@example.org', password: TEST_PASSWORD, returnTo })
+        expect(page.statusCode, String(returnTo)).toBe(303)
+        expect(page.headers.location, String(returnTo)).toBe('/')
+      }
+      const kept = await t
+        .visitor({ remoteAddress: '192.0.2.20' })
+        .post('/sign-in', { email: 'signer@example.org', password: TEST_PASSWORD, returnTo: ['/account', '/admin'] })
+      expect(kept.headers.location).toBe('/account')
+    })
+
+    it('answers a form with a field sent twice as it would the first value', async () => {
+      const page = await t.visitor({ remoteAddress: '192.0.2.21' }).post('/sign-in', {
+        email: ['signer@example.org', 'other@example.org'],
+        password: [TEST_PASSWORD, 'not it'],
+      })
+      expect(page.statusCode).toBe(303)
+      const missing = await t.visitor({ remoteAddress: '192.0.2.21' }).post('/sign-in', {})
+      expect(missing.statusCode).toBe(400)
+      expect(errorSummary(missing.body)).toEqual(['Enter your email address', 'Enter your password'])
     })
   })
 
