@@ -29,6 +29,8 @@ export interface AppOptions {
   publicCache?: boolean
   rateLimitPerMinute?: number
   version?: string
+  /** The council's name, which passwords may not contain. */
+  councilName?: string
 }
 
 declare module 'fastify' {
@@ -67,7 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const meetings = createMeetings({ db, clock, audit, bodies: bodies.service })
   const minutes = createMinutes({ db, clock, audit, bodies: bodies.service })
   const recommendations = createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service })
-  const accounts = createAccounts({ db, audit, sessions, bodies: bodies.service })
+  const accounts = createAccounts({ db, audit, sessions, bodies: bodies.service, councilName: options.councilName })
   const workProgramme = createWorkProgramme({ db, audit, bodies: bodies.service, meetings: meetings.service })
   const decisions = createDecisions({
     db,

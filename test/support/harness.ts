@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '#src/app.ts'
+import { DEMO_COUNCIL_NAME } from '#src/config.ts'
 import type { Database, Db } from '#src/database.ts'
 import { DEMO_ACCOUNTS, loadDemo } from '#src/demo/index.ts'
 import { hashPassword } from '#src/platform/auth/passwords.ts'
@@ -9,8 +10,9 @@ import type { DatabaseHandle } from '#src/platform/db/database.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
 import { Agent, type AgentOptions } from './agent.ts'
 import type { TestDatabase } from './databases.ts'
+import { TEST_PASSWORD } from './test-password.ts'
 
-export const TEST_PASSWORD = 'correct horse battery staple'
+export { TEST_PASSWORD }
 
 /** The roles a signed-in test can take, plus the public (signed out). */
 export type TestRole = Role | 'public'
@@ -50,6 +52,8 @@ export async function startTestApp(
     clock: createClock(options.today ?? '2024-01-22'),
     cookieSecure: true,
     publicCache: options.publicCache ?? false,
+    // As the configuration has it in demo mode.
+    councilName: options.demo !== false ? DEMO_COUNCIL_NAME : undefined,
   })
   await app.ready()
   let extra = 0
