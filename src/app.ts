@@ -29,6 +29,8 @@ export interface AppOptions {
   publicCache?: boolean
   rateLimitPerMinute?: number
   version?: string
+  /** Proxies (addresses, CIDRs) whose X-Forwarded-For names the client; none unless configured. */
+  trustProxy?: string[]
   /** The council's name, which passwords may not contain. */
   councilName?: string
 }
@@ -45,7 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
   })
   // Every route as registered, for the test that requests each one as every role.
   const routeTable: { method: string; url: string }[] = []

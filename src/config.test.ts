@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from './config.ts'
 
-describe('loadConfig: passwords and the council', () => {
+describe('loadConfig: sign-in settings', () => {
+  it('takes the proxies to believe as addresses, and none by default', () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined()
+    expect(loadConfig({ OVERSIGHT_TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8'])
+    expect(() => loadConfig({ OVERSIGHT_TRUST_PROXY: '1' })).toThrow(
+      /OVERSIGHT_TRUST_PROXY: give the addresses of the proxies in front/,
+    )
+    expect(() => loadConfig({ OVERSIGHT_TRUST_PROXY: 'proxy.example' })).toThrow(/not "proxy\.example"/)
+  })
+
   it('names the council: as set, or Blackpool Council for the demo', () => {
     expect(loadConfig({}).councilName).toBe('Blackpool Council')
     expect(loadConfig({ OVERSIGHT_DEMO: '0' }).councilName).toBeUndefined()

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { passwordProblem } from '#src/platform/auth/password-policy.ts'
+import { parseTrustProxy } from '#src/platform/http/trust-proxy.ts'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
@@ -25,6 +26,18 @@ const schema = z.object({
     .transform((value) => value || undefined),
   /** The council's name, which passwords may not contain; the demo's is Blackpool Council. */
   OVERSIGHT_COUNCIL_NAME: z.string().trim().optional(),
+  /** Proxies whose X-Forwarded-For gives the client's address: their addresses, CIDRs or `loopback`. */
+  OVERSIGHT_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value)
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message })
+        return z.NEVER
+      }
+    }),
   /** The date the app treats as today (YYYY-MM-DD); demo mode defaults to 2024-01-22. */
   OVERSIGHT_TODAY: z.string().regex(isoDate, 'OVERSIGHT_TODAY must be YYYY-MM-DD').optional(),
   /** Send cookies with Secure and the __Host- prefix. Turn off only for plain-HTTP development off localhost. */
@@ -61,6 +74,7 @@ export interface Config {
   demoPassword?: string
   adminPassword?: string
   councilName?: string
+  trustProxy?: string[]
   /** Fixed "today" for the domain rules, or undefined for the real date. */
   today?: string
   cookieSecure: boolean
@@ -88,6 +102,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     demoPassword: e.OVERSIGHT_DEMO_PASSWORD,
     adminPassword: e.OVERSIGHT_ADMIN_PASSWORD,
     councilName: councilNameOf(e),
+    trustProxy: e.OVERSIGHT_TRUST_PROXY,
     today: e.OVERSIGHT_TODAY ?? (demo ? DEMO_TODAY : undefined),
     cookieSecure: e.COOKIE_SECURE === '1',
     pageCache: e.OVERSIGHT_PAGE_CACHE === '1',

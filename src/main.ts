@@ -61,6 +61,7 @@ async function main(command = 'serve', args: string[] = []) {
     publicCache: config.pageCache,
     logLevel: config.logLevel,
     version,
+    trustProxy: config.trustProxy,
     councilName: config.councilName,
   })
   const close = async () => {

@@ -41,7 +41,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   database: TestDatabase,
-  options: { demo?: boolean; today?: string; publicCache?: boolean } = {},
+  options: { demo?: boolean; today?: string; publicCache?: boolean; trustProxy?: string[] } = {},
 ): Promise<TestApp> {
   const handle = await database.open()
   await migrateToLatest(handle.db)
@@ -52,6 +52,7 @@ export async function startTestApp(
     clock: createClock(options.today ?? '2024-01-22'),
     cookieSecure: true,
     publicCache: options.publicCache ?? false,
+    trustProxy: options.trustProxy,
     // As the configuration has it in demo mode.
     councilName: options.demo !== false ? DEMO_COUNCIL_NAME : undefined,
   })

@@ -5,7 +5,6 @@ import { TEST_PASSWORD, type TestApp, startTestApp } from '../../../test/support
 import { errorSummary, heading, text } from '../../../test/support/html.ts'
 import { hashPassword } from './passwords.ts'
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS, type SessionStore, createSessionStore } from './sessions.ts'
-import { FAILURE_WINDOW_MS, MAX_FAILURES, checkCredentials } from './sign-in.ts'
 import type { Role } from './user.ts'
 
 const COOKIE = '__Host-session'
@@ -168,39 +167,6 @@ describe.each(testDatabases())('signing in, sessions and the HTTP platform on $n
       const missing = await t.visitor({ remoteAddress: '192.0.2.21' }).post('/sign-in', {})
       expect(missing.statusCode).toBe(400)
       expect(errorSummary(missing.body)).toEqual(['Enter your email address', 'Enter your password'])
-    })
-  })
-
-  describe('too many failed attempts', () => {
-    it(`refuses even the right password after ${MAX_FAILURES} failures in 5 minutes, until they are 5 minutes old`, async () => {
-      const email = 'guessed@example.org'
-      await account(email)
-      const agent = t.visitor()
-      for (let n = 0; n < MAX_FAILURES; n++) {
-        const failed = await agent.post('/sign-in', { email, password: `guess number ${n}` })
-        expect(failed.statusCode).toBe(400)
-        expect(errorSummary(failed.body)).toEqual([WRONG])
-      }
-      const locked = await agent.post('/sign-in', { email, password: TEST_PASSWORD })
-      expect(locked.statusCode).toBe(429)
-      expect(errorSummary(locked.body)).toEqual([
-        'Too many failed attempts for this account. Wait 5 minutes, then try again',
-      ])
-      expect(sessionToken(locked)).toBeUndefined()
-
-      const later = new Date(Date.now() + FAILURE_WINDOW_MS + MINUTE)
-      expect(await checkCredentials(t.db, email, TEST_PASSWORD, later)).toMatchObject({ ok: true })
-    })
-
-    it('forgets failures older than 5 minutes', async () => {
-      const email = 'forgiven@example.org'
-      await account(email)
-      const old = new Date(Date.now() - FAILURE_WINDOW_MS - MINUTE)
-      await t.db
-        .insertInto('signInFailures')
-        .values(Array.from({ length: MAX_FAILURES }, () => ({ email, at: old })))
-        .execute()
-      await t.visitor().signIn(email, TEST_PASSWORD)
     })
   })
 

@@ -9,6 +9,7 @@ import { ROLE_LABELS } from './user.ts'
 import { safeReturnTo } from './return-to.ts'
 import type { SessionStore } from './sessions.ts'
 import { checkCredentials } from './sign-in.ts'
+import { waitMessage } from './sign-in-delay.ts'
 import { ABSOLUTE_TIMEOUT_MS } from './sessions.ts'
 
 const signInSchema = z.object({
@@ -40,13 +41,15 @@ export function authRoutes(deps: { db: Db; sessions: SessionStore; cookieSecure:
       const parsed = signInSchema.safeParse(form)
       if (!parsed.success) return reply.page(view, { values, ...fieldErrors(parsed.error.issues) }, 400)
 
-      const result = await checkCredentials(deps.db, parsed.data.email, parsed.data.password)
+      const { email, password } = parsed.data
+      const result = await checkCredentials(deps.db, { email, password, source: request.ip, requestId: request.id })
+      if (!result.ok && result.reason === 'throttled') {
+        reply.header('retry-after', Math.ceil(result.waitMs / 1000))
+        const message = `Too many failed attempts. ${waitMessage(result.waitMs)}`
+        return reply.page(view, { values, ...singleError('email', message) }, 429)
+      }
       if (!result.ok) {
-        const message =
-          result.reason === 'locked'
-            ? 'Too many failed attempts for this account. Wait 5 minutes, then try again'
-            : 'Enter a correct email address and password'
-        return reply.page(view, { values, ...singleError('email', message) }, result.reason === 'locked' ? 429 : 400)
+        return reply.page(view, { values, ...singleError('email', 'Enter a correct email address and password') }, 400)
       }
       // A new session id at every sign-in: nothing from before sign-in carries over.
       const oldToken = request.cookies[sessionCookie]
