@@ -29,6 +29,10 @@ export interface AppOptions {
   publicCache?: boolean
   rateLimitPerMinute?: number
   version?: string
+  /** Proxies (addresses, CIDRs) whose X-Forwarded-For names the client; none unless configured. */
+  trustProxy?: string[]
+  /** The council's name, which passwords may not contain. */
+  councilName?: string
 }
 
 declare module 'fastify' {
@@ -43,7 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
   })
   // Every route as registered, for the test that requests each one as every role.
   const routeTable: { method: string; url: string }[] = []
@@ -67,7 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const meetings = createMeetings({ db, clock, audit, bodies: bodies.service })
   const minutes = createMinutes({ db, clock, audit, bodies: bodies.service })
   const recommendations = createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service })
-  const accounts = createAccounts({ db, audit, sessions, bodies: bodies.service })
+  const accounts = createAccounts({ db, audit, sessions, bodies: bodies.service, councilName: options.councilName })
   const workProgramme = createWorkProgramme({ db, audit, bodies: bodies.service, meetings: meetings.service })
   const decisions = createDecisions({
     db,

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { passwordProblem } from '#src/platform/auth/password-policy.ts'
+import { parseTrustProxy } from '#src/platform/http/trust-proxy.ts'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
@@ -15,8 +17,27 @@ const schema = z.object({
   DATABASE_URL: z.string().optional(),
   /** Load the demo data on an empty database ("0" turns it off). */
   OVERSIGHT_DEMO: z.enum(['0', '1']).default('1'),
-  /** Password for the demo accounts; one is generated and printed once when unset. */
-  OVERSIGHT_DEMO_PASSWORD: z.string().min(12, 'OVERSIGHT_DEMO_PASSWORD must be at least 12 characters').optional(),
+  /** Password for the demo accounts (checked by the password policy); one is generated and printed once when unset. */
+  OVERSIGHT_DEMO_PASSWORD: z.string().optional(),
+  /** Password for `create-admin` (checked by the password policy); one is generated and printed once when unset. */
+  OVERSIGHT_ADMIN_PASSWORD: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined),
+  /** The council's name, which passwords may not contain; the demo's is Blackpool Council. */
+  OVERSIGHT_COUNCIL_NAME: z.string().trim().optional(),
+  /** Proxies whose X-Forwarded-For gives the client's address: their addresses, CIDRs or `loopback`. */
+  OVERSIGHT_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value)
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message })
+        return z.NEVER
+      }
+    }),
   /** The date the app treats as today (YYYY-MM-DD); demo mode defaults to 2024-01-22. */
   OVERSIGHT_TODAY: z.string().regex(isoDate, 'OVERSIGHT_TODAY must be YYYY-MM-DD').optional(),
   /** Send cookies with Secure and the __Host- prefix. Turn off only for plain-HTTP development off localhost. */
@@ -26,8 +47,22 @@ const schema = z.object({
   /** Log level for pino. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
+  .superRefine((e, ctx) => {
+    // The configured passwords meet the same policy as any other, the council's name included.
+    const councilName = councilNameOf(e)
+    for (const key of ['OVERSIGHT_DEMO_PASSWORD', 'OVERSIGHT_ADMIN_PASSWORD'] as const) {
+      const problem = e[key] === undefined ? undefined : passwordProblem(e[key], { councilName })
+      if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem })
+    }
+  })
 
 export type Env = z.infer<typeof schema>
+
+export const DEMO_COUNCIL_NAME = 'Blackpool Council'
+
+function councilNameOf(e: { OVERSIGHT_COUNCIL_NAME?: string; OVERSIGHT_DEMO: '0' | '1' }): string | undefined {
+  return e.OVERSIGHT_COUNCIL_NAME || (e.OVERSIGHT_DEMO === '1' ? DEMO_COUNCIL_NAME : undefined)
+}
 
 export interface Config {
   env: Env['NODE_ENV']
@@ -37,6 +72,9 @@ export interface Config {
   databaseUrl?: string
   demo: boolean
   demoPassword?: string
+  adminPassword?: string
+  councilName?: string
+  trustProxy?: string[]
   /** Fixed "today" for the domain rules, or undefined for the real date. */
   today?: string
   cookieSecure: boolean
@@ -62,6 +100,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     databaseUrl: e.DATABASE_URL || undefined,
     demo,
     demoPassword: e.OVERSIGHT_DEMO_PASSWORD,
+    adminPassword: e.OVERSIGHT_ADMIN_PASSWORD,
+    councilName: councilNameOf(e),
+    trustProxy: e.OVERSIGHT_TRUST_PROXY,
     today: e.OVERSIGHT_TODAY ?? (demo ? DEMO_TODAY : undefined),
     cookieSecure: e.COOKIE_SECURE === '1',
     pageCache: e.OVERSIGHT_PAGE_CACHE === '1',

@@ -22,8 +22,11 @@ async function main(command = 'serve', args: string[] = []) {
   if (command === 'create-admin') {
     try {
       const [email, ...name] = args
-      const password = process.env.OVERSIGHT_ADMIN_PASSWORD || undefined
-      const { account, generatedPassword } = await createAdminAccount(handle.db, { email, name: name.join(' '), password })
+      const { account, generatedPassword } = await createAdminAccount(
+        handle.db,
+        { email, name: name.join(' '), password: config.adminPassword },
+        { councilName: config.councilName },
+      )
       console.log(`Created the admin account ${account.email}.`)
       if (generatedPassword) console.log(`Its password, shown once: ${generatedPassword}`)
       return
@@ -58,6 +61,8 @@ async function main(command = 'serve', args: string[] = []) {
     publicCache: config.pageCache,
     logLevel: config.logLevel,
     version,
+    trustProxy: config.trustProxy,
+    councilName: config.councilName,
   })
   const close = async () => {
     await app.close()

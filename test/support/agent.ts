@@ -1,5 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 
+export interface AgentOptions {
+  /** The address the requests come from (light-my-request's default is 127.0.0.1). */
+  remoteAddress?: string
+  /** Headers sent with every request, e.g. X-Forwarded-For as a proxy would add it. */
+  headers?: Record<string, string>
+}
+
 /**
  * A browser-like client over app.inject: keeps cookies, and sends forms with the CSRF token
  * read from a page, exactly as a user's browser would. CSRF stays on in tests.
@@ -8,10 +15,18 @@ export class Agent {
   private cookies = new Map<string, string>()
   private csrfToken?: string
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly options: AgentOptions = {},
+  ) {}
 
   private cookieHeader() {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  }
+
+  /** The agent's own headers, then the request's, then its cookies. */
+  private headers(headers: Record<string, string> = {}) {
+    return { ...this.options.headers, ...headers, cookie: this.cookieHeader() }
   }
 
   private keepCookies(response: LightMyRequestResponse) {
@@ -26,7 +41,12 @@ export class Agent {
   }
 
   async get(url: string, headers: Record<string, string> = {}) {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } })
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: this.headers(headers),
+      remoteAddress: this.options.remoteAddress,
+    })
     return this.keepCookies(response)
   }
 
@@ -43,14 +63,19 @@ export class Agent {
       method: 'POST',
       url,
       payload: body.toString(),
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader() },
+      headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded' }),
+      remoteAddress: this.options.remoteAddress,
     })
     return this.keepCookies(response)
   }
 
   /** Sends a raw request (multipart uploads and the like) with this agent's cookies. */
   async inject(options: { method: 'POST' | 'GET'; url: string; payload: Buffer | string; headers: Record<string, string> }) {
-    const response = await this.app.inject({ ...options, headers: { ...options.headers, cookie: this.cookieHeader() } })
+    const response = await this.app.inject({
+      ...options,
+      headers: this.headers(options.headers),
+      remoteAddress: this.options.remoteAddress,
+    })
     return this.keepCookies(response)
   }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '#src/app.ts'
+import { DEMO_COUNCIL_NAME } from '#src/config.ts'
 import type { Database, Db } from '#src/database.ts'
 import { DEMO_ACCOUNTS, loadDemo } from '#src/demo/index.ts'
 import { hashPassword } from '#src/platform/auth/passwords.ts'
@@ -7,10 +8,11 @@ import type { Role } from '#src/platform/auth/user.ts'
 import { createClock } from '#src/platform/clock.ts'
 import type { DatabaseHandle } from '#src/platform/db/database.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
-import { Agent } from './agent.ts'
+import { Agent, type AgentOptions } from './agent.ts'
 import type { TestDatabase } from './databases.ts'
+import { TEST_PASSWORD } from './test-password.ts'
 
-export const TEST_PASSWORD = 'correct horse battery staple'
+export { TEST_PASSWORD }
 
 /** The roles a signed-in test can take, plus the public (signed out). */
 export type TestRole = Role | 'public'
@@ -24,8 +26,8 @@ export interface TestApp {
   app: FastifyInstance
   db: Db
   handle: DatabaseHandle<Database>
-  /** A signed-out client. */
-  visitor(): Agent
+  /** A signed-out client, from 127.0.0.1 unless told otherwise. */
+  visitor(options?: AgentOptions): Agent
   /** A client signed in with the demo account of `role` ('public' stays signed out). */
   as(role: TestRole): Promise<Agent>
   /** Creates an extra account and returns a client signed in with it. */
@@ -39,7 +41,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   database: TestDatabase,
-  options: { demo?: boolean; today?: string; publicCache?: boolean } = {},
+  options: { demo?: boolean; today?: string; publicCache?: boolean; trustProxy?: string[] } = {},
 ): Promise<TestApp> {
   const handle = await database.open()
   await migrateToLatest(handle.db)
@@ -50,6 +52,9 @@ export async function startTestApp(
     clock: createClock(options.today ?? '2024-01-22'),
     cookieSecure: true,
     publicCache: options.publicCache ?? false,
+    trustProxy: options.trustProxy,
+    // As the configuration has it in demo mode.
+    councilName: options.demo !== false ? DEMO_COUNCIL_NAME : undefined,
   })
   await app.ready()
   let extra = 0
@@ -57,7 +62,7 @@ export async function startTestApp(
     app,
     db: handle.db,
     handle,
-    visitor: () => new Agent(app),
+    visitor: (agentOptions) => new Agent(app, agentOptions),
     async as(role) {
       const agent = new Agent(app)
       if (role !== 'public') await agent.signIn(DEMO_EMAIL[role], TEST_PASSWORD)

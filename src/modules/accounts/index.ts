@@ -11,9 +11,15 @@ import { createAccountsService } from './service.ts'
 export type { AccountsService } from './service.ts'
 
 /** User accounts, roles and the audit-trail viewer, for admins. */
-export function createAccounts(deps: { db: Db; audit: AuditReader; sessions: SessionStore; bodies: BodiesService }) {
+export function createAccounts(deps: {
+  db: Db
+  audit: AuditReader
+  sessions: SessionStore
+  bodies: BodiesService
+  councilName?: string
+}) {
   const repository = createAccountsRepository(deps.db)
-  const service = createAccountsService({ db: deps.db, repository, sessions: deps.sessions, bodies: deps.bodies })
+  const service = createAccountsService({ ...deps, repository })
   return {
     service,
     routes: async (app: FastifyInstance) => {

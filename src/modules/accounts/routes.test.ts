@@ -186,6 +186,27 @@ describe.each(testDatabases())('accounts and the audit trail on $name', (databas
       expect(mismatch.body).toContain('href="#confirmPassword"')
     })
 
+    it('refuses a guessable password next to the field: common, the council’s name, or their own', async () => {
+      for (const [password, message] of [
+        ['password1234', 'This password is too common: choose one that is harder to guess'],
+        [
+          'aaaaaaaaaaaa',
+          'This password is too easy to guess: avoid repeated characters and sequences like 1234 or abcd',
+        ],
+        ['blackpoolcouncil1', 'Password must not contain the council’s name'],
+        ['Casey New 2024!', 'Password must not contain the account holder’s name or email address'],
+      ]) {
+        const page = await agents.admin.post('/admin/accounts', { ...valid, password, confirmPassword: password })
+        expect(page.statusCode, password).toBe(400)
+        expect(errorSummary(page.body), password).toEqual([message])
+        expect(page.body).toContain('href="#password"')
+        const nextToField = `id="password-error"[^>]*>\\s*<span class="govuk-visually-hidden">Error:</span> ${message}`
+        expect(page.body).toMatch(new RegExp(nextToField))
+        expect(page.body).not.toContain(password)
+      }
+      expect(await t.db.selectFrom('users').where('email', '=', 'casey.new@example.org').execute()).toEqual([])
+    })
+
     it('refuses an email address that already has an account, whatever its case', async () => {
       const page = await agents.admin.post('/admin/accounts', { ...valid, email: 'Officer@Example.org' })
       expect(page.statusCode).toBe(400)
@@ -344,6 +365,11 @@ describe.each(testDatabases())('accounts and the audit trail on $name', (databas
       })
       expect(short.statusCode).toBe(400)
       expect(errorSummary(short.body)).toEqual(['Password must be 12 characters or more'])
+      const own = await agents.admin.post(`/admin/accounts/${id}/password`, {
+        password: 'forgetful forgetful',
+        confirmPassword: 'forgetful forgetful',
+      })
+      expect(errorSummary(own.body)).toEqual(['Password must not contain the account holder’s name or email address'])
 
       const reset = await agents.admin.post(`/admin/accounts/${id}/password`, {
         password: NEW_PASSWORD,

@@ -1,9 +1,8 @@
 import { z } from 'zod'
+import { passwordProblem } from '#src/platform/auth/password-policy.ts'
 import { normaliseEmail } from '#src/platform/auth/sign-in.ts'
 import type { Role } from '#src/platform/auth/user.ts'
 import { optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
-
-export const MIN_PASSWORD_LENGTH = 12
 
 const ROLE_VALUES = ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'] as const satisfies readonly Role[]
 
@@ -24,13 +23,16 @@ const personId = z
   .optional()
   .transform((value) => (value ? value : null))
 
-// Passwords are never trimmed: every character the admin typed counts.
+// Passwords are never trimmed: every character the admin typed counts. The policy's checks that
+// need the account holder and the council run again in the service, which knows them.
 const passwordFields = {
   password: z
     .string({ error: 'Enter a password' })
     .min(1, 'Enter a password')
-    .min(MIN_PASSWORD_LENGTH, `Password must be ${MIN_PASSWORD_LENGTH} characters or more`)
-    .max(256, 'Password must be 256 characters or fewer'),
+    .superRefine((password, ctx) => {
+      const problem = passwordProblem(password)
+      if (problem) ctx.addIssue({ code: 'custom', message: problem })
+    }),
   confirmPassword: z.string({ error: 'Enter the password again' }).min(1, 'Enter the password again'),
 }
 const samePasswordTwice = {

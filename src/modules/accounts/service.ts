@@ -1,6 +1,7 @@
 import type { Db, Trx } from '#src/database.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { passwordProblem } from '#src/platform/auth/password-policy.ts'
 import { hashPassword } from '#src/platform/auth/passwords.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { SessionStore } from '#src/platform/auth/sessions.ts'
@@ -23,8 +24,16 @@ export function createAccountsService(deps: {
   repository: AccountsRepository
   sessions: SessionStore
   bodies: BodiesService
+  /** The council's name, which passwords may not contain. */
+  councilName?: string
 }) {
   const { db, repository: repo, sessions, bodies } = deps
+
+  /** The password policy with everything it knows: the council and the account holder. */
+  function assertPasswordAllowed(password: string, holder: { name: string; email: string }) {
+    const problem = passwordProblem(password, { councilName: deps.councilName, ...holder })
+    if (problem) throw new RuleError(problem, 'password')
+  }
 
   async function findOrThrow(id: string, trx?: Trx): Promise<AccountRow> {
     const account = UUID.test(id) ? await repo.findAccount(id, trx) : undefined
@@ -80,6 +89,7 @@ export function createAccountsService(deps: {
       assertCan(ctx.user, 'accounts:manage')
       if (await repo.emailTaken(input.email)) throw new RuleError(DUPLICATE_EMAIL, 'email')
       await assertPersonExists(ctx, input.personId)
+      assertPasswordAllowed(input.password, input)
       const passwordHash = await hashPassword(input.password)
       const { email, name, role, personId } = input
       try {
@@ -141,7 +151,7 @@ export function createAccountsService(deps: {
      */
     async resetPassword(ctx: Context, id: string, password: string) {
       assertCan(ctx.user, 'accounts:manage')
-      await findOrThrow(id)
+      assertPasswordAllowed(password, await findOrThrow(id))
       const passwordHash = await hashPassword(password)
       return withTransaction(db, async (trx) => {
         await repo.setPasswordHash(trx, id, passwordHash)

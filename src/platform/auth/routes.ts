@@ -6,20 +6,23 @@ import { fieldErrors, singleError } from '#src/platform/forms/errors.ts'
 import { cookieName } from '#src/platform/http/security.ts'
 import { SESSION_COOKIE } from '#src/platform/http/plugin.ts'
 import { ROLE_LABELS } from './user.ts'
+import { safeReturnTo } from './return-to.ts'
 import type { SessionStore } from './sessions.ts'
 import { checkCredentials } from './sign-in.ts'
+import { waitMessage } from './sign-in-delay.ts'
 import { ABSOLUTE_TIMEOUT_MS } from './sessions.ts'
 
 const signInSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address').email('Enter an email address in the correct format, like name@example.org'),
-  password: z.string().min(1, 'Enter your password'),
-  returnTo: z.string().optional(),
+  email: z
+    .string({ error: 'Enter your email address' })
+    .trim()
+    .min(1, 'Enter your email address')
+    .email('Enter an email address in the correct format, like name@example.org'),
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password'),
 })
 
-/** Only same-site paths: never redirect off the site after sign-in. */
-function safeReturnTo(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/'
-}
+/** A field sent twice counts once, as its first value. */
+const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 
 export function authRoutes(deps: { db: Db; sessions: SessionStore; cookieSecure: boolean }) {
   const sessionCookie = cookieName(SESSION_COOKIE, deps.cookieSecure)
@@ -27,23 +30,26 @@ export function authRoutes(deps: { db: Db; sessions: SessionStore; cookieSecure:
 
   return async function (app: FastifyInstance) {
     app.get('/sign-in', async (request, reply) => {
-      const { returnTo } = request.query as { returnTo?: string }
+      const { returnTo } = (request.query ?? {}) as { returnTo?: unknown }
       return reply.page(view, { values: { returnTo: safeReturnTo(returnTo) } })
     })
 
     app.post('/sign-in', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, string>
-      const values = { email: body.email ?? '', returnTo: safeReturnTo(body.returnTo) }
-      const parsed = signInSchema.safeParse(body)
+      const body = (request.body ?? {}) as Record<string, unknown>
+      const form = { email: firstValue(body.email), password: firstValue(body.password) }
+      const values = { email: typeof form.email === 'string' ? form.email : '', returnTo: safeReturnTo(body.returnTo) }
+      const parsed = signInSchema.safeParse(form)
       if (!parsed.success) return reply.page(view, { values, ...fieldErrors(parsed.error.issues) }, 400)
 
-      const result = await checkCredentials(deps.db, parsed.data.email, parsed.data.password)
+      const { email, password } = parsed.data
+      const result = await checkCredentials(deps.db, { email, password, source: request.ip, requestId: request.id })
+      if (!result.ok && result.reason === 'throttled') {
+        reply.header('retry-after', Math.ceil(result.waitMs / 1000))
+        const message = `Too many failed attempts. ${waitMessage(result.waitMs)}`
+        return reply.page(view, { values, ...singleError('email', message) }, 429)
+      }
       if (!result.ok) {
-        const message =
-          result.reason === 'locked'
-            ? 'Too many failed attempts for this account. Wait 5 minutes, then try again'
-            : 'Enter a correct email address and password'
-        return reply.page(view, { values, ...singleError('email', message) }, result.reason === 'locked' ? 429 : 400)
+        return reply.page(view, { values, ...singleError('email', 'Enter a correct email address and password') }, 400)
       }
       // A new session id at every sign-in: nothing from before sign-in carries over.
       const oldToken = request.cookies[sessionCookie]

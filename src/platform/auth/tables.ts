@@ -1,4 +1,3 @@
-import type { Generated } from 'kysely'
 import type { CreatedAt, Instant, Uuid } from '#src/platform/db/column-types.ts'
 
 export type Role = 'member' | 'officer' | 'scrutiny_officer' | 'analyst' | 'admin'
@@ -22,14 +21,15 @@ export interface SessionsTable {
   endedAt: Instant
 }
 
-export interface SignInFailuresTable {
-  id: Generated<number>
-  email: string
-  at: CreatedAt
+/** Failures per throttled key (ADR 4); the key is a hash of the account and source, or the source. */
+export interface SignInThrottlesTable {
+  key: string
+  failures: number
+  lastFailureAt: Date
 }
 
 export interface AuthTables {
   users: UsersTable
   sessions: SessionsTable
-  signInFailures: SignInFailuresTable
+  signInThrottles: SignInThrottlesTable
 }
