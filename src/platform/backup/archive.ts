@@ -21,7 +21,7 @@ export function damaged(file: string, detail: string): BackupRefusedError {
 const SEAL_BYTES = 512 + 512 + 1024
 const END_OF_TAR = 1024
 
-export async function sha256Of(file: string, range: { end?: number } = {}): Promise<string> {
+async function sha256Of(file: string, range: { end?: number } = {}): Promise<string> {
   const hash = createHash('sha256')
   // createReadStream's end is inclusive; an empty range reads nothing.
   if (range.end === undefined || range.end > 0) {
@@ -131,7 +131,7 @@ export async function checkSeal(file: string): Promise<void> {
  */
 export async function readArchive(
   file: string,
-  visit: (name: string, size: number, content: AsyncIterable<Buffer>) => Promise<void>,
+  visit: (name: string, content: AsyncIterable<Buffer>) => Promise<void>,
 ): Promise<void> {
   const input = createReadStream(file)
   const extract = tar.extract()
@@ -139,7 +139,7 @@ export async function readArchive(
   input.pipe(extract)
   try {
     for await (const entry of extract) {
-      await visit(entry.header.name, entry.header.size ?? 0, entry as AsyncIterable<Buffer>)
+      await visit(entry.header.name, entry as AsyncIterable<Buffer>)
     }
   } finally {
     input.destroy()

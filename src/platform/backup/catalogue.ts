@@ -21,7 +21,7 @@ export interface CatalogueTable {
   primaryKey: string[]
 }
 
-/** A database's handle with no result-name mapping: the catalogue speaks snake_case. */
+/** Any handle on the database: backup and restore use it `withoutPlugins()`, as catalogue and archive speak snake_case. */
 export type RawDb = Kysely<any>
 
 /**

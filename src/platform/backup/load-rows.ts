@@ -73,7 +73,7 @@ export async function loadRows(trx: RawDb, file: string, manifest: Manifest, cat
   const targets = new Map(catalogue.map((table) => [table.name, table]))
   const rowParts = new Map(manifest.tables.map((table) => [table.part.name, table]))
   let loader: TableLoader | undefined
-  await readArchive(file, async (name, _size, content) => {
+  await readArchive(file, async (name, content) => {
     const table = rowParts.get(name)
     if (table) {
       await loader?.flush()

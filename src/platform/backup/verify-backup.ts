@@ -118,7 +118,7 @@ export async function verifyBackup(file: string, migrations: string[]): Promise<
   let expected: (Part & { table?: ManifestTable })[] = []
   let sealed = false
   try {
-    await readArchive(file, async (name, _size, content) => {
+    await readArchive(file, async (name, content) => {
       if (sealed) throw damaged(file, `it has an entry ${name} after its seal`)
       if (!manifest) {
         if (name !== MANIFEST_PART) throw damaged(file, 'it does not begin with a manifest')
