@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto'
 import type { Db } from '#src/database.ts'
 import { createAuditReader } from '#src/platform/audit/reader.ts'
 import { authRoutes } from '#src/platform/auth/routes.ts'
+import { backupRoutes } from '#src/platform/backup/routes.ts'
+import { createBackupsService } from '#src/platform/backup/service.ts'
 import { createSessionStore } from '#src/platform/auth/sessions.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { healthRoutes } from '#src/platform/health/routes.ts'
@@ -33,6 +35,8 @@ export interface AppOptions {
   trustProxy?: string[]
   /** The council's name, which passwords may not contain. */
   councilName?: string
+  /** Days without a backup before the backups page warns (OVERSIGHT_BACKUP_WARN_DAYS). */
+  backupWarnDays?: number
 }
 
 declare module 'fastify' {
@@ -119,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(improvement.routes)
   await app.register(improvement.api)
   await app.register(accounts.routes)
+  await app.register(backupRoutes(createBackupsService({ db, now: clock.now, warnDays: options.backupWarnDays ?? 7 })))
   await app.register(publishing.routes)
   return app
 }

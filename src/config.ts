@@ -44,6 +44,8 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['0', '1']).default('1'),
   /** Keep signed-out pages in memory until the data changes ("0" when several processes share one database). */
   OVERSIGHT_PAGE_CACHE: z.enum(['0', '1']).default('1'),
+  /** Days after the last backup (or with none) when the admin's backups page warns. */
+  OVERSIGHT_BACKUP_WARN_DAYS: z.coerce.number().int().min(1).max(366).default(7),
   /** Log level for pino. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
@@ -79,6 +81,7 @@ export interface Config {
   today?: string
   cookieSecure: boolean
   pageCache: boolean
+  backupWarnDays: number
   logLevel: Env['LOG_LEVEL']
 }
 
@@ -106,6 +109,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     today: e.OVERSIGHT_TODAY ?? (demo ? DEMO_TODAY : undefined),
     cookieSecure: e.COOKIE_SECURE === '1',
     pageCache: e.OVERSIGHT_PAGE_CACHE === '1',
+    backupWarnDays: e.OVERSIGHT_BACKUP_WARN_DAYS,
     logLevel: e.LOG_LEVEL,
   }
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { AuditTables } from '#src/platform/audit/tables.ts'
 import type { AuthTables } from '#src/platform/auth/tables.ts'
+import type { BackupTables } from '#src/platform/backup/tables.ts'
 import type { BodiesTables } from '#src/modules/bodies/tables.ts'
 import type { MeetingsTables } from '#src/modules/meetings/tables.ts'
 import type { RecommendationsTables } from '#src/modules/recommendations/tables.ts'
@@ -14,6 +15,7 @@ import type { ImprovementTables } from '#src/modules/improvement/tables.ts'
 export interface Database
   extends AuthTables,
     AuditTables,
+    BackupTables,
     BodiesTables,
     MeetingsTables,
     RecommendationsTables,

@@ -4,15 +4,22 @@ import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/database.ts'
 import { databaseIsEmpty, loadDemo } from '#src/demo/index.ts'
 import { createAdminAccount } from '#src/modules/accounts/first-admin.ts'
+import { backupCommand, restoreCommand } from '#src/platform/backup/commands.ts'
 import { createClock } from '#src/platform/clock.ts'
 import { openDatabase } from '#src/platform/db/database.ts'
+import { lockDataFolder } from '#src/platform/db/data-folder-lock.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string
-const usage = 'Usage: oversight <serve | migrate | demo | create-admin EMAIL NAME>'
+const usage = 'Usage: oversight <serve | migrate | demo | create-admin EMAIL NAME | backup FILE | restore FILE>'
 
 async function main(command = 'serve', args: string[] = []) {
   const config = loadConfig()
+  // Before anything opens the database: a backup must not migrate what it copies, a restore must find its target empty.
+  if (command === 'backup') process.exit(await backupCommand(args, config, version))
+  if (command === 'restore') process.exit(await restoreCommand(args, config))
+  // The embedded database is one process's at a time; released when this process exits.
+  if (!config.databaseUrl) lockDataFolder(config.dataDir, command)
   const handle = await openDatabase<Database>(config)
   const applied = await migrateToLatest(handle.db)
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
@@ -63,6 +70,7 @@ async function main(command = 'serve', args: string[] = []) {
     version,
     trustProxy: config.trustProxy,
     councilName: config.councilName,
+    backupWarnDays: config.backupWarnDays,
   })
   const close = async () => {
     await app.close()

@@ -128,7 +128,7 @@ const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     '/outcomes/OF3.1/edit',
     '/outcomes/periods',
   ],
-  admin: ['/admin', '/admin/accounts', '/admin/audit', '/admin/accounts/new'],
+  admin: ['/admin', '/admin/accounts', '/admin/audit', '/admin/accounts/new', '/admin/backups'],
 }
 
 function pagesFor(role: TestRole): { path: string; status?: number }[] {

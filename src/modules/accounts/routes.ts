@@ -30,8 +30,9 @@ export function adminRoutes() {
     app.get('/admin', async (request, reply) => {
       const canManageAccounts = can(request.user, 'accounts:manage')
       const canReadAudit = can(request.user, 'audit:read')
-      if (!canManageAccounts && !canReadAudit) assertCan(request.user, 'accounts:manage')
-      return reply.page(`${views}/admin.njk`, { canManageAccounts, canReadAudit })
+      const canReadBackups = can(request.user, 'backups:read')
+      if (!canManageAccounts && !canReadAudit && !canReadBackups) assertCan(request.user, 'accounts:manage')
+      return reply.page(`${views}/admin.njk`, { canManageAccounts, canReadAudit, canReadBackups })
     })
   }
 }

@@ -8,6 +8,8 @@ import type { Role, User } from './user.ts'
 export const GRANTS = {
   'accounts:manage': ['admin'],
   'audit:read': ['admin'],
+  /** See when the record was last backed up (the backup itself is a command on the server). */
+  'backups:read': ['admin'],
   'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
   'bodies:edit': ['scrutiny_officer', 'admin'],
   'people:edit': ['scrutiny_officer', 'admin'],

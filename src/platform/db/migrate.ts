@@ -1,10 +1,7 @@
-import { Migrator, type Kysely } from 'kysely'
+import { Migrator, type Kysely, type MigrationResultSet } from 'kysely'
 import { migrationProvider } from './migrations/index.ts'
 
-/** Brings the schema up to date; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider })
-  const { error, results } = await migrator.migrateToLatest()
+function applied({ error, results }: MigrationResultSet): string[] {
   const failed = results?.find((result) => result.status === 'Error')
   if (error) {
     const name = failed ? ` (${failed.migrationName})` : ''
@@ -13,4 +10,19 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     })
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)
+}
+
+/** Brings the schema up to date; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return applied(await new Migrator({ db, provider: migrationProvider }).migrateToLatest())
+}
+
+/** Brings the schema up to the migration `name` and no further (a restore loads rows at their backup's schema). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+  return applied(await new Migrator({ db, provider: migrationProvider }).migrateTo(name))
+}
+
+/** The names of this version's migrations, oldest first. */
+export async function migrationNames(): Promise<string[]> {
+  return Object.keys(await migrationProvider.getMigrations()).sort()
 }

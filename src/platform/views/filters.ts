@@ -33,6 +33,14 @@ export function clockTime(value: string | null | undefined): string {
   return m === 0 ? `${hour}${suffix}` : `${hour}:${String(m).padStart(2, '0')}${suffix}`
 }
 
+/** A number of bytes as GOV.UK writes file sizes: '512 bytes', '14KB', '3.4MB', '1.2GB'. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`
+  if (bytes < 1024 ** 2) return `${Math.round(bytes / 1024)}KB`
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)}MB`
+  return `${(bytes / 1024 ** 3).toFixed(1)}GB`
+}
+
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 /** Text made safe for HTML content and attribute values, for markup built outside templates. */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c])
@@ -66,6 +74,7 @@ export function registerFilters(env: nunjucks.Environment): void {
   env.addFilter('dateTime', dateTime)
   env.addFilter('clockTime', clockTime)
   env.addFilter('plainText', plainText)
+  env.addFilter('fileSize', fileSize)
   // Nunjucks' capitalize lowers the rest ("for january 2024"); this leaves it as written.
   env.addFilter('sentenceCase', (value: unknown) => {
     const text = String(value ?? '')
