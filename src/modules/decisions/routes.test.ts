@@ -159,6 +159,26 @@ describe.each(testDatabases())('decisions on $name', (database) => {
       expect(text((await agent.get('/decisions')).body)).toContain('Called in')
     })
 
+    it('works out call-in deadlines in later years too, over Christmas 2027 and Easter 2029', async () => {
+      const agent = await t.as('scrutiny_officer')
+      const taker = await takerValue(/Executive/)
+      const cases = [
+        ['EX90/2027', '23', '12', '2027', 'Tuesday 4 January 2028', '2028-01-04'],
+        ['EX91/2029', '29', '3', '2029', 'Monday 9 April 2029', '2029-04-09'],
+      ]
+      for (const [number, day, month, year, deadline, isoDeadline] of cases) {
+        const published = { 'publishedOn-day': day, 'publishedOn-month': month, 'publishedOn-year': year }
+        const decided = { 'decidedOn-day': day, 'decidedOn-month': month, 'decidedOn-year': year }
+        const created = await agent.post('/decisions', form({ number, taker, ...published, ...decided }))
+        expect(created.statusCode).toBe(303)
+        const shown = text((await t.visitor().get(created.headers.location as string)).body)
+        expect(shown).toContain(`Call-in deadline ${deadline}`)
+        const api = await t.visitor().get('/api/v1/decisions')
+        const listed = api.json().decisions.find((d: { number: string }) => d.number === number)
+        expect(listed.callInDeadline).toBe(isoDeadline)
+      }
+    })
+
     it('explains what is wrong, keeping what was typed', async () => {
       const agent = await t.as('admin')
       const blank = await agent.post('/decisions', { parts: '', description: 'Kept description', callInStatus: 'none' })
