@@ -2,6 +2,21 @@ import { z } from 'zod'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
+const BASE_URL_MESSAGE =
+  'OVERSIGHT_BASE_URL must be the address the public uses, http:// or https:// and a host name with no path, like https://oversight.example.gov.uk'
+
+/** The origin of an absolute http(s) address with no path, query or credentials; null for anything else. */
+function siteOrigin(value: string): string | null {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return null
+  }
+  const bare = !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash
+  return (url.protocol === 'https:' || url.protocol === 'http:') && bare ? url.origin : null
+}
+
 /** Every setting Oversight reads from the environment, described and checked in one place. */
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -23,6 +38,18 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(['0', '1']).default('1'),
   /** Keep signed-out pages in memory until the data changes ("0" when several processes share one database). */
   OVERSIGHT_PAGE_CACHE: z.enum(['0', '1']).default('1'),
+  /**
+   * The site's public address, from which every absolute link (feeds, calendar events, open data) is
+   * built; never the request's Host header. Defaults to http://localhost:PORT.
+   */
+  OVERSIGHT_BASE_URL: z
+    .string()
+    .transform((value, ctx) => {
+      const origin = value === '' ? undefined : siteOrigin(value)
+      if (origin === null) ctx.addIssue({ code: 'custom', message: BASE_URL_MESSAGE })
+      return origin ?? undefined
+    })
+    .optional(),
   /** Log level for pino. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
@@ -41,6 +68,10 @@ export interface Config {
   today?: string
   cookieSecure: boolean
   pageCache: boolean
+  /** The site's public address, like https://oversight.example.gov.uk: an origin, no trailing slash. */
+  baseUrl: string
+  /** False when baseUrl is the default, which only suits a copy on this machine. */
+  baseUrlSet: boolean
   logLevel: Env['LOG_LEVEL']
 }
 
@@ -65,6 +96,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     today: e.OVERSIGHT_TODAY ?? (demo ? DEMO_TODAY : undefined),
     cookieSecure: e.COOKIE_SECURE === '1',
     pageCache: e.OVERSIGHT_PAGE_CACHE === '1',
+    baseUrl: e.OVERSIGHT_BASE_URL ?? `http://localhost:${e.PORT}`,
+    baseUrlSet: e.OVERSIGHT_BASE_URL !== undefined,
     logLevel: e.LOG_LEVEL,
   }
 }

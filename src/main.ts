@@ -58,6 +58,7 @@ async function main(command = 'serve', args: string[] = []) {
     publicCache: config.pageCache,
     logLevel: config.logLevel,
     version,
+    baseUrl: config.baseUrl,
   })
   const close = async () => {
     await app.close()
@@ -67,7 +68,7 @@ async function main(command = 'serve', args: string[] = []) {
   process.once('SIGINT', close)
   process.once('SIGTERM', close)
   await app.listen({ port: config.port, host: config.host })
-  console.log(`Oversight is serving on http://localhost:${config.port} (${handle.kind} database)`)
+  console.log(`Oversight is serving ${config.baseUrl} on ${config.host}:${config.port} (${handle.kind} database)`)
 }
 
 main(process.argv[2], process.argv.slice(3)).catch((error) => {

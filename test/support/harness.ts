@@ -12,6 +12,9 @@ import type { TestDatabase } from './databases.ts'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
+/** The site's public address in tests (OVERSIGHT_BASE_URL): every absolute link must start with it. */
+export const TEST_BASE_URL = 'https://oversight.example.gov.uk'
+
 /** The roles a signed-in test can take, plus the public (signed out). */
 export type TestRole = Role | 'public'
 export const ALL_ROLES: TestRole[] = ['public', 'member', 'officer', 'scrutiny_officer', 'analyst', 'admin']
@@ -50,6 +53,7 @@ export async function startTestApp(
     clock: createClock(options.today ?? '2024-01-22'),
     cookieSecure: true,
     publicCache: options.publicCache ?? false,
+    baseUrl: TEST_BASE_URL,
   })
   await app.ready()
   let extra = 0

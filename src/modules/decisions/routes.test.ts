@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
-import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
+import { ALL_ROLES, TEST_BASE_URL, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
 import { errorSummary, heading, text } from '../../../test/support/html.ts'
 import { parseXml } from './testing/xml.ts'
 
@@ -257,9 +257,10 @@ describe.each(testDatabases())('decisions on $name', (database) => {
       const titles = elements.filter((e) => e.name === 'title').map((e) => e.text)
       expect(titles).toContain('EX48/2023: Expansion of Highfurlong Special School phase two')
       expect(elements.filter((e) => e.name === 'entry').length).toBeGreaterThanOrEqual(2)
-      expect(
-        elements.find((e) => e.name === 'link' && e.attributes.href?.endsWith('/decisions/ex47-2023')),
-      ).toBeTruthy()
+      const links = elements.filter((e) => e.name === 'link').map((e) => e.attributes.href)
+      expect(links).toContain(`${TEST_BASE_URL}/decisions/ex47-2023`)
+      expect(links).toContain(`${TEST_BASE_URL}/decisions.atom`)
+      expect(elements.find((e) => e.name === 'id')?.text).toBe(`${TEST_BASE_URL}/decisions.atom`)
       expect(feed.body).not.toContain(SECRET)
     })
 
