@@ -28,8 +28,8 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** A PostgreSQL connection string; when set, the embedded database is not used. */
   DATABASE_URL: z.string().optional(),
-  /** Load the demo data on an empty database ("0" turns it off). */
-  OVERSIGHT_DEMO: z.enum(['0', '1']).default('1'),
+  /** Load the demo data and demo accounts on an empty database; by default on, except in production. */
+  OVERSIGHT_DEMO: z.enum(['0', '1']).optional(),
   /** Password for the demo accounts; one is generated and printed once when unset. */
   OVERSIGHT_DEMO_PASSWORD: z.string().min(12, 'OVERSIGHT_DEMO_PASSWORD must be at least 12 characters').optional(),
   /** The date the app treats as today (YYYY-MM-DD); demo mode defaults to 2024-01-22. */
@@ -77,14 +77,26 @@ export interface Config {
 
 export const DEMO_TODAY = '2024-01-22'
 
+/** Settings that are valid alone but unsafe on a production server. */
+function productionIssues(e: Env): string[] {
+  if (e.NODE_ENV !== 'production') return []
+  // Session and CSRF cookies sent over plain HTTP could be read or planted on the way.
+  return e.COOKIE_SECURE === '0'
+    ? ['COOKIE_SECURE: COOKIE_SECURE=0 is not allowed with NODE_ENV=production; serve Oversight over HTTPS']
+    : []
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(environment)
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
-    throw new Error(`Configuration is not valid:\n${lines.join('\n')}`)
+  const issues = parsed.success
+    ? productionIssues(parsed.data)
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+  if (!parsed.success || issues.length) {
+    throw new Error(`Configuration is not valid:\n${issues.map((line) => `  ${line}`).join('\n')}`)
   }
   const e = parsed.data
-  const demo = e.OVERSIGHT_DEMO === '1'
+  // Demo accounts share a password printed to the console: never on a production database unless asked for.
+  const demo = (e.OVERSIGHT_DEMO ?? (e.NODE_ENV === 'production' ? '0' : '1')) === '1'
   return {
     env: e.NODE_ENV,
     port: e.PORT,

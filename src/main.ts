@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs'
 import { buildApp } from '#src/app.ts'
 import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/database.ts'
-import { databaseIsEmpty, loadDemo } from '#src/demo/index.ts'
 import { createAdminAccount } from '#src/modules/accounts/first-admin.ts'
 import { createClock } from '#src/platform/clock.ts'
 import { openDatabase } from '#src/platform/db/database.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
+import { prepareDatabase, startupWarnings } from '#src/startup.ts'
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string
 const usage = 'Usage: oversight <serve | migrate | demo | create-admin EMAIL NAME>'
@@ -32,14 +32,9 @@ async function main(command = 'serve', args: string[] = []) {
     }
   }
 
-  if (command === 'demo' || (command === 'serve' && config.demo && (await databaseIsEmpty(handle.db)))) {
-    const result = await loadDemo(handle.db, { password: config.demoPassword })
-    if (result.generatedPassword) {
-      console.log(`\nDemo data loaded. Demo accounts (admin, scrutiny, officer, member, analyst @example.org)`)
-      console.log(`share this password, shown once: ${result.generatedPassword}\n`)
-    } else if (result.loaded) {
-      console.log('Demo data loaded; demo accounts use OVERSIGHT_DEMO_PASSWORD.')
-    }
+  if (command === 'demo' || command === 'serve') {
+    const lines = await prepareDatabase(handle.db, { ...config, demo: command === 'demo' || config.demo })
+    for (const line of lines) console.log(line)
     if (command === 'demo') return handle.close()
   }
 
@@ -60,6 +55,7 @@ async function main(command = 'serve', args: string[] = []) {
     version,
     baseUrl: config.baseUrl,
   })
+  for (const warning of startupWarnings(config, clock.today())) app.log.warn(warning)
   const close = async () => {
     await app.close()
     await handle.close()

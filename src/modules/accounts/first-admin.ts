@@ -45,3 +45,8 @@ export async function createAdminAccount(db: Db, args: { email?: string; name?: 
   })
   return { account, generatedPassword }
 }
+
+/** True until an admin who can sign in exists: until then only `create-admin` can make accounts. */
+export async function needsFirstAdmin(db: Db): Promise<boolean> {
+  return !(await createAccountsRepository(db).hasActiveAdmin())
+}
