@@ -37,6 +37,8 @@ export interface AppOptions {
   councilName?: string
   /** Days without a backup before the backups page warns (OVERSIGHT_BACKUP_WARN_DAYS). */
   backupWarnDays?: number
+  /** The site's public address (config's OVERSIGHT_BASE_URL), for absolute links; never the Host header. */
+  baseUrl?: string
 }
 
 declare module 'fastify' {
@@ -60,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url })
   })
   const { db, clock } = options
+  const baseUrl = options.baseUrl ?? 'http://localhost'
   const sessions = createSessionStore(db)
   const audit = createAuditReader(db)
 
@@ -84,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodies: bodies.service,
     meetings: meetings.service,
     workProgramme: workProgramme.service,
+    baseUrl,
   })
   const waitingLists = createWaitingLists({ db, audit })
   const improvement = createImprovement({ db, clock, audit })
@@ -93,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     bodies: bodies.service,
     meetings: meetings.service,
+    baseUrl,
     openApi: [recommendationsOpenApi, decisions.openApi, workProgramme.openApi, waitingLists.openApi, indicators.openApi, improvement.openApi],
   })
 

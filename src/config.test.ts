@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadConfig } from './config.ts'
+import { DEMO_TODAY, loadConfig } from './config.ts'
 
 describe('loadConfig: sign-in settings', () => {
   it('takes the proxies to believe as addresses, and none by default', () => {
@@ -39,5 +39,79 @@ describe('loadConfig: sign-in settings', () => {
     const config = loadConfig({ OVERSIGHT_DEMO_PASSWORD: 'donkeys on the promenade', OVERSIGHT_ADMIN_PASSWORD: '' })
     expect(config.demoPassword).toBe('donkeys on the promenade')
     expect(config.adminPassword).toBeUndefined()
+  })
+})
+
+describe('loadConfig', () => {
+  describe('the demo', () => {
+    it.each(['development', 'test', undefined])('is on by default with NODE_ENV=%s, with the demo date', (env) => {
+      const config = loadConfig(env ? { NODE_ENV: env } : {})
+      expect(config.demo).toBe(true)
+      expect(config.today).toBe(DEMO_TODAY)
+    })
+
+    it('is off by default in production, so an empty database gets no demo data and no demo accounts', () => {
+      const config = loadConfig({ NODE_ENV: 'production' })
+      expect(config.demo).toBe(false)
+      expect(config.today).toBeUndefined()
+    })
+
+    it('is on in production only when OVERSIGHT_DEMO=1 is set', () => {
+      expect(loadConfig({ NODE_ENV: 'production', OVERSIGHT_DEMO: '1' }).demo).toBe(true)
+      expect(loadConfig({ NODE_ENV: 'development', OVERSIGHT_DEMO: '0' }).demo).toBe(false)
+    })
+  })
+
+  describe('COOKIE_SECURE', () => {
+    it('is refused as 0 in production, with a reason', () => {
+      expect(() => loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: '0' })).toThrow(
+        /Configuration is not valid:\n {2}COOKIE_SECURE: COOKIE_SECURE=0 is not allowed with NODE_ENV=production/,
+      )
+    })
+
+    it('may be 0 in development, and is 1 by default everywhere', () => {
+      expect(loadConfig({ COOKIE_SECURE: '0' }).cookieSecure).toBe(false)
+      expect(loadConfig({ NODE_ENV: 'production' }).cookieSecure).toBe(true)
+    })
+  })
+
+  describe('OVERSIGHT_BASE_URL', () => {
+    it('defaults to http://localhost and the port, marked as not set', () => {
+      expect(loadConfig({})).toMatchObject({ baseUrl: 'http://localhost:3000', baseUrlSet: false })
+      expect(loadConfig({ PORT: '8080', OVERSIGHT_BASE_URL: '' })).toMatchObject({
+        baseUrl: 'http://localhost:8080',
+        baseUrlSet: false,
+      })
+    })
+
+    it.each([
+      ['https://oversight.example.gov.uk', 'https://oversight.example.gov.uk'],
+      ['https://oversight.example.gov.uk/', 'https://oversight.example.gov.uk'],
+      ['HTTPS://Oversight.Example.gov.uk:443/', 'https://oversight.example.gov.uk'],
+      ['http://192.0.2.10:8080', 'http://192.0.2.10:8080'],
+    ])('takes %s as %s', (value, origin) => {
+      expect(loadConfig({ OVERSIGHT_BASE_URL: value })).toMatchObject({ baseUrl: origin, baseUrlSet: true })
+    })
+
+    it.each([
+      'oversight.example.gov.uk',
+      '/meetings',
+      'ftp://oversight.example.gov.uk',
+      'https://oversight.example.gov.uk/oversight',
+      'https://oversight.example.gov.uk/?a=1',
+      'https://user:secret@oversight.example.gov.uk',
+      'https://',
+      'https://exa mple.org',
+    ])('refuses %s', (value) => {
+      expect(() => loadConfig({ OVERSIGHT_BASE_URL: value })).toThrow(
+        /OVERSIGHT_BASE_URL: OVERSIGHT_BASE_URL must be the address the public uses/,
+      )
+    })
+  })
+
+  it('lists every problem at once', () => {
+    expect(() => loadConfig({ PORT: 'eighty', OVERSIGHT_BASE_URL: 'nowhere' })).toThrow(
+      /PORT: .*\n {2}OVERSIGHT_BASE_URL: /,
+    )
   })
 })

@@ -4,6 +4,21 @@ import { parseTrustProxy } from '#src/platform/http/trust-proxy.ts'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
+const BASE_URL_MESSAGE =
+  'OVERSIGHT_BASE_URL must be the address the public uses, http:// or https:// and a host name with no path, like https://oversight.example.gov.uk'
+
+/** The origin of an absolute http(s) address with no path, query or credentials; null for anything else. */
+function siteOrigin(value: string): string | null {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return null
+  }
+  const bare = !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash
+  return (url.protocol === 'https:' || url.protocol === 'http:') && bare ? url.origin : null
+}
+
 /** Every setting Oversight reads from the environment, described and checked in one place. */
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -15,8 +30,8 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** A PostgreSQL connection string; when set, the embedded database is not used. */
   DATABASE_URL: z.string().optional(),
-  /** Load the demo data on an empty database ("0" turns it off). */
-  OVERSIGHT_DEMO: z.enum(['0', '1']).default('1'),
+  /** Load the demo data and demo accounts on an empty database; by default on, except in production. */
+  OVERSIGHT_DEMO: z.enum(['0', '1']).optional(),
   /** Password for the demo accounts (checked by the password policy); one is generated and printed once when unset. */
   OVERSIGHT_DEMO_PASSWORD: z.string().optional(),
   /** Password for `create-admin` (checked by the password policy); one is generated and printed once when unset. */
@@ -46,6 +61,18 @@ const schema = z.object({
   OVERSIGHT_PAGE_CACHE: z.enum(['0', '1']).default('1'),
   /** Days after the last backup (or with none) when the admin's backups page warns. */
   OVERSIGHT_BACKUP_WARN_DAYS: z.coerce.number().int().min(1).max(366).default(7),
+  /**
+   * The site's public address, from which every absolute link (feeds, calendar events, open data) is
+   * built; never the request's Host header. Defaults to http://localhost:PORT.
+   */
+  OVERSIGHT_BASE_URL: z
+    .string()
+    .transform((value, ctx) => {
+      const origin = value === '' ? undefined : siteOrigin(value)
+      if (origin === null) ctx.addIssue({ code: 'custom', message: BASE_URL_MESSAGE })
+      return origin ?? undefined
+    })
+    .optional(),
   /** Log level for pino. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
@@ -62,8 +89,15 @@ export type Env = z.infer<typeof schema>
 
 export const DEMO_COUNCIL_NAME = 'Blackpool Council'
 
-function councilNameOf(e: { OVERSIGHT_COUNCIL_NAME?: string; OVERSIGHT_DEMO: '0' | '1' }): string | undefined {
-  return e.OVERSIGHT_COUNCIL_NAME || (e.OVERSIGHT_DEMO === '1' ? DEMO_COUNCIL_NAME : undefined)
+type DemoSettings = { NODE_ENV: Env['NODE_ENV']; OVERSIGHT_DEMO?: '0' | '1' }
+
+/** Demo accounts share a password printed to the console: never on a production database unless asked for. */
+function demoOn(e: DemoSettings): boolean {
+  return (e.OVERSIGHT_DEMO ?? (e.NODE_ENV === 'production' ? '0' : '1')) === '1'
+}
+
+function councilNameOf(e: DemoSettings & { OVERSIGHT_COUNCIL_NAME?: string }): string | undefined {
+  return e.OVERSIGHT_COUNCIL_NAME || (demoOn(e) ? DEMO_COUNCIL_NAME : undefined)
 }
 
 export interface Config {
@@ -82,19 +116,34 @@ export interface Config {
   cookieSecure: boolean
   pageCache: boolean
   backupWarnDays: number
+  /** The site's public address, like https://oversight.example.gov.uk: an origin, no trailing slash. */
+  baseUrl: string
+  /** False when baseUrl is the default, which only suits a copy on this machine. */
+  baseUrlSet: boolean
   logLevel: Env['LOG_LEVEL']
 }
 
 export const DEMO_TODAY = '2024-01-22'
 
+/** Settings that are valid alone but unsafe on a production server. */
+function productionIssues(e: Env): string[] {
+  if (e.NODE_ENV !== 'production') return []
+  // Session and CSRF cookies sent over plain HTTP could be read or planted on the way.
+  return e.COOKIE_SECURE === '0'
+    ? ['COOKIE_SECURE: COOKIE_SECURE=0 is not allowed with NODE_ENV=production; serve Oversight over HTTPS']
+    : []
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(environment)
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
-    throw new Error(`Configuration is not valid:\n${lines.join('\n')}`)
+  const issues = parsed.success
+    ? productionIssues(parsed.data)
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+  if (!parsed.success || issues.length) {
+    throw new Error(`Configuration is not valid:\n${issues.map((line) => `  ${line}`).join('\n')}`)
   }
   const e = parsed.data
-  const demo = e.OVERSIGHT_DEMO === '1'
+  const demo = demoOn(e)
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -110,6 +159,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     cookieSecure: e.COOKIE_SECURE === '1',
     pageCache: e.OVERSIGHT_PAGE_CACHE === '1',
     backupWarnDays: e.OVERSIGHT_BACKUP_WARN_DAYS,
+    baseUrl: e.OVERSIGHT_BASE_URL ?? `http://localhost:${e.PORT}`,
+    baseUrlSet: e.OVERSIGHT_BASE_URL !== undefined,
     logLevel: e.LOG_LEVEL,
   }
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Agent } from '../test/support/agent.ts'
 import { testDatabases } from '../test/support/databases.ts'
-import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../test/support/harness.ts'
+import { ALL_ROLES, TEST_BASE_URL, type TestApp, type TestRole, startTestApp } from '../test/support/harness.ts'
+import { rawGet } from '../test/support/raw-http.ts'
 
 /**
  * Every route the app registers, requested as every role. The module tests check what each page
@@ -13,7 +14,9 @@ import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../test/su
  * - the admin, who may do everything, gets every page;
  * - a member and an analyst are refused every form but the few an analyst uses;
  * - no form post from someone without the permission, and none without a CSRF token even from
- *   the admin, changes anything: no audit event is written (every change writes one).
+ *   the admin, changes anything: no audit event is written (every change writes one);
+ * - no public page or feed puts the request's Host (or X-Forwarded-Host) into what it sends, fresh
+ *   or from the page cache, which is on here as in production.
  */
 
 const BODY = 'children-and-young-peoples-scrutiny-committee'
@@ -61,6 +64,19 @@ const MAY_EDIT: Record<'member' | 'analyst', RegExp[]> = {
 /** Posts anyone may make: signing in (public) and out. */
 const OPEN_POSTS = ['/sign-in', '/sign-out']
 
+/** Host headers anyone can send (null: none at all): none may reach a page, and none may make one fail. */
+const HOSTILE_HOSTS = [
+  'evil.example',
+  '',
+  null,
+  `${'a'.repeat(8_000)}.evil.example`,
+  'evil example',
+  '[::1',
+  'evil.example/path?q=<b>',
+  'evil.example:99999',
+]
+const FORWARDED = ['X-Forwarded-Host: evil.example', 'X-Forwarded-Proto: http', 'Forwarded: host=evil.example']
+
 /** Admin GETs that answer other than 200, and why. */
 const ADMIN_NOT_200: Record<string, number> = {
   // Tracking a resolution goes on to the new-recommendation form, filled in from the resolution.
@@ -79,7 +95,7 @@ describe.each(testDatabases())('every route as every role ($name)', (database) =
   }
 
   beforeAll(async () => {
-    t = await startTestApp(database)
+    t = await startTestApp(database, { publicCache: true })
     for (const role of ALL_ROLES) agents[role] = await t.as(role)
     const db = t.db
     // Draft minutes of the January meeting, for the pages that change draft minutes: attendance,
@@ -221,6 +237,40 @@ describe.each(testDatabases())('every route as every role ($name)', (database) =
       }
     }
     expect(wrong).toEqual([])
+  })
+
+  it('no public page puts a hostile Host header into what it sends, fresh or cached, nor fails on one', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = t.app.server.address() as { port: number }
+    const wrong: string[] = []
+    const leaks = (text: string) => text.toLowerCase().includes('evil.example')
+    for (const route of gets().filter((r) => isPublic(r.url))) {
+      const url = sample(route.url)
+      // The first is rendered afresh (no-cache) and so is the copy the cache keeps for the next visitor.
+      for (const [i, host] of HOSTILE_HOSTS.entries()) {
+        const headers = [...(host === null ? [] : [`Host: ${host}`]), ...FORWARDED]
+        const response = await rawGet(port, url, i === 0 ? [...headers, 'Cache-Control: no-cache'] : headers)
+        if (response.status >= 500 || response.status === 0 || leaks(response.text)) {
+          const shown = host === null ? 'missing' : JSON.stringify(host.slice(0, 30))
+          wrong.push(`${url} with Host ${shown}: ${response.status}`)
+        }
+      }
+      const absolute = await rawGet(port, `http://evil.example${url}`, ['Host: evil.example'])
+      if (absolute.status >= 500 || leaks(absolute.text)) wrong.push(`http://evil.example${url}: ${absolute.status}`)
+      const next = await agents.public.get(url)
+      if (leaks(next.body) || leaks(JSON.stringify(next.headers))) wrong.push(`${url} as the next visitor`)
+    }
+    expect(wrong).toEqual([])
+    // The feeds' links are built from the configured address, and come from the cache the requests above filled.
+    for (const [url, link] of [
+      ['/calendar.ics', `${TEST_BASE_URL}/meetings/${JANUARY}`],
+      ['/decisions.atom', `${TEST_BASE_URL}/decisions/ex48-2023`],
+      ['/open-data', `${TEST_BASE_URL}/calendar.ics`],
+    ]) {
+      const response = await agents.public.get(url)
+      expect(response.headers['x-oversight-cache'], url).toBe('hit')
+      expect(response.body.replace(/\r\n[ \t]/g, ''), url).toContain(link)
+    }
   })
 
   it('the admin opens every page', async () => {

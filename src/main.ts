@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs'
 import { buildApp } from '#src/app.ts'
 import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/database.ts'
-import { databaseIsEmpty, loadDemo } from '#src/demo/index.ts'
 import { createAdminAccount } from '#src/modules/accounts/first-admin.ts'
 import { backupCommand, restoreCommand } from '#src/platform/backup/commands.ts'
 import { createClock } from '#src/platform/clock.ts'
 import { openDatabase } from '#src/platform/db/database.ts'
 import { lockDataFolder } from '#src/platform/db/data-folder-lock.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
+import { prepareDatabase, startupWarnings } from '#src/startup.ts'
 
 const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string
 const usage = 'Usage: oversight <serve | migrate | demo | create-admin EMAIL NAME | backup FILE | restore FILE>'
@@ -42,14 +42,9 @@ async function main(command = 'serve', args: string[] = []) {
     }
   }
 
-  if (command === 'demo' || (command === 'serve' && config.demo && (await databaseIsEmpty(handle.db)))) {
-    const result = await loadDemo(handle.db, { password: config.demoPassword })
-    if (result.generatedPassword) {
-      console.log(`\nDemo data loaded. Demo accounts (admin, scrutiny, officer, member, analyst @example.org)`)
-      console.log(`share this password, shown once: ${result.generatedPassword}\n`)
-    } else if (result.loaded) {
-      console.log('Demo data loaded; demo accounts use OVERSIGHT_DEMO_PASSWORD.')
-    }
+  if (command === 'demo' || command === 'serve') {
+    const lines = await prepareDatabase(handle.db, { ...config, demo: command === 'demo' || config.demo })
+    for (const line of lines) console.log(line)
     if (command === 'demo') return handle.close()
   }
 
@@ -71,7 +66,9 @@ async function main(command = 'serve', args: string[] = []) {
     trustProxy: config.trustProxy,
     councilName: config.councilName,
     backupWarnDays: config.backupWarnDays,
+    baseUrl: config.baseUrl,
   })
+  for (const warning of startupWarnings(config, clock.today())) app.log.warn(warning)
   const close = async () => {
     await app.close()
     await handle.close()
@@ -80,7 +77,7 @@ async function main(command = 'serve', args: string[] = []) {
   process.once('SIGINT', close)
   process.once('SIGTERM', close)
   await app.listen({ port: config.port, host: config.host })
-  console.log(`Oversight is serving on http://localhost:${config.port} (${handle.kind} database)`)
+  console.log(`Oversight is serving ${config.baseUrl} on ${config.host}:${config.port} (${handle.kind} database)`)
 }
 
 main(process.argv[2], process.argv.slice(3)).catch((error) => {

@@ -169,6 +169,27 @@ e2eSuite('Accessibility of every page', (e2e) => {
     })
   })
 
+  test.each([`${JANUARY}/items/new`, '/decisions/ex48-2023/documents/new'])(
+    'on %s, "Yes" reveals the exemption questions, and the page has no axe violations open or closed',
+    async (path) => {
+      const page = await e2e.newPage('scrutiny_officer')
+      await page.goto(path)
+      const yes = page.getByRole('radio', { name: 'Yes' })
+      const paragraph = page.getByLabel('Paragraph of Schedule 12A')
+      await expect.poll(() => yes.getAttribute('aria-controls')).toBe('conditional-exempt')
+      expect(await paragraph.isVisible()).toBe(false)
+
+      await yes.check()
+      expect(await paragraph.isVisible()).toBe(true)
+      expect(await yes.getAttribute('aria-expanded')).toBeNull()
+      await expectNoAxeViolations(page)
+
+      await page.getByRole('radio', { name: 'No' }).check()
+      expect(await paragraph.isVisible()).toBe(false)
+      await expectNoAxeViolations(page)
+    },
+  )
+
   test('a form sent empty shows its errors accessibly', async () => {
     const page = await e2e.newPage('scrutiny_officer')
     await page.goto('/meetings/new')

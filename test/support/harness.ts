@@ -14,6 +14,9 @@ import { TEST_PASSWORD } from './test-password.ts'
 
 export { TEST_PASSWORD }
 
+/** The site's public address in tests (OVERSIGHT_BASE_URL): every absolute link must start with it. */
+export const TEST_BASE_URL = 'https://oversight.example.gov.uk'
+
 /** The roles a signed-in test can take, plus the public (signed out). */
 export type TestRole = Role | 'public'
 export const ALL_ROLES: TestRole[] = ['public', 'member', 'officer', 'scrutiny_officer', 'analyst', 'admin']
@@ -55,6 +58,7 @@ export async function startTestApp(
     trustProxy: options.trustProxy,
     // As the configuration has it in demo mode.
     councilName: options.demo !== false ? DEMO_COUNCIL_NAME : undefined,
+    baseUrl: TEST_BASE_URL,
   })
   await app.ready()
   let extra = 0

@@ -47,3 +47,8 @@ export async function createAdminAccount(
   })
   return { account, generatedPassword }
 }
+
+/** True until an admin who can sign in exists: until then only `create-admin` can make accounts. */
+export async function needsFirstAdmin(db: Db): Promise<boolean> {
+  return !(await createAccountsRepository(db).hasActiveAdmin())
+}

@@ -39,6 +39,16 @@ export function createAccountsRepository(db: Db) {
       const row = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()
       return Boolean(row)
     },
+    /** Whether an admin account can sign in. */
+    async hasActiveAdmin() {
+      const admin = await db
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('disabledAt', 'is', null)
+        .executeTakeFirst()
+      return Boolean(admin)
+    },
     insertAccount(trx: Trx, input: AccountInput) {
       return trx.insertInto('users').values(input).returning(accountColumns).executeTakeFirstOrThrow()
     },

@@ -31,6 +31,8 @@ export function createDecisions(deps: {
   bodies: BodiesService
   meetings: BodyMeetings
   workProgramme: WorkProgrammeService
+  /** The site's public address, for the Atom feed's absolute links. */
+  baseUrl: string
 }) {
   const service = createDecisionsService({ ...deps, repository: createDecisionsRepository(deps.db) })
   const forwardPlan = createForwardPlanService({
@@ -43,7 +45,7 @@ export function createDecisions(deps: {
     service,
     forwardPlan,
     routes: async (app: FastifyInstance) => {
-      await app.register(decisionsRoutes({ service, audit: deps.audit }))
+      await app.register(decisionsRoutes({ service, audit: deps.audit, baseUrl: deps.baseUrl }))
       await app.register(forwardPlanRoutes({ service: forwardPlan, audit: deps.audit }))
     },
     api: decisionsApi({ decisions: service, forwardPlan }),

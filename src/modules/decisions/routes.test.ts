@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
-import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
+import { ALL_ROLES, TEST_BASE_URL, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
 import { errorSummary, heading, text } from '../../../test/support/html.ts'
 import { parseXml } from './testing/xml.ts'
 
@@ -159,6 +159,26 @@ describe.each(testDatabases())('decisions on $name', (database) => {
       expect(text((await agent.get('/decisions')).body)).toContain('Called in')
     })
 
+    it('works out call-in deadlines in later years too, over Christmas 2027 and Easter 2029', async () => {
+      const agent = await t.as('scrutiny_officer')
+      const taker = await takerValue(/Executive/)
+      const cases = [
+        ['EX90/2027', '23', '12', '2027', 'Tuesday 4 January 2028', '2028-01-04'],
+        ['EX91/2029', '29', '3', '2029', 'Monday 9 April 2029', '2029-04-09'],
+      ]
+      for (const [number, day, month, year, deadline, isoDeadline] of cases) {
+        const published = { 'publishedOn-day': day, 'publishedOn-month': month, 'publishedOn-year': year }
+        const decided = { 'decidedOn-day': day, 'decidedOn-month': month, 'decidedOn-year': year }
+        const created = await agent.post('/decisions', form({ number, taker, ...published, ...decided }))
+        expect(created.statusCode).toBe(303)
+        const shown = text((await t.visitor().get(created.headers.location as string)).body)
+        expect(shown).toContain(`Call-in deadline ${deadline}`)
+        const api = await t.visitor().get('/api/v1/decisions')
+        const listed = api.json().decisions.find((d: { number: string }) => d.number === number)
+        expect(listed.callInDeadline).toBe(isoDeadline)
+      }
+    })
+
     it('explains what is wrong, keeping what was typed', async () => {
       const agent = await t.as('admin')
       const blank = await agent.post('/decisions', { parts: '', description: 'Kept description', callInStatus: 'none' })
@@ -237,9 +257,10 @@ describe.each(testDatabases())('decisions on $name', (database) => {
       const titles = elements.filter((e) => e.name === 'title').map((e) => e.text)
       expect(titles).toContain('EX48/2023: Expansion of Highfurlong Special School phase two')
       expect(elements.filter((e) => e.name === 'entry').length).toBeGreaterThanOrEqual(2)
-      expect(
-        elements.find((e) => e.name === 'link' && e.attributes.href?.endsWith('/decisions/ex47-2023')),
-      ).toBeTruthy()
+      const links = elements.filter((e) => e.name === 'link').map((e) => e.attributes.href)
+      expect(links).toContain(`${TEST_BASE_URL}/decisions/ex47-2023`)
+      expect(links).toContain(`${TEST_BASE_URL}/decisions.atom`)
+      expect(elements.find((e) => e.name === 'id')?.text).toBe(`${TEST_BASE_URL}/decisions.atom`)
       expect(feed.body).not.toContain(SECRET)
     })
 

@@ -57,9 +57,6 @@ const withDates = (body: unknown, names: string[]) => {
   return values
 }
 
-/** This site's own address as the request reached it, for the feed's absolute links. */
-const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`
-
 function documentNumber(request: FastifyRequest) {
   const { number } = request.params as { number: string }
   if (!/^[1-9]\d{0,3}$/.test(number)) throw new NotFoundError('Document')
@@ -68,9 +65,12 @@ function documentNumber(request: FastifyRequest) {
 
 const slugOf = (request: FastifyRequest) => (request.params as { slug: string }).slug
 
-/** The decisions register, a decision and its documents, their forms, the Atom feed and a committee's view. */
-export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditReader }) {
-  const { service, audit } = deps
+/**
+ * The decisions register, a decision and its documents, their forms, the Atom feed and a committee's view.
+ * `baseUrl`: the site's configured public address for the feed's links, never the request's Host header.
+ */
+export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditReader; baseUrl: string }) {
+  const { service, audit, baseUrl: origin } = deps
 
   async function decisionForm(
     request: FastifyRequest,
@@ -111,7 +111,6 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
     })
 
     app.get('/decisions.atom', async (request, reply) => {
-      const origin = originOf(request)
       const decisions = await service.newest(request.ctx)
       const feed = atomFeed({
         title: 'Executive and Cabinet Member decisions',

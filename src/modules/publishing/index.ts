@@ -21,6 +21,8 @@ export function createPublishing(deps: {
   clock: Clock
   bodies: BodiesService
   meetings: MeetingsService
+  /** The site's public address, for the feeds' absolute links. */
+  baseUrl: string
   openApi?: OpenApiFragment[]
 }) {
   const service = createPublishingService({
@@ -33,7 +35,7 @@ export function createPublishing(deps: {
     service,
     /** The pages, the feeds and the JSON API together: app.ts registers `routes` alone. */
     routes: async (app: FastifyInstance) => {
-      await app.register(publishingRoutes({ service }))
+      await app.register(publishingRoutes({ service, baseUrl: deps.baseUrl }))
       await app.register(
         publishingApi({ service, openApi: openApiDocument([...OPEN_DATA_API, ...(deps.openApi ?? [])]) }),
       )

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Agent } from '../../../test/support/agent.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
-import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
+import { ALL_ROLES, TEST_BASE_URL, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
 import { errorSummary, heading, text } from '../../../test/support/html.ts'
 import { COMMITTEE, PANEL, type TestPapers, recordTestPapers } from './test-papers.ts'
 
@@ -167,7 +167,8 @@ describe.each(testDatabases())('publishing on $name', (database) => {
       expect(january).toContain('DTSTART:20240125T180000Z')
       expect(january).toContain('DTEND:20240125T200000Z')
       expect(january).toContain('LOCATION:Committee Room A\\, Town Hall')
-      expect(january).toMatch(/URL;VALUE=URI:http:\/\/localhost(:80)?\/meetings\/publishing-test-2024-01-25/)
+      expect(january).toContain(`URL;VALUE=URI:${TEST_BASE_URL}/meetings/publishing-test-2024-01-25`)
+      expect(january).toMatch(/^UID:meeting-[0-9a-f-]+@oversight\.example\.gov\.uk$/m)
       const march = list.find((event) => event.includes('/meetings/publishing-test-2024-03-27'))!
       expect(march).toContain('DTSTART;VALUE=DATE:20240327')
       expect(march).toContain('STATUS:CANCELLED')
@@ -251,6 +252,8 @@ describe.each(testDatabases())('publishing on $name', (database) => {
       expect(page.body).toContain('href="/api/v1/openapi.json"')
       expect(page.body).toContain('href="/calendar.ics"')
       expect(page.body).toContain(`href="/calendar.ics?body=${seeded.committeeId}"`)
+      // The address to subscribe to is the site's configured one, whatever Host the request named.
+      expect(text(page.body)).toContain(`${TEST_BASE_URL}/calendar.ics?body=${seeded.committeeId}`)
       expect(page.body).toContain('https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/')
       expect(text(page.body)).toContain('Open Government Licence v3.0')
     })

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { fieldErrors, noErrors } from '#src/platform/forms/errors.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { paginationParams } from '#src/platform/http/pagination.ts'
@@ -8,13 +8,12 @@ import type { PublishingService } from './service.ts'
 
 const views = 'modules/publishing/views'
 
-/** This site's own address as the request reached it, for links that leave the site (feeds). */
-function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`
-}
-
-export function publishingRoutes(deps: { service: PublishingService }) {
-  const { service } = deps
+/**
+ * `baseUrl`: the site's configured public address, for links that leave the site (feeds, the open
+ * data page). Never the request's Host header, which anyone can set and the page cache would keep.
+ */
+export function publishingRoutes(deps: { service: PublishingService; baseUrl: string }) {
+  const { service, baseUrl } = deps
 
   return async function (app: FastifyInstance) {
     app.get('/', async (request, reply) => {
@@ -48,7 +47,7 @@ export function publishingRoutes(deps: { service: PublishingService }) {
     app.get('/calendar.ics', async (request, reply) => {
       const parsed = calendarQuerySchema.safeParse(request.query ?? {})
       if (!parsed.success) throw new NotFoundError('Body')
-      const ics = await service.calendarFeed(request.ctx, { bodyId: parsed.data.body, origin: originOf(request) })
+      const ics = await service.calendarFeed(request.ctx, { bodyId: parsed.data.body, origin: baseUrl })
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
         .header('content-disposition', 'inline; filename="meetings.ics"')
@@ -58,7 +57,7 @@ export function publishingRoutes(deps: { service: PublishingService }) {
 
     app.get('/open-data', async (request, reply) => {
       const bodies = await service.listBodies(request.ctx)
-      return reply.page(`${views}/open-data.njk`, { bodies, origin: originOf(request) })
+      return reply.page(`${views}/open-data.njk`, { bodies, origin: baseUrl })
     })
 
     app.get('/accessibility', async (_request, reply) => {

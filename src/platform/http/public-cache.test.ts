@@ -1,7 +1,9 @@
+import Fastify from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
-import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
+import { TEST_BASE_URL, type TestApp, startTestApp } from '../../../test/support/harness.ts'
 import { heading } from '../../../test/support/html.ts'
+import { registerPublicCache } from './public-cache.ts'
 
 const committee = '/bodies/children-and-young-peoples-scrutiny-committee'
 const nonceIn = (html: string) => /<script nonce="([^"]+)"/.exec(html)?.[1]
@@ -50,9 +52,64 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
     expect(visitor.body).not.toContain('Signed in as')
   })
 
+  it('gives a feed from memory with its own headers: type, file name and how long others may keep it', async () => {
+    const first = await t.visitor().get('/calendar.ics')
+    const second = await t.visitor().get('/calendar.ics')
+    expect(second.headers['x-oversight-cache']).toBe('hit')
+    for (const name of ['content-type', 'content-disposition', 'cache-control']) {
+      expect(second.headers[name], name).toBe(first.headers[name])
+    }
+    expect(second.headers['content-disposition']).toBe('inline; filename="meetings.ics"')
+  })
+
+  it('keys pages by their address alone: a Host, forwarded headers or a stale session cookie change nothing', async () => {
+    const hostile = {
+      host: 'evil.example',
+      'x-forwarded-host': 'evil.example',
+      'accept-language': 'cy',
+      referer: 'https://evil.example/',
+      cookie: '__Host-session=expired-or-forged',
+      'cache-control': 'no-cache',
+    }
+    const fresh = await t.app.inject({ method: 'GET', url: '/open-data', headers: hostile })
+    const cached = await t.visitor().get('/open-data')
+    expect(cached.headers['x-oversight-cache']).toBe('hit')
+    expect(fresh.body).not.toContain('evil.example')
+    expect(cached.body).not.toContain('evil.example')
+    expect(cached.body).toContain(`${TEST_BASE_URL}/calendar.ics`)
+  })
+
   it('renders afresh when the client asks with Cache-Control: no-cache', async () => {
     await t.visitor().get('/meetings')
     const fresh = await t.visitor().get('/meetings', { 'cache-control': 'no-cache' })
     expect(fresh.headers['x-oversight-cache']).toBeUndefined()
+  })
+})
+
+describe('what the public page cache keeps', () => {
+  /** A bare app with the cache and a page that carries a CSRF token, as a careless template might. */
+  async function appWithForm() {
+    const app = Fastify()
+    app.decorateRequest('user', null)
+    registerPublicCache(app, { today: () => '2024-01-22' })
+    let renders = 0
+    app.get('/with-form', async (_request, reply) => {
+      renders++
+      return reply.type('text/html').send(`<form><input type="hidden" name="_csrf" value="token-${renders}"></form>`)
+    })
+    app.get('/plain', async (_request, reply) => reply.type('text/html').send(`<p>render ${++renders}</p>`))
+    await app.ready()
+    return app
+  }
+
+  it('never keeps a page with a CSRF token, which belongs to one visitor', async () => {
+    const app = await appWithForm()
+    const first = await app.inject('/with-form')
+    const second = await app.inject('/with-form')
+    expect(second.headers['x-oversight-cache']).toBeUndefined()
+    expect(second.body).not.toBe(first.body)
+    expect((await app.inject('/plain')).headers['x-oversight-cache']).toBeUndefined()
+    expect((await app.inject('/plain')).headers['x-oversight-cache']).toBe('hit')
+    await app.close()
   })
 })

@@ -4,7 +4,8 @@ import { dataVersion } from '#src/platform/db/data-version.ts'
 interface Entry {
   version: number
   today: string
-  contentType: string
+  /** The response's own headers that a copy must keep: content type, download name, caching. */
+  headers: Record<string, string>
   body: string
   /** The CSP nonce the body was rendered with; swapped for each response's own nonce. */
   nonce: string | undefined
@@ -13,6 +14,9 @@ interface Entry {
 /** Pages that carry a form with a CSRF token or per-visitor state are never cached. */
 const NEVER = [/^\/sign-in/, /^\/signed-out/, /^\/health/, /^\/ping/, /^\/info/]
 const MAX_ENTRIES = 1_000
+/** About 64 MB of text: the query string makes every address new, so the entries' size is capped too. */
+const MAX_CHARACTERS = 64_000_000
+const KEPT_HEADERS = ['content-type', 'content-disposition', 'cache-control']
 
 function nonceOf(reply: FastifyReply): string | undefined {
   return (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script
@@ -23,14 +27,25 @@ function nonceOf(reply: FastifyReply): string | undefined {
  * (any committed transaction moves dataVersion) or the app's date moves. Signed-in users are never
  * served from it, so exempt material, drafts and per-user views cannot leak through it: only what
  * the public may see is ever stored. Each cached page gets the response's own CSP nonce.
+ *
+ * The address (path and query) is the key, so nothing else in a request may change what a page
+ * says: no page reads the Host or any other request header (absolute links come from the configured
+ * base URL), and a body with a CSRF token, which belongs to one visitor's cookie, is never stored.
+ * ADR 3 lists what was checked.
  */
 export function registerPublicCache(app: FastifyInstance, options: { today: () => string }) {
   const cache = new Map<string, Entry>()
+  let characters = 0
   const eligible = (request: FastifyRequest) =>
     request.method === 'GET' && request.user === null && !NEVER.some((pattern) => pattern.test(request.url))
   // A client that asks for a fresh copy (Cache-Control: no-cache) gets one, and it refreshes the cache.
   const wantsFresh = (request: FastifyRequest) => /no-cache/i.test(String(request.headers['cache-control'] ?? ''))
   const versionSeen = new WeakMap<FastifyRequest, number>()
+
+  const forget = (key: string) => {
+    characters -= cache.get(key)?.body.length ?? 0
+    cache.delete(key)
+  }
 
   app.addHook('preHandler', async (request, reply) => {
     if (!eligible(request)) return
@@ -39,7 +54,7 @@ export function registerPublicCache(app: FastifyInstance, options: { today: () =
     if (entry && entry.version === dataVersion() && entry.today === today && !wantsFresh(request)) {
       const nonce = nonceOf(reply)
       const body = entry.nonce && nonce ? entry.body.replaceAll(entry.nonce, nonce) : entry.body
-      reply.header('x-oversight-cache', 'hit').header('cache-control', 'no-store').type(entry.contentType)
+      reply.headers(entry.headers).header('x-oversight-cache', 'hit')
       return reply.send(body)
     }
     versionSeen.set(request, dataVersion())
@@ -48,14 +63,16 @@ export function registerPublicCache(app: FastifyInstance, options: { today: () =
   app.addHook('onSend', async (request, reply, payload) => {
     const version = versionSeen.get(request)
     if (version === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return payload
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!)
-    cache.set(request.url, {
-      version,
-      today: options.today(),
-      contentType: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
-      body: payload,
-      nonce: nonceOf(reply),
-    })
+    if (payload.includes('name="_csrf"')) return payload
+    forget(request.url)
+    const headers: Record<string, string> = {}
+    for (const name of KEPT_HEADERS) {
+      const value = reply.getHeader(name)
+      if (value !== undefined) headers[name] = String(value)
+    }
+    cache.set(request.url, { version, today: options.today(), headers, body: payload, nonce: nonceOf(reply) })
+    characters += payload.length
+    while (cache.size > MAX_ENTRIES || characters > MAX_CHARACTERS) forget(cache.keys().next().value!)
     return payload
   })
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { testDatabases } from '../test/support/databases.ts'
+import { TEST_PASSWORD, startTestApp } from '../test/support/harness.ts'
+import { text } from '../test/support/html.ts'
+import { loadConfig } from './config.ts'
+import { createAdminAccount } from './modules/accounts/first-admin.ts'
+import { prepareDatabase, startupWarnings } from './startup.ts'
+
+const COMMITTEE = "Children and Young People's Scrutiny Committee"
+
+describe.each(testDatabases())('starting on an empty database ($name)', (database) => {
+  it('in production: no demo data or demo accounts, and how to create the first admin until there is one', async () => {
+    const t = await startTestApp(database, { demo: false })
+    try {
+      const config = loadConfig({ NODE_ENV: 'production' })
+      const told = (await prepareDatabase(t.db, config)).join('\n')
+      expect(told).toContain('No admin account can sign in yet')
+      expect(told).toContain('npm run create-admin -- EMAIL NAME')
+      expect(text((await t.visitor().get('/bodies')).body)).not.toContain(COMMITTEE)
+      const demoSignIn = await t.visitor().post('/sign-in', { email: 'admin@example.org', password: TEST_PASSWORD })
+      expect(demoSignIn.statusCode).not.toBe(303)
+
+      const admin = { email: 'first.admin@example.gov.uk', name: 'First Admin', password: TEST_PASSWORD }
+      await createAdminAccount(t.db, admin)
+      expect(await prepareDatabase(t.db, config)).toEqual([])
+      expect((await t.visitor().signIn('first.admin@example.gov.uk', TEST_PASSWORD)).statusCode).toBe(303)
+    } finally {
+      await t.close()
+    }
+  })
+
+  it('in production with OVERSIGHT_DEMO=1: the demo data and its accounts', async () => {
+    const t = await startTestApp(database, { demo: false })
+    try {
+      const config = loadConfig({ NODE_ENV: 'production', OVERSIGHT_DEMO: '1', OVERSIGHT_DEMO_PASSWORD: TEST_PASSWORD })
+      const told = await prepareDatabase(t.db, config)
+      expect(told).toEqual(['Demo data loaded; demo accounts use OVERSIGHT_DEMO_PASSWORD.'])
+      expect(text((await t.visitor().get('/bodies')).body)).toContain(COMMITTEE)
+      expect((await t.visitor().signIn('admin@example.org', TEST_PASSWORD)).statusCode).toBe(303)
+      expect(await prepareDatabase(t.db, config)).toEqual([])
+    } finally {
+      await t.close()
+    }
+  })
+})
+
+describe('startupWarnings', () => {
+  const production = loadConfig({ NODE_ENV: 'production' })
+
+  it('warns in production when OVERSIGHT_BASE_URL is left at its default', () => {
+    expect(startupWarnings(production, '2024-01-22')).toEqual([
+      'OVERSIGHT_BASE_URL is not set, so feeds and the open data page link to http://localhost:3000: ' +
+        'set it to the address the public uses.',
+    ])
+    const set = loadConfig({ NODE_ENV: 'production', OVERSIGHT_BASE_URL: 'https://oversight.example.gov.uk' })
+    expect(startupWarnings(set, '2024-01-22')).toEqual([])
+    expect(startupWarnings(loadConfig({}), '2024-01-22')).toEqual([])
+  })
+
+  it('warns when the checked bank holidays end within a year', () => {
+    const warnings = startupWarnings(loadConfig({}), '2099-01-01')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^Bank holidays are checked against GOV\.UK's list only to the end of \d{4}/)
+  })
+})

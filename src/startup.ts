@@ -1,0 +1,46 @@
+import type { Config } from '#src/config.ts'
+import type { Db } from '#src/database.ts'
+import { loadDemo } from '#src/demo/index.ts'
+import { needsFirstAdmin } from '#src/modules/accounts/first-admin.ts'
+import { bankHolidayCoverageWarning } from '#src/platform/calendar/bank-holidays.ts'
+
+/**
+ * Before serving, and for `demo`: the demo data on an empty database when the demo is on (it is off
+ * in production unless OVERSIGHT_DEMO=1), and while no admin can sign in, how to create the first.
+ * Returns the lines to show the operator.
+ */
+export async function prepareDatabase(db: Db, config: Pick<Config, 'demo' | 'demoPassword'>): Promise<string[]> {
+  if (config.demo) {
+    const result = await loadDemo(db, { password: config.demoPassword })
+    if (result.generatedPassword) {
+      return [
+        '',
+        'Demo data loaded. Demo accounts (admin, scrutiny, officer, member, analyst @example.org)',
+        `share this password, shown once: ${result.generatedPassword}`,
+        '',
+      ]
+    }
+    if (result.loaded) return ['Demo data loaded; demo accounts use OVERSIGHT_DEMO_PASSWORD.']
+  }
+  if (!(await needsFirstAdmin(db))) return []
+  return [
+    'No admin account can sign in yet. Create the first one with',
+    '  npm run create-admin -- EMAIL NAME',
+    'for example npm run create-admin -- jo.bloggs@council.gov.uk Jo Bloggs. It prints a password once',
+    '(or set OVERSIGHT_ADMIN_PASSWORD first). See docs/operations.md.',
+  ]
+}
+
+/** What the log should warn about when the server starts: settings left at a default that does not suit. */
+export function startupWarnings(config: Pick<Config, 'env' | 'baseUrl' | 'baseUrlSet'>, today: string): string[] {
+  const warnings: string[] = []
+  if (config.env === 'production' && !config.baseUrlSet) {
+    warnings.push(
+      `OVERSIGHT_BASE_URL is not set, so feeds and the open data page link to ${config.baseUrl}: ` +
+        'set it to the address the public uses.',
+    )
+  }
+  const holidays = bankHolidayCoverageWarning(today)
+  if (holidays) warnings.push(holidays)
+  return warnings
+}
