@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { TEMPLATE_COLUMNS, exportValues, readTable, validateValues, valuesTemplate } from './exchange.ts'
@@ -19,11 +20,10 @@ const known = { indicators, periods }
 const csv = (lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n')
 const check = async (lines: string[]) => validateValues(await readTable(csv(lines)), known)
 
-async function xlsx(rows: (string | number | null)[][], percentCells: [number, number][] = []): Promise<Buffer> {
+async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('Figures')
   for (const row of rows) sheet.addRow(row)
-  for (const [row, column] of percentCells) sheet.getCell(row, column).numFmt = '0%'
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
@@ -32,31 +32,24 @@ describe('reading a file of figures', () => {
     { code: 'OF3.1', period: '2023-10', target: 450, actual: 422, note: 'Up, as expected,\nafter the audit', england: 1008 },
     { code: 'PQ4', period: '2023-10', aspiration: 'increase', actual: 43, region: 14.5, benchmarkSource: 'LAIT 2023' },
     { code: 'OF3.1', period: 'baseline-april-2023', target: null, count: 1200, statisticalNeighbours: null, note: '' },
+    { code: 'OF1.2', period: '2024-03', actual: 1 },
   ]
 
-  it('gives the same values from a CSV and from the same figures in Excel', async () => {
+  it('gives the same values from a CSV and from the same figures in an analyst’s Excel file', async () => {
     const fromCsv = await check([
       '\uFEFF indicator CODE ,Period,Target,Aspiration,Actual,Count,Note,England,Region,Statistical neighbours,Benchmark source',
       'OF3.1,october 2023,450,,422/10000,,"Up, as expected,\nafter the audit","1,008",,,',
       ',,,,,,,,,,',
       'pq4,2023-10,,Increase,43%,,,,14.5,,LAIT 2023',
       'OF3.1,Baseline April 2023,clear,,,"1,200",CLEAR,,,Clear,',
+      'OF1.2,Mar-24,,,1,,,,,,',
     ])
     expect(fromCsv).toEqual({ ok: true, values: expected })
 
-    const fromExcel = await readTable(
-      await xlsx(
-        [
-          ['Indicator code', 'Period', 'Target', 'Aspiration', 'Actual', 'Count', 'Note', 'England', 'Region', 'Statistical neighbours', 'Benchmark source'],
-          ['OF3.1', 'October 2023', 450, null, '422/10,000', null, 'Up, as expected,\nafter the audit', 1008, null, null, null],
-          [],
-          ['PQ4', '2023-10', null, 'increase', 0.43, null, null, null, 14.5, null, 'LAIT 2023'],
-          ['OF3.1', 'baseline-april-2023', 'clear', null, null, 1200, 'clear', null, null, 'clear', null],
-        ],
-        [[4, 5]],
-      ),
-    )
-    expect(fromExcel.rows.map((row) => row.row)).toEqual([2, 4, 5])
+    // Written by openpyxl, as test/fixtures/spreadsheets/make-spreadsheets.py says: the same rows,
+    // 43% as 0.43 formatted as a percentage, and the period of the last row a date Excel made of it.
+    const fromExcel = await readTable(readFileSync(new URL('../../../test/fixtures/spreadsheets/figures.xlsx', import.meta.url)))
+    expect(fromExcel.rows.map((row) => row.row)).toEqual([2, 4, 5, 6])
     expect(await validateValues(fromExcel, known)).toEqual({ ok: true, values: expected })
   })
 
@@ -182,6 +175,38 @@ describe('the rules of an import, each error naming its row and column', () => {
       more: 0,
     })
     expect(result).not.toHaveProperty('values')
+  })
+
+  it('holds each row to the value form’s rules, and to what the indicator’s unit allows', async () => {
+    const result = await check([
+      header,
+      `OF1.2,2023-10,,,5,,${'x'.repeat(2_001)}`,
+      'PQ4,2023-10,,,140%',
+      'OF1.2,2023-10,12.5',
+      'OF3.1,2023-10,1000000000',
+      'PQ4,2024-03,,,100',
+    ])
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { row: 2, column: 'Note', message: 'Must be 2,000 characters or fewer' },
+        { row: 3, column: 'Actual', message: 'Actual must be a percentage from 0 to 100, like 43' },
+        { row: 4, column: 'Target', message: 'Target must be a whole number, like 1,200' },
+        { row: 5, column: 'Target', message: 'Target must be less than 1,000,000,000' },
+      ],
+      more: 0,
+    })
+  })
+
+  it('keeps the first 100 problems in order and counts the rest, quoting no more than 40 characters of a cell', async () => {
+    const code = 'Z'.repeat(5_000)
+    const rows = Array.from({ length: 60 }, (_, i) => `${code}${i},Someday`)
+    const result = await check(['Indicator code,Period,Actual', ...rows])
+    expect(result).toMatchObject({ ok: false, more: 20 })
+    if (result.ok) return
+    expect(result.errors).toHaveLength(100)
+    expect(result.errors[0]).toEqual({ row: 2, column: 'Indicator code', message: `There is no indicator ${'Z'.repeat(40)}…` })
+    expect(result.errors.at(-1)).toEqual({ row: 51, column: 'Period', message: 'There is no period called Someday' })
   })
 
   it('reports the error rows of an Excel file by their row in the sheet', async () => {

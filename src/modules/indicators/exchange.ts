@@ -112,7 +112,7 @@ export async function validateValues(table: Table, known: Known): Promise<Checke
   return { ok: true, values }
 }
 
-const ROWS_BETWEEN_TURNS = 500
+const ROWS_BETWEEN_TURNS = 250
 
 type Lookups = { indicators: Map<string, Known['indicators'][number]>; periods: Map<string, Known['periods'][number]> }
 

@@ -48,10 +48,11 @@ const figure = (name: string, options: { whole?: boolean } = {}) =>
     .trim()
     .transform((text, context) => {
       const figure = readFigure(text, name)
-      if (typeof figure === 'string') context.addIssue({ code: 'custom', message: figure })
-      else if (options.whole && figure !== null && !Number.isInteger(figure)) {
-        context.addIssue({ code: 'custom', message: `${name} must be a whole number, like 1,200` })
-      } else return figure
+      const problem =
+        typeof figure === 'string' ? figure : options.whole && figure !== null && !Number.isInteger(figure) ? `${name} must be a whole number, like 1,200` : null
+      if (problem === null) return figure as number | null
+      // The rest of the record is still checked, so that every problem is named at once.
+      context.addIssue({ code: 'custom', message: problem, continue: true })
       return z.NEVER
     })
 
@@ -83,10 +84,11 @@ export const valueSchema = z
     benchmarkSource: optionalText(500),
   })
   .superRefine((value, context) => {
-    if (value.target !== null && Number.isFinite(value.target) && value.aspiration) {
+    // A figure that failed its own check is not a number here, and is not held against another.
+    if (typeof value.target === 'number' && value.aspiration) {
       context.addIssue({ code: 'custom', path: ['aspiration'], message: 'Give a target or an aspiration, not both' })
     }
-    if (value.actual !== null && value.count !== null) {
+    if (typeof value.actual === 'number' && typeof value.count === 'number') {
       context.addIssue({ code: 'custom', path: ['count'], message: 'Give the actual or a count to work it out from, not both' })
     }
   })
