@@ -29,6 +29,8 @@ export type FileFormat = 'csv' | 'xlsx'
 const EXPORT_COLUMNS: readonly Column[] = ['Indicator code', 'Indicator', ...TEMPLATE_COLUMNS.slice(1)]
 const REQUIRED: readonly Column[] = ['Indicator code', 'Period']
 const VALUE_FIELDS = Object.keys(VALUE_FIELD_NAMES) as ValueField[]
+/** 10,000 rows take a few hundred milliseconds to check: other requests are answered between batches. */
+const ROWS_BETWEEN_TURNS = 250
 
 type Table = { headers: string[]; rows: { row: number; cells: Record<string, string> }[] }
 type Known = { indicators: { code: string; unit: IndicatorUnit }[]; periods: { slug: string; name: string }[] }
@@ -42,7 +44,7 @@ export type CheckedValues = { ok: true; values: ValueInput[] } | { ok: false; er
  */
 export async function readTable(data: Buffer): Promise<Table> {
   const { header, rows } = await readSpreadsheet(data)
-  const columns = header.flatMap((name, index) => (name?.trim() ? [{ header: name, index }] : []))
+  const columns = header.flatMap((name, index) => (name.trim() ? [{ header: name, index }] : []))
   return {
     headers: columns.map((column) => column.header),
     rows: rows.map(({ row, cells }) => {
@@ -93,7 +95,6 @@ export async function validateValues(table: Table, known: Known): Promise<Checke
   const seen = new Map<string, number>()
   const lookup = lookupsOf(known)
   for (const [index, { row, cells }] of rows.entries()) {
-    // 10,000 rows take a few hundred milliseconds: other requests are answered between batches.
     if (index > 0 && index % ROWS_BETWEEN_TURNS === 0) await nextTurn()
     const cell = (column: Column) => (cells[headerOf.get(column) ?? ''] ?? '').trim()
     const result = rowValue(cell, lookup)
@@ -111,8 +112,6 @@ export async function validateValues(table: Table, known: Known): Promise<Checke
   if (problems.count > 0) return { ok: false, errors: problems.shown, more: problems.more }
   return { ok: true, values }
 }
-
-const ROWS_BETWEEN_TURNS = 250
 
 type Lookups = { indicators: Map<string, Known['indicators'][number]>; periods: Map<string, Known['periods'][number]> }
 

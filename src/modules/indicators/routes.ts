@@ -5,7 +5,7 @@ import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import { type FieldErrors, attempt, noErrors, parseForm, singleError } from '#src/platform/forms/errors.ts'
 import { lineChart } from '#src/platform/views/charts/line-chart.ts'
 import { sparkline } from '#src/platform/views/charts/sparkline.ts'
-import { LIMIT_MESSAGES, MAX_SPREADSHEET_BYTES, SPREADSHEET_LIMITS_HINT } from '#src/platform/files/limits.ts'
+import { FileLimitError, LIMIT_MESSAGES, MAX_SPREADSHEET_BYTES, SPREADSHEET_LIMITS_HINT } from '#src/platform/files/limits.ts'
 import { exportValues, readTable, validateValues, valuesTemplate } from './exchange.ts'
 import type { LinkKind, ValueRow } from './repository.ts'
 import { formatQuerySchema, indicatorSchema, periodSchema, populationSchema, valueSchema } from './schema.ts'
@@ -187,7 +187,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       try {
         table = await readTable(file.data)
       } catch (error) {
-        const message = error instanceof Error && error.name === 'FileLimitError' ? error.message : LIMIT_MESSAGES.unreadable
+        const message = error instanceof FileLimitError ? error.message : LIMIT_MESSAGES.unreadable
         return importPage(request, reply, singleError('file', message), 400)
       }
       const targets = await service.importTargets(request.ctx)

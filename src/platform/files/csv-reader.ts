@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { parse } from 'csv-parse'
 import { type Grid, GridBuilder, checkColumn } from './grid.ts'
-import { MAX_SPREADSHEET_COLUMNS, UnreadableFileError } from './limits.ts'
+import { FileLimitError, MAX_SPREADSHEET_COLUMNS, UnreadableFileError } from './limits.ts'
 import { FORMULA_GUARD } from './csv-writer.ts'
 
 /** Small enough that parsing one takes a few milliseconds, on a busy server too. */
@@ -39,7 +39,7 @@ export async function readCsv(data: Buffer): Promise<Grid> {
   if (!failure) parser.end()
   else parser.destroy()
   await ended
-  if (failure instanceof Error && failure.name === 'FileLimitError') throw failure
+  if (failure instanceof FileLimitError) throw failure
   if (failure) throw new UnreadableFileError()
   return grid.grid
 }

@@ -2,7 +2,7 @@ import { posix } from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import { type Grid, GridBuilder, checkColumn } from './grid.ts'
-import { MAX_CELL_CHARACTERS, UnreadableFileError } from './limits.ts'
+import { FileLimitError, MAX_CELL_CHARACTERS, UnreadableFileError } from './limits.ts'
 import { type CellType, type NumberKind, builtInKind, cellText, columnNumber, formatKind } from './xlsx-cells.ts'
 import { ExpansionBudget, type ZipEntry, entryContent, zipEntries } from './zip-entries.ts'
 
@@ -97,7 +97,7 @@ async function readPart(data: Buffer, entry: ZipEntry, budget: ExpansionBudget, 
     parser.write(decoder.end())
     parser.close()
   } catch (error) {
-    if (error instanceof Error && ['FileLimitError', 'UnreadableFileError'].includes(error.name)) throw error
+    if (error instanceof FileLimitError || error instanceof UnreadableFileError) throw error
     throw new UnreadableFileError()
   }
   return true

@@ -57,7 +57,8 @@ export function zipEntries(data: Buffer): Map<string, ZipEntry> {
     // Encrypted parts (flag bit 0) cannot be read; 0xffffffff marks zip64 sizes.
     if (flags & 1 || compressedSize === 0xffffffff || declaredSize === 0xffffffff) throw new UnreadableFileError()
     declaredTotal += declaredSize
-    checkExpansion(declaredTotal, declaredSize, compressedSize)
+    if (declaredTotal > MAX_EXPANDED_BYTES) throw new FileLimitError(LIMIT_MESSAGES.expandsTooFar)
+    checkRatio(declaredSize, compressedSize)
     entries.set(name, { name, method, compressedSize, declaredSize, headerOffset: data.readUInt32LE(offset + 42) })
     offset += 46 + skip
   }
@@ -72,8 +73,7 @@ function endOfDirectory(data: Buffer): number {
   throw new UnreadableFileError()
 }
 
-function checkExpansion(total: number, size: number, compressedSize: number) {
-  if (total > MAX_EXPANDED_BYTES) throw new FileLimitError(LIMIT_MESSAGES.expandsTooFar)
+function checkRatio(size: number, compressedSize: number) {
   if (size > MIN_RATIO_CHECKED_BYTES && size > compressedSize * MAX_EXPANSION_RATIO) {
     throw new FileLimitError(LIMIT_MESSAGES.expandsTooFast)
   }
@@ -103,7 +103,7 @@ export async function* entryContent(data: Buffer, entry: ZipEntry, budget: Expan
     produced += chunk.length
     // More than it declared is a part that lies: it may be built to exhaust memory.
     if (produced > entry.declaredSize) throw new FileLimitError(LIMIT_MESSAGES.expandsTooFar)
-    checkExpansion(produced, produced, entry.compressedSize)
+    checkRatio(produced, entry.compressedSize)
     budget.take(chunk.length)
   }
   if (entry.method === 0) {
