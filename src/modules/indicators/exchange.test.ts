@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { TEMPLATE_COLUMNS, exportValues, readTable, validateValues, valuesTemplate } from './exchange.ts'
@@ -19,11 +20,10 @@ const known = { indicators, periods }
 const csv = (lines: string[]) => Buffer.from(lines.join('\r\n') + '\r\n')
 const check = async (lines: string[]) => validateValues(await readTable(csv(lines)), known)
 
-async function xlsx(rows: (string | number | null)[][], percentCells: [number, number][] = []): Promise<Buffer> {
+async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet('Figures')
   for (const row of rows) sheet.addRow(row)
-  for (const [row, column] of percentCells) sheet.getCell(row, column).numFmt = '0%'
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
@@ -32,32 +32,25 @@ describe('reading a file of figures', () => {
     { code: 'OF3.1', period: '2023-10', target: 450, actual: 422, note: 'Up, as expected,\nafter the audit', england: 1008 },
     { code: 'PQ4', period: '2023-10', aspiration: 'increase', actual: 43, region: 14.5, benchmarkSource: 'LAIT 2023' },
     { code: 'OF3.1', period: 'baseline-april-2023', target: null, count: 1200, statisticalNeighbours: null, note: '' },
+    { code: 'OF1.2', period: '2024-03', actual: 1 },
   ]
 
-  it('gives the same values from a CSV and from the same figures in Excel', async () => {
+  it('gives the same values from a CSV and from the same figures in an analyst’s Excel file', async () => {
     const fromCsv = await check([
       '\uFEFF indicator CODE ,Period,Target,Aspiration,Actual,Count,Note,England,Region,Statistical neighbours,Benchmark source',
       'OF3.1,october 2023,450,,422/10000,,"Up, as expected,\nafter the audit","1,008",,,',
       ',,,,,,,,,,',
       'pq4,2023-10,,Increase,43%,,,,14.5,,LAIT 2023',
       'OF3.1,Baseline April 2023,clear,,,"1,200",CLEAR,,,Clear,',
+      'OF1.2,Mar-24,,,1,,,,,,',
     ])
     expect(fromCsv).toEqual({ ok: true, values: expected })
 
-    const fromExcel = await readTable(
-      await xlsx(
-        [
-          ['Indicator code', 'Period', 'Target', 'Aspiration', 'Actual', 'Count', 'Note', 'England', 'Region', 'Statistical neighbours', 'Benchmark source'],
-          ['OF3.1', 'October 2023', 450, null, '422/10,000', null, 'Up, as expected,\nafter the audit', 1008, null, null, null],
-          [],
-          ['PQ4', '2023-10', null, 'increase', 0.43, null, null, null, 14.5, null, 'LAIT 2023'],
-          ['OF3.1', 'baseline-april-2023', 'clear', null, null, 1200, 'clear', null, null, 'clear', null],
-        ],
-        [[4, 5]],
-      ),
-    )
-    expect(fromExcel.rows.map((row) => row.row)).toEqual([2, 4, 5])
-    expect(validateValues(fromExcel, known)).toEqual({ ok: true, values: expected })
+    // Written by openpyxl, as test/fixtures/spreadsheets/make-spreadsheets.py says: the same rows,
+    // 43% as 0.43 formatted as a percentage, and the period of the last row a date Excel made of it.
+    const fromExcel = await readTable(readFileSync(new URL('../../../test/fixtures/spreadsheets/figures.xlsx', import.meta.url)))
+    expect(fromExcel.rows.map((row) => row.row)).toEqual([2, 4, 5, 6])
+    expect(await validateValues(fromExcel, known)).toEqual({ ok: true, values: expected })
   })
 
   it('reads LF line endings, doubled quotes and a file with no final line break', async () => {
@@ -87,7 +80,7 @@ describe('reading a file of figures', () => {
     ['a ZIP that is not a workbook', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 7)])],
     ['an unclosed quote', Buffer.from('Indicator code,Period,Note\nOF1.2,2024-03,"never closed\n')],
   ])('refuses %s', async (_, data) => {
-    await expect(readTable(data)).rejects.toThrow(new Error('The file must be a CSV or an Excel (XLSX) file'))
+    await expect(readTable(data)).rejects.toThrow('The file must be a CSV or an Excel (XLSX) file')
   })
 })
 
@@ -99,9 +92,9 @@ describe('the rules of an import, each error naming its row and column', () => {
     ['an unknown period', ['OF1.2,Someday,,,5'], { row: 2, column: 'Period', message: 'There is no period called Someday' }],
     ['a missing code', [',2023-10,,,5'], { row: 2, column: 'Indicator code', message: 'Enter the indicator code, like OF3.1' }],
     ['a missing period', ['OF1.2,,,,5'], { row: 2, column: 'Period', message: 'Enter the period, like October 2023' }],
-    ['words for a figure', ['OF1.2,2023-10,,,about 5'], { row: 2, column: 'Actual', message: 'Actual must be a number, like 422' }],
-    ['a figure with two points', ['OF1.2,2023-10,1.2.3'], { row: 2, column: 'Target', message: 'Target must be a number, like 422' }],
-    ['misplaced thousands separators', ['OF1.2,2023-10,"10,00"'], { row: 2, column: 'Target', message: 'Target must be a number, like 422' }],
+    ['words for a figure', ['OF1.2,2023-10,,,about 5'], { row: 2, column: 'Actual', message: 'Actual must be a number, like 422 or 14.5' }],
+    ['a figure with two points', ['OF1.2,2023-10,1.2.3'], { row: 2, column: 'Target', message: 'Target must be a number, like 422 or 14.5' }],
+    ['misplaced thousands separators', ['OF1.2,2023-10,"10,00"'], { row: 2, column: 'Target', message: 'Target must be a number, like 422 or 14.5' }],
     ['a negative figure', ['OF1.2,2023-10,,,-4'], { row: 2, column: 'Actual', message: 'Actual cannot be negative' }],
     ['an unknown aspiration', ['PQ4,2023-10,,up'], { row: 2, column: 'Aspiration', message: 'Aspiration must be increase, decrease or maintain' }],
     ['a target and an aspiration', ['PQ4,2023-10,60,Increase'], { row: 2, column: 'Aspiration', message: 'Give a target or an aspiration, not both' }],
@@ -110,25 +103,27 @@ describe('the rules of an import, each error naming its row and column', () => {
     ['a count in parts', ['OF3.1,2023-10,,,,12.5'], { row: 2, column: 'Count', message: 'Count must be a whole number, like 1,200' }],
     ['a negative count', ['OF3.1,2023-10,,,,-3'], { row: 2, column: 'Count', message: 'Count cannot be negative' }],
   ])('%s', async (_, rows, error) => {
-    expect(await check([header, ...rows])).toEqual({ ok: false, errors: [error] })
+    expect(await check([header, ...rows])).toEqual({ ok: false, errors: [error], more: 0 })
   })
 
   it('refuses the same indicator and period twice, on the second row', async () => {
     const result = await check([header, 'PQ4,2023-10,,,40', 'OF3.1,2023-10,,,420', 'PQ4,2024-03,,,41', 'of3.1,October 2023,,,421'])
-    expect(result).toEqual({ ok: false, errors: [{ row: 5, column: 'Period', message: 'Indicator OF3.1 and October 2023 are already in row 3' }] })
+    expect(result).toEqual({ ok: false, errors: [{ row: 5, column: 'Period', message: 'Indicator OF3.1 and October 2023 are already in row 3' }], more: 0 })
   })
 
   it('refuses a file with no rows of figures, even with blank rows', async () => {
     expect(await check([header, ',,,,,,', '  ,, ,,,,'])).toEqual({
       ok: false,
       errors: [{ row: 1, column: 'Indicator code', message: 'The file has no rows of figures' }],
+      more: 0,
     })
-    expect(validateValues(await readTable(Buffer.alloc(0)), known)).toEqual({
+    expect(await validateValues(await readTable(Buffer.alloc(0)), known)).toEqual({
       ok: false,
       errors: [
         { row: 1, column: 'Indicator code', message: 'The file has no "Indicator code" column' },
         { row: 1, column: 'Period', message: 'The file has no "Period" column' },
       ],
+      more: 0,
     })
   })
 
@@ -136,6 +131,7 @@ describe('the rules of an import, each error naming its row and column', () => {
     expect(await check(['Indicator code,Actual', 'OF1.2,5'])).toEqual({
       ok: false,
       errors: [{ row: 1, column: 'Period', message: 'The file has no "Period" column' }],
+      more: 0,
     })
     expect(await check(['Indicator code,Period,Acutal', 'OF1.2,2023-10,5', 'OF9.9,2023-10,'])).toEqual({
       ok: false,
@@ -143,6 +139,7 @@ describe('the rules of an import, each error naming its row and column', () => {
         { row: 1, column: 'Acutal', message: '"Acutal" is not a column of the template' },
         { row: 3, column: 'Indicator code', message: 'There is no indicator OF9.9' },
       ],
+      more: 0,
     })
     expect(await check(['Indicator code,Period,Actual, actual ', 'OF1.2,2023-10,5,6'])).toMatchObject({
       ok: false,
@@ -170,20 +167,54 @@ describe('the rules of an import, each error naming its row and column', () => {
       ok: false,
       errors: [
         { row: 3, column: 'Period', message: 'There is no period called Someday' },
-        { row: 3, column: 'Target', message: 'Target must be a number, like 422' },
+        { row: 3, column: 'Target', message: 'Target must be a number, like 422 or 14.5' },
         { row: 5, column: 'Indicator code', message: 'There is no indicator OF9.9' },
         { row: 5, column: 'Aspiration', message: 'Aspiration must be increase, decrease or maintain' },
         { row: 5, column: 'Actual', message: 'Actual cannot be negative' },
       ],
+      more: 0,
     })
     expect(result).not.toHaveProperty('values')
   })
 
+  it('holds each row to the value form’s rules, and to what the indicator’s unit allows', async () => {
+    const result = await check([
+      header,
+      `OF1.2,2023-10,,,5,,${'x'.repeat(2_001)}`,
+      'PQ4,2023-10,,,140%',
+      'OF1.2,2023-10,12.5',
+      'OF3.1,2023-10,1000000000',
+      'PQ4,2024-03,,,100',
+    ])
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { row: 2, column: 'Note', message: 'Must be 2,000 characters or fewer' },
+        { row: 3, column: 'Actual', message: 'Actual must be a percentage from 0 to 100, like 43' },
+        { row: 4, column: 'Target', message: 'Target must be a whole number, like 1,200' },
+        { row: 5, column: 'Target', message: 'Target must be less than 1,000,000,000' },
+      ],
+      more: 0,
+    })
+  })
+
+  it('keeps the first 100 problems in order and counts the rest, quoting no more than 40 characters of a cell', async () => {
+    const code = 'Z'.repeat(5_000)
+    const rows = Array.from({ length: 60 }, (_, i) => `${code}${i},Someday`)
+    const result = await check(['Indicator code,Period,Actual', ...rows])
+    expect(result).toMatchObject({ ok: false, more: 20 })
+    if (result.ok) return
+    expect(result.errors).toHaveLength(100)
+    expect(result.errors[0]).toEqual({ row: 2, column: 'Indicator code', message: `There is no indicator ${'Z'.repeat(40)}…` })
+    expect(result.errors.at(-1)).toEqual({ row: 51, column: 'Period', message: 'There is no period called Someday' })
+  })
+
   it('reports the error rows of an Excel file by their row in the sheet', async () => {
     const data = await xlsx([['Indicator code', 'Period', 'Actual'], ['OF1.2', '2023-10', 5], [], [], ['OF1.2', '2023-11', 6]])
-    expect(validateValues(await readTable(data), known)).toEqual({
+    expect(await validateValues(await readTable(data), known)).toEqual({
       ok: false,
       errors: [{ row: 5, column: 'Period', message: 'There is no period called 2023-11' }],
+      more: 0,
     })
   })
 })
@@ -237,7 +268,7 @@ describe('exporting and the template', () => {
     const data = await exportValues(format, stored)
     const table = await readTable(data)
     expect(table.headers).toEqual(['Indicator code', 'Indicator', ...TEMPLATE_COLUMNS.slice(1)])
-    expect(validateValues(table, known)).toEqual({ ok: true, values: expected })
+    expect(await validateValues(table, known)).toEqual({ ok: true, values: expected })
   })
 
   it('keeps a formula out of the exported CSV', async () => {
@@ -257,7 +288,7 @@ describe('exporting and the template', () => {
       [4, 'OF1.2', '2024-03', ''],
     ])
     // Filled in only with codes and periods, it changes nothing, and is valid.
-    expect(validateValues(table, known)).toMatchObject({ ok: true, values: [{ code: 'OF3.1', period: '2024-03' }, {}, {}] })
+    expect(await validateValues(table, known)).toMatchObject({ ok: true, values: [{ code: 'OF3.1', period: '2024-03' }, {}, {}] })
   })
 
   it('writes an Excel template with a bold header and a sheet listing the indicators', async () => {
@@ -274,6 +305,6 @@ describe('exporting and the template', () => {
     expect(list.name).toBe('Indicators')
     expect(list.getRow(1).values).toEqual([undefined, 'Indicator code', 'Indicator', 'Unit'])
     expect(list.getRow(2).values).toEqual([undefined, 'OF3.1', 'Section 47 investigations per 10,000 children', 'Per 10,000 children'])
-    expect(validateValues(await readTable(data), known)).toMatchObject({ ok: true })
+    expect(await validateValues(await readTable(data), known)).toMatchObject({ ok: true })
   })
 })

@@ -116,7 +116,7 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect(wrong.statusCode).toBe(400)
     expect(errorSummary(wrong.body)).toEqual([
       'Actual must be a number, like 422 or 14.5',
-      'England must be a number, like 422 or 14.5',
+      'England cannot be negative',
       'Give a target or an aspiration, not both',
     ].sort((a, b) => wrong.body.indexOf(a) - wrong.body.indexOf(b)))
     expect(wrong.body).toContain('value="about 400"')

@@ -5,6 +5,7 @@ import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import { type FieldErrors, attempt, noErrors, parseForm, singleError } from '#src/platform/forms/errors.ts'
 import { lineChart } from '#src/platform/views/charts/line-chart.ts'
 import { sparkline } from '#src/platform/views/charts/sparkline.ts'
+import { FileLimitError, LIMIT_MESSAGES, MAX_SPREADSHEET_BYTES, SPREADSHEET_LIMITS_HINT } from '#src/platform/files/limits.ts'
 import { exportValues, readTable, validateValues, valuesTemplate } from './exchange.ts'
 import type { LinkKind, ValueRow } from './repository.ts'
 import { formatQuerySchema, indicatorSchema, periodSchema, populationSchema, valueSchema } from './schema.ts'
@@ -17,9 +18,6 @@ import { describeValue, formatFigure, unitLabel } from './format.ts'
 const views = 'modules/indicators/views'
 type Values = Record<string, unknown>
 const params = (request: FastifyRequest) => request.params as { code: string; period?: string }
-
-/** Files up to 2 MB: a framework's figures are a few hundred rows. */
-const MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -98,7 +96,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
 
   async function importPage(request: FastifyRequest, reply: FastifyReply, data: object = {}, status = 200) {
     const { periods } = await service.importTargets(request.ctx)
-    return reply.page(`${views}/import.njk`, { periods, ...data }, status)
+    return reply.page(`${views}/import.njk`, { periods, limitsHint: SPREADSHEET_LIMITS_HINT, ...data }, status)
   }
 
   const choice = <T extends string>(values: readonly T[], label: (value: T) => string) => values.map((value) => ({ value, text: label(value) }))
@@ -133,7 +131,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     await app.register(multipart, {
       attachFieldsToBody: 'keyValues' as const,
       throwFileSizeLimit: false,
-      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10 },
+      limits: { fileSize: MAX_SPREADSHEET_BYTES, files: 1, fields: 10 },
       async onFile(part: MultipartFile) {
         const data = await part.toBuffer()
         ;(part as MultipartFile & { value: unknown }).value = { filename: part.filename, data, truncated: part.file.truncated }
@@ -184,18 +182,25 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     app.post('/outcomes/import', { onRequest: mayEdit }, async (request, reply) => {
       const file = await uploadedFile(request)
       if (!file) return importPage(request, reply, singleError('file', 'Select a CSV or Excel file of figures'), 400)
-      if (file.truncated) return importPage(request, reply, singleError('file', 'The file must be smaller than 2MB'), 400)
+      if (file.truncated) return importPage(request, reply, singleError('file', LIMIT_MESSAGES.tooLarge), 400)
       let table: Awaited<ReturnType<typeof readTable>>
       try {
         table = await readTable(file.data)
-      } catch {
-        return importPage(request, reply, singleError('file', 'The file must be a CSV or an Excel (XLSX) file'), 400)
+      } catch (error) {
+        const message = error instanceof FileLimitError ? error.message : LIMIT_MESSAGES.unreadable
+        return importPage(request, reply, singleError('file', message), 400)
       }
       const targets = await service.importTargets(request.ctx)
-      const checked = validateValues(table, targets)
-      const rejected = (errors: { row: number; column: string; message: string }[]) =>
-        importPage(request, reply, { ...singleError('file', `${file.name} was not imported: fix the rows below and try again`), rejectedRows: errors, fileName: file.name }, 400)
-      if (!checked.ok) return rejected(checked.errors)
+      const checked = await validateValues(table, targets)
+      // The page lists the first problems and counts the rest, so it stays small whatever the file.
+      const rejected = (errors: { row: number; column: string; message: string }[], more = 0) =>
+        importPage(request, reply, {
+          ...singleError('file', `${file.name} was not imported: fix the rows below and try again`),
+          rejectedRows: errors,
+          problems: { total: errors.length + more, more, text: (n: number) => n.toLocaleString('en-GB') },
+          fileName: file.name,
+        }, 400)
+      if (!checked.ok) return rejected(checked.errors, checked.more)
       // validateValues keeps the file's order and skips blank rows: the nth value is the nth row with anything in it.
       const dataRows = table.rows.filter((row) => Object.values(row.cells).some((cell) => cell.trim() !== ''))
       // A template row left as it came (a code and a period, nothing else) changes nothing.

@@ -1,34 +1,82 @@
 import { z } from 'zod'
 import { isoDate, optionalText } from '#src/platform/forms/fields.ts'
-import { ASPIRATIONS, GROUPS, POLARITIES, UNITS } from './tables.ts'
+import { ASPIRATIONS, GROUPS, type IndicatorUnit, POLARITIES, UNITS } from './tables.ts'
+
+/** The largest figure held: a bigger one is a slip of the keyboard, not a council's figure. */
+export const MAX_FIGURE = 999_999_999
 
 /**
- * A figure: blank clears it. Accepts "43%", "1,008" and "422/10,000" as the papers write them.
- * The form always sends every figure; a post without one is not the form, and changes nothing.
+ * An indicator value's fields by the name the form's messages and an import file's columns give
+ * them: the template's column headings are these names.
  */
-const figure = (name: string) =>
+export const VALUE_FIELD_NAMES = {
+  target: 'Target',
+  aspiration: 'Aspiration',
+  actual: 'Actual',
+  count: 'Count',
+  note: 'Note',
+  england: 'England',
+  region: 'Region',
+  statisticalNeighbours: 'Statistical neighbours',
+  benchmarkSource: 'Benchmark source',
+} as const
+export type ValueField = keyof typeof VALUE_FIELD_NAMES
+const FIGURE_FIELDS = ['target', 'actual', 'england', 'region', 'statisticalNeighbours'] as const
+
+/**
+ * A figure as the papers write it: 422, 1,008, 14.5, 43% or 422/10,000 (the rate before the
+ * slash); blank is none. Commas only between thousands, so "10,00" is a slip, not a thousand.
+ * The number, null for blank, or what is wrong.
+ */
+function readFigure(text: string, name: string): number | null | string {
+  if (text === '') return null
+  const figure = text.split('/')[0].replace(/\s*%$/, '').trim()
+  if (/^-\s*[\d.,]/.test(figure)) return `${name} cannot be negative`
+  if (!/^(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?$/.test(figure) || !/\d/.test(figure)) return `${name} must be a number, like 422 or 14.5`
+  const number = Number(figure.replace(/,/g, ''))
+  return number > MAX_FIGURE ? `${name} must be less than ${(MAX_FIGURE + 1).toLocaleString('en-GB')}` : number
+}
+
+/**
+ * A figure field: blank clears it. The form always sends every figure; a post without one is not
+ * the form, and changes nothing. An import file's blank cell is "not given", which the import
+ * decides before it parses with this schema.
+ */
+const figure = (name: string, options: { whole?: boolean } = {}) =>
   z
     .string({ error: `${name} is missing: use the form to enter figures` })
     .trim()
-    .transform((value) => value.replace(/,/g, '').replace(/%$/, '').replace(/\/.*$/, '').trim())
-    .refine((value) => value === '' || /^\d+(\.\d+)?$/.test(value), `${name} must be a number, like 422 or 14.5`)
-    .transform((value) => (value === '' ? null : Number(value)))
+    .transform((text, context) => {
+      const figure = readFigure(text, name)
+      const problem =
+        typeof figure === 'string' ? figure : options.whole && figure !== null && !Number.isInteger(figure) ? `${name} must be a whole number, like 1,200` : null
+      if (problem === null) return figure as number | null
+      // The rest of the record is still checked, so that every problem is named at once.
+      context.addIssue({ code: 'custom', message: problem, continue: true })
+      return z.NEVER
+    })
 
+/**
+ * One indicator value, from the analyst's form or a row of an import file: the same rules for
+ * both. What depends on the indicator's unit is in unitProblems, which both also apply.
+ */
 export const valueSchema = z
   .object({
     target: figure('Target'),
     aspiration: z
-      .union([z.literal(''), z.enum(ASPIRATIONS)], { error: 'Select an aspiration from the list' })
+      .string()
+      .trim()
+      .toLowerCase()
       .optional()
+      .transform((value) => value ?? '')
+      .pipe(z.union([z.literal(''), z.enum(ASPIRATIONS)], { error: 'Aspiration must be increase, decrease or maintain' }))
       .transform((value) => (value ? value : null)),
     actual: figure('Actual'),
     count: z
       .string()
-      .trim()
       .optional()
-      .transform((value) => (value ?? '').replace(/,/g, ''))
-      .refine((value) => value === '' || /^\d+$/.test(value), 'Count must be a whole number, like 1,200')
-      .transform((value) => (value === '' ? null : Number(value))),
+      .transform((value) => value ?? '')
+      .pipe(figure('Count', { whole: true })),
     note: optionalText(2_000),
     england: figure('England'),
     region: figure('Region'),
@@ -36,14 +84,37 @@ export const valueSchema = z
     benchmarkSource: optionalText(500),
   })
   .superRefine((value, context) => {
-    if (value.target !== null && Number.isFinite(value.target) && value.aspiration) {
+    // A figure that failed its own check is not a number here, and is not held against another.
+    if (typeof value.target === 'number' && value.aspiration) {
       context.addIssue({ code: 'custom', path: ['aspiration'], message: 'Give a target or an aspiration, not both' })
     }
-    if (value.actual !== null && value.count !== null) {
+    if (typeof value.actual === 'number' && typeof value.count === 'number') {
       context.addIssue({ code: 'custom', path: ['count'], message: 'Give the actual or a count to work it out from, not both' })
     }
   })
 export type ValueForm = z.infer<typeof valueSchema>
+
+type Figures = Partial<Record<(typeof FIGURE_FIELDS)[number] | 'count', number | null>>
+
+/**
+ * What an indicator's unit allows of the figures given (undefined or null are not checked): a
+ * percentage is from 0 to 100, a count is a whole number, and only a rate per 10,000 is worked
+ * out from a count of children. The form's save and an import's check both apply it.
+ */
+export function unitProblems(unit: IndicatorUnit, figures: Figures): { field: ValueField; message: string }[] {
+  const problems: { field: ValueField; message: string }[] = []
+  for (const field of FIGURE_FIELDS) {
+    const value = figures[field]
+    if (value === null || value === undefined) continue
+    const name = VALUE_FIELD_NAMES[field]
+    if (unit === 'percentage' && value > 100) problems.push({ field, message: `${name} must be a percentage from 0 to 100, like 43` })
+    if (unit === 'count' && !Number.isInteger(value)) problems.push({ field, message: `${name} must be a whole number, like 1,200` })
+  }
+  if (figures.count !== null && figures.count !== undefined && unit !== 'rate per 10000') {
+    problems.push({ field: 'count', message: 'Count is only for rates per 10,000' })
+  }
+  return problems
+}
 
 export const populationSchema = z.object({
   year: z

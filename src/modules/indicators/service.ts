@@ -9,7 +9,7 @@ import type { IndicatorRow, IndicatorsRepository, LinkKind, PeriodRow, ValueChan
 import { type Direction, type Rag, directionOfTravel, ragAgainstTarget, ratePer10000 } from './rules.ts'
 import { GROUPS, type IndicatorGroup } from './tables.ts'
 import type { RowError, ValueInput } from './value-input.ts'
-import type { IndicatorForm, PeriodForm } from './schema.ts'
+import { type IndicatorForm, type PeriodForm, VALUE_FIELD_NAMES, type ValueField, unitProblems } from './schema.ts'
 import type { WorkProgrammeService } from '#src/modules/workprogramme/index.ts'
 import type { ImprovementService } from '#src/modules/improvement/index.ts'
 
@@ -165,7 +165,6 @@ export function createIndicatorsService(deps: {
       if (input.count === null) {
         changes.actualCount = null
       } else {
-        if (indicator.unit !== 'rate per 10000') throw new RuleError('A count is only for rates per 10,000', 'count')
         const year = yearOf(period.endsOn)
         const population = await repo.findPopulation(year, trx)
         if (!population) {
@@ -179,10 +178,16 @@ export function createIndicatorsService(deps: {
     return changes
   }
 
-  /** Saves values in the caller's transaction, each audited on its indicator. */
+  /**
+   * Saves values in the caller's transaction, each audited on its indicator. What the indicator's
+   * unit allows is checked here, for the form and an import alike (an import checked it already,
+   * to name every row at once).
+   */
   async function save(ctx: Context, trx: Trx, items: { indicator: IndicatorRow; period: PeriodRow; input: ValueInput }[], provenance: string) {
     const saved: ValueRow[] = []
     for (const { indicator, period, input } of items) {
+      const [problem] = unitProblems(indicator.unit, input)
+      if (problem) throw new RuleError(problem.message, problem.field)
       const before = await repo.findValue(indicator.id, period.id, trx)
       const changes = await changesFor(trx, indicator, period, input, before, provenance, ctx.user!.name)
       const after = before ? await repo.updateValue(trx, before.id, changes) : await repo.insertValue(trx, indicator.id, period.id, changes)
@@ -305,7 +310,10 @@ export function createIndicatorsService(deps: {
             try {
               saved.push(...(await save(ctx, trx, [item], provenance)))
             } catch (error) {
-              if (error instanceof RuleError) throw new ImportRejected([{ row: item.row, column: 'Count', message: error.message }])
+              if (error instanceof RuleError) {
+                const column = VALUE_FIELD_NAMES[error.field as ValueField] ?? 'Count'
+                throw new ImportRejected([{ row: item.row, column, message: error.message }])
+              }
               throw error
             }
           }

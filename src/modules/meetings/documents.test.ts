@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { MAX_UPLOAD_BYTES, checkUpload, contentDisposition, documentDescription, storedFilename } from './documents.ts'
 import { sampleDocx, samplePdf, sampleXlsx, sampleZip } from './sample-files.ts'
@@ -46,6 +47,16 @@ describe('checkUpload', () => {
       ok: false,
       message: 'The selected file is empty',
     })
+  })
+
+  it('tells a workbook by its content without unzipping its sheets, however far they would expand', async () => {
+    // An appendix is stored and downloaded, never read: file-type looks only at the zip's list
+    // of parts and its small [Content_Types].xml (itself capped at 1MB unzipped).
+    const data = readFileSync(new URL('../../../test/fixtures/spreadsheets/expands-too-far.xlsx', import.meta.url))
+    const heap = process.memoryUsage().heapUsed
+    const result = await checkUpload({ filename: 'figures.xlsx', data, truncated: false })
+    expect(result).toMatchObject({ ok: true, document: { filename: 'figures.xlsx', sizeBytes: data.length } })
+    expect(process.memoryUsage().heapUsed - heap).toBeLessThan(50 * 1024 * 1024)
   })
 })
 

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { toCsv } from './csv.ts'
+import { csvText } from '#src/platform/files/csv-writer.ts'
 import type { RecommendationView } from './service.ts'
 
 const STATUS_LABELS = { open: 'Open', complete: 'Complete', withdrawn: 'Withdrawn' } as const
@@ -33,13 +33,13 @@ function columnsOf(view: RecommendationView): Record<Column, string> {
   }
 }
 
-/** UTF-8 with a byte-order mark, so Excel reads the pound signs and curly quotes right. */
+/** The platform's CSV for Excel: a byte-order mark, and no cell Excel would run as a formula. */
 export function trackerCsv(views: RecommendationView[]): string {
   const rows = views.map((view) => {
     const columns = columnsOf(view)
     return HEADINGS.map((heading) => columns[heading])
   })
-  return '\uFEFF' + toCsv([[...HEADINGS], ...rows])
+  return csvText([[...HEADINGS], ...rows])
 }
 
 /** A one-sheet workbook with real dates, a bold frozen header row and wrapped text. */
