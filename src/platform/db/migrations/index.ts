@@ -8,6 +8,7 @@ import * as indicators from './2024-01-06-0006-indicators.ts'
 import * as indicatorLinks from './2024-01-06-0007-indicator-links.ts'
 import * as improvement from './2024-01-07-0008-inspections-and-improvement-plans.ts'
 import * as indicatorActionLinks from './2024-01-07-0009-indicator-action-links.ts'
+import * as editVersions from './2024-01-08-0011-edit-versions.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-06-0007-indicator-links': indicatorLinks,
   '2024-01-07-0008-inspections-and-improvement-plans': improvement,
   '2024-01-07-0009-indicator-action-links': indicatorActionLinks,
+  '2024-01-08-0011-edit-versions': editVersions,
 }
 
 export const migrationProvider: MigrationProvider = {
