@@ -2,7 +2,8 @@ import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, noErrors, parseForm, singleError } from '#src/platform/forms/errors.ts'
+import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, attempt, formStatus, noErrors, parseForm, singleError } from '#src/platform/forms/errors.ts'
 import { lineChart } from '#src/platform/views/charts/line-chart.ts'
 import { sparkline } from '#src/platform/views/charts/sparkline.ts'
 import { exportValues, readTable, validateValues, valuesTemplate } from './exchange.ts'
@@ -92,8 +93,8 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
 
   async function valueForm(request: FastifyRequest, reply: FastifyReply, values: Values | null, errors: FieldErrors = noErrors) {
     const found = await service.valueToEdit(request.ctx, params(request).code, params(request).period!)
-    const data = { ...found, values: values ?? formValues(found.value), ...errors }
-    return reply.page(`${views}/value-form.njk`, data, errors === noErrors ? 200 : 400)
+    const data = { ...found, values: values ?? { ...formValues(found.value), ...versionValue(found.value) }, ...errors }
+    return reply.page(`${views}/value-form.njk`, data, formStatus(errors))
   }
 
   async function importPage(request: FastifyRequest, reply: FastifyReply, data: object = {}, status = 200) {
@@ -292,7 +293,9 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       const values = (request.body ?? {}) as Values
       const parsed = parseForm(valueSchema, values)
       const result = parsed.ok
-        ? await attempt(() => service.saveValue(request.ctx, params(request).code, params(request).period!, parsed.value))
+        ? await attempt(() =>
+            service.saveValue(request.ctx, params(request).code, params(request).period!, submittedVersion(values), parsed.value),
+          )
         : parsed
       if (!result.ok) return valueForm(request, reply, values, result)
       return reply.redirect(`/outcomes/${encodeURIComponent(params(request).code)}#period-${params(request).period}`, 303)

@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely'
 import type { CreatedAt, IsoDate, Uuid } from '#src/platform/db/column-types.ts'
+import type { Version } from '#src/platform/db/version.ts'
 
 export const GROUPS = ['outcome 1', 'outcome 2', 'outcome 3', 'outcome 4', 'enablers', 'practice quality', 'health access'] as const
 export type IndicatorGroup = (typeof GROUPS)[number]
@@ -61,6 +62,7 @@ export interface IndicatorValuesTable {
   provenance: string
   enteredBy: string
   enteredAt: CreatedAt
+  version: Version
 }
 
 /** Children aged 0–17 living in the area, by year: the denominator of rates per 10,000. */
