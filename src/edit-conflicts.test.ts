@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDatabases } from '../test/support/databases.ts'
+import { type TestApp, startTestApp } from '../test/support/harness.ts'
+import { errorSummary, formFields } from '../test/support/html.ts'
+import type { Role } from '#src/platform/auth/user.ts'
+
+/**
+ * No edit is silently lost: two people open the same edit form, the first saves, and the second's
+ * save is refused (409) with the form shown again, their words still in it, saying who changed the
+ * record and when, with a link to the current version and that version's token, so that saving
+ * again is deliberate. The refusal is logged, not audited.
+ */
+
+const BODY = 'children-and-young-peoples-scrutiny-committee'
+const JANUARY = `/meetings/2024-01-25-${BODY}`
+const PLAN = '/improvement-plans/childrens-social-care-improvement-plan'
+const NOT_SAVED = 'Your changes have not been saved: check the current version, then save again.'
+/** Today, so the time alone: "at 10:42am". */
+const CHANGED_BY_JANE = / changed by Jane Smith at \d{1,2}(:\d\d)?(am|pm) after you opened (it|them)\. /
+
+/** One of each kind of record people change through a form that overwrites it. */
+const KINDS = [
+  'a meeting',
+  'a report',
+  'a report written for the first time',
+  'a recommendation',
+  'a recommendation’s status',
+  'a milestone',
+  'an indicator’s figures',
+  'an indicator’s figures entered for the first time',
+  'a work programme item',
+] as const
+
+interface EditedRecord {
+  role: Role
+  /** How the refusal names it. */
+  subject: string
+  /** The edit form, which posts back to its own address. */
+  form: string
+  /** The record's page, linked to from the refusal. */
+  page: string
+  /** The field both editors change, and what else a valid save needs. */
+  field: string
+  extra?: Record<string, string>
+  stored(): Promise<string | null | undefined>
+  /** The person the first editor's account is, where the form is for one person (a plan's owner). */
+  person?: string | null
+}
+
+describe.each(testDatabases())('two people editing the same record ($name)', (database) => {
+  let t: TestApp
+  const records = {} as Record<(typeof KINDS)[number], EditedRecord>
+
+  /** Audit events that record a change. */
+  const changes = async () => {
+    const row = await t.db
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('action', 'not in', ['signed in', 'signed out', 'sign-in failed'])
+      .where('action', 'not like', 'viewed %')
+      .executeTakeFirstOrThrow()
+    return Number(row.n)
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp(database)
+    const db = t.db
+    const recommendation = await db
+      .selectFrom('recommendations')
+      .select('id')
+      .where('number', '=', '9')
+      .executeTakeFirstOrThrow()
+    const ofRecommendation = (field: 'text' | 'withdrawnReason') => () =>
+      db
+        .selectFrom('recommendations')
+        .select(['text', 'withdrawnReason'])
+        .where('id', '=', recommendation.id)
+        .executeTakeFirst()
+        .then((row) => row?.[field])
+    const milestone = await db
+      .selectFrom('planMilestones')
+      .innerJoin('planActions', 'planActions.id', 'planMilestones.actionId')
+      .innerJoin('planThemes', 'planThemes.id', 'planActions.themeId')
+      .innerJoin('improvementPlans', 'improvementPlans.id', 'planThemes.planId')
+      .select(['planMilestones.id', 'improvementPlans.ownerPersonId'])
+      .where('planActions.reference', '=', '1.1')
+      .executeTakeFirstOrThrow()
+    const workItem = await db
+      .selectFrom('workProgrammeItems')
+      .innerJoin('bodies', 'bodies.id', 'workProgrammeItems.bodyId')
+      .select('workProgrammeItems.id')
+      .where('bodies.slug', '=', BODY)
+      .executeTakeFirstOrThrow()
+    const reportOf = (item: number) => () =>
+      db
+        .selectFrom('reports')
+        .innerJoin('agendaItems', 'agendaItems.id', 'reports.agendaItemId')
+        .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
+        .select('reports.purpose')
+        .where('meetings.slug', '=', JANUARY.slice('/meetings/'.length))
+        .where('agendaItems.number', '=', item)
+        .executeTakeFirst()
+        .then((row) => row?.purpose)
+    const valueOf = (code: string, period: string) => () =>
+      db
+        .selectFrom('indicatorValues')
+        .innerJoin('indicators', 'indicators.id', 'indicatorValues.indicatorId')
+        .innerJoin('indicatorPeriods', 'indicatorPeriods.id', 'indicatorValues.periodId')
+        .select('indicatorValues.note')
+        .where('indicators.code', '=', code)
+        .where('indicatorPeriods.slug', '=', period)
+        .executeTakeFirst()
+        .then((row) => row?.note)
+    // An indicator and period with no figures yet, for figures two analysts enter first at once.
+    const [indicators, periods, values] = await Promise.all([
+      db.selectFrom('indicators').select(['id', 'code']).orderBy('position').execute(),
+      db.selectFrom('indicatorPeriods').select(['id', 'slug', 'name']).orderBy('endsOn').execute(),
+      db.selectFrom('indicatorValues').select(['indicatorId', 'periodId']).execute(),
+    ])
+    const [blank] = indicators.flatMap((indicator) =>
+      periods
+        .filter((period) => !values.some((v) => v.indicatorId === indicator.id && v.periodId === period.id))
+        .map((period) => ({ code: indicator.code, slug: period.slug, name: period.name })),
+    )
+
+    Object.assign(records, {
+      'a meeting': {
+        role: 'scrutiny_officer',
+        subject: 'This meeting was',
+        form: `/meetings/2024-03-27-${BODY}/edit`,
+        page: `/meetings/2024-03-27-${BODY}`,
+        field: 'notes',
+        stored: () =>
+          db
+            .selectFrom('meetings')
+            .select('notes')
+            .where('slug', '=', `2024-03-27-${BODY}`)
+            .executeTakeFirst()
+            .then((row) => row?.notes),
+      },
+      'a report': {
+        role: 'officer',
+        subject: 'This report was',
+        form: `${JANUARY}/items/4/report/edit`,
+        page: `${JANUARY}/items/4/report`,
+        field: 'purpose',
+        stored: reportOf(4),
+      },
+      'a report written for the first time': {
+        role: 'officer',
+        subject: 'This report was',
+        form: `${JANUARY}/items/11/report/edit`,
+        page: `${JANUARY}/items/11/report`,
+        field: 'purpose',
+        extra: { exempt: 'no' },
+        stored: reportOf(11),
+      },
+      'a recommendation': {
+        role: 'scrutiny_officer',
+        subject: 'This recommendation was',
+        form: `/recommendations/${recommendation.id}/edit`,
+        page: `/recommendations/${recommendation.id}`,
+        field: 'text',
+        stored: ofRecommendation('text'),
+      },
+      'a recommendation’s status': {
+        role: 'scrutiny_officer',
+        subject: 'This recommendation was',
+        form: `/recommendations/${recommendation.id}/status`,
+        page: `/recommendations/${recommendation.id}`,
+        field: 'withdrawnReason',
+        extra: { status: 'withdrawn' },
+        stored: ofRecommendation('withdrawnReason'),
+      },
+      'a milestone': {
+        role: 'officer',
+        subject: 'This milestone was',
+        form: `${PLAN}/milestones/${milestone.id}/edit`,
+        page: `${PLAN}/actions/1.1#milestone-${milestone.id}`,
+        field: 'text',
+        person: milestone.ownerPersonId,
+        stored: () =>
+          db
+            .selectFrom('planMilestones')
+            .select('text')
+            .where('id', '=', milestone.id)
+            .executeTakeFirst()
+            .then((row) => row?.text),
+      },
+      'an indicator’s figures': {
+        role: 'analyst',
+        subject: 'The figures for October 2024 were',
+        form: '/outcomes/OF3.1/2024-10/edit',
+        page: '/outcomes/OF3.1#period-2024-10',
+        field: 'note',
+        stored: valueOf('OF3.1', '2024-10'),
+      },
+      'an indicator’s figures entered for the first time': {
+        role: 'analyst',
+        subject: `The figures for ${blank.name} were`,
+        form: `/outcomes/${blank.code}/${blank.slug}/edit`,
+        page: `/outcomes/${blank.code}#period-${blank.slug}`,
+        field: 'note',
+        stored: valueOf(blank.code, blank.slug),
+      },
+      'a work programme item': {
+        role: 'scrutiny_officer',
+        subject: 'This work programme item was',
+        form: `/bodies/${BODY}/work-programme/${workItem.id}/edit`,
+        page: `/bodies/${BODY}/work-programme/${workItem.id}`,
+        field: 'description',
+        stored: () =>
+          db
+            .selectFrom('workProgrammeItems')
+            .select('description')
+            .where('id', '=', workItem.id)
+            .executeTakeFirst()
+            .then((row) => row?.description),
+      },
+    } satisfies typeof records)
+  })
+  afterAll(() => t?.close())
+
+  it.each(KINDS)('refuses the second save of %s, keeps what was typed, and saves it when asked again', async (kind) => {
+    const record = records[kind]
+    const jane = await t.newAccount(record.role, { name: 'Jane Smith', personId: record.person ?? null })
+    const other = await t.as(record.role)
+    const janesForm = await jane.openForm(record.form)
+    const othersForm = await other.openForm(record.form)
+    expect(othersForm._version).toBe(janesForm._version)
+
+    const first = await jane.post(record.form, { ...janesForm, ...record.extra, [record.field]: 'Jane’s words' })
+    expect(first.statusCode, first.body.slice(0, 200)).toBe(303)
+
+    const audited = await changes()
+    const refused = await other.post(record.form, { ...othersForm, ...record.extra, [record.field]: 'Kept words' })
+    expect(refused.statusCode).toBe(409)
+    const [message] = errorSummary(refused.body)
+    expect(message.startsWith(record.subject)).toBe(true)
+    expect(message).toMatch(CHANGED_BY_JANE)
+    expect(message.endsWith(NOT_SAVED)).toBe(true)
+    const shownAgain = formFields(refused.body, record.form)
+    expect(shownAgain[record.field]).toBe('Kept words')
+    expect(Number(shownAgain._version)).toBeGreaterThan(Number(othersForm._version))
+    expect(refused.body).toContain(`href="${record.page}" target="_blank"`)
+    expect(await record.stored()).toBe('Jane’s words')
+    expect(await changes()).toBe(audited)
+
+    const { _version: _, ...withoutVersion } = othersForm
+    const unversioned = await other.post(record.form, {
+      ...withoutVersion,
+      ...record.extra,
+      [record.field]: 'Unversioned words',
+    })
+    expect(unversioned.statusCode).toBe(409)
+    const [refusal] = errorSummary(unversioned.body)
+    expect(refusal).toMatch(/^This form does not say which version of .+ it was opened at\. /)
+    expect(refusal.endsWith(NOT_SAVED)).toBe(true)
+    expect(await record.stored()).toBe('Jane’s words')
+    expect(await changes()).toBe(audited)
+
+    const again = await other.post(record.form, shownAgain)
+    expect(again.statusCode).toBe(303)
+    expect(await record.stored()).toBe('Kept words')
+    expect(await changes()).toBe(audited + 1)
+  })
+})
