@@ -264,4 +264,19 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
     expect(await record.stored()).toBe('Kept words')
     expect(await changes()).toBe(audited + 1)
   })
+
+  it.each([
+    ['a change', `/meetings/2024-03-27-${BODY}/edit`, 'notes', {}],
+    ['a first report', `${JANUARY}/items/1/report/edit`, 'purpose', { exempt: 'no' }],
+  ])('lets one of two saves of %s sent at the same moment through, and refuses the other', async (_, form, field, extra) => {
+    const [first, second] = [await t.as('scrutiny_officer'), await t.as('admin')]
+    const [firstForm, secondForm] = [await first.openForm(form), await second.openForm(form)]
+    const audited = await changes()
+    const saves = await Promise.all([
+      first.post(form, { ...firstForm, ...extra, [field]: 'First words' }),
+      second.post(form, { ...secondForm, ...extra, [field]: 'Second words' }),
+    ])
+    expect(saves.map((save) => save.statusCode).sort()).toEqual([303, 409])
+    expect(await changes()).toBe(audited + 1)
+  })
 })
