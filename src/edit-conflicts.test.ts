@@ -29,6 +29,9 @@ const KINDS = [
   'an indicator’s figures',
   'an indicator’s figures entered for the first time',
   'a work programme item',
+  'a committee or other body',
+  'a person',
+  'an indicator’s definition',
 ] as const
 
 interface EditedRecord {
@@ -217,6 +220,48 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
             .executeTakeFirst()
             .then((row) => row?.description),
       },
+      'a committee or other body': {
+        role: 'scrutiny_officer',
+        subject: 'This body was',
+        form: '/bodies/executive/edit',
+        page: '/bodies/executive',
+        field: 'remit',
+        stored: () =>
+          db
+            .selectFrom('bodies')
+            .select('remit')
+            .where('slug', '=', 'executive')
+            .executeTakeFirst()
+            .then((row) => row?.remit),
+      },
+      'a person': {
+        role: 'scrutiny_officer',
+        subject: 'This person’s details were',
+        form: '/people/kath-benson/edit',
+        page: '/people/kath-benson',
+        field: 'jobTitle',
+        stored: () =>
+          db
+            .selectFrom('people')
+            .select('jobTitle')
+            .where('slug', '=', 'kath-benson')
+            .executeTakeFirst()
+            .then((row) => row?.jobTitle),
+      },
+      'an indicator’s definition': {
+        role: 'analyst',
+        subject: 'This indicator was',
+        form: '/outcomes/OF3.2/edit',
+        page: '/outcomes/OF3.2',
+        field: 'definition',
+        stored: () =>
+          db
+            .selectFrom('indicators')
+            .select('definition')
+            .where('code', '=', 'OF3.2')
+            .executeTakeFirst()
+            .then((row) => row?.definition),
+      },
     } satisfies typeof records)
   })
   afterAll(() => t?.close())
@@ -268,7 +313,8 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
   it.each([
     ['a change', `/meetings/2024-03-27-${BODY}/edit`, 'notes', {}],
     ['a first report', `${JANUARY}/items/1/report/edit`, 'purpose', { exempt: 'no' }],
-  ])('lets one of two saves of %s sent at the same moment through, and refuses the other', async (_, form, field, extra) => {
+  ])('lets one of two saves of %s sent at the same moment through, and refuses the other', async (...row) => {
+    const [, form, field, extra] = row
     const [first, second] = [await t.as('scrutiny_officer'), await t.as('admin')]
     const [firstForm, secondForm] = [await first.openForm(form), await second.openForm(form)]
     const audited = await changes()

@@ -20,6 +20,7 @@ const indicatorColumns = [
   'reference',
   'published',
   'position',
+  'version',
 ] as const
 const valueColumns = [
   'id',
@@ -45,7 +46,9 @@ export type PeriodRow = Awaited<ReturnType<IndicatorsRepository['listPeriods']>>
 export type ValueRow = Awaited<ReturnType<IndicatorsRepository['listValues']>>[number]
 /** What an indicator links to: the work-programme items that look at it, the plan actions it measures. */
 export type LinkKind = 'work-programme' | 'actions'
-export type IndicatorInput = Omit<IndicatorsTable, 'id' | 'createdAt' | 'updatedAt' | 'tolerance'> & { tolerance: number }
+export type IndicatorInput = Omit<IndicatorsTable, 'id' | 'createdAt' | 'updatedAt' | 'tolerance' | 'version'> & {
+  tolerance: number
+}
 export type ValueChanges = Omit<IndicatorValuesTable, 'id' | 'indicatorId' | 'periodId' | 'enteredAt' | 'version'>
 
 /** Queries for indicators, periods, values and populations. No rules here. */
@@ -59,6 +62,9 @@ export function createIndicatorsRepository(db: Db) {
     },
     findIndicator(code: string) {
       return db.selectFrom('indicators').select(indicatorColumns).where('code', '=', code).executeTakeFirst()
+    },
+    findIndicatorById(id: string, trx: Reader = db) {
+      return trx.selectFrom('indicators').select(indicatorColumns).where('id', '=', id).executeTakeFirst()
     },
     listPeriods() {
       return db
@@ -115,13 +121,15 @@ export function createIndicatorsRepository(db: Db) {
     insertIndicator(trx: Trx, input: IndicatorInput) {
       return trx.insertInto('indicators').values(input).returning(indicatorColumns).executeTakeFirstOrThrow()
     },
-    updateIndicator(trx: Trx, id: string, input: Omit<IndicatorInput, 'position'>) {
+    /** Changes an indicator's definition if it is still at `version`; undefined when it is not. */
+    updateIndicator(trx: Trx, id: string, version: number, input: Omit<IndicatorInput, 'position'>) {
       return trx
         .updateTable('indicators')
-        .set({ ...input, updatedAt: new Date() })
+        .set({ ...input, updatedAt: new Date(), version: nextVersion() })
         .where('id', '=', id)
+        .where('version', '=', version)
         .returning(indicatorColumns)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirst()
     },
     periodClash(slug: string, name: string, trx: Reader = db) {
       return trx

@@ -233,7 +233,8 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect(page).toContain('Margin before red 10% of the target')
     expect(page).toContain('Added indicator')
 
-    const changed = await analyst.post('/outcomes/OF3.9/edit', { ...indicator, published: 'yes', tolerance: '5' })
+    const version = await analyst.versionOf('/outcomes/OF3.9/edit')
+    const changed = await analyst.post('/outcomes/OF3.9/edit', { ...version, ...indicator, published: 'yes', tolerance: '5' })
     expect(changed.statusCode).toBe(303)
     expect((await t.visitor().get('/outcomes/OF3.9')).statusCode).toBe(200)
 

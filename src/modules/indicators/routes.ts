@@ -115,9 +115,15 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     const shown =
       values ??
       (indicator
-        ? { ...indicator, decimals: String(indicator.decimals), tolerance: String(Math.round(indicator.tolerance * 1000) / 10), published: indicator.published ? 'yes' : 'no' }
+        ? {
+            ...indicator,
+            decimals: String(indicator.decimals),
+            tolerance: String(Math.round(indicator.tolerance * 1000) / 10),
+            published: indicator.published ? 'yes' : 'no',
+            ...versionValue(indicator),
+          }
         : { decimals: '0', tolerance: '5', published: 'yes' })
-    return reply.page(`${views}/indicator-form.njk`, { indicator, values: shown, ...indicatorChoices, ...errors }, errors === noErrors ? 200 : 400)
+    return reply.page(`${views}/indicator-form.njk`, { indicator, values: shown, ...indicatorChoices, ...errors }, formStatus(errors))
   }
 
   async function periodsPage(request: FastifyRequest, reply: FastifyReply, values: Values = {}, errors: FieldErrors = noErrors) {
@@ -246,7 +252,8 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     app.post('/outcomes/:code/edit', { onRequest: mayEdit }, async (request, reply) => {
       const values = (request.body ?? {}) as Values
       const parsed = parseForm(indicatorSchema, values)
-      const result = parsed.ok ? await attempt(() => service.updateIndicator(request.ctx, params(request).code, parsed.value)) : parsed
+      const version = submittedVersion(values)
+      const result = parsed.ok ? await attempt(() => service.updateIndicator(request.ctx, params(request).code, version, parsed.value)) : parsed
       if (!result.ok) return indicatorForm(request, reply, values, result)
       return reply.redirect(`/outcomes/${encodeURIComponent(result.value.code)}`, 303)
     })

@@ -391,13 +391,21 @@ export function createIndicatorsService(deps: {
       })
     },
 
-    /** Changes an indicator's definition (its figures stay). Audited with before and after. */
-    async updateIndicator(ctx: Context, code: string, input: IndicatorForm) {
+    /**
+     * Changes an indicator's definition (its figures stay). Audited with before and after. Refused
+     * (EditConflictError) unless the definition is still at `version`, the one the form was opened at.
+     */
+    async updateIndicator(ctx: Context, code: string, version: number | null, input: IndicatorForm) {
       assertCan(ctx.user, 'indicators:edit')
       const before = await indicatorOrThrow(ctx, code)
       return withTransaction(db, async (trx) => {
         if (await repo.codeTaken(input.code, before.id, trx)) throw new RuleError(`There is already an indicator ${input.code}`, 'code')
-        const after = await repo.updateIndicator(trx, before.id, input)
+        const after = await writeAtVersion(
+          trx,
+          { what: 'This indicator', subjectType: 'indicator', expected: version },
+          (at) => repo.updateIndicator(trx, before.id, at, input),
+          () => repo.findIndicatorById(before.id, trx),
+        )
         await recordAudit(trx, ctx, { action: 'changed indicator', subjectType: 'indicator', subjectId: after.id, before, after })
         return after
       })

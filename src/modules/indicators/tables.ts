@@ -32,6 +32,7 @@ export interface IndicatorsTable {
   position: number
   createdAt: CreatedAt
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>
+  version: Version
 }
 
 /** A reporting period: "Baseline April 2023", "October 2023", a month or a quarter. */

@@ -15,6 +15,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     'plan_milestones',
     'indicator_values',
     'work_programme_items',
+    'bodies',
+    'people',
+    'indicators',
   ]
   await runStatements(
     db,
