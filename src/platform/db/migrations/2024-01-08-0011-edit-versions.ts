@@ -18,6 +18,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     'bodies',
     'people',
     'indicators',
+    'decisions',
+    'forward_plan_items',
   ]
   await runStatements(
     db,
