@@ -1,18 +1,11 @@
 import { sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
-import { EditConflictError } from '#src/platform/http/errors.ts'
+import { type EditConflict, EditConflictError } from '#src/platform/http/errors.ts'
 
-/** A save made from an edit form, as the refusal names it. */
-export interface VersionedEdit {
-  /** As it would start a sentence: "This meeting". */
-  what: string
-  plural?: boolean
-  /** The record's subject in the audit trail: its own type, or its parent's. */
-  subjectType: string
+/** A save made from an edit form, as a refusal would name it. */
+export interface VersionedEdit extends Pick<EditConflict, 'what' | 'plural' | 'subjectType' | 'expected'> {
   /** The parent's id for a record audited under its parent; by default the record's own id. */
   subjectId?: string
-  /** The version the form was opened at: 0 for a record not yet written, null when the form gave none. */
-  expected: number | null
 }
 
 type Current = { id: string; version: number } | undefined
