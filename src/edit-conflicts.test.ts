@@ -3,6 +3,7 @@ import type { Agent } from '../test/support/agent.ts'
 import { testDatabases } from '../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../test/support/harness.ts'
 import { errorSummary, formFields } from '../test/support/html.ts'
+import { multipartForm } from '#src/modules/meetings/sample-files.ts'
 import type { Role } from '#src/platform/auth/user.ts'
 
 /**
@@ -362,5 +363,42 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
     ])
     expect(saves.map((save) => save.statusCode).sort()).toEqual([303, 409])
     expect(await changes()).toBe(audited + 1)
+  })
+
+  describe('changes made other than through the form make it out of date too', () => {
+    const refusal = async (response: { statusCode: number; body: string }) => {
+      expect(response.statusCode).toBe(409)
+      return errorSummary(response.body)[0]
+    }
+
+    it('an import of figures', async () => {
+      const form = '/outcomes/OF3.1/2023-10/edit'
+      const opened = await others.analyst.openForm(form)
+      const data = Buffer.from('Indicator code,Period,Target\r\nOF3.1,October 2023,440\r\n')
+      const file = { filename: 'october.csv', data }
+      const upload = multipartForm({ _csrf: await janes.analyst.token() }, { ...file, type: 'text/csv' })
+      expect((await janes.analyst.inject({ method: 'POST', url: '/outcomes/import', ...upload })).statusCode).toBe(303)
+      const refused = await others.analyst.post(form, { ...opened, note: 'Typed before the import' })
+      expect(await refusal(refused)).toMatch(/^The figures for October 2023 were changed by Jane Smith at /)
+    })
+
+    it('putting a work programme item on an agenda', async () => {
+      const programme = `/bodies/${BODY}/work-programme`
+      const newForm = (await janes.scrutiny_officer.get(`${programme}/new`)).body
+      const march = /<option value="([0-9a-f-]{36})"[^>]*>Wednesday 27 March 2024/.exec(newForm)![1]
+      const added = await janes.scrutiny_officer.post(programme, {
+        ...formFields(newForm, programme),
+        title: 'Elective home education',
+        kind: 'committee item',
+        schedule: 'meeting',
+        meetingId: march,
+      })
+      const item = added.headers.location as string
+      const opened = await others.scrutiny_officer.openForm(`${item}/edit`)
+      expect((await janes.scrutiny_officer.post(`${item}/agenda-item`)).statusCode).toBe(303)
+      // Saved as it was opened, the form would put the item back to planned, though it is on an agenda.
+      const refused = await others.scrutiny_officer.post(`${item}/edit`, { ...opened, status: 'planned' })
+      expect(await refusal(refused)).toMatch(/^This work programme item was changed by Jane Smith at /)
+    })
   })
 })
