@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Agent } from '../test/support/agent.ts'
 import { testDatabases } from '../test/support/databases.ts'
@@ -73,18 +74,21 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
   beforeAll(async () => {
     t = await startTestApp(database)
     const db = t.db
+    /** One column of the row that matches, as stored. */
+    const storedIn = (table: string, column: string, match: Record<string, string>) => async () => {
+      const where = sql.join(
+        Object.entries(match).map(([key, value]) => sql`${sql.ref(key)} = ${value}`),
+        sql` and `,
+      )
+      const { rows } = await sql<{ value: string | null }>`
+        select ${sql.ref(column)} as value from ${sql.table(table)} where ${where}`.execute(db)
+      return rows[0]?.value
+    }
     const recommendation = await db
       .selectFrom('recommendations')
       .select('id')
       .where('number', '=', '9')
       .executeTakeFirstOrThrow()
-    const ofRecommendation = (field: 'text' | 'withdrawnReason') => () =>
-      db
-        .selectFrom('recommendations')
-        .select(['text', 'withdrawnReason'])
-        .where('id', '=', recommendation.id)
-        .executeTakeFirst()
-        .then((row) => row?.[field])
     const milestone = await db
       .selectFrom('planMilestones')
       .innerJoin('planActions', 'planActions.id', 'planMilestones.actionId')
@@ -138,13 +142,7 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
         form: `/meetings/2024-03-27-${BODY}/edit`,
         page: `/meetings/2024-03-27-${BODY}`,
         field: 'notes',
-        stored: () =>
-          db
-            .selectFrom('meetings')
-            .select('notes')
-            .where('slug', '=', `2024-03-27-${BODY}`)
-            .executeTakeFirst()
-            .then((row) => row?.notes),
+        stored: storedIn('meetings', 'notes', { slug: `2024-03-27-${BODY}` }),
       },
       'a report': {
         role: 'officer',
@@ -169,7 +167,7 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
         form: `/recommendations/${recommendation.id}/edit`,
         page: `/recommendations/${recommendation.id}`,
         field: 'text',
-        stored: ofRecommendation('text'),
+        stored: storedIn('recommendations', 'text', { id: recommendation.id }),
       },
       'a recommendation’s status': {
         role: 'scrutiny_officer',
@@ -178,7 +176,7 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
         page: `/recommendations/${recommendation.id}`,
         field: 'withdrawnReason',
         extra: { status: 'withdrawn' },
-        stored: ofRecommendation('withdrawnReason'),
+        stored: storedIn('recommendations', 'withdrawn_reason', { id: recommendation.id }),
       },
       'a milestone': {
         role: 'officer',
@@ -186,13 +184,7 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
         form: `${PLAN}/milestones/${milestone.id}/edit`,
         page: `${PLAN}/actions/1.1#milestone-${milestone.id}`,
         field: 'text',
-        stored: () =>
-          db
-            .selectFrom('planMilestones')
-            .select('text')
-            .where('id', '=', milestone.id)
-            .executeTakeFirst()
-            .then((row) => row?.text),
+        stored: storedIn('plan_milestones', 'text', { id: milestone.id }),
       },
       'an indicator’s figures': {
         role: 'analyst',
@@ -216,13 +208,7 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
         form: `/bodies/${BODY}/work-programme/${workItem.id}/edit`,
         page: `/bodies/${BODY}/work-programme/${workItem.id}`,
         field: 'description',
-        stored: () =>
-          db
-            .selectFrom('workProgrammeItems')
-            .select('description')
-            .where('id', '=', workItem.id)
-            .executeTakeFirst()
-            .then((row) => row?.description),
+        stored: storedIn('work_programme_items', 'description', { id: workItem.id }),
       },
       'a committee or other body': {
         role: 'scrutiny_officer',
@@ -230,13 +216,7 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
         form: '/bodies/executive/edit',
         page: '/bodies/executive',
         field: 'remit',
-        stored: () =>
-          db
-            .selectFrom('bodies')
-            .select('remit')
-            .where('slug', '=', 'executive')
-            .executeTakeFirst()
-            .then((row) => row?.remit),
+        stored: storedIn('bodies', 'remit', { slug: 'executive' }),
       },
       'a person': {
         role: 'scrutiny_officer',
@@ -244,13 +224,7 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
         form: '/people/kath-benson/edit',
         page: '/people/kath-benson',
         field: 'jobTitle',
-        stored: () =>
-          db
-            .selectFrom('people')
-            .select('jobTitle')
-            .where('slug', '=', 'kath-benson')
-            .executeTakeFirst()
-            .then((row) => row?.jobTitle),
+        stored: storedIn('people', 'job_title', { slug: 'kath-benson' }),
       },
       'an indicator’s definition': {
         role: 'analyst',
@@ -258,13 +232,7 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
         form: '/outcomes/OF3.2/edit',
         page: '/outcomes/OF3.2',
         field: 'definition',
-        stored: () =>
-          db
-            .selectFrom('indicators')
-            .select('definition')
-            .where('code', '=', 'OF3.2')
-            .executeTakeFirst()
-            .then((row) => row?.definition),
+        stored: storedIn('indicators', 'definition', { code: 'OF3.2' }),
       },
       'a decision': {
         role: 'scrutiny_officer',
@@ -272,13 +240,7 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
         form: '/decisions/ex48-2023/edit',
         page: '/decisions/ex48-2023',
         field: 'reasons',
-        stored: () =>
-          db
-            .selectFrom('decisions')
-            .select('reasons')
-            .where('slug', '=', 'ex48-2023')
-            .executeTakeFirst()
-            .then((row) => row?.reasons),
+        stored: storedIn('decisions', 'reasons', { slug: 'ex48-2023' }),
       },
       'a forward plan item': {
         role: 'scrutiny_officer',
