@@ -201,4 +201,24 @@ e2eSuite('Accessibility of every page', (e2e) => {
     expect((await form.errorSummary()).length).toBeGreaterThan(0)
     await expectNoAxeViolations(page)
   })
+
+  test('a save over someone else’s change shows the refusal accessibly, with what was typed', async () => {
+    const edit = `/meetings/2024-03-27-${BODY}/edit`
+    const [first, second] = [await e2e.newPage('scrutiny_officer'), await e2e.newPage('admin')]
+    for (const page of [first, second]) await page.goto(edit)
+    await first.getByLabel('Notes (optional)').fill('Moved to the Town Hall.')
+    await clickAndWait(first, first.getByRole('button', { name: 'Save' }))
+    await second.getByLabel('Notes (optional)').fill('Room to be confirmed.')
+    await clickAndWait(second, second.getByRole('button', { name: 'Save' }))
+
+    const form = await new BasePage(second, 'Change meeting details').verifyOnPage()
+    expect(await second.title()).toMatch(/^Error: /)
+    expect(await form.errorSummary()).toEqual([
+      expect.stringMatching(/^This meeting was changed by Demo scrutiny officer at .+ after you opened it\. /),
+    ])
+    expect(await second.getByLabel('Notes (optional)').inputValue()).toBe('Room to be confirmed.')
+    const current = second.getByRole('link', { name: 'See the current version of this meeting (opens in new tab)' })
+    expect(await current.getAttribute('target')).toBe('_blank')
+    await expectNoAxeViolations(second)
+  })
 })

@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { formFields } from './html.ts'
 
 export interface AgentOptions {
   /** The address the requests come from (light-my-request's default is 127.0.0.1). */
@@ -77,6 +78,23 @@ export class Agent {
       remoteAddress: this.options.remoteAddress,
     })
     return this.keepCookies(response)
+  }
+
+  /**
+   * Opens an edit form and gives the version of the record it was opened at, as the form's hidden
+   * field, to post back as a browser would: `agent.post(url, { ...(await agent.versionOf(url)), … })`.
+   */
+  async versionOf(formUrl: string): Promise<{ _version: string }> {
+    const { _version } = await this.openForm(formUrl)
+    if (typeof _version !== 'string') throw new Error(`${formUrl} has no version to post back`)
+    return { _version }
+  }
+
+  /** Opens the page of a form that posts back to its own address, and gives its fields as they stand. */
+  async openForm(formUrl: string): Promise<Record<string, string | string[]>> {
+    const page = await this.get(formUrl)
+    if (page.statusCode !== 200) throw new Error(`${formUrl} answered ${page.statusCode}`)
+    return formFields(page.body, formUrl)
   }
 
   /** The current CSRF token, fetching a page first if none has been seen. */

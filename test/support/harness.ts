@@ -34,7 +34,7 @@ export interface TestApp {
   /** A client signed in with the demo account of `role` ('public' stays signed out). */
   as(role: TestRole): Promise<Agent>
   /** Creates an extra account and returns a client signed in with it. */
-  newAccount(role: Role, options?: { personId?: string | null; email?: string }): Promise<Agent>
+  newAccount(role: Role, options?: { personId?: string | null; email?: string; name?: string }): Promise<Agent>
   close(): Promise<void>
 }
 
@@ -78,7 +78,7 @@ export async function startTestApp(
         .insertInto('users')
         .values({
           email,
-          name: `Test ${role} ${extra}`,
+          name: accountOptions.name ?? `Test ${role} ${extra}`,
           role,
           personId: accountOptions.personId ?? null,
           passwordHash: await hashPassword(TEST_PASSWORD),

@@ -24,3 +24,55 @@ export function errorSummary(html: string): string[] {
   if (!block) return []
   return [...block[1].matchAll(/<a[^>]*>([\s\S]*?)<\/a>/g)].map((m) => text(m[1]))
 }
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+}
+const decode = (value: string) => value.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (entity) => ENTITIES[entity])
+
+function attributes(tag: string): Record<string, string> {
+  const found: Record<string, string> = {}
+  for (const [, name, value] of tag.matchAll(/\s([a-zA-Z_:][-\w:.]*)(?:="([^"]*)")?/g)) {
+    found[name] = decode(value ?? '')
+  }
+  return found
+}
+
+/**
+ * The fields the form posting to `action` would send as it stands, as a browser would read them:
+ * text inputs and hidden ones (the CSRF token aside), checked radios and checkboxes, selected
+ * options and textareas. Throws when the page has no such form.
+ */
+export function formFields(html: string, action: string): Record<string, string | string[]> {
+  const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)]
+  const form = forms.find(([, tag]) => attributes(tag).action === action)
+  if (!form) throw new Error(`No form posts to ${action}`)
+  const fields: Record<string, string | string[]> = {}
+  const add = (name: string | undefined, value: string) => {
+    if (!name || name === '_csrf') return
+    const had = fields[name]
+    fields[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value]
+  }
+  const body = form[2]
+  for (const [tag] of body.matchAll(/<input\b[^>]*>/g)) {
+    const input = attributes(tag)
+    if ((input.type === 'radio' || input.type === 'checkbox') && !('checked' in input)) continue
+    if (input.type === 'file' || input.type === 'submit') continue
+    add(input.name, input.value ?? '')
+  }
+  for (const [, tag, content] of body.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
+    add(attributes(tag).name, decode(content))
+  }
+  for (const [, tag, options] of body.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
+    const selected = [...options.matchAll(/<option\b([^>]*)>/g)]
+      .map(([, option]) => attributes(option))
+      .find((option) => 'selected' in option)
+    add(attributes(tag).name, selected?.value ?? '')
+  }
+  return fields
+}

@@ -1,4 +1,5 @@
 import type { Db, Trx } from '#src/database.ts'
+import { nextVersion } from '#src/platform/db/version.ts'
 import type { BodyKind, MembershipRole, PersonKind } from './tables.ts'
 
 export interface BodyInput {
@@ -26,7 +27,14 @@ export interface MembershipInput {
   endsOn: string | null
 }
 
-const bodyColumns = ['bodies.id', 'bodies.slug', 'bodies.name', 'bodies.kind', 'bodies.remit'] as const
+const bodyColumns = [
+  'bodies.id',
+  'bodies.slug',
+  'bodies.name',
+  'bodies.kind',
+  'bodies.remit',
+  'bodies.version',
+] as const
 const personColumns = [
   'people.id',
   'people.slug',
@@ -36,6 +44,7 @@ const personColumns = [
   'people.organisation',
   'people.jobTitle',
   'people.email',
+  'people.version',
 ] as const
 
 export function createBodiesRepository(db: Db) {
@@ -57,8 +66,15 @@ export function createBodiesRepository(db: Db) {
     insertBody(trx: Trx, input: BodyInput) {
       return trx.insertInto('bodies').values(input).returning(bodyColumns).executeTakeFirstOrThrow()
     },
-    updateBody(trx: Trx, id: string, input: BodyInput) {
-      return trx.updateTable('bodies').set(input).where('id', '=', id).returning(bodyColumns).executeTakeFirstOrThrow()
+    /** Changes the body if it is still at `version`; undefined when it is not. */
+    updateBody(trx: Trx, id: string, version: number, input: BodyInput) {
+      return trx
+        .updateTable('bodies')
+        .set({ ...input, version: nextVersion() })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returning(bodyColumns)
+        .executeTakeFirst()
     },
     /** Memberships of a body with each person, current ones first then by role. */
     membershipsOfBody(bodyId: string) {
@@ -119,15 +135,22 @@ export function createBodiesRepository(db: Db) {
     findPersonBySlug(slug: string) {
       return db.selectFrom('people').select(personColumns).where('slug', '=', slug).executeTakeFirst()
     },
-    findPeopleByIds(ids: string[]) {
+    findPeopleByIds(ids: string[], trx: Db | Trx = db) {
       if (ids.length === 0) return Promise.resolve([])
-      return db.selectFrom('people').select(personColumns).where('id', 'in', ids).execute()
+      return trx.selectFrom('people').select(personColumns).where('id', 'in', ids).execute()
     },
     insertPerson(trx: Trx, input: PersonInput) {
       return trx.insertInto('people').values(input).returning(personColumns).executeTakeFirstOrThrow()
     },
-    updatePerson(trx: Trx, id: string, input: PersonInput) {
-      return trx.updateTable('people').set(input).where('id', '=', id).returning(personColumns).executeTakeFirstOrThrow()
+    /** Changes the person if they are still at `version`; undefined when they are not. */
+    updatePerson(trx: Trx, id: string, version: number, input: PersonInput) {
+      return trx
+        .updateTable('people')
+        .set({ ...input, version: nextVersion() })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returning(personColumns)
+        .executeTakeFirst()
     },
   }
 }

@@ -127,7 +127,12 @@ describe.each(testDatabases())('bodies and people on $name', (database) => {
       const created = await agent.post('/people', { name: 'Alex Example', kind: 'officer', jobTitle: 'Head of Service' })
       expect(created.statusCode).toBe(303)
       const location = created.headers.location as string
-      const edited = await agent.post(`${location}/edit`, { name: 'Alex Example', kind: 'officer', jobTitle: 'Director' })
+      const edited = await agent.post(`${location}/edit`, {
+        ...(await agent.versionOf(`${location}/edit`)),
+        name: 'Alex Example',
+        kind: 'officer',
+        jobTitle: 'Director',
+      })
       expect(edited.statusCode).toBe(303)
       const page = await agent.get(location)
       expect(text(page.body)).toContain('Director')

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
-import { attempt, parseForm } from '#src/platform/forms/errors.ts'
+import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
+import { attempt, formStatus, parseForm } from '#src/platform/forms/errors.ts'
 import { MEMBERSHIP_ROLE_LABELS } from './membership.ts'
 import { BODY_KINDS, MEMBERSHIP_ROLES, PERSON_KINDS, bodySchema, membershipSchema, personSchema } from './schema.ts'
 import type { BodiesService } from './service.ts'
@@ -85,7 +86,7 @@ export function bodiesRoutes(deps: {
     app.get('/bodies/:slug/edit', async (request, reply) => {
       assertCan(request.user, 'bodies:edit')
       const body = await service.getBody(request.ctx, (request.params as { slug: string }).slug)
-      return reply.page(`${views}/body-form.njk`, { body, values: body, kindItems })
+      return reply.page(`${views}/body-form.njk`, { body, values: { ...body, ...versionValue(body) }, kindItems })
     })
 
     app.post('/bodies/:slug/edit', async (request, reply) => {
@@ -93,8 +94,9 @@ export function bodiesRoutes(deps: {
       const body = await service.getBody(request.ctx, (request.params as { slug: string }).slug)
       const values = request.body as Body
       const parsed = parseForm(bodySchema, values)
-      const result = parsed.ok ? await attempt(() => service.updateBody(request.ctx, body.id, parsed.value)) : parsed
-      if (!result.ok) return reply.page(`${views}/body-form.njk`, { body, values, kindItems, ...result }, 400)
+      const version = submittedVersion(values)
+      const result = parsed.ok ? await attempt(() => service.updateBody(request.ctx, body.id, version, parsed.value)) : parsed
+      if (!result.ok) return reply.page(`${views}/body-form.njk`, { body, values, kindItems, ...result }, formStatus(result))
       return reply.redirect(`/bodies/${body.slug}`, 303)
     })
 
@@ -151,7 +153,7 @@ export function bodiesRoutes(deps: {
     app.get('/people/:slug/edit', async (request, reply) => {
       assertCan(request.user, 'people:edit')
       const person = await service.getPerson(request.ctx, (request.params as { slug: string }).slug)
-      return reply.page(`${views}/person-form.njk`, { person, values: person, personKindItems })
+      return reply.page(`${views}/person-form.njk`, { person, values: { ...person, ...versionValue(person) }, personKindItems })
     })
 
     app.post('/people/:slug/edit', async (request, reply) => {
@@ -159,8 +161,11 @@ export function bodiesRoutes(deps: {
       const person = await service.getPerson(request.ctx, (request.params as { slug: string }).slug)
       const values = request.body as Body
       const parsed = parseForm(personSchema, values)
-      const result = parsed.ok ? await attempt(() => service.updatePerson(request.ctx, person.id, parsed.value)) : parsed
-      if (!result.ok) return reply.page(`${views}/person-form.njk`, { person, values, personKindItems, ...result }, 400)
+      const version = submittedVersion(values)
+      const result = parsed.ok ? await attempt(() => service.updatePerson(request.ctx, person.id, version, parsed.value)) : parsed
+      if (!result.ok) {
+        return reply.page(`${views}/person-form.njk`, { person, values, personKindItems, ...result }, formStatus(result))
+      }
       return reply.redirect(`/people/${person.slug}`, 303)
     })
   }

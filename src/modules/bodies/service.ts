@@ -1,5 +1,6 @@
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
@@ -57,12 +58,17 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
     },
 
     /** Changes a body's name, kind or remit; its slug (and so its address) stays. */
-    async updateBody(ctx: Context, id: string, input: BodyForm) {
+    async updateBody(ctx: Context, id: string, version: number | null, input: BodyForm) {
       assertCan(ctx.user, 'bodies:edit')
       const before = await repo.findBodyById(id)
       if (!before) throw new NotFoundError('Body')
       return withTransaction(db, async (trx) => {
-        const after = await repo.updateBody(trx, id, { ...input, slug: before.slug })
+        const after = await writeAtVersion(
+          trx,
+          { what: 'This body', subjectType: 'body', expected: version },
+          (at) => repo.updateBody(trx, id, at, { ...input, slug: before.slug }),
+          () => repo.findBodyById(id, trx),
+        )
         await recordAudit(trx, ctx, { action: 'updated body', subjectType: 'body', subjectId: id, before, after })
         return after
       })
@@ -135,12 +141,17 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       })
     },
 
-    async updatePerson(ctx: Context, id: string, input: PersonForm) {
+    async updatePerson(ctx: Context, id: string, version: number | null, input: PersonForm) {
       assertCan(ctx.user, 'people:edit')
       const [before] = await repo.findPeopleByIds([id])
       if (!before) throw new NotFoundError('Person')
       return withTransaction(db, async (trx) => {
-        const after = await repo.updatePerson(trx, id, { ...input, slug: before.slug })
+        const after = await writeAtVersion(
+          trx,
+          { what: 'This person’s details', plural: true, subjectType: 'person', expected: version },
+          (at) => repo.updatePerson(trx, id, at, { ...input, slug: before.slug }),
+          async () => (await repo.findPeopleByIds([id], trx))[0],
+        )
         await recordAudit(trx, ctx, { action: 'updated person', subjectType: 'person', subjectId: id, before, after })
         return after
       })

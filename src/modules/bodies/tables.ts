@@ -1,4 +1,5 @@
 import type { CreatedAt, IsoDate, Uuid } from '#src/platform/db/column-types.ts'
+import type { Version } from '#src/platform/db/version.ts'
 
 export type BodyKind = 'committee' | 'board' | 'panel' | 'group' | 'executive'
 export type PersonKind = 'councillor' | 'co-opted member' | 'officer' | 'partner'
@@ -11,6 +12,7 @@ export interface BodiesTable {
   kind: BodyKind
   remit: string
   createdAt: CreatedAt
+  version: Version
 }
 
 export interface PeopleTable {
@@ -24,6 +26,7 @@ export interface PeopleTable {
   jobTitle: string | null
   email: string | null
   createdAt: CreatedAt
+  version: Version
 }
 
 export interface MembershipsTable {

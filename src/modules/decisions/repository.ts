@@ -1,9 +1,12 @@
 import type { Db, Trx } from '#src/database.ts'
 import type { DecisionDocumentsTable, DecisionsTable } from './tables.ts'
+import { nextVersion } from '#src/platform/db/version.ts'
 
 type Reader = Db | Trx
 
-export type DecisionInput = Omit<DecisionsTable, 'id' | 'createdAt' | 'updatedAt' | 'parts'> & { parts: string[] }
+export type DecisionInput = Omit<DecisionsTable, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'parts'> & {
+  parts: string[]
+}
 export type DecisionDocumentInput = Omit<DecisionDocumentsTable, 'id' | 'decisionId' | 'number'>
 
 const decisionColumns = [
@@ -21,6 +24,7 @@ const decisionColumns = [
   'decisions.publishedOn',
   'decisions.callInStatus',
   'decisions.updatedAt',
+  'decisions.version',
 ] as const
 
 const documentColumns = [
@@ -69,13 +73,15 @@ export function createDecisionsRepository(db: Db) {
         .returning(decisionColumns)
         .executeTakeFirstOrThrow()
     },
-    updateDecision(trx: Trx, id: string, input: DecisionInput) {
+    /** Changes a decision if it is still at `version`; undefined when it is not. */
+    updateDecision(trx: Trx, id: string, version: number, input: DecisionInput) {
       return trx
         .updateTable('decisions')
-        .set({ ...input, parts: JSON.stringify(input.parts), updatedAt: new Date() })
+        .set({ ...input, parts: JSON.stringify(input.parts), updatedAt: new Date(), version: nextVersion() })
         .where('id', '=', id)
+        .where('version', '=', version)
         .returning(decisionColumns)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirst()
     },
     /** Documents of these decisions, in order. */
     documentsOf(decisionIds: string[]) {

@@ -151,10 +151,10 @@ describe.each(testDatabases())('decisions on $name', (database) => {
       expect(shown).toContain('History of changes')
       expect(shown).toContain('Recorded decision')
 
-      const edited = await agent.post(
-        '/decisions/ex1-2024/edit',
-        form({ taker: await takerValue(/Executive/), callInStatus: 'called in' }),
-      )
+      const edited = await agent.post('/decisions/ex1-2024/edit', {
+        ...(await agent.versionOf('/decisions/ex1-2024/edit')),
+        ...form({ taker: await takerValue(/Executive/), callInStatus: 'called in' }),
+      })
       expect(edited.statusCode).toBe(303)
       expect(text((await agent.get('/decisions')).body)).toContain('Called in')
     })

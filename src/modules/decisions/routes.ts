@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, fieldErrors, noErrors, parseForm } from '#src/platform/forms/errors.ts'
+import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, attempt, fieldErrors, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
 import { dateParts, joinDateParts } from '#src/platform/forms/fields.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { atomFeed } from './atom-feed.ts'
@@ -37,6 +38,7 @@ function decisionValues(decision: DecisionRow): Values {
     keyDecision: decision.keyDecision ? 'yes' : 'no',
     ...dateValues('decidedOn', decision.decidedOn),
     ...dateValues('publishedOn', decision.publishedOn),
+    ...versionValue(decision),
   }
 }
 
@@ -89,7 +91,7 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
       })),
     ]
     const data = { decision, values, takerItems, callInItems, ...errors }
-    return reply.page(`${views}/decision-form.njk`, data, errors === noErrors ? 200 : 400)
+    return reply.page(`${views}/decision-form.njk`, data, formStatus(errors))
   }
 
   function documentForm(
@@ -162,7 +164,7 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
       const values = (request.body ?? {}) as Values
       const parsed = parseForm(decisionSchema, withDates(values, ['decidedOn', 'publishedOn']), FIELD_IDS)
       const result = parsed.ok
-        ? await attempt(() => service.updateDecision(request.ctx, decision.id, parsed.value))
+        ? await attempt(() => service.updateDecision(request.ctx, decision.id, submittedVersion(values), parsed.value))
         : parsed
       if (!result.ok) return decisionForm(request, reply, decision, values, result)
       return reply.redirect(`/decisions/${result.value.slug}`, 303)

@@ -1,5 +1,6 @@
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
@@ -157,14 +158,22 @@ export function createDecisionsService(deps: DecisionsDeps) {
       })
     },
 
-    /** Changes a decision; a corrected number moves it to the matching address. */
-    async updateDecision(ctx: Context, id: string, input: DecisionForm) {
+    /**
+     * Changes a decision; a corrected number moves it to the matching address. Refused
+     * (EditConflictError) unless the decision is still at `version`, the one the form was opened at.
+     */
+    async updateDecision(ctx: Context, id: string, version: number | null, input: DecisionForm) {
       assertCan(ctx.user, 'decisions:edit')
       const before = await repo.findDecisionById(id)
       if (!before) throw new NotFoundError('Decision')
       await checkDecision(ctx, input, id)
       return withTransaction(db, async (trx) => {
-        const after = await repo.updateDecision(trx, id, { ...input, slug: decisionSlug(input.number) })
+        const after = await writeAtVersion(
+          trx,
+          { what: 'This decision', subjectType: 'decision', expected: version },
+          (at) => repo.updateDecision(trx, id, at, { ...input, slug: decisionSlug(input.number) }),
+          () => repo.findDecisionById(id, trx),
+        )
         await recordAudit(trx, ctx, {
           action: 'updated decision',
           subjectType: 'decision',

@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely'
 import type { CreatedAt, ExemptColumns, IsoDate, Json, Uuid } from '#src/platform/db/column-types.ts'
+import type { Version } from '#src/platform/db/version.ts'
 
 export type CallInStatus = 'none' | 'called in' | 'call-in rejected'
 
@@ -22,6 +23,7 @@ export interface DecisionsTable {
   callInStatus: CallInStatus
   createdAt: CreatedAt
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>
+  version: Version
 }
 
 /** A document of a decision: text kept here, or a link; either may be exempt under Schedule 12A. */
@@ -65,6 +67,7 @@ export interface ForwardPlanItemsTable extends ExemptColumns {
   documents: string
   responsibleOfficer: string
   isNew: boolean
+  version: Version
 }
 
 export interface DecisionsTables {

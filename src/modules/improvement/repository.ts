@@ -1,5 +1,6 @@
 import type { Db, Trx } from '#src/database.ts'
 import type { MilestoneStatus, PlanMilestonesTable } from './tables.ts'
+import { nextVersion } from '#src/platform/db/version.ts'
 
 type Reader = Db | Trx
 
@@ -147,11 +148,18 @@ export function createImprovementRepository(db: Db) {
         .executeTakeFirst()
         .then((row) => Number(row?.max ?? -1) + 1)
     },
-    insertMilestone(trx: Trx, row: Omit<PlanMilestonesTable, 'id'>) {
+    insertMilestone(trx: Trx, row: Omit<PlanMilestonesTable, 'id' | 'version'>) {
       return trx.insertInto('planMilestones').values(row).returningAll().executeTakeFirstOrThrow()
     },
-    updateMilestone(trx: Trx, id: string, changes: { text: string; dueOn: string | null; dueNote: string }) {
-      return trx.updateTable('planMilestones').set(changes).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+    /** Changes a milestone's wording or due date if it is still at `version`; undefined when it is not. */
+    updateMilestone(trx: Trx, id: string, version: number, changes: { text: string; dueOn: string | null; dueNote: string }) {
+      return trx
+        .updateTable('planMilestones')
+        .set({ ...changes, version: nextVersion() })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst()
     },
     async insertAction(trx: Trx, themeId: string, input: { reference: string; title: string }) {
       const row = await trx

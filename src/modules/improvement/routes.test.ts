@@ -141,7 +141,7 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     expect((await (await t.as('scrutiny_officer')).get(edit)).statusCode).toBe(403)
     const bad = await officer.post(edit, { text: '', 'dueOn-day': '', 'dueOn-month': '', 'dueOn-year': '', dueNote: '' })
     expect(errorSummary(bad.body)).toEqual(['Enter the milestone'])
-    const saved = await officer.post(edit, { text: 'Hold the partnership event', 'dueOn-day': '30', 'dueOn-month': '4', 'dueOn-year': '2024', dueNote: '' })
+    const saved = await officer.post(edit, { ...(await officer.versionOf(edit)), text: 'Hold the partnership event', 'dueOn-day': '30', 'dueOn-month': '4', 'dueOn-year': '2024', dueNote: '' })
     expect(saved.statusCode).toBe(303)
     expect(await milestone('Hold the partnership event')).toMatchObject({ dueOn: '2024-04-30' })
   })

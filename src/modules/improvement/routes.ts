@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, noErrors, parseForm } from '#src/platform/forms/errors.ts'
+import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, attempt, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
 import { dateParts, joinDateParts } from '#src/platform/forms/fields.ts'
 import { actionSchema, milestoneSchema, sinceSchema, updateSchema, versionSchema } from './schema.ts'
 import type { ImprovementService } from './service.ts'
@@ -116,8 +117,8 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
     const milestoneForm = async (request: FastifyRequest, reply: FastifyReply, values: Values | null, errors: FieldErrors = noErrors) => {
       const { slug, id } = params(request)
       const { plan, milestone } = await service.milestoneToEdit(request.ctx, slug, id!)
-      const shown = values ?? { text: milestone.text, dueNote: milestone.dueNote, ...Object.fromEntries(Object.entries(dateParts(milestone.dueOn)).map(([k, v]) => [`dueOn-${k}`, v])) }
-      return reply.page(`${views}/milestone-edit.njk`, { plan, milestone, values: shown, ...errors }, errors === noErrors ? 200 : 400)
+      const shown = values ?? { text: milestone.text, dueNote: milestone.dueNote, ...Object.fromEntries(Object.entries(dateParts(milestone.dueOn)).map(([k, v]) => [`dueOn-${k}`, v])), ...versionValue(milestone) }
+      return reply.page(`${views}/milestone-edit.njk`, { plan, milestone, values: shown, ...errors }, formStatus(errors))
     }
 
     app.get('/improvement-plans/:slug/milestones/:id/edit', (request, reply) => milestoneForm(request, reply, null))
@@ -127,7 +128,7 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       const values = (request.body ?? {}) as Values
       const { slug, id } = params(request)
       const parsed = parseForm(milestoneSchema, { ...values, dueOn: joinDateParts(values, 'dueOn') }, { dueOn: 'dueOn-day' })
-      const result = parsed.ok ? await attempt(() => service.changeMilestone(request.ctx, slug, id!, parsed.value)) : parsed
+      const result = parsed.ok ? await attempt(() => service.changeMilestone(request.ctx, slug, id!, submittedVersion(values), parsed.value)) : parsed
       if (!result.ok) return milestoneForm(request, reply, values, result)
       return reply.redirect(`/improvement-plans/${slug}/actions/${result.value.reference}#milestone-${id}`, 303)
     })

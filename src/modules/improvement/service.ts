@@ -1,5 +1,6 @@
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
@@ -225,14 +226,22 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
       return { plan, milestone }
     },
 
-    /** Changes a milestone's wording or due date: the plan's owner or an admin. Audited. */
-    async changeMilestone(ctx: Context, slug: string, milestoneId: string, input: MilestoneForm) {
+    /**
+     * Changes a milestone's wording or due date: the plan's owner or an admin. Audited. Refused
+     * (EditConflictError) unless the milestone is still at `version`, the one the form was opened at.
+     */
+    async changeMilestone(ctx: Context, slug: string, milestoneId: string, version: number | null, input: MilestoneForm) {
       const plan = await planOrThrow(slug)
       assertOwner(ctx, plan)
       return withTransaction(db, async (trx) => {
         const before = await repo.findMilestone(milestoneId, trx)
         if (!before || before.planId !== plan.id) throw new NotFoundError('Milestone')
-        const after = await repo.updateMilestone(trx, milestoneId, input)
+        const after = await writeAtVersion(
+          trx,
+          { what: 'This milestone', subjectType: 'improvement plan', subjectId: plan.id, expected: version },
+          (at) => repo.updateMilestone(trx, milestoneId, at, input),
+          () => repo.findMilestone(milestoneId, trx),
+        )
         await recordAudit(trx, ctx, { action: `changed a milestone of action ${before.reference}`, subjectType: 'improvement plan', subjectId: plan.id, before, after })
         return { ...after, reference: before.reference }
       })

@@ -1,4 +1,5 @@
 import type { CreatedAt, IsoDate, Uuid } from '#src/platform/db/column-types.ts'
+import type { Version } from '#src/platform/db/version.ts'
 
 export const JUDGEMENTS = ['outstanding', 'good', 'requires improvement', 'inadequate'] as const
 export type Judgement = (typeof JUDGEMENTS)[number]
@@ -119,6 +120,8 @@ export interface PlanMilestonesTable {
   status: MilestoneStatus
   completedOn: IsoDate | null
   position: number
+  /** Counts changes to what its edit form shows (wording and due date), not status updates. */
+  version: Version
 }
 
 /** A dated update on an action or a milestone; a status change carries from and to. */

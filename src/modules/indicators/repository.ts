@@ -1,5 +1,6 @@
 import type { Db, Trx } from '#src/database.ts'
 import { sql } from 'kysely'
+import { nextVersion } from '#src/platform/db/version.ts'
 import type { IndicatorsTable, IndicatorValuesTable } from './tables.ts'
 
 type Reader = Db | Trx
@@ -19,6 +20,7 @@ const indicatorColumns = [
   'reference',
   'published',
   'position',
+  'version',
 ] as const
 const valueColumns = [
   'id',
@@ -36,6 +38,7 @@ const valueColumns = [
   'provenance',
   'enteredBy',
   'enteredAt',
+  'version',
 ] as const
 
 export type IndicatorRow = Awaited<ReturnType<IndicatorsRepository['listIndicators']>>[number]
@@ -43,8 +46,10 @@ export type PeriodRow = Awaited<ReturnType<IndicatorsRepository['listPeriods']>>
 export type ValueRow = Awaited<ReturnType<IndicatorsRepository['listValues']>>[number]
 /** What an indicator links to: the work-programme items that look at it, the plan actions it measures. */
 export type LinkKind = 'work-programme' | 'actions'
-export type IndicatorInput = Omit<IndicatorsTable, 'id' | 'createdAt' | 'updatedAt' | 'tolerance'> & { tolerance: number }
-export type ValueChanges = Omit<IndicatorValuesTable, 'id' | 'indicatorId' | 'periodId' | 'enteredAt'>
+export type IndicatorInput = Omit<IndicatorsTable, 'id' | 'createdAt' | 'updatedAt' | 'tolerance' | 'version'> & {
+  tolerance: number
+}
+export type ValueChanges = Omit<IndicatorValuesTable, 'id' | 'indicatorId' | 'periodId' | 'enteredAt' | 'version'>
 
 /** Queries for indicators, periods, values and populations. No rules here. */
 export function createIndicatorsRepository(db: Db) {
@@ -57,6 +62,9 @@ export function createIndicatorsRepository(db: Db) {
     },
     findIndicator(code: string) {
       return db.selectFrom('indicators').select(indicatorColumns).where('code', '=', code).executeTakeFirst()
+    },
+    findIndicatorById(id: string, trx: Reader = db) {
+      return trx.selectFrom('indicators').select(indicatorColumns).where('id', '=', id).executeTakeFirst()
     },
     listPeriods() {
       return db
@@ -83,20 +91,23 @@ export function createIndicatorsRepository(db: Db) {
         .where('periodId', '=', periodId)
         .executeTakeFirst()
     },
+    /** The first value of an indicator in a period; undefined when there is one already. */
     insertValue(trx: Trx, indicatorId: string, periodId: string, changes: ValueChanges) {
       return trx
         .insertInto('indicatorValues')
         .values({ ...changes, indicatorId, periodId })
+        .onConflict((conflict) => conflict.columns(['indicatorId', 'periodId']).doNothing())
         .returning(valueColumns)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirst()
     },
-    updateValue(trx: Trx, id: string, changes: ValueChanges) {
-      return trx
+    /** Changes a value; from the form, only if it is still at `version` (undefined when it is not). */
+    updateValue(trx: Trx, id: string, changes: ValueChanges, version?: number) {
+      let query = trx
         .updateTable('indicatorValues')
-        .set({ ...changes, enteredAt: new Date() })
+        .set({ ...changes, enteredAt: new Date(), version: nextVersion() })
         .where('id', '=', id)
-        .returning(valueColumns)
-        .executeTakeFirstOrThrow()
+      if (version !== undefined) query = query.where('version', '=', version)
+      return query.returning(valueColumns).executeTakeFirst()
     },
     codeTaken(code: string, exceptId: string | null, trx: Reader = db) {
       let query = trx.selectFrom('indicators').select('id').where(sql<boolean>`lower(code) = lower(${code})`)
@@ -110,13 +121,15 @@ export function createIndicatorsRepository(db: Db) {
     insertIndicator(trx: Trx, input: IndicatorInput) {
       return trx.insertInto('indicators').values(input).returning(indicatorColumns).executeTakeFirstOrThrow()
     },
-    updateIndicator(trx: Trx, id: string, input: Omit<IndicatorInput, 'position'>) {
+    /** Changes an indicator's definition if it is still at `version`; undefined when it is not. */
+    updateIndicator(trx: Trx, id: string, version: number, input: Omit<IndicatorInput, 'position'>) {
       return trx
         .updateTable('indicators')
-        .set({ ...input, updatedAt: new Date() })
+        .set({ ...input, updatedAt: new Date(), version: nextVersion() })
         .where('id', '=', id)
+        .where('version', '=', version)
         .returning(indicatorColumns)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirst()
     },
     periodClash(slug: string, name: string, trx: Reader = db) {
       return trx

@@ -121,7 +121,10 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     ].sort((a, b) => wrong.body.indexOf(a) - wrong.body.indexOf(b)))
     expect(wrong.body).toContain('value="about 400"')
 
-    const saved = await analyst.post(url, valueForm({ target: '400', actual: '395', england: '1,720/10,000', benchmarkSource: 'Children in need census' }))
+    const saved = await analyst.post(url, {
+      ...(await analyst.versionOf(url)),
+      ...valueForm({ target: '400', actual: '395', england: '1,720/10,000', benchmarkSource: 'Children in need census' }),
+    })
     expect(saved.statusCode).toBe(303)
     expect(await stored('OF3.1', '2024-03')).toMatchObject({ target: 400, actual: 395, england: 1720, provenance: 'Entered by Demo analyst' })
     const page = text((await analyst.get(S47)).body)
@@ -144,7 +147,7 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect((await analyst.post('/outcomes/populations', { year: '2024', children: '28,400', source: 'Test estimate' })).statusCode).toBe(303)
     expect(text((await analyst.get('/outcomes/populations')).body)).toContain('2024 28,400 Test estimate')
 
-    expect((await analyst.post(url, valueForm({ target: '350', count: '1200' }))).statusCode).toBe(303)
+    expect((await analyst.post(url, { ...(await analyst.versionOf(url)), ...valueForm({ target: '350', count: '1200' }) })).statusCode).toBe(303)
     const value = await stored('OF3.1', '2024-10')
     expect(value).toMatchObject({ actual: 422.5, actualCount: 1200 })
     expect(value!.provenance).toContain('worked out from a count of 1200 and 28400 children aged 0 to 17 in 2024')
@@ -230,7 +233,8 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect(page).toContain('Margin before red 10% of the target')
     expect(page).toContain('Added indicator')
 
-    const changed = await analyst.post('/outcomes/OF3.9/edit', { ...indicator, published: 'yes', tolerance: '5' })
+    const version = await analyst.versionOf('/outcomes/OF3.9/edit')
+    const changed = await analyst.post('/outcomes/OF3.9/edit', { ...version, ...indicator, published: 'yes', tolerance: '5' })
     expect(changed.statusCode).toBe(303)
     expect((await t.visitor().get('/outcomes/OF3.9')).statusCode).toBe(200)
 

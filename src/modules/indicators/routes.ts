@@ -2,7 +2,8 @@ import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, noErrors, parseForm, singleError } from '#src/platform/forms/errors.ts'
+import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, attempt, formStatus, noErrors, parseForm, singleError } from '#src/platform/forms/errors.ts'
 import { lineChart } from '#src/platform/views/charts/line-chart.ts'
 import { sparkline } from '#src/platform/views/charts/sparkline.ts'
 import { FileLimitError, LIMIT_MESSAGES, MAX_SPREADSHEET_BYTES, SPREADSHEET_LIMITS_HINT } from '#src/platform/files/limits.ts'
@@ -90,8 +91,8 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
 
   async function valueForm(request: FastifyRequest, reply: FastifyReply, values: Values | null, errors: FieldErrors = noErrors) {
     const found = await service.valueToEdit(request.ctx, params(request).code, params(request).period!)
-    const data = { ...found, values: values ?? formValues(found.value), ...errors }
-    return reply.page(`${views}/value-form.njk`, data, errors === noErrors ? 200 : 400)
+    const data = { ...found, values: values ?? { ...formValues(found.value), ...versionValue(found.value) }, ...errors }
+    return reply.page(`${views}/value-form.njk`, data, formStatus(errors))
   }
 
   async function importPage(request: FastifyRequest, reply: FastifyReply, data: object = {}, status = 200) {
@@ -112,9 +113,15 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     const shown =
       values ??
       (indicator
-        ? { ...indicator, decimals: String(indicator.decimals), tolerance: String(Math.round(indicator.tolerance * 1000) / 10), published: indicator.published ? 'yes' : 'no' }
+        ? {
+            ...indicator,
+            decimals: String(indicator.decimals),
+            tolerance: String(Math.round(indicator.tolerance * 1000) / 10),
+            published: indicator.published ? 'yes' : 'no',
+            ...versionValue(indicator),
+          }
         : { decimals: '0', tolerance: '5', published: 'yes' })
-    return reply.page(`${views}/indicator-form.njk`, { indicator, values: shown, ...indicatorChoices, ...errors }, errors === noErrors ? 200 : 400)
+    return reply.page(`${views}/indicator-form.njk`, { indicator, values: shown, ...indicatorChoices, ...errors }, formStatus(errors))
   }
 
   async function periodsPage(request: FastifyRequest, reply: FastifyReply, values: Values = {}, errors: FieldErrors = noErrors) {
@@ -250,7 +257,8 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     app.post('/outcomes/:code/edit', { onRequest: mayEdit }, async (request, reply) => {
       const values = (request.body ?? {}) as Values
       const parsed = parseForm(indicatorSchema, values)
-      const result = parsed.ok ? await attempt(() => service.updateIndicator(request.ctx, params(request).code, parsed.value)) : parsed
+      const version = submittedVersion(values)
+      const result = parsed.ok ? await attempt(() => service.updateIndicator(request.ctx, params(request).code, version, parsed.value)) : parsed
       if (!result.ok) return indicatorForm(request, reply, values, result)
       return reply.redirect(`/outcomes/${encodeURIComponent(result.value.code)}`, 303)
     })
@@ -297,7 +305,9 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       const values = (request.body ?? {}) as Values
       const parsed = parseForm(valueSchema, values)
       const result = parsed.ok
-        ? await attempt(() => service.saveValue(request.ctx, params(request).code, params(request).period!, parsed.value))
+        ? await attempt(() =>
+            service.saveValue(request.ctx, params(request).code, params(request).period!, submittedVersion(values), parsed.value),
+          )
         : parsed
       if (!result.ok) return valueForm(request, reply, values, result)
       return reply.redirect(`/outcomes/${encodeURIComponent(params(request).code)}#period-${params(request).period}`, 303)

@@ -1,5 +1,6 @@
 import type { Db, Trx } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
@@ -181,16 +182,39 @@ export function createIndicatorsService(deps: {
   /**
    * Saves values in the caller's transaction, each audited on its indicator. What the indicator's
    * unit allows is checked here, for the form and an import alike (an import checked it already,
-   * to name every row at once).
+   * to name every row at once). With `version` (the
+   * analyst's form) the value must still be at the version the form was opened at (0: none yet),
+   * or the save is refused (EditConflictError); an import overwrites what is there.
    */
-  async function save(ctx: Context, trx: Trx, items: { indicator: IndicatorRow; period: PeriodRow; input: ValueInput }[], provenance: string) {
+  async function save(
+    ctx: Context,
+    trx: Trx,
+    items: { indicator: IndicatorRow; period: PeriodRow; input: ValueInput }[],
+    provenance: string,
+    version?: number | null,
+  ) {
     const saved: ValueRow[] = []
     for (const { indicator, period, input } of items) {
       const [problem] = unitProblems(indicator.unit, input)
       if (problem) throw new RuleError(problem.message, problem.field)
       const before = await repo.findValue(indicator.id, period.id, trx)
       const changes = await changesFor(trx, indicator, period, input, before, provenance, ctx.user!.name)
-      const after = before ? await repo.updateValue(trx, before.id, changes) : await repo.insertValue(trx, indicator.id, period.id, changes)
+      const write = async (at?: number) => {
+        if (before) return repo.updateValue(trx, before.id, changes, at)
+        // None stored: a form opened at a version saw a value that is not there.
+        return at ? undefined : repo.insertValue(trx, indicator.id, period.id, changes)
+      }
+      const after =
+        version === undefined
+          ? await write()
+          : await writeAtVersion(
+              trx,
+              { what: `The figures for ${period.name}`, plural: true, subjectType: 'indicator', subjectId: indicator.id, expected: version },
+              write,
+              () => repo.findValue(indicator.id, period.id, trx),
+            )
+      // Only an import writes without a version: someone's first save of the same value got there first.
+      if (!after) throw new Error(`The figures of ${indicator.code} for ${period.name} were written during the import`)
       await recordAudit(trx, ctx, {
         action: `recorded figures for ${period.name}`,
         subjectType: 'indicator',
@@ -280,13 +304,17 @@ export function createIndicatorsService(deps: {
       return { indicator, period, value, population: population ?? null }
     },
 
-    /** Saves the analyst's form: every field given (blank clears it). */
-    async saveValue(ctx: Context, code: string, periodSlug: string, input: Omit<ValueInput, 'code' | 'period'>) {
+    /**
+     * Saves the analyst's form: every field given (blank clears it). Refused (EditConflictError)
+     * unless the value is still at `version`, the one the form was opened at (0: none yet).
+     */
+    async saveValue(ctx: Context, code: string, periodSlug: string, version: number | null, input: Omit<ValueInput, 'code' | 'period'>) {
       assertCan(ctx.user, 'indicators:edit')
       const indicator = await indicatorOrThrow(ctx, code)
       const period = await periodOrThrow(periodSlug)
       const provenance = `Entered by ${ctx.user!.name}`
-      return withTransaction(db, (trx) => save(ctx, trx, [{ indicator, period, input: { ...input, code, period: periodSlug } }], provenance))
+      const item = { indicator, period, input: { ...input, code, period: periodSlug } }
+      return withTransaction(db, (trx) => save(ctx, trx, [item], provenance, version))
     },
 
     /**
@@ -369,13 +397,21 @@ export function createIndicatorsService(deps: {
       })
     },
 
-    /** Changes an indicator's definition (its figures stay). Audited with before and after. */
-    async updateIndicator(ctx: Context, code: string, input: IndicatorForm) {
+    /**
+     * Changes an indicator's definition (its figures stay). Audited with before and after. Refused
+     * (EditConflictError) unless the definition is still at `version`, the one the form was opened at.
+     */
+    async updateIndicator(ctx: Context, code: string, version: number | null, input: IndicatorForm) {
       assertCan(ctx.user, 'indicators:edit')
       const before = await indicatorOrThrow(ctx, code)
       return withTransaction(db, async (trx) => {
         if (await repo.codeTaken(input.code, before.id, trx)) throw new RuleError(`There is already an indicator ${input.code}`, 'code')
-        const after = await repo.updateIndicator(trx, before.id, input)
+        const after = await writeAtVersion(
+          trx,
+          { what: 'This indicator', subjectType: 'indicator', expected: version },
+          (at) => repo.updateIndicator(trx, before.id, at, input),
+          () => repo.findIndicatorById(before.id, trx),
+        )
         await recordAudit(trx, ctx, { action: 'changed indicator', subjectType: 'indicator', subjectId: after.id, before, after })
         return after
       })

@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely'
 import type { CreatedAt, IsoDate, Uuid } from '#src/platform/db/column-types.ts'
+import type { Version } from '#src/platform/db/version.ts'
 
 export const GROUPS = ['outcome 1', 'outcome 2', 'outcome 3', 'outcome 4', 'enablers', 'practice quality', 'health access'] as const
 export type IndicatorGroup = (typeof GROUPS)[number]
@@ -31,6 +32,7 @@ export interface IndicatorsTable {
   position: number
   createdAt: CreatedAt
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>
+  version: Version
 }
 
 /** A reporting period: "Baseline April 2023", "October 2023", a month or a quarter. */
@@ -61,6 +63,7 @@ export interface IndicatorValuesTable {
   provenance: string
   enteredBy: string
   enteredAt: CreatedAt
+  version: Version
 }
 
 /** Children aged 0–17 living in the area, by year: the denominator of rates per 10,000. */

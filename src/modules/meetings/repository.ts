@@ -1,4 +1,5 @@
 import type { Db, Trx } from '#src/database.ts'
+import { nextVersion } from '#src/platform/db/version.ts'
 import type { AgendaItemsTable, MeetingsTable } from './tables.ts'
 
 type Reader = Db | Trx
@@ -15,6 +16,7 @@ const meetingColumns = [
   'meetings.venue',
   'meetings.status',
   'meetings.notes',
+  'meetings.version',
 ] as const
 
 const itemColumns = [
@@ -102,13 +104,15 @@ export function createMeetingsRepository(db: Db) {
       return trx.insertInto('meetings').values(input).returning(meetingColumns).executeTakeFirstOrThrow()
     },
 
-    updateMeeting(trx: Trx, id: string, input: Omit<MeetingInput, 'slug' | 'bodyId'>) {
+    /** Changes the meeting if it is still at `version`; undefined when it is not. */
+    updateMeeting(trx: Trx, id: string, version: number, input: Omit<MeetingInput, 'slug' | 'bodyId'>) {
       return trx
         .updateTable('meetings')
-        .set(input)
+        .set({ ...input, version: nextVersion() })
         .where('id', '=', id)
+        .where('version', '=', version)
         .returning(meetingColumns)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirst()
     },
 
     /** The minutes' status, or undefined when none have been started. */

@@ -188,6 +188,7 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       })
       expect(errorSummary(bad.body)).toEqual(['Select the status of the meeting'])
       const saved = await agent.post(`${url}/edit`, {
+        ...(await agent.versionOf(`${url}/edit`)),
         'date-day': '20',
         'date-month': '6',
         'date-year': '2024',

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, noErrors, parseForm } from '#src/platform/forms/errors.ts'
+import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, attempt, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
 import { pageNumber, paginationParams } from '#src/platform/http/pagination.ts'
 import { agendaRoutes } from './agenda/routes.ts'
 import { type FormValues, meetingValues, paperParams, withJoinedDates } from './form-values.ts'
@@ -83,7 +84,8 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
     app.get('/meetings/:slug/edit', async (request, reply) => {
       assertCan(request.user, 'meetings:edit')
       const meeting = await service.meetingToEdit(request.ctx, paperParams(request).slug)
-      return reply.page(`${views}/meeting-form.njk`, { meeting, values: meetingValues(meeting), statusItems })
+      const values = { ...meetingValues(meeting), ...versionValue(meeting) }
+      return reply.page(`${views}/meeting-form.njk`, { meeting, values, statusItems })
     })
 
     app.post('/meetings/:slug/edit', async (request, reply) => {
@@ -91,10 +93,13 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
       const meeting = await service.meetingToEdit(request.ctx, paperParams(request).slug)
       const values = (request.body ?? {}) as FormValues
       const parsed = parseForm(meetingSchema, withJoinedDates(request.body, ['date']), FIELD_IDS)
+      const version = submittedVersion(request.body)
       const result = parsed.ok
-        ? await attempt(() => service.updateMeeting(request.ctx, meeting.id, parsed.value))
+        ? await attempt(() => service.updateMeeting(request.ctx, meeting.id, version, parsed.value))
         : parsed
-      if (!result.ok) return reply.page(`${views}/meeting-form.njk`, { meeting, values, statusItems, ...result }, 400)
+      if (!result.ok) {
+        return reply.page(`${views}/meeting-form.njk`, { meeting, values, statusItems, ...result }, formStatus(result))
+      }
       return reply.redirect(`/meetings/${meeting.slug}`, 303)
     })
   }

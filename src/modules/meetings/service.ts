@@ -1,5 +1,6 @@
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
@@ -145,13 +146,21 @@ export function createMeetingsService(deps: MeetingsDeps) {
       })
     },
 
-    /** Changes a meeting's date, time, venue, status or notes; its address stays the same. */
-    async updateMeeting(ctx: Context, id: string, input: MeetingForm) {
+    /**
+     * Changes a meeting's date, time, venue, status or notes; its address stays the same. Refused
+     * (EditConflictError) unless the meeting is still at `version`, the one the form was opened at.
+     */
+    async updateMeeting(ctx: Context, id: string, version: number | null, input: MeetingForm) {
       assertCan(ctx.user, 'meetings:edit')
       const before = await repo.findMeetingById(id)
       if (!before) throw new NotFoundError('Meeting')
       return withTransaction(db, async (trx) => {
-        const after = await repo.updateMeeting(trx, id, input)
+        const after = await writeAtVersion(
+          trx,
+          { what: 'This meeting', subjectType: 'meeting', expected: version },
+          (at) => repo.updateMeeting(trx, id, at, input),
+          () => repo.findMeetingById(id, trx),
+        )
         await recordAudit(trx, ctx, { action: 'updated meeting', subjectType: 'meeting', subjectId: id, before, after })
         return after
       })

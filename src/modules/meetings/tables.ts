@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely'
 import type { CreatedAt, ExemptColumns, Instant, IsoDate, Json, SearchVector, Uuid } from '#src/platform/db/column-types.ts'
+import type { Version } from '#src/platform/db/version.ts'
 
 export type MeetingStatus = 'scheduled' | 'held' | 'cancelled' | 'postponed'
 export type MinutesStatus = 'draft' | 'published' | 'approved'
@@ -19,6 +20,7 @@ export interface MeetingsTable {
   status: MeetingStatus
   notes: string
   createdAt: CreatedAt
+  version: Version
 }
 
 export interface AgendaItemsTable extends ExemptColumns {
@@ -69,6 +71,7 @@ export interface ReportsTable extends ExemptColumns {
   backgroundPapers: string
   search: SearchVector
   updatedAt: CreatedAt
+  version: Version
 }
 
 export interface AppendicesTable extends ExemptColumns {

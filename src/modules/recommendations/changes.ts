@@ -1,5 +1,6 @@
 import type { Db, Trx } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -91,14 +92,24 @@ export function createRecommendationChanges(deps: ChangeDeps) {
     }
   }
 
+  /**
+   * Every form's change, refused (EditConflictError) unless the recommendation is still at
+   * `version`, the one the form was opened at: each form overwrites what another may have changed.
+   */
   async function change(
     ctx: Context,
     before: RecommendationRow,
+    version: number | null,
     action: string,
-    set: Parameters<typeof repo.updateRecommendation>[2],
+    set: Parameters<typeof repo.updateRecommendation>[3],
   ) {
     return withTransaction(db, async (trx) => {
-      const after = await repo.updateRecommendation(trx, before.id, set)
+      const after = await writeAtVersion(
+        trx,
+        { what: 'This recommendation', subjectType, expected: version },
+        (at) => repo.updateRecommendation(trx, before.id, at, set),
+        () => repo.findRecommendation(before.id, trx),
+      )
       await recordAudit(trx, ctx, { action, subjectType, subjectId: before.id, before, after })
       return after
     })
@@ -175,7 +186,7 @@ export function createRecommendationChanges(deps: ChangeDeps) {
     },
 
     /** Changes the details. A recommendation from a resolution keeps its source; one added by hand may change meeting. */
-    async changeRecommendation(ctx: Context, id: string, input: RecommendationForm) {
+    async changeRecommendation(ctx: Context, id: string, version: number | null, input: RecommendationForm) {
       assertCan(ctx.user, 'recommendations:edit')
       const before = await deps.findOrThrow(id)
       const fromResolution = before.resolutionId !== null
@@ -183,11 +194,11 @@ export function createRecommendationChanges(deps: ChangeDeps) {
       await checkDetails(ctx, before.bodyId, input, !fromResolution)
       const meetingId = fromResolution ? before.meetingId : input.meetingId
       const agendaItemId = meetingId === before.meetingId ? before.agendaItemId : null
-      return change(ctx, before, 'changed recommendation', { ...detailsOf(input), meetingId, agendaItemId })
+      return change(ctx, before, version, 'changed recommendation', { ...detailsOf(input), meetingId, agendaItemId })
     },
 
     /** Marks a recommendation complete or withdrawn (with the date, and why for a withdrawal), or open again. */
-    async setStatus(ctx: Context, id: string, input: StatusForm) {
+    async setStatus(ctx: Context, id: string, version: number | null, input: StatusForm) {
       assertCan(ctx.user, 'recommendations:edit')
       const before = await deps.findOrThrow(id)
       const closedOn =
@@ -212,11 +223,11 @@ export function createRecommendationChanges(deps: ChangeDeps) {
         complete: 'marked recommendation complete',
         withdrawn: 'withdrew recommendation',
       }
-      return change(ctx, before, action[input.status], set)
+      return change(ctx, before, version, action[input.status], set)
     },
 
     /** A scrutiny officer's own RAG rating, with the reason, in place of the computed one; 'none' removes it. */
-    async overrideRag(ctx: Context, id: string, input: RagOverrideForm) {
+    async overrideRag(ctx: Context, id: string, version: number | null, input: RagOverrideForm) {
       assertCan(ctx.user, 'recommendations:edit')
       const before = await deps.findOrThrow(id)
       if (before.status !== 'open') {
@@ -224,12 +235,15 @@ export function createRecommendationChanges(deps: ChangeDeps) {
       }
       // The history shows actions in sentence case, so they avoid acronyms and proper nouns.
       if (input.rag === 'none')
-        return change(ctx, before, 'removed rating override', { ragOverride: null, ragOverrideReason: '' })
-      return change(ctx, before, 'overrode rating', { ragOverride: input.rag, ragOverrideReason: input.reason })
+        return change(ctx, before, version, 'removed rating override', { ragOverride: null, ragOverrideReason: '' })
+      return change(ctx, before, version, 'overrode rating', {
+        ragOverride: input.rag,
+        ragOverrideReason: input.reason,
+      })
     },
 
     /** The Executive's response to a recommendation referred to it. */
-    async recordResponse(ctx: Context, id: string, input: ResponseForm) {
+    async recordResponse(ctx: Context, id: string, version: number | null, input: ResponseForm) {
       assertCan(ctx.user, 'recommendations:edit')
       const before = await deps.findOrThrow(id)
       if (!before.toExecutive || !before.referredOn) {
@@ -239,7 +253,7 @@ export function createRecommendationChanges(deps: ChangeDeps) {
       if (input.receivedOn < before.referredOn) {
         throw new RuleError('Date received must be the same as or after the date it was referred', 'receivedOn')
       }
-      return change(ctx, before, 'recorded executive response', {
+      return change(ctx, before, version, 'recorded executive response', {
         response: input.response,
         responseReasons: input.reasons,
         responseReceivedOn: input.receivedOn,

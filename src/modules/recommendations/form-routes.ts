@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { assertCan } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, parseForm } from '#src/platform/forms/errors.ts'
+import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, attempt, formStatus, parseForm } from '#src/platform/forms/errors.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { longDate } from '#src/platform/views/filters.ts'
 import { EXEMPT_SOURCE } from './changes.ts'
@@ -136,7 +137,8 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
     app.get('/recommendations/:id/edit', async (request, reply) => {
       edit(request)
       const recommendation = await service.getRecommendation(request.ctx, idParam(request))
-      const data = { recommendation, values: detailsValues(recommendation), sourceText: describeSource(recommendation) }
+      const values = { ...detailsValues(recommendation), ...versionValue(recommendation) }
+      const data = { recommendation, values, sourceText: describeSource(recommendation) }
       return detailsPage(request, reply, recommendation.body, data)
     })
 
@@ -146,7 +148,9 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       const values = withDates(request.body)
       const parsed = parseForm(recommendationSchema, values, FIELD_IDS)
       const result = parsed.ok
-        ? await attempt(() => service.changeRecommendation(request.ctx, recommendation.id, parsed.value))
+        ? await attempt(() =>
+            service.changeRecommendation(request.ctx, recommendation.id, submittedVersion(request.body), parsed.value),
+          )
         : parsed
       if (!result.ok) {
         const data = { recommendation, values, sourceText: describeSource(recommendation) }
@@ -155,7 +159,7 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
           reply,
           recommendation.body,
           { ...data, ...inFormOrder(result, RECOMMENDATION_FIELDS) },
-          400,
+          formStatus(result),
         )
       }
       return reply.redirect(`/recommendations/${recommendation.id}`, 303)
@@ -168,14 +172,14 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       schema: Parameters<typeof parseForm>[0]
       fields: string[]
       initial: (recommendation: RecommendationDetail) => FormValues
-      save: (request: FastifyRequest, id: string, input: T) => Promise<unknown>
+      save: (request: FastifyRequest, id: string, version: number | null, input: T) => Promise<unknown>
     }) {
       app.get(`/recommendations/:id/${options.path}`, async (request, reply) => {
         edit(request)
         const recommendation = await service.getRecommendation(request.ctx, idParam(request))
         return reply.page(`${views}/${options.template}`, {
           recommendation,
-          values: options.initial(recommendation),
+          values: { ...options.initial(recommendation), ...versionValue(recommendation) },
           errors: {},
         })
       })
@@ -185,11 +189,13 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
         const values = withDates(request.body)
         const parsed = parseForm(options.schema, values, FIELD_IDS)
         const result = parsed.ok
-          ? await attempt(() => options.save(request, recommendation.id, parsed.value as T))
+          ? await attempt(() =>
+              options.save(request, recommendation.id, submittedVersion(request.body), parsed.value as T),
+            )
           : parsed
         if (!result.ok) {
           const errors = inFormOrder(result, options.fields)
-          return reply.page(`${views}/${options.template}`, { recommendation, values, ...errors }, 400)
+          return reply.page(`${views}/${options.template}`, { recommendation, values, ...errors }, formStatus(result))
         }
         return reply.redirect(`/recommendations/${recommendation.id}`, 303)
       })
@@ -201,7 +207,8 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       schema: statusSchema,
       fields: STATUS_FIELDS,
       initial: (recommendation) => statusValues(recommendation, recommendation.today),
-      save: (request, id, input: Parameters<typeof service.setStatus>[2]) => service.setStatus(request.ctx, id, input),
+      save: (request, id, version, input: Parameters<typeof service.setStatus>[3]) =>
+        service.setStatus(request.ctx, id, version, input),
     })
 
     simpleForm({
@@ -213,8 +220,8 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
         rag: recommendation.ragOverride ?? '',
         reason: recommendation.ragOverrideReason,
       }),
-      save: (request, id, input: Parameters<typeof service.overrideRag>[2]) =>
-        service.overrideRag(request.ctx, id, input),
+      save: (request, id, version, input: Parameters<typeof service.overrideRag>[3]) =>
+        service.overrideRag(request.ctx, id, version, input),
     })
 
     simpleForm({
@@ -223,8 +230,8 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       schema: responseSchema,
       fields: RESPONSE_FIELDS,
       initial: responseValues,
-      save: (request, id, input: Parameters<typeof service.recordResponse>[2]) =>
-        service.recordResponse(request.ctx, id, input),
+      save: (request, id, version, input: Parameters<typeof service.recordResponse>[3]) =>
+        service.recordResponse(request.ctx, id, version, input),
     })
 
     app.get('/recommendations/:id/updates/new', async (request, reply) => {

@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import { nextVersion } from '#src/platform/db/version.ts'
 import type { RecommendationsTable, RecommendationUpdatesTable } from './tables.ts'
 
 type Reader = Db | Trx
@@ -28,12 +29,13 @@ const recommendationColumns = [
   'recommendations.responseReceivedOn',
   'recommendations.ragOverride',
   'recommendations.ragOverrideReason',
+  'recommendations.version',
 ] as const
 
 const updateColumns = ['id', 'recommendationId', 'onDate', 'authorUserId', 'authorName', 'text', 'createdAt'] as const
 
-export type RecommendationInput = Omit<Insertable<RecommendationsTable>, 'id' | 'createdAt'>
-export type RecommendationChange = Updateable<Omit<RecommendationsTable, 'id' | 'bodyId' | 'createdAt'>>
+export type RecommendationInput = Omit<Insertable<RecommendationsTable>, 'id' | 'createdAt' | 'version'>
+export type RecommendationChange = Updateable<Omit<RecommendationsTable, 'id' | 'bodyId' | 'createdAt' | 'version'>>
 
 /** Kysely queries on the tracker's own two tables; people, bodies and minutes come through their services. */
 export function createRecommendationsRepository(db: Db) {
@@ -70,13 +72,15 @@ export function createRecommendationsRepository(db: Db) {
     insertRecommendation(trx: Trx, input: RecommendationInput) {
       return trx.insertInto('recommendations').values(input).returning(recommendationColumns).executeTakeFirstOrThrow()
     },
-    updateRecommendation(trx: Trx, id: string, change: RecommendationChange) {
+    /** Changes the recommendation if it is still at `version`; undefined when it is not. */
+    updateRecommendation(trx: Trx, id: string, version: number, change: RecommendationChange) {
       return trx
         .updateTable('recommendations')
-        .set(change)
+        .set({ ...change, version: nextVersion() })
         .where('id', '=', id)
+        .where('version', '=', version)
         .returning(recommendationColumns)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirst()
     },
     /** Updates of these recommendations, newest first (by date, then by when they were written). */
     updatesOf(recommendationIds: string[]) {

@@ -388,7 +388,12 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
       expect(errorSummary((await agent.post(url, { rag: 'amber', reason: ' ' })).body)).toEqual([
         'Enter the reason for overriding the RAG rating',
       ])
-      expect((await agent.post(url, { rag: 'amber', reason: 'Ms Gent replied at the briefing.' })).statusCode).toBe(303)
+      const overridden = await agent.post(url, {
+        ...(await agent.versionOf(url)),
+        rag: 'amber',
+        reason: 'Ms Gent replied at the briefing.',
+      })
+      expect(overridden.statusCode).toBe(303)
       const page = await agent.get(`/recommendations/${ids['9']}`)
       expect(text(page.body)).toContain(
         'Amber (overridden) Set by a scrutiny officer, who gave this reason: Ms Gent replied at the briefing. Worked out from the target date and updates, it would be red.',
@@ -396,7 +401,7 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
       expect(text(page.body)).toContain('Overrode rating')
       expect(rows((await t.visitor().get(`${tracker}?rag=amber`)).body)).toEqual(['3: Amber', '9: Amber'])
       expect(rows((await t.visitor().get(`${tracker}?overdue=yes`)).body)).toContain('9: Amber')
-      await agent.post(url, { rag: 'none', reason: '' })
+      await agent.post(url, { ...(await agent.versionOf(url)), rag: 'none', reason: '' })
       expect(rows((await t.visitor().get(`${tracker}?rag=red`)).body)).toContain('9: Red')
     })
 
@@ -407,7 +412,12 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
       expect(errorSummary(noReason.body)).toEqual(['Enter why the recommendation was withdrawn'])
       const future = await agent.post(url, { status: 'complete', ...date('completedOn', '2024-02-01') })
       expect(errorSummary(future.body)).toEqual(['Date completed must be today or in the past'])
-      expect((await agent.post(url, { status: 'complete', ...date('completedOn', '2024-01-19') })).statusCode).toBe(303)
+      const completed = await agent.post(url, {
+        ...(await agent.versionOf(url)),
+        status: 'complete',
+        ...date('completedOn', '2024-01-19'),
+      })
+      expect(completed.statusCode).toBe(303)
       const page = await t.visitor().get(`/recommendations/${ids['11']}`)
       expect(text(page.body)).toMatch(/Status Complete on 19 January 2024 RAG rating Complete/)
     })
@@ -418,6 +428,7 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
       const form = await agent.get(`${recommendation}/edit`)
       expect(form.body).toContain('The meeting it came from cannot be changed.')
       const changed = await agent.post(`${recommendation}/edit`, {
+        ...(await agent.versionOf(`${recommendation}/edit`)),
         ...details({ number: '10', text: 'That Ms Gent consider the target field.' }),
         ...date('madeOn', '2023-11-09'),
         ...date('targetDate', '2024-07-31'),
@@ -441,6 +452,7 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
       })
       expect(errorSummary(early.body)).toEqual(['Date received must be the same as or after the date it was referred'])
       await agent.post(`${recommendation}/response`, {
+        ...(await agent.versionOf(`${recommendation}/response`)),
         response: 'partly accepted',
         reasons: 'Targets stay for statutory indicators.',
         ...date('receivedOn', '2024-01-19'),

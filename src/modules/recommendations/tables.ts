@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely'
 import type { CreatedAt, IsoDate, Uuid } from '#src/platform/db/column-types.ts'
+import type { Version } from '#src/platform/db/version.ts'
 
 export type RecommendationStatus = 'open' | 'complete' | 'withdrawn'
 export type RagRating = 'red' | 'amber' | 'green'
@@ -31,6 +32,7 @@ export interface RecommendationsTable {
   ragOverride: RagRating | null
   ragOverrideReason: Generated<string>
   createdAt: CreatedAt
+  version: Version
 }
 
 export interface RecommendationUpdatesTable {

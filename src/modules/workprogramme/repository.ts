@@ -1,9 +1,13 @@
 import type { Db, Trx } from '#src/database.ts'
+import { nextVersion } from '#src/platform/db/version.ts'
 import type { WorkProgrammeItemsTable } from './tables.ts'
 
 type Reader = Db | Trx
 
-export type WorkProgrammeInput = Omit<WorkProgrammeItemsTable, 'id' | 'createdAt' | 'updatedAt' | 'agendaItemId'>
+export type WorkProgrammeInput = Omit<
+  WorkProgrammeItemsTable,
+  'id' | 'createdAt' | 'updatedAt' | 'agendaItemId' | 'version'
+>
 
 const columns = [
   'workProgrammeItems.id',
@@ -24,6 +28,7 @@ const columns = [
   'workProgrammeItems.agendaItemId',
   'workProgrammeItems.position',
   'workProgrammeItems.updatedAt',
+  'workProgrammeItems.version',
 ] as const
 
 /** Queries for work programme items. No rules here. */
@@ -61,10 +66,21 @@ export function createWorkProgrammeRepository(db: Db) {
     insertItem(trx: Trx, input: WorkProgrammeInput) {
       return trx.insertInto('workProgrammeItems').values(input).returning(columns).executeTakeFirstOrThrow()
     },
-    updateItem(trx: Trx, id: string, input: Partial<WorkProgrammeInput> & { agendaItemId?: string | null }) {
+    /** Changes the item from its form if it is still at `version`; undefined when it is not. */
+    updateItem(trx: Trx, id: string, version: number, input: Partial<WorkProgrammeInput>) {
       return trx
         .updateTable('workProgrammeItems')
-        .set({ ...input, updatedAt: new Date() })
+        .set({ ...input, updatedAt: new Date(), version: nextVersion() })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returning(columns)
+        .executeTakeFirst()
+    },
+    /** Records the agenda item made from the item, and its status; a form opened before then is out of date. */
+    linkAgendaItem(trx: Trx, id: string, change: { agendaItemId: string; status: WorkProgrammeItemsTable['status'] }) {
+      return trx
+        .updateTable('workProgrammeItems')
+        .set({ ...change, updatedAt: new Date(), version: nextVersion() })
         .where('id', '=', id)
         .returning(columns)
         .executeTakeFirstOrThrow()

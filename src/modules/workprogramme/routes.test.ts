@@ -112,7 +112,11 @@ describe.each(testDatabases())('the work programme on $name', (database) => {
     const page = await agent.get(added.headers.location as string)
     expect(heading(page.body)).toBe('Children missing education')
     expect(text(page.body)).toContain('When July 2024')
-    const changed = await agent.post(`${added.headers.location}/edit`, item({ 'when-day': '4', status: 'dropped' }))
+    const edit = `${added.headers.location}/edit`
+    const changed = await agent.post(edit, {
+      ...(await agent.versionOf(edit)),
+      ...item({ 'when-day': '4', status: 'dropped' }),
+    })
     expect(changed.statusCode).toBe(303)
     const after = text((await agent.get(added.headers.location as string)).body)
     expect(after).toContain('When 4 July 2024')

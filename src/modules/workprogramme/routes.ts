@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, noErrors, parseForm } from '#src/platform/forms/errors.ts'
+import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, attempt, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
 import { joinDateParts } from '#src/platform/forms/fields.ts'
 import { monthOrDateValues } from './month-or-date.ts'
 import type { WorkProgrammeRow } from './repository.ts'
@@ -33,6 +34,7 @@ function itemValues(item: WorkProgrammeRow): Values {
     schedule: item.meetingId ? 'meeting' : item.scheduledMonth ? 'month' : 'tbc',
     meetingId: item.meetingId ?? '',
     ...monthOrDateValues('when', { month: item.scheduledMonth, on: item.scheduledOn }),
+    ...versionValue(item),
   }
 }
 
@@ -51,7 +53,7 @@ export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit
   ) {
     const { body, meetings } = await service.formFor(request.ctx, params(request).slug)
     const data = { body, item, meetings, values, kindItems, originItems, statusItems, ...errors }
-    return reply.page(`${views}/item-form.njk`, data, errors === noErrors ? 200 : 400)
+    return reply.page(`${views}/item-form.njk`, data, formStatus(errors))
   }
 
   const posted = (request: FastifyRequest) => {
@@ -111,7 +113,10 @@ export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit
       assertCan(request.user, 'workprogramme:edit')
       const { body, item } = await service.getItem(request.ctx, params(request).slug, params(request).id!)
       const { values, parsed } = posted(request)
-      const result = parsed.ok ? await attempt(() => service.updateItem(request.ctx, item.id, parsed.value)) : parsed
+      const version = submittedVersion(request.body)
+      const result = parsed.ok
+        ? await attempt(() => service.updateItem(request.ctx, item.id, version, parsed.value))
+        : parsed
       if (!result.ok) return form(request, reply, item, values, result)
       return reply.redirect(`${workProgrammePath(body.slug)}/${item.id}`, 303)
     })

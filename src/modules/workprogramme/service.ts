@@ -1,5 +1,6 @@
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -145,14 +146,22 @@ export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
       return insert(ctx, bodyId, input)
     },
 
-    /** Changes an item; where it came from (its links) stays. */
-    async updateItem(ctx: Context, id: string, input: WorkProgrammeForm) {
+    /**
+     * Changes an item; where it came from (its links) stays. Refused (EditConflictError) unless the
+     * item is still at `version`, the one the form was opened at.
+     */
+    async updateItem(ctx: Context, id: string, version: number | null, input: WorkProgrammeForm) {
       assertCan(ctx.user, 'workprogramme:edit')
       const before = await repo.findItem(id)
       if (!before) throw new NotFoundError('Work programme item')
       await checkItem(ctx, before.bodyId, input)
       return withTransaction(db, async (trx) => {
-        const after = await repo.updateItem(trx, id, input)
+        const after = await writeAtVersion(
+          trx,
+          { what: 'This work programme item', subjectType: 'work programme item', expected: version },
+          (at) => repo.updateItem(trx, id, at, input),
+          () => repo.findItem(id, trx),
+        )
         await recordAudit(trx, ctx, {
           action: 'updated work programme item',
           subjectType: 'work programme item',
@@ -210,7 +219,7 @@ export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
           trx,
         )
         const status = before.status === 'planned' ? 'scheduled' : before.status
-        const after = await repo.updateItem(trx, id, { agendaItemId: agendaItem.id, status })
+        const after = await repo.linkAgendaItem(trx, id, { agendaItemId: agendaItem.id, status })
         await recordAudit(trx, ctx, {
           action: 'put work programme item on the agenda',
           subjectType: 'work programme item',

@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely'
 import type { CreatedAt, IsoDate, Uuid } from '#src/platform/db/column-types.ts'
+import type { Version } from '#src/platform/db/version.ts'
 
 export type WorkProgrammeKind = 'committee item' | 'scrutiny review' | 'briefing or training' | 'informal meeting'
 export type WorkProgrammeOrigin = 'member request' | 'recommendation' | 'forward plan item' | 'inspection finding'
@@ -32,6 +33,7 @@ export interface WorkProgrammeItemsTable {
   position: number
   createdAt: CreatedAt
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>
+  version: Version
 }
 
 export interface WorkProgrammeTables {

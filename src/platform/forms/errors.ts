@@ -1,13 +1,24 @@
 import type { z } from 'zod'
+import { EditConflictError } from '#src/platform/http/errors.ts'
+import { type EditConflictView, conflictErrors } from './edit-version.ts'
 
 export interface FieldErrors {
   /** Per field, for the component's errorMessage. */
   errors: Record<string, { text: string }>
   /** For govukErrorSummary, in the order of the form. */
   errorSummary: { text: string; href: string }[]
+  /** The status to show the form again with, when not 400: 409 for a save refused by a newer version. */
+  status?: number
+  /** A save refused because someone else changed the record: for appEditVersion, and the request log. */
+  editConflict?: EditConflictView
 }
 
 export const noErrors: FieldErrors = { errors: {}, errorSummary: [] }
+
+/** The status of a form page: 200 as it opens, 400 with errors, 409 when a newer version refused the save. */
+export function formStatus(errors: FieldErrors): number {
+  return errors === noErrors ? 200 : (errors.status ?? 400)
+}
 
 /** The first message per field, linking to the field's id (the field name unless given). */
 export function fieldErrors(issues: { path: PropertyKey[]; message: string }[], ids: Record<string, string> = {}) {
@@ -36,8 +47,9 @@ export function singleError(field: string, text: string): FieldErrors {
 }
 
 /**
- * Runs a service call for a form; a RuleError becomes the field errors to re-render with,
- * anything else propagates to the error page.
+ * Runs a service call for a form; a RuleError becomes the field errors to re-render with, an
+ * EditConflictError the refusal to show (see edit-version.ts), anything else propagates to the
+ * error page.
  */
 export async function attempt<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | ({ ok: false } & FieldErrors)> {
   try {
@@ -47,6 +59,7 @@ export async function attempt<T>(work: () => Promise<T>): Promise<{ ok: true; va
       const field = (error as Error & { field?: string }).field ?? 'form'
       return { ok: false, ...singleError(field, error.message) }
     }
+    if (error instanceof EditConflictError) return { ok: false, ...conflictErrors(error) }
     throw error
   }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { can } from '#src/platform/auth/permissions.ts'
 import type { SessionStore } from '#src/platform/auth/sessions.ts'
 import type { Clock } from '#src/platform/clock.ts'
+import type { EditConflictView } from '#src/platform/forms/edit-version.ts'
 import { govukFrontendDir, mojFrontendDir, registerViews } from '#src/platform/views/environment.ts'
 import { longDate } from '#src/platform/views/filters.ts'
 import { registerPublicCache } from './public-cache.ts'
@@ -66,6 +67,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
     const csrfToken = this.generateCsrf()
     const nonce = (this as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script
     this.code(status).header('cache-control', 'no-store')
+    logRefusedEdit(request, (data as { editConflict?: EditConflictView }).editConflict)
     return this.view(template, {
       ...data,
       user,
@@ -101,6 +103,25 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
     request.log.error({ err: error }, 'request failed')
     return errorPage(request, reply, 500, 'problem')
   })
+}
+
+/**
+ * A save refused because someone else changed the record first is a refused change, not a change:
+ * it leaves no audit event, only this line, written as the form is shown again.
+ */
+function logRefusedEdit(request: FastifyRequest, conflict: EditConflictView | undefined) {
+  if (!conflict) return
+  request.log.warn(
+    {
+      subjectType: conflict.subjectType,
+      subjectId: conflict.subjectId,
+      recordId: conflict.recordId,
+      expectedVersion: conflict.expected,
+      currentVersion: conflict.current,
+      userId: request.user?.id,
+    },
+    'edit refused: changed by someone else',
+  )
 }
 
 function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, kind: string) {

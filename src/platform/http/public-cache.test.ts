@@ -32,6 +32,7 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
     const form = await officer.get(`${committee}/edit`)
     expect(form.statusCode).toBe(200)
     const saved = await officer.post(`${committee}/edit`, {
+      ...(await officer.versionOf(`${committee}/edit`)),
       name: 'Children and Young People’s Scrutiny Committee (renamed)',
       kind: 'committee',
       remit: 'Changed remit.',

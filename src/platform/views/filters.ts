@@ -20,7 +20,12 @@ export function longDateWithDay(value: string | null | undefined): string {
 export function dateTime(value: Date | string | null | undefined): string {
   if (!value) return ''
   const date = new TZDate(typeof value === 'string' ? new Date(value) : value, LONDON)
-  return `${format(date, 'd MMMM yyyy')} at ${format(date, 'h:mmaaa').replace(':00', '')}`
+  return `${format(date, 'd MMMM yyyy')} at ${timeOfDay(date)}`
+}
+
+/** An instant's time in Europe/London: '6:05pm', '6pm'. */
+export function timeOfDay(value: Date): string {
+  return format(new TZDate(value, LONDON), 'h:mmaaa').replace(':00', '')
 }
 
 /** '18:00' → '6pm'; '18:30' → '6:30pm' (GOV.UK time style). */

@@ -1,8 +1,9 @@
 import type { Db, Trx } from '#src/database.ts'
+import { nextVersion } from '#src/platform/db/version.ts'
 import type { ForwardPlanItemsTable, ForwardPlansTable } from '../tables.ts'
 
 export type PlanInput = Omit<ForwardPlansTable, 'id' | 'createdAt'>
-export type PlanItemInput = Omit<ForwardPlanItemsTable, 'id' | 'planId'>
+export type PlanItemInput = Omit<ForwardPlanItemsTable, 'id' | 'planId' | 'version'>
 
 const planColumns = [
   'forwardPlans.id',
@@ -31,6 +32,7 @@ const itemColumns = [
   'forwardPlanItems.exemptParagraph',
   'forwardPlanItems.exemptReason',
   'forwardPlanItems.exemptReviewOn',
+  'forwardPlanItems.version',
 ] as const
 
 /** Queries for forward plans and their items. No rules here. */
@@ -70,6 +72,9 @@ export function createForwardPlanRepository(db: Db) {
         .orderBy('reference')
         .execute()
     },
+    findItemById(id: string, trx: Db | Trx = db) {
+      return trx.selectFrom('forwardPlanItems').select(itemColumns).where('id', '=', id).executeTakeFirst()
+    },
     findItem(planId: string, slug: string) {
       return db
         .selectFrom('forwardPlanItems')
@@ -90,13 +95,15 @@ export function createForwardPlanRepository(db: Db) {
         .returning(itemColumns)
         .executeTakeFirstOrThrow()
     },
-    updateItem(trx: Trx, id: string, input: PlanItemInput) {
+    /** Changes an item if it is still at `version`; undefined when it is not. */
+    updateItem(trx: Trx, id: string, version: number, input: PlanItemInput) {
       return trx
         .updateTable('forwardPlanItems')
-        .set(input)
+        .set({ ...input, version: nextVersion() })
         .where('id', '=', id)
+        .where('version', '=', version)
         .returning(itemColumns)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirst()
     },
   }
 }

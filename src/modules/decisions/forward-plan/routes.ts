@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, noErrors, parseForm } from '#src/platform/forms/errors.ts'
+import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, attempt, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
 import { dateParts, joinDateParts } from '#src/platform/forms/fields.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { monthOrDateValues } from '#src/modules/workprogramme/index.ts'
@@ -33,6 +34,7 @@ const itemValues = (item: PlanItemRow): Values => ({
   exemptParagraph: item.exemptParagraph ?? '',
   exemptReason: item.exemptReason ?? '',
   ...monthOrDateValues('anticipated', { month: item.anticipatedMonth, on: item.anticipatedOn }),
+  ...versionValue(item),
 })
 
 const withDates = (body: unknown, names: string[]) => {
@@ -69,7 +71,7 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
       })),
     ]
     const data = { plan, item, values, memberItems, paragraphItems: paragraphItems(values.exemptParagraph), ...errors }
-    return reply.page(`${views}/item-form.njk`, data, errors === noErrors ? 200 : 400)
+    return reply.page(`${views}/item-form.njk`, data, formStatus(errors))
   }
 
   async function itemPage(
@@ -167,7 +169,10 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
       const { plan, item } = await service.itemToEdit(request.ctx, params(request).plan, params(request).item)
       const values = (request.body ?? {}) as Values
       const parsed = parseForm(planItemSchema, withDates(values, ['anticipated']), FIELD_IDS)
-      const result = parsed.ok ? await attempt(() => service.updateItem(request.ctx, plan, item, parsed.value)) : parsed
+      const version = submittedVersion(values)
+      const result = parsed.ok
+        ? await attempt(() => service.updateItem(request.ctx, plan, item, version, parsed.value))
+        : parsed
       if (!result.ok) return itemForm(request, reply, plan, item, values, result)
       return reply.redirect(planItemPath(plan.slug, result.value.slug), 303)
     })

@@ -1,5 +1,6 @@
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -175,11 +176,17 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
       })
     },
 
-    async updateItem(ctx: Context, plan: PlanRow, before: PlanItemRow, input: PlanItemForm) {
+    /** Changes an item; refused (EditConflictError) unless it is still at `version`, the one the form was opened at. */
+    async updateItem(ctx: Context, plan: PlanRow, before: PlanItemRow, version: number | null, input: PlanItemForm) {
       assertCan(ctx.user, 'decisions:edit')
       await checkItem(plan, input, before.id)
       return withTransaction(db, async (trx) => {
-        const after = await repo.updateItem(trx, before.id, { ...input, slug: slugify(input.reference) })
+        const after = await writeAtVersion(
+          trx,
+          { what: 'This forward plan item', subjectType: 'forward plan', subjectId: plan.id, expected: version },
+          (at) => repo.updateItem(trx, before.id, at, { ...input, slug: slugify(input.reference) }),
+          () => repo.findItemById(before.id, trx),
+        )
         await recordAudit(trx, ctx, {
           action: 'updated forward plan item',
           subjectType: 'forward plan',

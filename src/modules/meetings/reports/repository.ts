@@ -1,11 +1,15 @@
 import { type Insertable, sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import { nextVersion } from '#src/platform/db/version.ts'
 import { isUuid } from '../repository.ts'
 import type { AppendicesTable, DocumentsTable, ReportsTable } from '../tables.ts'
 
 type Reader = Db | Trx
 
-export type ReportInput = Omit<ReportsTable, 'id' | 'agendaItemId' | 'search' | 'updatedAt' | 'recommendations'> & {
+export type ReportInput = Omit<
+  ReportsTable,
+  'id' | 'agendaItemId' | 'search' | 'updatedAt' | 'version' | 'recommendations'
+> & {
   recommendations: string[]
 }
 export type AppendixInput = Omit<AppendicesTable, 'id' | 'reportId' | 'position'>
@@ -38,6 +42,7 @@ const reportColumns = [
   'reports.exemptReason',
   'reports.exemptReviewOn',
   'reports.updatedAt',
+  'reports.version',
 ] as const
 
 const appendixColumns = [
@@ -81,21 +86,25 @@ export function createReportsRepository(db: Db) {
       return trx.selectFrom('reports').select(reportColumns).where('id', '=', id).executeTakeFirst()
     },
 
+    /** Writes an item's first report; undefined when it already has one. */
     insertReport(trx: Trx, agendaItemId: string, input: ReportInput) {
       return trx
         .insertInto('reports')
         .values({ ...withJsonRecommendations(input), agendaItemId })
+        .onConflict((conflict) => conflict.column('agendaItemId').doNothing())
         .returning(reportColumns)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirst()
     },
 
-    updateReport(trx: Trx, id: string, input: ReportInput) {
+    /** Changes an item's report if it is still at `version`; undefined when it is not. */
+    updateReport(trx: Trx, agendaItemId: string, version: number, input: ReportInput) {
       return trx
         .updateTable('reports')
-        .set({ ...withJsonRecommendations(input), updatedAt: sql<Date>`now()` })
-        .where('id', '=', id)
+        .set({ ...withJsonRecommendations(input), updatedAt: sql<Date>`now()`, version: nextVersion() })
+        .where('agendaItemId', '=', agendaItemId)
+        .where('version', '=', version)
         .returning(reportColumns)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirst()
     },
 
     appendicesOf(reportId: string) {

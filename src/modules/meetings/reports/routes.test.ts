@@ -113,6 +113,7 @@ describe.each(testDatabases())('reports on $name', (database) => {
     it('saves a report and shows it with its sections closed up', async () => {
       const agent = await t.as('officer')
       const saved = await agent.post(`${url}/edit`, {
+        ...(await agent.versionOf(`${url}/edit`)),
         ...report({ title: 'Date of next meeting' }),
         relevantOfficer: 'Sharon Davis, Scrutiny Manager',
         'meetingDate-day': '25',
@@ -138,7 +139,10 @@ describe.each(testDatabases())('reports on $name', (database) => {
       expect(shown).toMatch(/4\.0 Background information First paragraph\. one two 5\.0 Legal considerations None\./)
       expect(page.body).toContain('<ul class="govuk-list govuk-list--bullet"><li>one</li><li>two</li></ul>')
       expect(shown).toContain('Created report')
-      const again = await agent.post(`${url}/edit`, report({ title: 'Date of the next meeting' }))
+      const again = await agent.post(`${url}/edit`, {
+        ...(await agent.versionOf(`${url}/edit`)),
+        ...report({ title: 'Date of the next meeting' }),
+      })
       expect(again.statusCode).toBe(303)
       expect(text((await agent.get(url)).body)).toContain('Updated report')
       expect(text((await t.visitor().get(JANUARY)).body)).toMatch(/11\. Date of next meeting .*Read the report/)
@@ -147,6 +151,7 @@ describe.each(testDatabases())('reports on $name', (database) => {
     it('keeps an exempt report, and an exempt item’s, from those who may not read it', async () => {
       const officer = await t.as('officer')
       await officer.post(`${url}/edit`, {
+        ...(await officer.versionOf(`${url}/edit`)),
         ...report({ title: 'Date of the next meeting', exempt: 'yes', exemptParagraph: '1' }),
         purpose: 'Confidential purpose of the report',
       })

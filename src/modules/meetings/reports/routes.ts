@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, noErrors, parseForm } from '#src/platform/forms/errors.ts'
+import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, attempt, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
 import { type FormValues, dateValues, paperParams, reportValues, withJoinedDates } from '../form-values.ts'
 import { type MeetingsRouteDeps, views } from '../route-context.ts'
 import { FIELD_IDS, paragraphItems } from '../schema.ts'
@@ -26,8 +27,13 @@ export function reportRoutes(deps: MeetingsRouteDeps) {
     const shown =
       values ??
       (report
-        ? reportValues(report)
-        : { title: item.title, reportTo: meeting.bodyName, ...dateValues('meetingDate', meeting.date) })
+        ? { ...reportValues(report), ...versionValue(report) }
+        : {
+            title: item.title,
+            reportTo: meeting.bodyName,
+            ...dateValues('meetingDate', meeting.date),
+            ...versionValue(null),
+          })
     return reply.page(
       `${views}/report-form.njk`,
       {
@@ -39,7 +45,7 @@ export function reportRoutes(deps: MeetingsRouteDeps) {
         paragraphItems: paragraphItems(shown.exemptParagraph),
         ...errors,
       },
-      errors === noErrors ? 200 : 400,
+      formStatus(errors),
     )
   }
 
@@ -70,7 +76,10 @@ export function reportRoutes(deps: MeetingsRouteDeps) {
         withJoinedDates(request.body, ['meetingDate', 'exemptReviewOn']),
         FIELD_IDS,
       )
-      const result = parsed.ok ? await attempt(() => service.saveReport(request.ctx, item.id, parsed.value)) : parsed
+      const version = submittedVersion(request.body)
+      const result = parsed.ok
+        ? await attempt(() => service.saveReport(request.ctx, item.id, version, parsed.value))
+        : parsed
       if (!result.ok) return reportForm(request, reply, request.body as FormValues, result)
       return reply.redirect(reportPath(slug, number), 303)
     })

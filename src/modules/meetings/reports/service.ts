@@ -1,4 +1,5 @@
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -54,16 +55,23 @@ export function createReportsService(deps: ReportsDeps) {
       return { meeting, item, report }
     },
 
-    /** Writes the report on an agenda item: the first save creates it, later ones change it. */
-    async saveReport(ctx: Context, agendaItemId: string, input: ReportForm) {
+    /**
+     * Writes the report on an agenda item: the first save creates it, later ones change it.
+     * Refused (EditConflictError) unless the report is still at `version`, the one the form was
+     * opened at (0: there was no report yet).
+     */
+    async saveReport(ctx: Context, agendaItemId: string, version: number | null, input: ReportForm) {
       assertCan(ctx.user, 'reports:edit')
       const item = await meetings.findItemById(agendaItemId)
       if (!item) throw new NotFoundError('Agenda item')
-      const before = await reports.findReportOfItem(item.id)
       return withTransaction(db, async (trx) => {
-        const after = before
-          ? await reports.updateReport(trx, before.id, input)
-          : await reports.insertReport(trx, item.id, input)
+        const before = await reports.findReportOfItem(item.id, trx)
+        const after = await writeAtVersion(
+          trx,
+          { what: 'This report', subjectType: 'report', expected: version },
+          (at) => (at === 0 ? reports.insertReport(trx, item.id, input) : reports.updateReport(trx, item.id, at, input)),
+          () => reports.findReportOfItem(item.id, trx),
+        )
         await recordAudit(trx, ctx, {
           action: before ? 'updated report' : 'created report',
           subjectType: 'report',

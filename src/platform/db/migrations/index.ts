@@ -9,6 +9,7 @@ import * as indicatorLinks from './2024-01-06-0007-indicator-links.ts'
 import * as improvement from './2024-01-07-0008-inspections-and-improvement-plans.ts'
 import * as indicatorActionLinks from './2024-01-07-0009-indicator-action-links.ts'
 import * as signInThrottle from './2024-01-08-0010-sign-in-throttle.ts'
+import * as editVersions from './2024-01-08-0011-edit-versions.ts'
 import * as backups from './2024-01-08-0012-backups.ts'
 
 /**
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-07-0008-inspections-and-improvement-plans': improvement,
   '2024-01-07-0009-indicator-action-links': indicatorActionLinks,
   '2024-01-08-0010-sign-in-throttle': signInThrottle,
+  '2024-01-08-0011-edit-versions': editVersions,
   '2024-01-08-0012-backups': backups,
 }
 
