@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDate, optionalText } from '#src/platform/forms/fields.ts'
+import { isWholeNumber, isoDate, optionalText, optionalWholeNumber } from '#src/platform/forms/fields.ts'
 import { ASPIRATIONS, GROUPS, POLARITIES, UNITS } from './tables.ts'
 
 /**
@@ -22,13 +22,7 @@ export const valueSchema = z
       .optional()
       .transform((value) => (value ? value : null)),
     actual: figure('Actual'),
-    count: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => (value ?? '').replace(/,/g, ''))
-      .refine((value) => value === '' || /^\d+$/.test(value), 'Count must be a whole number, like 1,200')
-      .transform((value) => (value === '' ? null : Number(value))),
+    count: optionalWholeNumber('Count must be a whole number, like 1,200'),
     note: optionalText(2_000),
     england: figure('England'),
     region: figure('Region'),
@@ -57,7 +51,7 @@ export const populationSchema = z.object({
     .trim()
     .min(1, 'Enter the number of children')
     .transform((value) => value.replace(/,/g, ''))
-    .refine((value) => /^\d+$/.test(value) && Number(value) > 0, 'The number of children must be a whole number more than 0, like 28,400')
+    .refine((value) => isWholeNumber(value, 1), 'The number of children must be a whole number more than 0, like 28,400')
     .transform(Number),
   source: optionalText(500),
 })
