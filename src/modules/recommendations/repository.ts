@@ -1,10 +1,9 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import { isUuid } from '#src/platform/db/uuid.ts'
 import type { RecommendationsTable, RecommendationUpdatesTable } from './tables.ts'
 
 type Reader = Db | Trx
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const recommendationColumns = [
   'recommendations.id',
@@ -52,11 +51,11 @@ export function createRecommendationsRepository(db: Db) {
       return query.orderBy('recommendations.madeOn').orderBy('recommendations.number').execute()
     },
     findRecommendation(id: string, trx: Reader = db) {
-      if (!UUID.test(id)) return Promise.resolve(undefined)
+      if (!isUuid(id)) return Promise.resolve(undefined)
       return select(trx).where('recommendations.id', '=', id).executeTakeFirst()
     },
     findByResolution(resolutionId: string) {
-      if (!UUID.test(resolutionId)) return Promise.resolve(undefined)
+      if (!isUuid(resolutionId)) return Promise.resolve(undefined)
       return select().where('recommendations.resolutionId', '=', resolutionId).executeTakeFirst()
     },
     async numbersOfBody(bodyId: string, trx: Reader = db) {

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
-import { isUuid } from '../repository.ts'
+import { isUuid } from '#src/platform/db/uuid.ts'
 import type { AppendicesTable, DocumentsTable, ReportsTable } from '../tables.ts'
 
 type Reader = Db | Trx
