@@ -39,7 +39,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   database: TestDatabase,
-  options: { demo?: boolean; today?: string; publicCache?: boolean } = {},
+  options: { demo?: boolean; today?: string; publicCache?: boolean; rateLimitPerMinute?: number } = {},
 ): Promise<TestApp> {
   const handle = await database.open()
   await migrateToLatest(handle.db)
@@ -50,6 +50,7 @@ export async function startTestApp(
     clock: createClock(options.today ?? '2024-01-22'),
     cookieSecure: true,
     publicCache: options.publicCache ?? false,
+    rateLimitPerMinute: options.rateLimitPerMinute,
   })
   await app.ready()
   let extra = 0

@@ -126,3 +126,42 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
   if (filled.includes(':') || filled.includes('*')) throw new Error(`No sample address for ${url}: add one to sampleAddress()`)
   return filled
 }
+
+/** A registered route and a pattern its addresses match. */
+export interface RoutePattern {
+  method: string
+  url: string
+  pattern: RegExp
+}
+
+export function routePatterns(table: readonly { method: string; url: string }[]): RoutePattern[] {
+  const segment = (part: string) =>
+    part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return table.map((route) => ({ ...route, pattern: new RegExp(`^${route.url.split('/').map(segment).join('/')}$`) }))
+}
+
+/** The route a same-site address goes to (the most specific when several match). */
+export function routeOf(routes: RoutePattern[], method: string, address: string): RoutePattern | undefined {
+  const path = address.split(/[?#]/)[0]
+  return routes
+    .filter((route) => route.method === method && route.pattern.test(path))
+    .sort((a, b) => a.url.split(':').length - b.url.split(':').length)[0]
+}
+
+/** How many parameters (and wildcards) a route pattern has. */
+export const parameterCount = (url: string) => url.split('/').filter((part) => part.startsWith(':') || part === '*').length
+
+/** The sample address of a route with its nth parameter (every one, when n is -1) replaced by `value`. */
+export function withParameter(url: string, ids: SampleRecords, n: number, value: string): string {
+  const parts = url.split('/')
+  const address = sampleAddress(url, ids).split('/')
+  let seen = -1
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i].startsWith(':') && parts[i] !== '*') continue
+    seen++
+    if (n !== -1 && seen !== n) continue
+    if (parts[i] === '*') return [...address.slice(0, i), value].join('/')
+    address[i] = value
+  }
+  return address.join('/')
+}
