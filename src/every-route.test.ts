@@ -3,11 +3,12 @@ import type { Agent } from '../test/support/agent.ts'
 import { testDatabases } from '../test/support/databases.ts'
 import { ALL_ROLES, TEST_BASE_URL, type TestApp, type TestRole, startTestApp } from '../test/support/harness.ts'
 import { rawGet } from '../test/support/raw-http.ts'
+import { JANUARY, MARCH, type SampleRecords, prepareSamples, sampleAddress } from '../test/support/route-samples.ts'
 
 /**
  * Every route the app registers, requested as every role. The module tests check what each page
  * says; this one checks the rules no route may break, and fails when a new route has no sample
- * address here (so nothing is added without being tried as every role):
+ * address in test/support/route-samples.ts (so nothing is added without being tried as every role):
  *
  * - no route answers 5xx to anyone;
  * - a signed-out visitor gets each public page, and is sent to sign in for every other one;
@@ -18,10 +19,6 @@ import { rawGet } from '../test/support/raw-http.ts'
  * - no public page or feed puts the request's Host (or X-Forwarded-Host) into what it sends, fresh
  *   or from the page cache, which is on here as in production.
  */
-
-const BODY = 'children-and-young-peoples-scrutiny-committee'
-const JANUARY = `2024-01-25-${BODY}`
-const MARCH = `2024-03-27-${BODY}`
 
 /** Public pages that need no account. Everything else sends a signed-out visitor to sign in. */
 const PUBLIC = [
@@ -86,108 +83,16 @@ const ADMIN_NOT_200: Record<string, number> = {
 describe.each(testDatabases())('every route as every role ($name)', (database) => {
   let t: TestApp
   const agents = {} as Record<TestRole, Agent>
-  const ids: Record<string, string> = {}
-
-  const first = async <T extends Record<string, unknown>>(query: Promise<T | undefined>) => {
-    const row = await query
-    if (!row) throw new Error('The demo data lacks a sample record')
-    return row
-  }
+  let ids: SampleRecords
 
   beforeAll(async () => {
     t = await startTestApp(database, { publicCache: true })
     for (const role of ALL_ROLES) agents[role] = await t.as(role)
-    const db = t.db
-    // Draft minutes of the January meeting, for the pages that change draft minutes: attendance,
-    // a declaration and a resolution, recorded through the app as a scrutiny officer would.
-    const scrutiny = agents.scrutiny_officer
-    const draft = `/meetings/${JANUARY}/minutes`
-    const steps = [
-      await scrutiny.post(`${draft}/start`),
-      await scrutiny.post(`${draft}/attendance/members`),
-      await scrutiny.post(`${draft}/items/4/resolutions`, { text: 'To note the decisions.' }),
-    ]
-    expect(steps.map((response) => response.statusCode)).toEqual([303, 303, 303])
-    const january = await first(db.selectFrom('meetings').select('id').where('slug', '=', JANUARY).executeTakeFirst())
-    const present = await first(
-      db.selectFrom('attendance').select(['id', 'personId']).where('meetingId', '=', january.id).executeTakeFirst(),
-    )
-    const item4 = await first(
-      db.selectFrom('agendaItems').select('id').where('meetingId', '=', january.id).where('number', '=', 4).executeTakeFirst(),
-    )
-    const declared = await scrutiny.post(`${draft}/declarations`, {
-      personId: present.personId!,
-      agendaItemId: item4.id,
-      type: 'personal',
-      nature: 'A relative works at the school.',
-    })
-    expect(declared.statusCode).toBe(303)
-    ids.attendance = present.id
-    ids.declaration = (await first(db.selectFrom('declarations').select('id').where('meetingId', '=', january.id).executeTakeFirst())).id
-    ids.resolution = (await first(db.selectFrom('resolutions').select('id').where('agendaItemId', '=', item4.id).executeTakeFirst())).id
-    // Published (not yet approved) minutes, for tracking a resolution, unpublishing and approving.
-    const november = await first(
-      db.selectFrom('meetings').select('id').where('slug', '=', `2023-11-09-${BODY}`).executeTakeFirst(),
-    )
-    ids.publishedResolution = (
-      await first(
-        db.selectFrom('resolutions').innerJoin('agendaItems', 'agendaItems.id', 'resolutions.agendaItemId')
-          .select('resolutions.id').where('agendaItems.meetingId', '=', november.id).executeTakeFirst(),
-      )
-    ).id
-    ids.appendix = (await first(db.selectFrom('appendices').select('id').where('label', '=', 'Appendix 4(a)').executeTakeFirst())).id
-    ids.recommendation = (await first(db.selectFrom('recommendations').select('id').where('number', '=', '1').executeTakeFirst())).id
-    ids.workItem = (await first(db.selectFrom('workProgrammeItems').select('id').executeTakeFirst())).id
-    ids.milestone = (await first(db.selectFrom('planMilestones').select('id').executeTakeFirst())).id
-    ids.account = (await first(db.selectFrom('users').select('id').where('email', '=', 'officer@example.org').executeTakeFirst())).id
+    ids = await prepareSamples(t, agents.scrutiny_officer)
   })
   afterAll(async () => t?.close())
 
-  /** A real address for a route pattern, on demo records the route can show. */
-  function sample(url: string): string {
-    const filled = url
-      // Publishing, unpublishing and approving: the November minutes, published and not yet approved.
-      .replace(/^\/meetings\/:slug\/minutes\/(unpublish|approve)$/, `/meetings/2023-11-09-${BODY}/minutes/$1`)
-      // The published minutes a visitor reads; everything else about minutes: the January draft.
-      .replace(/^\/meetings\/:slug\/minutes$/, `/meetings/2023-11-09-${BODY}/minutes`)
-      .replace(/^\/meetings\/:slug\/minutes\/items\/:number/, `/meetings/${JANUARY}/minutes/items/4`)
-      .replace(/^\/meetings\/:slug\/minutes\/attendance\/:id/, `/meetings/${JANUARY}/minutes/attendance/${ids.attendance}`)
-      .replace(/^\/meetings\/:slug\/minutes\/declarations\/:id/, `/meetings/${JANUARY}/minutes/declarations/${ids.declaration}`)
-      .replace(/^\/meetings\/:slug\/minutes\/resolutions\/:id/, `/meetings/${JANUARY}/minutes/resolutions/${ids.resolution}`)
-      .replace(/^\/meetings\/:slug\/items\/:number\/report\/appendices\/:id/, `/meetings/${JANUARY}/items/4/report/appendices/${ids.appendix}`)
-      .replace(/^\/meetings\/:slug\/items\/:number/, `/meetings/${JANUARY}/items/4`)
-      .replace(/^\/meetings\/:slug/, `/meetings/${JANUARY}`)
-      .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
-      .replace(/^\/bodies\/:slug\/work-programme\/:id/, `/bodies/${BODY}/work-programme/${ids.workItem}`)
-      .replace(/^\/bodies\/:slug/, `/bodies/${BODY}`)
-      .replace(/^\/people\/:slug/, '/people/kath-benson')
-      .replace(/^\/documents\/:id/, '/documents/00000000-0000-4000-8000-000000000000')
-      .replace(/^\/recommendations\/from-resolution\/:id/, `/recommendations/from-resolution/${ids.publishedResolution}`)
-      .replace(/^\/recommendations\/:id/, `/recommendations/${ids.recommendation}`)
-      .replace(/^\/resolutions\/:id/, `/resolutions/${ids.publishedResolution}`)
-      .replace(/^\/decisions\/:slug\/documents\/:number/, '/decisions/ex48-2023/documents/1')
-      .replace(/^\/decisions\/:slug/, '/decisions/ex48-2023')
-      .replace(/^\/forward-plan\/:plan\/items\/:item/, '/forward-plan/2024-01/items/12-2022')
-      .replace(/^\/forward-plan\/:plan/, '/forward-plan/2024-01')
-      .replace(/^\/admin\/accounts\/:id/, `/admin/accounts/${ids.account}`)
-      .replace(/^\/waiting-lists\/:service\/figures\/:month/, '/waiting-lists/camhs/figures/2023-12')
-      .replace(/^\/waiting-lists\/:service/, '/waiting-lists/camhs')
-      .replace(/^\/improvement-plans\/milestones\/:id/, `/improvement-plans/milestones/${ids.milestone}`)
-      .replace(/^\/improvement-plans\/:slug\/milestones\/:id/, `/improvement-plans/childrens-social-care-improvement-plan/milestones/${ids.milestone}`)
-      .replace(/^\/improvement-plans\/:slug\/actions\/:reference/, '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5')
-      .replace(/^\/improvement-plans\/:slug/, '/improvement-plans/childrens-social-care-improvement-plan')
-      .replace(/^\/inspections\/:slug/, '/inspections/ilacs-2022')
-      .replace(/^\/api\/v1\/improvement-plans\/:id/, '/api/v1/improvement-plans/childrens-social-care-improvement-plan')
-      .replace(/^\/outcomes\/:code\/:period/, '/outcomes/OF3.1/2024-03')
-      .replace(/^\/outcomes\/:code/, '/outcomes/OF3.1')
-      .replace(/^\/(assets|vendor|static)\/\*$/, (_, dir: string) => ({
-        assets: '/assets/images/favicon.svg',
-        vendor: '/vendor/moj-frontend.min.css',
-        static: '/static/oversight.css',
-      })[dir]!)
-    if (filled.includes(':') || filled.includes('*')) throw new Error(`No sample address for ${url}: add one to sample()`)
-    return filled
-  }
+  const sample = (url: string) => sampleAddress(url, ids)
 
   const routes = () => t.app.routeTable
   const gets = () => routes().filter((route) => route.method === 'GET')

@@ -44,7 +44,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   database: TestDatabase,
-  options: { demo?: boolean; today?: string; publicCache?: boolean; trustProxy?: string[] } = {},
+  options: { demo?: boolean; today?: string; publicCache?: boolean; trustProxy?: string[]; rateLimitPerMinute?: number } = {},
 ): Promise<TestApp> {
   const handle = await database.open()
   await migrateToLatest(handle.db)
@@ -59,6 +59,7 @@ export async function startTestApp(
     // As the configuration has it in demo mode.
     councilName: options.demo !== false ? DEMO_COUNCIL_NAME : undefined,
     baseUrl: TEST_BASE_URL,
+    rateLimitPerMinute: options.rateLimitPerMinute,
   })
   await app.ready()
   let extra = 0

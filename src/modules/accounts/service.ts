@@ -7,11 +7,11 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { SessionStore } from '#src/platform/auth/sessions.ts'
 import type { Context, Role } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
+import { isUuid } from '#src/platform/db/uuid.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import type { AccountRow, AccountsRepository } from './repository.ts'
 import type { AccountDetailsForm, NewAccountForm } from './schema.ts'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const DUPLICATE_EMAIL = 'An account with this email address already exists'
 
 /** PostgreSQL's unique_violation: two admins adding the same email at once. */
@@ -36,7 +36,7 @@ export function createAccountsService(deps: {
   }
 
   async function findOrThrow(id: string, trx?: Trx): Promise<AccountRow> {
-    const account = UUID.test(id) ? await repo.findAccount(id, trx) : undefined
+    const account = isUuid(id) ? await repo.findAccount(id, trx) : undefined
     if (!account) throw new NotFoundError('Account')
     return account
   }

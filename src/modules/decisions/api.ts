@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Context } from '#src/platform/auth/user.ts'
+import { invalidQuery } from '#src/platform/http/api-errors.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { planQuerySchema } from './forward-plan/schema.ts'
 import type { ForwardPlanService } from './forward-plan/service.ts'
@@ -44,8 +45,7 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
     app.get('/api/v1/forward-plan', async (request, reply) => {
       const parsed = planQuerySchema.safeParse(request.query ?? {})
       if (!parsed.success) {
-        const details = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }))
-        return reply.code(400).send({ error: 'The query is not valid', details })
+        return reply.code(400).send(invalidQuery(parsed.error.issues))
       }
       let found
       try {

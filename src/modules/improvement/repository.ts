@@ -1,4 +1,5 @@
 import type { Db, Trx } from '#src/database.ts'
+import { isUuid } from '#src/platform/db/uuid.ts'
 import type { MilestoneStatus, PlanMilestonesTable } from './tables.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 
@@ -110,6 +111,7 @@ export function createImprovementRepository(db: Db) {
         .execute()
     },
     findMilestone(id: string, trx: Reader = db) {
+      if (!isUuid(id)) return Promise.resolve(undefined)
       return trx
         .selectFrom('planMilestones')
         .innerJoin('planActions', 'planActions.id', 'planMilestones.actionId')

@@ -146,6 +146,18 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     expect(await milestone('Hold the partnership event')).toMatchObject({ dueOn: '2024-04-30' })
   })
 
+  it('reads an impossible date as no date, and a milestone that does not exist as not found', async () => {
+    const usual = await t.visitor().get(`${PLAN}/since`)
+    for (const query of ['from=2024-02-30', 'from-day=30&from-month=2&from-year=2024', 'from-day=1&from-month=13&from-year=2024']) {
+      const page = await t.visitor().get(`${PLAN}/since?${query}`)
+      expect(page.statusCode, query).toBe(200)
+      expect(text(page.body), query).toBe(text(usual.body))
+    }
+    const owner = await t.as('officer')
+    expect((await owner.get(`${PLAN}/milestones/not-a-milestone/edit`)).statusCode).toBe(404)
+    expect((await owner.post(`${PLAN}/milestones/not-a-milestone/edit`, { text: 'Anything' })).statusCode).toBe(404)
+  })
+
   it('lets the owner add an action with its leads and the findings it answers, which then lists it', async () => {
     const owner = await t.as('officer')
     const form = await owner.get(`${PLAN}/actions/new`)

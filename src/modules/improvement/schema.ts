@@ -64,8 +64,5 @@ export const versionSchema = z.object({
 export type VersionForm = z.infer<typeof versionSchema>
 
 export const sinceSchema = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  from: isoDate('Enter a real date').optional(),
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isoDate, optionalText } from '#src/platform/forms/fields.ts'
+import { isWholeNumber, isoDate, optionalText } from '#src/platform/forms/fields.ts'
 import { ASPIRATIONS, GROUPS, type IndicatorUnit, POLARITIES, UNITS } from './tables.ts'
 
 /** The largest figure held: a bigger one is a slip of the keyboard, not a council's figure. */
@@ -128,7 +128,7 @@ export const populationSchema = z.object({
     .trim()
     .min(1, 'Enter the number of children')
     .transform((value) => value.replace(/,/g, ''))
-    .refine((value) => /^\d+$/.test(value) && Number(value) > 0, 'The number of children must be a whole number more than 0, like 28,400')
+    .refine((value) => isWholeNumber(value, 1), 'The number of children must be a whole number more than 0, like 28,400')
     .transform(Number),
   source: optionalText(500),
 })

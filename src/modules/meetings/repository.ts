@@ -1,5 +1,6 @@
 import type { Db, Trx } from '#src/database.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
+import { isUuid } from '#src/platform/db/uuid.ts'
 import type { AgendaItemsTable, MeetingsTable } from './tables.ts'
 
 type Reader = Db | Trx
@@ -31,11 +32,6 @@ const itemColumns = [
   'agendaItems.exemptReason',
   'agendaItems.exemptReviewOn',
 ] as const
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-/** True when `id` can be looked up in a uuid column (anything else matches nothing). */
-export const isUuid = (id: string) => UUID.test(id)
 
 /** Queries for meetings and their agenda items. No decisions here. */
 export function createMeetingsRepository(db: Db) {

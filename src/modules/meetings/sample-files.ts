@@ -83,13 +83,15 @@ export function sampleZip(): Buffer {
 
 /** A multipart/form-data request body, as a browser sends the appendix form: fields first, then the file. */
 export function multipartForm(
-  fields: Record<string, string>,
+  fields: Record<string, string | string[]>,
   file?: { filename: string; data: Buffer; type?: string },
 ) {
   const boundary = `----OversightBoundary${Math.random().toString(16).slice(2)}`
   const parts: Buffer[] = []
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
+  for (const [name, values] of Object.entries(fields)) {
+    for (const value of [values].flat()) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
+    }
   }
   if (file) {
     const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
 import { pageRangeProblem } from './agenda/page-range.ts'
 import { SCHEDULE_12A_PARAGRAPHS } from './exempt.ts'
 import { parseTimeOfDay } from './minutes/time-of-day.ts'
@@ -34,15 +34,7 @@ const meetingDate = z
   .string({ error: 'Enter the date of the meeting' })
   .trim()
   .min(1, 'Enter the date of the meeting')
-  .pipe(
-    z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date of the meeting must be a real date')
-      .refine(
-        (value) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-        'Date of the meeting must be a real date',
-      ),
-  )
+  .pipe(isoDate('Date of the meeting must be a real date'))
 
 export const newMeetingSchema = z.object({
   bodyId: z.uuid({ error: 'Select the committee or other body' }),

@@ -53,9 +53,10 @@ export const bodiesApi: OpenApiFragment = {
     },
     Error: {
       type: 'object',
-      required: ['error'],
+      required: ['error', 'statusCode'],
       properties: {
         error: { type: 'string' },
+        statusCode: { type: 'integer', description: 'The HTTP status, repeated' },
         details: {
           type: 'array',
           items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } },

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Context } from '#src/platform/auth/user.ts'
+import { invalidQuery } from '#src/platform/http/api-errors.ts'
 import { apiQuerySchema } from './schema.ts'
 import type { RecommendationView, RecommendationsService } from './service.ts'
 
@@ -11,8 +12,7 @@ export function recommendationsApi(deps: { service: RecommendationsService }) {
     app.get('/api/v1/recommendations', async (request, reply) => {
       const parsed = apiQuerySchema.safeParse(request.query ?? {})
       if (!parsed.success) {
-        const details = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }))
-        return reply.code(400).send({ error: 'The query is not valid', details })
+        return reply.code(400).send(invalidQuery(parsed.error.issues))
       }
       const views = await deps.service.forApi(publicContext(request), parsed.data.body)
       reply.header('cache-control', 'public, max-age=60')

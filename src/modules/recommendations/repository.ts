@@ -1,11 +1,10 @@
 import type { Insertable, Updateable } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
+import { isUuid } from '#src/platform/db/uuid.ts'
 import type { RecommendationsTable, RecommendationUpdatesTable } from './tables.ts'
 
 type Reader = Db | Trx
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const recommendationColumns = [
   'recommendations.id',
@@ -54,11 +53,11 @@ export function createRecommendationsRepository(db: Db) {
       return query.orderBy('recommendations.madeOn').orderBy('recommendations.number').execute()
     },
     findRecommendation(id: string, trx: Reader = db) {
-      if (!UUID.test(id)) return Promise.resolve(undefined)
+      if (!isUuid(id)) return Promise.resolve(undefined)
       return select(trx).where('recommendations.id', '=', id).executeTakeFirst()
     },
     findByResolution(resolutionId: string) {
-      if (!UUID.test(resolutionId)) return Promise.resolve(undefined)
+      if (!isUuid(resolutionId)) return Promise.resolve(undefined)
       return select().where('recommendations.resolutionId', '=', resolutionId).executeTakeFirst()
     },
     async numbersOfBody(bodyId: string, trx: Reader = db) {

@@ -126,6 +126,11 @@ describe.each(testDatabases())('health waiting lists on $name', (database) => {
     ])
     expect(wrong.body).toContain('value="lots"') // what was typed is kept
 
+    // A number too big to keep is wrong in the same way, not a failure of the service.
+    const huge = await analyst.post(`${SLT}/figures`, figures({ 'month-month': '1', 'month-year': '2024', referralsWaiting: '2147483648' }))
+    expect(huge.statusCode).toBe(400)
+    expect(errorSummary(huge.body)).toEqual(['Referrals waiting must be a whole number, like 331'])
+
     const taken = await analyst.post(`${SLT}/figures`, figures({ 'month-month': '12', 'month-year': '2023' }))
     expect(errorSummary(taken.body)).toEqual(['Figures for December 2023 are already recorded: change those instead'])
 

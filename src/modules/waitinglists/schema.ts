@@ -1,17 +1,10 @@
 import { z } from 'zod'
-import { optionalText } from '#src/platform/forms/fields.ts'
+import { optionalText, optionalWholeNumber } from '#src/platform/forms/fields.ts'
 
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
 /** A count the source may not give: blank is "not known", never zero. */
-const count = (name: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value ?? '')
-    .refine((value) => value === '' || /^\d+$/.test(value.replace(/,/g, '')), `${name} must be a whole number, like 331`)
-    .transform((value) => (value === '' ? null : Number(value.replace(/,/g, ''))))
+const count = (name: string) => optionalWholeNumber(`${name} must be a whole number, like 331`)
 
 const weeks = (name: string) =>
   z

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { joinDateParts } from '#src/platform/forms/fields.ts'
 import { monthOrDateField, monthOrDateLabel, monthOrDateValues, parseMonthOrDate } from './month-or-date.ts'
 
 describe('parseMonthOrDate', () => {
@@ -7,6 +8,7 @@ describe('parseMonthOrDate', () => {
     ['2024-01-25', { month: '2024-01', on: '2024-01-25' }],
     ['2024-02-29', { month: '2024-02', on: '2024-02-29' }],
     ['2023-02-29', null],
+    ['2024-02-32', null],
     ['2024-13-00', null],
     ['2024-00-05', null],
     ['0024-06-00', null],
@@ -23,6 +25,17 @@ describe('monthOrDateLabel', () => {
     [{ month: null, on: null }, ''],
   ])('%o → %s', (value, label) => {
     expect(monthOrDateLabel(value)).toBe(label)
+  })
+})
+
+describe('parseMonthOrDate of the three fields joined', () => {
+  const joined = (day: string, month: string, year: string) =>
+    joinDateParts({ 'when-day': day, 'when-month': month, 'when-year': year }, 'when')
+  it('takes a blank day as the month alone, but not a day of 0', () => {
+    expect(parseMonthOrDate(joined('', '6', '2024'))).toEqual({ month: '2024-06', on: null })
+    expect(parseMonthOrDate(joined('0', '6', '2024'))).toBeNull()
+    expect(parseMonthOrDate(joined('00', '6', '2024'))).toBeNull()
+    expect(parseMonthOrDate(joined('', '0', '2024'))).toBeNull()
   })
 })
 

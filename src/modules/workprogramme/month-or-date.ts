@@ -1,5 +1,6 @@
 import { format, parseISO } from 'date-fns'
 import { z } from 'zod'
+import { isRealDate } from '#src/platform/forms/fields.ts'
 import { longDate } from '#src/platform/views/filters.ts'
 
 /** A month, and the day within it when that is known. */
@@ -9,8 +10,6 @@ export interface MonthOrDate {
   /** 'YYYY-MM-DD', or null when only the month is known. */
   on: string | null
 }
-
-const realDate = (value: string) => new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
 
 /**
  * Reads a GOV.UK date input whose day may be left blank, as joined by the route
@@ -23,7 +22,7 @@ export function parseMonthOrDate(joined: string): MonthOrDate | null {
   const [, year, month, day] = match
   if (Number(year) < 1900 || Number(month) < 1 || Number(month) > 12) return null
   if (day === '00') return { month: `${year}-${month}`, on: null }
-  return realDate(joined) ? { month: `${year}-${month}`, on: joined } : null
+  return isRealDate(joined) ? { month: `${year}-${month}`, on: joined } : null
 }
 
 /** "June 2024", or "25 January 2024" when the day is known. */

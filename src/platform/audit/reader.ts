@@ -48,7 +48,8 @@ export function createAuditReader(db: Db) {
       if (filter.subjectType) query = query.where('subjectType', '=', filter.subjectType)
       if (filter.subjectId) query = query.where('subjectId', '=', filter.subjectId)
       if (filter.from) query = query.where('at', '>=', londonMidnight(filter.from))
-      if (filter.to) query = query.where('at', '<', londonMidnight(filter.to, 1))
+      // The day after 31 December 9999 has no ISO date to send; every event comes before it anyway.
+      if (filter.to && filter.to < '9999-12-31') query = query.where('at', '<', londonMidnight(filter.to, 1))
       const [{ total }, events] = await Promise.all([
         query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
         query

@@ -17,13 +17,39 @@ export const optionalText = (max = 50_000) =>
     .optional()
     .transform((value) => value ?? '')
 
-/** 'YYYY-MM-DD' from an <input type="date"> or three GOV.UK date fields joined by the route. */
-export const isoDate = (message: string) =>
+/**
+ * True for a 'YYYY-MM-DD' that is a day on the calendar: not 30 February, month 13 or day 0, and
+ * a four-figure year from 1000 (PostgreSQL has no year 0, and a year like 0024 is a slip for 2024).
+ */
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-\d{2}-\d{2}$/.exec(value)
+  if (!match || Number(match[1]) < 1000) return false
+  // JavaScript rolls 30 February over into March, and finds no date at all in day 32 or month 13.
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+}
+
+/** The largest whole number PostgreSQL's integer columns hold (2^31 - 1). */
+export const MAX_INTEGER = 2_147_483_647
+
+/** True for a whole number written in digits, commas allowed ("28,400"), from `min` up to MAX_INTEGER. */
+export function isWholeNumber(value: string, min = 0): boolean {
+  const digits = value.replace(/,/g, '')
+  return /^\d+$/.test(digits) && Number(digits) >= min && Number(digits) <= MAX_INTEGER
+}
+
+/** A whole number in a text box that may be left blank (null): `message` for anything else. */
+export const optionalWholeNumber = (message: string) =>
   z
-    .string({ error: message })
+    .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), message)
+    .optional()
+    .transform((value) => value ?? '')
+    .refine((value) => value === '' || isWholeNumber(value), message)
+    .transform((value) => (value === '' ? null : Number(value.replace(/,/g, ''))))
+
+/** 'YYYY-MM-DD' from an <input type="date"> or three GOV.UK date fields joined by the route. */
+export const isoDate = (message: string) => z.string({ error: message }).trim().refine(isRealDate, message)
 
 export const optionalIsoDate = (message: string) =>
   z
@@ -49,8 +75,14 @@ export function joinDateParts(body: Record<string, unknown>, name: string): stri
   const month = String(body[`${name}-month`] ?? '').trim()
   const year = String(body[`${name}-year`] ?? '').trim()
   if (!day && !month && !year) return ''
-  return `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
+  return `${padded(year, 4)}-${padded(month, 2)}-${padded(day, 2)}`
 }
+
+/**
+ * A date part padded with zeros, except a typed 0 (or 00): that is no day, month or year, and
+ * must not read as the '00' of a day left blank, which a month-or-date field takes as "no day".
+ */
+const padded = (part: string, width: number) => (/^0+$/.test(part) ? '0' : part.padStart(width, '0'))
 
 /** Splits 'YYYY-MM-DD' into GOV.UK date-input parts for re-display. */
 export function dateParts(value: string | null | undefined) {

@@ -65,3 +65,11 @@ export class EditConflictError extends Error {
     this.name = 'EditConflictError'
   }
 }
+
+/** A request the service cannot read: the error page says why, by its kind. */
+export class BadRequestError extends Error {
+  readonly statusCode = 400
+  constructor(readonly kind: 'bad-request' | 'unsavable-character' | 'upload-cut-short' = 'bad-request') {
+    super('The request could not be read')
+  }
+}

@@ -9,6 +9,7 @@ import type { Clock } from '#src/platform/clock.ts'
 import type { EditConflictView } from '#src/platform/forms/edit-version.ts'
 import { govukFrontendDir, mojFrontendDir, registerViews } from '#src/platform/views/environment.ts'
 import { longDate } from '#src/platform/views/filters.ts'
+import { asBadRequest, registerInputGuards } from './bad-input.ts'
 import { registerPublicCache } from './public-cache.ts'
 import { cookieName, registerSecurity } from './security.ts'
 import './types.ts'
@@ -58,6 +59,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
     request.user = token ? await options.sessions.resolve(token) : null
     request.ctx = { user: request.user, requestId: request.id }
   })
+  registerInputGuards(app)
   if (options.publicCache) registerPublicCache(app, { today: () => options.clock.today() })
 
   app.decorateReply('page', function (this: FastifyReply, template: string, data = {}, status = 200) {
@@ -84,7 +86,11 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
     return reply.page('platform/views/errors/not-found.njk', {}, 404)
   })
 
-  app.setErrorHandler((error: Error & { statusCode?: number; validation?: unknown }, request, reply) => {
+  app.setErrorHandler((thrown: Error & { statusCode?: number }, request, reply) => {
+    // Input the service cannot use answers 400, logged as information rather than as a failure.
+    const badRequest = asBadRequest(thrown, request)
+    if (badRequest && badRequest !== thrown) request.log.info({ err: thrown }, 'request refused as bad input')
+    const error = badRequest ?? thrown
     const status = error.statusCode ?? 500
     if (status === 401) {
       const returnTo = encodeURIComponent(request.url)
@@ -99,7 +105,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
       return errorPage(request, reply, 403, 'forbidden')
     }
     if (status === 429) return errorPage(request, reply, 429, 'busy')
-    if (status >= 400 && status < 500) return errorPage(request, reply, status, 'bad-request')
+    if (status >= 400 && status < 500) return errorPage(request, reply, status, badRequest?.kind ?? 'bad-request')
     request.log.error({ err: error }, 'request failed')
     return errorPage(request, reply, 500, 'problem')
   })

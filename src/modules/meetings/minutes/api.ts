@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Context } from '#src/platform/auth/user.ts'
+import { invalidQuery } from '#src/platform/http/api-errors.ts'
 import { meetingsQuerySchema } from './schema.ts'
 import { type MinutesRecord, type MinutesService, minutesPath } from './service.ts'
 
@@ -12,18 +13,10 @@ export function minutesApi(deps: { service: MinutesService }) {
   const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
 
   return async function (app: FastifyInstance) {
-    app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-      const status = error.statusCode ?? 500
-      if (status >= 500) request.log.error({ err: error }, 'API request failed')
-      const message = status === 404 ? 'Not found' : status >= 500 ? 'Something went wrong' : error.message
-      return reply.code(status).send({ error: message })
-    })
-
     app.get('/api/v1/meetings', async (request, reply) => {
       const parsed = meetingsQuerySchema.safeParse(request.query ?? {})
       if (!parsed.success) {
-        const details = parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }))
-        return reply.code(400).send({ error: 'The query is not valid', details })
+        return reply.code(400).send(invalidQuery(parsed.error.issues))
       }
       const { body, from, to } = parsed.data
       const meetings = await service.listMeetings(publicContext(request), { bodyId: body, from, to })

@@ -1,5 +1,6 @@
 import type { Updateable } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import { isUuid } from '#src/platform/db/uuid.ts'
 import { isoDay } from './iso-day.ts'
 import type { AttendanceTable, DeclarationsTable, MinutesTable } from '../tables.ts'
 
@@ -40,7 +41,6 @@ const maybe =
   (row: T | undefined) =>
     row === undefined ? undefined : map(row)
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Queries for minutes and the meetings and agenda items they record. No decisions here. */
 export function createMinutesRepository(db: Db) {
@@ -66,7 +66,7 @@ export function createMinutesRepository(db: Db) {
         .then(maybe(withDay))
     },
     findMeetingById(id: string, trx: Reader = db) {
-      if (!UUID.test(id)) return Promise.resolve(undefined)
+      if (!isUuid(id)) return Promise.resolve(undefined)
       return trx
         .selectFrom('meetings')
         .select(meetingColumns)
@@ -193,7 +193,7 @@ export function createMinutesRepository(db: Db) {
         .execute()
     },
     findResolution(id: string, trx: Reader = db) {
-      if (!UUID.test(id)) return Promise.resolve(undefined)
+      if (!isUuid(id)) return Promise.resolve(undefined)
       return trx.selectFrom('resolutions').selectAll().where('id', '=', id).executeTakeFirst()
     },
     insertResolution(trx: Trx, agendaItemId: string, number: number, text: string) {

@@ -221,7 +221,7 @@ describe.each(testDatabases())('minutes of the demo committee on $name', (databa
         const response = await t.visitor().get(`/api/v1/meetings/${id}`)
         expect(response.statusCode).toBe(404)
         expect(response.headers['content-type']).toMatch(/^application\/json/)
-        expect(response.json()).toEqual({ error: 'Not found' })
+        expect(response.json()).toEqual({ error: 'not found', statusCode: 404 })
       }
     })
   })

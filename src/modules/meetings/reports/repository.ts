@@ -1,7 +1,7 @@
 import { type Insertable, sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
-import { isUuid } from '../repository.ts'
+import { isUuid } from '#src/platform/db/uuid.ts'
 import type { AppendicesTable, DocumentsTable, ReportsTable } from '../tables.ts'
 
 type Reader = Db | Trx

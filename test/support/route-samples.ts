@@ -1,0 +1,167 @@
+import type { Agent } from './agent.ts'
+import type { TestApp } from './harness.ts'
+
+/**
+ * Real addresses for the app's route patterns, on demo records each route can show: shared by the
+ * tests that request every route (src/every-route.test.ts and its fuzz sibling). A new route with
+ * no sample here fails both.
+ */
+
+export const BODY = 'children-and-young-peoples-scrutiny-committee'
+export const JANUARY = `2024-01-25-${BODY}`
+export const MARCH = `2024-03-27-${BODY}`
+
+/** The ids of the demo records the sample addresses name (ids are made when the demo is loaded). */
+export interface SampleRecords {
+  attendance: string
+  declaration: string
+  resolution: string
+  publishedResolution: string
+  appendix: string
+  recommendation: string
+  workItem: string
+  milestone: string
+  /** The account the admin's account pages are tried on. */
+  account: string
+}
+
+async function first<T extends Record<string, unknown>>(query: Promise<T | undefined>) {
+  const row = await query
+  if (!row) throw new Error('The demo data lacks a sample record')
+  return row
+}
+
+/**
+ * Draft minutes of the January meeting, for the pages that change draft minutes: attendance, a
+ * declaration and a resolution, recorded through the app as a scrutiny officer would. Returns the
+ * ids of those and of the other records the sample addresses name.
+ */
+export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<SampleRecords> {
+  const db = t.db
+  const draft = `/meetings/${JANUARY}/minutes`
+  const steps = [
+    await scrutiny.post(`${draft}/start`),
+    await scrutiny.post(`${draft}/attendance/members`),
+    await scrutiny.post(`${draft}/items/4/resolutions`, { text: 'To note the decisions.' }),
+  ]
+  const statuses = steps.map((response) => response.statusCode)
+  if (statuses.some((status) => status !== 303)) throw new Error(`Drafting the January minutes answered ${statuses}`)
+  const january = await first(db.selectFrom('meetings').select('id').where('slug', '=', JANUARY).executeTakeFirst())
+  const present = await first(
+    db.selectFrom('attendance').select(['id', 'personId']).where('meetingId', '=', january.id).executeTakeFirst(),
+  )
+  const item4 = await first(
+    db.selectFrom('agendaItems').select('id').where('meetingId', '=', january.id).where('number', '=', 4).executeTakeFirst(),
+  )
+  const declared = await scrutiny.post(`${draft}/declarations`, {
+    personId: present.personId!,
+    agendaItemId: item4.id,
+    type: 'personal',
+    nature: 'A relative works at the school.',
+  })
+  if (declared.statusCode !== 303) throw new Error(`Recording a declaration answered ${declared.statusCode}`)
+  // Published (not yet approved) minutes, for tracking a resolution, unpublishing and approving.
+  const november = await first(
+    db.selectFrom('meetings').select('id').where('slug', '=', `2023-11-09-${BODY}`).executeTakeFirst(),
+  )
+  const id = async (query: Promise<{ id: string } | undefined>) => (await first(query)).id
+  return {
+    attendance: present.id,
+    declaration: await id(db.selectFrom('declarations').select('id').where('meetingId', '=', january.id).executeTakeFirst()),
+    resolution: await id(db.selectFrom('resolutions').select('id').where('agendaItemId', '=', item4.id).executeTakeFirst()),
+    publishedResolution: await id(
+      db.selectFrom('resolutions').innerJoin('agendaItems', 'agendaItems.id', 'resolutions.agendaItemId')
+        .select('resolutions.id').where('agendaItems.meetingId', '=', november.id).executeTakeFirst(),
+    ),
+    appendix: await id(db.selectFrom('appendices').select('id').where('label', '=', 'Appendix 4(a)').executeTakeFirst()),
+    recommendation: await id(db.selectFrom('recommendations').select('id').where('number', '=', '1').executeTakeFirst()),
+    workItem: await id(db.selectFrom('workProgrammeItems').select('id').executeTakeFirst()),
+    milestone: await id(db.selectFrom('planMilestones').select('id').executeTakeFirst()),
+    account: await id(db.selectFrom('users').select('id').where('email', '=', 'officer@example.org').executeTakeFirst()),
+  }
+}
+
+/** A real address for a route pattern, on demo records the route can show. */
+export function sampleAddress(url: string, ids: SampleRecords): string {
+  const filled = url
+    // Publishing, unpublishing and approving: the November minutes, published and not yet approved.
+    .replace(/^\/meetings\/:slug\/minutes\/(unpublish|approve)$/, `/meetings/2023-11-09-${BODY}/minutes/$1`)
+    // The published minutes a visitor reads; everything else about minutes: the January draft.
+    .replace(/^\/meetings\/:slug\/minutes$/, `/meetings/2023-11-09-${BODY}/minutes`)
+    .replace(/^\/meetings\/:slug\/minutes\/items\/:number/, `/meetings/${JANUARY}/minutes/items/4`)
+    .replace(/^\/meetings\/:slug\/minutes\/attendance\/:id/, `/meetings/${JANUARY}/minutes/attendance/${ids.attendance}`)
+    .replace(/^\/meetings\/:slug\/minutes\/declarations\/:id/, `/meetings/${JANUARY}/minutes/declarations/${ids.declaration}`)
+    .replace(/^\/meetings\/:slug\/minutes\/resolutions\/:id/, `/meetings/${JANUARY}/minutes/resolutions/${ids.resolution}`)
+    .replace(/^\/meetings\/:slug\/items\/:number\/report\/appendices\/:id/, `/meetings/${JANUARY}/items/4/report/appendices/${ids.appendix}`)
+    .replace(/^\/meetings\/:slug\/items\/:number/, `/meetings/${JANUARY}/items/4`)
+    .replace(/^\/meetings\/:slug/, `/meetings/${JANUARY}`)
+    .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
+    .replace(/^\/bodies\/:slug\/work-programme\/:id/, `/bodies/${BODY}/work-programme/${ids.workItem}`)
+    .replace(/^\/bodies\/:slug/, `/bodies/${BODY}`)
+    .replace(/^\/people\/:slug/, '/people/kath-benson')
+    .replace(/^\/documents\/:id/, '/documents/00000000-0000-4000-8000-000000000000')
+    .replace(/^\/recommendations\/from-resolution\/:id/, `/recommendations/from-resolution/${ids.publishedResolution}`)
+    .replace(/^\/recommendations\/:id/, `/recommendations/${ids.recommendation}`)
+    .replace(/^\/resolutions\/:id/, `/resolutions/${ids.publishedResolution}`)
+    .replace(/^\/decisions\/:slug\/documents\/:number/, '/decisions/ex48-2023/documents/1')
+    .replace(/^\/decisions\/:slug/, '/decisions/ex48-2023')
+    .replace(/^\/forward-plan\/:plan\/items\/:item/, '/forward-plan/2024-01/items/12-2022')
+    .replace(/^\/forward-plan\/:plan/, '/forward-plan/2024-01')
+    .replace(/^\/admin\/accounts\/:id/, `/admin/accounts/${ids.account}`)
+    .replace(/^\/waiting-lists\/:service\/figures\/:month/, '/waiting-lists/camhs/figures/2023-12')
+    .replace(/^\/waiting-lists\/:service/, '/waiting-lists/camhs')
+    .replace(/^\/improvement-plans\/milestones\/:id/, `/improvement-plans/milestones/${ids.milestone}`)
+    .replace(/^\/improvement-plans\/:slug\/milestones\/:id/, `/improvement-plans/childrens-social-care-improvement-plan/milestones/${ids.milestone}`)
+    .replace(/^\/improvement-plans\/:slug\/actions\/:reference/, '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5')
+    .replace(/^\/improvement-plans\/:slug/, '/improvement-plans/childrens-social-care-improvement-plan')
+    .replace(/^\/inspections\/:slug/, '/inspections/ilacs-2022')
+    .replace(/^\/api\/v1\/improvement-plans\/:id/, '/api/v1/improvement-plans/childrens-social-care-improvement-plan')
+    .replace(/^\/outcomes\/:code\/:period/, '/outcomes/OF3.1/2024-03')
+    .replace(/^\/outcomes\/:code/, '/outcomes/OF3.1')
+    .replace(/^\/(assets|vendor|static)\/\*$/, (_, dir: string) => ({
+      assets: '/assets/images/favicon.svg',
+      vendor: '/vendor/moj-frontend.min.css',
+      static: '/static/oversight.css',
+    })[dir]!)
+  if (filled.includes(':') || filled.includes('*')) throw new Error(`No sample address for ${url}: add one to sampleAddress()`)
+  return filled
+}
+
+/** A registered route and a pattern its addresses match. */
+export interface RoutePattern {
+  method: string
+  url: string
+  pattern: RegExp
+}
+
+export function routePatterns(table: readonly { method: string; url: string }[]): RoutePattern[] {
+  const segment = (part: string) =>
+    part.startsWith(':') ? '[^/]+' : part === '*' ? '.*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return table.map((route) => ({ ...route, pattern: new RegExp(`^${route.url.split('/').map(segment).join('/')}$`) }))
+}
+
+/** The route a same-site address goes to (the most specific when several match). */
+export function routeOf(routes: RoutePattern[], method: string, address: string): RoutePattern | undefined {
+  const path = address.split(/[?#]/)[0]
+  return routes
+    .filter((route) => route.method === method && route.pattern.test(path))
+    .sort((a, b) => a.url.split(':').length - b.url.split(':').length)[0]
+}
+
+/** How many parameters (and wildcards) a route pattern has. */
+export const parameterCount = (url: string) => url.split('/').filter((part) => part.startsWith(':') || part === '*').length
+
+/** The sample address of a route with its nth parameter (every one, when n is -1) replaced by `value`. */
+export function withParameter(url: string, ids: SampleRecords, n: number, value: string): string {
+  const parts = url.split('/')
+  const address = sampleAddress(url, ids).split('/')
+  let seen = -1
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i].startsWith(':') && parts[i] !== '*') continue
+    seen++
+    if (n !== -1 && seen !== n) continue
+    if (parts[i] === '*') return [...address.slice(0, i), value].join('/')
+    address[i] = value
+  }
+  return address.join('/')
+}
