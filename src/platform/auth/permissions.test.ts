@@ -16,6 +16,7 @@ const userWith = (role: Role): User => ({
 const EXPECTED: Record<string, Role[]> = {
   'accounts:manage': ['admin'],
   'audit:read': ['admin'],
+  'backups:read': ['admin'],
   'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
   'bodies:edit': ['scrutiny_officer', 'admin'],
   'people:edit': ['scrutiny_officer', 'admin'],
