@@ -36,7 +36,13 @@ export async function runLoad(request: LoadRequest): Promise<LoadResult> {
   const latencies: number[] = []
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: request.url, connections: request.connections, duration: request.seconds, timeout: 10, headers: request.headers },
+      {
+        url: request.url,
+        connections: request.connections,
+        duration: request.seconds,
+        timeout: 10,
+        headers: request.headers,
+      },
       (error, done) => (error ? reject(error) : resolve(done)),
     )
     instance.on('response', (_client, _status, _bytes, responseTime) => {

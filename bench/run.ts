@@ -117,7 +117,8 @@ async function benchPages(): Promise<{ rows: Row[]; dbKind: string }> {
         const result = await measure(url, SECONDS, CONNECTIONS, headers)
         console.log(`${Math.round(result.requestsPerSecond)} requests/s, p95 ${result.p95.toFixed(1)} ms`)
         const solo = kind === 'static' ? undefined : await measure(url, SOLO_SECONDS, 1, headers)
-        if (solo) console.log(`  ${target.name} (${kind}, 1 connection) for ${SOLO_SECONDS} s… p95 ${solo.p95.toFixed(1)} ms`)
+        if (solo)
+          console.log(`  ${target.name} (${kind}, 1 connection) for ${SOLO_SECONDS} s… p95 ${solo.p95.toFixed(1)} ms`)
         rows.push({ ...target, kind, status: kind === 'static' ? 200 : response.status, result, solo })
       }
     }
@@ -175,7 +176,10 @@ async function timeToFirstPage(): Promise<number> {
   try {
     while (performance.now() - started < 60_000) {
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode} before serving a page`)
-      const ok = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.status === 200, () => false)
+      const ok = await fetch(`http://127.0.0.1:${port}/`).then(
+        (r) => r.status === 200,
+        () => false,
+      )
       if (ok) return performance.now() - started
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
@@ -205,7 +209,10 @@ function report(rows: Row[], dbKind: string, startMs: number): string {
   ]
   for (const row of rows) {
     const twin = rows.find((other) => other.path === row.path && other.kind === 'static')
-    const ratio = row.kind !== 'static' && twin ? `${(twin.result.requestsPerSecond / row.result.requestsPerSecond).toFixed(1)}×` : ''
+    const ratio =
+      row.kind !== 'static' && twin
+        ? `${(twin.result.requestsPerSecond / row.result.requestsPerSecond).toFixed(1)}×`
+        : ''
     // Served pages are judged under load; fresh renders on the time one takes with no queue.
     const judged = row.kind === 'rendered' ? (row.solo?.p95 ?? Infinity) : row.result.p95
     const verdict =

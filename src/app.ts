@@ -14,7 +14,11 @@ import { createBodies } from '#src/modules/bodies/index.ts'
 import { createMeetings, nextAgendaSection } from '#src/modules/meetings/index.ts'
 import { createMinutes } from '#src/modules/meetings/minutes/index.ts'
 import { createPublishing } from '#src/modules/publishing/index.ts'
-import { createRecommendations, recommendationsOpenApi, recommendationsSection } from '#src/modules/recommendations/index.ts'
+import {
+  createRecommendations,
+  recommendationsOpenApi,
+  recommendationsSection,
+} from '#src/modules/recommendations/index.ts'
 import { createDecisions, decisionsSection, forwardPlanSection } from '#src/modules/decisions/index.ts'
 import { createWorkProgramme, workProgrammeSection } from '#src/modules/workprogramme/index.ts'
 import { createWaitingLists } from '#src/modules/waitinglists/index.ts'
@@ -91,14 +95,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   const waitingLists = createWaitingLists({ db, audit })
   const improvement = createImprovement({ db, clock, audit })
-  const indicators = createIndicators({ db, clock, audit, workProgramme: workProgramme.service, improvement: improvement.service })
+  const indicators = createIndicators({
+    db,
+    clock,
+    audit,
+    workProgramme: workProgramme.service,
+    improvement: improvement.service,
+  })
   const publishing = createPublishing({
     db,
     clock,
     bodies: bodies.service,
     meetings: meetings.service,
     baseUrl,
-    openApi: [recommendationsOpenApi, decisions.openApi, workProgramme.openApi, waitingLists.openApi, indicators.openApi, improvement.openApi],
+    openApi: [
+      recommendationsOpenApi,
+      decisions.openApi,
+      workProgramme.openApi,
+      waitingLists.openApi,
+      indicators.openApi,
+      improvement.openApi,
+    ],
   })
 
   await app.register(healthRoutes({ db, kind: options.dbKind, version: options.version ?? '0.0.0' }))

@@ -20,62 +20,63 @@ function siteOrigin(value: string): string | null {
 }
 
 /** Every setting Oversight reads from the environment, described and checked in one place. */
-const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  /** Port the web server listens on. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Address to bind; 0.0.0.0 in a container. */
-  HOST: z.string().default('127.0.0.1'),
-  /** Folder for the embedded database (PGlite) when DATABASE_URL is not set. */
-  DATA_DIR: z.string().default('./data'),
-  /** A PostgreSQL connection string; when set, the embedded database is not used. */
-  DATABASE_URL: z.string().optional(),
-  /** Load the demo data and demo accounts on an empty database; by default on, except in production. */
-  OVERSIGHT_DEMO: z.enum(['0', '1']).optional(),
-  /** Password for the demo accounts (checked by the password policy); one is generated and printed once when unset. */
-  OVERSIGHT_DEMO_PASSWORD: z.string().optional(),
-  /** Password for `create-admin` (checked by the password policy); one is generated and printed once when unset. */
-  OVERSIGHT_ADMIN_PASSWORD: z
-    .string()
-    .optional()
-    .transform((value) => value || undefined),
-  /** The council's name, which passwords may not contain; the demo's is Blackpool Council. */
-  OVERSIGHT_COUNCIL_NAME: z.string().trim().optional(),
-  /** Proxies whose X-Forwarded-For gives the client's address: their addresses, CIDRs or `loopback`. */
-  OVERSIGHT_TRUST_PROXY: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      try {
-        return parseTrustProxy(value)
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message })
-        return z.NEVER
-      }
-    }),
-  /** The date the app treats as today (YYYY-MM-DD); demo mode defaults to 2024-01-22. */
-  OVERSIGHT_TODAY: z.string().regex(isoDate, 'OVERSIGHT_TODAY must be YYYY-MM-DD').optional(),
-  /** Send cookies with Secure and the __Host- prefix. Turn off only for plain-HTTP development off localhost. */
-  COOKIE_SECURE: z.enum(['0', '1']).default('1'),
-  /** Keep signed-out pages in memory until the data changes ("0" when several processes share one database). */
-  OVERSIGHT_PAGE_CACHE: z.enum(['0', '1']).default('1'),
-  /** Days after the last backup (or with none) when the admin's backups page warns. */
-  OVERSIGHT_BACKUP_WARN_DAYS: z.coerce.number().int().min(1).max(366).default(7),
-  /**
-   * The site's public address, from which every absolute link (feeds, calendar events, open data) is
-   * built; never the request's Host header. Defaults to http://localhost:PORT.
-   */
-  OVERSIGHT_BASE_URL: z
-    .string()
-    .transform((value, ctx) => {
-      const origin = value === '' ? undefined : siteOrigin(value)
-      if (origin === null) ctx.addIssue({ code: 'custom', message: BASE_URL_MESSAGE })
-      return origin ?? undefined
-    })
-    .optional(),
-  /** Log level for pino. */
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-})
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Port the web server listens on. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Address to bind; 0.0.0.0 in a container. */
+    HOST: z.string().default('127.0.0.1'),
+    /** Folder for the embedded database (PGlite) when DATABASE_URL is not set. */
+    DATA_DIR: z.string().default('./data'),
+    /** A PostgreSQL connection string; when set, the embedded database is not used. */
+    DATABASE_URL: z.string().optional(),
+    /** Load the demo data and demo accounts on an empty database; by default on, except in production. */
+    OVERSIGHT_DEMO: z.enum(['0', '1']).optional(),
+    /** Password for the demo accounts (checked by the password policy); one is generated and printed once when unset. */
+    OVERSIGHT_DEMO_PASSWORD: z.string().optional(),
+    /** Password for `create-admin` (checked by the password policy); one is generated and printed once when unset. */
+    OVERSIGHT_ADMIN_PASSWORD: z
+      .string()
+      .optional()
+      .transform((value) => value || undefined),
+    /** The council's name, which passwords may not contain; the demo's is Blackpool Council. */
+    OVERSIGHT_COUNCIL_NAME: z.string().trim().optional(),
+    /** Proxies whose X-Forwarded-For gives the client's address: their addresses, CIDRs or `loopback`. */
+    OVERSIGHT_TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseTrustProxy(value)
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message })
+          return z.NEVER
+        }
+      }),
+    /** The date the app treats as today (YYYY-MM-DD); demo mode defaults to 2024-01-22. */
+    OVERSIGHT_TODAY: z.string().regex(isoDate, 'OVERSIGHT_TODAY must be YYYY-MM-DD').optional(),
+    /** Send cookies with Secure and the __Host- prefix. Turn off only for plain-HTTP development off localhost. */
+    COOKIE_SECURE: z.enum(['0', '1']).default('1'),
+    /** Keep signed-out pages in memory until the data changes ("0" when several processes share one database). */
+    OVERSIGHT_PAGE_CACHE: z.enum(['0', '1']).default('1'),
+    /** Days after the last backup (or with none) when the admin's backups page warns. */
+    OVERSIGHT_BACKUP_WARN_DAYS: z.coerce.number().int().min(1).max(366).default(7),
+    /**
+     * The site's public address, from which every absolute link (feeds, calendar events, open data) is
+     * built; never the request's Host header. Defaults to http://localhost:PORT.
+     */
+    OVERSIGHT_BASE_URL: z
+      .string()
+      .transform((value, ctx) => {
+        const origin = value === '' ? undefined : siteOrigin(value)
+        if (origin === null) ctx.addIssue({ code: 'custom', message: BASE_URL_MESSAGE })
+        return origin ?? undefined
+      })
+      .optional(),
+    /** Log level for pino. */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
   .superRefine((e, ctx) => {
     // The configured passwords meet the same policy as any other, the council's name included.
     const councilName = councilNameOf(e)

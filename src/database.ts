@@ -13,7 +13,8 @@ import type { ImprovementTables } from '#src/modules/improvement/tables.ts'
 
 /** The whole schema, composed from the tables each owner declares. */
 export interface Database
-  extends AuthTables,
+  extends
+    AuthTables,
     AuditTables,
     BackupTables,
     BodiesTables,

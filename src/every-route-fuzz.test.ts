@@ -213,7 +213,9 @@ describe.each(testDatabases())('every route fuzzed as every role ($name)', (data
     const failures: string[] = []
     const request = requester(role, failures)
     const search = (query: Record<string, string | string[]>) =>
-      Object.entries(query).map(([name, value]) => queryString([name], value)).join('&')
+      Object.entries(query)
+        .map(([name, value]) => queryString([name], value))
+        .join('&')
     for (const [i, route] of routes.filter((r) => r.method === 'GET').entries()) {
       const known = [...(queryNames.get(route.url) ?? [])]
       const address = sample(route.url)

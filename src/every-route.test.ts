@@ -55,7 +55,10 @@ const ANY_ACCOUNT = ['/account', '/my/recommendations']
  */
 const MAY_EDIT: Record<'member' | 'analyst', RegExp[]> = {
   member: [],
-  analyst: [/^\/waiting-lists\/:service\/figures/, /^\/outcomes(\/(import|populations|periods|new|:code\/edit|:code\/:period\/edit|:code\/work-programme|:code\/actions))?/],
+  analyst: [
+    /^\/waiting-lists\/:service\/figures/,
+    /^\/outcomes(\/(import|populations|periods|new|:code\/edit|:code\/:period\/edit|:code\/work-programme|:code\/actions))?/,
+  ],
 }
 
 /** Posts anyone may make: signing in (public) and out. */
@@ -196,7 +199,8 @@ describe.each(testDatabases())('every route as every role ($name)', (database) =
       const mayEdit = MAY_EDIT[role].some((pattern) => pattern.test(route.url))
       const response = await agents[role].get(sample(route.url))
       const expected = mayEdit ? [200] : [403, 404]
-      if (!expected.includes(response.statusCode)) wrong.push(`${route.url}: ${response.statusCode}, expected ${expected[0]}`)
+      if (!expected.includes(response.statusCode))
+        wrong.push(`${route.url}: ${response.statusCode}, expected ${expected[0]}`)
     }
     expect(wrong).toEqual([])
   })

@@ -81,14 +81,18 @@ describe('the demo democratic record', () => {
     const committee = members.filter((m) => m.body === COMMITTEE)
     expect(committee).toHaveLength(11)
     expect(committee.filter((m) => m.role === 'chair').map((m) => m.person)).toEqual(['flanagan'])
-    expect(committee.filter((m) => m.role === 'co-opted member').map((m) => m.person).sort()).toEqual([
-      'gemma-clayton',
-      'jo-snape',
-    ])
-    expect(members.filter((m) => m.body === 'executive').map((m) => m.person).sort()).toEqual([
-      'jim-hobson',
-      'kath-benson',
-    ])
+    expect(
+      committee
+        .filter((m) => m.role === 'co-opted member')
+        .map((m) => m.person)
+        .sort(),
+    ).toEqual(['gemma-clayton', 'jo-snape'])
+    expect(
+      members
+        .filter((m) => m.body === 'executive')
+        .map((m) => m.person)
+        .sort(),
+    ).toEqual(['jim-hobson', 'kath-benson'])
   })
 
   it('names people as the papers do, with the demo accounts pointing at real records', async () => {

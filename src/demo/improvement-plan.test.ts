@@ -67,9 +67,14 @@ function paperTables() {
   const to = lines.findIndex((line, index) => index > from && line.startsWith('How we will measure success'))
   expect(from).toBeGreaterThan(-1)
   expect(to).toBeGreaterThan(from)
-  const rows = lines
-    .slice(from + 1, to)
-    .map((line) => line.split('\t').map((cell) => cell.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()))
+  const rows = lines.slice(from + 1, to).map((line) =>
+    line.split('\t').map((cell) =>
+      cell
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ),
+  )
   const paper: PaperAction[] = []
   const themeLeads: string[] = []
   let current: PaperAction | undefined

@@ -127,47 +127,65 @@ const strategicPartnerships: DemoTheme = {
   title: 'Strategic Partnerships',
   lead: 'Kara Haskayne',
   actions: [
-    action('1.1', 'Develop a new Children, Young People and Families Strategic Plan', [KARA], [], [
-      milestone(
-        'Hold Partnership event to discuss setting a new strategic vision and priorities for children, young people and families in Blackpool',
-        '2023-03-16',
-        'complete',
-        [[PACK, 'More than 80 people from partner organisations came to the event on 16 March 2023.']],
-        '2023-03-16',
-      ),
-      milestone('Establish task and finish group to meet monthly to develop the priorities and objectives', '2023-04-30', 'complete', [
-        [PACK, 'The plan reports the task and finish group as set up.'],
-      ]),
-      milestone(
-        'Share initial consultation feedback and draft strategy with strategic leaders at the CYP and Families Partnership meeting',
-        '2023-07-14',
-        'complete',
-        [[PACK, 'Marked done: strategic leaders have seen the early feedback and the draft.']],
-      ),
-      milestone('Consult with the wider partnership on the priorities and objectives and develop draft strategy', '2023-08-31', 'complete', [
-        [PACK, 'The plan reports the wider consultation and the draft strategy as done.'],
-      ]),
-      milestone(
-        'Approve final strategy through strategic and democratic process, sharing with CYP and Families Partnership, CYP Scrutiny Committee and Council’s Executive',
-        '2023-11-30',
-        'delayed',
-        [[PACK, 'Sign-off has slipped; the service hopes to confirm it in January 2024.']],
-      ),
-      milestone('Develop outcomes framework', '2023-12-31', 'in progress', [
-        [PACK, 'There is an agreed draft, but it needs more consultation.'],
-      ]),
-    ]),
-    action('1.2', 'Establish Strategic Partnerships Business Unit', [KARA], [], [
-      milestone('Develop business case and seek approval from corporate leadership team', '2023-06-06', 'complete', [
-        [PACK, 'The plan marks the business case step as done.'],
-      ]),
-      milestone('Work with HR to create new structure and job descriptions', '2023-06-30', 'complete', [
-        [PACK, 'A new structure is now designed.'],
-      ]),
-      milestone('Advertise posts and recruit to new positions', '2023-09-30', 'complete', [
-        [PACK, 'Every new post has been filled.'],
-      ]),
-    ]),
+    action(
+      '1.1',
+      'Develop a new Children, Young People and Families Strategic Plan',
+      [KARA],
+      [],
+      [
+        milestone(
+          'Hold Partnership event to discuss setting a new strategic vision and priorities for children, young people and families in Blackpool',
+          '2023-03-16',
+          'complete',
+          [[PACK, 'More than 80 people from partner organisations came to the event on 16 March 2023.']],
+          '2023-03-16',
+        ),
+        milestone(
+          'Establish task and finish group to meet monthly to develop the priorities and objectives',
+          '2023-04-30',
+          'complete',
+          [[PACK, 'The plan reports the task and finish group as set up.']],
+        ),
+        milestone(
+          'Share initial consultation feedback and draft strategy with strategic leaders at the CYP and Families Partnership meeting',
+          '2023-07-14',
+          'complete',
+          [[PACK, 'Marked done: strategic leaders have seen the early feedback and the draft.']],
+        ),
+        milestone(
+          'Consult with the wider partnership on the priorities and objectives and develop draft strategy',
+          '2023-08-31',
+          'complete',
+          [[PACK, 'The plan reports the wider consultation and the draft strategy as done.']],
+        ),
+        milestone(
+          'Approve final strategy through strategic and democratic process, sharing with CYP and Families Partnership, CYP Scrutiny Committee and Council’s Executive',
+          '2023-11-30',
+          'delayed',
+          [[PACK, 'Sign-off has slipped; the service hopes to confirm it in January 2024.']],
+        ),
+        milestone('Develop outcomes framework', '2023-12-31', 'in progress', [
+          [PACK, 'There is an agreed draft, but it needs more consultation.'],
+        ]),
+      ],
+    ),
+    action(
+      '1.2',
+      'Establish Strategic Partnerships Business Unit',
+      [KARA],
+      [],
+      [
+        milestone('Develop business case and seek approval from corporate leadership team', '2023-06-06', 'complete', [
+          [PACK, 'The plan marks the business case step as done.'],
+        ]),
+        milestone('Work with HR to create new structure and job descriptions', '2023-06-30', 'complete', [
+          [PACK, 'A new structure is now designed.'],
+        ]),
+        milestone('Advertise posts and recruit to new positions', '2023-09-30', 'complete', [
+          [PACK, 'Every new post has been filled.'],
+        ]),
+      ],
+    ),
     action(
       '1.3',
       'Review the function, membership and governance structure supporting the Children and Families Partnership',
@@ -180,39 +198,51 @@ const strategicPartnerships: DemoTheme = {
           'complete',
           [[PACK, 'Strategic leaders have agreed how the new partnership is made up and run, the plan reports.']],
         ),
-        milestone('Implement new meeting and reporting structure for boards reporting to the partnership', '2023-10-31', 'complete', [
-          [PACK, 'The boards, and how they report upwards, are agreed.'],
+        milestone(
+          'Implement new meeting and reporting structure for boards reporting to the partnership',
+          '2023-10-31',
+          'complete',
+          [[PACK, 'The boards, and how they report upwards, are agreed.']],
+        ),
+      ],
+    ),
+    action(
+      '1.4',
+      'Implement new Blackpool Children’s Safeguarding and Assurance Partnership arrangements',
+      [KARA],
+      [1, 2],
+      [
+        milestone(
+          'Hold a workshop to establish safeguarding priorities for Blackpool and agree partnership arrangements and workstreams',
+          '2023-06-19',
+          'complete',
+          [[PACK, 'The partnership settled on four workstreams, each with a delivery group.']],
+        ),
+        milestone(
+          'Set up and hold first delivery group meetings for neglect, DA, contextual safeguarding, Request for Support Hub',
+          '2023-07-31',
+          'in progress',
+          [
+            [
+              PACK,
+              'Neglect, early help and Request for Support Hub groups first met on 24, 25 and 27 July 2023; the domestic abuse group had no date yet.',
+            ],
+          ],
+        ),
+        milestone(
+          'Agree Scrutineer and assurance process and recruit independent Scrutineer',
+          '2023-10-31',
+          'in progress',
+          [[PACK, 'Interviews for the independent scrutineer are fixed for 15 January 2024.']],
+        ),
+        milestone('Agree terms of reference for delivery groups', '2023-09-30', 'in progress', [
+          [
+            PACK,
+            'Only the domestic abuse and Request for Support Hub groups still lacked agreed terms, expected by the end of October 2023.',
+          ],
         ]),
       ],
     ),
-    action('1.4', 'Implement new Blackpool Children’s Safeguarding and Assurance Partnership arrangements', [KARA], [1, 2], [
-      milestone(
-        'Hold a workshop to establish safeguarding priorities for Blackpool and agree partnership arrangements and workstreams',
-        '2023-06-19',
-        'complete',
-        [[PACK, 'The partnership settled on four workstreams, each with a delivery group.']],
-      ),
-      milestone(
-        'Set up and hold first delivery group meetings for neglect, DA, contextual safeguarding, Request for Support Hub',
-        '2023-07-31',
-        'in progress',
-        [
-          [
-            PACK,
-            'Neglect, early help and Request for Support Hub groups first met on 24, 25 and 27 July 2023; the domestic abuse group had no date yet.',
-          ],
-        ],
-      ),
-      milestone('Agree Scrutineer and assurance process and recruit independent Scrutineer', '2023-10-31', 'in progress', [
-        [PACK, 'Interviews for the independent scrutineer are fixed for 15 January 2024.'],
-      ]),
-      milestone('Agree terms of reference for delivery groups', '2023-09-30', 'in progress', [
-        [
-          PACK,
-          'Only the domestic abuse and Request for Support Hub groups still lacked agreed terms, expected by the end of October 2023.',
-        ],
-      ]),
-    ]),
     action(
       '1.5',
       'Strengthen the Corporate Parenting role and responsibility so that it can effectively hold all partners to account.',
@@ -276,49 +306,82 @@ const earlyHelp: DemoTheme = {
         ),
       ],
     ),
-    action('2.2', 'Deliver Supporting Families', [JOANNE], [], [
-      milestone(
-        'Establish multi-agency Data Board with robust data sharing agreements linking to CYP and Families governance structure',
-        '2023-10-31',
-        'in progress',
-        [
+    action(
+      '2.2',
+      'Deliver Supporting Families',
+      [JOANNE],
+      [],
+      [
+        milestone(
+          'Establish multi-agency Data Board with robust data sharing agreements linking to CYP and Families governance structure',
+          '2023-10-31',
+          'in progress',
           [
-            '2023-07-31',
-            'Talks in March and July 2023 widened the board beyond Supporting Families towards a shared partnership dataset, with draft terms and a proposal due at the partnership in October.',
+            [
+              '2023-07-31',
+              'Talks in March and July 2023 widened the board beyond Supporting Families towards a shared partnership dataset, with draft terms and a proposal due at the partnership in October.',
+            ],
           ],
-        ],
-      ),
-      milestone(
-        'Consider wider opportunities to support payment by results claims to ensure we capitalise on funding available through the SF programme – target 506 families by March 2024',
-        '2023-12-31',
-        'in progress',
-        [['2024-01-12', 'Claims are to be extended to Strengthening and Supporting Families, but collecting the data is proving hard.']],
-      ),
-    ]),
-    action('2.3', 'Establish Early Help Strategic Delivery Group as part of the new local CSAP arrangements (see 1.4)', [JOANNE], [2], [
-      milestone('First meeting to take place 25 July to agree terms of reference, membership', '2023-07-25', 'complete', [
-        ['2023-07-25', 'The group has met for the first time and will now meet every six weeks.'],
-      ]),
-    ]),
-    action('2.4', 'Review and relaunch the Early Help Strategy', [JOANNE], [2], [
-      milestone('Undertake early help system guide self-evaluation with the partnership', '2023-07-01', 'not started'),
-      milestone(
-        'Agree a process for reviewing the EH Strategy',
-        '2023-09-26',
-        'complete',
-        [['2024-01-12', 'The current strategy will be reviewed first, and that review will shape the next one.']],
-        '2024-01-12',
-      ),
-      milestone('Set up a task and finish group to co-produce the draft strategy', '2023-11-30', 'delayed', [
-        ['2024-01-12', 'On hold while the current strategy is reviewed.'],
-      ]),
-      milestone('Consult with wider partnership', '2023-12-31', 'delayed', [
-        ['2024-01-12', 'Also waits on the review of the current strategy.'],
-      ]),
-      milestone('Approve and re-launch the strategy', '2024-02-28', 'delayed', [
-        ['2024-01-12', 'Partners agreed on 12 January 2024 to hold off rewriting the strategy until the full review is done.'],
-      ]),
-    ]),
+        ),
+        milestone(
+          'Consider wider opportunities to support payment by results claims to ensure we capitalise on funding available through the SF programme – target 506 families by March 2024',
+          '2023-12-31',
+          'in progress',
+          [
+            [
+              '2024-01-12',
+              'Claims are to be extended to Strengthening and Supporting Families, but collecting the data is proving hard.',
+            ],
+          ],
+        ),
+      ],
+    ),
+    action(
+      '2.3',
+      'Establish Early Help Strategic Delivery Group as part of the new local CSAP arrangements (see 1.4)',
+      [JOANNE],
+      [2],
+      [
+        milestone(
+          'First meeting to take place 25 July to agree terms of reference, membership',
+          '2023-07-25',
+          'complete',
+          [['2023-07-25', 'The group has met for the first time and will now meet every six weeks.']],
+        ),
+      ],
+    ),
+    action(
+      '2.4',
+      'Review and relaunch the Early Help Strategy',
+      [JOANNE],
+      [2],
+      [
+        milestone(
+          'Undertake early help system guide self-evaluation with the partnership',
+          '2023-07-01',
+          'not started',
+        ),
+        milestone(
+          'Agree a process for reviewing the EH Strategy',
+          '2023-09-26',
+          'complete',
+          [['2024-01-12', 'The current strategy will be reviewed first, and that review will shape the next one.']],
+          '2024-01-12',
+        ),
+        milestone('Set up a task and finish group to co-produce the draft strategy', '2023-11-30', 'delayed', [
+          ['2024-01-12', 'On hold while the current strategy is reviewed.'],
+        ]),
+        milestone('Consult with wider partnership', '2023-12-31', 'delayed', [
+          ['2024-01-12', 'Also waits on the review of the current strategy.'],
+        ]),
+        milestone('Approve and re-launch the strategy', '2024-02-28', 'delayed', [
+          [
+            '2024-01-12',
+            'Partners agreed on 12 January 2024 to hold off rewriting the strategy until the full review is done.',
+          ],
+        ]),
+      ],
+    ),
   ],
 }
 
@@ -327,18 +390,24 @@ const transformation: DemoTheme = {
   title: 'Transformation',
   lead: 'Laura Chadwick',
   actions: [
-    action('3.1', 'Establish Transformation Board to oversee the implementation of new practice model', [LAURA], [], [
-      milestone('Agree scope and set up of the new Transformation Board', '2023-07-25', 'in progress', [
-        [PACK, 'A first scoping meeting was arranged for 25 July 2023.'],
-      ]),
-      milestone(
-        'Hold first meeting to agree membership and terms of reference',
-        '2023-08-31',
-        'complete',
-        [['2024-01-12', 'Put back to 19 October 2023, the first meeting has now happened.']],
-        '2024-01-12',
-      ),
-    ]),
+    action(
+      '3.1',
+      'Establish Transformation Board to oversee the implementation of new practice model',
+      [LAURA],
+      [],
+      [
+        milestone('Agree scope and set up of the new Transformation Board', '2023-07-25', 'in progress', [
+          [PACK, 'A first scoping meeting was arranged for 25 July 2023.'],
+        ]),
+        milestone(
+          'Hold first meeting to agree membership and terms of reference',
+          '2023-08-31',
+          'complete',
+          [['2024-01-12', 'Put back to 19 October 2023, the first meeting has now happened.']],
+          '2024-01-12',
+        ),
+      ],
+    ),
     action(
       '3.2',
       'Design, develop and implement children’s social care practice model based on Blackpool Families Rock ethos and values',
@@ -369,33 +438,61 @@ const neglect: DemoTheme = {
   title: 'Neglect',
   lead: 'Toni Harrison',
   actions: [
-    action('4.1', 'Establish Neglect Strategic Delivery Group as part of the new local CSAP arrangements (see 1.4)', [KARA], [1, 2], [
-      milestone('Develop partnership-wide Neglect action plan', '2023-10-31', 'in progress', [
-        ['2024-01-12', 'Work on the action plan has begun under the neglect delivery plan.'],
-      ]),
-      milestone('Neglect Delivery group to explore the use of Graded Care Profile by partners', '2023-11-30', 'in progress', [
-        [PACK, 'A meeting with Blackburn with Darwen looked at the profile; more talks are needed.'],
-      ]),
-      milestone('Workforce development group to carry out partnership wide training needs analysis', '2023-12-31', 'delayed', [
-        [PACK, 'Not begun; now expected by May 2024.'],
-      ]),
-      milestone('Commission a multi-agency audit of neglect', '2024-04-30', 'not started'),
-    ]),
-    action('4.2', 'Review and refresh the Blackpool Neglect Strategy', [LAURA], [1, 2], [
-      milestone(
-        'Work through the Neglect Delivery Group to review and refresh the Blackpool Neglect Strategy (additional steps to be added)',
-        '2024-04-30',
-        'not started',
-      ),
-    ]),
-    action('4.3', 'Implement use of Graded Care Profile toolkit to ensure a consistent assessment of neglect.', [TONI], [1], [
-      milestone('Undertake self-assessment of the use of graded care profile', '2023-05-31', 'complete', [
-        [PACK, 'The review found some social care staff untrained, so wider use of GCP2 is still to be rolled out.'],
-      ]),
-      milestone('Undertake audit of the use of Graded Care Profile', '2023-10-31', 'not started'),
-      milestone('PDL team deliver neglect training', { on: '2023-09-30', note: 'To commence Sept 2023' }, 'not started'),
-      milestone('Develop dataset to capture use of GCP.', '2023-11-30', 'not started'),
-    ]),
+    action(
+      '4.1',
+      'Establish Neglect Strategic Delivery Group as part of the new local CSAP arrangements (see 1.4)',
+      [KARA],
+      [1, 2],
+      [
+        milestone('Develop partnership-wide Neglect action plan', '2023-10-31', 'in progress', [
+          ['2024-01-12', 'Work on the action plan has begun under the neglect delivery plan.'],
+        ]),
+        milestone(
+          'Neglect Delivery group to explore the use of Graded Care Profile by partners',
+          '2023-11-30',
+          'in progress',
+          [[PACK, 'A meeting with Blackburn with Darwen looked at the profile; more talks are needed.']],
+        ),
+        milestone(
+          'Workforce development group to carry out partnership wide training needs analysis',
+          '2023-12-31',
+          'delayed',
+          [[PACK, 'Not begun; now expected by May 2024.']],
+        ),
+        milestone('Commission a multi-agency audit of neglect', '2024-04-30', 'not started'),
+      ],
+    ),
+    action(
+      '4.2',
+      'Review and refresh the Blackpool Neglect Strategy',
+      [LAURA],
+      [1, 2],
+      [
+        milestone(
+          'Work through the Neglect Delivery Group to review and refresh the Blackpool Neglect Strategy (additional steps to be added)',
+          '2024-04-30',
+          'not started',
+        ),
+      ],
+    ),
+    action(
+      '4.3',
+      'Implement use of Graded Care Profile toolkit to ensure a consistent assessment of neglect.',
+      [TONI],
+      [1],
+      [
+        milestone('Undertake self-assessment of the use of graded care profile', '2023-05-31', 'complete', [
+          [PACK, 'The review found some social care staff untrained, so wider use of GCP2 is still to be rolled out.'],
+        ]),
+        milestone('Undertake audit of the use of Graded Care Profile', '2023-10-31', 'not started'),
+        milestone(
+          'PDL team deliver neglect training',
+          { on: '2023-09-30', note: 'To commence Sept 2023' },
+          'not started',
+        ),
+        milestone('Develop dataset to capture use of GCP.', '2023-11-30', 'not started'),
+      ],
+    ),
     action(
       '4.4',
       'Formalise an approach to working with specific families where neglect is a feature where removal is not the best outcome.',
@@ -408,45 +505,57 @@ const neglect: DemoTheme = {
           'complete',
           [[PACK, 'The working group was set up, the plan reports.']],
         ),
-        milestone('Set up an “In Reach” Team that will work with families experiencing neglect', '2023-05-31', 'complete', [
-          [PACK, 'The In Reach team is in place.'],
-        ]),
+        milestone(
+          'Set up an “In Reach” Team that will work with families experiencing neglect',
+          '2023-05-31',
+          'complete',
+          [[PACK, 'The In Reach team is in place.']],
+        ),
         milestone('Develop the approach and pathways into that support', '2023-10-31', 'in progress', [
-          [PACK, 'The team exists, but the route into it and its part in a staged response to neglect are still being worked out.'],
+          [
+            PACK,
+            'The team exists, but the route into it and its part in a staged response to neglect are still being worked out.',
+          ],
         ]),
       ],
     ),
-    action('4.5', 'Review the support in place and monitoring of children that are Privately Fostered.', [TONI], [], [
-      milestone(
-        'Design practice guidance and implement training for all staff around Private Fostering processes and practice',
-        '2023-02-28',
-        'complete',
-        [[PACK, 'Guidance was written and staff workshops held.']],
-      ),
-      milestone('Develop a tracking system and reporting structure for PF children', '2023-02-28', 'in progress', [
-        [PACK, 'A tracker exists, but information is not reaching it, so children cannot yet be followed properly.'],
-      ]),
-      milestone('Work with the systems team to develop a MOSAIC pathway for PF', '2023-07-31', 'delayed', [
-        ['2023-08-16', 'Waiting for the systems team to build the dataset and tracker.', 'in progress'],
-        [
-          '2024-01-12',
-          'Systems team capacity has held the pathway up; a monthly meeting chases it and a spreadsheet tracks children meanwhile.',
+    action(
+      '4.5',
+      'Review the support in place and monitoring of children that are Privately Fostered.',
+      [TONI],
+      [],
+      [
+        milestone(
+          'Design practice guidance and implement training for all staff around Private Fostering processes and practice',
+          '2023-02-28',
+          'complete',
+          [[PACK, 'Guidance was written and staff workshops held.']],
+        ),
+        milestone('Develop a tracking system and reporting structure for PF children', '2023-02-28', 'in progress', [
+          [PACK, 'A tracker exists, but information is not reaching it, so children cannot yet be followed properly.'],
+        ]),
+        milestone('Work with the systems team to develop a MOSAIC pathway for PF', '2023-07-31', 'delayed', [
+          ['2023-08-16', 'Waiting for the systems team to build the dataset and tracker.', 'in progress'],
+          [
+            '2024-01-12',
+            'Systems team capacity has held the pathway up; a monthly meeting chases it and a spreadsheet tracks children meanwhile.',
+            'delayed',
+          ],
+        ]),
+        milestone(
+          'Commission an independent annual audit of private fostering (first audit to be done by 31 Oct 2023)',
+          '2023-10-30',
+          'in progress',
+          [['2024-01-12', 'The audit is commissioned but has no start date yet.']],
+        ),
+        milestone(
+          'Share audit findings with leaders and incorporate learning into the workforce development plan',
+          '2023-11-30',
           'delayed',
-        ],
-      ]),
-      milestone(
-        'Commission an independent annual audit of private fostering (first audit to be done by 31 Oct 2023)',
-        '2023-10-30',
-        'in progress',
-        [['2024-01-12', 'The audit is commissioned but has no start date yet.']],
-      ),
-      milestone(
-        'Share audit findings with leaders and incorporate learning into the workforce development plan',
-        '2023-11-30',
-        'delayed',
-        [['2024-01-12', 'Waits on the audit, which has not yet been done.']],
-      ),
-    ]),
+          [['2024-01-12', 'Waits on the audit, which has not yet been done.']],
+        ),
+      ],
+    ),
     action(
       '4.6',
       'Redesign the Children with Complex Needs team to distinguish between safeguarding children and supporting vulnerable families and improve managerial oversight',
@@ -465,13 +574,26 @@ const neglect: DemoTheme = {
           ],
         ),
         milestone('Produce new team model and consult with team', '2023-08-31', 'complete', [
-          ['2023-10-31', 'A model with two managers, separate functions and new access criteria is drawn up; recruiting has not begun.', 'in progress'],
+          [
+            '2023-10-31',
+            'A model with two managers, separate functions and new access criteria is drawn up; recruiting has not begun.',
+            'in progress',
+          ],
           ['2024-01-12', 'Recruitment is finished and the team now works to the new structure.', 'complete'],
         ]),
-        milestone('Implement the restructure of the CWCNT to split the functions of the team', '2023-09-01', 'complete', [
-          ['2023-10-31', 'The team has seen the proposed structure and approval to go ahead is being sought.', 'in progress'],
-          ['2024-01-12', 'The restructure has taken effect.', 'complete'],
-        ]),
+        milestone(
+          'Implement the restructure of the CWCNT to split the functions of the team',
+          '2023-09-01',
+          'complete',
+          [
+            [
+              '2023-10-31',
+              'The team has seen the proposed structure and approval to go ahead is being sought.',
+              'in progress',
+            ],
+            ['2024-01-12', 'The restructure has taken effect.', 'complete'],
+          ],
+        ),
         milestone(
           'Develop a bespoke commissioning approach to support families through the CWCN Resource Panel.',
           '2023-10-01',
@@ -506,7 +628,11 @@ const domesticAbuse: DemoTheme = {
           'complete',
           [
             ['2023-07-31', 'The final report had not arrived.', 'in progress'],
-            ['2024-01-12', 'The report is in and the Domestic Abuse Board has circulated it to all partners.', 'complete'],
+            [
+              '2024-01-12',
+              'The report is in and the Domestic Abuse Board has circulated it to all partners.',
+              'complete',
+            ],
           ],
           '2024-01-12',
         ),
@@ -546,9 +672,12 @@ const domesticAbuse: DemoTheme = {
       [LAURA, AMANDA],
       [1],
       [
-        milestone('Create guidance on the types of interventions to be written into children’s plans', '2023-09-30', 'delayed', [
-          ['2024-01-12', 'Late; the guidance is under review.'],
-        ]),
+        milestone(
+          'Create guidance on the types of interventions to be written into children’s plans',
+          '2023-09-30',
+          'delayed',
+          [['2024-01-12', 'Late; the guidance is under review.']],
+        ),
         milestone(
           'Review the services commissioned for perpetrators, survivors and children and develop guidance on the interventions',
           '2023-07-31',
@@ -573,7 +702,12 @@ const domesticAbuse: DemoTheme = {
           'Review the role of children’s social care within MARAC to ensure that Children’s Social Care contribute to MARAC effectively whilst focusing upon safeguarding responsibilities towards children',
           '2023-01-07',
           'complete',
-          [[PACK, 'Reviewed: children’s social care stays involved in MARAC, with its attention on keeping children safe.']],
+          [
+            [
+              PACK,
+              'Reviewed: children’s social care stays involved in MARAC, with its attention on keeping children safe.',
+            ],
+          ],
         ),
         milestone(
           'Identify a set of partnership performance and impact measures that will demonstrate impact of MARAC',
@@ -584,17 +718,26 @@ const domesticAbuse: DemoTheme = {
         milestone('Audit the MARAC process to ensure the effectiveness of the service.', '2024-02-28', 'not started'),
       ],
     ),
-    action('5.4', 'Develop and implement a model of working with families where DA is an issue', [AMANDA, LAURA], [1], [
-      milestone('Identify a standardised model of practice for supporting children where DA is an issue', '2023-10-31', 'in progress', [
-        ['2024-01-12', 'A draft model is agreed but needs changes before launch.'],
-      ]),
-      milestone(
-        'Implement training around that model of practice and ensure staff have tools and interventions to effectively support children and families where domestic abuse is an issue (linked to the transformation of Children’s Social Care work)',
-        '2023-12-31',
-        'not started',
-        [['2024-01-12', 'Waits on the draft model, which needs changes before it can launch.']],
-      ),
-    ]),
+    action(
+      '5.4',
+      'Develop and implement a model of working with families where DA is an issue',
+      [AMANDA, LAURA],
+      [1],
+      [
+        milestone(
+          'Identify a standardised model of practice for supporting children where DA is an issue',
+          '2023-10-31',
+          'in progress',
+          [['2024-01-12', 'A draft model is agreed but needs changes before launch.']],
+        ),
+        milestone(
+          'Implement training around that model of practice and ensure staff have tools and interventions to effectively support children and families where domestic abuse is an issue (linked to the transformation of Children’s Social Care work)',
+          '2023-12-31',
+          'not started',
+          [['2024-01-12', 'Waits on the draft model, which needs changes before it can launch.']],
+        ),
+      ],
+    ),
   ],
 }
 
@@ -609,9 +752,17 @@ const permanence: DemoTheme = {
       [LAURA],
       [],
       [
-        milestone('Roll out training to the workforce on Working Well with Families threshold document', '2023-08-31', 'in progress', [
-          ['2024-01-12', 'Training has begun and the data suggest it is helping, but some staff have still to take it.'],
-        ]),
+        milestone(
+          'Roll out training to the workforce on Working Well with Families threshold document',
+          '2023-08-31',
+          'in progress',
+          [
+            [
+              '2024-01-12',
+              'Training has begun and the data suggest it is helping, but some staff have still to take it.',
+            ],
+          ],
+        ),
         milestone(
           'Develop and deliver a partnership training package to increase understanding of the Working Well With Families document',
           '2023-11-30',
@@ -641,9 +792,17 @@ const permanence: DemoTheme = {
         milestone('Review and implement the findings of the LCC PLO review.', '2023-09-30', 'in progress', [
           ['2024-01-12', 'There is an action plan, and practice in PLO cases is changing.'],
         ]),
-        milestone('Develop a data set that tracks the length of time of care proceedings', '2023-10-31', 'in progress', [
-          ['2024-01-12', 'Time spent in pre-proceedings is now measured and feeds the tracker used to keep a grip on that work.'],
-        ]),
+        milestone(
+          'Develop a data set that tracks the length of time of care proceedings',
+          '2023-10-31',
+          'in progress',
+          [
+            [
+              '2024-01-12',
+              'Time spent in pre-proceedings is now measured and feeds the tracker used to keep a grip on that work.',
+            ],
+          ],
+        ),
       ],
     ),
     action(
@@ -679,34 +838,46 @@ const permanence: DemoTheme = {
         ),
       ],
     ),
-    action('6.4a', 'Improve the experience and outcomes we achieve for UASC', [SARA], [], [
-      milestone(
-        'Develop a pathway of support for UASC',
-        '2023-05-31',
-        'complete',
-        [
-          ['2023-08-23', 'The pathway is written and was to go to the senior leadership team for approval on 18 September 2023.'],
-          ['2024-01-12', 'It is now part of the service’s policies and procedures.'],
-        ],
-        '2023-08-23',
-      ),
-      milestone(
-        'Draft policy developed to be finalised by 30 September 2023',
-        '2023-09-30',
-        'complete',
-        [['2024-01-12', 'The policy is final and every member of staff has it.']],
-        '2024-01-12',
-      ),
-    ]),
+    action(
+      '6.4a',
+      'Improve the experience and outcomes we achieve for UASC',
+      [SARA],
+      [],
+      [
+        milestone(
+          'Develop a pathway of support for UASC',
+          '2023-05-31',
+          'complete',
+          [
+            [
+              '2023-08-23',
+              'The pathway is written and was to go to the senior leadership team for approval on 18 September 2023.',
+            ],
+            ['2024-01-12', 'It is now part of the service’s policies and procedures.'],
+          ],
+          '2023-08-23',
+        ),
+        milestone(
+          'Draft policy developed to be finalised by 30 September 2023',
+          '2023-09-30',
+          'complete',
+          [['2024-01-12', 'The policy is final and every member of staff has it.']],
+          '2024-01-12',
+        ),
+      ],
+    ),
     action(
       '6.5',
       'Increase the proportion of our children placed in foster care or returned safely to their immediate or wider family',
       [RACHEL],
       [3],
       [
-        milestone('Move the Family Intervention Team from SSF to SOC in order to support greater placement stability', '2023-01-31', 'complete', [
-          [PACK, 'The Families Together Intervention Team now sits in Supporting Our Children.'],
-        ]),
+        milestone(
+          'Move the Family Intervention Team from SSF to SOC in order to support greater placement stability',
+          '2023-01-31',
+          'complete',
+          [[PACK, 'The Families Together Intervention Team now sits in Supporting Our Children.']],
+        ),
         milestone(
           'Develop a fostering sufficiency plan that supports our aims of ensuring that children are cared for in their immediate or wider families and if that’s not achievable, that they are cared for in a family setting.',
           '2023-12-31',
@@ -733,7 +904,12 @@ const permanence: DemoTheme = {
           'Implement a structured approach to the oversight of unregistered provision whereby young people placed are reviewed weekly with service managers.',
           '2023-07-31',
           'in progress',
-          [[PACK, 'Weekly reviews happen, but recording is not yet consistent or robust enough; a review was set for 13 September 2023.']],
+          [
+            [
+              PACK,
+              'Weekly reviews happen, but recording is not yet consistent or robust enough; a review was set for 13 September 2023.',
+            ],
+          ],
         ),
         milestone(
           'Develop a Fostering Association to provide a support network for our foster carers.',
@@ -767,57 +943,91 @@ const permanence: DemoTheme = {
         ),
       ],
     ),
-    action('6.6', 'Improve health outcomes for Our Children', [RACHEL], [4], [
-      milestone(
-        'Create an Our Children Health group as a subgroup of the Corporate Parent Panel to focus on improving health outcomes for Our Children, ensuring that we are effectively undertaking our shared statutory responsibilities in relation to health assessments, and exploring issues around take up and recording',
-        '2023-06-30',
-        'complete',
-        [[PACK, 'The health subgroup of the Corporate Parent Panel is up and running.']],
-      ),
-      milestone(
-        'Undertake an audit of Initial and Repeat Health Assessments',
-        '2023-09-30',
-        'complete',
-        [['2023-08-05', 'Audit done; its findings were to go to the autumn Corporate Parenting Board, with the health subgroup acting on them.']],
-        '2023-08-05',
-      ),
-      milestone(
-        'The Our Children Health sub group review and develop a plan to implement the findings of the Our Children Health Assessment Audit',
-        '2023-10-31',
-        'in progress',
-        [
+    action(
+      '6.6',
+      'Improve health outcomes for Our Children',
+      [RACHEL],
+      [4],
+      [
+        milestone(
+          'Create an Our Children Health group as a subgroup of the Corporate Parent Panel to focus on improving health outcomes for Our Children, ensuring that we are effectively undertaking our shared statutory responsibilities in relation to health assessments, and exploring issues around take up and recording',
+          '2023-06-30',
+          'complete',
+          [[PACK, 'The health subgroup of the Corporate Parent Panel is up and running.']],
+        ),
+        milestone(
+          'Undertake an audit of Initial and Repeat Health Assessments',
+          '2023-09-30',
+          'complete',
           [
-            '2024-01-12',
-            'After difficulty getting the right health colleagues involved, the group now has them, and work goes on to make a difference for children.',
+            [
+              '2023-08-05',
+              'Audit done; its findings were to go to the autumn Corporate Parenting Board, with the health subgroup acting on them.',
+            ],
           ],
-        ],
-      ),
-      milestone('Work with health partners to ensure that Our Children have access to dental care', '2023-11-30', 'in progress', [
-        ['2024-01-12', 'A dental pathway, driven by the health subgroup, has begun and is said to be making a difference.'],
-      ]),
-    ]),
-    action('6.7', 'Support Our Children to ensure that they experience a positive transition into adulthood', [RACHEL, SARA], [], [
-      milestone(
-        'Increase the proportion of children (from a baseline Dec 2022) who remain in Staying Put arrangements through ensuring that these are discussed and planned through both the My reviews and planning and support to our foster carers.',
-        '2024-10-31',
-        'not started',
-      ),
-      milestone(
-        'Set up Task and Finish group to evaluate the impact of Positive Transitions and explore alternative housing pathways to independence',
-        '2023-06-30',
-        'complete',
-        [['2024-01-12', 'A working group has started, and efforts to improve young people’s access to housing help go on.']],
-        '2024-01-12',
-      ),
-      milestone(
-        'Increase LC grant from £2,000 to £3,000 for young people leaving care after 1 April 2023',
-        '2023-06-30',
-        'complete',
-        [[PACK, 'The higher grant took effect on 14 June 2023.']],
-        '2023-06-14',
-      ),
-      milestone('Set up co-production group to review care leaver offer and develop new Leaving Care offer', '2024-01-31', 'not started'),
-    ]),
+          '2023-08-05',
+        ),
+        milestone(
+          'The Our Children Health sub group review and develop a plan to implement the findings of the Our Children Health Assessment Audit',
+          '2023-10-31',
+          'in progress',
+          [
+            [
+              '2024-01-12',
+              'After difficulty getting the right health colleagues involved, the group now has them, and work goes on to make a difference for children.',
+            ],
+          ],
+        ),
+        milestone(
+          'Work with health partners to ensure that Our Children have access to dental care',
+          '2023-11-30',
+          'in progress',
+          [
+            [
+              '2024-01-12',
+              'A dental pathway, driven by the health subgroup, has begun and is said to be making a difference.',
+            ],
+          ],
+        ),
+      ],
+    ),
+    action(
+      '6.7',
+      'Support Our Children to ensure that they experience a positive transition into adulthood',
+      [RACHEL, SARA],
+      [],
+      [
+        milestone(
+          'Increase the proportion of children (from a baseline Dec 2022) who remain in Staying Put arrangements through ensuring that these are discussed and planned through both the My reviews and planning and support to our foster carers.',
+          '2024-10-31',
+          'not started',
+        ),
+        milestone(
+          'Set up Task and Finish group to evaluate the impact of Positive Transitions and explore alternative housing pathways to independence',
+          '2023-06-30',
+          'complete',
+          [
+            [
+              '2024-01-12',
+              'A working group has started, and efforts to improve young people’s access to housing help go on.',
+            ],
+          ],
+          '2024-01-12',
+        ),
+        milestone(
+          'Increase LC grant from £2,000 to £3,000 for young people leaving care after 1 April 2023',
+          '2023-06-30',
+          'complete',
+          [[PACK, 'The higher grant took effect on 14 June 2023.']],
+          '2023-06-14',
+        ),
+        milestone(
+          'Set up co-production group to review care leaver offer and develop new Leaving Care offer',
+          '2024-01-31',
+          'not started',
+        ),
+      ],
+    ),
   ],
 }
 
@@ -826,27 +1036,37 @@ const education: DemoTheme = {
   title: 'Education and employment for vulnerable children, Our Children and those leaving care',
   lead: 'Sara McCartan',
   actions: [
-    action('7.1', 'Review and strengthen the accountability and governance of the Virtual School', [CHRIS, HELEN], [], [
-      milestone('AD for Operations Children’s Social Care to join the Virtual School Governing Board', '2023-07-31', 'not started'),
-      milestone(
-        'Annual report to be presented to the next Corporate Parent Panel on 19 September setting out progress of Our Children for the previous academic year',
-        '2023-09-19',
-        'complete',
-        [
+    action(
+      '7.1',
+      'Review and strengthen the accountability and governance of the Virtual School',
+      [CHRIS, HELEN],
+      [],
+      [
+        milestone(
+          'AD for Operations Children’s Social Care to join the Virtual School Governing Board',
+          '2023-07-31',
+          'not started',
+        ),
+        milestone(
+          'Annual report to be presented to the next Corporate Parent Panel on 19 September setting out progress of Our Children for the previous academic year',
+          '2023-09-19',
+          'complete',
           [
-            '2024-01-12',
-            'Done; it led to a new Our Children education subgroup, now drawing up an action plan that the Corporate Parenting Board will follow.',
+            [
+              '2024-01-12',
+              'Done; it led to a new Our Children education subgroup, now drawing up an action plan that the Corporate Parenting Board will follow.',
+            ],
           ],
-        ],
-        '2024-01-12',
-      ),
-      milestone(
-        'Develop cycle of reporting information and data on children and young people’s progress in education',
-        '2023-09-19',
-        'in progress',
-        [['2024-01-12', 'The education subgroup is working out the reporting cycle.']],
-      ),
-    ]),
+          '2024-01-12',
+        ),
+        milestone(
+          'Develop cycle of reporting information and data on children and young people’s progress in education',
+          '2023-09-19',
+          'in progress',
+          [['2024-01-12', 'The education subgroup is working out the reporting cycle.']],
+        ),
+      ],
+    ),
     action(
       '7.2',
       'Improve the attendance of vulnerable children at school',
@@ -878,13 +1098,19 @@ const education: DemoTheme = {
         ),
       ],
     ),
-    action('7.3', 'Ensure 100% completion rate for PEP’s by SW Teams (currently 63%).', [RACHEL, HELEN], [], [
-      milestone(
-        'Develop and implement training for FSW/SW/PA’s in completing PEP’s, supporting the attendance of vulnerable children and their positive transition through educational key stages and education settings. PEP completion will be monitored monthly alongside other KPI’s and will be fed into the AD QA meeting.',
-        { on: null, note: 'Termly monitoring' },
-        'not started',
-      ),
-    ]),
+    action(
+      '7.3',
+      'Ensure 100% completion rate for PEP’s by SW Teams (currently 63%).',
+      [RACHEL, HELEN],
+      [],
+      [
+        milestone(
+          'Develop and implement training for FSW/SW/PA’s in completing PEP’s, supporting the attendance of vulnerable children and their positive transition through educational key stages and education settings. PEP completion will be monitored monthly alongside other KPI’s and will be fed into the AD QA meeting.',
+          { on: null, note: 'Termly monitoring' },
+          'not started',
+        ),
+      ],
+    ),
     action(
       '7.4',
       'Increase the number of our Care Leavers that are in employment, education or training from the baseline of Jan 2023 by Oct 2024',

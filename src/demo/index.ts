@@ -24,7 +24,9 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: Role; person?: 
 
 /** True when nothing has been recorded yet: no bodies and no accounts. */
 export async function databaseIsEmpty(db: Db): Promise<boolean> {
-  const row = await sql<{ n: number }>`select (select count(*) from bodies) + (select count(*) from users) as n`.execute(db)
+  const row = await sql<{
+    n: number
+  }>`select (select count(*) from bodies) + (select count(*) from users) as n`.execute(db)
   return Number(row.rows[0]?.n ?? 0) === 0
 }
 
@@ -36,7 +38,13 @@ async function insertDemoAccounts(trx: Trx, password: string) {
       : undefined
     await trx
       .insertInto('users')
-      .values({ email: account.email, name: account.name, role: account.role, personId: person?.id ?? null, passwordHash })
+      .values({
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        personId: person?.id ?? null,
+        passwordHash,
+      })
       .execute()
   }
 }
@@ -44,11 +52,18 @@ async function insertDemoAccounts(trx: Trx, password: string) {
 /** The inspections, then the improvement plan that answers the December 2022 ILACS. */
 async function insertDemoInspectionsAndPlan(trx: Trx) {
   const findingIds = await insertDemoInspections(trx)
-  const byKey = async <T extends { slug: string; id: string }>(rows: Promise<T[]>) => new Map((await rows).map((row) => [row.slug, row.id]))
+  const byKey = async <T extends { slug: string; id: string }>(rows: Promise<T[]>) =>
+    new Map((await rows).map((row) => [row.slug, row.id]))
   await insertDemoImprovementPlan(trx, {
     findingIds,
     inspectionIds: await byKey(trx.selectFrom('inspections').select(['slug', 'id']).execute()),
-    meetingIds: await byKey(trx.selectFrom('meetings').select(['slug', 'id']).where('slug', 'in', [...PLAN_MEETINGS]).execute()),
+    meetingIds: await byKey(
+      trx
+        .selectFrom('meetings')
+        .select(['slug', 'id'])
+        .where('slug', 'in', [...PLAN_MEETINGS])
+        .execute(),
+    ),
     personIds: await byKey(trx.selectFrom('people').select(['slug', 'id']).execute()),
   })
 }
@@ -69,7 +84,11 @@ export async function loadDemo(db: Db, options: { password?: string }) {
     await insertDemoIndicators(trx)
     await insertDemoInspectionsAndPlan(trx)
     await insertDemoAccounts(trx, password)
-    await recordAudit(trx, systemContext('demo'), { action: 'loaded demo data', subjectType: 'system', subjectId: 'demo' })
+    await recordAudit(trx, systemContext('demo'), {
+      action: 'loaded demo data',
+      subjectType: 'system',
+      subjectId: 'demo',
+    })
   })
   return { loaded: true as const, generatedPassword }
 }

@@ -101,7 +101,11 @@ function outputRows(): PaperRow[] {
 
 const PAPER = SEED_LINES ? [...practiceRows(), ...outputRows()] : []
 const byCode = new Map(DEMO_INDICATORS.map((indicator) => [indicator.code, indicator]))
-const words = (text: string) => text.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length >= 4)
+const words = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length >= 4)
 const countsByGroup = (items: { group: string }[]) =>
   items.reduce<Record<string, number>>((counts, { group }) => ({ ...counts, [group]: (counts[group] ?? 0) + 1 }), {})
 

@@ -148,12 +148,18 @@ const OUTCOME_4: Ungrouped[] = [
   }),
   percent('OF4.10', 'Attendance rate for Our Children', HIGHER, [93, 94, null, 95, 95]),
   percent('OF4.11', '% of care leavers with whom we are in touch', HIGHER, [89, 92, null, 95, 100]),
-  percent('OF4.12', '% of care leavers aged 17 to 18 in education, employment or training', HIGHER, [
-    56, 58, 51, 60, 62,
-  ]),
-  percent('OF4.13', '% of care leavers aged 19 to 21 in education, employment or training', HIGHER, [
-    58, 60, 59, 62, 64,
-  ]),
+  percent(
+    'OF4.12',
+    '% of care leavers aged 17 to 18 in education, employment or training',
+    HIGHER,
+    [56, 58, 51, 60, 62],
+  ),
+  percent(
+    'OF4.13',
+    '% of care leavers aged 19 to 21 in education, employment or training',
+    HIGHER,
+    [58, 60, 59, 62, 64],
+  ),
   percent('OF4.14', '% of care leavers in sustained education, employment or training', HIGHER, NO_FIGURES, {
     definition: 'How this is measured is still to be agreed, so there are no figures yet.',
   }),

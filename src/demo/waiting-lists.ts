@@ -16,7 +16,14 @@ interface DemoService {
   waitsTo: string
   /** December 2023: average, longest, over 18, over 52, over 78, referrals waiting, and the change from November. */
   december: [number, number, number, number, number, number, number]
-  earlier?: { month: string; referralsWaiting: number; over18Weeks: number; longestWeeks: number | null; averageWeeks: number | null; note?: string }[]
+  earlier?: {
+    month: string
+    referralsWaiting: number
+    over18Weeks: number
+    longestWeeks: number | null
+    averageWeeks: number | null
+    note?: string
+  }[]
 }
 
 export const DEMO_HEALTH_SERVICES: DemoService[] = [
@@ -25,10 +32,24 @@ export const DEMO_HEALTH_SERVICES: DemoService[] = [
     name: 'Paediatric speech and language therapy',
     waitsTo: 'first contact',
     december: [26, 69, 198, 41, 0, 331, 35],
-    earlier: [{ month: '2022-02', referralsWaiting: 650, over18Weeks: 441, longestWeeks: 91, averageWeeks: 31, note: 'At the SEND area inspection.' }],
+    earlier: [
+      {
+        month: '2022-02',
+        referralsWaiting: 650,
+        over18Weeks: 441,
+        longestWeeks: 91,
+        averageWeeks: 31,
+        note: 'At the SEND area inspection.',
+      },
+    ],
   },
   { slug: 'physiotherapy', name: 'Physiotherapy', waitsTo: 'first contact', december: [10, 55, 2, 1, 0, 31, -2] },
-  { slug: 'occupational-therapy', name: 'Occupational therapy', waitsTo: 'first contact', december: [7, 40, 3, 0, 0, 38, 5] },
+  {
+    slug: 'occupational-therapy',
+    name: 'Occupational therapy',
+    waitsTo: 'first contact',
+    december: [7, 40, 3, 0, 0, 38, 5],
+  },
   {
     slug: 'blenheim-child-development-centre',
     name: 'Blenheim child development centre',
@@ -46,14 +67,26 @@ export const DEMO_HEALTH_SERVICES: DemoService[] = [
     ],
   },
   { slug: 'continence', name: 'Continence', waitsTo: 'first contact', december: [13, 45, 16, 0, 0, 70, 3] },
-  { slug: 'childrens-hearing-service', name: 'Children’s hearing service', waitsTo: 'first contact', december: [9, 39, 6, 0, 0, 73, -6] },
+  {
+    slug: 'childrens-hearing-service',
+    name: 'Children’s hearing service',
+    waitsTo: 'first contact',
+    december: [9, 39, 6, 0, 0, 73, -6],
+  },
   {
     slug: 'neurodevelopmental-pathway',
     name: 'Neurodevelopmental pathway',
     waitsTo: 'first contact',
     december: [9, 23, 3, 0, 0, 49, -1],
     earlier: [
-      { month: '2020-08', referralsWaiting: 13, over18Weeks: 8, longestWeeks: null, averageWeeks: null, note: 'After a waiting-list initiative; counted to first consultant appointment.' },
+      {
+        month: '2020-08',
+        referralsWaiting: 13,
+        over18Weeks: 8,
+        longestWeeks: null,
+        averageWeeks: null,
+        note: 'After a waiting-list initiative; counted to first consultant appointment.',
+      },
     ],
   },
 ]

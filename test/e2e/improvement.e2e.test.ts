@@ -14,7 +14,10 @@ e2eSuite('Inspections and improvement plans (issue 4)', (e2e) => {
 
     const action = page.getByRole('region', { name: /^1\.5 Strengthen the Corporate Parenting role/ })
     // The first milestone still open: only those have an update form.
-    const first = action.locator('.app-milestone').filter({ has: page.locator('details') }).first()
+    const first = action
+      .locator('.app-milestone')
+      .filter({ has: page.locator('details') })
+      .first()
     const milestoneText = (await first.getByRole('heading').innerText()).trim()
     await first.getByText('Post an update').click()
     await first.locator('select[name="status"]').selectOption('complete')
@@ -51,7 +54,10 @@ e2eSuite('Inspections and improvement plans (issue 4)', (e2e) => {
     expect(await textOf(finding)).toMatch(/Late: /)
     await clickAndWait(page, finding.getByRole('link', { name: /^Action 1\.4/ }))
     await new BasePage(page, /^1\.4 /).verifyOnPage()
-    const late = page.locator('.app-milestone').filter({ has: page.locator('.govuk-tag--red') }).first()
+    const late = page
+      .locator('.app-milestone')
+      .filter({ has: page.locator('.govuk-tag--red') })
+      .first()
     expect(await textOf(late)).toMatch(/Red .*Due \d+ \w+ 2023/)
     await expectNoAxeViolations(page)
 

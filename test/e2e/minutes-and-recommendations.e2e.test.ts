@@ -1,12 +1,6 @@
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, describe, expect, test } from 'vitest'
-import {
-  BasePage,
-  clickAndWait,
-  e2eSuite,
-  expectNoAxeViolations,
-  startAppOnSameDatabase,
-} from './support/index.ts'
+import { BasePage, clickAndWait, e2eSuite, expectNoAxeViolations, startAppOnSameDatabase } from './support/index.ts'
 import type { E2EServer } from './support/server.ts'
 
 const BODY = 'children-and-young-peoples-scrutiny-committee'
@@ -125,7 +119,10 @@ e2eSuite('Recording the minutes and tracking a recommendation (issues 2 and 3)',
       await onPage(page, 'Add a person to the attendance')
       const person = page.getByLabel('Person', { exact: true })
       await person.selectOption(await optionValue(person, 'Councillor Flanagan'))
-      await page.getByRole('group', { name: 'In what capacity did they attend?' }).getByLabel('Member', { exact: true }).check()
+      await page
+        .getByRole('group', { name: 'In what capacity did they attend?' })
+        .getByLabel('Member', { exact: true })
+        .check()
       await page.getByRole('group', { name: 'Attendance' }).getByLabel('Present', { exact: true }).check()
       await page.getByLabel('They chaired the meeting').check()
       await clickAndWait(page, page.getByRole('button', { name: 'Save' }))
@@ -190,14 +187,22 @@ e2eSuite('Recording the minutes and tracking a recommendation (issues 2 and 3)',
         RESOLUTION_1,
         RESOLUTION_2,
       ])
-      expect(await page.getByRole('region', { name: `1. ${ITEM_1}` }).getByText(MINUTE).count()).toBe(1)
+      expect(
+        await page
+          .getByRole('region', { name: `1. ${ITEM_1}` })
+          .getByText(MINUTE)
+          .count(),
+      ).toBe(1)
       expect(await page.getByRole('link', { name: /Track as a recommendation/ }).count()).toBe(0)
     })
 
     test('the scrutiny officer tracks a resolution; the officer posts an update; the councillor finds it on the tracker', async () => {
       const scrutiny = await e2e.newPage('scrutiny_officer')
       await scrutiny.goto(`${MEETING}/minutes`)
-      await clickAndWait(scrutiny, scrutiny.getByRole('link', { name: /^Track as a recommendation ?: item 2, resolution 1$/ }))
+      await clickAndWait(
+        scrutiny,
+        scrutiny.getByRole('link', { name: /^Track as a recommendation ?: item 2, resolution 1$/ }),
+      )
       expect(new URL(scrutiny.url()).pathname).toBe(`/bodies/${BODY}/recommendations/new`)
       await onPage(scrutiny, 'Add a recommendation')
       expect(await scrutiny.getByLabel('Recommendation', { exact: true }).inputValue()).toBe(RESOLUTION_1)
@@ -248,7 +253,9 @@ e2eSuite('Recording the minutes and tracking a recommendation (issues 2 and 3)',
         const page = await context.newPage()
         await page.goto(`${later.baseUrl}/bodies/${BODY}`)
         await onPage(page, BODY_NAME)
-        const attention = page.getByRole('table', { name: /Open recommendations that are red, or due by the next meeting/ })
+        const attention = page.getByRole('table', {
+          name: /Open recommendations that are red, or due by the next meeting/,
+        })
         expect(await textOf(attention.getByRole('caption'))).toContain('27 March 2024')
         const row = attention.getByRole('row').filter({ hasText: RESOLUTION_1.slice(0, 40) })
         expect(await row.count()).toBe(1)

@@ -54,7 +54,9 @@ e2eSuite('The outcomes framework (issue 5)', (e2e) => {
     await page.goto('/outcomes')
     await clickAndWait(page, page.getByRole('link', { name: /section 47 investigations per 10,000/i }).first())
     expect(await page.getByRole('img', { name: /actual against target/ }).count()).toBe(1)
-    const october = (await page.locator('#period-2023-10').getByRole('cell').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim())
+    const october = (await page.locator('#period-2023-10').getByRole('cell').allInnerTexts()).map((c) =>
+      c.replace(/\s+/g, ' ').trim(),
+    )
     expect(october.slice(0, 4)).toEqual([
       '450 per 10,000',
       expect.stringMatching(/^422 per 10,000/),

@@ -47,8 +47,12 @@ e2eSuite('Health waiting lists (issue 5)', (e2e) => {
     await clickAndWait(page, page.getByRole('button', { name: 'Save figures' }))
 
     await form.verifyOnPage()
-    expect(await form.errorSummary()).toEqual(['The number waiting over 18 weeks cannot be more than the referrals waiting'])
-    expect(await form.fieldError('over18Weeks')).toBe('The number waiting over 18 weeks cannot be more than the referrals waiting')
+    expect(await form.errorSummary()).toEqual([
+      'The number waiting over 18 weeks cannot be more than the referrals waiting',
+    ])
+    expect(await form.fieldError('over18Weeks')).toBe(
+      'The number waiting over 18 weeks cannot be more than the referrals waiting',
+    )
     expect(await page.getByLabel('Referrals waiting (optional)').inputValue()).toBe('279')
     await expectNoAxeViolations(page)
 

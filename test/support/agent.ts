@@ -71,7 +71,12 @@ export class Agent {
   }
 
   /** Sends a raw request (multipart uploads and the like) with this agent's cookies. */
-  async inject(options: { method: 'POST' | 'GET'; url: string; payload: Buffer | string; headers: Record<string, string> }) {
+  async inject(options: {
+    method: 'POST' | 'GET'
+    url: string
+    payload: Buffer | string
+    headers: Record<string, string>
+  }) {
     const response = await this.app.inject({
       ...options,
       headers: this.headers(options.headers),

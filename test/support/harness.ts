@@ -44,7 +44,13 @@ export interface TestApp {
  */
 export async function startTestApp(
   database: TestDatabase,
-  options: { demo?: boolean; today?: string; publicCache?: boolean; trustProxy?: string[]; rateLimitPerMinute?: number } = {},
+  options: {
+    demo?: boolean
+    today?: string
+    publicCache?: boolean
+    trustProxy?: string[]
+    rateLimitPerMinute?: number
+  } = {},
 ): Promise<TestApp> {
   const handle = await database.open()
   await migrateToLatest(handle.db)

@@ -71,12 +71,7 @@ export type FieldKind = 'text' | 'number' | 'day' | 'month' | 'year' | 'date' | 
  * Values for every field of a form at once: they fail before any field's own rules could, or pass
  * every one. The first two, a NUL byte and a field sent twice, are the ones every role sends.
  */
-export const ANY_FIELD_VALUES: (string | string[])[] = [
-  'nul\u0000byte',
-  ['one', 'two'],
-  'bell\u0007',
-  '☃ ünïcödé',
-]
+export const ANY_FIELD_VALUES: (string | string[])[] = ['nul\u0000byte', ['one', 'two'], 'bell\u0007', '☃ ünïcödé']
 
 /** Values for one kind of field, the others filled in sensibly, so the value reaches the database. */
 export const FIELD_VALUES: Record<FieldKind, string[]> = {
@@ -113,7 +108,7 @@ export function filledForm(form: PageForm): FormValues {
     const had = values[name]
     values[name] = had === undefined ? value : [had, value].flat()
   }
-  const chosen = new Set(form.controls.filter((c) => (c.type === 'radio' && c.checked)).map((c) => c.name))
+  const chosen = new Set(form.controls.filter((c) => c.type === 'radio' && c.checked).map((c) => c.name))
   for (const control of form.controls) {
     const kind = fieldKind(control)
     if (!kind) continue

@@ -63,7 +63,11 @@ function attributes(tag: string): Record<string, string> {
   return found
 }
 
-const named = (attrs: Record<string, string>) => ({ name: attrs.name, id: attrs.id ?? '', inputmode: attrs.inputmode ?? '' })
+const named = (attrs: Record<string, string>) => ({
+  name: attrs.name,
+  id: attrs.id ?? '',
+  inputmode: attrs.inputmode ?? '',
+})
 
 /**
  * The forms on a page and their named controls (inputs, buttons, textareas, selects), read with
@@ -75,7 +79,8 @@ export function forms(html: string): PageForm[] {
     const form = attributes(match[1])
     const inner = match[2]
     const controls: FormControl[] = []
-    const pattern = /<(input|button)\b([^>]*)>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea>|<select\b([^>]*)>([\s\S]*?)<\/select>/g
+    const pattern =
+      /<(input|button)\b([^>]*)>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea>|<select\b([^>]*)>([\s\S]*?)<\/select>/g
     for (const control of inner.matchAll(pattern)) {
       if (control[1]) {
         const attrs = attributes(control[2])
@@ -84,7 +89,8 @@ export function forms(html: string): PageForm[] {
         controls.push({ ...named(attrs), type, value: attrs.value ?? '', checked: 'checked' in attrs, options: [] })
       } else if (control[3] !== undefined) {
         const attrs = attributes(control[3])
-        if (attrs.name) controls.push({ ...named(attrs), type: 'textarea', value: decode(control[4]), checked: false, options: [] })
+        if (attrs.name)
+          controls.push({ ...named(attrs), type: 'textarea', value: decode(control[4]), checked: false, options: [] })
       } else {
         const attrs = attributes(control[5])
         if (!attrs.name) continue

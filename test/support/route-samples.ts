@@ -51,7 +51,12 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     db.selectFrom('attendance').select(['id', 'personId']).where('meetingId', '=', january.id).executeTakeFirst(),
   )
   const item4 = await first(
-    db.selectFrom('agendaItems').select('id').where('meetingId', '=', january.id).where('number', '=', 4).executeTakeFirst(),
+    db
+      .selectFrom('agendaItems')
+      .select('id')
+      .where('meetingId', '=', january.id)
+      .where('number', '=', 4)
+      .executeTakeFirst(),
   )
   const declared = await scrutiny.post(`${draft}/declarations`, {
     personId: present.personId!,
@@ -67,17 +72,31 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
   const id = async (query: Promise<{ id: string } | undefined>) => (await first(query)).id
   return {
     attendance: present.id,
-    declaration: await id(db.selectFrom('declarations').select('id').where('meetingId', '=', january.id).executeTakeFirst()),
-    resolution: await id(db.selectFrom('resolutions').select('id').where('agendaItemId', '=', item4.id).executeTakeFirst()),
-    publishedResolution: await id(
-      db.selectFrom('resolutions').innerJoin('agendaItems', 'agendaItems.id', 'resolutions.agendaItemId')
-        .select('resolutions.id').where('agendaItems.meetingId', '=', november.id).executeTakeFirst(),
+    declaration: await id(
+      db.selectFrom('declarations').select('id').where('meetingId', '=', january.id).executeTakeFirst(),
     ),
-    appendix: await id(db.selectFrom('appendices').select('id').where('label', '=', 'Appendix 4(a)').executeTakeFirst()),
-    recommendation: await id(db.selectFrom('recommendations').select('id').where('number', '=', '1').executeTakeFirst()),
+    resolution: await id(
+      db.selectFrom('resolutions').select('id').where('agendaItemId', '=', item4.id).executeTakeFirst(),
+    ),
+    publishedResolution: await id(
+      db
+        .selectFrom('resolutions')
+        .innerJoin('agendaItems', 'agendaItems.id', 'resolutions.agendaItemId')
+        .select('resolutions.id')
+        .where('agendaItems.meetingId', '=', november.id)
+        .executeTakeFirst(),
+    ),
+    appendix: await id(
+      db.selectFrom('appendices').select('id').where('label', '=', 'Appendix 4(a)').executeTakeFirst(),
+    ),
+    recommendation: await id(
+      db.selectFrom('recommendations').select('id').where('number', '=', '1').executeTakeFirst(),
+    ),
     workItem: await id(db.selectFrom('workProgrammeItems').select('id').executeTakeFirst()),
     milestone: await id(db.selectFrom('planMilestones').select('id').executeTakeFirst()),
-    account: await id(db.selectFrom('users').select('id').where('email', '=', 'officer@example.org').executeTakeFirst()),
+    account: await id(
+      db.selectFrom('users').select('id').where('email', '=', 'officer@example.org').executeTakeFirst(),
+    ),
   }
 }
 
@@ -89,10 +108,22 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     // The published minutes a visitor reads; everything else about minutes: the January draft.
     .replace(/^\/meetings\/:slug\/minutes$/, `/meetings/2023-11-09-${BODY}/minutes`)
     .replace(/^\/meetings\/:slug\/minutes\/items\/:number/, `/meetings/${JANUARY}/minutes/items/4`)
-    .replace(/^\/meetings\/:slug\/minutes\/attendance\/:id/, `/meetings/${JANUARY}/minutes/attendance/${ids.attendance}`)
-    .replace(/^\/meetings\/:slug\/minutes\/declarations\/:id/, `/meetings/${JANUARY}/minutes/declarations/${ids.declaration}`)
-    .replace(/^\/meetings\/:slug\/minutes\/resolutions\/:id/, `/meetings/${JANUARY}/minutes/resolutions/${ids.resolution}`)
-    .replace(/^\/meetings\/:slug\/items\/:number\/report\/appendices\/:id/, `/meetings/${JANUARY}/items/4/report/appendices/${ids.appendix}`)
+    .replace(
+      /^\/meetings\/:slug\/minutes\/attendance\/:id/,
+      `/meetings/${JANUARY}/minutes/attendance/${ids.attendance}`,
+    )
+    .replace(
+      /^\/meetings\/:slug\/minutes\/declarations\/:id/,
+      `/meetings/${JANUARY}/minutes/declarations/${ids.declaration}`,
+    )
+    .replace(
+      /^\/meetings\/:slug\/minutes\/resolutions\/:id/,
+      `/meetings/${JANUARY}/minutes/resolutions/${ids.resolution}`,
+    )
+    .replace(
+      /^\/meetings\/:slug\/items\/:number\/report\/appendices\/:id/,
+      `/meetings/${JANUARY}/items/4/report/appendices/${ids.appendix}`,
+    )
     .replace(/^\/meetings\/:slug\/items\/:number/, `/meetings/${JANUARY}/items/4`)
     .replace(/^\/meetings\/:slug/, `/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
@@ -111,19 +142,30 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     .replace(/^\/waiting-lists\/:service\/figures\/:month/, '/waiting-lists/camhs/figures/2023-12')
     .replace(/^\/waiting-lists\/:service/, '/waiting-lists/camhs')
     .replace(/^\/improvement-plans\/milestones\/:id/, `/improvement-plans/milestones/${ids.milestone}`)
-    .replace(/^\/improvement-plans\/:slug\/milestones\/:id/, `/improvement-plans/childrens-social-care-improvement-plan/milestones/${ids.milestone}`)
-    .replace(/^\/improvement-plans\/:slug\/actions\/:reference/, '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5')
+    .replace(
+      /^\/improvement-plans\/:slug\/milestones\/:id/,
+      `/improvement-plans/childrens-social-care-improvement-plan/milestones/${ids.milestone}`,
+    )
+    .replace(
+      /^\/improvement-plans\/:slug\/actions\/:reference/,
+      '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5',
+    )
     .replace(/^\/improvement-plans\/:slug/, '/improvement-plans/childrens-social-care-improvement-plan')
     .replace(/^\/inspections\/:slug/, '/inspections/ilacs-2022')
     .replace(/^\/api\/v1\/improvement-plans\/:id/, '/api/v1/improvement-plans/childrens-social-care-improvement-plan')
     .replace(/^\/outcomes\/:code\/:period/, '/outcomes/OF3.1/2024-03')
     .replace(/^\/outcomes\/:code/, '/outcomes/OF3.1')
-    .replace(/^\/(assets|vendor|static)\/\*$/, (_, dir: string) => ({
-      assets: '/assets/images/favicon.svg',
-      vendor: '/vendor/moj-frontend.min.css',
-      static: '/static/oversight.css',
-    })[dir]!)
-  if (filled.includes(':') || filled.includes('*')) throw new Error(`No sample address for ${url}: add one to sampleAddress()`)
+    .replace(
+      /^\/(assets|vendor|static)\/\*$/,
+      (_, dir: string) =>
+        ({
+          assets: '/assets/images/favicon.svg',
+          vendor: '/vendor/moj-frontend.min.css',
+          static: '/static/oversight.css',
+        })[dir]!,
+    )
+  if (filled.includes(':') || filled.includes('*'))
+    throw new Error(`No sample address for ${url}: add one to sampleAddress()`)
   return filled
 }
 
@@ -149,7 +191,8 @@ export function routeOf(routes: RoutePattern[], method: string, address: string)
 }
 
 /** How many parameters (and wildcards) a route pattern has. */
-export const parameterCount = (url: string) => url.split('/').filter((part) => part.startsWith(':') || part === '*').length
+export const parameterCount = (url: string) =>
+  url.split('/').filter((part) => part.startsWith(':') || part === '*').length
 
 /** The sample address of a route with its nth parameter (every one, when n is -1) replaced by `value`. */
 export function withParameter(url: string, ids: SampleRecords, n: number, value: string): string {

@@ -18,6 +18,8 @@ export function seedLines(file: string): string[] | null {
     const path = join(place, file)
     if (existsSync(path)) return readFileSync(path, 'utf8').split('\n')
   }
-  console.warn(`The council's paper ${file} is not in ${PLACES.join(' or ')}: the checks of the demo data against it are skipped.`)
+  console.warn(
+    `The council's paper ${file} is not in ${PLACES.join(' or ')}: the checks of the demo data against it are skipped.`,
+  )
   return null
 }

@@ -11,7 +11,11 @@ import { RuleError } from '#src/platform/http/errors.ts'
 import { createAccountsRepository } from './repository.ts'
 
 const input = z.object({
-  email: z.string().trim().email('Give an email address in the correct format, like name@example.org').transform(normaliseEmail),
+  email: z
+    .string()
+    .trim()
+    .email('Give an email address in the correct format, like name@example.org')
+    .transform(normaliseEmail),
   name: z.string().trim().min(1, 'Give the admin’s full name').max(200, 'The name must be 200 characters or fewer'),
   password: z.string().optional(),
 })
@@ -32,7 +36,8 @@ export async function createAdminAccount(
   const problem = parsed.data.password && passwordProblem(parsed.data.password, { ...settings, name, email })
   if (problem) throw new RuleError(problem)
   const repository = createAccountsRepository(db)
-  if (await repository.emailTaken(email)) throw new RuleError(`An account with the email address ${email} already exists`)
+  if (await repository.emailTaken(email))
+    throw new RuleError(`An account with the email address ${email} already exists`)
   const generatedPassword = parsed.data.password ? undefined : randomBytes(15).toString('base64url')
   const passwordHash = await hashPassword(parsed.data.password ?? generatedPassword!)
   const account = await withTransaction(db, async (trx) => {

@@ -127,7 +127,12 @@ export function createBodiesRepository(db: Db) {
       return db.selectFrom('memberships').selectAll().where('id', '=', id).executeTakeFirst()
     },
     endMembership(trx: Trx, id: string, endsOn: string) {
-      return trx.updateTable('memberships').set({ endsOn }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+      return trx
+        .updateTable('memberships')
+        .set({ endsOn })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow()
     },
     listPeople() {
       return db.selectFrom('people').select(personColumns).orderBy('people.name').execute()

@@ -42,7 +42,9 @@ describe.each(testDatabases())('bodies and people on $name', (database) => {
       expect(shown).toMatch(/ 11 .*child death data.* Red/)
       expect(shown).toMatch(/Decisions since the last meeting .*EX48\/2023: Expansion of Highfurlong Special School/)
       expect(shown).toContain('Forward Plan January 2024 to April 2024')
-      expect(shown).toMatch(/Work programme for the next meetings .*Wednesday 27 March 2024 .*Placement stability for foster carers/)
+      expect(shown).toMatch(
+        /Work programme for the next meetings .*Wednesday 27 March 2024 .*Placement stability for foster carers/,
+      )
     })
 
     it('shows no "before the meeting" sections for a body with no meeting ahead', async () => {
@@ -118,13 +120,22 @@ describe.each(testDatabases())('bodies and people on $name', (database) => {
       })
       expect(bad.statusCode).toBe(400)
       expect(errorSummary(bad.body)).toEqual(['End date must be the same as or after the start date'])
-      const good = await agent.post(`${committee}/members`, { personId, role: 'member', startsOn: '2023-05-18', endsOn: '' })
+      const good = await agent.post(`${committee}/members`, {
+        personId,
+        role: 'member',
+        startsOn: '2023-05-18',
+        endsOn: '',
+      })
       expect(good.statusCode).toBe(303)
     })
 
     it('adds and changes a person', async () => {
       const agent = await t.as('admin')
-      const created = await agent.post('/people', { name: 'Alex Example', kind: 'officer', jobTitle: 'Head of Service' })
+      const created = await agent.post('/people', {
+        name: 'Alex Example',
+        kind: 'officer',
+        jobTitle: 'Head of Service',
+      })
       expect(created.statusCode).toBe(303)
       const location = created.headers.location as string
       const edited = await agent.post(`${location}/edit`, {
@@ -138,7 +149,9 @@ describe.each(testDatabases())('bodies and people on $name', (database) => {
       expect(text(page.body)).toContain('Director')
       expect(text(page.body)).toContain('Updated person')
       const invalid = await agent.post('/people', { name: 'X', kind: 'officer', email: 'not-an-email' })
-      expect(errorSummary(invalid.body)).toEqual(['Enter an email address in the correct format, like name@example.org'])
+      expect(errorSummary(invalid.body)).toEqual([
+        'Enter an email address in the correct format, like name@example.org',
+      ])
     })
   })
 })

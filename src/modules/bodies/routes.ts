@@ -27,7 +27,10 @@ export interface BodyPageContext {
  * A part of the body page another module contributes ("before the meeting": the next agenda,
  * recommendations needing attention, decisions, …): a template and its data, or null to show nothing.
  */
-export type BodyPageSection = (ctx: Context, page: BodyPageContext) => Promise<{ template: string; data: unknown } | null>
+export type BodyPageSection = (
+  ctx: Context,
+  page: BodyPageContext,
+) => Promise<{ template: string; data: unknown } | null>
 
 const views = 'modules/bodies/views'
 type Body = Record<string, string | undefined>
@@ -95,8 +98,11 @@ export function bodiesRoutes(deps: {
       const values = request.body as Body
       const parsed = parseForm(bodySchema, values)
       const version = submittedVersion(values)
-      const result = parsed.ok ? await attempt(() => service.updateBody(request.ctx, body.id, version, parsed.value)) : parsed
-      if (!result.ok) return reply.page(`${views}/body-form.njk`, { body, values, kindItems, ...result }, formStatus(result))
+      const result = parsed.ok
+        ? await attempt(() => service.updateBody(request.ctx, body.id, version, parsed.value))
+        : parsed
+      if (!result.ok)
+        return reply.page(`${views}/body-form.njk`, { body, values, kindItems, ...result }, formStatus(result))
       return reply.redirect(`/bodies/${body.slug}`, 303)
     })
 
@@ -153,7 +159,11 @@ export function bodiesRoutes(deps: {
     app.get('/people/:slug/edit', async (request, reply) => {
       assertCan(request.user, 'people:edit')
       const person = await service.getPerson(request.ctx, (request.params as { slug: string }).slug)
-      return reply.page(`${views}/person-form.njk`, { person, values: { ...person, ...versionValue(person) }, personKindItems })
+      return reply.page(`${views}/person-form.njk`, {
+        person,
+        values: { ...person, ...versionValue(person) },
+        personKindItems,
+      })
     })
 
     app.post('/people/:slug/edit', async (request, reply) => {
@@ -162,9 +172,15 @@ export function bodiesRoutes(deps: {
       const values = request.body as Body
       const parsed = parseForm(personSchema, values)
       const version = submittedVersion(values)
-      const result = parsed.ok ? await attempt(() => service.updatePerson(request.ctx, person.id, version, parsed.value)) : parsed
+      const result = parsed.ok
+        ? await attempt(() => service.updatePerson(request.ctx, person.id, version, parsed.value))
+        : parsed
       if (!result.ok) {
-        return reply.page(`${views}/person-form.njk`, { person, values, personKindItems, ...result }, formStatus(result))
+        return reply.page(
+          `${views}/person-form.njk`,
+          { person, values, personKindItems, ...result },
+          formStatus(result),
+        )
       }
       return reply.redirect(`/people/${person.slug}`, 303)
     })

@@ -21,7 +21,10 @@ export const personSchema = z.object({
   organisation: optionalText(200).transform(blankToNull),
   jobTitle: optionalText(200).transform(blankToNull),
   email: z
-    .union([z.literal(''), z.string().trim().email('Enter an email address in the correct format, like name@example.org')])
+    .union([
+      z.literal(''),
+      z.string().trim().email('Enter an email address in the correct format, like name@example.org'),
+    ])
     .optional()
     .transform((value) => (value ? value : null)),
 })

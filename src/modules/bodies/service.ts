@@ -78,7 +78,8 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
     async addMembership(ctx: Context, bodyId: string, input: MembershipForm) {
       assertCan(ctx.user, 'bodies:edit')
       if (!(await repo.findBodyById(bodyId))) throw new NotFoundError('Body')
-      if ((await repo.findPeopleByIds([input.personId])).length === 0) throw new RuleError('Select a person', 'personId')
+      if ((await repo.findPeopleByIds([input.personId])).length === 0)
+        throw new RuleError('Select a person', 'personId')
       if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) {
         throw new RuleError('End date must be the same as or after the start date', 'endsOn')
       }
@@ -104,7 +105,13 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       }
       return withTransaction(db, async (trx) => {
         const after = await repo.endMembership(trx, membershipId, endsOn)
-        await recordAudit(trx, ctx, { action: 'ended membership', subjectType: 'body', subjectId: before.bodyId, before, after })
+        await recordAudit(trx, ctx, {
+          action: 'ended membership',
+          subjectType: 'body',
+          subjectId: before.bodyId,
+          before,
+          after,
+        })
         return after
       })
     },
@@ -136,7 +143,12 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       const slug = await uniqueSlug('people', input.name)
       return withTransaction(db, async (trx) => {
         const person = await repo.insertPerson(trx, { ...input, slug })
-        await recordAudit(trx, ctx, { action: 'created person', subjectType: 'person', subjectId: person.id, after: person })
+        await recordAudit(trx, ctx, {
+          action: 'created person',
+          subjectType: 'person',
+          subjectId: person.id,
+          after: person,
+        })
         return person
       })
     },

@@ -21,7 +21,13 @@ export function improvementApi(deps: { service: ImprovementService }) {
           publishedOn: inspection.publishedOn,
           overallJudgement: inspection.overallJudgement,
           url: `/inspections/${inspection.slug}`,
-          findings: findings.map((f) => ({ id: f.id, kind: f.kind, number: f.number, text: f.text, actionIds: f.actionIds })),
+          findings: findings.map((f) => ({
+            id: f.id,
+            kind: f.kind,
+            number: f.number,
+            text: f.text,
+            actionIds: f.actionIds,
+          })),
         })),
       }
     })

@@ -3,7 +3,10 @@ import { FINDING_KINDS, INSPECTION_KINDS, JUDGEMENTS, MILESTONE_STATUSES } from 
 
 const nullable = (schema: Record<string, unknown>) => ({ oneOf: [schema, { type: 'null' }] })
 const date = { type: 'string', format: 'date' }
-const json = (ref: string, description: string) => ({ description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } })
+const json = (ref: string, description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } },
+})
 
 export const improvementOpenApi: OpenApiFragment = {
   paths: {
@@ -20,13 +23,25 @@ export const improvementOpenApi: OpenApiFragment = {
         operationId: 'getImprovementPlan',
         summary: 'An improvement plan: themes, actions and milestones with due dates, statuses and RAG',
         tags: ['Inspections and improvement'],
-        parameters: [{ name: 'id', in: 'path', required: true, description: 'The plan’s id or its slug', schema: { type: 'string' } }],
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: 'The plan’s id or its slug',
+            schema: { type: 'string' },
+          },
+        ],
         responses: { '200': json('ImprovementPlan', 'The plan'), '404': json('Error', 'There is no such plan') },
       },
     },
   },
   schemas: {
-    InspectionList: { type: 'object', required: ['inspections'], properties: { inspections: { type: 'array', items: { $ref: '#/components/schemas/Inspection' } } } },
+    InspectionList: {
+      type: 'object',
+      required: ['inspections'],
+      properties: { inspections: { type: 'array', items: { $ref: '#/components/schemas/Inspection' } } },
+    },
     Inspection: {
       type: 'object',
       required: ['id', 'title', 'kind', 'findings'],
@@ -51,7 +66,11 @@ export const improvementOpenApi: OpenApiFragment = {
               kind: { type: 'string', enum: [...FINDING_KINDS] },
               number: { type: 'integer' },
               text: { type: 'string' },
-              actionIds: { type: 'array', items: { type: 'string', format: 'uuid' }, description: 'The plan actions that answer it' },
+              actionIds: {
+                type: 'array',
+                items: { type: 'string', format: 'uuid' },
+                description: 'The plan actions that answer it',
+              },
             },
           },
         },
@@ -100,7 +119,10 @@ export const improvementOpenApi: OpenApiFragment = {
                           status: { type: 'string', enum: [...MILESTONE_STATUSES] },
                           completedOn: nullable(date),
                           rag: { type: 'string', enum: ['complete', 'red', 'amber', 'green', 'dropped'] },
-                          stale: { type: 'boolean', description: 'No update since the last meeting that considered the plan' },
+                          stale: {
+                            type: 'boolean',
+                            description: 'No update since the last meeting that considered the plan',
+                          },
                         },
                       },
                     },

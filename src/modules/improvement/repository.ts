@@ -15,7 +15,12 @@ export function createImprovementRepository(db: Db) {
       return db.selectFrom('inspections').selectAll().where('slug', '=', slug).executeTakeFirst()
     },
     judgementsOf(inspectionId: string) {
-      return db.selectFrom('inspectionJudgements').selectAll().where('inspectionId', '=', inspectionId).orderBy('position').execute()
+      return db
+        .selectFrom('inspectionJudgements')
+        .selectAll()
+        .where('inspectionId', '=', inspectionId)
+        .orderBy('position')
+        .execute()
     },
     /** Findings of the given inspections (all when none are given). */
     findingsOf(inspectionIds?: string[]) {
@@ -32,7 +37,13 @@ export function createImprovementRepository(db: Db) {
         .selectFrom('planActions')
         .innerJoin('planThemes', 'planThemes.id', 'planActions.themeId')
         .innerJoin('improvementPlans', 'improvementPlans.id', 'planThemes.planId')
-        .select(['planActions.id', 'planActions.reference', 'planActions.title', 'improvementPlans.slug as planSlug', 'improvementPlans.title as planTitle'])
+        .select([
+          'planActions.id',
+          'planActions.reference',
+          'planActions.title',
+          'improvementPlans.slug as planSlug',
+          'improvementPlans.title as planTitle',
+        ])
         .orderBy('improvementPlans.title')
         .orderBy('planThemes.position')
         .orderBy('planActions.position')
@@ -49,7 +60,12 @@ export function createImprovementRepository(db: Db) {
     },
     /** Everything a plan's pages need, in one go: its rows, and those hanging off it. */
     async planContents(planId: string) {
-      const themes = await db.selectFrom('planThemes').selectAll().where('planId', '=', planId).orderBy('position').execute()
+      const themes = await db
+        .selectFrom('planThemes')
+        .selectAll()
+        .where('planId', '=', planId)
+        .orderBy('position')
+        .execute()
       const themeIds = themes.map((t) => t.id)
       const actions = themeIds.length
         ? await db.selectFrom('planActions').selectAll().where('themeId', 'in', themeIds).orderBy('position').execute()
@@ -57,9 +73,20 @@ export function createImprovementRepository(db: Db) {
       const actionIds = actions.map((a) => a.id)
       const none = Promise.resolve([])
       const [leads, links, milestones, versions, inspections, considered] = await Promise.all([
-        actionIds.length ? db.selectFrom('planActionLeads').selectAll().where('actionId', 'in', actionIds).orderBy('position').execute() : none,
-        actionIds.length ? db.selectFrom('planActionFindings').selectAll().where('actionId', 'in', actionIds).execute() : none,
-        actionIds.length ? db.selectFrom('planMilestones').selectAll().where('actionId', 'in', actionIds).orderBy('position').execute() : none,
+        actionIds.length
+          ? db
+              .selectFrom('planActionLeads')
+              .selectAll()
+              .where('actionId', 'in', actionIds)
+              .orderBy('position')
+              .execute()
+          : none,
+        actionIds.length
+          ? db.selectFrom('planActionFindings').selectAll().where('actionId', 'in', actionIds).execute()
+          : none,
+        actionIds.length
+          ? db.selectFrom('planMilestones').selectAll().where('actionId', 'in', actionIds).orderBy('position').execute()
+          : none,
         db.selectFrom('planVersions').selectAll().where('planId', '=', planId).orderBy('onDate', 'desc').execute(),
         db.selectFrom('planInspections').select('inspectionId').where('planId', '=', planId).execute(),
         db
@@ -86,7 +113,17 @@ export function createImprovementRepository(db: Db) {
               .orderBy('createdAt', 'desc')
               .execute()
           : []
-      return { themes, actions, leads, links, milestones, updates, versions, inspectionIds: inspections.map((i) => i.inspectionId), considered }
+      return {
+        themes,
+        actions,
+        leads,
+        links,
+        milestones,
+        updates,
+        versions,
+        inspectionIds: inspections.map((i) => i.inspectionId),
+        considered,
+      }
     },
     /** Actions (with their plans) that answer the given findings. */
     actionsAnswering(findingIds: string[]) {
@@ -125,11 +162,24 @@ export function createImprovementRepository(db: Db) {
       return trx.selectFrom('planActionLeads').selectAll().where('actionId', '=', actionId).execute()
     },
     setMilestoneStatus(trx: Trx, id: string, status: MilestoneStatus, completedOn: string | null) {
-      return trx.updateTable('planMilestones').set({ status, completedOn }).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+      return trx
+        .updateTable('planMilestones')
+        .set({ status, completedOn })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow()
     },
     insertUpdate(
       trx: Trx,
-      row: { actionId?: string | null; milestoneId?: string | null; onDate: string; author: string; text: string; statusFrom?: MilestoneStatus | null; statusTo?: MilestoneStatus | null },
+      row: {
+        actionId?: string | null
+        milestoneId?: string | null
+        onDate: string
+        author: string
+        text: string
+        statusFrom?: MilestoneStatus | null
+        statusTo?: MilestoneStatus | null
+      },
     ) {
       return trx.insertInto('planUpdates').values(row).returningAll().executeTakeFirstOrThrow()
     },
@@ -154,7 +204,12 @@ export function createImprovementRepository(db: Db) {
       return trx.insertInto('planMilestones').values(row).returningAll().executeTakeFirstOrThrow()
     },
     /** Changes a milestone's wording or due date if it is still at `version`; undefined when it is not. */
-    updateMilestone(trx: Trx, id: string, version: number, changes: { text: string; dueOn: string | null; dueNote: string }) {
+    updateMilestone(
+      trx: Trx,
+      id: string,
+      version: number,
+      changes: { text: string; dueOn: string | null; dueNote: string },
+    ) {
       return trx
         .updateTable('planMilestones')
         .set({ ...changes, version: nextVersion() })
@@ -176,11 +231,18 @@ export function createImprovementRepository(db: Db) {
         .executeTakeFirstOrThrow()
     },
     insertLeads(trx: Trx, actionId: string, leads: { name: string; jobTitle: string; personId: string | null }[]) {
-      return trx.insertInto('planActionLeads').values(leads.map((lead, position) => ({ ...lead, actionId, position }))).execute()
+      return trx
+        .insertInto('planActionLeads')
+        .values(leads.map((lead, position) => ({ ...lead, actionId, position })))
+        .execute()
     },
     linkFindings(trx: Trx, actionId: string, findingIds: string[]) {
       if (findingIds.length === 0) return Promise.resolve()
-      return trx.insertInto('planActionFindings').values(findingIds.map((findingId) => ({ actionId, findingId }))).execute().then(() => undefined)
+      return trx
+        .insertInto('planActionFindings')
+        .values(findingIds.map((findingId) => ({ actionId, findingId })))
+        .execute()
+        .then(() => undefined)
     },
     peopleNamed(names: string[], trx: Reader = db) {
       if (names.length === 0) return Promise.resolve([])
@@ -190,7 +252,12 @@ export function createImprovementRepository(db: Db) {
       return trx.insertInto('planVersions').values(row).returningAll().executeTakeFirstOrThrow()
     },
     setPlanVersion(trx: Trx, planId: string, version: string) {
-      return trx.updateTable('improvementPlans').set({ version }).where('id', '=', planId).returningAll().executeTakeFirstOrThrow()
+      return trx
+        .updateTable('improvementPlans')
+        .set({ version })
+        .where('id', '=', planId)
+        .returningAll()
+        .executeTakeFirstOrThrow()
     },
   }
 }

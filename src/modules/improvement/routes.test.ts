@@ -54,7 +54,9 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     const page = await t.visitor().get(PLAN)
     expect(heading(page.body)).toMatch(/Improvement Plan/i)
     const shown = text(page.body)
-    const [, red, , green, complete] = /Milestones: (\d+) red, (\d+) amber, (\d+) green, (\d+) complete/.exec(shown)!.map(Number)
+    const [, red, , green, complete] = /Milestones: (\d+) red, (\d+) amber, (\d+) green, (\d+) complete/
+      .exec(shown)!
+      .map(Number)
     expect(red).toBeGreaterThan(0)
     expect(green).toBeGreaterThan(0)
     expect(complete).toBeGreaterThan(0)
@@ -79,10 +81,20 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     const why = await officer.post(url, { ...date, text: ' ', status: 'complete' })
     expect(why.statusCode).toBe(400)
     expect(errorSummary(why.body)).toEqual(['Enter the update: what has happened, and why if the status changes'])
-    const future = await officer.post(url, { 'onDate-day': '1', 'onDate-month': '2', 'onDate-year': '2024', text: 'Later', status: '' })
+    const future = await officer.post(url, {
+      'onDate-day': '1',
+      'onDate-month': '2',
+      'onDate-year': '2024',
+      text: 'Later',
+      status: '',
+    })
     expect(errorSummary(future.body)).toEqual(['The date of the update cannot be in the future'])
 
-    const done = await officer.post(url, { ...date, text: 'Attendance is now reported to each board meeting.', status: 'complete' })
+    const done = await officer.post(url, {
+      ...date,
+      text: 'Attendance is now reported to each board meeting.',
+      status: 'complete',
+    })
     expect(done.statusCode).toBe(303)
     expect(done.headers.location).toBe(`/my/actions#milestone-${target.id}`)
     expect(await milestone(target.text)).toMatchObject({ status: 'complete', completedOn: '2024-01-22' })
@@ -100,24 +112,50 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
       .where((eb) => eb.or([eb('people.slug', '<>', 'chris-coyle'), eb('people.slug', 'is', null)]))
       .where('planActions.reference', '=', '1.1')
       .executeTakeFirstOrThrow()
-    expect((await officer.post(`/improvement-plans/milestones/${other.id}/updates`, { ...date, text: 'x', status: '' })).statusCode).toBe(403)
+    expect(
+      (await officer.post(`/improvement-plans/milestones/${other.id}/updates`, { ...date, text: 'x', status: '' }))
+        .statusCode,
+    ).toBe(403)
     expect((await (await t.as('member')).post(url, { ...date, text: 'x', status: '' })).statusCode).toBe(403)
   })
 
   it('lets the plan’s owner add a milestone and publish a version, recorded in the amendments', async () => {
     const owner = await t.as('officer')
-    const blank = await owner.post(`${ACTION}/milestones`, { text: '', 'dueOn-day': '31', 'dueOn-month': '2', 'dueOn-year': '2024' })
-    expect(errorSummary(blank.body)).toEqual(['Enter the milestone', 'Enter the due date as a real date, like 31 3 2024'])
-    expect((await owner.post(`${ACTION}/milestones`, { text: 'Present the strategy to the Executive', 'dueOn-day': '', 'dueOn-month': '', 'dueOn-year': '', dueNote: 'Spring 2024' })).statusCode).toBe(303)
+    const blank = await owner.post(`${ACTION}/milestones`, {
+      text: '',
+      'dueOn-day': '31',
+      'dueOn-month': '2',
+      'dueOn-year': '2024',
+    })
+    expect(errorSummary(blank.body)).toEqual([
+      'Enter the milestone',
+      'Enter the due date as a real date, like 31 3 2024',
+    ])
+    expect(
+      (
+        await owner.post(`${ACTION}/milestones`, {
+          text: 'Present the strategy to the Executive',
+          'dueOn-day': '',
+          'dueOn-month': '',
+          'dueOn-year': '',
+          dueNote: 'Spring 2024',
+        })
+      ).statusCode,
+    ).toBe(303)
     expect(text((await t.visitor().get(PLAN)).body)).toMatch(/Present the strategy to the Executive \(Spring 2024\)/) // no due date: listed as missing
 
     const same = await owner.post(`${PLAN}/versions`, { version: '', changes: '' })
     expect(errorSummary(same.body)).toEqual(['Enter the new version’s number', 'Say what changed in this version'])
-    expect((await owner.post(`${PLAN}/versions`, { version: '9.1', changes: 'Added a milestone to action 1.1.' })).statusCode).toBe(303)
+    expect(
+      (await owner.post(`${PLAN}/versions`, { version: '9.1', changes: 'Added a milestone to action 1.1.' }))
+        .statusCode,
+    ).toBe(303)
     const page = text((await t.visitor().get(PLAN)).body)
     expect(page).toContain('version 9.1')
     expect(page).toMatch(/22 January 2024 9\.1 Demo officer Added a milestone to action 1\.1\./)
-    expect((await (await t.as('scrutiny_officer')).post(`${PLAN}/versions`, { version: '9.2', changes: 'x' })).statusCode).toBe(403)
+    expect(
+      (await (await t.as('scrutiny_officer')).post(`${PLAN}/versions`, { version: '9.2', changes: 'x' })).statusCode,
+    ).toBe(403)
   })
 
   it('lets a lead post an update on the action as a whole, and the owner change a milestone’s wording and due date', async () => {
@@ -127,7 +165,9 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     const empty = await officer.post(url, { ...date, text: '' })
     expect(errorSummary(empty.body)).toEqual(['Enter the update: what has happened, and why if the status changes'])
     expect((await officer.post(url, { ...date, text: 'The board now meets every six weeks.' })).statusCode).toBe(303)
-    expect(text((await t.visitor().get(`${PLAN}/actions/1.5`)).body)).toContain('22 January 2024, Demo officer: The board now meets every six weeks.')
+    expect(text((await t.visitor().get(`${PLAN}/actions/1.5`)).body)).toContain(
+      '22 January 2024, Demo officer: The board now meets every six weeks.',
+    )
     expect((await officer.post(`${PLAN}/actions/1.1/updates`, { ...date, text: 'Not mine' })).statusCode).toBe(403)
 
     const target = await t.db
@@ -139,16 +179,33 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     const edit = `${PLAN}/milestones/${target.id}/edit`
     expect((await officer.get(edit)).statusCode).toBe(200)
     expect((await (await t.as('scrutiny_officer')).get(edit)).statusCode).toBe(403)
-    const bad = await officer.post(edit, { text: '', 'dueOn-day': '', 'dueOn-month': '', 'dueOn-year': '', dueNote: '' })
+    const bad = await officer.post(edit, {
+      text: '',
+      'dueOn-day': '',
+      'dueOn-month': '',
+      'dueOn-year': '',
+      dueNote: '',
+    })
     expect(errorSummary(bad.body)).toEqual(['Enter the milestone'])
-    const saved = await officer.post(edit, { ...(await officer.versionOf(edit)), text: 'Hold the partnership event', 'dueOn-day': '30', 'dueOn-month': '4', 'dueOn-year': '2024', dueNote: '' })
+    const saved = await officer.post(edit, {
+      ...(await officer.versionOf(edit)),
+      text: 'Hold the partnership event',
+      'dueOn-day': '30',
+      'dueOn-month': '4',
+      'dueOn-year': '2024',
+      dueNote: '',
+    })
     expect(saved.statusCode).toBe(303)
     expect(await milestone('Hold the partnership event')).toMatchObject({ dueOn: '2024-04-30' })
   })
 
   it('reads an impossible date as no date, and a milestone that does not exist as not found', async () => {
     const usual = await t.visitor().get(`${PLAN}/since`)
-    for (const query of ['from=2024-02-30', 'from-day=30&from-month=2&from-year=2024', 'from-day=1&from-month=13&from-year=2024']) {
+    for (const query of [
+      'from=2024-02-30',
+      'from-day=30&from-month=2&from-year=2024',
+      'from-day=1&from-month=13&from-year=2024',
+    ]) {
       const page = await t.visitor().get(`${PLAN}/since?${query}`)
       expect(page.statusCode, query).toBe(200)
       expect(text(page.body), query).toBe(text(usual.body))
@@ -189,16 +246,22 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     expect(page).toContain('Led by Chris Coyle (AD Operations), A New Person.')
     expect(page).toContain('This action has no milestones yet.')
     expect(text((await owner.get('/my/actions')).body)).toContain('6.9 Monitor unregistered placements monthly')
-    expect(text((await t.visitor().get(PLAN)).body)).toMatch(/Actions with no milestone .*6\.9 Monitor unregistered placements monthly/)
+    expect(text((await t.visitor().get(PLAN)).body)).toMatch(
+      /Actions with no milestone .*6\.9 Monitor unregistered placements monthly/,
+    )
   })
 
   it('publishes inspections and the plan as open data', async () => {
     const { inspections } = JSON.parse((await t.visitor().get('/api/v1/inspections')).body)
     const ilacs = inspections.find((i: { slug: string }) => i.slug === 'ilacs-2022')
-    expect(ilacs.findings.filter((f: { kind: string }) => f.kind === 'area for improvement').length).toBeGreaterThanOrEqual(4)
+    expect(
+      ilacs.findings.filter((f: { kind: string }) => f.kind === 'area for improvement').length,
+    ).toBeGreaterThanOrEqual(4)
     expect(ilacs.findings.some((f: { actionIds: string[] }) => f.actionIds.length > 0)).toBe(true)
     const plan = JSON.parse((await t.visitor().get(`/api/v1${PLAN}`)).body)
-    const milestones = plan.themes.flatMap((th: { actions: { milestones: unknown[] }[] }) => th.actions.flatMap((a) => a.milestones))
+    const milestones = plan.themes.flatMap((th: { actions: { milestones: unknown[] }[] }) =>
+      th.actions.flatMap((a) => a.milestones),
+    )
     expect(milestones[0]).toHaveProperty('dueDate')
     expect(new Set(milestones.map((m: { rag: string }) => m.rag))).toEqual(expect.any(Set))
     expect(milestones.some((m: { rag: string }) => m.rag === 'red')).toBe(true)

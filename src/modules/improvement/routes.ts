@@ -11,27 +11,54 @@ import { MILESTONE_STATUSES } from './tables.ts'
 const views = 'modules/improvement/views'
 type Values = Record<string, unknown>
 const params = (request: FastifyRequest) => request.params as { slug: string; reference?: string; id?: string }
-const statusItems = [{ value: '', text: 'No change' }, ...MILESTONE_STATUSES.map((value) => ({ value, text: value.replace(/^./, (c) => c.toUpperCase()) }))]
+const statusItems = [
+  { value: '', text: 'No change' },
+  ...MILESTONE_STATUSES.map((value) => ({ value, text: value.replace(/^./, (c) => c.toUpperCase()) })),
+]
 
 /** Inspections, improvement plans, actions, "my actions" and the forms that change them. */
 export function improvementRoutes(deps: { service: ImprovementService; audit: AuditReader }) {
   const { service, audit } = deps
 
-  async function actionPage(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors & { milestoneId?: string; values?: Values } = noErrors) {
+  async function actionPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors & { milestoneId?: string; values?: Values } = noErrors,
+  ) {
     const { slug, reference } = params(request)
     const view = await service.action(request.ctx, slug, reference!)
     const history = await audit.historyOf(request.ctx, 'improvement plan', view.plan.id)
-    return reply.page(`${views}/action.njk`, { ...view, history, statusItems, todayParts: dateParts(view.today), ...errors }, errors === noErrors ? 200 : 400)
+    return reply.page(
+      `${views}/action.njk`,
+      { ...view, history, statusItems, todayParts: dateParts(view.today), ...errors },
+      errors === noErrors ? 200 : 400,
+    )
   }
 
-  async function myActionsPage(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors & { milestoneId?: string; values?: Values } = noErrors) {
+  async function myActionsPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldErrors & { milestoneId?: string; values?: Values } = noErrors,
+  ) {
     const mine = await service.myActions(request.ctx)
-    return reply.page(`${views}/my-actions.njk`, { ...mine, statusItems, todayParts: dateParts(mine.today), ...errors }, errors === noErrors ? 200 : 400)
+    return reply.page(
+      `${views}/my-actions.njk`,
+      { ...mine, statusItems, todayParts: dateParts(mine.today), ...errors },
+      errors === noErrors ? 200 : 400,
+    )
   }
 
-  async function ownerForm(request: FastifyRequest, reply: FastifyReply, template: string, values: Values, errors: FieldErrors = noErrors) {
+  async function ownerForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    template: string,
+    values: Values,
+    errors: FieldErrors = noErrors,
+  ) {
     const { slug, reference } = params(request)
-    const view = reference ? await service.action(request.ctx, slug, reference) : { ...(await service.plan(request.ctx, slug)), action: null }
+    const view = reference
+      ? await service.action(request.ctx, slug, reference)
+      : { ...(await service.plan(request.ctx, slug)), action: null }
     if (!service.isOwner(request.ctx, view.plan)) assertCan(request.user, 'improvement:edit-any')
     return reply.page(`${views}/${template}`, { ...view, values, ...errors }, errors === noErrors ? 200 : 400)
   }
@@ -73,8 +100,14 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       assertCan(request.user, 'improvement:update')
       const values = (request.body ?? {}) as Values
       const milestoneId = params(request).id!
-      const parsed = parseForm(updateSchema, { ...values, onDate: joinDateParts(values, 'onDate') }, { onDate: `onDate-${milestoneId}-day`, text: `text-${milestoneId}`, status: `status-${milestoneId}` })
-      const result = parsed.ok ? await attempt(() => service.updateMilestone(request.ctx, milestoneId, parsed.value)) : parsed
+      const parsed = parseForm(
+        updateSchema,
+        { ...values, onDate: joinDateParts(values, 'onDate') },
+        { onDate: `onDate-${milestoneId}-day`, text: `text-${milestoneId}`, status: `status-${milestoneId}` },
+      )
+      const result = parsed.ok
+        ? await attempt(() => service.updateMilestone(request.ctx, milestoneId, parsed.value))
+        : parsed
       const back = String(values.returnTo ?? '')
       const [, slug, reference] = /^\/improvement-plans\/([a-z0-9-]+)\/actions\/([0-9A-Za-z.]+)$/.exec(back) ?? []
       if (!result.ok) {
@@ -92,14 +125,22 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
 
     app.get('/my/actions', (request, reply) => myActionsPage(request, reply))
 
-    app.get('/improvement-plans/:slug/actions/:reference/milestones/new', (request, reply) => ownerForm(request, reply, 'milestone-form.njk', {}))
+    app.get('/improvement-plans/:slug/actions/:reference/milestones/new', (request, reply) =>
+      ownerForm(request, reply, 'milestone-form.njk', {}),
+    )
 
     app.post('/improvement-plans/:slug/actions/:reference/milestones', async (request, reply) => {
       assertCan(request.user, 'improvement:update')
       const values = (request.body ?? {}) as Values
       const { slug, reference } = params(request)
-      const parsed = parseForm(milestoneSchema, { ...values, dueOn: joinDateParts(values, 'dueOn') }, { dueOn: 'dueOn-day' })
-      const result = parsed.ok ? await attempt(() => service.addMilestone(request.ctx, slug, reference!, parsed.value)) : parsed
+      const parsed = parseForm(
+        milestoneSchema,
+        { ...values, dueOn: joinDateParts(values, 'dueOn') },
+        { dueOn: 'dueOn-day' },
+      )
+      const result = parsed.ok
+        ? await attempt(() => service.addMilestone(request.ctx, slug, reference!, parsed.value))
+        : parsed
       if (!result.ok) return ownerForm(request, reply, 'milestone-form.njk', values, result)
       return reply.redirect(`/improvement-plans/${slug}/actions/${reference}#milestone-${result.value.id}`, 303)
     })
@@ -108,17 +149,37 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       assertCan(request.user, 'improvement:update')
       const values = (request.body ?? {}) as Values
       const { slug, reference } = params(request)
-      const parsed = parseForm(updateSchema, { ...values, onDate: joinDateParts(values, 'onDate'), status: '' }, { onDate: 'onDate-action-day', text: 'text-action' })
-      const result = parsed.ok ? await attempt(() => service.updateAction(request.ctx, slug, reference!, parsed.value)) : parsed
+      const parsed = parseForm(
+        updateSchema,
+        { ...values, onDate: joinDateParts(values, 'onDate'), status: '' },
+        { onDate: 'onDate-action-day', text: 'text-action' },
+      )
+      const result = parsed.ok
+        ? await attempt(() => service.updateAction(request.ctx, slug, reference!, parsed.value))
+        : parsed
       if (!result.ok) return actionPage(request, reply, { ...result, milestoneId: 'action', values })
       return reply.redirect(`/improvement-plans/${slug}/actions/${reference}#action-updates`, 303)
     })
 
-    const milestoneForm = async (request: FastifyRequest, reply: FastifyReply, values: Values | null, errors: FieldErrors = noErrors) => {
+    const milestoneForm = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      values: Values | null,
+      errors: FieldErrors = noErrors,
+    ) => {
       const { slug, id } = params(request)
       const { plan, milestone } = await service.milestoneToEdit(request.ctx, slug, id!)
-      const shown = values ?? { text: milestone.text, dueNote: milestone.dueNote, ...Object.fromEntries(Object.entries(dateParts(milestone.dueOn)).map(([k, v]) => [`dueOn-${k}`, v])), ...versionValue(milestone) }
-      return reply.page(`${views}/milestone-edit.njk`, { plan, milestone, values: shown, ...errors }, formStatus(errors))
+      const shown = values ?? {
+        text: milestone.text,
+        dueNote: milestone.dueNote,
+        ...Object.fromEntries(Object.entries(dateParts(milestone.dueOn)).map(([k, v]) => [`dueOn-${k}`, v])),
+        ...versionValue(milestone),
+      }
+      return reply.page(
+        `${views}/milestone-edit.njk`,
+        { plan, milestone, values: shown, ...errors },
+        formStatus(errors),
+      )
     }
 
     app.get('/improvement-plans/:slug/milestones/:id/edit', (request, reply) => milestoneForm(request, reply, null))
@@ -127,13 +188,24 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       assertCan(request.user, 'improvement:update')
       const values = (request.body ?? {}) as Values
       const { slug, id } = params(request)
-      const parsed = parseForm(milestoneSchema, { ...values, dueOn: joinDateParts(values, 'dueOn') }, { dueOn: 'dueOn-day' })
-      const result = parsed.ok ? await attempt(() => service.changeMilestone(request.ctx, slug, id!, submittedVersion(values), parsed.value)) : parsed
+      const parsed = parseForm(
+        milestoneSchema,
+        { ...values, dueOn: joinDateParts(values, 'dueOn') },
+        { dueOn: 'dueOn-day' },
+      )
+      const result = parsed.ok
+        ? await attempt(() => service.changeMilestone(request.ctx, slug, id!, submittedVersion(values), parsed.value))
+        : parsed
       if (!result.ok) return milestoneForm(request, reply, values, result)
       return reply.redirect(`/improvement-plans/${slug}/actions/${result.value.reference}#milestone-${id}`, 303)
     })
 
-    const actionForm = async (request: FastifyRequest, reply: FastifyReply, values: Values, errors: FieldErrors = noErrors) => {
+    const actionForm = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      values: Values,
+      errors: FieldErrors = noErrors,
+    ) => {
       const view = await service.actionFormFor(request.ctx, params(request).slug)
       return reply.page(`${views}/action-form.njk`, { ...view, values, ...errors }, errors === noErrors ? 200 : 400)
     }
@@ -144,18 +216,24 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       assertCan(request.user, 'improvement:update')
       const values = (request.body ?? {}) as Values
       const parsed = parseForm(actionSchema, values)
-      const result = parsed.ok ? await attempt(() => service.addAction(request.ctx, params(request).slug, parsed.value)) : parsed
+      const result = parsed.ok
+        ? await attempt(() => service.addAction(request.ctx, params(request).slug, parsed.value))
+        : parsed
       if (!result.ok) return actionForm(request, reply, values, result)
       return reply.redirect(`/improvement-plans/${params(request).slug}/actions/${result.value.reference}`, 303)
     })
 
-    app.get('/improvement-plans/:slug/versions/new', (request, reply) => ownerForm(request, reply, 'version-form.njk', {}))
+    app.get('/improvement-plans/:slug/versions/new', (request, reply) =>
+      ownerForm(request, reply, 'version-form.njk', {}),
+    )
 
     app.post('/improvement-plans/:slug/versions', async (request, reply) => {
       assertCan(request.user, 'improvement:update')
       const values = (request.body ?? {}) as Values
       const parsed = parseForm(versionSchema, values)
-      const result = parsed.ok ? await attempt(() => service.publishVersion(request.ctx, params(request).slug, parsed.value)) : parsed
+      const result = parsed.ok
+        ? await attempt(() => service.publishVersion(request.ctx, params(request).slug, parsed.value))
+        : parsed
       if (!result.ok) return ownerForm(request, reply, 'version-form.njk', values, result)
       return reply.redirect(`/improvement-plans/${params(request).slug}#versions`, 303)
     })

@@ -54,7 +54,13 @@ describe('actionRag and countByRag', () => {
   })
 
   it('counts milestones by RAG', () => {
-    expect(countByRag(['red', 'red', 'green', 'complete', 'dropped'])).toEqual({ red: 2, amber: 0, green: 1, complete: 1, dropped: 1 })
+    expect(countByRag(['red', 'red', 'green', 'complete', 'dropped'])).toEqual({
+      red: 2,
+      amber: 0,
+      green: 1,
+      complete: 1,
+      dropped: 1,
+    })
   })
 })
 

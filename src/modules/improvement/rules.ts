@@ -67,15 +67,17 @@ export function countByRag(milestoneRags: MilestoneRag[]): RagCounts {
 }
 
 /** What the plan is missing: findings no action answers, actions with no milestone, milestones with no due date. */
-export function coverage<F extends { id: string }, A extends { id: string; findingIds: string[]; milestoneCount: number }, M extends { dueOn: string | null; dueNote: string; status: MilestoneStatus }>(
-  findings: F[],
-  actions: A[],
-  milestones: M[],
-) {
+export function coverage<
+  F extends { id: string },
+  A extends { id: string; findingIds: string[]; milestoneCount: number },
+  M extends { dueOn: string | null; dueNote: string; status: MilestoneStatus },
+>(findings: F[], actions: A[], milestones: M[]) {
   const answered = new Set(actions.flatMap((action) => action.findingIds))
   return {
     findingsWithoutAction: findings.filter((finding) => !answered.has(finding.id)),
     actionsWithoutMilestone: actions.filter((action) => action.milestoneCount === 0),
-    milestonesWithoutDueDate: milestones.filter((m) => m.dueOn === null && m.status !== 'complete' && m.status !== 'dropped'),
+    milestonesWithoutDueDate: milestones.filter(
+      (m) => m.dueOn === null && m.status !== 'complete' && m.status !== 'dropped',
+    ),
   }
 }

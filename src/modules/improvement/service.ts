@@ -78,7 +78,12 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
     const plan = await planOrThrow(slug)
     const contents = await repo.planContents(plan.id)
     const findings = await repo.findingsOf(contents.inspectionIds)
-    return present(plan, contents, findings.filter((f) => f.kind !== 'strength'), clock.today())
+    return present(
+      plan,
+      contents,
+      findings.filter((f) => f.kind !== 'strength'),
+      clock.today(),
+    )
   }
 
   /** May this person post updates on the action: one of its leads, or someone who edits plans. */
@@ -101,7 +106,10 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
     async inspection(_ctx: Context, slug: string) {
       const inspection = await repo.findInspection(slug)
       if (!inspection) throw new NotFoundError('Inspection')
-      const [judgements, findings] = await Promise.all([repo.judgementsOf(inspection.id), repo.findingsOf([inspection.id])])
+      const [judgements, findings] = await Promise.all([
+        repo.judgementsOf(inspection.id),
+        repo.findingsOf([inspection.id]),
+      ])
       const answering = await repo.actionsAnswering(findings.map((f) => f.id))
       const plans = new Map<string, PlanView>()
       for (const slug of new Set(answering.map((a) => a.planSlug))) plans.set(slug, await planView(slug))
@@ -112,7 +120,10 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
           ...finding,
           actions: answering
             .filter((a) => a.findingId === finding.id)
-            .map((a) => ({ plan: plans.get(a.planSlug)!.plan, action: plans.get(a.planSlug)!.actions.find((x) => x.id === a.actionId)! })),
+            .map((a) => ({
+              plan: plans.get(a.planSlug)!.plan,
+              action: plans.get(a.planSlug)!.actions.find((x) => x.id === a.actionId)!,
+            })),
         })),
       }
     },
@@ -133,7 +144,13 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
       const action = view.actions.find((a) => a.reference === reference)
       if (!action) throw new NotFoundError('Action')
       const theme = view.themes.find((t) => t.id === action.themeId)!
-      return { ...view, action, theme, canUpdate: leads(ctx, action) || can(ctx.user, 'improvement:edit-any'), isOwner: isOwner(ctx, view.plan) }
+      return {
+        ...view,
+        action,
+        theme,
+        canUpdate: leads(ctx, action) || can(ctx.user, 'improvement:edit-any'),
+        isOwner: isOwner(ctx, view.plan),
+      }
     },
 
     /** Every update and status change since a date: the committee's progress report. */
@@ -142,7 +159,9 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
       const entries = view.actions.flatMap((action) => {
         const theme = view.themes.find((t) => t.id === action.themeId)!
         const onAction = action.updates.filter((u) => u.onDate >= from).map((update) => ({ update, milestone: null }))
-        const onMilestones = action.milestones.flatMap((m) => m.updates.filter((u) => u.onDate >= from).map((update) => ({ update, milestone: m })))
+        const onMilestones = action.milestones.flatMap((m) =>
+          m.updates.filter((u) => u.onDate >= from).map((update) => ({ update, milestone: m })),
+        )
         const all = [...onAction, ...onMilestones].sort((a, b) => a.update.onDate.localeCompare(b.update.onDate))
         return all.length ? [{ theme, action, entries: all }] : []
       })
@@ -159,7 +178,11 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
       const actions = []
       for (const plan of plans.filter((p) => rows.some((r) => r.planId === p.id))) {
         const view = await planView(plan.slug)
-        actions.push(...view.actions.filter((a) => rows.some((r) => r.actionId === a.id)).map((action) => ({ plan: view.plan, action })))
+        actions.push(
+          ...view.actions
+            .filter((a) => rows.some((r) => r.actionId === a.id))
+            .map((action) => ({ plan: view.plan, action })),
+        )
       }
       return { linked: true as const, actions, today: clock.today() }
     },
@@ -175,7 +198,8 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
         if (!milestone) throw new NotFoundError('Milestone')
         const actionLeads = await repo.leadsOf(milestone.actionId, trx)
         if (!leads(ctx, { leads: actionLeads }) && !can(ctx.user, 'improvement:edit-any')) throw new ForbiddenError()
-        if (input.onDate > clock.today()) throw new RuleError('The date of the update cannot be in the future', 'onDate')
+        if (input.onDate > clock.today())
+          throw new RuleError('The date of the update cannot be in the future', 'onDate')
         const changing = input.status !== null && input.status !== milestone.status
         const update = await repo.insertUpdate(trx, {
           milestoneId,
@@ -210,9 +234,20 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
       return withTransaction(db, async (trx) => {
         const actionLeads = await repo.leadsOf(action.id, trx)
         if (!leads(ctx, { leads: actionLeads }) && !can(ctx.user, 'improvement:edit-any')) throw new ForbiddenError()
-        if (input.onDate > clock.today()) throw new RuleError('The date of the update cannot be in the future', 'onDate')
-        const update = await repo.insertUpdate(trx, { actionId: action.id, onDate: input.onDate, author: ctx.user!.name, text: input.text })
-        await recordAudit(trx, ctx, { action: `posted an update on action ${reference}`, subjectType: 'improvement plan', subjectId: plan.id, after: update })
+        if (input.onDate > clock.today())
+          throw new RuleError('The date of the update cannot be in the future', 'onDate')
+        const update = await repo.insertUpdate(trx, {
+          actionId: action.id,
+          onDate: input.onDate,
+          author: ctx.user!.name,
+          text: input.text,
+        })
+        await recordAudit(trx, ctx, {
+          action: `posted an update on action ${reference}`,
+          subjectType: 'improvement plan',
+          subjectId: plan.id,
+          after: update,
+        })
         return update
       })
     },
@@ -230,7 +265,13 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
      * Changes a milestone's wording or due date: the plan's owner or an admin. Audited. Refused
      * (EditConflictError) unless the milestone is still at `version`, the one the form was opened at.
      */
-    async changeMilestone(ctx: Context, slug: string, milestoneId: string, version: number | null, input: MilestoneForm) {
+    async changeMilestone(
+      ctx: Context,
+      slug: string,
+      milestoneId: string,
+      version: number | null,
+      input: MilestoneForm,
+    ) {
       const plan = await planOrThrow(slug)
       assertOwner(ctx, plan)
       return withTransaction(db, async (trx) => {
@@ -242,7 +283,13 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
           (at) => repo.updateMilestone(trx, milestoneId, at, input),
           () => repo.findMilestone(milestoneId, trx),
         )
-        await recordAudit(trx, ctx, { action: `changed a milestone of action ${before.reference}`, subjectType: 'improvement plan', subjectId: plan.id, before, after })
+        await recordAudit(trx, ctx, {
+          action: `changed a milestone of action ${before.reference}`,
+          subjectType: 'improvement plan',
+          subjectId: plan.id,
+          before,
+          after,
+        })
         return { ...after, reference: before.reference }
       })
     },
@@ -261,18 +308,31 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
     async addAction(ctx: Context, slug: string, input: ActionForm) {
       const view = await planView(slug)
       assertOwner(ctx, view.plan)
-      if (!view.themes.some((t) => t.id === input.themeId)) throw new RuleError('Select the theme the action belongs to', 'themeId')
+      if (!view.themes.some((t) => t.id === input.themeId))
+        throw new RuleError('Select the theme the action belongs to', 'themeId')
       if (view.actions.some((a) => a.reference.toLowerCase() === input.reference.toLowerCase())) {
         throw new RuleError(`There is already an action ${input.reference} in this plan`, 'reference')
       }
       const unknown = input.findingIds.filter((id) => !view.findings.some((f) => f.id === id))
       if (unknown.length) throw new RuleError('Select findings from the list', 'findingIds')
       return withTransaction(db, async (trx) => {
-        const people = await repo.peopleNamed(input.leads.map((lead) => lead.name), trx)
+        const people = await repo.peopleNamed(
+          input.leads.map((lead) => lead.name),
+          trx,
+        )
         const action = await repo.insertAction(trx, input.themeId, input)
-        await repo.insertLeads(trx, action.id, input.leads.map((lead) => ({ ...lead, personId: people.find((p) => p.name === lead.name)?.id ?? null })))
+        await repo.insertLeads(
+          trx,
+          action.id,
+          input.leads.map((lead) => ({ ...lead, personId: people.find((p) => p.name === lead.name)?.id ?? null })),
+        )
         await repo.linkFindings(trx, action.id, input.findingIds)
-        await recordAudit(trx, ctx, { action: `added action ${input.reference}`, subjectType: 'improvement plan', subjectId: view.plan.id, after: { ...action, leads: input.leads, findingIds: input.findingIds } })
+        await recordAudit(trx, ctx, {
+          action: `added action ${input.reference}`,
+          subjectType: 'improvement plan',
+          subjectId: view.plan.id,
+          after: { ...action, leads: input.leads, findingIds: input.findingIds },
+        })
         return action
       })
     },
@@ -294,7 +354,12 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
           completedOn: null,
           position,
         })
-        await recordAudit(trx, ctx, { action: `added a milestone to action ${reference}`, subjectType: 'improvement plan', subjectId: plan.id, after: milestone })
+        await recordAudit(trx, ctx, {
+          action: `added a milestone to action ${reference}`,
+          subjectType: 'improvement plan',
+          subjectId: plan.id,
+          after: milestone,
+        })
         return milestone
       })
     },
@@ -305,13 +370,31 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
       assertOwner(ctx, plan)
       return withTransaction(db, async (trx) => {
         const current = await repo.findPlanById(plan.id, trx)
-        if (current!.version === input.version) throw new RuleError(`Version ${input.version} is the current version: give the new version’s number`, 'version')
-        const version = await repo.insertVersion(trx, { planId: plan.id, version: input.version, onDate: clock.today(), byWhom: ctx.user!.name, changes: input.changes }).catch((error: { code?: string }) => {
-          if (error.code === '23505') throw new RuleError(`There is already a version ${input.version}`, 'version')
-          throw error
-        })
+        if (current!.version === input.version)
+          throw new RuleError(
+            `Version ${input.version} is the current version: give the new version’s number`,
+            'version',
+          )
+        const version = await repo
+          .insertVersion(trx, {
+            planId: plan.id,
+            version: input.version,
+            onDate: clock.today(),
+            byWhom: ctx.user!.name,
+            changes: input.changes,
+          })
+          .catch((error: { code?: string }) => {
+            if (error.code === '23505') throw new RuleError(`There is already a version ${input.version}`, 'version')
+            throw error
+          })
         const after = await repo.setPlanVersion(trx, plan.id, input.version)
-        await recordAudit(trx, ctx, { action: `published version ${input.version}`, subjectType: 'improvement plan', subjectId: plan.id, before: current, after: { ...after, amendment: version } })
+        await recordAudit(trx, ctx, {
+          action: `published version ${input.version}`,
+          subjectType: 'improvement plan',
+          subjectId: plan.id,
+          before: current,
+          after: { ...after, amendment: version },
+        })
         return version
       })
     },
@@ -333,7 +416,10 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
   }
 
   function isOwner(ctx: Context, plan: Plan) {
-    return can(ctx.user, 'improvement:edit-any') || Boolean(ctx.user?.personId && plan.ownerPersonId === ctx.user.personId && can(ctx.user, 'improvement:update'))
+    return (
+      can(ctx.user, 'improvement:edit-any') ||
+      Boolean(ctx.user?.personId && plan.ownerPersonId === ctx.user.personId && can(ctx.user, 'improvement:update'))
+    )
   }
 }
 

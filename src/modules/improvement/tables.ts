@@ -3,7 +3,14 @@ import type { Version } from '#src/platform/db/version.ts'
 
 export const JUDGEMENTS = ['outstanding', 'good', 'requires improvement', 'inadequate'] as const
 export type Judgement = (typeof JUDGEMENTS)[number]
-export const INSPECTION_KINDS = ['single inspection framework', 'ILACS', 'SEND area inspection', 'LSCB review', 'focused visit', 'other'] as const
+export const INSPECTION_KINDS = [
+  'single inspection framework',
+  'ILACS',
+  'SEND area inspection',
+  'LSCB review',
+  'focused visit',
+  'other',
+] as const
 export type InspectionKind = (typeof INSPECTION_KINDS)[number]
 export const FINDING_KINDS = ['priority action', 'area for improvement', 'significant weakness', 'strength'] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]

@@ -29,7 +29,14 @@ async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {
 
 describe('reading a file of figures', () => {
   const expected: ValueInput[] = [
-    { code: 'OF3.1', period: '2023-10', target: 450, actual: 422, note: 'Up, as expected,\nafter the audit', england: 1008 },
+    {
+      code: 'OF3.1',
+      period: '2023-10',
+      target: 450,
+      actual: 422,
+      note: 'Up, as expected,\nafter the audit',
+      england: 1008,
+    },
     { code: 'PQ4', period: '2023-10', aspiration: 'increase', actual: 43, region: 14.5, benchmarkSource: 'LAIT 2023' },
     { code: 'OF3.1', period: 'baseline-april-2023', target: null, count: 1200, statisticalNeighbours: null, note: '' },
     { code: 'OF1.2', period: '2024-03', actual: 1 },
@@ -48,13 +55,17 @@ describe('reading a file of figures', () => {
 
     // Written by openpyxl, as test/fixtures/spreadsheets/make-spreadsheets.py says: the same rows,
     // 43% as 0.43 formatted as a percentage, and the period of the last row a date Excel made of it.
-    const fromExcel = await readTable(readFileSync(new URL('../../../test/fixtures/spreadsheets/figures.xlsx', import.meta.url)))
+    const fromExcel = await readTable(
+      readFileSync(new URL('../../../test/fixtures/spreadsheets/figures.xlsx', import.meta.url)),
+    )
     expect(fromExcel.rows.map((row) => row.row)).toEqual([2, 4, 5, 6])
     expect(await validateValues(fromExcel, known)).toEqual({ ok: true, values: expected })
   })
 
   it('reads LF line endings, doubled quotes and a file with no final line break', async () => {
-    const table = await readTable(Buffer.from('Indicator code,Period,Note\nOF1.2,2024-03,"She said ""no"""\nPQ4,2024-03,x'))
+    const table = await readTable(
+      Buffer.from('Indicator code,Period,Note\nOF1.2,2024-03,"She said ""no"""\nPQ4,2024-03,x'),
+    )
     expect(table.headers).toEqual(['Indicator code', 'Period', 'Note'])
     expect(table.rows).toEqual([
       { row: 2, cells: { 'Indicator code': 'OF1.2', Period: '2024-03', Note: 'She said "no"' } },
@@ -63,7 +74,12 @@ describe('reading a file of figures', () => {
   })
 
   it('finds a monthly period that Excel turned into a date', async () => {
-    const result = await check(['Indicator code,Period,Actual', 'OF1.2,Oct-23,1', 'PQ4,01/10/2023,2', 'OF3.1,Mar 2024,3'])
+    const result = await check([
+      'Indicator code,Period,Actual',
+      'OF1.2,Oct-23,1',
+      'PQ4,01/10/2023,2',
+      'OF3.1,Mar 2024,3',
+    ])
     expect(result).toEqual({
       ok: true,
       values: [
@@ -88,27 +104,81 @@ const header = 'Indicator code,Period,Target,Aspiration,Actual,Count,Note'
 
 describe('the rules of an import, each error naming its row and column', () => {
   it.each([
-    ['an unknown indicator', ['OF9.9,2023-10,,,5'], { row: 2, column: 'Indicator code', message: 'There is no indicator OF9.9' }],
-    ['an unknown period', ['OF1.2,Someday,,,5'], { row: 2, column: 'Period', message: 'There is no period called Someday' }],
-    ['a missing code', [',2023-10,,,5'], { row: 2, column: 'Indicator code', message: 'Enter the indicator code, like OF3.1' }],
+    [
+      'an unknown indicator',
+      ['OF9.9,2023-10,,,5'],
+      { row: 2, column: 'Indicator code', message: 'There is no indicator OF9.9' },
+    ],
+    [
+      'an unknown period',
+      ['OF1.2,Someday,,,5'],
+      { row: 2, column: 'Period', message: 'There is no period called Someday' },
+    ],
+    [
+      'a missing code',
+      [',2023-10,,,5'],
+      { row: 2, column: 'Indicator code', message: 'Enter the indicator code, like OF3.1' },
+    ],
     ['a missing period', ['OF1.2,,,,5'], { row: 2, column: 'Period', message: 'Enter the period, like October 2023' }],
-    ['words for a figure', ['OF1.2,2023-10,,,about 5'], { row: 2, column: 'Actual', message: 'Actual must be a number, like 422 or 14.5' }],
-    ['a figure with two points', ['OF1.2,2023-10,1.2.3'], { row: 2, column: 'Target', message: 'Target must be a number, like 422 or 14.5' }],
-    ['misplaced thousands separators', ['OF1.2,2023-10,"10,00"'], { row: 2, column: 'Target', message: 'Target must be a number, like 422 or 14.5' }],
+    [
+      'words for a figure',
+      ['OF1.2,2023-10,,,about 5'],
+      { row: 2, column: 'Actual', message: 'Actual must be a number, like 422 or 14.5' },
+    ],
+    [
+      'a figure with two points',
+      ['OF1.2,2023-10,1.2.3'],
+      { row: 2, column: 'Target', message: 'Target must be a number, like 422 or 14.5' },
+    ],
+    [
+      'misplaced thousands separators',
+      ['OF1.2,2023-10,"10,00"'],
+      { row: 2, column: 'Target', message: 'Target must be a number, like 422 or 14.5' },
+    ],
     ['a negative figure', ['OF1.2,2023-10,,,-4'], { row: 2, column: 'Actual', message: 'Actual cannot be negative' }],
-    ['an unknown aspiration', ['PQ4,2023-10,,up'], { row: 2, column: 'Aspiration', message: 'Aspiration must be increase, decrease or maintain' }],
-    ['a target and an aspiration', ['PQ4,2023-10,60,Increase'], { row: 2, column: 'Aspiration', message: 'Give a target or an aspiration, not both' }],
-    ['a count for a percentage', ['PQ4,2023-10,,,,12'], { row: 2, column: 'Count', message: 'Count is only for rates per 10,000' }],
-    ['a count and an actual', ['OF3.1,2023-10,,,422,1200'], { row: 2, column: 'Count', message: 'Give the actual or a count to work it out from, not both' }],
-    ['a count in parts', ['OF3.1,2023-10,,,,12.5'], { row: 2, column: 'Count', message: 'Count must be a whole number, like 1,200' }],
+    [
+      'an unknown aspiration',
+      ['PQ4,2023-10,,up'],
+      { row: 2, column: 'Aspiration', message: 'Aspiration must be increase, decrease or maintain' },
+    ],
+    [
+      'a target and an aspiration',
+      ['PQ4,2023-10,60,Increase'],
+      { row: 2, column: 'Aspiration', message: 'Give a target or an aspiration, not both' },
+    ],
+    [
+      'a count for a percentage',
+      ['PQ4,2023-10,,,,12'],
+      { row: 2, column: 'Count', message: 'Count is only for rates per 10,000' },
+    ],
+    [
+      'a count and an actual',
+      ['OF3.1,2023-10,,,422,1200'],
+      { row: 2, column: 'Count', message: 'Give the actual or a count to work it out from, not both' },
+    ],
+    [
+      'a count in parts',
+      ['OF3.1,2023-10,,,,12.5'],
+      { row: 2, column: 'Count', message: 'Count must be a whole number, like 1,200' },
+    ],
     ['a negative count', ['OF3.1,2023-10,,,,-3'], { row: 2, column: 'Count', message: 'Count cannot be negative' }],
   ])('%s', async (_, rows, error) => {
     expect(await check([header, ...rows])).toEqual({ ok: false, errors: [error], more: 0 })
   })
 
   it('refuses the same indicator and period twice, on the second row', async () => {
-    const result = await check([header, 'PQ4,2023-10,,,40', 'OF3.1,2023-10,,,420', 'PQ4,2024-03,,,41', 'of3.1,October 2023,,,421'])
-    expect(result).toEqual({ ok: false, errors: [{ row: 5, column: 'Period', message: 'Indicator OF3.1 and October 2023 are already in row 3' }], more: 0 })
+    const result = await check([
+      header,
+      'PQ4,2023-10,,,40',
+      'OF3.1,2023-10,,,420',
+      'PQ4,2024-03,,,41',
+      'of3.1,October 2023,,,421',
+    ])
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ row: 5, column: 'Period', message: 'Indicator OF3.1 and October 2023 are already in row 3' }],
+      more: 0,
+    })
   })
 
   it('refuses a file with no rows of figures, even with blank rows', async () => {
@@ -205,12 +275,22 @@ describe('the rules of an import, each error naming its row and column', () => {
     expect(result).toMatchObject({ ok: false, more: 20 })
     if (result.ok) return
     expect(result.errors).toHaveLength(100)
-    expect(result.errors[0]).toEqual({ row: 2, column: 'Indicator code', message: `There is no indicator ${'Z'.repeat(40)}…` })
+    expect(result.errors[0]).toEqual({
+      row: 2,
+      column: 'Indicator code',
+      message: `There is no indicator ${'Z'.repeat(40)}…`,
+    })
     expect(result.errors.at(-1)).toEqual({ row: 51, column: 'Period', message: 'There is no period called Someday' })
   })
 
   it('reports the error rows of an Excel file by their row in the sheet', async () => {
-    const data = await xlsx([['Indicator code', 'Period', 'Actual'], ['OF1.2', '2023-10', 5], [], [], ['OF1.2', '2023-11', 6]])
+    const data = await xlsx([
+      ['Indicator code', 'Period', 'Actual'],
+      ['OF1.2', '2023-10', 5],
+      [],
+      [],
+      ['OF1.2', '2023-11', 6],
+    ])
     expect(await validateValues(await readTable(data), known)).toEqual({
       ok: false,
       errors: [{ row: 5, column: 'Period', message: 'There is no period called 2023-11' }],
@@ -261,7 +341,14 @@ describe('exporting and the template', () => {
       statisticalNeighbours: 517,
       benchmarkSource: 'LAIT, 2023',
     },
-    { code: 'PQ4', period: '2024-03', aspiration: 'increase', actual: 43, note: 'Two lines\n-and a dash, "quoted"', region: 55.5 },
+    {
+      code: 'PQ4',
+      period: '2024-03',
+      aspiration: 'increase',
+      actual: 43,
+      note: 'Two lines\n-and a dash, "quoted"',
+      region: 55.5,
+    },
   ]
 
   it.each(['csv', 'xlsx'] as const)('imports an exported %s file as the same values', async (format) => {
@@ -282,13 +369,18 @@ describe('exporting and the template', () => {
     const template = await valuesTemplate('csv', indicators, periods[2])
     const table = await readTable(template)
     expect(table.headers).toEqual([...TEMPLATE_COLUMNS])
-    expect(table.rows.map((row) => [row.row, row.cells['Indicator code'], row.cells.Period, row.cells.Actual])).toEqual([
-      [2, 'OF3.1', '2024-03', ''],
-      [3, 'PQ4', '2024-03', ''],
-      [4, 'OF1.2', '2024-03', ''],
-    ])
+    expect(table.rows.map((row) => [row.row, row.cells['Indicator code'], row.cells.Period, row.cells.Actual])).toEqual(
+      [
+        [2, 'OF3.1', '2024-03', ''],
+        [3, 'PQ4', '2024-03', ''],
+        [4, 'OF1.2', '2024-03', ''],
+      ],
+    )
     // Filled in only with codes and periods, it changes nothing, and is valid.
-    expect(await validateValues(table, known)).toMatchObject({ ok: true, values: [{ code: 'OF3.1', period: '2024-03' }, {}, {}] })
+    expect(await validateValues(table, known)).toMatchObject({
+      ok: true,
+      values: [{ code: 'OF3.1', period: '2024-03' }, {}, {}],
+    })
   })
 
   it('writes an Excel template with a bold header and a sheet listing the indicators', async () => {
@@ -304,7 +396,12 @@ describe('exporting and the template', () => {
     expect(figures.getColumn(7).width).toBeGreaterThan(figures.getColumn(3).width!)
     expect(list.name).toBe('Indicators')
     expect(list.getRow(1).values).toEqual([undefined, 'Indicator code', 'Indicator', 'Unit'])
-    expect(list.getRow(2).values).toEqual([undefined, 'OF3.1', 'Section 47 investigations per 10,000 children', 'Per 10,000 children'])
+    expect(list.getRow(2).values).toEqual([
+      undefined,
+      'OF3.1',
+      'Section 47 investigations per 10,000 children',
+      'Per 10,000 children',
+    ])
     expect(await validateValues(await readTable(data), known)).toMatchObject({ ok: true })
   })
 })

@@ -73,7 +73,8 @@ type Problem = { column: string; message: string }
 export async function validateValues(table: Table, known: Known): Promise<CheckedValues> {
   const problems = new ProblemList<RowError>()
   const report = (row: number, found: Problem[]) => {
-    for (const problem of found.sort((a, b) => columnRank(a.column) - columnRank(b.column))) problems.add({ row, ...problem })
+    for (const problem of found.sort((a, b) => columnRank(a.column) - columnRank(b.column)))
+      problems.add({ row, ...problem })
   }
   const headerOf = new Map<Column, string>()
   const headerProblems: Problem[] = []
@@ -87,7 +88,8 @@ export async function validateValues(table: Table, known: Known): Promise<Checke
   const missing = REQUIRED.filter((column) => !headerOf.has(column))
   for (const column of missing) headerProblems.push({ column, message: `The file has no "${column}" column` })
   const values: ValueInput[] = []
-  const rows = missing.length > 0 ? [] : table.rows.filter((row) => Object.values(row.cells).some((cell) => cell.trim() !== ''))
+  const rows =
+    missing.length > 0 ? [] : table.rows.filter((row) => Object.values(row.cells).some((cell) => cell.trim() !== ''))
   if (missing.length === 0 && rows.length === 0) {
     headerProblems.push({ column: 'Indicator code', message: 'The file has no rows of figures' })
   }
@@ -153,8 +155,11 @@ function rowValue(cell: (column: Column) => string, lookup: Lookups) {
     for (const issue of parsed.error.issues) fail(VALUE_FIELD_NAMES[issue.path[0] as ValueField], issue.message)
     return { problems }
   }
-  const value: Omit<ValueInput, 'code' | 'period'> = Object.fromEntries(given.map((field) => [field, parsed.data[field]]))
-  if (indicator) for (const { field, message } of unitProblems(indicator.unit, value)) fail(VALUE_FIELD_NAMES[field], message)
+  const value: Omit<ValueInput, 'code' | 'period'> = Object.fromEntries(
+    given.map((field) => [field, parsed.data[field]]),
+  )
+  if (indicator)
+    for (const { field, message } of unitProblems(indicator.unit, value)) fail(VALUE_FIELD_NAMES[field], message)
   if (!indicator || !period || problems.length > 0) return { problems }
   const input: ValueInput = { code: indicator.code, period: period.slug, ...value }
   return { problems, value: input, periodName: period.name }
@@ -192,7 +197,14 @@ function monthOf(text: string): { year: number; month: number } | undefined {
 
 type Cell = CsvCell
 /** Stored as text, so that Excel leaves "2023-10" or "OF3.1" alone when someone types in them. */
-const TEXT_COLUMNS = new Set<Column>(['Indicator code', 'Indicator', 'Period', 'Aspiration', 'Note', 'Benchmark source'])
+const TEXT_COLUMNS = new Set<Column>([
+  'Indicator code',
+  'Indicator',
+  'Period',
+  'Aspiration',
+  'Note',
+  'Benchmark source',
+])
 const WIDTHS: Partial<Record<Column, number>> = {
   Indicator: 50,
   Period: 22,

@@ -15,7 +15,10 @@ export function unitLabel(unit: IndicatorUnit, options: { short?: boolean } = {}
 }
 
 /** A figure as the framework prints it: 43%, 422 per 10,000, 1,008, 26 weeks; '' for none. */
-export function formatFigure(value: number | null | undefined, indicator: { unit: IndicatorUnit; decimals: number }): string {
+export function formatFigure(
+  value: number | null | undefined,
+  indicator: { unit: IndicatorUnit; decimals: number },
+): string {
   if (value === null || value === undefined) return ''
   const number = value.toLocaleString('en-GB', {
     minimumFractionDigits: Number.isInteger(value) ? 0 : Math.min(indicator.decimals, 3),
@@ -35,13 +38,22 @@ export function formatFigure(value: number | null | undefined, indicator: { unit
   }
 }
 
-const ASPIRATION_LABELS = { increase: 'Aspiration: increase', decrease: 'Aspiration: decrease', maintain: 'Aspiration: keep steady' } as const
+const ASPIRATION_LABELS = {
+  increase: 'Aspiration: increase',
+  decrease: 'Aspiration: decrease',
+  maintain: 'Aspiration: keep steady',
+} as const
 
 /** What the framework table shows for a period: target (or aspiration) and actual, in words. */
 export function describeValue(figures: PeriodFigures, indicator: { unit: IndicatorUnit; decimals: number }) {
   const value = figures.value
   return {
-    target: value?.target !== null && value?.target !== undefined ? formatFigure(value.target, indicator) : value?.aspiration ? ASPIRATION_LABELS[value.aspiration] : '',
+    target:
+      value?.target !== null && value?.target !== undefined
+        ? formatFigure(value.target, indicator)
+        : value?.aspiration
+          ? ASPIRATION_LABELS[value.aspiration]
+          : '',
     actual: formatFigure(value?.actual, indicator),
   }
 }

@@ -51,15 +51,23 @@ describe.each(testDatabases())('importing figures within the limits, on $name', 
       .executeTakeFirst()
 
   it('tells the analyst the limits before they upload', async () => {
-    expect(text((await analyst.get('/outcomes/import')).body)).toContain('smaller than 2MB, with up to 10,000 rows and 50 columns')
+    expect(text((await analyst.get('/outcomes/import')).body)).toContain(
+      'smaller than 2MB, with up to 10,000 rows and 50 columns',
+    )
   })
 
   it('refuses the small workbook with one cell in column XFD at once, saying why, without using much memory', async () => {
     // A workbook read first, so that the time measured is the refusal's, not the first read's.
     const warm = await importFile(analyst, 'figures.xlsx', fixture('figures.xlsx'), XLSX)
-    expect(text(warm.body)).toContain('1 problem in figures.xlsx Row Column What is wrong 5 Count There is no population of children for 2023')
-    const { result, ms, heapMB } = await measured(() => importFile(analyst, 'wide.xlsx', fixture('wide-xfd.xlsx'), XLSX))
-    console.info(`wide-xfd.xlsx through HTTP on ${database.name}: refused in ${ms}ms, heap at most ${heapMB.toFixed(1)}MB more`)
+    expect(text(warm.body)).toContain(
+      '1 problem in figures.xlsx Row Column What is wrong 5 Count There is no population of children for 2023',
+    )
+    const { result, ms, heapMB } = await measured(() =>
+      importFile(analyst, 'wide.xlsx', fixture('wide-xfd.xlsx'), XLSX),
+    )
+    console.info(
+      `wide-xfd.xlsx through HTTP on ${database.name}: refused in ${ms}ms, heap at most ${heapMB.toFixed(1)}MB more`,
+    )
     expect(result.statusCode).toBe(400)
     expect(errorSummary(result.body)).toEqual(['The file has more than 50 columns: remove the columns you do not need'])
     // Under a second on a quiet machine (about 100ms); the bound allows for two busy shared cores.
@@ -69,11 +77,16 @@ describe.each(testDatabases())('importing figures within the limits, on $name', 
   })
 
   it('refuses a CSV of 100,000 rows at the 10,000th, and files that are too large or expand too far', async () => {
-    const rows = csv(['Indicator code,Period,Actual', ...Array.from({ length: 100_000 }, (_, i) => `OF1.2,2023-10,${i}`)])
+    const rows = csv([
+      'Indicator code,Period,Actual',
+      ...Array.from({ length: 100_000 }, (_, i) => `OF1.2,2023-10,${i}`),
+    ])
     expect(rows.length).toBeLessThan(MAX_SPREADSHEET_BYTES) // so it is the rows that are refused
     const { result, ms } = await measured(() => importFile(analyst, 'long.csv', rows))
     console.info(`100,000-row CSV (${Math.round(rows.length / 1024)}KB) on ${database.name}: refused in ${ms}ms`)
-    expect(errorSummary(result.body)).toEqual(['The file has more than 10,000 rows of figures: split it into smaller files'])
+    expect(errorSummary(result.body)).toEqual([
+      'The file has more than 10,000 rows of figures: split it into smaller files',
+    ])
     // Under a second on a quiet machine; the bound allows for two busy shared cores.
     expect(ms).toBeLessThan(5000)
 
@@ -87,7 +100,10 @@ describe.each(testDatabases())('importing figures within the limits, on $name', 
   })
 
   it('answers other requests while it reads and checks a file of 10,000 rows', async () => {
-    const rows = csv([HEADER, ...Array.from({ length: 10_000 }, (_, i) => `NO-SUCH-${i},October 2023,,${i},,A note on row ${i + 2}`)])
+    const rows = csv([
+      HEADER,
+      ...Array.from({ length: 10_000 }, (_, i) => `NO-SUCH-${i},October 2023,,${i},,A note on row ${i + 2}`),
+    ])
     const delay = monitorEventLoopDelay({ resolution: 10 })
     const pings: number[] = []
     let importing = true
@@ -106,7 +122,9 @@ describe.each(testDatabases())('importing figures within the limits, on $name', 
     delay.disable()
     await pinging
     const held = Math.round(delay.max / 1e6)
-    console.info(`10,000-row CSV on ${database.name}: ${ms}ms; ${pings.length} pings answered meanwhile; event loop held at most ${held}ms`)
+    console.info(
+      `10,000-row CSV on ${database.name}: ${ms}ms; ${pings.length} pings answered meanwhile; event loop held at most ${held}ms`,
+    )
     expect(text(result.body)).toContain('10,000 problems in many.csv')
     expect(pings.length).toBeGreaterThan(5)
     // Read in one go, the loop would be held for the whole import; read in chunks, for a small part of it.
@@ -119,13 +137,17 @@ describe.each(testDatabases())('importing figures within the limits, on $name', 
     expect(rows.length).toBeGreaterThan(1_000_000)
     const response = await importFile(analyst, 'bad.csv', rows)
     expect(response.statusCode).toBe(400)
-    console.info(`1.2MB CSV of 40,000 problems on ${database.name}: a page of ${Math.round(response.body.length / 1024)}KB`)
+    console.info(
+      `1.2MB CSV of 40,000 problems on ${database.name}: a page of ${Math.round(response.body.length / 1024)}KB`,
+    )
     expect(response.body.length).toBeLessThan(200 * 1024)
     const page = text(response.body)
     expect(page).toContain('40,000 problems in bad.csv')
     expect(page).toContain('And 39,900 more problems, not listed here')
     expect(response.body.match(/<tr class="govuk-table__row">/g)).toHaveLength(101) // the header and 100 problems
-    expect(page).toMatch(/2 Indicator code There is no indicator X{40}… 2 Period There is no period called Someday 2 Target Target must be a number/)
+    expect(page).toMatch(
+      /2 Indicator code There is no indicator X{40}… 2 Period There is no period called Someday 2 Target Target must be a number/,
+    )
     expect(page).toMatch(/26 Actual Actual must be a number, like 422 or 14\.5 And 39,900 more/)
   })
 
@@ -144,13 +166,26 @@ describe.each(testDatabases())('importing figures within the limits, on $name', 
     expect(await stored('OF1.4', '2023-10')).toEqual(before)
 
     // The same figures through the form meet the same rules, in the same words.
-    const form = { target: '', aspiration: '', count: '', note: '', england: '', region: '', statisticalNeighbours: '', benchmarkSource: '' }
+    const form = {
+      target: '',
+      aspiration: '',
+      count: '',
+      note: '',
+      england: '',
+      region: '',
+      statisticalNeighbours: '',
+      benchmarkSource: '',
+    }
     const percentage = await analyst.post('/outcomes/OF1.4/2023-10/edit', { ...form, actual: '140%' })
     expect(percentage.statusCode).toBe(400)
     expect(errorSummary(percentage.body)).toEqual(['Actual must be a percentage from 0 to 100, like 43'])
     const count = await analyst.post('/outcomes/OF3.5/2023-10/edit', { ...form, actual: '12.5' })
     expect(errorSummary(count.body)).toEqual(['Actual must be a whole number, like 1,200'])
-    const note2001 = await analyst.post('/outcomes/OF1.4/2023-10/edit', { ...form, actual: '20', note: 'x'.repeat(2_001) })
+    const note2001 = await analyst.post('/outcomes/OF1.4/2023-10/edit', {
+      ...form,
+      actual: '20',
+      note: 'x'.repeat(2_001),
+    })
     expect(errorSummary(note2001.body)).toEqual(['Must be 2,000 characters or fewer'])
     expect(await stored('OF1.4', '2023-10')).toEqual(before)
   })

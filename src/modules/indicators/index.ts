@@ -13,9 +13,21 @@ export type { IndicatorsService } from './service.ts'
  * The outcomes framework: indicators by group with targets, actuals and benchmarks per period,
  * RAG against target and direction of travel, charts, analysts' forms, import and export.
  */
-export function createIndicators(deps: { db: Db; clock: Clock; audit: AuditReader; workProgramme: IndicatorsWorkProgramme; improvement: IndicatorsImprovement }) {
+export function createIndicators(deps: {
+  db: Db
+  clock: Clock
+  audit: AuditReader
+  workProgramme: IndicatorsWorkProgramme
+  improvement: IndicatorsImprovement
+}) {
   const repository = createIndicatorsRepository(deps.db)
-  const service = createIndicatorsService({ db: deps.db, repository, clock: deps.clock, workProgramme: deps.workProgramme, improvement: deps.improvement })
+  const service = createIndicatorsService({
+    db: deps.db,
+    repository,
+    clock: deps.clock,
+    workProgramme: deps.workProgramme,
+    improvement: deps.improvement,
+  })
   return {
     service,
     routes: indicatorsRoutes({ service, audit: deps.audit }),

@@ -56,7 +56,9 @@ export const indicatorsOpenApi: OpenApiFragment = {
         aspiration: { oneOf: [{ type: 'string', enum: [...ASPIRATIONS] }, { type: 'null' }] },
         actual: nullableNumber('What was achieved'),
         rag: { oneOf: [{ type: 'string', enum: ['green', 'amber', 'red'] }, { type: 'null' }] },
-        direction: { oneOf: [{ type: 'string', enum: ['improving', 'worsening', 'no change', 'changed'] }, { type: 'null' }] },
+        direction: {
+          oneOf: [{ type: 'string', enum: ['improving', 'worsening', 'no change', 'changed'] }, { type: 'null' }],
+        },
         england: nullableNumber('England benchmark'),
         region: nullableNumber('Regional benchmark'),
         statisticalNeighbours: nullableNumber('Statistical-neighbour median'),

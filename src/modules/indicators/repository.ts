@@ -110,12 +110,18 @@ export function createIndicatorsRepository(db: Db) {
       return query.returning(valueColumns).executeTakeFirst()
     },
     codeTaken(code: string, exceptId: string | null, trx: Reader = db) {
-      let query = trx.selectFrom('indicators').select('id').where(sql<boolean>`lower(code) = lower(${code})`)
+      let query = trx
+        .selectFrom('indicators')
+        .select('id')
+        .where(sql<boolean>`lower(code) = lower(${code})`)
       if (exceptId) query = query.where('id', '<>', exceptId)
       return query.executeTakeFirst().then(Boolean)
     },
     async nextPosition(trx: Reader = db) {
-      const row = await trx.selectFrom('indicators').select((eb) => eb.fn.max('position').as('max')).executeTakeFirst()
+      const row = await trx
+        .selectFrom('indicators')
+        .select((eb) => eb.fn.max('position').as('max'))
+        .executeTakeFirst()
       return Number(row?.max ?? -1) + 1
     },
     insertIndicator(trx: Trx, input: IndicatorInput) {
@@ -149,8 +155,16 @@ export function createIndicatorsRepository(db: Db) {
     async linkedIds(kind: LinkKind, indicatorId: string) {
       const rows =
         kind === 'work-programme'
-          ? await db.selectFrom('indicatorWorkProgrammeLinks').select('workProgrammeItemId as id').where('indicatorId', '=', indicatorId).execute()
-          : await db.selectFrom('indicatorActionLinks').select('actionId as id').where('indicatorId', '=', indicatorId).execute()
+          ? await db
+              .selectFrom('indicatorWorkProgrammeLinks')
+              .select('workProgrammeItemId as id')
+              .where('indicatorId', '=', indicatorId)
+              .execute()
+          : await db
+              .selectFrom('indicatorActionLinks')
+              .select('actionId as id')
+              .where('indicatorId', '=', indicatorId)
+              .execute()
       return rows.map((row) => row.id)
     },
     /** Adds (or removes) a link; false when there was nothing to change. */
@@ -158,21 +172,43 @@ export function createIndicatorsRepository(db: Db) {
       if (linked) {
         const rows =
           kind === 'work-programme'
-            ? await trx.insertInto('indicatorWorkProgrammeLinks').values({ indicatorId, workProgrammeItemId: targetId }).onConflict((c) => c.doNothing()).returning('indicatorId').execute()
-            : await trx.insertInto('indicatorActionLinks').values({ indicatorId, actionId: targetId }).onConflict((c) => c.doNothing()).returning('indicatorId').execute()
+            ? await trx
+                .insertInto('indicatorWorkProgrammeLinks')
+                .values({ indicatorId, workProgrammeItemId: targetId })
+                .onConflict((c) => c.doNothing())
+                .returning('indicatorId')
+                .execute()
+            : await trx
+                .insertInto('indicatorActionLinks')
+                .values({ indicatorId, actionId: targetId })
+                .onConflict((c) => c.doNothing())
+                .returning('indicatorId')
+                .execute()
         return rows.length > 0
       }
       const result =
         kind === 'work-programme'
-          ? await trx.deleteFrom('indicatorWorkProgrammeLinks').where('indicatorId', '=', indicatorId).where('workProgrammeItemId', '=', targetId).executeTakeFirst()
-          : await trx.deleteFrom('indicatorActionLinks').where('indicatorId', '=', indicatorId).where('actionId', '=', targetId).executeTakeFirst()
+          ? await trx
+              .deleteFrom('indicatorWorkProgrammeLinks')
+              .where('indicatorId', '=', indicatorId)
+              .where('workProgrammeItemId', '=', targetId)
+              .executeTakeFirst()
+          : await trx
+              .deleteFrom('indicatorActionLinks')
+              .where('indicatorId', '=', indicatorId)
+              .where('actionId', '=', targetId)
+              .executeTakeFirst()
       return Number(result.numDeletedRows) > 0
     },
     listPopulations(trx: Reader = db) {
       return trx.selectFrom('childPopulations').select(['year', 'children', 'source']).orderBy('year', 'desc').execute()
     },
     findPopulation(year: number, trx: Reader = db) {
-      return trx.selectFrom('childPopulations').select(['year', 'children', 'source']).where('year', '=', year).executeTakeFirst()
+      return trx
+        .selectFrom('childPopulations')
+        .select(['year', 'children', 'source'])
+        .where('year', '=', year)
+        .executeTakeFirst()
     },
     upsertPopulation(trx: Trx, row: { year: number; children: number; source: string }) {
       return trx

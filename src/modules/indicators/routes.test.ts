@@ -41,7 +41,13 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
       .selectFrom('indicatorValues')
       .innerJoin('indicators', 'indicators.id', 'indicatorValues.indicatorId')
       .innerJoin('indicatorPeriods', 'indicatorPeriods.id', 'indicatorValues.periodId')
-      .select(['indicatorValues.target', 'indicatorValues.actual', 'indicatorValues.actualCount', 'indicatorValues.provenance', 'indicatorValues.england'])
+      .select([
+        'indicatorValues.target',
+        'indicatorValues.actual',
+        'indicatorValues.actualCount',
+        'indicatorValues.provenance',
+        'indicatorValues.england',
+      ])
       .where('indicators.code', '=', code)
       .where('indicatorPeriods.slug', '=', period)
       .executeTakeFirst()
@@ -112,21 +118,36 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
   it('lets an analyst record a period’s figures, says what is wrong, and audits the change', async () => {
     const analyst = await t.as('analyst')
     const url = `${S47}/2024-03/edit`
-    const wrong = await analyst.post(url, valueForm({ target: '400', aspiration: 'decrease', actual: 'about 400', england: '-3' }))
+    const wrong = await analyst.post(
+      url,
+      valueForm({ target: '400', aspiration: 'decrease', actual: 'about 400', england: '-3' }),
+    )
     expect(wrong.statusCode).toBe(400)
-    expect(errorSummary(wrong.body)).toEqual([
-      'Actual must be a number, like 422 or 14.5',
-      'England cannot be negative',
-      'Give a target or an aspiration, not both',
-    ].sort((a, b) => wrong.body.indexOf(a) - wrong.body.indexOf(b)))
+    expect(errorSummary(wrong.body)).toEqual(
+      [
+        'Actual must be a number, like 422 or 14.5',
+        'England cannot be negative',
+        'Give a target or an aspiration, not both',
+      ].sort((a, b) => wrong.body.indexOf(a) - wrong.body.indexOf(b)),
+    )
     expect(wrong.body).toContain('value="about 400"')
 
     const saved = await analyst.post(url, {
       ...(await analyst.versionOf(url)),
-      ...valueForm({ target: '400', actual: '395', england: '1,720/10,000', benchmarkSource: 'Children in need census' }),
+      ...valueForm({
+        target: '400',
+        actual: '395',
+        england: '1,720/10,000',
+        benchmarkSource: 'Children in need census',
+      }),
     })
     expect(saved.statusCode).toBe(303)
-    expect(await stored('OF3.1', '2024-03')).toMatchObject({ target: 400, actual: 395, england: 1720, provenance: 'Entered by Demo analyst' })
+    expect(await stored('OF3.1', '2024-03')).toMatchObject({
+      target: 400,
+      actual: 395,
+      england: 1720,
+      provenance: 'Entered by Demo analyst',
+    })
     const page = text((await analyst.get(S47)).body)
     expect(page).toMatch(/March 2024 .*400 per 10,000 395 per 10,000 .*Green ↓ Improving since October 2023/)
     expect(page).toContain('Recorded figures for March 2024')
@@ -136,7 +157,9 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     const analyst = await t.as('analyst')
     const url = `${S47}/2024-10/edit`
     const noPopulation = await analyst.post(url, valueForm({ target: '350', count: '1200' }))
-    expect(errorSummary(noPopulation.body)).toEqual(['There is no population of children for 2024: add it under Populations first'])
+    expect(errorSummary(noPopulation.body)).toEqual([
+      'There is no population of children for 2024: add it under Populations first',
+    ])
     expect(await stored('OF3.1', '2024-10')).toMatchObject({ target: 350, actual: null }) // the demo's target, untouched
 
     const badPopulation = await analyst.post('/outcomes/populations', { year: '24', children: 'many' })
@@ -144,10 +167,16 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
       'The year must be a year like 2023',
       'The number of children must be a whole number more than 0, like 28,400',
     ])
-    expect((await analyst.post('/outcomes/populations', { year: '2024', children: '28,400', source: 'Test estimate' })).statusCode).toBe(303)
+    expect(
+      (await analyst.post('/outcomes/populations', { year: '2024', children: '28,400', source: 'Test estimate' }))
+        .statusCode,
+    ).toBe(303)
     expect(text((await analyst.get('/outcomes/populations')).body)).toContain('2024 28,400 Test estimate')
 
-    expect((await analyst.post(url, { ...(await analyst.versionOf(url)), ...valueForm({ target: '350', count: '1200' }) })).statusCode).toBe(303)
+    expect(
+      (await analyst.post(url, { ...(await analyst.versionOf(url)), ...valueForm({ target: '350', count: '1200' }) }))
+        .statusCode,
+    ).toBe(303)
     const value = await stored('OF3.1', '2024-10')
     expect(value).toMatchObject({ actual: 422.5, actualCount: 1200 })
     expect(value!.provenance).toContain('worked out from a count of 1200 and 28400 children aged 0 to 17 in 2024')
@@ -163,7 +192,12 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     const bad = await importFile(
       analyst,
       'october.csv',
-      csv(['Indicator code,Period,Target,Actual', 'OF3.1,October 2023,450,419', 'OF9.9,October 2023,,12', 'OF3.1,Someday,,3']),
+      csv([
+        'Indicator code,Period,Target,Actual',
+        'OF3.1,October 2023,450,419',
+        'OF9.9,October 2023,,12',
+        'OF3.1,Someday,,3',
+      ]),
     )
     expect(bad.statusCode).toBe(400)
     expect(errorSummary(bad.body)).toEqual(['october.csv was not imported: fix the rows below and try again'])
@@ -173,11 +207,19 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect(problems).toMatch(/4 Period There is no period called/)
     expect(await stored('OF3.1', '2023-10')).toEqual(before) // row 2 was good, but nothing was saved
 
-    const good = await importFile(analyst, 'october.csv', csv(['Indicator code,Period,Target,Actual', 'OF3.1,October 2023,450,419', 'PQ4,October 2023,,43%']))
+    const good = await importFile(
+      analyst,
+      'october.csv',
+      csv(['Indicator code,Period,Target,Actual', 'OF3.1,October 2023,450,419', 'PQ4,October 2023,,43%']),
+    )
     expect(good.statusCode).toBe(303)
     expect(good.headers.location).toBe('/outcomes?imported=2')
     expect(text((await analyst.get('/outcomes?imported=2')).body)).toContain('2 figures were imported')
-    expect(await stored('OF3.1', '2023-10')).toMatchObject({ target: 450, actual: 419, provenance: 'Imported from october.csv by Demo analyst' })
+    expect(await stored('OF3.1', '2023-10')).toMatchObject({
+      target: 450,
+      actual: 419,
+      provenance: 'Imported from october.csv by Demo analyst',
+    })
     expect(await stored('PQ4', '2023-10')).toMatchObject({ target: 60, actual: 43 }) // the blank target kept
 
     const workbook = new ExcelJS.Workbook()
@@ -185,13 +227,22 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     sheet.addRow(['Indicator code', 'Period', 'Actual'])
     sheet.addRow(['OF3.1', '2023-10', 422])
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer())
-    const fromExcel = await importFile(analyst, 'october.xlsx', xlsx, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const fromExcel = await importFile(
+      analyst,
+      'october.xlsx',
+      xlsx,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    )
     expect(fromExcel.statusCode).toBe(303)
     expect(await stored('OF3.1', '2023-10')).toMatchObject({ actual: 422 })
 
     const notAFile = await importFile(analyst, 'notes.pdf', Buffer.from('%PDF-1.4 not figures'), 'application/pdf')
     expect(errorSummary(notAFile.body)).toEqual(['The file must be a CSV or an Excel (XLSX) file'])
-    const nothing = await analyst.inject({ method: 'POST', url: '/outcomes/import', ...multipartForm({ _csrf: await analyst.token() }) })
+    const nothing = await analyst.inject({
+      method: 'POST',
+      url: '/outcomes/import',
+      ...multipartForm({ _csrf: await analyst.token() }),
+    })
     expect(errorSummary(nothing.body)).toEqual(['Select a CSV or Excel file of figures'])
   })
 
@@ -212,16 +263,18 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
       published: 'no',
     }
     const blank = await analyst.post('/outcomes', {})
-    expect(errorSummary(blank.body)).toEqual([
-      'Enter a code',
-      'Enter the indicator’s name',
-      'Select the group the indicator belongs to',
-      'Select what the indicator is measured in',
-      'Select whether a higher or lower figure is better',
-      'Enter the number of decimal places',
-      'Enter the margin before red',
-      'Select whether the indicator is published',
-    ].sort((a, b) => blank.body.indexOf(a) - blank.body.indexOf(b)))
+    expect(errorSummary(blank.body)).toEqual(
+      [
+        'Enter a code',
+        'Enter the indicator’s name',
+        'Select the group the indicator belongs to',
+        'Select what the indicator is measured in',
+        'Select whether a higher or lower figure is better',
+        'Enter the number of decimal places',
+        'Enter the margin before red',
+        'Select whether the indicator is published',
+      ].sort((a, b) => blank.body.indexOf(a) - blank.body.indexOf(b)),
+    )
     const taken = await analyst.post('/outcomes', { ...indicator, code: 'of3.1' })
     expect(errorSummary(taken.body)).toEqual(['There is already an indicator of3.1'])
 
@@ -234,11 +287,23 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect(page).toContain('Added indicator')
 
     const version = await analyst.versionOf('/outcomes/OF3.9/edit')
-    const changed = await analyst.post('/outcomes/OF3.9/edit', { ...version, ...indicator, published: 'yes', tolerance: '5' })
+    const changed = await analyst.post('/outcomes/OF3.9/edit', {
+      ...version,
+      ...indicator,
+      published: 'yes',
+      tolerance: '5',
+    })
     expect(changed.statusCode).toBe(303)
     expect((await t.visitor().get('/outcomes/OF3.9')).statusCode).toBe(200)
 
-    const period = { name: 'March 2025', slug: '2025-03', 'endsOn-day': '31', 'endsOn-month': '3', 'endsOn-year': '2025', isBaseline: 'no' }
+    const period = {
+      name: 'March 2025',
+      slug: '2025-03',
+      'endsOn-day': '31',
+      'endsOn-month': '3',
+      'endsOn-year': '2025',
+      isBaseline: 'no',
+    }
     const badPeriod = await analyst.post('/outcomes/periods', { ...period, slug: 'March 2025', 'endsOn-day': '32' })
     expect(errorSummary(badPeriod.body)).toEqual([
       'The short name must be lower-case letters, numbers and hyphens, like 2024-10',
@@ -254,7 +319,9 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     const scrutiny = await t.as('scrutiny_officer')
     const page = await scrutiny.get(S47)
     const itemId = /<option value="([0-9a-f-]{36})">SEND progress/.exec(page.body)![1]
-    expect((await (await t.as('member')).post(`${S47}/work-programme/link`, { workProgrammeItemId: itemId })).statusCode).toBe(403)
+    expect(
+      (await (await t.as('member')).post(`${S47}/work-programme/link`, { workProgrammeItemId: itemId })).statusCode,
+    ).toBe(403)
     const nothing = await scrutiny.post(`${S47}/work-programme/link`, { workProgrammeItemId: '' })
     expect(nothing.statusCode).toBe(400)
     expect(errorSummary(nothing.body)).toEqual(['Select a work programme item from the list'])
@@ -264,7 +331,9 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect(linked).toMatch(/On the work programme SEND progress \(Children and Young People's Scrutiny Committee\)/)
     expect(text((await scrutiny.get(S47)).body)).toContain('Linked work programme item “SEND progress”')
 
-    expect((await (await t.as('analyst')).post(`${S47}/work-programme/unlink`, { workProgrammeItemId: itemId })).statusCode).toBe(303)
+    expect(
+      (await (await t.as('analyst')).post(`${S47}/work-programme/unlink`, { workProgrammeItemId: itemId })).statusCode,
+    ).toBe(303)
     expect(text((await t.visitor().get(S47)).body)).toContain('No work-programme item looks at this indicator yet.')
   })
 
@@ -279,7 +348,9 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect((await analyst.post(`${S47}/actions/link`, { actionId })).statusCode).toBe(303)
     expect(text((await t.visitor().get(S47)).body)).toMatch(/Improvement-plan actions it measures Action 4\.1: /)
     expect((await analyst.post(`${S47}/actions/unlink`, { actionId })).statusCode).toBe(303)
-    expect(text((await t.visitor().get(S47)).body)).toContain('No improvement-plan action is linked to this indicator yet.')
+    expect(text((await t.visitor().get(S47)).body)).toContain(
+      'No improvement-plan action is linked to this indicator yet.',
+    )
   })
 
   it('exports every figure as CSV that names the indicator and period', async () => {

@@ -6,7 +6,12 @@ import { submittedVersion, versionValue } from '#src/platform/forms/edit-version
 import { type FieldErrors, attempt, formStatus, noErrors, parseForm, singleError } from '#src/platform/forms/errors.ts'
 import { lineChart } from '#src/platform/views/charts/line-chart.ts'
 import { sparkline } from '#src/platform/views/charts/sparkline.ts'
-import { FileLimitError, LIMIT_MESSAGES, MAX_SPREADSHEET_BYTES, SPREADSHEET_LIMITS_HINT } from '#src/platform/files/limits.ts'
+import {
+  FileLimitError,
+  LIMIT_MESSAGES,
+  MAX_SPREADSHEET_BYTES,
+  SPREADSHEET_LIMITS_HINT,
+} from '#src/platform/files/limits.ts'
 import { exportValues, readTable, validateValues, valuesTemplate } from './exchange.ts'
 import type { LinkKind, ValueRow } from './repository.ts'
 import { formatQuerySchema, indicatorSchema, periodSchema, populationSchema, valueSchema } from './schema.ts'
@@ -65,7 +70,11 @@ function indicatorChart(view: IndicatorView) {
   )
     .map(([name, pick]) => ({
       name,
-      points: view.periods.map((p, index) => ({ x: index, label: p.period.name.replace(/^Baseline /, 'Baseline '), y: pick(p) })),
+      points: view.periods.map((p, index) => ({
+        x: index,
+        label: p.period.name.replace(/^Baseline /, 'Baseline '),
+        y: pick(p),
+      })),
     }))
     .filter((s) => s.points.some((point) => point.y !== null))
   if (series.length === 0) return null
@@ -78,7 +87,9 @@ function indicatorChart(view: IndicatorView) {
   })
 }
 
-async function uploadedFile(request: FastifyRequest): Promise<{ name: string; data: Buffer; truncated: boolean } | null> {
+async function uploadedFile(
+  request: FastifyRequest,
+): Promise<{ name: string; data: Buffer; truncated: boolean } | null> {
   const body = (request.body ?? {}) as Record<string, unknown>
   const file = body.file as { filename?: string; data?: Buffer; truncated?: boolean } | undefined
   if (!file || !Buffer.isBuffer(file.data) || (!file.filename && file.data.length === 0)) return null
@@ -89,7 +100,12 @@ async function uploadedFile(request: FastifyRequest): Promise<{ name: string; da
 export function indicatorsRoutes(deps: { service: IndicatorsService; audit: AuditReader }) {
   const { service, audit } = deps
 
-  async function valueForm(request: FastifyRequest, reply: FastifyReply, values: Values | null, errors: FieldErrors = noErrors) {
+  async function valueForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values | null,
+    errors: FieldErrors = noErrors,
+  ) {
     const found = await service.valueToEdit(request.ctx, params(request).code, params(request).period!)
     const data = { ...found, values: values ?? { ...formValues(found.value), ...versionValue(found.value) }, ...errors }
     return reply.page(`${views}/value-form.njk`, data, formStatus(errors))
@@ -100,14 +116,26 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     return reply.page(`${views}/import.njk`, { periods, limitsHint: SPREADSHEET_LIMITS_HINT, ...data }, status)
   }
 
-  const choice = <T extends string>(values: readonly T[], label: (value: T) => string) => values.map((value) => ({ value, text: label(value) }))
+  const choice = <T extends string>(values: readonly T[], label: (value: T) => string) =>
+    values.map((value) => ({ value, text: label(value) }))
   const indicatorChoices = {
     groupItems: choice(GROUPS, (g) => GROUP_LABELS[g]),
-    unitItems: choice(UNITS, (u) => unitLabel(u) .replace(/^a /, '') .replace(/^./, (c) => c.toUpperCase())),
-    polarityItems: choice(POLARITIES, (p) => (p === 'neither' ? 'Neither: do not rate it' : p.replace(/^./, (c) => c.toUpperCase()))),
+    unitItems: choice(UNITS, (u) =>
+      unitLabel(u)
+        .replace(/^a /, '')
+        .replace(/^./, (c) => c.toUpperCase()),
+    ),
+    polarityItems: choice(POLARITIES, (p) =>
+      p === 'neither' ? 'Neither: do not rate it' : p.replace(/^./, (c) => c.toUpperCase()),
+    ),
   }
 
-  async function indicatorForm(request: FastifyRequest, reply: FastifyReply, values: Values | null, errors: FieldErrors = noErrors) {
+  async function indicatorForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values | null,
+    errors: FieldErrors = noErrors,
+  ) {
     const code = (request.params as { code?: string }).code
     const indicator = code ? await service.indicatorToEdit(request.ctx, code) : null
     const shown =
@@ -121,15 +149,29 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
             ...versionValue(indicator),
           }
         : { decimals: '0', tolerance: '5', published: 'yes' })
-    return reply.page(`${views}/indicator-form.njk`, { indicator, values: shown, ...indicatorChoices, ...errors }, formStatus(errors))
+    return reply.page(
+      `${views}/indicator-form.njk`,
+      { indicator, values: shown, ...indicatorChoices, ...errors },
+      formStatus(errors),
+    )
   }
 
-  async function periodsPage(request: FastifyRequest, reply: FastifyReply, values: Values = {}, errors: FieldErrors = noErrors) {
+  async function periodsPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values = {},
+    errors: FieldErrors = noErrors,
+  ) {
     const periods = await service.periods(request.ctx)
     return reply.page(`${views}/periods.njk`, { periods, values, ...errors }, errors === noErrors ? 200 : 400)
   }
 
-  async function populationsPage(request: FastifyRequest, reply: FastifyReply, values: Values = {}, errors: FieldErrors = noErrors) {
+  async function populationsPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Values = {},
+    errors: FieldErrors = noErrors,
+  ) {
     const populations = await service.populations(request.ctx)
     return reply.page(`${views}/populations.njk`, { populations, values, ...errors }, errors === noErrors ? 200 : 400)
   }
@@ -141,7 +183,11 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       limits: { fileSize: MAX_SPREADSHEET_BYTES, files: 1, fields: 10 },
       async onFile(part: MultipartFile) {
         const data = await part.toBuffer()
-        ;(part as MultipartFile & { value: unknown }).value = { filename: part.filename, data, truncated: part.file.truncated }
+        ;(part as MultipartFile & { value: unknown }).value = {
+          filename: part.filename,
+          data,
+          truncated: part.file.truncated,
+        }
       },
     })
     const mayEdit = async (request: FastifyRequest) => assertCan(request.user, 'indicators:edit')
@@ -151,7 +197,11 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       const { imported } = request.query as { imported?: string }
       const groups = framework.groups.map((group) => ({
         ...group,
-        indicators: group.indicators.map((view) => ({ ...view, chart: rowChart(view), describe: (p: IndicatorView['periods'][number]) => describeValue(p, view) })),
+        indicators: group.indicators.map((view) => ({
+          ...view,
+          chart: rowChart(view),
+          describe: (p: IndicatorView['periods'][number]) => describeValue(p, view),
+        })),
       }))
       return reply.page(`${views}/framework.njk`, {
         ...framework,
@@ -201,21 +251,33 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       const checked = await validateValues(table, targets)
       // The page lists the first problems and counts the rest, so it stays small whatever the file.
       const rejected = (errors: { row: number; column: string; message: string }[], more = 0) =>
-        importPage(request, reply, {
-          ...singleError('file', `${file.name} was not imported: fix the rows below and try again`),
-          rejectedRows: errors,
-          problems: { total: errors.length + more, more, text: (n: number) => n.toLocaleString('en-GB') },
-          fileName: file.name,
-        }, 400)
+        importPage(
+          request,
+          reply,
+          {
+            ...singleError('file', `${file.name} was not imported: fix the rows below and try again`),
+            rejectedRows: errors,
+            problems: { total: errors.length + more, more, text: (n: number) => n.toLocaleString('en-GB') },
+            fileName: file.name,
+          },
+          400,
+        )
       if (!checked.ok) return rejected(checked.errors, checked.more)
       // validateValues keeps the file's order and skips blank rows: the nth value is the nth row with anything in it.
       const dataRows = table.rows.filter((row) => Object.values(row.cells).some((cell) => cell.trim() !== ''))
       // A template row left as it came (a code and a period, nothing else) changes nothing.
       const given = checked.values
         .map((input, index) => ({ row: dataRows[index]?.row ?? index + 2, input }))
-        .filter(({ input }) => Object.entries(input).some(([key, value]) => key !== 'code' && key !== 'period' && value !== undefined))
+        .filter(({ input }) =>
+          Object.entries(input).some(([key, value]) => key !== 'code' && key !== 'period' && value !== undefined),
+        )
       if (given.length === 0) {
-        return importPage(request, reply, singleError('file', `${file.name} has no figures in it: fill in at least one`), 400)
+        return importPage(
+          request,
+          reply,
+          singleError('file', `${file.name} has no figures in it: fill in at least one`),
+          400,
+        )
       }
       const result = await service.importValues(request.ctx, given, file.name)
       if (!result.ok) return rejected(result.errors)
@@ -246,7 +308,11 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
 
     app.post('/outcomes/periods', { onRequest: mayEdit }, async (request, reply) => {
       const values = (request.body ?? {}) as Values
-      const parsed = parseForm(periodSchema, { ...values, endsOn: joinDateParts(values, 'endsOn') }, { endsOn: 'endsOn-day' })
+      const parsed = parseForm(
+        periodSchema,
+        { ...values, endsOn: joinDateParts(values, 'endsOn') },
+        { endsOn: 'endsOn-day' },
+      )
       const result = parsed.ok ? await attempt(() => service.addPeriod(request.ctx, parsed.value)) : parsed
       if (!result.ok) return periodsPage(request, reply, values, result)
       return reply.redirect('/outcomes/periods', 303)
@@ -258,7 +324,9 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       const values = (request.body ?? {}) as Values
       const parsed = parseForm(indicatorSchema, values)
       const version = submittedVersion(values)
-      const result = parsed.ok ? await attempt(() => service.updateIndicator(request.ctx, params(request).code, version, parsed.value)) : parsed
+      const result = parsed.ok
+        ? await attempt(() => service.updateIndicator(request.ctx, params(request).code, version, parsed.value))
+        : parsed
       if (!result.ok) return indicatorForm(request, reply, values, result)
       return reply.redirect(`/outcomes/${encodeURIComponent(result.value.code)}`, 303)
     })
@@ -269,18 +337,22 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         audit.historyOf(request.ctx, 'indicator', indicator.id),
         service.links(request.ctx, indicator.id),
       ])
-      return reply.page(`${views}/indicator.njk`, {
-        ...errors,
-        links,
-        indicator,
-        groupLabel,
-        chart: indicatorChart(indicator),
-        describe: (p: IndicatorView['periods'][number]) => describeValue(p, indicator),
-        format: (n: number | null) => formatFigure(n, indicator),
-        unit: unitLabel(indicator.unit),
-        history,
-        canEdit: can(request.user, 'indicators:edit'),
-      }, errors === noErrors ? 200 : 400)
+      return reply.page(
+        `${views}/indicator.njk`,
+        {
+          ...errors,
+          links,
+          indicator,
+          groupLabel,
+          chart: indicatorChart(indicator),
+          describe: (p: IndicatorView['periods'][number]) => describeValue(p, indicator),
+          format: (n: number | null) => formatFigure(n, indicator),
+          unit: unitLabel(indicator.unit),
+          history,
+          canEdit: can(request.user, 'indicators:edit'),
+        },
+        errors === noErrors ? 200 : 400,
+      )
     }
 
     app.get('/outcomes/:code', (request, reply) => indicatorPage(request, reply))
@@ -288,7 +360,10 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     // Linking and unlinking work-programme items and plan actions: one form each, on the indicator's page.
     const fields: Record<LinkKind, string> = { 'work-programme': 'workProgrammeItemId', actions: 'actionId' }
     for (const kind of Object.keys(fields) as LinkKind[]) {
-      for (const [path, linked] of [['link', true], ['unlink', false]] as const) {
+      for (const [path, linked] of [
+        ['link', true],
+        ['unlink', false],
+      ] as const) {
         app.post(`/outcomes/:code/${kind}/${path}`, async (request, reply) => {
           assertCan(request.user, 'indicators:link')
           const targetId = String(((request.body ?? {}) as Values)[fields[kind]] ?? '')
@@ -306,11 +381,20 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       const parsed = parseForm(valueSchema, values)
       const result = parsed.ok
         ? await attempt(() =>
-            service.saveValue(request.ctx, params(request).code, params(request).period!, submittedVersion(values), parsed.value),
+            service.saveValue(
+              request.ctx,
+              params(request).code,
+              params(request).period!,
+              submittedVersion(values),
+              parsed.value,
+            ),
           )
         : parsed
       if (!result.ok) return valueForm(request, reply, values, result)
-      return reply.redirect(`/outcomes/${encodeURIComponent(params(request).code)}#period-${params(request).period}`, 303)
+      return reply.redirect(
+        `/outcomes/${encodeURIComponent(params(request).code)}#period-${params(request).period}`,
+        303,
+      )
     })
   }
 }

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { type ValueForm, unitProblems, valueSchema } from './schema.ts'
 
-const blank = { target: '', aspiration: '', actual: '', count: '', note: '', england: '', region: '', statisticalNeighbours: '', benchmarkSource: '' }
+const blank = {
+  target: '',
+  aspiration: '',
+  actual: '',
+  count: '',
+  note: '',
+  england: '',
+  region: '',
+  statisticalNeighbours: '',
+  benchmarkSource: '',
+}
 const parsed = (fields: Partial<typeof blank>) => valueSchema.safeParse({ ...blank, ...fields })
-const messages = (fields: Partial<typeof blank>) => parsed(fields).error?.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`) ?? []
+const messages = (fields: Partial<typeof blank>) =>
+  parsed(fields).error?.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`) ?? []
 
 describe('a figure, as the form and an import file give it', () => {
   it.each([
@@ -33,7 +44,9 @@ describe('a figure, as the form and an import file give it', () => {
     expect(parsed({ count: '1,200' }).data?.count).toBe(1200)
     expect(messages({ count: '12.5' })).toEqual(['count: Count must be a whole number, like 1,200'])
     expect(messages({ count: '-3' })).toEqual(['count: Count cannot be negative'])
-    expect(messages({ count: '12', actual: '4' })).toEqual(['count: Give the actual or a count to work it out from, not both'])
+    expect(messages({ count: '12', actual: '4' })).toEqual([
+      'count: Give the actual or a count to work it out from, not both',
+    ])
   })
 
   it('names every problem at once, the rules between fields too', () => {
@@ -42,7 +55,9 @@ describe('a figure, as the form and an import file give it', () => {
       'note: Must be 2,000 characters or fewer',
       'aspiration: Give a target or an aspiration, not both',
     ])
-    expect(messages({ aspiration: 'upwards' })).toEqual(['aspiration: Aspiration must be increase, decrease or maintain'])
+    expect(messages({ aspiration: 'upwards' })).toEqual([
+      'aspiration: Aspiration must be increase, decrease or maintain',
+    ])
   })
 })
 
@@ -61,8 +76,14 @@ describe('what an indicator’s unit allows', () => {
   })
 
   it('says why in the words of the form', () => {
-    expect(unitProblems('percentage', { actual: 140 })).toEqual([{ field: 'actual', message: 'Actual must be a percentage from 0 to 100, like 43' }])
-    expect(unitProblems('count', { target: 2.5 })).toEqual([{ field: 'target', message: 'Target must be a whole number, like 1,200' }])
-    expect(unitProblems('percentage', { count: 3 })).toEqual([{ field: 'count', message: 'Count is only for rates per 10,000' }])
+    expect(unitProblems('percentage', { actual: 140 })).toEqual([
+      { field: 'actual', message: 'Actual must be a percentage from 0 to 100, like 43' },
+    ])
+    expect(unitProblems('count', { target: 2.5 })).toEqual([
+      { field: 'target', message: 'Target must be a whole number, like 1,200' },
+    ])
+    expect(unitProblems('percentage', { count: 3 })).toEqual([
+      { field: 'count', message: 'Count is only for rates per 10,000' },
+    ])
   })
 })

@@ -32,7 +32,8 @@ function readFigure(text: string, name: string): number | null | string {
   if (text === '') return null
   const figure = text.split('/')[0].replace(/\s*%$/, '').trim()
   if (/^-\s*[\d.,]/.test(figure)) return `${name} cannot be negative`
-  if (!/^(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?$/.test(figure) || !/\d/.test(figure)) return `${name} must be a number, like 422 or 14.5`
+  if (!/^(\d+|\d{1,3}(,\d{3})+)?(\.\d+)?$/.test(figure) || !/\d/.test(figure))
+    return `${name} must be a number, like 422 or 14.5`
   const number = Number(figure.replace(/,/g, ''))
   return number > MAX_FIGURE ? `${name} must be less than ${(MAX_FIGURE + 1).toLocaleString('en-GB')}` : number
 }
@@ -49,7 +50,11 @@ const figure = (name: string, options: { whole?: boolean } = {}) =>
     .transform((text, context) => {
       const figure = readFigure(text, name)
       const problem =
-        typeof figure === 'string' ? figure : options.whole && figure !== null && !Number.isInteger(figure) ? `${name} must be a whole number, like 1,200` : null
+        typeof figure === 'string'
+          ? figure
+          : options.whole && figure !== null && !Number.isInteger(figure)
+            ? `${name} must be a whole number, like 1,200`
+            : null
       if (problem === null) return figure as number | null
       // The rest of the record is still checked, so that every problem is named at once.
       context.addIssue({ code: 'custom', message: problem, continue: true })
@@ -69,7 +74,9 @@ export const valueSchema = z
       .toLowerCase()
       .optional()
       .transform((value) => value ?? '')
-      .pipe(z.union([z.literal(''), z.enum(ASPIRATIONS)], { error: 'Aspiration must be increase, decrease or maintain' }))
+      .pipe(
+        z.union([z.literal(''), z.enum(ASPIRATIONS)], { error: 'Aspiration must be increase, decrease or maintain' }),
+      )
       .transform((value) => (value ? value : null)),
     actual: figure('Actual'),
     count: z
@@ -89,7 +96,11 @@ export const valueSchema = z
       context.addIssue({ code: 'custom', path: ['aspiration'], message: 'Give a target or an aspiration, not both' })
     }
     if (typeof value.actual === 'number' && typeof value.count === 'number') {
-      context.addIssue({ code: 'custom', path: ['count'], message: 'Give the actual or a count to work it out from, not both' })
+      context.addIssue({
+        code: 'custom',
+        path: ['count'],
+        message: 'Give the actual or a count to work it out from, not both',
+      })
     }
   })
 export type ValueForm = z.infer<typeof valueSchema>
@@ -107,8 +118,10 @@ export function unitProblems(unit: IndicatorUnit, figures: Figures): { field: Va
     const value = figures[field]
     if (value === null || value === undefined) continue
     const name = VALUE_FIELD_NAMES[field]
-    if (unit === 'percentage' && value > 100) problems.push({ field, message: `${name} must be a percentage from 0 to 100, like 43` })
-    if (unit === 'count' && !Number.isInteger(value)) problems.push({ field, message: `${name} must be a whole number, like 1,200` })
+    if (unit === 'percentage' && value > 100)
+      problems.push({ field, message: `${name} must be a percentage from 0 to 100, like 43` })
+    if (unit === 'count' && !Number.isInteger(value))
+      problems.push({ field, message: `${name} must be a whole number, like 1,200` })
   }
   if (figures.count !== null && figures.count !== undefined && unit !== 'rate per 10000') {
     problems.push({ field: 'count', message: 'Count is only for rates per 10,000' })
@@ -128,7 +141,10 @@ export const populationSchema = z.object({
     .trim()
     .min(1, 'Enter the number of children')
     .transform((value) => value.replace(/,/g, ''))
-    .refine((value) => isWholeNumber(value, 1), 'The number of children must be a whole number more than 0, like 28,400')
+    .refine(
+      (value) => isWholeNumber(value, 1),
+      'The number of children must be a whole number more than 0, like 28,400',
+    )
     .transform(Number),
   source: optionalText(500),
 })
@@ -138,16 +154,22 @@ export const formatQuerySchema = z.object({
   period: z.string().optional(),
 })
 
-const yesNo = (message: string) =>
-  z.enum(['yes', 'no'], { error: message }).transform((value) => value === 'yes')
+const yesNo = (message: string) => z.enum(['yes', 'no'], { error: message }).transform((value) => value === 'yes')
 
 export const indicatorSchema = z.object({
   code: z
     .string({ error: 'Enter a code' })
     .trim()
     .min(1, 'Enter a code')
-    .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$/, 'The code must be up to 20 letters, numbers, dots or hyphens, like OF3.6'),
-  name: z.string({ error: 'Enter the indicator’s name' }).trim().min(1, 'Enter the indicator’s name').max(300, 'The name must be 300 characters or fewer'),
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9.-]{0,19}$/,
+      'The code must be up to 20 letters, numbers, dots or hyphens, like OF3.6',
+    ),
+  name: z
+    .string({ error: 'Enter the indicator’s name' })
+    .trim()
+    .min(1, 'Enter the indicator’s name')
+    .max(300, 'The name must be 300 characters or fewer'),
   indicatorGroup: z.enum(GROUPS, { error: 'Select the group the indicator belongs to' }),
   unit: z.enum(UNITS, { error: 'Select what the indicator is measured in' }),
   polarity: z.enum(POLARITIES, { error: 'Select whether a higher or lower figure is better' }),
@@ -160,7 +182,10 @@ export const indicatorSchema = z.object({
     .string({ error: 'Enter the margin before red' })
     .trim()
     .transform((value) => value.replace(/%$/, ''))
-    .refine((value) => /^\d+(\.\d+)?$/.test(value) && Number(value) <= 100, 'The margin must be a percentage from 0 to 100, like 5')
+    .refine(
+      (value) => /^\d+(\.\d+)?$/.test(value) && Number(value) <= 100,
+      'The margin must be a percentage from 0 to 100, like 5',
+    )
     .transform((value) => Number(value) / 100),
   definition: optionalText(5_000),
   source: optionalText(300),
@@ -171,7 +196,11 @@ export const indicatorSchema = z.object({
 export type IndicatorForm = z.infer<typeof indicatorSchema>
 
 export const periodSchema = z.object({
-  name: z.string({ error: 'Enter the period’s name' }).trim().min(1, 'Enter the period’s name').max(100, 'The name must be 100 characters or fewer'),
+  name: z
+    .string({ error: 'Enter the period’s name' })
+    .trim()
+    .min(1, 'Enter the period’s name')
+    .max(100, 'The name must be 100 characters or fewer'),
   slug: z
     .string({ error: 'Enter a short name for files' })
     .trim()

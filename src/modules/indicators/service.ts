@@ -91,14 +91,29 @@ export function createIndicatorsService(deps: {
   const { db, repository: repo, workProgramme, improvement } = deps
 
   /** The things of each kind an indicator can be linked to, as choices: label, where it belongs, page. */
-  const LINK_TARGETS: Record<LinkKind, { field: string; missing: string; audit: (label: string) => string; choices: (ctx: Context) => Promise<LinkTarget[]> }> = {
+  const LINK_TARGETS: Record<
+    LinkKind,
+    {
+      field: string
+      missing: string
+      audit: (label: string) => string
+      choices: (ctx: Context) => Promise<LinkTarget[]>
+    }
+  > = {
     'work-programme': {
       field: 'workProgrammeItemId',
       missing: 'Select a work programme item from the list',
       audit: (label) => `work programme item “${label}”`,
       async choices(ctx) {
         const items = await workProgramme.forApi(ctx)
-        return items.map((item) => ({ id: item.id, label: item.title, option: `${item.title} (${item.body.name})`, audit: item.title, context: item.body.name, href: `/bodies/${item.body.slug}/work-programme/${item.id}` }))
+        return items.map((item) => ({
+          id: item.id,
+          label: item.title,
+          option: `${item.title} (${item.body.name})`,
+          audit: item.title,
+          context: item.body.name,
+          href: `/bodies/${item.body.slug}/work-programme/${item.id}`,
+        }))
       },
     },
     actions: {
@@ -107,11 +122,17 @@ export function createIndicatorsService(deps: {
       audit: (reference) => `improvement action ${reference}`,
       async choices(ctx) {
         const actions = await improvement.allActions(ctx)
-        return actions.map((a) => ({ id: a.id, label: `Action ${a.reference}: ${a.title}`, option: `${a.reference} ${a.title}`, audit: a.reference, context: a.planTitle, href: a.href }))
+        return actions.map((a) => ({
+          id: a.id,
+          label: `Action ${a.reference}: ${a.title}`,
+          option: `${a.reference} ${a.title}`,
+          audit: a.reference,
+          context: a.planTitle,
+          href: a.href,
+        }))
       },
     },
   }
-
 
   /** Internal indicators exist only for those signed in: to anyone else they are not found. */
   async function indicatorOrThrow(ctx: Context, code: string) {
@@ -127,7 +148,10 @@ export function createIndicatorsService(deps: {
   }
 
   async function everything(ctx: Context) {
-    const [indicators, periods] = await Promise.all([repo.listIndicators({ publishedOnly: !ctx.user }), repo.listPeriods()])
+    const [indicators, periods] = await Promise.all([
+      repo.listIndicators({ publishedOnly: !ctx.user }),
+      repo.listPeriods(),
+    ])
     const values = await repo.listValues(indicators.map((i) => i.id))
     return { indicators, periods, values }
   }
@@ -156,7 +180,8 @@ export function createIndicatorsService(deps: {
       region: keep(input.region, before?.region ?? null),
       statisticalNeighbours: keep(input.statisticalNeighbours, before?.statisticalNeighbours ?? null),
       benchmarkSource: keep(input.benchmarkSource, before?.benchmarkSource ?? ''),
-      provenance: input.actual !== undefined || input.count !== undefined ? provenance : (before?.provenance ?? provenance),
+      provenance:
+        input.actual !== undefined || input.count !== undefined ? provenance : (before?.provenance ?? provenance),
       enteredBy,
     }
     // A new target replaces an aspiration, and the other way round.
@@ -209,7 +234,13 @@ export function createIndicatorsService(deps: {
           ? await write()
           : await writeAtVersion(
               trx,
-              { what: `The figures for ${period.name}`, plural: true, subjectType: 'indicator', subjectId: indicator.id, expected: version },
+              {
+                what: `The figures for ${period.name}`,
+                plural: true,
+                subjectType: 'indicator',
+                subjectId: indicator.id,
+                expected: version,
+              },
               write,
               () => repo.findValue(indicator.id, period.id, trx),
             )
@@ -270,7 +301,13 @@ export function createIndicatorsService(deps: {
           return [kind, { linked, linkable, field: LINK_TARGETS[kind].field }] as const
         }),
       )
-      return { canLink, ...(Object.fromEntries(entries) as Record<LinkKind, { linked: LinkTarget[]; linkable: LinkTarget[]; field: string }>) }
+      return {
+        canLink,
+        ...(Object.fromEntries(entries) as Record<
+          LinkKind,
+          { linked: LinkTarget[]; linkable: LinkTarget[]; field: string }
+        >),
+      }
     },
 
     /** Links something of one kind to an indicator, or unlinks it. Audited on the indicator. */
@@ -300,7 +337,8 @@ export function createIndicatorsService(deps: {
       const indicator = await indicatorOrThrow(ctx, code)
       const period = await periodOrThrow(periodSlug)
       const value = (await repo.findValue(indicator.id, period.id)) ?? null
-      const population = indicator.unit === 'rate per 10000' ? await repo.findPopulation(yearOf(period.endsOn)) : undefined
+      const population =
+        indicator.unit === 'rate per 10000' ? await repo.findPopulation(yearOf(period.endsOn)) : undefined
       return { indicator, period, value, population: population ?? null }
     },
 
@@ -308,7 +346,13 @@ export function createIndicatorsService(deps: {
      * Saves the analyst's form: every field given (blank clears it). Refused (EditConflictError)
      * unless the value is still at `version`, the one the form was opened at (0: none yet).
      */
-    async saveValue(ctx: Context, code: string, periodSlug: string, version: number | null, input: Omit<ValueInput, 'code' | 'period'>) {
+    async saveValue(
+      ctx: Context,
+      code: string,
+      periodSlug: string,
+      version: number | null,
+      input: Omit<ValueInput, 'code' | 'period'>,
+    ) {
       assertCan(ctx.user, 'indicators:edit')
       const indicator = await indicatorOrThrow(ctx, code)
       const period = await periodOrThrow(periodSlug)
@@ -390,7 +434,8 @@ export function createIndicatorsService(deps: {
     async createIndicator(ctx: Context, input: IndicatorForm) {
       assertCan(ctx.user, 'indicators:edit')
       return withTransaction(db, async (trx) => {
-        if (await repo.codeTaken(input.code, null, trx)) throw new RuleError(`There is already an indicator ${input.code}`, 'code')
+        if (await repo.codeTaken(input.code, null, trx))
+          throw new RuleError(`There is already an indicator ${input.code}`, 'code')
         const after = await repo.insertIndicator(trx, { ...input, position: await repo.nextPosition(trx) })
         await recordAudit(trx, ctx, { action: 'added indicator', subjectType: 'indicator', subjectId: after.id, after })
         return after
@@ -405,14 +450,21 @@ export function createIndicatorsService(deps: {
       assertCan(ctx.user, 'indicators:edit')
       const before = await indicatorOrThrow(ctx, code)
       return withTransaction(db, async (trx) => {
-        if (await repo.codeTaken(input.code, before.id, trx)) throw new RuleError(`There is already an indicator ${input.code}`, 'code')
+        if (await repo.codeTaken(input.code, before.id, trx))
+          throw new RuleError(`There is already an indicator ${input.code}`, 'code')
         const after = await writeAtVersion(
           trx,
           { what: 'This indicator', subjectType: 'indicator', expected: version },
           (at) => repo.updateIndicator(trx, before.id, at, input),
           () => repo.findIndicatorById(before.id, trx),
         )
-        await recordAudit(trx, ctx, { action: 'changed indicator', subjectType: 'indicator', subjectId: after.id, before, after })
+        await recordAudit(trx, ctx, {
+          action: 'changed indicator',
+          subjectType: 'indicator',
+          subjectId: after.id,
+          before,
+          after,
+        })
         return after
       })
     },
@@ -428,10 +480,16 @@ export function createIndicatorsService(deps: {
       assertCan(ctx.user, 'indicators:edit')
       return withTransaction(db, async (trx) => {
         const clash = await repo.periodClash(input.slug, input.name, trx)
-        if (clash?.slug === input.slug) throw new RuleError(`There is already a period with the short name ${input.slug}`, 'slug')
+        if (clash?.slug === input.slug)
+          throw new RuleError(`There is already a period with the short name ${input.slug}`, 'slug')
         if (clash) throw new RuleError(`There is already a period called ${clash.name}`, 'name')
         const after = await repo.insertPeriod(trx, input)
-        await recordAudit(trx, ctx, { action: 'added reporting period', subjectType: 'indicator period', subjectId: after.id, after })
+        await recordAudit(trx, ctx, {
+          action: 'added reporting period',
+          subjectType: 'indicator period',
+          subjectId: after.id,
+          after,
+        })
         return after
       })
     },

@@ -2,7 +2,15 @@ import type { ColumnType } from 'kysely'
 import type { CreatedAt, IsoDate, Uuid } from '#src/platform/db/column-types.ts'
 import type { Version } from '#src/platform/db/version.ts'
 
-export const GROUPS = ['outcome 1', 'outcome 2', 'outcome 3', 'outcome 4', 'enablers', 'practice quality', 'health access'] as const
+export const GROUPS = [
+  'outcome 1',
+  'outcome 2',
+  'outcome 3',
+  'outcome 4',
+  'enablers',
+  'practice quality',
+  'health access',
+] as const
 export type IndicatorGroup = (typeof GROUPS)[number]
 export const UNITS = ['count', 'percentage', 'rate per 10000', 'weeks', 'days', 'score'] as const
 export type IndicatorUnit = (typeof UNITS)[number]

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { type AppendixRecord, agendaItemForViewer, appendixForViewer, governingExemption, isWithheld } from './redaction.ts'
+import {
+  type AppendixRecord,
+  agendaItemForViewer,
+  appendixForViewer,
+  governingExemption,
+  isWithheld,
+} from './redaction.ts'
 
 const open = { exemptParagraph: null, exemptReason: null, exemptReviewOn: null }
-const exempt = (paragraph: number) => ({ exemptParagraph: paragraph, exemptReason: 'Names a child', exemptReviewOn: '2025-01-25' })
+const exempt = (paragraph: number) => ({
+  exemptParagraph: paragraph,
+  exemptReason: 'Names a child',
+  exemptReviewOn: '2025-01-25',
+})
 
 const item = {
   id: 'item-1',
@@ -36,10 +46,13 @@ describe('isWithheld and governingExemption', () => {
     { chain: [exempt(3), open], mayRead: false, withheld: true, paragraph: 3 },
     { chain: [open, exempt(1)], mayRead: false, withheld: true, paragraph: 1 },
     { chain: [exempt(3), exempt(1)], mayRead: true, withheld: false, paragraph: 3 },
-  ])('a chain exempt under $paragraph is withheld: $withheld (may read: $mayRead)', ({ chain, mayRead, withheld, paragraph }) => {
-    expect(isWithheld(chain, mayRead)).toBe(withheld)
-    expect(governingExemption(chain, mayRead)?.paragraph ?? null).toBe(paragraph)
-  })
+  ])(
+    'a chain exempt under $paragraph is withheld: $withheld (may read: $mayRead)',
+    ({ chain, mayRead, withheld, paragraph }) => {
+      expect(isWithheld(chain, mayRead)).toBe(withheld)
+      expect(governingExemption(chain, mayRead)?.paragraph ?? null).toBe(paragraph)
+    },
+  )
 
   it('gives the reason and review date only to those who may read', () => {
     expect(governingExemption([exempt(1)], false)).toEqual({
@@ -71,7 +84,10 @@ describe('agendaItemForViewer', () => {
   })
 
   it('withholds an exempt report on an open item, and shows both to those who may read them', () => {
-    expect(agendaItemForViewer(item, { ...report, ...exempt(1) }, false).report).toMatchObject({ withheld: true, title: null })
+    expect(agendaItemForViewer(item, { ...report, ...exempt(1) }, false).report).toMatchObject({
+      withheld: true,
+      title: null,
+    })
     const reader = agendaItemForViewer({ ...item, ...exempt(3) }, { ...report, ...exempt(1) }, true)
     expect(reader).toMatchObject({ withheld: false, purpose: 'Secret purpose', report: { withheld: false } })
   })
@@ -81,7 +97,13 @@ describe('appendixForViewer', () => {
   it.each([
     { name: 'an exempt appendix', own: exempt(3), parents: [open], mayRead: false, withheld: true },
     { name: 'an appendix to an exempt report', own: open, parents: [exempt(1)], mayRead: false, withheld: true },
-    { name: 'an exempt appendix, to one who may read it', own: exempt(3), parents: [open], mayRead: true, withheld: false },
+    {
+      name: 'an exempt appendix, to one who may read it',
+      own: exempt(3),
+      parents: [open],
+      mayRead: true,
+      withheld: false,
+    },
     { name: 'an open appendix', own: open, parents: [open], mayRead: false, withheld: false },
   ])('$name is withheld: $withheld', ({ own, parents, mayRead, withheld }) => {
     const view = appendixForViewer({ ...appendix, ...own }, parents, mayRead)
@@ -92,6 +114,10 @@ describe('appendixForViewer', () => {
   })
 
   it('describes the file like a GOV.UK attachment', () => {
-    expect(appendixForViewer(appendix, [], false).document).toEqual({ id: 'document-1', filename: 'costs.pdf', description: 'PDF, 2 KB' })
+    expect(appendixForViewer(appendix, [], false).document).toEqual({
+      id: 'document-1',
+      filename: 'costs.pdf',
+      description: 'PDF, 2 KB',
+    })
   })
 })

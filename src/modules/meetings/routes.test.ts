@@ -152,8 +152,18 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       ])
       expect(wrong.body).toContain('value="31"')
       // Days and months past the end of the calendar, and year 0, are not dates either.
-      for (const [day, month, year] of [['32', '1', '2024'], ['0', '1', '2024'], ['1', '13', '2024'], ['1', '1', '0']]) {
-        const impossible = await agent.post('/meetings', { bodyId, 'date-day': day, 'date-month': month, 'date-year': year })
+      for (const [day, month, year] of [
+        ['32', '1', '2024'],
+        ['0', '1', '2024'],
+        ['1', '13', '2024'],
+        ['1', '1', '0'],
+      ]) {
+        const impossible = await agent.post('/meetings', {
+          bodyId,
+          'date-day': day,
+          'date-month': month,
+          'date-year': year,
+        })
         expect(impossible.statusCode).toBe(400)
         expect(errorSummary(impossible.body)).toEqual(['Date of the meeting must be a real date'])
       }

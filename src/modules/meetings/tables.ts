@@ -1,5 +1,13 @@
 import type { ColumnType } from 'kysely'
-import type { CreatedAt, ExemptColumns, Instant, IsoDate, Json, SearchVector, Uuid } from '#src/platform/db/column-types.ts'
+import type {
+  CreatedAt,
+  ExemptColumns,
+  Instant,
+  IsoDate,
+  Json,
+  SearchVector,
+  Uuid,
+} from '#src/platform/db/column-types.ts'
 import type { Version } from '#src/platform/db/version.ts'
 
 export type MeetingStatus = 'scheduled' | 'held' | 'cancelled' | 'postponed'

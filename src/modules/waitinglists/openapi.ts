@@ -34,8 +34,14 @@ export const waitingListsOpenApi: OpenApiFragment = {
               },
             },
           },
-          '400': { description: 'The month is not valid', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-          '404': { description: 'No figures for that month', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          '400': {
+            description: 'The month is not valid',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
+          '404': {
+            description: 'No figures for that month',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
         },
       },
     },
@@ -43,7 +49,18 @@ export const waitingListsOpenApi: OpenApiFragment = {
   schemas: {
     WaitingList: {
       type: 'object',
-      required: ['slug', 'name', 'url', 'recorded', 'referralsWaiting', 'over18Weeks', 'over52Weeks', 'over78Weeks', 'averageWeeks', 'longestWeeks'],
+      required: [
+        'slug',
+        'name',
+        'url',
+        'recorded',
+        'referralsWaiting',
+        'over18Weeks',
+        'over52Weeks',
+        'over78Weeks',
+        'averageWeeks',
+        'longestWeeks',
+      ],
       properties: {
         slug: { type: 'string' },
         name: { type: 'string' },
@@ -57,7 +74,10 @@ export const waitingListsOpenApi: OpenApiFragment = {
         averageWeeks: weeks('Average wait in weeks'),
         longestWeeks: weeks('Longest wait in weeks'),
         shareOver18Weeks: count('Percentage of referrals waiting more than 18 weeks, rounded'),
-        referralsWaitingChange: { oneOf: [{ type: 'integer' }, { type: 'null' }], description: 'Change in referrals waiting from the month before, when both are recorded' },
+        referralsWaitingChange: {
+          oneOf: [{ type: 'integer' }, { type: 'null' }],
+          description: 'Change in referrals waiting from the month before, when both are recorded',
+        },
         source: { oneOf: [{ type: 'string' }, { type: 'null' }] },
       },
     },

@@ -36,7 +36,12 @@ export function createWaitingListsRepository(db: Db) {
     },
     /** Every month that has figures for any service, latest first. */
     async months() {
-      const rows = await db.selectFrom('waitingListFigures').select('month').distinct().orderBy('month', 'desc').execute()
+      const rows = await db
+        .selectFrom('waitingListFigures')
+        .select('month')
+        .distinct()
+        .orderBy('month', 'desc')
+        .execute()
       return rows.map((row) => row.month)
     },
     /** Every service's figures for the given months. */

@@ -127,7 +127,10 @@ describe.each(testDatabases())('health waiting lists on $name', (database) => {
     expect(wrong.body).toContain('value="lots"') // what was typed is kept
 
     // A number too big to keep is wrong in the same way, not a failure of the service.
-    const huge = await analyst.post(`${SLT}/figures`, figures({ 'month-month': '1', 'month-year': '2024', referralsWaiting: '2147483648' }))
+    const huge = await analyst.post(
+      `${SLT}/figures`,
+      figures({ 'month-month': '1', 'month-year': '2024', referralsWaiting: '2147483648' }),
+    )
     expect(huge.statusCode).toBe(400)
     expect(errorSummary(huge.body)).toEqual(['Referrals waiting must be a whole number, like 331'])
 
@@ -151,7 +154,18 @@ describe.each(testDatabases())('health waiting lists on $name', (database) => {
     const form = await admin.get(`${SLT}/figures/2023-12/edit`)
     expect(heading(form.body)).toBe('Change the figures for December 2023')
     expect(form.body).toContain('value="331"')
-    const changed = await admin.post(`${SLT}/figures/2023-12/edit`, figures({ 'month-month': '12', 'month-year': '2023', referralsWaiting: '332', over18Weeks: '198', over52Weeks: '41', averageWeeks: '26', longestWeeks: '69' }))
+    const changed = await admin.post(
+      `${SLT}/figures/2023-12/edit`,
+      figures({
+        'month-month': '12',
+        'month-year': '2023',
+        referralsWaiting: '332',
+        over18Weeks: '198',
+        over52Weeks: '41',
+        averageWeeks: '26',
+        longestWeeks: '69',
+      }),
+    )
     expect(changed.statusCode).toBe(303)
     const event = await t.db
       .selectFrom('auditEvents')

@@ -7,7 +7,10 @@
 export type Polarity = 'higher is better' | 'lower is better' | 'neither'
 
 /** The share of referrals waiting more than 18 weeks, as a whole percentage; null when not known. */
-export function shareOver18Weeks(figures: { referralsWaiting: number | null; over18Weeks: number | null }): number | null {
+export function shareOver18Weeks(figures: {
+  referralsWaiting: number | null
+  over18Weeks: number | null
+}): number | null {
   const { referralsWaiting, over18Weeks } = figures
   if (referralsWaiting === null || over18Weeks === null || referralsWaiting === 0) return null
   return Math.round((over18Weeks / referralsWaiting) * 100)
@@ -41,7 +44,20 @@ export function previousMonth(month: string): string {
   return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+]
 
 /** 'December 2023' for '2023-12'. */
 export function monthLabel(month: string): string {

@@ -46,7 +46,8 @@ export const figuresSchema = z
     if (figures.every((figure) => figure === null)) issue('referralsWaiting', 'Enter at least one figure')
     // A figure that failed its own check already has its message: compare only real numbers.
     const known = (n: number | null) => n !== null && Number.isFinite(n)
-    const atMost = (smaller: number | null, larger: number | null) => !known(smaller) || !known(larger) || smaller! <= larger!
+    const atMost = (smaller: number | null, larger: number | null) =>
+      !known(smaller) || !known(larger) || smaller! <= larger!
     if (!atMost(value.over18Weeks, value.referralsWaiting))
       issue('over18Weeks', 'The number waiting over 18 weeks cannot be more than the referrals waiting')
     if (!atMost(value.over52Weeks, value.over18Weeks))
@@ -62,10 +63,7 @@ export type FiguresForm = z.infer<typeof figuresSchema>
 export const FIELD_IDS = { month: 'month-month' }
 
 export const monthQuerySchema = z.object({
-  month: z
-    .string()
-    .regex(MONTH, 'The month must look like 2023-12')
-    .optional(),
+  month: z.string().regex(MONTH, 'The month must look like 2023-12').optional(),
 })
 
 /** Joins GOV.UK month and year inputs into 'YYYY-MM', or '' when both are blank. */

@@ -113,10 +113,15 @@ export function createWaitingListsService(deps: { db: Db; repository: WaitingLis
         const before = replacing ? await repo.findFigures(service.id, replacing, trx) : undefined
         if (replacing && !before) throw new NotFoundError('Waiting-list figures')
         if (clash && clash.id !== before?.id) {
-          throw new RuleError(`Figures for ${monthLabel(input.month)} are already recorded: change those instead`, 'month')
+          throw new RuleError(
+            `Figures for ${monthLabel(input.month)} are already recorded: change those instead`,
+            'month',
+          )
         }
         const values = { ...input, enteredBy }
-        const after = before ? await repo.updateFigures(trx, before.id, values) : await repo.insertFigures(trx, service.id, values)
+        const after = before
+          ? await repo.updateFigures(trx, before.id, values)
+          : await repo.insertFigures(trx, service.id, values)
         await recordAudit(trx, ctx, {
           action: `${before ? 'corrected' : 'recorded'} waiting-list figures for ${monthLabel(after.month)}`,
           subjectType: 'health service',

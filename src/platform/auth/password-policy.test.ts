@@ -64,7 +64,12 @@ describe('passwordProblem', () => {
     ['correcthorsecorrecthorse', {}],
     ['the council meets on tuesdays', council],
     ['🐈🐈🐈 sat on the 🧶 mat', {}],
-    [Array.from({ length: 86 }, (_, i) => String(100 + i * 37)).join('').slice(0, 256), {}],
+    [
+      Array.from({ length: 86 }, (_, i) => String(100 + i * 37))
+        .join('')
+        .slice(0, 256),
+      {},
+    ],
   ])('accepts %j', (password, context) => {
     expect(passwordProblem(password, context)).toBeUndefined()
   })

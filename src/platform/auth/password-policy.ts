@@ -56,7 +56,10 @@ function deniedPasswords(): Set<string> {
 
 /** Letters and digits only, lower case: 'Pass word-1234' and 'password1234' are one guess. */
 function compact(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '')
 }
 
 const LEET: Record<string, string> = {

@@ -61,11 +61,15 @@ export function authRoutes(deps: { db: Db; sessions: SessionStore; cookieSecure:
         .where('id', '=', result.userId)
         .executeTakeFirstOrThrow()
       // Recorded as the user who signed in, so the audit trail's "who" filter finds it.
-      await recordAudit(deps.db, { user: { ...account, sessionId: '' }, requestId: request.id }, {
-        action: 'signed in',
-        subjectType: 'user',
-        subjectId: result.userId,
-      })
+      await recordAudit(
+        deps.db,
+        { user: { ...account, sessionId: '' }, requestId: request.id },
+        {
+          action: 'signed in',
+          subjectType: 'user',
+          subjectId: result.userId,
+        },
+      )
       reply.setCookie(sessionCookie, token, {
         path: '/',
         httpOnly: true,
@@ -79,7 +83,11 @@ export function authRoutes(deps: { db: Db; sessions: SessionStore; cookieSecure:
     app.post('/sign-out', async (request, reply) => {
       if (request.user) {
         await deps.sessions.end(request.user.sessionId)
-        await recordAudit(deps.db, request.ctx, { action: 'signed out', subjectType: 'user', subjectId: request.user.id })
+        await recordAudit(deps.db, request.ctx, {
+          action: 'signed out',
+          subjectType: 'user',
+          subjectId: request.user.id,
+        })
       }
       reply.clearCookie(sessionCookie, { path: '/', secure: deps.cookieSecure, httpOnly: true, sameSite: 'lax' })
       return reply.redirect('/signed-out', 303)

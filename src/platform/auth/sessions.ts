@@ -24,7 +24,10 @@ export function createSessionStore(db: Db) {
     /** Starts a new session (a new id at every sign-in) and returns the cookie token. */
     async start(userId: string): Promise<string> {
       const token = randomBytes(32).toString('base64url')
-      await db.insertInto('sessions').values({ id: sessionKey(token), userId }).execute()
+      await db
+        .insertInto('sessions')
+        .values({ id: sessionKey(token), userId })
+        .execute()
       return token
     },
 

@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto'
 import { sql } from 'kysely'
 import type { Db } from '#src/database.ts'
-import {
-  ACCOUNT_FROM_SOURCE,
-  SOURCE,
-  type ThrottlePolicy,
-  recentFailures,
-  waitBeforeAttempt,
-} from './sign-in-delay.ts'
+import { ACCOUNT_FROM_SOURCE, SOURCE, type ThrottlePolicy, recentFailures, waitBeforeAttempt } from './sign-in-delay.ts'
 
 /** The two keys an attempt counts against. Hashed, so the table keeps no email addresses. */
 export function throttleKeys(email: string, source: string) {

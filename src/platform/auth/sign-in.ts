@@ -5,9 +5,7 @@ import { reserveAttempt, settleSuccess, throttleKeys } from './sign-in-throttle.
 import { systemContext } from './user.ts'
 
 export type SignInResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'throttled'; waitMs: number }
+  { ok: true; userId: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; waitMs: number }
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase()

@@ -19,7 +19,7 @@ export function clearWorkingDays(from: string, count: number, holidays: HolidayC
     throw new RangeError(`Not a date: ${from}`)
   }
   const step = Math.sign(count)
-  for (let counted = 0; counted < Math.abs(count); ) {
+  for (let counted = 0; counted < Math.abs(count);) {
     day = addDays(day, step)
     if (!isWeekend(day) && !holidays.isHoliday(format(day, 'yyyy-MM-dd'))) counted++
   }

@@ -89,7 +89,10 @@ export function openPostgres<DB>(connectionString: string, max = 10): DatabaseHa
   }
 }
 
-export async function openDatabase<DB>(options: { databaseUrl?: string; dataDir: string }): Promise<DatabaseHandle<DB>> {
+export async function openDatabase<DB>(options: {
+  databaseUrl?: string
+  dataDir: string
+}): Promise<DatabaseHandle<DB>> {
   return options.databaseUrl ? openPostgres<DB>(options.databaseUrl) : openPglite<DB>(options.dataDir)
 }
 

@@ -19,9 +19,12 @@ describe('a field of a CSV for Excel', () => {
     expect(field(value)).toBe(expected)
   })
 
-  it.each(['=HYPERLINK("x")', '+1', '-1+2', '@SUM(A1)', '\tx', '\rx', '＝1+1'])('defuses a spreadsheet formula: %j', (value) => {
-    expect(field(value).startsWith(`"'`)).toBe(true)
-  })
+  it.each(['=HYPERLINK("x")', '+1', '-1+2', '@SUM(A1)', '\tx', '\rx', '＝1+1'])(
+    'defuses a spreadsheet formula: %j',
+    (value) => {
+      expect(field(value).startsWith(`"'`)).toBe(true)
+    },
+  )
 
   it('leaves a negative number a number', () => {
     expect(field(-4)).toBe('"-4"')

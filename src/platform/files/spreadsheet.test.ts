@@ -13,7 +13,10 @@ describe('reading an Excel file', () => {
     const grid = await readSpreadsheet(fixture('figures.xlsx'))
     expect(grid.header.slice(0, 3)).toEqual(['Indicator code', 'Period', 'Target'])
     expect(grid.rows).toEqual([
-      { row: 2, cells: ['OF3.1', 'October 2023', '450', '', '422/10,000', '', 'Up, as expected,\nafter the audit', '1008'] },
+      {
+        row: 2,
+        cells: ['OF3.1', 'October 2023', '450', '', '422/10,000', '', 'Up, as expected,\nafter the audit', '1008'],
+      },
       { row: 4, cells: ['PQ4', '2023-10', '', 'Increase', '43%', '', '', '', '14.5', '', 'LAIT 2023'] },
       { row: 5, cells: ['OF3.1', 'baseline-april-2023', 'clear', '', '', '1200', 'clear', '', '', 'clear'] },
       { row: 6, cells: ['OF1.2', '2024-03-01', '', '', '1'] },
@@ -60,7 +63,9 @@ describe('reading an Excel file', () => {
 
 describe('reading a CSV file', () => {
   it('numbers records as a spreadsheet numbers rows, leaves blank ones out and undoes the export’s formula guard', async () => {
-    const grid = await readSpreadsheet(csvOf(['\uFEFFCode,Note', 'A,"two\nlines"', '', ',', `B,"'=SUM(A1)"`, 'C,5" screen']))
+    const grid = await readSpreadsheet(
+      csvOf(['\uFEFFCode,Note', 'A,"two\nlines"', '', ',', `B,"'=SUM(A1)"`, 'C,5" screen']),
+    )
     expect(grid).toEqual({
       header: ['Code', 'Note'],
       rows: [
@@ -86,7 +91,9 @@ describe('reading a CSV file', () => {
     const rows = (count: number) => Array.from({ length: count }, (_, i) => `OF1.2,${i}`)
     const full = await readSpreadsheet(csvOf(['Code,Actual', ...rows(MAX_SPREADSHEET_ROWS), ',', '']))
     expect(full.rows).toHaveLength(MAX_SPREADSHEET_ROWS)
-    await expect(readSpreadsheet(csvOf(['Code,Actual', ...rows(MAX_SPREADSHEET_ROWS + 1)]))).rejects.toThrow(LIMIT_MESSAGES.tooLong)
+    await expect(readSpreadsheet(csvOf(['Code,Actual', ...rows(MAX_SPREADSHEET_ROWS + 1)]))).rejects.toThrow(
+      LIMIT_MESSAGES.tooLong,
+    )
   })
 
   it('refuses a file over the size limit, whatever is in it', async () => {

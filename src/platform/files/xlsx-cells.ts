@@ -7,7 +7,10 @@
 export type NumberKind = 'percent' | 'date' | 'plain'
 
 /** Excel's built-in formats (ECMA-376 part 1, 18.8.30): 9 and 10 are percentages; these, dates. */
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58])
+const BUILT_IN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+])
 
 export function builtInKind(id: number): NumberKind {
   if (id === 9 || id === 10) return 'percent'
@@ -30,7 +33,13 @@ const DAY_MS = 86_400_000
  * The text of a cell, from its stored value: for a shared string (t="s") the value is the
  * string's index; numbers are shown as their format says.
  */
-export function cellText(type: CellType, value: string, kind: NumberKind, sharedStrings: string[], date1904: boolean): string {
+export function cellText(
+  type: CellType,
+  value: string,
+  kind: NumberKind,
+  sharedStrings: string[],
+  date1904: boolean,
+): string {
   if (type === 's') return sharedStrings[Number(value)] ?? ''
   if (type === 'b') return value === '1' ? 'TRUE' : value === '' ? '' : 'FALSE'
   if (type === 'd') return value.slice(0, 10)

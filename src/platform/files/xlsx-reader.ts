@@ -189,12 +189,19 @@ function sheetHandlers(grid: GridBuilder, sharedStrings: string[], kinds: Number
     close(tag) {
       if (tag === 'v') inValue = false
       else if (tag === 'c') {
-        const text = (cell.type === 'inlineStr' ? inline.take() : cellText(cell.type, cell.value, cell.kind, sharedStrings, date1904)).trim()
+        const text = (
+          cell.type === 'inlineStr'
+            ? inline.take()
+            : cellText(cell.type, cell.value, cell.kind, sharedStrings, date1904)
+        ).trim()
         if (text === '') return
         checkColumn(column)
         cells[column - 1] = text
       } else if (tag === 'row') {
-        grid.add(row, Array.from(cells, (text) => text ?? ''))
+        grid.add(
+          row,
+          Array.from(cells, (text) => text ?? ''),
+        )
       } else inline.close(tag)
     },
     text(text) {

@@ -35,7 +35,11 @@ export function fieldErrors(issues: { path: PropertyKey[]; message: string }[], 
 export type ParseResult<T> = { ok: true; value: T } | ({ ok: false } & FieldErrors)
 
 /** Parses a form body with a zod schema; on failure returns the GOV.UK errors to re-render with. */
-export function parseForm<S extends z.ZodType>(schema: S, body: unknown, ids?: Record<string, string>): ParseResult<z.infer<S>> {
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  ids?: Record<string, string>,
+): ParseResult<z.infer<S>> {
   const parsed = schema.safeParse(body ?? {})
   if (parsed.success) return { ok: true, value: parsed.data }
   return { ok: false, ...fieldErrors(parsed.error.issues, ids) }
@@ -51,7 +55,9 @@ export function singleError(field: string, text: string): FieldErrors {
  * EditConflictError the refusal to show (see edit-version.ts), anything else propagates to the
  * error page.
  */
-export async function attempt<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | ({ ok: false } & FieldErrors)> {
+export async function attempt<T>(
+  work: () => Promise<T>,
+): Promise<{ ok: true; value: T } | ({ ok: false } & FieldErrors)> {
   try {
     return { ok: true, value: await work() }
   } catch (error) {

@@ -5,13 +5,19 @@ export function pageNumber(value: unknown): number {
 }
 
 /** Params for govukPagination, or null when everything fits on one page. */
-export function paginationParams(options: { page: number; total: number; pageSize: number; href: (page: number) => string }) {
+export function paginationParams(options: {
+  page: number
+  total: number
+  pageSize: number
+  href: (page: number) => string
+}) {
   const pages = Math.max(1, Math.ceil(options.total / options.pageSize))
   if (pages <= 1) return null
   const page = Math.min(options.page, pages)
   const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = []
   for (let n = 1; n <= pages; n++) {
-    if (n === 1 || n === pages || Math.abs(n - page) <= 1) items.push({ number: n, href: options.href(n), current: n === page })
+    if (n === 1 || n === pages || Math.abs(n - page) <= 1)
+      items.push({ number: n, href: options.href(n), current: n === page })
     else if (items.at(-1) && !('ellipsis' in items.at(-1)!)) items.push({ ellipsis: true })
   }
   return {

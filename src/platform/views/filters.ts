@@ -57,7 +57,10 @@ const escape = escapeHtml
  */
 export function plainText(value: string | null | undefined): nunjucks.runtime.SafeString {
   if (!value) return new nunjucks.runtime.SafeString('')
-  const blocks = value.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/)
+  const blocks = value
+    .replace(/\r\n/g, '\n')
+    .trim()
+    .split(/\n\s*\n/)
   const html = blocks.map((block) => {
     const lines = block.split('\n').map((line) => line.trim())
     if (lines.every((line) => /^[-*•]\s+/.test(line))) {

@@ -21,8 +21,7 @@ const CHROMIUM_ARGS = [
  */
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM_PATH)) return true
-  const message =
-    `Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`
+  const message = `Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`
   if (process.env.CI === 'true') throw new Error(`${message}. Under CI the browser journeys must run.`)
   console.warn(`Skipping browser journeys. ${message}.`)
   return false

@@ -59,7 +59,10 @@ export class BasePage {
   /** The error message shown with a field, without GOV.UK's visually hidden "Error:" prefix. */
   async fieldError(id: string): Promise<string> {
     const text = (await this.page.locator(`#${id}-error`).textContent()) ?? ''
-    return text.replace(/\s+/g, ' ').trim().replace(/^Error:\s*/, '')
+    return text
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^Error:\s*/, '')
   }
 }
 

@@ -41,7 +41,6 @@ const maybe =
   (row: T | undefined) =>
     row === undefined ? undefined : map(row)
 
-
 /** Queries for minutes and the meetings and agenda items they record. No decisions here. */
 export function createMinutesRepository(db: Db) {
   function itemsOfMeetings(meetingIds: string[], trx: Reader = db) {

@@ -69,7 +69,8 @@ export function createReportsService(deps: ReportsDeps) {
         const after = await writeAtVersion(
           trx,
           { what: 'This report', subjectType: 'report', expected: version },
-          (at) => (at === 0 ? reports.insertReport(trx, item.id, input) : reports.updateReport(trx, item.id, at, input)),
+          (at) =>
+            at === 0 ? reports.insertReport(trx, item.id, input) : reports.updateReport(trx, item.id, at, input),
           () => reports.findReportOfItem(item.id, trx),
         )
         await recordAudit(trx, ctx, {

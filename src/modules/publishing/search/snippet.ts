@@ -12,7 +12,6 @@ export const MATCH_END = '\uE001'
 /** ts_headline's options: our markers, a couple of short fragments rather than the whole text. */
 export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`
 
-
 const marked = new RegExp(`${MATCH_START}([^${MATCH_START}${MATCH_END}]*)${MATCH_END}`, 'g')
 const strayMarker = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g')
 

@@ -46,7 +46,16 @@ describe('lineChart', () => {
         title: 't',
         description: 'd',
         yLabel: 'y',
-        series: [{ name: 's', points: [{ x: 0, label: 'a', y: 1 }, { x: 1, label: 'b', y: null }, { x: 2, label: 'c', y: 3 }] }],
+        series: [
+          {
+            name: 's',
+            points: [
+              { x: 0, label: 'a', y: 1 },
+              { x: 1, label: 'b', y: null },
+              { x: 2, label: 'c', y: 3 },
+            ],
+          },
+        ],
       }),
     )
     expect(joined.match(/<path d="M[^"]*L[^"]*" fill="none"/g)).toHaveLength(1) // joined across the missing figure
@@ -62,7 +71,16 @@ describe('lineChart', () => {
         title: 't',
         description: 'd',
         yLabel: 'y',
-        series: [{ name: 's', points: [{ x: 0, label: 'Feb 2022', y: 1 }, { x: 21, label: 'Nov 2023', y: 2 }, { x: 22, label: 'Dec 2023', y: 3 }] }],
+        series: [
+          {
+            name: 's',
+            points: [
+              { x: 0, label: 'Feb 2022', y: 1 },
+              { x: 21, label: 'Nov 2023', y: 2 },
+              { x: 22, label: 'Dec 2023', y: 3 },
+            ],
+          },
+        ],
       }),
     )
     expect(crowded).toContain('>Dec 2023</text>')

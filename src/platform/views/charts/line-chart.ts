@@ -80,7 +80,11 @@ export function lineChart(options: LineChartOptions): nunjucks.runtime.SafeStrin
   const maxX = Math.max(...xs, minX + 1)
   const { top, step } = niceScale(Math.max(0, ...values))
   const xAt = (x: number) =>
-    margin.left + inset + (xs.length < 2 && maxX === minX + 1 ? (plotWidth - 2 * inset) / 2 : ((x - minX) / (maxX - minX)) * (plotWidth - 2 * inset))
+    margin.left +
+    inset +
+    (xs.length < 2 && maxX === minX + 1
+      ? (plotWidth - 2 * inset) / 2
+      : ((x - minX) / (maxX - minX)) * (plotWidth - 2 * inset))
   const yAt = (y: number) => margin.top + plotHeight - (y / top) * plotHeight
 
   const parts: string[] = []

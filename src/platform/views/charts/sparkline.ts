@@ -29,7 +29,9 @@ export function sparkline(options: { label: string; actuals: (number | null)[]; 
   }
   options.targets.forEach((target, i) => {
     if (target !== null) {
-      parts.push(`<line x1="${round(x(i) - 6)}" x2="${round(x(i) + 6)}" y1="${round(y(target))}" y2="${round(y(target))}" stroke="#505a5f" stroke-width="2"/>`)
+      parts.push(
+        `<line x1="${round(x(i) - 6)}" x2="${round(x(i) + 6)}" y1="${round(y(target))}" y2="${round(y(target))}" stroke="#505a5f" stroke-width="2"/>`,
+      )
     }
   })
   const known = options.actuals.flatMap((actual, i) => (actual === null ? [] : [[x(i), y(actual)] as const]))
