@@ -82,9 +82,9 @@ async function addRecordsOfEveryKind(t: TestApp) {
 /** What a restore must give back: the original, plus only the restore's own record and audit event. */
 function expectRestored(restored: RecordSnapshot, original: RecordSnapshot, backup: WrittenBackup) {
   const traces = (snapshot: RecordSnapshot) => ({
-    record: snapshot.tables.backups!.map((row) => JSON.parse(row)).filter((row) => row.id === backup.manifest.backupId),
-    events: snapshot.tables
-      .audit_events!.map((row) => JSON.parse(row))
+    record: snapshot.tables.backups.map((row) => JSON.parse(row)).filter((row) => row.id === backup.manifest.backupId),
+    events: snapshot.tables.audit_events
+      .map((row) => JSON.parse(row))
       .filter((row) => row.action === 'restored from backup'),
   })
   expect(withoutRestoreOf(restored, backup.manifest.backupId).tables).toEqual(original.tables)
@@ -94,7 +94,7 @@ function expectRestored(restored: RecordSnapshot, original: RecordSnapshot, back
   ])
   // The identity counter goes on from where the source's stood: no id is handed out twice.
   expect(events.filter((event) => event.subject_id === backup.manifest.backupId).map((event) => event.id)).toEqual([
-    original.counters.audit_events_id_seq! + 1,
+    original.counters.audit_events_id_seq + 1,
   ])
   expect(restored.counters.sign_in_failures_id_seq).toBe(original.counters.sign_in_failures_id_seq)
 }
@@ -111,7 +111,7 @@ async function tablesIn(handle: DatabaseHandle<Database>) {
   const { rows } = await sql<{
     n: number
   }>`select count(*)::int as n from information_schema.tables where table_schema = 'public'`.execute(handle.db)
-  return rows[0]!.n
+  return rows[0].n
 }
 
 describe('restore drill', () => {
@@ -122,7 +122,7 @@ describe('restore drill', () => {
   const file = () => join(folder, 'oversight-backup.tar')
 
   beforeAll(async () => {
-    t = await startTestApp(pglite!)
+    t = await startTestApp(pglite)
     folder = mkdtempSync(join(tmpdir(), 'oversight-drill-'))
     // Last week's backup, so the backups table has a row of its own to carry.
     await recordBackup(
@@ -206,7 +206,7 @@ describe('restore drill', () => {
   it.runIf(postgres)(
     'restores into PostgreSQL, and PostgreSQL’s own backup restores into the embedded database',
     async () => {
-      const server = await postgres!.open()
+      const server = await postgres.open()
       const embedded = await openPglite<Database>()
       try {
         await restoreInto(server, file())
@@ -236,7 +236,7 @@ describe('restore drill', () => {
     }
     const flip = (offset: (bytes: Buffer) => number) => (bytes: Buffer) => {
       const at = offset(bytes)
-      bytes[at] = bytes[at]! ^ 0x01
+      bytes[at] = bytes[at] ^ 0x01
       return bytes
     }
     const appendixAt = (bytes: Buffer) => bytes.indexOf(APPENDIX.subarray(0, 64)) + 10

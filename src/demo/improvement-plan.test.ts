@@ -32,7 +32,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 function paperDue(cell: string): string | null {
   const match = /(?:(\d{1,2}) )?([A-Z][a-z]+) (\d{4})$/.exec(cell)
   if (!match) return null
-  const month = MONTHS.indexOf(match[2]!.slice(0, 3).toLowerCase()) + 1
+  const month = MONTHS.indexOf(match[2].slice(0, 3).toLowerCase()) + 1
   expect(month, cell).toBeGreaterThan(0)
   const year = Number(match[3])
   const day = match[1] ? Number(match[1]) : new Date(Date.UTC(year, month, 0)).getUTCDate()
@@ -81,7 +81,7 @@ function paperTables() {
   for (const cells of rows) {
     const [first = '', second = '', third = ''] = cells
     const themeLead = /^Head of Service Lead (.+?)\.?$/.exec(first)
-    if (themeLead) themeLeads.push(themeLead[1]!)
+    if (themeLead) themeLeads.push(themeLead[1])
     if (/^\d+\.\d+$/.test(first)) {
       current = { reference: first, title: second, leads: third, milestones: [] }
       paper.push(current)
@@ -93,7 +93,7 @@ function paperTables() {
       current.leads += ` ${third}`
     }
     const due = cells.findIndex((cell, index) => index > 0 && DUE.test(cell) && cells[index - 1] !== '')
-    if (current && due > 0) current.milestones.push({ text: cells[due - 1]!, due: cells[due]! })
+    if (current && due > 0) current.milestones.push({ text: cells[due - 1], due: cells[due] })
   }
   return { paper, themeLeads, rows }
 }
@@ -135,8 +135,8 @@ describe.skipIf(!SEED)('the demo plan against Appendix 8(b)', () => {
     expect(action.milestones.map((milestone) => milestone.dueOn)).toEqual(row.milestones.map((m) => paperDue(m.due)))
     action.milestones.forEach((milestone, index) => {
       const firstWord = (text: string) => normal(text).split(' ')[0]
-      expect(firstWord(milestone.text)).toBe(firstWord(row.milestones[index]!.text))
-      if (milestone.dueOn === null) expect(milestone.dueNote).toBe(row.milestones[index]!.due)
+      expect(firstWord(milestone.text)).toBe(firstWord(row.milestones[index].text))
+      if (milestone.dueOn === null) expect(milestone.dueNote).toBe(row.milestones[index].due)
     })
   })
 
@@ -307,6 +307,6 @@ describe('insertDemoImprovementPlan', () => {
       .orderBy('m.position')
       .execute()
     expect(action45[0]).toEqual({ dueOn: '2023-02-28', dueNote: '', status: 'complete', completedOn: '2023-02-28' })
-    expect(action45[2]!.status).toBe('delayed')
+    expect(action45[2].status).toBe('delayed')
   })
 })

@@ -36,7 +36,7 @@ interface PaperRow {
 const leading = (cell = '') => (/^\d+(\.\d+)?/.exec(cell) ? Number.parseFloat(cell) : undefined)
 const actualIn = (cell = '') => {
   const match = /Actual (\d+(\.\d+)?)/.exec(cell)
-  return match ? Number.parseFloat(match[1]!) : undefined
+  return match ? Number.parseFloat(match[1]) : undefined
 }
 
 function value(period: string, target: number | undefined, actual: number | undefined): Values {

@@ -31,7 +31,7 @@ export async function createAdminAccount(
   settings: { councilName?: string } = {},
 ) {
   const parsed = input.safeParse(args)
-  if (!parsed.success) throw new RuleError(parsed.error.issues[0]!.message)
+  if (!parsed.success) throw new RuleError(parsed.error.issues[0].message)
   const { email, name } = parsed.data
   const problem = parsed.data.password && passwordProblem(parsed.data.password, { ...settings, name, email })
   if (problem) throw new RuleError(problem)

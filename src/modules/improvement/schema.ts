@@ -32,7 +32,7 @@ const leadLines = z
       .filter(Boolean)
       .map((line) => {
         const [name, ...title] = line.split(/\s+[–-]\s+/)
-        return { name: name!.trim(), jobTitle: title.join(' – ').trim() }
+        return { name: name.trim(), jobTitle: title.join(' – ').trim() }
       }),
   )
   .refine((leads) => leads.length > 0, 'Enter at least one lead')

@@ -171,7 +171,7 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
     /** The actions a person leads, across plans, with their milestones: "my actions". */
     async myActions(ctx: Context) {
       assertCan(ctx.user, 'improvement:update')
-      const personId = ctx.user!.personId
+      const personId = ctx.user.personId
       if (!personId) return { linked: false as const, actions: [], today: clock.today() }
       const rows = await repo.plansLedBy(personId)
       const plans = await repo.listPlans()

@@ -356,7 +356,7 @@ export function createIndicatorsService(deps: {
       assertCan(ctx.user, 'indicators:edit')
       const indicator = await indicatorOrThrow(ctx, code)
       const period = await periodOrThrow(periodSlug)
-      const provenance = `Entered by ${ctx.user!.name}`
+      const provenance = `Entered by ${ctx.user.name}`
       const item = { indicator, period, input: { ...input, code, period: periodSlug } }
       return withTransaction(db, (trx) => save(ctx, trx, [item], provenance, version))
     },
@@ -374,7 +374,7 @@ export function createIndicatorsService(deps: {
         if (!indicator || !period) throw new Error(`Row ${row} was not checked against the framework`)
         return { row, indicator, period, input }
       })
-      const provenance = `Imported from ${fileName} by ${ctx.user!.name}`
+      const provenance = `Imported from ${fileName} by ${ctx.user.name}`
       try {
         return await withTransaction(db, async (trx) => {
           const saved: ValueRow[] = []

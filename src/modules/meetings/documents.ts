@@ -61,7 +61,7 @@ export async function checkUpload(upload: Upload): Promise<UploadCheck> {
 /** The name to keep: no folders or control characters, and the extension of what the file really is. */
 export function storedFilename(name: string, ext: string): string {
   const base = (name.split(/[\\/]/).pop() ?? '')
-    // eslint-disable-next-line no-control-regex
+
     .replace(/[\u0000-\u001f\u007f"]/g, '')
     .trim()
     .slice(0, 200)

@@ -71,7 +71,7 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
       const { service: healthService, figures } = await service.history(request.ctx, params(request).service)
       const first = figures[0]?.month
       const point = (figure: (typeof figures)[number], y: number | null) => ({
-        x: monthsBetween(first!, figure.month),
+        x: monthsBetween(first, figure.month),
         label: monthLabel(figure.month).replace(/^(\w{3})\w*/, '$1'),
         y,
       })
@@ -79,7 +79,7 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
         ? lineChart({
             id: 'waiting-chart',
             title: `${healthService.name}: children waiting, by month`,
-            description: `Referrals waiting and the number waiting over 18 weeks at the end of each month with figures, from ${monthLabel(first!)} to ${monthLabel(figures.at(-1)!.month)}. The table below gives the same figures.`,
+            description: `Referrals waiting and the number waiting over 18 weeks at the end of each month with figures, from ${monthLabel(first)} to ${monthLabel(figures.at(-1)!.month)}. The table below gives the same figures.`,
             yLabel: 'Children waiting',
             series: [
               { name: 'Referrals waiting', points: figures.map((f) => point(f, f.referralsWaiting)) },

@@ -74,7 +74,7 @@ export function createWaitingListsService(deps: { db: Db; repository: WaitingLis
       months: months.map((m) => ({ value: m, text: monthLabel(m) })),
       services: services.map((service) => {
         const figures = shown ? of(service.id, shown) : undefined
-        return { ...service, figures: figures ? present(figures, of(service.id, previousMonth(shown!))) : null }
+        return { ...service, figures: figures ? present(figures, of(service.id, previousMonth(shown))) : null }
       }),
     }
   }
@@ -107,7 +107,7 @@ export function createWaitingListsService(deps: { db: Db; repository: WaitingLis
     async saveFigures(ctx: Context, slug: string, input: FiguresForm, replacing: string | null) {
       assertCan(ctx.user, 'waitinglists:edit')
       const service = await serviceOrThrow(slug)
-      const enteredBy = ctx.user!.name
+      const enteredBy = ctx.user.name
       return withTransaction(db, async (trx) => {
         const clash = await repo.findFigures(service.id, input.month, trx)
         const before = replacing ? await repo.findFigures(service.id, replacing, trx) : undefined

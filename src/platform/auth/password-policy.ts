@@ -141,7 +141,7 @@ function isPattern(value: string): boolean {
   if ([...repeatedUnit(value)].length < MIN_PASSWORD_LENGTH / 2) return true
   let run = 1
   for (let i = 1; i <= chars.length; i++) {
-    if (i < chars.length && neighbours(chars[i - 1]!, chars[i]!)) run++
+    if (i < chars.length && neighbours(chars[i - 1], chars[i])) run++
     else if (run < 3) return false
     else run = 1
   }

@@ -20,7 +20,7 @@ function valueOf(column: CatalogueColumn, value: Value) {
 async function insertRows(trx: RawDb, table: string, columns: CatalogueColumn[], rows: Value[][]) {
   if (!rows.length) return
   const names = sql.join(columns.map((column) => sql.id(column.name)))
-  const tuples = sql.join(rows.map((row) => sql`(${sql.join(row.map((value, i) => valueOf(columns[i]!, value)))})`))
+  const tuples = sql.join(rows.map((row) => sql`(${sql.join(row.map((value, i) => valueOf(columns[i], value)))})`))
   // Identity columns keep the ids they had (OVERRIDING SYSTEM VALUE); their counters are set afterwards.
   await sql`insert into ${sql.id(table)} (${names}) overriding system value values ${tuples}`.execute(trx)
 }
@@ -49,8 +49,8 @@ class TableLoader {
 
   /** The next file part: the archive holds them in the order the rows name them. */
   async file(name: string, content: Buffer) {
-    const next = this.waiting[0]!
-    const i = next.values.findIndex((value, i) => this.columns[i]!.file && value === name)
+    const next = this.waiting[0]
+    const i = next.values.findIndex((value, i) => this.columns[i].file && value === name)
     next.values[i] = content
     if (--next.missing === 0) {
       this.waiting.shift()
@@ -100,7 +100,7 @@ export async function countRows(db: RawDb, tables: string[]): Promise<Map<string
   const counts = new Map<string, number>()
   for (const table of tables) {
     const result = await sql<{ n: string }>`select count(*)::text as n from ${sql.id(table)}`.execute(db)
-    counts.set(table, Number(result.rows[0]!.n))
+    counts.set(table, Number(result.rows[0].n))
   }
   return counts
 }

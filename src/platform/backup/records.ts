@@ -51,7 +51,7 @@ export async function recordBackup(db: Db, backup: Parameters<typeof backupRecor
     await recordAudit(trx, systemContext('command line'), {
       action: 'took backup',
       subjectType: 'backup',
-      subjectId: record.id!,
+      subjectId: record.id,
       after: record,
     })
   })
@@ -73,7 +73,7 @@ export async function recordRestore(db: Db, backup: Parameters<typeof backupReco
     await recordAudit(trx, systemContext('command line'), {
       action: 'restored from backup',
       subjectType: 'backup',
-      subjectId: record.id!,
+      subjectId: record.id,
       after: { ...record, restoredFrom: backup.file },
     })
   })

@@ -44,7 +44,7 @@ function parseManifest(file: string, bytes: Buffer, migrations: string[]): Manif
     )
   }
   const parsed = manifestSchema.safeParse(json)
-  if (!parsed.success) throw damaged(file, `its manifest is incomplete (${parsed.error.issues[0]!.path.join('.')})`)
+  if (!parsed.success) throw damaged(file, `its manifest is incomplete (${parsed.error.issues[0].path.join('.')})`)
   const manifest = parsed.data
   const latest = migrations.at(-1)!
   if (!migrations.includes(manifest.schemaVersion)) {

@@ -163,7 +163,7 @@ async function snapshot(
     backupId: randomUUID(),
     appVersion: options.appVersion,
     schemaVersion: version,
-    createdAt: now.rows[0]!.at,
+    createdAt: now.rows[0].at,
     source: {
       database: options.database,
       host: hostname(),

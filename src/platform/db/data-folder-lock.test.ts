@@ -45,7 +45,7 @@ describe('lockDataFolder', () => {
   })
 
   it('takes over a lock left by a process that has gone, or one that cannot be read', () => {
-    const gone = spawnSync(process.execPath, ['-e', '']).pid!
+    const gone = spawnSync(process.execPath, ['-e', '']).pid
     writeFileSync(lockFile(), JSON.stringify({ pid: gone, command: 'serve', since: '2024-01-22T09:00:00Z' }))
     lockDataFolder(folder, 'backup')()
     writeFileSync(lockFile(), 'not a lock')

@@ -79,7 +79,7 @@ function decodeText(data: Buffer): string {
   } catch {
     text = new TextDecoder('windows-1252').decode(data)
   }
-  // eslint-disable-next-line no-control-regex
+
   if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) throw new UnreadableFileError()
   return text.replace(/^\uFEFF/, '')
 }
