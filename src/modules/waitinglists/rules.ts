@@ -1,4 +1,4 @@
-import { differenceInCalendarMonths, format, parse, subMonths } from 'date-fns'
+import { differenceInCalendarMonths, format, parseISO, subMonths } from 'date-fns'
 
 /**
  * The derived figures of the waiting-list dashboard, each worked out from stored figures only.
@@ -18,7 +18,7 @@ export function shareOver18Weeks(figures: {
 }
 
 /** The first day of a 'YYYY-MM' month, in local time (date-fns counts calendar months there). */
-const firstDayOf = (month: string) => parse(month, 'yyyy-MM', new Date(2000, 0, 1))
+const firstDayOf = (month: string) => parseISO(`${month}-01`)
 
 /** The month before `YYYY-MM`. */
 export function previousMonth(month: string): string {
