@@ -7,7 +7,6 @@ import { waitingListsRoutes } from './routes.ts'
 import { createWaitingListsService } from './service.ts'
 
 export type { WaitingListsService } from './service.ts'
-export { changeFrom, shareOver18Weeks, type Polarity } from './rules.ts'
 
 /**
  * Health services' waiting lists for children: month-end figures as the health data dashboard
