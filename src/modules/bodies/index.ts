@@ -8,6 +8,7 @@ import { createBodiesService } from './service.ts'
 export type { BodiesService } from './service.ts'
 export type { BodyMeetingsProvider, BodyPageContext, BodyPageSection } from './routes.ts'
 export { slugify } from './slug.ts'
+export { BODY_KINDS } from './schema.ts'
 export { MEMBERSHIP_ROLE_LABELS } from './membership.ts'
 
 /** Bodies (committees, boards, panels), people and memberships. */

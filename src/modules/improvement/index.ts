@@ -2,7 +2,6 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { improvementApi } from './api.ts'
-import { improvementOpenApi } from './openapi.ts'
 import { createImprovementRepository } from './repository.ts'
 import { improvementRoutes } from './routes.ts'
 import { createImprovementService } from './service.ts'
@@ -20,6 +19,5 @@ export function createImprovement(deps: { db: Db; clock: Clock; audit: AuditRead
     service,
     routes: improvementRoutes({ service, audit: deps.audit }),
     api: improvementApi({ service }),
-    openApi: improvementOpenApi,
   }
 }

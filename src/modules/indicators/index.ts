@@ -2,7 +2,6 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { indicatorsApi } from './api.ts'
-import { indicatorsOpenApi } from './openapi.ts'
 import { createIndicatorsRepository } from './repository.ts'
 import { indicatorsRoutes } from './routes.ts'
 import { type IndicatorsImprovement, type IndicatorsWorkProgramme, createIndicatorsService } from './service.ts'
@@ -32,6 +31,5 @@ export function createIndicators(deps: {
     service,
     routes: indicatorsRoutes({ service, audit: deps.audit }),
     api: indicatorsApi({ service }),
-    openApi: indicatorsOpenApi,
   }
 }

@@ -9,7 +9,6 @@ import { recommendationsRoutes } from './routes.ts'
 import { createRecommendationsService } from './service.ts'
 
 export type { RecommendationsService, RecommendationView } from './service.ts'
-export { recommendationsOpenApi } from './openapi.ts'
 
 export { recommendationsSection } from './body-section.ts'
 /**

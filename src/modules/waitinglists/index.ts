@@ -1,7 +1,6 @@
 import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { waitingListsApi } from './api.ts'
-import { waitingListsOpenApi } from './openapi.ts'
 import { createWaitingListsRepository } from './repository.ts'
 import { waitingListsRoutes } from './routes.ts'
 import { createWaitingListsService } from './service.ts'
@@ -19,6 +18,5 @@ export function createWaitingLists(deps: { db: Db; audit: AuditReader }) {
     service,
     routes: waitingListsRoutes({ service, audit: deps.audit }),
     api: waitingListsApi({ service }),
-    openApi: waitingListsOpenApi,
   }
 }

@@ -2,7 +2,6 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { workProgrammeApi } from './api.ts'
-import { workProgrammeOpenApi } from './openapi.ts'
 import { createWorkProgrammeRepository } from './repository.ts'
 import { workProgrammeRoutes } from './routes.ts'
 import { type WorkProgrammeMeetings, createWorkProgrammeService } from './service.ts'
@@ -28,6 +27,5 @@ export function createWorkProgramme(deps: {
     service,
     routes: workProgrammeRoutes({ service, audit: deps.audit }),
     api: workProgrammeApi({ service }),
-    openApi: workProgrammeOpenApi,
   }
 }
