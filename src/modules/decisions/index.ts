@@ -16,6 +16,7 @@ export type { DecisionsService } from './service.ts'
 export type { ForwardPlanService } from './forward-plan/service.ts'
 export { callInDeadline } from './call-in-deadline.ts'
 export { decisionSlug } from './decision-number.ts'
+export { type DemoDecisions, demoDecisionsSchema, loadDemoDecisions } from './demo.ts'
 
 export { decisionsSection, forwardPlanSection } from './body-sections.ts'
 /**

@@ -7,6 +7,8 @@ import { improvementRoutes } from './routes.ts'
 import { createImprovementService } from './service.ts'
 
 export type { ImprovementService } from './service.ts'
+export { type DemoImprovement, demoImprovementSchema, loadDemoImprovement } from './demo.ts'
+export { FINDING_KINDS, INSPECTION_KINDS, JUDGEMENTS, MILESTONE_STATUSES } from './tables.ts'
 
 /**
  * Inspections and improvement plans, the golden thread: each finding, the actions that answer

@@ -7,6 +7,7 @@ import { indicatorsRoutes } from './routes.ts'
 import { type IndicatorsImprovement, type IndicatorsWorkProgramme, createIndicatorsService } from './service.ts'
 
 export type { IndicatorsService } from './service.ts'
+export { type DemoIndicators, demoIndicatorsSchema, loadDemoIndicators } from './demo.ts'
 
 /**
  * The outcomes framework: indicators by group with targets, actuals and benchmarks per period,

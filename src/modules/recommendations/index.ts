@@ -9,6 +9,7 @@ import { recommendationsRoutes } from './routes.ts'
 import { createRecommendationsService } from './service.ts'
 
 export type { RecommendationsService, RecommendationView } from './service.ts'
+export { type DemoRecommendations, demoRecommendationsSchema, loadDemoRecommendations } from './demo.ts'
 
 export { recommendationsSection } from './body-section.ts'
 /**

@@ -6,6 +6,7 @@ import { waitingListsRoutes } from './routes.ts'
 import { createWaitingListsService } from './service.ts'
 
 export type { WaitingListsService } from './service.ts'
+export { type DemoWaitingLists, demoWaitingListsSchema, loadDemoWaitingLists } from './demo.ts'
 
 /**
  * Health services' waiting lists for children: month-end figures as the health data dashboard

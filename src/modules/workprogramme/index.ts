@@ -8,6 +8,7 @@ import { type WorkProgrammeMeetings, createWorkProgrammeService } from './servic
 
 export type { LinkedItemInput, WorkProgrammeService } from './service.ts'
 export { workProgrammePath } from './service.ts'
+export { type DemoWorkProgramme, demoWorkProgrammeSchema, loadDemoWorkProgramme } from './demo.ts'
 export { monthOrDateField, monthOrDateLabel, monthOrDateValues } from './month-or-date.ts'
 
 export { workProgrammeSection } from './body-section.ts'
