@@ -81,11 +81,11 @@ async function addRecordsOfEveryKind(t: TestApp) {
 
 /** What a restore must give back: the original, plus only the restore's own record and audit event. */
 function expectRestored(restored: RecordSnapshot, original: RecordSnapshot, backup: WrittenBackup) {
+  type Row = Record<string, unknown>
+  const rows = (table: string[]) => table.map((row) => JSON.parse(row) as Row)
   const traces = (snapshot: RecordSnapshot) => ({
-    record: snapshot.tables.backups.map((row) => JSON.parse(row)).filter((row) => row.id === backup.manifest.backupId),
-    events: snapshot.tables.audit_events
-      .map((row) => JSON.parse(row))
-      .filter((row) => row.action === 'restored from backup'),
+    record: rows(snapshot.tables.backups).filter((row) => row.id === backup.manifest.backupId),
+    events: rows(snapshot.tables.audit_events).filter((row) => row.action === 'restored from backup'),
   })
   expect(withoutRestoreOf(restored, backup.manifest.backupId).tables).toEqual(original.tables)
   const { record, events } = traces(restored)

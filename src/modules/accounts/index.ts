@@ -10,6 +10,7 @@ import { createAccountsService } from './service.ts'
 
 export type { AccountsService } from './service.ts'
 export { hasAccounts, loadDemoAccounts } from './demo.ts'
+export { createAdminAccount, needsFirstAdmin } from './first-admin.ts'
 
 /** User accounts, roles and the audit-trail viewer, for admins. */
 export function createAccounts(deps: {

@@ -5,6 +5,8 @@ import { createBodiesRepository } from './repository.ts'
 import { type BodyMeetingsProvider, type BodyPageSection, bodiesRoutes } from './routes.ts'
 import { createBodiesService } from './service.ts'
 
+export type { BodiesTables } from './tables.ts'
+
 export type { BodiesService } from './service.ts'
 export type { BodyMeetingsProvider, BodyPageContext, BodyPageSection } from './routes.ts'
 export { slugify } from './slug.ts'

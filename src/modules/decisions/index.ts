@@ -12,6 +12,8 @@ import { createDecisionsRepository } from './repository.ts'
 import { decisionsRoutes } from './routes.ts'
 import { type BodyMeetings, createDecisionsService } from './service.ts'
 
+export type { DecisionsTables } from './tables.ts'
+
 export type { DecisionsService } from './service.ts'
 export type { ForwardPlanService } from './forward-plan/service.ts'
 export { callInDeadline } from './call-in-deadline.ts'

@@ -6,6 +6,8 @@ import { createImprovementRepository } from './repository.ts'
 import { improvementRoutes } from './routes.ts'
 import { createImprovementService } from './service.ts'
 
+export type { ImprovementTables } from './tables.ts'
+
 export type { ImprovementService } from './service.ts'
 export { type DemoImprovement, demoImprovementSchema, loadDemoImprovement } from './demo.ts'
 export { FINDING_KINDS, INSPECTION_KINDS, JUDGEMENTS, MILESTONE_STATUSES } from './tables.ts'

@@ -6,6 +6,8 @@ import { createIndicatorsRepository } from './repository.ts'
 import { indicatorsRoutes } from './routes.ts'
 import { type IndicatorsImprovement, type IndicatorsWorkProgramme, createIndicatorsService } from './service.ts'
 
+export type { IndicatorsTables } from './tables.ts'
+
 export type { IndicatorsService } from './service.ts'
 export { type DemoIndicators, demoIndicatorsSchema, loadDemoIndicators } from './demo.ts'
 

@@ -10,6 +10,8 @@ import { createMeetingsRepository } from './repository.ts'
 import { meetingsRoutes } from './routes.ts'
 import { createMeetingsService } from './service.ts'
 
+export type { MeetingsTables } from './tables.ts'
+
 export { exemptLabel, isExempt, mayReadExempt } from './exempt.ts'
 export type { AgendaItemView, AppendixView, Exemption } from './redaction.ts'
 export { nextAgendaSection } from './body-section.ts'

@@ -8,6 +8,8 @@ import type { MinutesReader } from './resolution-source.ts'
 import { recommendationsRoutes } from './routes.ts'
 import { createRecommendationsService } from './service.ts'
 
+export type { RecommendationsTables } from './tables.ts'
+
 export type { RecommendationsService, RecommendationView } from './service.ts'
 export { type DemoRecommendations, demoRecommendationsSchema, loadDemoRecommendations } from './demo.ts'
 

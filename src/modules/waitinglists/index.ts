@@ -5,6 +5,8 @@ import { createWaitingListsRepository } from './repository.ts'
 import { waitingListsRoutes } from './routes.ts'
 import { createWaitingListsService } from './service.ts'
 
+export type { WaitingListsTables } from './tables.ts'
+
 export type { WaitingListsService } from './service.ts'
 export { type DemoWaitingLists, demoWaitingListsSchema, loadDemoWaitingLists } from './demo.ts'
 

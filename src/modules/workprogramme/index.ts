@@ -6,6 +6,8 @@ import { createWorkProgrammeRepository } from './repository.ts'
 import { workProgrammeRoutes } from './routes.ts'
 import { type WorkProgrammeMeetings, createWorkProgrammeService } from './service.ts'
 
+export type { WorkProgrammeTables } from './tables.ts'
+
 export type { LinkedItemInput, WorkProgrammeService } from './service.ts'
 export { workProgrammePath } from './service.ts'
 export { type DemoWorkProgramme, demoWorkProgrammeSchema, loadDemoWorkProgramme } from './demo.ts'

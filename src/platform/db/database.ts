@@ -11,6 +11,13 @@ import { dataChanged } from './data-version.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
+/**
+ * A handle on the database whatever its tables: migrations, backup and restore work below the app's
+ * schema, on tables of any version.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator takes exactly this
+export type AnyDb = Kysely<any>
+
 export interface DatabaseHandle<DB> {
   db: Kysely<DB>
   kind: DatabaseKind
@@ -29,7 +36,7 @@ pg.types.setTypeParser(INT8_OID, (value) => Number(value))
 function pgliteVersion(): string {
   let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'))
   while (!existsSync(join(dir, 'package.json')) && dir !== dirname(dir)) dir = dirname(dir)
-  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version
 }
 const PGLITE_VERSION = pgliteVersion()
 
