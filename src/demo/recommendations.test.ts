@@ -20,7 +20,8 @@ function serviceOn(today: string) {
   const db = handle.db
   const clock = createClock(today)
   const audit = createAuditReader(db)
-  const bodies = createBodies({ db, clock, audit })
+  const page = () => ({ meetings: { meetingsOfBody: async () => ({ upcoming: [], past: [] }) }, sections: [] })
+  const bodies = createBodies({ db, clock, audit, page })
   const minutes = createMinutes({ db, clock, audit, bodies: bodies.service })
   return createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service }).service
 }

@@ -2,6 +2,7 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
+import type { Module } from '#src/platform/module.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
@@ -50,7 +51,7 @@ function createService(deps: MeetingsModuleDeps) {
 export type MeetingsService = ReturnType<typeof createService>
 
 /** Meetings, agenda items, reports and appendices (the minutes are their own module, beside this one). */
-export function createMeetings(deps: MeetingsModuleDeps) {
+export function createMeetings(deps: MeetingsModuleDeps): Module<MeetingsService> {
   const service = createService(deps)
   return { service, routes: meetingsRoutes({ service, audit: deps.audit, bodies: deps.bodies }) }
 }
