@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import type { z } from 'zod'
 import { submittedVersion } from './edit-version.ts'
-import { type FieldErrors, type ParseResult, attempt, inFormOrder, parseForm } from './errors.ts'
+import { type FieldErrors, type ParseResult, attempt, fieldErrors, inFormOrder } from './errors.ts'
 import { type FormValues, postedValues, withJoinedDates } from './values.ts'
 
 /** A posted form: how to read it, save it, show it again and where to go after. */
@@ -46,8 +46,15 @@ async function saveForm<S extends z.ZodType, T>(values: FormValues, form: FormPo
   const ids = { ...Object.fromEntries(dates.map((name) => [name, `${name}-day`])), ...form.ids }
   const input = withJoinedDates(form.input ? form.input(values) : values, dates)
   const parsed: ParseResult<z.output<S>> = form.schema
-    ? parseForm(form.schema, input, ids)
+    ? await parsePosted(form.schema, input, ids)
     : { ok: true, value: undefined as z.output<S> }
   const result = parsed.ok ? await attempt(() => form.save(parsed.value, submittedVersion(values))) : parsed
   return result.ok || !form.order ? result : inFormOrder(result, form.order, ids)
+}
+
+/** parseForm, for a schema that may check something asynchronously (an uploaded file's content). */
+async function parsePosted<S extends z.ZodType>(schema: S, input: FormValues, ids: Record<string, string>) {
+  const parsed = await schema.safeParseAsync(input)
+  if (parsed.success) return { ok: true as const, value: parsed.data }
+  return { ok: false as const, ...fieldErrors(parsed.error.issues, ids) }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { FieldErrors } from '#src/platform/forms/errors.ts'
 import { isoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
-import { parseTimeOfDay } from './time-of-day.ts'
+import { parseTimeOfDay } from '#src/platform/forms/time-of-day.ts'
 
 export const CAPACITIES = ['member', 'co-opted member', 'substitute', 'cabinet member', 'officer', 'other'] as const
 export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent', 'in attendance'] as const
