@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { dateParts, joinDateParts } from './fields.ts'
 
 /**
@@ -5,6 +6,12 @@ import { dateParts, joinDateParts } from './fields.ts'
  * strings keyed by field name (a repeated field as a list), whether from a record or as posted.
  */
 export type FormValues = Record<string, unknown>
+
+/**
+ * The query of a page whose GET form shows errors (a search, a filter, a date): read by the form's
+ * schema in the handler, so that a refused value is shown beside its field (400), not refused whole.
+ */
+export const formQuery = z.record(z.string(), z.unknown())
 
 /** A posted body as the form's values: a copy, and {} when nothing was posted. */
 export function postedValues(body: unknown): FormValues {
