@@ -66,11 +66,5 @@ export const monthQuerySchema = z.object({
   month: z.string().regex(MONTH, 'The month must look like 2023-12').optional(),
 })
 
-/** Joins GOV.UK month and year inputs into 'YYYY-MM', or '' when both are blank. */
-export function joinMonthParts(body: Record<string, unknown>, name: string): string {
-  const month = String(body[`${name}-month`] ?? '').trim()
-  const year = String(body[`${name}-year`] ?? '').trim()
-  if (!month && !year) return ''
-  if (!/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return 'invalid'
-  return `${year}-${month.padStart(2, '0')}`
-}
+/** The new figures form's query: the month to fill in, when the link names one. */
+export const newFiguresQuerySchema = z.object({ month: z.string().regex(MONTH).optional().catch(undefined) })

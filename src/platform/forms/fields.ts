@@ -87,6 +87,15 @@ export function joinDateParts(body: Record<string, unknown>, name: string): stri
 /** What was typed in a field: a field sent twice reads as both values, which no date part is. */
 const typed = (value: unknown) => (Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '')
 
+/** Joins GOV.UK month and year inputs into 'YYYY-MM'; '' when both are blank, 'invalid' when not a month. */
+export function joinMonthParts(body: Record<string, unknown>, name: string): string {
+  const month = typed(body[`${name}-month`]).trim()
+  const year = typed(body[`${name}-year`]).trim()
+  if (!month && !year) return ''
+  if (!/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return 'invalid'
+  return `${year}-${month.padStart(2, '0')}`
+}
+
 /**
  * A date part padded with zeros, except a typed 0 (or 00): that is no day, month or year, and
  * must not read as the '00' of a day left blank, which a month-or-date field takes as "no day".
