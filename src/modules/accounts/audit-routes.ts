@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { AUDIT_PAGE_SIZE, type AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import { parseForm } from '#src/platform/forms/errors.ts'
-import { formQuery } from '#src/platform/forms/values.ts'
+import { rawQuery } from '#src/platform/forms/values.ts'
 import { pageNumber, paginationParams } from '#src/platform/http/pagination.ts'
 import { withAuditJson } from './audit-event-details.ts'
 import { type AuditFilterForm, auditFilterSchema } from './schema.ts'
@@ -27,7 +27,7 @@ export function auditTrailRoutes(deps: { audit: AuditReader }) {
     app.addHook('preHandler', async (request) => assertCan(request.user, 'audit:read'))
 
     // The filters are a GET form: a refused one is shown beside its field.
-    app.get('/admin/audit', { schema: { querystring: formQuery } }, async (request, reply) => {
+    app.get('/admin/audit', { schema: { querystring: rawQuery } }, async (request, reply) => {
       const { query } = request
       const subjectTypes = await audit.subjectTypes(request.ctx)
       const parsed = parseForm(auditFilterSchema, query)

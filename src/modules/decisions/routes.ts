@@ -7,7 +7,7 @@ import type { Context } from '#src/platform/auth/user.ts'
 import { versionValue } from '#src/platform/forms/edit-version.ts'
 import { type FieldErrors, fieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
-import { type FormValues, dateValues, formQuery, selectItems } from '#src/platform/forms/values.ts'
+import { type FormValues, dateValues, rawQuery, selectItems } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { atomFeed } from './atom-feed.ts'
 import { documentPath } from './document-view.ts'
@@ -207,7 +207,7 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
       })
     })
 
-    const sinceSchema = { params: pathParams('slug'), querystring: formQuery }
+    const sinceSchema = { params: pathParams('slug'), querystring: rawQuery }
     app.get('/bodies/:slug/decisions', { schema: sinceSchema }, async (request, reply) => {
       const parsed = sinceQuerySchema.safeParse(request.query)
       const errors = parsed.success ? noErrors : fieldErrors(parsed.error.issues)

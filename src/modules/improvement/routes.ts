@@ -7,7 +7,7 @@ import { versionValue } from '#src/platform/forms/edit-version.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
 import { dateParts, joinDateParts } from '#src/platform/forms/fields.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
-import { type FormValues, dateValues, formQuery, postedValues } from '#src/platform/forms/values.ts'
+import { type FormValues, dateValues, rawQuery, postedValues } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { actionSchema, milestoneSchema, sinceSchema, updateSchema, versionSchema } from './schema.ts'
 import type { ImprovementService } from './service.ts'
@@ -121,7 +121,7 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       return reply.page(`${views}/plan.njk`, { ...view, history, isOwner: service.isOwner(request.ctx, view.plan) })
     })
 
-    const sinceRoute = { schema: { params: pathParams('slug'), querystring: formQuery } }
+    const sinceRoute = { schema: { params: pathParams('slug'), querystring: rawQuery } }
     app.get('/improvement-plans/:slug/since', sinceRoute, async (request, reply) => {
       const { query } = request
       const { from } = sinceSchema

@@ -6,7 +6,7 @@ import type { Context } from '#src/platform/auth/user.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
 import { joinMonthParts } from '#src/platform/forms/fields.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
-import { type FormValues, formQuery } from '#src/platform/forms/values.ts'
+import { type FormValues, rawQuery } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { lineChart } from '#src/platform/views/charts/line-chart.ts'
 import type { FiguresRow } from './repository.ts'
@@ -71,7 +71,7 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
 
-    app.get('/waiting-lists', { schema: { querystring: formQuery } }, async (request, reply) => {
+    app.get('/waiting-lists', { schema: { querystring: rawQuery } }, async (request, reply) => {
       const query = monthQuerySchema.safeParse(request.query)
       const dashboard = await service.dashboard(request.ctx, query.success ? query.data.month : undefined)
       return reply.page(`${views}/dashboard.njk`, {

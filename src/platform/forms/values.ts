@@ -8,10 +8,11 @@ import { dateParts, joinDateParts } from './fields.ts'
 export type FormValues = Record<string, unknown>
 
 /**
- * The query of a page whose GET form shows errors (a search, a filter, a date): read by the form's
- * schema in the handler, so that a refused value is shown beside its field (400), not refused whole.
+ * A query the handler reads with its own schema, for a page that answers a refused value its own
+ * way: a GET form (a search, a filter, a date) shows it beside its field (400) rather than refusing
+ * the page whole; a feed's filter that names nothing is not found.
  */
-export const formQuery = z.record(z.string(), z.unknown())
+export const rawQuery = z.record(z.string(), z.unknown())
 
 /** A posted body as the form's values: a copy, and {} when nothing was posted. */
 export function postedValues(body: unknown): FormValues {
