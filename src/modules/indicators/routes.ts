@@ -10,6 +10,7 @@ import { type FieldErrors, formStatus, noErrors, singleError } from '#src/platfo
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { acceptUploads, uploadIn } from '#src/platform/forms/upload.ts'
 import { type FormValues, postedValues } from '#src/platform/forms/values.ts'
+import { attachment } from '#src/platform/http/content-disposition.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { indicatorChart, rowChart } from './charts.ts'
 import { exportValues, valuesTemplate } from './exchange.ts'
@@ -184,7 +185,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       const data = await exportValues(format, rows)
       return reply
         .header('content-type', CONTENT_TYPES[format])
-        .header('content-disposition', `attachment; filename="outcomes-framework.${format}"`)
+        .header('content-disposition', attachment(`outcomes-framework.${format}`))
         .header('cache-control', 'no-store')
         .send(data)
     })
@@ -201,7 +202,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       const data = await valuesTemplate(format, indicators, period)
       return reply
         .header('content-type', CONTENT_TYPES[format])
-        .header('content-disposition', `attachment; filename="outcomes-template-${period.slug}.${format}"`)
+        .header('content-disposition', attachment(`outcomes-template-${period.slug}.${format}`))
         .header('cache-control', 'no-store')
         .send(data)
     })

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { fieldErrors, noErrors } from '#src/platform/forms/errors.ts'
 import { rawQuery } from '#src/platform/forms/values.ts'
+import { inline } from '#src/platform/http/content-disposition.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { paginationParams } from '#src/platform/http/pagination.ts'
 import { firstOf } from '#src/platform/http/query.ts'
@@ -55,7 +56,7 @@ export function publishingRoutes(deps: { service: PublishingService; baseUrl: st
       const ics = await service.calendarFeed(request.ctx, { bodyId: parsed.data.body, origin: baseUrl })
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
-        .header('content-disposition', 'inline; filename="meetings.ics"')
+        .header('content-disposition', inline('meetings.ics'))
         .header('cache-control', 'public, max-age=300')
         .send(ics)
     })

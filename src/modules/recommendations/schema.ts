@@ -138,5 +138,8 @@ export const newRecommendationQuerySchema = z.object({ resolution: z.string().op
 export const updateQuerySchema = z.object({ from: z.string().optional().catch(undefined) })
 
 export const apiQuerySchema = z.object({
-  body: z.uuid({ error: 'body must be the id of a body' }).optional(),
+  body: z
+    .uuid({ error: 'body must be the id of a body' })
+    .optional()
+    .describe('Only this body’s recommendations (its id, from /api/v1/bodies)'),
 })

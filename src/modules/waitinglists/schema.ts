@@ -63,7 +63,11 @@ export type FiguresForm = z.infer<typeof figuresSchema>
 export const FIELD_IDS = { month: 'month-month' }
 
 export const monthQuerySchema = z.object({
-  month: z.string().regex(MONTH, 'The month must look like 2023-12').optional(),
+  month: z
+    .string()
+    .regex(MONTH, 'The month must look like 2023-12')
+    .optional()
+    .meta({ description: 'The month, YYYY-MM; the latest month with figures when left out', examples: ['2023-12'] }),
 })
 
 /** The new figures form's query: the month to fill in, when the link names one. */

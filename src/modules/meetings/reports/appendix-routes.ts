@@ -5,8 +5,9 @@ import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/erro
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { acceptUploads, uploadIn, withoutUpload } from '#src/platform/forms/upload.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
+import { attachment } from '#src/platform/http/content-disposition.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
-import { MAX_UPLOAD_BYTES, contentDisposition } from '../documents.ts'
+import { MAX_UPLOAD_BYTES } from '../documents.ts'
 import { exemptValues } from '../form-values.ts'
 import type { MeetingsService } from '../index.ts'
 import { type MeetingsRouteDeps, appendixParams, itemParams, views } from '../route-context.ts'
@@ -108,7 +109,7 @@ export function appendixRoutes(deps: MeetingsRouteDeps) {
       const document = await service.getDocument(request.ctx, request.params.id)
       return reply
         .header('content-type', document.mediaType)
-        .header('content-disposition', contentDisposition(document.filename))
+        .header('content-disposition', attachment(document.filename))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', document.exempt ? 'private, no-store' : 'no-cache')
         .send(Buffer.from(document.content))
