@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { atomFeed } from './atom-feed.ts'
-import { parseXml } from './testing/xml.ts'
+import { parseXml } from '../../../test/support/xml.ts'
 
 const base = {
   title: 'Decisions',

@@ -3,7 +3,7 @@ import type { Agent } from '../../../test/support/agent.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { ALL_ROLES, TEST_BASE_URL, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
 import { errorSummary, heading, text } from '../../../test/support/html.ts'
-import { COMMITTEE, PANEL, type TestPapers, recordTestPapers } from './test-papers.ts'
+import { COMMITTEE, PANEL, type TestPapers, recordTestPapers } from '../../../test/support/test-papers.ts'
 
 const events = (ics: string) => ics.split('BEGIN:VEVENT').slice(1)
 /** iCalendar folds long lines at 75 octets; unfold before reading a property. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { multipartForm } from '#src/modules/meetings/sample-files.ts'
+import { multipartForm } from '../../../test/support/sample-files.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
 import { heading } from '../../../test/support/html.ts'
