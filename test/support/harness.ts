@@ -31,7 +31,10 @@ export interface TestApp {
   handle: DatabaseHandle<Database>
   /** A signed-out client, from 127.0.0.1 unless told otherwise. */
   visitor(options?: AgentOptions): Agent
-  /** A client signed in with the demo account of `role` ('public' stays signed out). */
+  /**
+   * A client signed in with the demo account of `role` ('public' stays signed out). Without the demo,
+   * an account of that role (the demo's email and name, no person) is made the first time it is asked for.
+   */
   as(role: TestRole): Promise<Agent>
   /** Creates an extra account and returns a client signed in with it. */
   newAccount(role: Role, options?: { personId?: string | null; email?: string; name?: string }): Promise<Agent>
@@ -69,6 +72,26 @@ export async function startTestApp(
   })
   await app.ready()
   let extra = 0
+  let passwordHash: Promise<string> | undefined
+  const hashed = () => (passwordHash ??= hashPassword(TEST_PASSWORD))
+  const insertAccount = async (account: { email: string; name: string; role: Role; personId: string | null }) => {
+    await handle.db
+      .insertInto('users')
+      .values({ ...account, passwordHash: await hashed() })
+      .execute()
+  }
+  // Without the demo, each role's account is made once, when a test first signs in as it.
+  const roleAccounts = new Map<Role, Promise<void>>()
+  const roleAccount = (role: Role) => {
+    if (options.demo !== false) return Promise.resolve()
+    let made = roleAccounts.get(role)
+    if (!made) {
+      const demo = DEMO_ACCOUNTS.find((account) => account.role === role)!
+      made = insertAccount({ email: demo.email, name: demo.name, role, personId: null })
+      roleAccounts.set(role, made)
+    }
+    return made
+  }
   const result: TestApp = {
     app,
     db: handle.db,
@@ -76,21 +99,19 @@ export async function startTestApp(
     visitor: (agentOptions) => new Agent(app, agentOptions),
     async as(role) {
       const agent = new Agent(app)
-      if (role !== 'public') await agent.signIn(DEMO_EMAIL[role], TEST_PASSWORD)
+      if (role === 'public') return agent
+      await roleAccount(role)
+      await agent.signIn(DEMO_EMAIL[role], TEST_PASSWORD)
       return agent
     },
     async newAccount(role, accountOptions = {}) {
       const email = accountOptions.email ?? `extra-${++extra}-${role}@example.org`
-      await handle.db
-        .insertInto('users')
-        .values({
-          email,
-          name: accountOptions.name ?? `Test ${role} ${extra}`,
-          role,
-          personId: accountOptions.personId ?? null,
-          passwordHash: await hashPassword(TEST_PASSWORD),
-        })
-        .execute()
+      await insertAccount({
+        email,
+        name: accountOptions.name ?? `Test ${role} ${extra}`,
+        role,
+        personId: accountOptions.personId ?? null,
+      })
       const agent = new Agent(app)
       await agent.signIn(email, TEST_PASSWORD)
       return agent
