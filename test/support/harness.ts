@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '#src/app.ts'
 import { DEMO_COUNCIL_NAME } from '#src/config.ts'
 import type { Database, Db } from '#src/database.ts'
-import { DEMO_ACCOUNTS, loadDemo } from '#src/demo/index.ts'
+import { DEMO_ACCOUNTS } from '#src/demo/index.ts'
 import { hashPassword } from '#src/platform/auth/passwords.ts'
 import type { Role } from '#src/platform/auth/user.ts'
 import { createClock } from '#src/platform/clock.ts'
 import type { DatabaseHandle } from '#src/platform/db/database.ts'
-import { migrateToLatest } from '#src/platform/db/migrate.ts'
 import { Agent, type AgentOptions } from './agent.ts'
 import type { TestDatabase } from './databases.ts'
 import { TEST_PASSWORD } from './test-password.ts'
@@ -42,8 +41,9 @@ export interface TestApp {
 }
 
 /**
- * A migrated database (with the demo data unless demo: false) and the app on it, with the
- * clock pinned to `today` (the demo's 22 January 2024 by default). Logging is off.
+ * A migrated database (with the demo data unless demo: false; a copy of one prepared once per test
+ * run) and the app on it, with the clock pinned to `today` (the demo's 22 January 2024 by default).
+ * Logging is off.
  */
 export async function startTestApp(
   database: TestDatabase,
@@ -55,9 +55,7 @@ export async function startTestApp(
     rateLimitPerMinute?: number
   } = {},
 ): Promise<TestApp> {
-  const handle = await database.open()
-  await migrateToLatest(handle.db)
-  if (options.demo !== false) await loadDemo(handle.db, { password: TEST_PASSWORD })
+  const handle = await database.openPrepared(options.demo === false ? 'migrated' : 'demo')
   const app = await buildApp({
     db: handle.db,
     dbKind: handle.kind,
