@@ -1,5 +1,6 @@
 import type { TestApp } from '../harness.ts'
-import { type Fields, type Keepers, dateFields, exemptFields, idBySlug, submit } from './forms.ts'
+import { multipartForm } from '../sample-files.ts'
+import { type Fields, type Keepers, dateFields, exemptFields, idBySlug, redirectOf, submit } from './forms.ts'
 
 /**
  * Builders for the democratic record (bodies, people, memberships, meetings, agenda items, reports,
@@ -107,7 +108,7 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
     },
   ): Promise<MeetingRecord> {
     const agent = await scrutiny()
-    const fields = { startTime: options.startTime ?? '18:00', venue: options.venue ?? 'Town Hall' }
+    const fields = { startTime: options.startTime ?? '18:00', venue: options.venue ?? '' }
     const url = await submit(agent, '/meetings', { bodyId: body.id, ...dateFields('date', options.date), ...fields })
     if ((options.status && options.status !== 'scheduled') || options.notes) {
       await submit(agent, `${url}/edit`, {
@@ -163,6 +164,33 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
     return { url }
   }
 
+  /** An appendix to an item's report, with its text (and a file when given); exempt when given a paragraph. */
+  async function anAppendix(
+    report: { url: string },
+    options: {
+      label: string
+      title: string
+      body?: string
+      file?: { filename: string; data: Buffer; type?: string }
+      exempt?: Exemption
+    },
+  ) {
+    const agent = await scrutiny()
+    const fields = {
+      label: options.label,
+      title: options.title,
+      body: options.body ?? '',
+      ...exemptFields(options.exempt),
+    }
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<
+      string,
+      string | string[]
+    >
+    const url = `${report.url}/appendices`
+    const form = multipartForm({ _csrf: await agent.token(), ...defined }, options.file)
+    redirectOf(await agent.inject({ method: 'POST', url, ...form }), url)
+  }
+
   /**
    * Minutes of a held meeting: who attended (the first present chaired), no declarations, each
    * item's minute and resolutions; published unless `publish` is false. Gives the resolutions' ids by item.
@@ -208,5 +236,5 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
     return byItem
   }
 
-  return { aBody, aPerson, aMembership, aMeeting, anAgendaItem, aReport, minutesOf }
+  return { aBody, aPerson, aMembership, aMeeting, anAgendaItem, aReport, anAppendix, minutesOf }
 }
