@@ -163,6 +163,13 @@ export function linkTo(html: string, linkText: string): string | undefined {
   return anchors(html).find((link) => link.text.includes(linkText))?.href
 }
 
+/** The options of the select named `name` in the form posting to `action`, with their text. */
+export function choices(html: string, action: string, name: string): { value: string; text: string }[] {
+  const form = forms(html).find((candidate) => candidate.action === action)
+  if (!form) throw new Error(`No form posts to ${action}`)
+  return form.controls.find((control) => control.name === name)?.choices ?? []
+}
+
 /** The value of an attribute on the first element matching `selector`, or undefined. */
 export function attribute(html: string, selector: string, name: string): string | undefined {
   return parse(html)(selector).first().attr(name)
@@ -185,6 +192,8 @@ export interface FormControl {
   checked: boolean
   /** The option values of a select. */
   options: string[]
+  /** The options of a select, with their text. */
+  choices: { value: string; text: string }[]
 }
 
 export interface PageForm {
@@ -208,7 +217,14 @@ export function forms(html: string): PageForm[] {
         if (!name) continue
         const common = { name, id: control.attr('id') ?? '', inputmode: control.attr('inputmode') ?? '' }
         if (element.tagName === 'textarea') {
-          controls.push({ ...common, type: 'textarea', value: control.text(), checked: false, options: [] })
+          controls.push({
+            ...common,
+            type: 'textarea',
+            value: control.text(),
+            checked: false,
+            options: [],
+            choices: [],
+          })
         } else if (element.tagName === 'select') {
           const options = control.find('option').toArray()
           const valueOf = (option: (typeof options)[number]) => $(option).attr('value') ?? $(option).text().trim()
@@ -219,11 +235,12 @@ export function forms(html: string): PageForm[] {
             value: selected ? valueOf(selected) : '',
             checked: false,
             options: options.map(valueOf),
+            choices: options.map((option) => ({ value: valueOf(option), text: textOf($(option)) })),
           })
         } else {
           const type = control.attr('type') ?? (element.tagName === 'button' ? 'submit' : 'text')
           const checked = control.attr('checked') !== undefined
-          controls.push({ ...common, type, value: control.attr('value') ?? '', checked, options: [] })
+          controls.push({ ...common, type, value: control.attr('value') ?? '', checked, options: [], choices: [] })
         }
       }
       return {
