@@ -51,6 +51,8 @@ export async function startTestApp(
     demo?: boolean
     today?: string
     publicCache?: boolean
+    /** The council's name, which passwords may not contain: the demo's with the demo, none without unless given. */
+    councilName?: string
     trustProxy?: string[]
     rateLimitPerMinute?: number
   } = {},
@@ -64,7 +66,7 @@ export async function startTestApp(
     publicCache: options.publicCache ?? false,
     trustProxy: options.trustProxy,
     // As the configuration has it in demo mode.
-    councilName: options.demo !== false ? DEMO_COUNCIL_NAME : undefined,
+    councilName: options.councilName ?? (options.demo !== false ? DEMO_COUNCIL_NAME : undefined),
     baseUrl: TEST_BASE_URL,
     rateLimitPerMinute: options.rateLimitPerMinute,
   })

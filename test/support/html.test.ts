@@ -66,7 +66,7 @@ describe('the readers of rendered pages', () => {
   it('reads the error summary and a field’s own message', () => {
     expect(errorSummary(page)).toEqual(['Enter the name of the body', 'Select what kind of body this is'])
     expect(errorSummary('<h1>Fine</h1>')).toEqual([])
-    expect(fieldError(page, 'name')).toBe('Enter the name of the body')
+    expect(fieldError(page, 'name')).toBe('Error: Enter the name of the body')
     expect(fieldError(page, 'kind')).toBeNull()
   })
 

@@ -65,14 +65,13 @@ export function errorSummary(html: string): string[] {
 }
 
 /**
- * The error message shown beside the field with id `id` (GOV.UK's `<id>-error`, "Error:" prefix and
- * all), or null when the field has none.
+ * The error message beside the field with id `id` (GOV.UK's `<id>-error`), as a screen reader reads
+ * it: with its visually hidden "Error:" first. Null when the field has none.
  */
 export function fieldError(html: string, id: string): string | null {
   const $ = parse(html)
   const message = $(`[id="${id}-error"]`)
-  if (!message.length) return null
-  return textOf(message.clone().find('.govuk-visually-hidden').remove().end())
+  return message.length ? textOf(message) : null
 }
 
 /**

@@ -145,7 +145,7 @@ describe.each(testDatabases())('publishing on $name', (database) => {
       expect(page.statusCode).toBe(400)
       expect(errorSummary(page.body)).toEqual(['Search terms must be 200 characters or fewer'])
       expect(anchors(page.body, '.govuk-error-summary').map((link) => link.href)).toEqual(['#q'])
-      expect(fieldError(page.body, 'q')).toBe('Search terms must be 200 characters or fewer')
+      expect(fieldError(page.body, 'q')).toBe('Error: Search terms must be 200 characters or fewer')
       expect(title(page.body)).toBe('Error: Search – Oversight')
     })
 
