@@ -15,11 +15,7 @@ import { createBodies } from '#src/modules/bodies/index.ts'
 import { createMeetings, nextAgendaSection } from '#src/modules/meetings/index.ts'
 import { createMinutes } from '#src/modules/meetings/minutes/index.ts'
 import { createPublishing } from '#src/modules/publishing/index.ts'
-import {
-  createRecommendations,
-  recommendationsOpenApi,
-  recommendationsSection,
-} from '#src/modules/recommendations/index.ts'
+import { createRecommendations, recommendationsSection } from '#src/modules/recommendations/index.ts'
 import { createDecisions, decisionsSection, forwardPlanSection } from '#src/modules/decisions/index.ts'
 import { createWorkProgramme, workProgrammeSection } from '#src/modules/workprogramme/index.ts'
 import { createWaitingLists } from '#src/modules/waitinglists/index.ts'
@@ -113,13 +109,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodies: bodies.service,
     meetings: meetings.service,
     baseUrl,
-    openApi: [
-      recommendationsOpenApi,
-      decisions.openApi,
-      workProgramme.openApi,
-      waitingLists.openApi,
-      indicators.openApi,
-      improvement.openApi,
+    apis: [
+      minutes.api,
+      recommendations.api,
+      decisions.api,
+      workProgramme.api,
+      waitingLists.api,
+      indicators.api,
+      improvement.api,
     ],
   })
 
@@ -136,21 +133,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(bodies.routes(meetings.service, bodySections))
   await app.register(meetings.routes)
   await app.register(minutes.routes)
-  await app.register(minutes.api)
   await app.register(recommendations.routes)
-  await app.register(recommendations.api)
   await app.register(decisions.routes)
-  await app.register(decisions.api)
   await app.register(workProgramme.routes)
-  await app.register(workProgramme.api)
   await app.register(waitingLists.routes)
-  await app.register(waitingLists.api)
   await app.register(indicators.routes)
-  await app.register(indicators.api)
   await app.register(improvement.routes)
-  await app.register(improvement.api)
   await app.register(accounts.routes)
-  await app.register(backupRoutes(createBackupsService({ db, now: clock.now, warnDays: options.backupWarnDays ?? 7 })))
+  await app.register(
+    backupRoutes(createBackupsService({ db, now: () => clock.now(), warnDays: options.backupWarnDays ?? 7 })),
+  )
   await app.register(publishing.routes)
+  // The open data API and its OpenAPI document, made from the zod schemas its routes declare.
+  await app.register(publishing.api)
   return app
 }

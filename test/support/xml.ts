@@ -11,9 +11,11 @@ export function parseXml(text: string) {
     elements.push(element)
     open.push(element)
   })
-  parser.on('text', (t) => {
+  const addText = (t: string) => {
     if (open.length) open[open.length - 1].text += t
-  })
+  }
+  parser.on('text', addText)
+  parser.on('cdata', addText)
   parser.on('closetag', () => open.pop())
   parser.write(text).close()
   return elements

@@ -9,6 +9,7 @@ import { accountsRoutes, adminRoutes } from './routes.ts'
 import { createAccountsService } from './service.ts'
 
 export type { AccountsService } from './service.ts'
+export { hasAccounts, loadDemoAccounts } from './demo.ts'
 
 /** User accounts, roles and the audit-trail viewer, for admins. */
 export function createAccounts(deps: {

@@ -8,6 +8,8 @@ import { createBodiesService } from './service.ts'
 export type { BodiesService } from './service.ts'
 export type { BodyMeetingsProvider, BodyPageContext, BodyPageSection } from './routes.ts'
 export { slugify } from './slug.ts'
+export { BODY_KINDS } from './schema.ts'
+export { type DemoBodies, demoBodiesSchema, hasBodies, loadDemoBodies } from './demo.ts'
 export { MEMBERSHIP_ROLE_LABELS } from './membership.ts'
 
 /** Bodies (committees, boards, panels), people and memberships. */

@@ -1,14 +1,92 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import type { Context } from '#src/platform/auth/user.ts'
-import { invalidQuery } from '#src/platform/http/api-errors.ts'
+import {
+  apiDate,
+  apiExempt,
+  apiLink,
+  apiMonth,
+  invalidQueryResponse,
+  jsonResponse,
+  notFoundResponse,
+  sitePath,
+} from '#src/platform/http/api-schemas.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { planQuerySchema } from './forward-plan/schema.ts'
 import type { ForwardPlanService } from './forward-plan/service.ts'
 import type { DocumentView } from './document-view.ts'
+import { CALL_IN_STATUSES } from './schema.ts'
 import type { DecisionsService } from './service.ts'
 
+const exempt = apiExempt.describe(
+  'Withheld under a paragraph of Part 1 of Schedule 12A to the Local Government Act 1972',
+)
+
+const documentSchema = z
+  .union([
+    z.strictObject({ label: z.string(), title: z.string(), url: apiLink() }),
+    z.strictObject({ label: z.string(), title: z.string(), exempt }),
+  ])
+  .describe('A published document has a url; an exempt one has only its label, title and paragraph')
+  .meta({ id: 'DecisionDocument' })
+
+const decisionSchema = z
+  .strictObject({
+    number: z.string().meta({ examples: ['EX47/2023'] }),
+    title: z.string(),
+    date: apiDate,
+    decisionTaker: z.string().describe('The Executive, or the Cabinet Member with their portfolio'),
+    keyDecision: z.boolean(),
+    decision: z.array(z.string()).describe('The decision, part by part'),
+    publishedOn: apiDate.nullable(),
+    callInDeadline: apiDate
+      .nullable()
+      .describe(
+        'The fifth clear working day after publication (weekends and England and Wales bank holidays excluded); null until published',
+      ),
+    callInStatus: z.enum(CALL_IN_STATUSES),
+    url: sitePath(),
+    documents: z.array(documentSchema),
+  })
+  .meta({ id: 'Decision' })
+
+const text = z.string().nullable()
+
+const forwardPlanItemSchema = z
+  .strictObject({
+    reference: z.string().meta({ examples: ['16/2023'] }),
+    matter: z.string(),
+    decisionTaker: z.string().meta({ examples: ['Executive'] }),
+    cabinetMember: text,
+    anticipated: z.strictObject({ month: apiMonth, date: apiDate.nullable() }),
+    consultation: text,
+    representations: text,
+    documents: text,
+    responsibleOfficer: text,
+    isNew: z.boolean(),
+    private: apiExempt.nullable().describe('To be decided in private under a paragraph of Part 1 of Schedule 12A'),
+    url: sitePath(),
+  })
+  .meta({ id: 'ForwardPlanItem' })
+
+const forwardPlanSchema = z
+  .strictObject({
+    plan: z
+      .strictObject({
+        title: z.string(),
+        periodFrom: apiDate,
+        periodTo: apiDate,
+        publishedOn: apiDate.nullable(),
+        url: sitePath(),
+      })
+      .nullable(),
+    items: z.array(forwardPlanItemSchema),
+  })
+  .meta({ id: 'ForwardPlan' })
+
 /** A withheld document: its label, title and paragraph; never a link or any of its text. */
-function documentForApi(document: DocumentView) {
+function documentForApi(document: DocumentView): z.output<typeof documentSchema> {
   if (document.withheld)
     return { label: document.label, title: document.title, exempt: { paragraph: document.exempt!.paragraph } }
   return { label: document.label, title: document.title, url: document.href }
@@ -22,63 +100,89 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
   const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
 
   return async function (app: FastifyInstance) {
-    app.get('/api/v1/decisions', async (request, reply) => {
-      const decisions = await deps.decisions.forApi(publicContext(request))
-      reply.header('cache-control', 'public, max-age=60')
-      return {
-        decisions: decisions.map((d) => ({
-          number: d.number,
-          title: d.title,
-          date: d.decidedOn,
-          decisionTaker: d.taker.label,
-          keyDecision: d.keyDecision,
-          decision: d.parts,
-          publishedOn: d.publishedOn,
-          callInDeadline: d.callInDeadline,
-          callInStatus: d.callInStatus,
-          url: d.url,
-          documents: d.documents.map(documentForApi),
-        })),
-      }
-    })
+    const api = app.withTypeProvider<ZodTypeProvider>()
 
-    app.get('/api/v1/forward-plan', async (request, reply) => {
-      const parsed = planQuerySchema.safeParse(request.query ?? {})
-      if (!parsed.success) {
-        return reply.code(400).send(invalidQuery(parsed.error.issues))
-      }
-      let found
-      try {
-        found = await deps.forwardPlan.getPlan(publicContext(request), parsed.data.plan)
-      } catch (error) {
-        if (error instanceof NotFoundError && !parsed.data.plan) return { plan: null, items: [] }
-        throw error
-      }
-      const { plan, items } = found
-      reply.header('cache-control', 'public, max-age=60')
-      return {
-        plan: {
-          title: plan.title,
-          periodFrom: plan.periodFrom,
-          periodTo: plan.periodTo,
-          publishedOn: plan.publishedOn,
-          url: plan.url,
+    api.get(
+      '/api/v1/decisions',
+      {
+        schema: {
+          operationId: 'listDecisions',
+          summary: 'Executive and Cabinet Member decisions, newest first',
+          tags: ['Decisions'],
+          response: { 200: jsonResponse(z.strictObject({ decisions: z.array(decisionSchema) }), 'Every decision') },
         },
-        items: items.map((item) => ({
-          reference: item.reference,
-          matter: item.matter,
-          decisionTaker: item.decisionTaker,
-          cabinetMember: item.cabinetMember ? item.cabinetMember.name : null,
-          anticipated: { month: item.anticipatedMonth, date: item.anticipatedOn },
-          consultation: item.consultation || null,
-          representations: item.representations || null,
-          documents: item.documents || null,
-          responsibleOfficer: item.responsibleOfficer || null,
-          isNew: item.isNew,
-          private: item.private ? { paragraph: item.private.paragraph } : null,
-          url: item.url,
-        })),
-      }
-    })
+      },
+      async (request, reply) => {
+        const decisions = await deps.decisions.forApi(publicContext(request))
+        reply.header('cache-control', 'public, max-age=60')
+        return {
+          decisions: decisions.map((d) => ({
+            number: d.number,
+            title: d.title,
+            date: d.decidedOn,
+            decisionTaker: d.taker.label,
+            keyDecision: d.keyDecision,
+            decision: d.parts,
+            publishedOn: d.publishedOn,
+            callInDeadline: d.callInDeadline,
+            callInStatus: d.callInStatus,
+            url: d.url,
+            documents: d.documents.map(documentForApi),
+          })),
+        }
+      },
+    )
+
+    api.get(
+      '/api/v1/forward-plan',
+      {
+        schema: {
+          operationId: 'getForwardPlan',
+          summary: 'A forward plan of key decisions (the latest unless one is named)',
+          tags: ['Decisions'],
+          querystring: planQuerySchema,
+          response: {
+            200: jsonResponse(forwardPlanSchema, 'The plan and its items; plan is null when none has been published'),
+            400: invalidQueryResponse(),
+            404: notFoundResponse('There is no plan starting that month'),
+          },
+        },
+      },
+      async (request, reply) => {
+        const asked = request.query.plan
+        let found
+        try {
+          found = await deps.forwardPlan.getPlan(publicContext(request), asked)
+        } catch (error) {
+          if (error instanceof NotFoundError && !asked) return { plan: null, items: [] }
+          throw error
+        }
+        const { plan, items } = found
+        reply.header('cache-control', 'public, max-age=60')
+        return {
+          plan: {
+            title: plan.title,
+            periodFrom: plan.periodFrom,
+            periodTo: plan.periodTo,
+            publishedOn: plan.publishedOn,
+            url: plan.url,
+          },
+          items: items.map((item) => ({
+            reference: item.reference,
+            matter: item.matter,
+            decisionTaker: item.decisionTaker,
+            cabinetMember: item.cabinetMember ? item.cabinetMember.name : null,
+            anticipated: { month: item.anticipatedMonth, date: item.anticipatedOn },
+            consultation: item.consultation || null,
+            representations: item.representations || null,
+            documents: item.documents || null,
+            responsibleOfficer: item.responsibleOfficer || null,
+            isNew: item.isNew,
+            private: item.private ? { paragraph: item.private.paragraph } : null,
+            url: item.url,
+          })),
+        }
+      },
+    )
   }
 }

@@ -1,3 +1,6 @@
+import { Feed } from 'feed'
+import { escapeHtml } from '#src/platform/views/filters.ts'
+
 export interface AtomEntry {
   /** The entry's page on this site, absolute; also its permanent id. */
   url: string
@@ -9,10 +12,14 @@ export interface AtomEntry {
   author: string
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
-/** Text for XML, with the characters XML 1.0 forbids (control codes) taken out. */
-const xml = (text: string) =>
-  text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => ESCAPES[c])
+/** Characters XML 1.0 does not allow at all, even escaped (control codes): taken out of what officers wrote. */
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g
+const plain = (text: string) => text.replace(NOT_XML, '')
+/**
+ * The `feed` package writes entry titles and summaries as HTML (type="html"): plain text is escaped
+ * first, so that a reader shows "<phase two>" as written rather than as a tag.
+ */
+const asHtml = (text: string) => escapeHtml(plain(text))
 
 /**
  * An Atom 1.0 feed (RFC 4287). Each entry's id is its page's address, which never changes for a
@@ -20,26 +27,24 @@ const xml = (text: string) =>
  */
 export function atomFeed(feed: { title: string; selfUrl: string; pageUrl: string; now: Date; entries: AtomEntry[] }) {
   const newest = feed.entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), new Date(0))
-  const updated = feed.entries.length ? newest : feed.now
-  const entries = feed.entries.map(
-    (entry) => `  <entry>
-    <id>${xml(entry.url)}</id>
-    <title>${xml(entry.title)}</title>
-    <link rel="alternate" type="text/html" href="${xml(entry.url)}"/>
-    <published>${entry.published}T00:00:00Z</published>
-    <updated>${entry.updated.toISOString()}</updated>
-    <author><name>${xml(entry.author)}</name></author>
-    <summary type="text">${xml(entry.summary)}</summary>
-  </entry>`,
-  )
-  return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
-  <id>${xml(feed.selfUrl)}</id>
-  <title>${xml(feed.title)}</title>
-  <link rel="self" type="application/atom+xml" href="${xml(feed.selfUrl)}"/>
-  <link rel="alternate" type="text/html" href="${xml(feed.pageUrl)}"/>
-  <updated>${updated.toISOString()}</updated>
-${entries.join('\n')}
-</feed>
-`
+  const atom = new Feed({
+    title: plain(feed.title),
+    id: feed.selfUrl,
+    link: feed.pageUrl,
+    feed: feed.selfUrl,
+    updated: feed.entries.length ? newest : feed.now,
+    generator: 'Oversight',
+  })
+  for (const entry of feed.entries) {
+    atom.addItem({
+      id: entry.url,
+      link: entry.url,
+      title: asHtml(entry.title),
+      date: entry.updated,
+      published: new Date(`${entry.published}T00:00:00Z`),
+      description: asHtml(entry.summary),
+      author: [{ name: plain(entry.author) }],
+    })
+  }
+  return atom.atom1()
 }

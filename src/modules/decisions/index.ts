@@ -8,7 +8,6 @@ import { decisionsApi } from './api.ts'
 import { createForwardPlanRepository } from './forward-plan/repository.ts'
 import { forwardPlanRoutes } from './forward-plan/routes.ts'
 import { createForwardPlanService } from './forward-plan/service.ts'
-import { decisionsOpenApi } from './openapi.ts'
 import { createDecisionsRepository } from './repository.ts'
 import { decisionsRoutes } from './routes.ts'
 import { type BodyMeetings, createDecisionsService } from './service.ts'
@@ -17,6 +16,7 @@ export type { DecisionsService } from './service.ts'
 export type { ForwardPlanService } from './forward-plan/service.ts'
 export { callInDeadline } from './call-in-deadline.ts'
 export { decisionSlug } from './decision-number.ts'
+export { type DemoDecisions, demoDecisionsSchema, loadDemoDecisions } from './demo.ts'
 
 export { decisionsSection, forwardPlanSection } from './body-sections.ts'
 /**
@@ -49,6 +49,5 @@ export function createDecisions(deps: {
       await app.register(forwardPlanRoutes({ service: forwardPlan, audit: deps.audit }))
     },
     api: decisionsApi({ decisions: service, forwardPlan }),
-    openApi: decisionsOpenApi,
   }
 }

@@ -2,12 +2,13 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { improvementApi } from './api.ts'
-import { improvementOpenApi } from './openapi.ts'
 import { createImprovementRepository } from './repository.ts'
 import { improvementRoutes } from './routes.ts'
 import { createImprovementService } from './service.ts'
 
 export type { ImprovementService } from './service.ts'
+export { type DemoImprovement, demoImprovementSchema, loadDemoImprovement } from './demo.ts'
+export { FINDING_KINDS, INSPECTION_KINDS, JUDGEMENTS, MILESTONE_STATUSES } from './tables.ts'
 
 /**
  * Inspections and improvement plans, the golden thread: each finding, the actions that answer
@@ -20,6 +21,5 @@ export function createImprovement(deps: { db: Db; clock: Clock; audit: AuditRead
     service,
     routes: improvementRoutes({ service, audit: deps.audit }),
     api: improvementApi({ service }),
-    openApi: improvementOpenApi,
   }
 }

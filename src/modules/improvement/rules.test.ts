@@ -4,28 +4,22 @@ import { actionRag, countByRag, coverage, isStale, milestoneRag } from './rules.
 const TODAY = '2024-01-22'
 const open = (dueOn: string | null) => ({ status: 'in progress' as const, dueOn })
 
-describe('milestoneRag', () => {
-  it('is complete when complete, and dropped when dropped, whatever the dates', () => {
-    expect(milestoneRag({ status: 'complete', dueOn: '2023-01-01' }, null, TODAY)).toBe('complete')
-    expect(milestoneRag({ status: 'dropped', dueOn: '2023-01-01' }, null, TODAY)).toBe('dropped')
-  })
-
-  it('is red the day after its due date, not on it', () => {
-    expect(milestoneRag(open('2024-01-21'), TODAY, TODAY)).toBe('red')
-    expect(milestoneRag(open('2024-01-22'), TODAY, TODAY)).toBe('green') // due today, updated today
-    expect(milestoneRag({ status: 'not started', dueOn: '2023-11-30' }, null, TODAY)).toBe('red')
-    expect(milestoneRag({ status: 'delayed', dueOn: '2023-11-30' }, '2024-01-16', TODAY)).toBe('red')
-  })
-
-  it('is amber when due within 30 days and not updated for 60 days', () => {
-    expect(milestoneRag(open('2024-02-21'), null, TODAY)).toBe('amber') // due in 30 days, never updated
-    expect(milestoneRag(open('2024-02-22'), null, TODAY)).toBe('green') // due in 31 days
-    expect(milestoneRag(open('2024-02-01'), '2023-11-23', TODAY)).toBe('amber') // last update 60 days ago
-    expect(milestoneRag(open('2024-02-01'), '2023-11-24', TODAY)).toBe('green') // 59 days ago
-  })
-
-  it('is green with no due date', () => {
-    expect(milestoneRag(open(null), null, TODAY)).toBe('green')
+describe('milestoneRag on 22 January 2024', () => {
+  it.each([
+    ['complete, even past its due date', { status: 'complete', dueOn: '2023-01-01' }, null, 'complete'],
+    ['dropped, even past its due date', { status: 'dropped', dueOn: '2023-01-01' }, null, 'dropped'],
+    ['overdue by a day, updated today', open('2024-01-21'), TODAY, 'red'],
+    ['not started, overdue, never updated', { status: 'not started', dueOn: '2023-11-30' }, null, 'red'],
+    ['delayed, overdue, updated last week', { status: 'delayed', dueOn: '2023-11-30' }, '2024-01-16', 'red'],
+    ['due today, updated today', open(TODAY), TODAY, 'green'],
+    ['due today, never updated', open(TODAY), null, 'amber'],
+    ['due in 30 days, never updated', open('2024-02-21'), null, 'amber'],
+    ['due in 31 days, never updated', open('2024-02-22'), null, 'green'],
+    ['due in 10 days, last updated 60 days ago', open('2024-02-01'), '2023-11-23', 'amber'],
+    ['due in 10 days, last updated 59 days ago', open('2024-02-01'), '2023-11-24', 'green'],
+    ['no due date, never updated', open(null), null, 'green'],
+  ] as const)('%s → %s', (_case, milestone, lastUpdatedOn, expected) => {
+    expect(milestoneRag(milestone, lastUpdatedOn, TODAY)).toBe(expected)
   })
 })
 

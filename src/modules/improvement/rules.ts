@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns'
+import { type DueDatePolicy, dueDateRag } from '#src/platform/rules/due-date-rag.ts'
 import type { MilestoneStatus } from './tables.ts'
 
 /**
@@ -9,31 +9,25 @@ import type { MilestoneStatus } from './tables.ts'
 
 export type MilestoneRag = 'complete' | 'red' | 'amber' | 'green' | 'dropped'
 
-/** Amber looks this far ahead for a due date… */
-export const AMBER_DUE_WITHIN_DAYS = 30
-/** …at milestones with no update for this long. */
-export const AMBER_QUIET_FOR_DAYS = 60
-
-const days = (from: string, to: string) => differenceInCalendarDays(parseISO(to), parseISO(from))
+/**
+ * Amber: due within 30 days and not updated for 60 days. An update 60 days ago is 60 days without
+ * one, so an update counts as recent for 59 days.
+ */
+export const MILESTONE_RAG_POLICY: DueDatePolicy = { amberWithinDays: 30, recentUpdateWithinDays: 59 }
 
 /**
- * Complete when complete. Red when past its due date and not complete. Amber when due within
- * 30 days and not updated for 60 days (or never). Green otherwise, including with no due date
- * (the coverage view lists those). A dropped milestone is shown as dropped and counts for nothing.
+ * Complete when complete. Otherwise the due-date rule under the milestones' policy: red when past
+ * its due date; amber when due within 30 days and not updated for 60 days (or never); green
+ * otherwise, including with no due date (the coverage view lists those). A dropped milestone is
+ * shown as dropped and counts for nothing.
  */
 export function milestoneRag(
   milestone: { status: MilestoneStatus; dueOn: string | null },
   lastUpdatedOn: string | null,
   today: string,
 ): MilestoneRag {
-  if (milestone.status === 'complete') return 'complete'
-  if (milestone.status === 'dropped') return 'dropped'
-  if (milestone.dueOn === null) return 'green'
-  const untilDue = days(today, milestone.dueOn)
-  if (untilDue < 0) return 'red'
-  const quiet = lastUpdatedOn === null || days(lastUpdatedOn, today) >= AMBER_QUIET_FOR_DAYS
-  if (untilDue <= AMBER_DUE_WITHIN_DAYS && quiet) return 'amber'
-  return 'green'
+  if (milestone.status === 'complete' || milestone.status === 'dropped') return milestone.status
+  return dueDateRag({ dueOn: milestone.dueOn, lastUpdatedOn }, today, MILESTONE_RAG_POLICY) ?? 'green'
 }
 
 /**

@@ -2,12 +2,12 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { indicatorsApi } from './api.ts'
-import { indicatorsOpenApi } from './openapi.ts'
 import { createIndicatorsRepository } from './repository.ts'
 import { indicatorsRoutes } from './routes.ts'
 import { type IndicatorsImprovement, type IndicatorsWorkProgramme, createIndicatorsService } from './service.ts'
 
 export type { IndicatorsService } from './service.ts'
+export { type DemoIndicators, demoIndicatorsSchema, loadDemoIndicators } from './demo.ts'
 
 /**
  * The outcomes framework: indicators by group with targets, actuals and benchmarks per period,
@@ -32,6 +32,5 @@ export function createIndicators(deps: {
     service,
     routes: indicatorsRoutes({ service, audit: deps.audit }),
     api: indicatorsApi({ service }),
-    openApi: indicatorsOpenApi,
   }
 }

@@ -4,6 +4,7 @@ import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
 import { type FieldErrors, attempt, formStatus, noErrors, parseForm, singleError } from '#src/platform/forms/errors.ts'
+import { attachment } from '#src/platform/http/content-disposition.ts'
 import { lineChart } from '#src/platform/views/charts/line-chart.ts'
 import { sparkline } from '#src/platform/views/charts/sparkline.ts'
 import {
@@ -216,7 +217,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       const data = await exportValues(format, rows)
       return reply
         .header('content-type', CONTENT_TYPES[format])
-        .header('content-disposition', `attachment; filename="outcomes-framework.${format}"`)
+        .header('content-disposition', attachment(`outcomes-framework.${format}`))
         .header('cache-control', 'no-store')
         .send(data)
     })
@@ -231,7 +232,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       const data = await valuesTemplate(format, indicators, period)
       return reply
         .header('content-type', CONTENT_TYPES[format])
-        .header('content-disposition', `attachment; filename="outcomes-template-${period.slug}.${format}"`)
+        .header('content-disposition', attachment(`outcomes-template-${period.slug}.${format}`))
         .header('cache-control', 'no-store')
         .send(data)
     })

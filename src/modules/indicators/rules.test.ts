@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { directionOfTravel, ragAgainstTarget, ratePer10000 } from './rules.ts'
+import { ragAgainstTarget, ratePer10000 } from './rules.ts'
 
 describe('ragAgainstTarget', () => {
   describe('lower is better (section 47 investigations per 10,000, target 450)', () => {
@@ -43,29 +43,6 @@ describe('ragAgainstTarget', () => {
     expect(ragAgainstTarget(null, 450, 'lower is better')).toBeNull()
     expect(ragAgainstTarget(422, null, 'lower is better')).toBeNull()
     expect(ragAgainstTarget(422, 450, 'neither')).toBeNull()
-  })
-})
-
-describe('directionOfTravel', () => {
-  it('is improving when a lower-is-better figure falls, worsening when it rises', () => {
-    expect(directionOfTravel(422, 478, 'lower is better')).toEqual({ direction: 'improving', delta: -56 })
-    expect(directionOfTravel(43, 39, 'lower is better')).toEqual({ direction: 'worsening', delta: 4 })
-  })
-
-  it('is improving when a higher-is-better figure rises, worsening when it falls', () => {
-    expect(directionOfTravel(68, 66, 'higher is better')).toEqual({ direction: 'improving', delta: 2 })
-    expect(directionOfTravel(51, 56, 'higher is better')).toEqual({ direction: 'worsening', delta: -5 })
-  })
-
-  it('is no change when equal, and only "changed" for an indicator with no better direction', () => {
-    expect(directionOfTravel(16, 16, 'higher is better')).toEqual({ direction: 'no change', delta: 0 })
-    expect(directionOfTravel(16, 16, 'lower is better')).toEqual({ direction: 'no change', delta: 0 })
-    expect(directionOfTravel(16, 12, 'neither')).toEqual({ direction: 'changed', delta: 4 })
-  })
-
-  it('has no direction without both figures', () => {
-    expect(directionOfTravel(422, null, 'lower is better')).toBeNull()
-    expect(directionOfTravel(null, 478, 'lower is better')).toBeNull()
   })
 })
 

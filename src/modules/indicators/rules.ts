@@ -1,9 +1,9 @@
-import { changeFrom } from '#src/modules/waitinglists/index.ts'
 import type { IndicatorPolarity } from './tables.ts'
 
 /**
  * The derived figures of the outcomes framework, each worked out from stored figures only:
- * RAG against target, direction of travel, and rates per 10,000 children.
+ * RAG against target and rates per 10,000 children. The direction of travel is the platform's
+ * (platform/rules/direction-of-travel.ts), shared with the waiting lists.
  */
 
 export type Rag = 'green' | 'amber' | 'red'
@@ -28,30 +28,6 @@ export function ragAgainstTarget(
   const shortfall = Math.round((polarity === 'higher is better' ? target - actual : actual - target) * 1e6) / 1e6
   if (shortfall <= 0) return 'green'
   return shortfall <= Math.round(slack * 1e6) / 1e6 ? 'amber' : 'red'
-}
-
-export type Direction = 'improving' | 'worsening' | 'no change' | 'changed'
-
-/**
- * The direction of travel from the previous figure, given the polarity: a fall in a lower-is-
- * better figure is improving. For an indicator with no better direction, a change is "changed".
- */
-export function directionOfTravel(
-  current: number | null,
-  previous: number | null,
-  polarity: IndicatorPolarity,
-): { direction: Direction; delta: number } | null {
-  const change = changeFrom(current, previous, polarity)
-  if (!change) return null
-  const direction: Direction =
-    change.meaning === 'better'
-      ? 'improving'
-      : change.meaning === 'worse'
-        ? 'worsening'
-        : change.meaning === 'no change'
-          ? 'no change'
-          : 'changed'
-  return { direction, delta: change.delta }
 }
 
 /** A count as a rate per 10,000 children aged 0–17, to one decimal place. */

@@ -6,8 +6,9 @@ import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { type Travel, directionOfTravel } from '#src/platform/rules/direction-of-travel.ts'
 import type { IndicatorRow, IndicatorsRepository, LinkKind, PeriodRow, ValueChanges, ValueRow } from './repository.ts'
-import { type Direction, type Rag, directionOfTravel, ragAgainstTarget, ratePer10000 } from './rules.ts'
+import { type Rag, ragAgainstTarget, ratePer10000 } from './rules.ts'
 import { GROUPS, type IndicatorGroup } from './tables.ts'
 import type { RowError, ValueInput } from './value-input.ts'
 import { type IndicatorForm, type PeriodForm, VALUE_FIELD_NAMES, type ValueField, unitProblems } from './schema.ts'
@@ -42,7 +43,7 @@ export interface PeriodFigures {
   value: ValueRow | null
   rag: Rag | null
   /** Against the latest earlier period with an actual. */
-  direction: { direction: Direction; delta: number; from: string } | null
+  direction: (Travel & { from: string }) | null
 }
 
 export interface IndicatorView extends IndicatorRow {

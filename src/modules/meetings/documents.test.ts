@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { MAX_UPLOAD_BYTES, checkUpload, contentDisposition, documentDescription, storedFilename } from './documents.ts'
+import { MAX_UPLOAD_BYTES, checkUpload, documentDescription, storedFilename } from './documents.ts'
 import { sampleDocx, samplePdf, sampleXlsx, sampleZip } from '../../../test/support/sample-files.ts'
 
 describe('checkUpload', () => {
@@ -69,12 +69,6 @@ describe('file names', () => {
     { name: '', ext: 'docx', expected: 'document.docx' },
   ])('keeps $name as $expected', ({ name, ext, expected }) => {
     expect(storedFilename(name, ext)).toBe(expected)
-  })
-
-  it('downloads under a safe name', () => {
-    expect(contentDisposition('Plan – 2024.pdf')).toBe(
-      `attachment; filename="Plan _ 2024.pdf"; filename*=UTF-8''Plan%20%E2%80%93%202024.pdf`,
-    )
   })
 
   it('describes a document like a GOV.UK attachment', () => {

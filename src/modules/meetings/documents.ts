@@ -69,12 +69,6 @@ export function storedFilename(name: string, ext: string): string {
   return `${stem}.${ext}`
 }
 
-/** A Content-Disposition header that downloads the file under its name, in any browser. */
-export function contentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]/g, '_').replace(/[\\"]/g, '_')
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`
-}
-
 /** "PDF, 245 KB" beside a download link, as GOV.UK attachments show it. */
 export function documentDescription(mediaType: string | null, sizeBytes: number | null): string {
   const kind = Object.values(ACCEPTED).find((accepted) => accepted.mediaType === mediaType)?.name ?? 'File'

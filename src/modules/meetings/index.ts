@@ -13,6 +13,14 @@ import { createMeetingsService } from './service.ts'
 export { exemptLabel, isExempt, mayReadExempt } from './exempt.ts'
 export type { AgendaItemView, AppendixView, Exemption } from './redaction.ts'
 export { nextAgendaSection } from './body-section.ts'
+export { meetingSlug } from './meeting-slug.ts'
+export {
+  type DemoMeetings,
+  demoAgendaItemSchema,
+  demoMeetingSchema,
+  demoMeetingsSchema,
+  loadDemoMeetings,
+} from './demo.ts'
 
 export interface MeetingsModuleDeps {
   db: Db

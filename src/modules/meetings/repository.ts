@@ -78,7 +78,7 @@ export function createMeetingsRepository(db: Db) {
           .offset(filter.offset)
           .execute(),
       ])
-      return { total: Number(total), rows }
+      return { total, rows }
     },
 
     findMeetingBySlug(slug: string, trx: Reader = db) {

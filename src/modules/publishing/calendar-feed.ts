@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz'
+import { addHours } from 'date-fns'
 import ical, { ICalEventStatus } from 'ical-generator'
 import { LONDON } from '#src/platform/clock.ts'
 
@@ -27,7 +28,7 @@ export function meetingTimes(date: string, startTime: string | null): MeetingTim
   if (!time) return { allDay: true, start: date }
   const [year, month, day] = date.split('-').map(Number)
   const start = new Date(new TZDate(year, month - 1, day, Number(time[1]), Number(time[2]), LONDON).getTime())
-  return { allDay: false, start, end: new Date(start.getTime() + DEFAULT_MEETING_HOURS * 3_600_000) }
+  return { allDay: false, start, end: addHours(start, DEFAULT_MEETING_HOURS) }
 }
 
 /**

@@ -1,20 +1,18 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import type { Db } from '#src/database.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '#src/modules/meetings/index.ts'
 import { publishingApi } from './api.ts'
-import { OPEN_DATA_API, type OpenApiFragment, openApiDocument } from './openapi.ts'
 import { publishingRoutes } from './routes.ts'
 import { createSearchRepository } from './search/repository.ts'
 import { createPublishingService } from './service.ts'
 
 export type { PublishingService } from './service.ts'
-export type { OpenApiFragment } from './openapi.ts'
 
 /**
- * The public portal's own pages, search, the iCal feeds and the open-data API (bodies, OpenAPI).
- * `openApi`: other modules' descriptions of the API paths they serve, added to the OpenAPI document.
+ * The public portal's own pages, search, the iCal feeds and the open data API: `api` serves the
+ * bodies and the OpenAPI document, and registers `apis`, the other modules' parts of /api/v1.
  */
 export function createPublishing(deps: {
   db: Db
@@ -23,7 +21,7 @@ export function createPublishing(deps: {
   meetings: MeetingsService
   /** The site's public address, for the feeds' absolute links. */
   baseUrl: string
-  openApi?: OpenApiFragment[]
+  apis: FastifyPluginAsync[]
 }) {
   const service = createPublishingService({
     clock: deps.clock,
@@ -33,12 +31,7 @@ export function createPublishing(deps: {
   })
   return {
     service,
-    /** The pages, the feeds and the JSON API together: app.ts registers `routes` alone. */
-    routes: async (app: FastifyInstance) => {
-      await app.register(publishingRoutes({ service, baseUrl: deps.baseUrl }))
-      await app.register(
-        publishingApi({ service, openApi: openApiDocument([...OPEN_DATA_API, ...(deps.openApi ?? [])]) }),
-      )
-    },
+    routes: publishingRoutes({ service, baseUrl: deps.baseUrl }),
+    api: publishingApi({ service, parts: deps.apis }),
   }
 }

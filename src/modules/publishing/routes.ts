@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { fieldErrors, noErrors } from '#src/platform/forms/errors.ts'
+import { inline } from '#src/platform/http/content-disposition.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { paginationParams } from '#src/platform/http/pagination.ts'
 import { calendarQuerySchema, searchQuerySchema } from './schema.ts'
@@ -50,7 +51,7 @@ export function publishingRoutes(deps: { service: PublishingService; baseUrl: st
       const ics = await service.calendarFeed(request.ctx, { bodyId: parsed.data.body, origin: baseUrl })
       return reply
         .header('content-type', 'text/calendar; charset=utf-8')
-        .header('content-disposition', 'inline; filename="meetings.ics"')
+        .header('content-disposition', inline('meetings.ics'))
         .header('cache-control', 'public, max-age=300')
         .send(ics)
     })

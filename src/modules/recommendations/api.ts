@@ -1,27 +1,75 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import type { Context } from '#src/platform/auth/user.ts'
-import { invalidQuery } from '#src/platform/http/api-errors.ts'
-import { apiQuerySchema } from './schema.ts'
+import {
+  apiDate,
+  apiId,
+  invalidQueryResponse,
+  jsonResponse,
+  notFoundResponse,
+  sitePath,
+} from '#src/platform/http/api-schemas.ts'
+import { RAGS, type Rag } from './rag.ts'
+import { STATUSES, apiQuerySchema } from './schema.ts'
 import type { RecommendationView, RecommendationsService } from './service.ts'
+
+const recommendationSchema = z
+  .strictObject({
+    id: apiId,
+    bodyId: apiId,
+    number: z.string().meta({ description: 'The body’s own numbering', examples: ['4'] }),
+    text: z.string(),
+    madeOn: apiDate,
+    targetDate: apiDate.nullable().describe('null while the target date is to be confirmed'),
+    responsibleOfficer: z.string().nullable().describe('The responsible officer’s name'),
+    status: z.enum(STATUSES),
+    completedOn: apiDate.nullable(),
+    rag: z
+      .enum(RAGS as [Rag, ...Rag[]])
+      .describe(
+        'Worked out on the day asked: red once the target date has passed; amber when it is due within 28 days ' +
+          'with no update in the last 28 days; otherwise green. A scrutiny officer may override it (ragOverridden).',
+      ),
+    ragOverridden: z.boolean(),
+    url: sitePath('The recommendation’s page on this site'),
+    updates: z.array(z.strictObject({ on: apiDate, text: z.string() })).describe('Progress updates, newest first'),
+  })
+  .meta({ id: 'Recommendation' })
 
 /** Open data: the tracker as the public sees it, whoever asks. Updates carry no author account or email. */
 export function recommendationsApi(deps: { service: RecommendationsService }) {
   const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
 
   return async function (app: FastifyInstance) {
-    app.get('/api/v1/recommendations', async (request, reply) => {
-      const parsed = apiQuerySchema.safeParse(request.query ?? {})
-      if (!parsed.success) {
-        return reply.code(400).send(invalidQuery(parsed.error.issues))
-      }
-      const views = await deps.service.forApi(publicContext(request), parsed.data.body)
-      reply.header('cache-control', 'public, max-age=60')
-      return { recommendations: views.map(recommendationForApi) }
-    })
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/api/v1/recommendations',
+      {
+        schema: {
+          operationId: 'listRecommendations',
+          summary: 'The committees’ recommendations, with their dated updates and RAG rating',
+          tags: ['Recommendations'],
+          querystring: apiQuerySchema,
+          response: {
+            200: jsonResponse(
+              z.strictObject({ recommendations: z.array(recommendationSchema) }),
+              'The recommendations, in each body’s own numbering',
+            ),
+            400: invalidQueryResponse(),
+            404: notFoundResponse('There is no such body'),
+          },
+        },
+      },
+      async (request, reply) => {
+        const views = await deps.service.forApi(publicContext(request), request.query.body)
+        reply.header('cache-control', 'public, max-age=60')
+        return { recommendations: views.map(recommendationForApi) }
+      },
+    )
   }
 }
 
-export function recommendationForApi(view: RecommendationView) {
+function recommendationForApi(view: RecommendationView): z.output<typeof recommendationSchema> {
   return {
     id: view.id,
     bodyId: view.bodyId,

@@ -9,8 +9,7 @@ import { recommendationsRoutes } from './routes.ts'
 import { createRecommendationsService } from './service.ts'
 
 export type { RecommendationsService, RecommendationView } from './service.ts'
-export { recommendationsOpenApi } from './openapi.ts'
-export { RAG_LABELS, RAG_TAG_CLASSES, type Rag } from './rag.ts'
+export { type DemoRecommendations, demoRecommendationsSchema, loadDemoRecommendations } from './demo.ts'
 
 export { recommendationsSection } from './body-section.ts'
 /**

@@ -1,10 +1,9 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns'
+import { type DueDatePolicy, dueDateRag } from '#src/platform/rules/due-date-rag.ts'
+import { RAG_TAGS } from '#src/platform/views/components/rag-tag.ts'
 import type { RagRating, RecommendationStatus } from './tables.ts'
 
-/** How many days before its target date a recommendation without a recent update turns amber. */
-export const AMBER_WINDOW_DAYS = 28
-/** An update within this many days counts as recent. */
-export const RECENT_UPDATE_DAYS = 28
+/** Amber: the target date is within 28 days and there has been no update in the last 28 days. */
+export const RECOMMENDATION_RAG_POLICY: DueDatePolicy = { amberWithinDays: 28, recentUpdateWithinDays: 28 }
 
 export type Rag = RagRating | 'complete' | 'withdrawn' | 'target date needed'
 
@@ -25,21 +24,15 @@ export interface RagResult {
   overridden: boolean
 }
 
-const days = (from: string, to: string) => differenceInCalendarDays(parseISO(to), parseISO(from))
-
 /**
  * The rule alone, from stored facts and today: complete and withdrawn say so; no target date
- * needs one; past the target date is red; due within 28 days with no update in the last 28 days
- * is amber; anything else is green.
+ * needs one; otherwise the due-date rule under the recommendations' policy: past the target date
+ * is red; due within 28 days with no update in the last 28 days is amber; anything else is green.
  */
 export function computedRag(facts: Omit<RagFacts, 'ragOverride'>, today: string): Rag {
-  if (facts.status === 'complete') return 'complete'
-  if (facts.status === 'withdrawn') return 'withdrawn'
-  if (!facts.targetDate) return 'target date needed'
-  if (facts.targetDate < today) return 'red'
-  const updatedRecently = facts.latestUpdateOn !== null && days(facts.latestUpdateOn, today) <= RECENT_UPDATE_DAYS
-  if (days(today, facts.targetDate) <= AMBER_WINDOW_DAYS && !updatedRecently) return 'amber'
-  return 'green'
+  if (facts.status !== 'open') return facts.status
+  const work = { dueOn: facts.targetDate, lastUpdatedOn: facts.latestUpdateOn }
+  return dueDateRag(work, today, RECOMMENDATION_RAG_POLICY) ?? 'target date needed'
 }
 
 /** The rating to show: a scrutiny officer's override wins while the recommendation is open. */
@@ -54,24 +47,11 @@ export function isOverdue(facts: { status: RecommendationStatus; targetDate: str
   return facts.status === 'open' && facts.targetDate !== null && facts.targetDate < today
 }
 
-export const RAG_LABELS: Record<Rag, string> = {
-  red: 'Red',
-  amber: 'Amber',
-  green: 'Green',
-  complete: 'Complete',
-  withdrawn: 'Withdrawn',
-  'target date needed': 'Target date needed',
-}
+/** The ratings a recommendation can have, in the order the tracker's filter offers them. */
+export const RAGS: Rag[] = ['red', 'amber', 'green', 'complete', 'withdrawn', 'target date needed']
 
-/** GOV.UK tag colours: amber is the yellow tag. */
-export const RAG_TAG_CLASSES: Record<Rag, string> = {
-  red: 'govuk-tag--red',
-  amber: 'govuk-tag--yellow',
-  green: 'govuk-tag--green',
-  complete: 'govuk-tag--blue',
-  withdrawn: 'govuk-tag--grey',
-  'target date needed': 'govuk-tag--grey',
-}
+/** Each rating in words, as its tag shows it, for the filter and the exports. */
+export const RAG_LABELS = Object.fromEntries(RAGS.map((rag) => [rag, RAG_TAGS[rag].text])) as Record<Rag, string>
 
 /** For sorting the tracker by RAG: what needs attention first. */
 export const RAG_ORDER: Record<Rag, number> = {
@@ -82,5 +62,3 @@ export const RAG_ORDER: Record<Rag, number> = {
   complete: 4,
   withdrawn: 5,
 }
-
-export const RAGS = Object.keys(RAG_LABELS) as Rag[]

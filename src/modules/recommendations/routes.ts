@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { can } from '#src/platform/auth/permissions.ts'
+import { attachment } from '#src/platform/http/content-disposition.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { recommendationFormRoutes } from './form-routes.ts'
 import { RAG_LABELS, RAGS } from './rag.ts'
@@ -42,12 +43,12 @@ export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
       const filename = `${tracker.body.slug}-recommendations`
       if (query.format === 'csv') {
         reply.header('content-type', 'text/csv; charset=utf-8')
-        reply.header('content-disposition', `attachment; filename="${filename}.csv"`)
+        reply.header('content-disposition', attachment(`${filename}.csv`))
         return trackerCsv(tracker.recommendations)
       }
       if (query.format === 'xlsx') {
         reply.header('content-type', XLSX)
-        reply.header('content-disposition', `attachment; filename="${filename}.xlsx"`)
+        reply.header('content-disposition', attachment(`${filename}.xlsx`))
         return trackerWorkbook(tracker.body.name, tracker.recommendations)
       }
       const filter = filterQuery(query)

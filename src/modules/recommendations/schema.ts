@@ -141,7 +141,7 @@ export const updateSchema = z.object({
 export type UpdateForm = z.infer<typeof updateSchema>
 
 /** A repeated query-string parameter arrives as an array; the first one counts. */
-const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value)
+const firstOf = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value)
 /** A filter that is blank or not one of the choices filters nothing. */
 const filterOf = <T extends z.ZodType>(schema: T) => z.preprocess(firstOf, schema.optional().catch(undefined))
 
@@ -155,7 +155,10 @@ export const trackerQuerySchema = z.object({
 export type TrackerQuery = z.infer<typeof trackerQuerySchema>
 
 export const apiQuerySchema = z.object({
-  body: z.uuid({ error: 'body must be the id of a body' }).optional(),
+  body: z
+    .uuid({ error: 'body must be the id of a body' })
+    .optional()
+    .describe('Only this body’s recommendations (its id, from /api/v1/bodies)'),
 })
 
 /** Puts the error summary in the order the fields appear on the form (refinements report last). */

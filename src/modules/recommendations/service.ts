@@ -5,7 +5,7 @@ import type { Clock } from '#src/platform/clock.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { createRecommendationChanges, notResponsible } from './changes.ts'
-import { RAG_LABELS, RAG_ORDER, RAG_TAG_CLASSES, type Rag, isOverdue, ragOf } from './rag.ts'
+import { RAGS, RAG_LABELS, RAG_ORDER, type Rag, isOverdue, ragOf } from './rag.ts'
 import type { RecommendationRow, RecommendationsRepository, UpdateRow } from './repository.ts'
 import { type MinutesReader, createResolutionFinder } from './resolution-source.ts'
 import { responseDueOn, responseIsOverdue } from './response-due.ts'
@@ -42,7 +42,6 @@ function present(row: RecommendationRow, updates: UpdateRow[], people: Person[],
     rag: {
       ...rag,
       label: RAG_LABELS[rag.rag],
-      tagClass: RAG_TAG_CLASSES[rag.rag],
       order: RAG_ORDER[rag.rag],
       computedLabel: RAG_LABELS[rag.computed],
     },
@@ -97,9 +96,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       const officers = new Map(
         all.flatMap((view) => (view.responsibleOfficer ? [[view.responsibleOfficer.id, view.responsibleOfficer]] : [])),
       )
-      const counts = Object.fromEntries(
-        Object.keys(RAG_LABELS).map((rag) => [rag, all.filter((view) => view.rag.rag === rag).length]),
-      )
+      const counts = Object.fromEntries(RAGS.map((rag) => [rag, all.filter((view) => view.rag.rag === rag).length]))
       return {
         body: { id: body.id, slug: body.slug, name: body.name },
         recommendations: all.filter((view) => matches(view, query)),
@@ -199,7 +196,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     ...deps,
     findOrThrow,
     mayPostUpdate,
-    resolutionToTrack: reading.resolutionToTrack,
+    resolutionToTrack: (ctx, resolutionId, bodyId) => reading.resolutionToTrack(ctx, resolutionId, bodyId),
   })
   return { ...reading, ...changes }
 }

@@ -1,43 +1,96 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import type { Context } from '#src/platform/auth/user.ts'
-import { invalidQuery } from '#src/platform/http/api-errors.ts'
+import {
+  apiMonth,
+  invalidQueryResponse,
+  jsonResponse,
+  notFoundResponse,
+  sitePath,
+} from '#src/platform/http/api-schemas.ts'
 import { monthQuerySchema } from './schema.ts'
 import type { WaitingListsService } from './service.ts'
+
+const count = (description: string) => z.int().min(0).nullable().describe(description)
+const weeks = (description: string) => z.number().min(0).nullable().describe(description)
+
+const waitingListSchema = z
+  .strictObject({
+    slug: z.string(),
+    name: z.string(),
+    provider: z.string().nullable(),
+    url: sitePath('The service’s page, with every month’s figures'),
+    recorded: z.boolean().describe('Whether the month has figures for this service'),
+    referralsWaiting: count('Referrals at month end awaiting first contact'),
+    over18Weeks: count('Number waiting more than 18 weeks'),
+    over52Weeks: count('Number waiting more than 52 weeks'),
+    over78Weeks: count('Number waiting more than 78 weeks'),
+    averageWeeks: weeks('Average wait in weeks'),
+    longestWeeks: weeks('Longest wait in weeks'),
+    shareOver18Weeks: count('Percentage of referrals waiting more than 18 weeks, rounded'),
+    referralsWaitingChange: z
+      .int()
+      .nullable()
+      .describe('Change in referrals waiting from the month before, when both are recorded'),
+    source: z.string().nullable(),
+  })
+  .meta({ id: 'WaitingList' })
+
+const dashboardSchema = z.strictObject({
+  month: apiMonth.nullable().describe('The month shown; null when no figures have been recorded'),
+  services: z.array(waitingListSchema),
+})
 
 /** GET /api/v1/waiting-lists?month=YYYY-MM: each service's month-end figures (the latest month by default). */
 export function waitingListsApi(deps: { service: WaitingListsService }) {
   const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
 
   return async function (app: FastifyInstance) {
-    app.get('/api/v1/waiting-lists', async (request, reply) => {
-      const parsed = monthQuerySchema.safeParse(request.query ?? {})
-      if (!parsed.success) {
-        return reply.code(400).send(invalidQuery(parsed.error.issues))
-      }
-      const dashboard = await deps.service.forApi(publicContext(request), parsed.data.month)
-      reply.header('cache-control', 'public, max-age=60')
-      return {
-        month: dashboard.month,
-        services: dashboard.services.map((service) => {
-          const figures = service.figures
-          return {
-            slug: service.slug,
-            name: service.name,
-            provider: service.provider || null,
-            url: `/waiting-lists/${service.slug}`,
-            recorded: figures !== null,
-            referralsWaiting: figures?.referralsWaiting ?? null,
-            over18Weeks: figures?.over18Weeks ?? null,
-            over52Weeks: figures?.over52Weeks ?? null,
-            over78Weeks: figures?.over78Weeks ?? null,
-            averageWeeks: figures?.averageWeeks ?? null,
-            longestWeeks: figures?.longestWeeks ?? null,
-            shareOver18Weeks: figures?.shareOver18Weeks ?? null,
-            referralsWaitingChange: figures?.changes.referralsWaiting?.delta ?? null,
-            source: figures?.source || null,
-          }
-        }),
-      }
-    })
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/api/v1/waiting-lists',
+      {
+        schema: {
+          operationId: 'listWaitingLists',
+          summary: 'Health services’ waiting lists for children at the end of a month',
+          tags: ['Waiting lists'],
+          querystring: monthQuerySchema,
+          response: {
+            200: jsonResponse(
+              dashboardSchema,
+              'Every service, with its figures for the month (null where not recorded)',
+            ),
+            400: invalidQueryResponse('The month is not valid'),
+            404: notFoundResponse('No figures for that month'),
+          },
+        },
+      },
+      async (request, reply) => {
+        const dashboard = await deps.service.forApi(publicContext(request), request.query.month)
+        reply.header('cache-control', 'public, max-age=60')
+        return {
+          month: dashboard.month,
+          services: dashboard.services.map((service) => {
+            const figures = service.figures
+            return {
+              slug: service.slug,
+              name: service.name,
+              provider: service.provider || null,
+              url: `/waiting-lists/${service.slug}`,
+              recorded: figures !== null,
+              referralsWaiting: figures?.referralsWaiting ?? null,
+              over18Weeks: figures?.over18Weeks ?? null,
+              over52Weeks: figures?.over52Weeks ?? null,
+              over78Weeks: figures?.over78Weeks ?? null,
+              averageWeeks: figures?.averageWeeks ?? null,
+              longestWeeks: figures?.longestWeeks ?? null,
+              shareOver18Weeks: figures?.shareOver18Weeks ?? null,
+              referralsWaitingChange: figures?.changes.referralsWaiting?.delta ?? null,
+              source: figures?.source || null,
+            }
+          }),
+        }
+      },
+    )
   }
 }

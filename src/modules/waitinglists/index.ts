@@ -1,13 +1,12 @@
 import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { waitingListsApi } from './api.ts'
-import { waitingListsOpenApi } from './openapi.ts'
 import { createWaitingListsRepository } from './repository.ts'
 import { waitingListsRoutes } from './routes.ts'
 import { createWaitingListsService } from './service.ts'
 
 export type { WaitingListsService } from './service.ts'
-export { changeFrom, shareOver18Weeks, type Polarity } from './rules.ts'
+export { type DemoWaitingLists, demoWaitingListsSchema, loadDemoWaitingLists } from './demo.ts'
 
 /**
  * Health services' waiting lists for children: month-end figures as the health data dashboard
@@ -20,6 +19,5 @@ export function createWaitingLists(deps: { db: Db; audit: AuditReader }) {
     service,
     routes: waitingListsRoutes({ service, audit: deps.audit }),
     api: waitingListsApi({ service }),
-    openApi: waitingListsOpenApi,
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changeFrom, monthLabel, monthsBetween, previousMonth, shareOver18Weeks } from './rules.ts'
+import { monthLabel, monthsBetween, previousMonth, shareOver18Weeks } from './rules.ts'
 
 describe('shareOver18Weeks', () => {
   it.each([
@@ -20,33 +20,6 @@ describe('shareOver18Weeks', () => {
     expect(shareOver18Weeks({ referralsWaiting: null, over18Weeks: 3 })).toBeNull()
     expect(shareOver18Weeks({ referralsWaiting: 40, over18Weeks: null })).toBeNull()
     expect(shareOver18Weeks({ referralsWaiting: 0, over18Weeks: 0 })).toBeNull()
-  })
-})
-
-describe('changeFrom', () => {
-  it('is worse when a lower-is-better figure goes up, better when it goes down', () => {
-    expect(changeFrom(331, 296, 'lower is better')).toEqual({ delta: 35, direction: 'up', meaning: 'worse' })
-    expect(changeFrom(285, 294, 'lower is better')).toEqual({ delta: -9, direction: 'down', meaning: 'better' })
-  })
-
-  it('is better when a higher-is-better figure goes up, worse when it goes down', () => {
-    expect(changeFrom(0.72, 0.7, 'higher is better')).toEqual({ delta: 0.02, direction: 'up', meaning: 'better' })
-    expect(changeFrom(69, 70, 'higher is better')).toEqual({ delta: -1, direction: 'down', meaning: 'worse' })
-  })
-
-  it('judges nothing for a figure with no better direction', () => {
-    expect(changeFrom(5, 4, 'neither')).toEqual({ delta: 1, direction: 'up', meaning: 'not judged' })
-  })
-
-  it('is no change when the figures are equal, whatever the polarity', () => {
-    for (const polarity of ['higher is better', 'lower is better', 'neither'] as const) {
-      expect(changeFrom(137, 137, polarity)).toEqual({ delta: 0, direction: 'same', meaning: 'no change' })
-    }
-  })
-
-  it('draws no arrow from a missing figure', () => {
-    expect(changeFrom(26, null, 'lower is better')).toBeNull()
-    expect(changeFrom(null, 26, 'lower is better')).toBeNull()
   })
 })
 

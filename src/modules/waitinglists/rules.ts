@@ -1,10 +1,11 @@
+import { differenceInCalendarMonths, format, parseISO, subMonths } from 'date-fns'
+
 /**
  * The derived figures of the waiting-list dashboard, each worked out from stored figures only.
- * Every waiting-list measure is "lower is better"; `Polarity` is general so that the outcomes
- * framework's indicators can use the same change rule.
+ * Every waiting-list measure is "lower is better": the change from the month before is the
+ * platform's direction of travel (platform/rules/direction-of-travel.ts), shared with the outcomes
+ * framework. Months are 'YYYY-MM' strings, as stored.
  */
-
-export type Polarity = 'higher is better' | 'lower is better' | 'neither'
 
 /** The share of referrals waiting more than 18 weeks, as a whole percentage; null when not known. */
 export function shareOver18Weeks(figures: {
@@ -16,58 +17,20 @@ export function shareOver18Weeks(figures: {
   return Math.round((over18Weeks / referralsWaiting) * 100)
 }
 
-export interface Change {
-  /** current − previous */
-  delta: number
-  direction: 'up' | 'down' | 'same'
-  /** What the movement means given the polarity. */
-  meaning: 'better' | 'worse' | 'no change' | 'not judged'
-}
-
-/**
- * The change from the previous figure, and whether it is for the better. Null when either figure
- * is missing: no arrow is drawn from a figure nobody gave.
- */
-export function changeFrom(current: number | null, previous: number | null, polarity: Polarity): Change | null {
-  if (current === null || previous === null) return null
-  const delta = Math.round((current - previous) * 1000) / 1000
-  if (delta === 0) return { delta, direction: 'same', meaning: 'no change' }
-  const direction = delta > 0 ? 'up' : 'down'
-  if (polarity === 'neither') return { delta, direction, meaning: 'not judged' }
-  const better = (direction === 'up') === (polarity === 'higher is better')
-  return { delta, direction, meaning: better ? 'better' : 'worse' }
-}
+/** The first day of a 'YYYY-MM' month, in local time (date-fns counts calendar months there). */
+const firstDayOf = (month: string) => parseISO(`${month}-01`)
 
 /** The month before `YYYY-MM`. */
 export function previousMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number)
-  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`
+  return format(subMonths(firstDayOf(month), 1), 'yyyy-MM')
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
 
 /** 'December 2023' for '2023-12'. */
 export function monthLabel(month: string): string {
-  const [year, m] = month.split('-').map(Number)
-  return `${MONTHS[m - 1]} ${year}`
+  return format(firstDayOf(month), 'MMMM yyyy')
 }
 
 /** Whole months from `from` to `to` (both `YYYY-MM`): the x position of a figure on a chart. */
 export function monthsBetween(from: string, to: string): number {
-  const [fy, fm] = from.split('-').map(Number)
-  const [ty, tm] = to.split('-').map(Number)
-  return (ty - fy) * 12 + (tm - fm)
+  return differenceInCalendarMonths(firstDayOf(to), firstDayOf(from))
 }

@@ -63,13 +63,26 @@ export type FiguresForm = z.infer<typeof figuresSchema>
 export const FIELD_IDS = { month: 'month-month' }
 
 export const monthQuerySchema = z.object({
-  month: z.string().regex(MONTH, 'The month must look like 2023-12').optional(),
+  month: z
+    .string()
+    .regex(MONTH, 'The month must look like 2023-12')
+    .optional()
+    .meta({ description: 'The month, YYYY-MM; the latest month with figures when left out', examples: ['2023-12'] }),
 })
+
+/** A form field as text: a repeated field's values joined, as String() would. */
+const fieldText = (value: unknown) =>
+  (typeof value === 'string' || typeof value === 'number'
+    ? String(value)
+    : Array.isArray(value)
+      ? value.join(',')
+      : ''
+  ).trim()
 
 /** Joins GOV.UK month and year inputs into 'YYYY-MM', or '' when both are blank. */
 export function joinMonthParts(body: Record<string, unknown>, name: string): string {
-  const month = String(body[`${name}-month`] ?? '').trim()
-  const year = String(body[`${name}-year`] ?? '').trim()
+  const month = fieldText(body[`${name}-month`])
+  const year = fieldText(body[`${name}-year`])
   if (!month && !year) return ''
   if (!/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return 'invalid'
   return `${year}-${month.padStart(2, '0')}`

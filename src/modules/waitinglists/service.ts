@@ -4,8 +4,9 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { type Travel, directionOfTravel } from '#src/platform/rules/direction-of-travel.ts'
 import type { FiguresRow, ServiceRow, WaitingListsRepository } from './repository.ts'
-import { type Change, changeFrom, monthLabel, previousMonth, shareOver18Weeks } from './rules.ts'
+import { monthLabel, previousMonth, shareOver18Weeks } from './rules.ts'
 import type { FiguresForm } from './schema.ts'
 
 /** The measures of a month's figures, in the dashboard's order. All are "lower is better". */
@@ -23,15 +24,15 @@ export interface FiguresView extends FiguresRow {
   monthLabel: string
   shareOver18Weeks: number | null
   /** The change in each measure from the month before, when both months have the figure. */
-  changes: Record<MeasureKey, Change | null>
+  changes: Record<MeasureKey, Travel | null>
   previousMonthLabel: string
 }
 
 /** A month's figures with what is derived from them and from the month before (if recorded). */
 function present(figures: FiguresRow, previous: FiguresRow | undefined): FiguresView {
   const changes = Object.fromEntries(
-    MEASURES.map(({ key }) => [key, changeFrom(figures[key], previous?.[key] ?? null, 'lower is better')]),
-  ) as Record<MeasureKey, Change | null>
+    MEASURES.map(({ key }) => [key, directionOfTravel(figures[key], previous?.[key] ?? null, 'lower is better')]),
+  ) as Record<MeasureKey, Travel | null>
   return {
     ...figures,
     monthLabel: monthLabel(figures.month),

@@ -1,13 +1,51 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import type { Context } from '#src/platform/auth/user.ts'
-import { invalidQuery } from '#src/platform/http/api-errors.ts'
-import { apiQuerySchema } from './schema.ts'
+import {
+  apiDate,
+  apiId,
+  apiLink,
+  apiMonth,
+  invalidQueryResponse,
+  jsonResponse,
+  notFoundResponse,
+  sitePath,
+} from '#src/platform/http/api-schemas.ts'
+import { KINDS, ORIGINS, STATUSES, apiQuerySchema } from './schema.ts'
 import { type WorkProgrammeService, workProgrammePath } from './service.ts'
+
+const itemSchema = z
+  .strictObject({
+    id: apiId,
+    body: z.strictObject({ id: apiId, name: z.string() }),
+    title: z.string(),
+    description: z.string().nullable(),
+    kind: z.enum(KINDS),
+    schedule: z
+      .discriminatedUnion('type', [
+        z.strictObject({
+          type: z.literal('meeting'),
+          meeting: z.strictObject({ date: apiDate, url: sitePath() }),
+        }),
+        z.strictObject({ type: z.literal('month'), month: apiMonth, date: apiDate.nullable() }),
+        z.strictObject({ type: z.literal('to be confirmed') }),
+      ])
+      .describe('A meeting, a month (with the day when known), or to be confirmed'),
+    timingNote: z.string().nullable(),
+    origin: z.enum(ORIGINS),
+    originNote: z.string().nullable(),
+    originUrl: apiLink().nullable(),
+    status: z.enum(STATUSES),
+    leadOfficer: z.string().nullable(),
+    url: sitePath(),
+  })
+  .meta({ id: 'WorkProgrammeItem' })
 
 type ApiItem = Awaited<ReturnType<WorkProgrammeService['forApi']>>[number]
 
 /** One item as open data: when it is planned for, and its links, never anything but what the page shows. */
-function itemForApi(item: ApiItem) {
+function itemForApi(item: ApiItem): z.output<typeof itemSchema> {
   const { schedule } = item
   return {
     id: item.id,
@@ -36,14 +74,26 @@ export function workProgrammeApi(deps: { service: WorkProgrammeService }) {
   const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
 
   return async function (app: FastifyInstance) {
-    app.get('/api/v1/work-programme', async (request, reply) => {
-      const parsed = apiQuerySchema.safeParse(request.query ?? {})
-      if (!parsed.success) {
-        return reply.code(400).send(invalidQuery(parsed.error.issues))
-      }
-      const items = await deps.service.forApi(publicContext(request), parsed.data.body)
-      reply.header('cache-control', 'public, max-age=60')
-      return { items: items.map(itemForApi) }
-    })
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/api/v1/work-programme',
+      {
+        schema: {
+          operationId: 'listWorkProgramme',
+          summary: 'Work programme items: what each committee plans to look at, and when',
+          tags: ['Work programme'],
+          querystring: apiQuerySchema,
+          response: {
+            200: jsonResponse(z.strictObject({ items: z.array(itemSchema) }), 'The items'),
+            400: invalidQueryResponse(),
+            404: notFoundResponse('There is no such body'),
+          },
+        },
+      },
+      async (request, reply) => {
+        const items = await deps.service.forApi(publicContext(request), request.query.body)
+        reply.header('cache-control', 'public, max-age=60')
+        return { items: items.map(itemForApi) }
+      },
+    )
   }
 }

@@ -2,13 +2,13 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { workProgrammeApi } from './api.ts'
-import { workProgrammeOpenApi } from './openapi.ts'
 import { createWorkProgrammeRepository } from './repository.ts'
 import { workProgrammeRoutes } from './routes.ts'
 import { type WorkProgrammeMeetings, createWorkProgrammeService } from './service.ts'
 
 export type { LinkedItemInput, WorkProgrammeService } from './service.ts'
 export { workProgrammePath } from './service.ts'
+export { type DemoWorkProgramme, demoWorkProgrammeSchema, loadDemoWorkProgramme } from './demo.ts'
 export { monthOrDateField, monthOrDateLabel, monthOrDateValues } from './month-or-date.ts'
 
 export { workProgrammeSection } from './body-section.ts'
@@ -28,6 +28,5 @@ export function createWorkProgramme(deps: {
     service,
     routes: workProgrammeRoutes({ service, audit: deps.audit }),
     api: workProgrammeApi({ service }),
-    openApi: workProgrammeOpenApi,
   }
 }

@@ -78,5 +78,8 @@ export const viewQuerySchema = z.object({
 })
 
 export const apiQuerySchema = z.object({
-  body: z.uuid({ error: 'body must be the id of a body, from /api/v1/bodies' }).optional(),
+  body: z
+    .uuid({ error: 'body must be the id of a body, from /api/v1/bodies' })
+    .optional()
+    .describe('Only this body’s work programme'),
 })

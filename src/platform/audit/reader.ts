@@ -60,7 +60,7 @@ export function createAuditReader(db: Db) {
           .offset((page - 1) * AUDIT_PAGE_SIZE)
           .execute(),
       ])
-      return { total: Number(total), events }
+      return { total, events }
     },
 
     async subjectTypes(ctx: Context) {

@@ -1,4 +1,4 @@
-const DAY = 24 * 60 * 60 * 1000
+import { differenceInDays } from 'date-fns'
 
 export type BackupWarning = { kind: 'never' } | { kind: 'overdue'; days: number } | null
 
@@ -8,6 +8,6 @@ export type BackupWarning = { kind: 'never' } | { kind: 'overdue'; days: number 
  */
 export function backupWarning(newest: Date | undefined, now: Date, warnDays: number): BackupWarning {
   if (!newest) return { kind: 'never' }
-  const days = Math.floor((now.getTime() - newest.getTime()) / DAY)
+  const days = differenceInDays(now, newest)
   return days >= warnDays ? { kind: 'overdue', days } : null
 }

@@ -3,6 +3,8 @@
  * 'YYYY-MM-DD', TRUE is "TRUE". Excel stores a number and, in the styles, how to show it; only
  * percentages and dates change what the text means, so those are the formats told apart.
  */
+import { TZDate } from '@date-fns/tz'
+import { addDays, format } from 'date-fns'
 
 export type NumberKind = 'percent' | 'date' | 'plain'
 
@@ -26,8 +28,6 @@ export function formatKind(code: string): NumberKind {
 
 /** How a cell says what its value is (the `t` attribute of `<c>`). */
 export type CellType = 'n' | 's' | 'str' | 'inlineStr' | 'b' | 'e' | 'd'
-
-const DAY_MS = 86_400_000
 
 /**
  * The text of a cell, from its stored value: for a shared string (t="s") the value is the
@@ -58,8 +58,9 @@ export function cellText(
 function serialDate(serial: number, date1904: boolean): string | null {
   if (serial < 0 || serial > 2_958_465) return null
   const day = Math.floor(serial)
-  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, day < 60 ? 31 : 30)
-  return new Date(epoch + day * DAY_MS).toISOString().slice(0, 10)
+  // In UTC, where every day is 24 hours long, so the machine's time zone cannot move the date.
+  const epoch = date1904 ? TZDate.tz('UTC', 1904, 0, 1) : TZDate.tz('UTC', 1899, 11, day < 60 ? 31 : 30)
+  return format(addDays(epoch, day), 'yyyy-MM-dd')
 }
 
 /** 'XFD' → 16384. */

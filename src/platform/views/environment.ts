@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import view from '@fastify/view'
 import type { FastifyInstance } from 'fastify'
 import nunjucks from 'nunjucks'
+import { RAG_TAGS } from './components/rag-tag.ts'
 import { registerFilters } from './filters.ts'
 
 const require = createRequire(import.meta.url)
@@ -11,6 +12,12 @@ const here = dirname(fileURLToPath(import.meta.url))
 export const srcDir = join(here, '..', '..')
 export const govukFrontendDir = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist')
 export const mojFrontendDir = dirname(require.resolve('@ministryofjustice/frontend/package.json'))
+
+/** What every template can use beyond Nunjucks' own: the app's filters and the RAG tags' words and colours. */
+export function configureEnvironment(env: nunjucks.Environment): void {
+  registerFilters(env)
+  env.addGlobal('ragTags', RAG_TAGS)
+}
 
 /**
  * Nunjucks through @fastify/view. Templates are named from src/ ("modules/bodies/views/show.njk",
@@ -26,7 +33,7 @@ export async function registerViews(app: FastifyInstance, globals: Record<string
       trimBlocks: true,
       lstripBlocks: true,
       onConfigure: (env: nunjucks.Environment) => {
-        registerFilters(env)
+        configureEnvironment(env)
         for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value)
       },
     },

@@ -97,5 +97,6 @@ export const planQuerySchema = z.object({
   plan: z
     .string()
     .regex(/^\d{4}-\d{2}$/, 'plan must be the month a plan starts, like 2024-01')
-    .optional(),
+    .optional()
+    .meta({ description: 'The month the plan starts, YYYY-MM', examples: ['2024-01'] }),
 })

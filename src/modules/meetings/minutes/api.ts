@@ -1,8 +1,97 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import type { Context } from '#src/platform/auth/user.ts'
-import { invalidQuery } from '#src/platform/http/api-errors.ts'
-import { meetingsQuerySchema } from './schema.ts'
+import {
+  apiDate,
+  apiId,
+  apiExempt,
+  invalidQueryResponse,
+  jsonResponse,
+  notFoundResponse,
+  sitePath,
+} from '#src/platform/http/api-schemas.ts'
+import { MEETING_STATUSES } from '../schema.ts'
+import type { MinutesStatus } from '../tables.ts'
+import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_TYPES, meetingsQuerySchema } from './schema.ts'
 import { type MinutesRecord, type MinutesService, minutesPath } from './service.ts'
+
+const meetingSummarySchema = z
+  .strictObject({
+    id: apiId,
+    slug: z.string().meta({ examples: ['children-and-young-peoples-scrutiny-committee-2024-01-25'] }),
+    body: z.strictObject({ id: apiId, name: z.string() }),
+    date: apiDate,
+    startTime: z
+      .string()
+      .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/)
+      .nullable()
+      .meta({ description: '24-hour UK time', examples: ['18:00'] }),
+    venue: z.string().nullable(),
+    status: z.enum(MEETING_STATUSES),
+    url: sitePath('The meeting’s page on this site'),
+    minutesStatus: z
+      .enum(['published', 'approved'])
+      .nullable()
+      .describe('null until the minutes are published; approved once a later meeting has agreed them'),
+  })
+  .meta({ id: 'MeetingSummary' })
+
+const agendaItemSchema = z
+  .strictObject({
+    number: z.int().min(1),
+    title: z.string(),
+    purpose: z.string().nullable(),
+    pages: z.strictObject({ from: z.int(), to: z.int() }).nullable().describe('Pages of the agenda pack'),
+    exempt: apiExempt
+      .nullable()
+      .describe(
+        'Withheld under a paragraph of Part 1 of Schedule 12A to the Local Government Act 1972: only the title is published',
+      ),
+    minute: z.string().nullable().describe('The minute of the item, once the minutes are published'),
+    resolutions: z.array(z.strictObject({ number: z.int().min(1), text: z.string() })),
+  })
+  .meta({ id: 'AgendaItem' })
+
+const meetingSchema = meetingSummarySchema
+  .extend({
+    minutesUrl: sitePath().nullable(),
+    endedAt: z.string().nullable().describe('When the meeting ended, 24-hour UK time'),
+    approval: z
+      .strictObject({
+        on: apiDate.nullable(),
+        meeting: z.strictObject({ id: apiId, slug: z.string() }),
+        item: z.int(),
+        amendment: z.string().nullable(),
+      })
+      .nullable()
+      .describe('The later meeting that approved the minutes, and the item it did so under'),
+    items: z.array(agendaItemSchema),
+    attendance: z
+      .array(
+        z.strictObject({
+          name: z.string(),
+          capacity: z.enum(CAPACITIES),
+          status: z.enum(ATTENDANCE_STATUSES),
+          roleAtMeeting: z.string().nullable(),
+          chaired: z.boolean(),
+        }),
+      )
+      .describe('Who attended, from the minutes'),
+    declarations: z
+      .array(
+        z.strictObject({
+          member: z.string(),
+          item: z.int().nullable().describe('The agenda item number'),
+          type: z.enum(DECLARATION_TYPES),
+          nature: z.string(),
+        }),
+      )
+      .describe('Declarations of interest'),
+  })
+  .meta({ id: 'Meeting' })
+
+type MeetingSummary = z.output<typeof meetingSummarySchema>
 
 /**
  * The open data API for meetings and their minutes. It answers as it would to the public, whoever
@@ -13,37 +102,64 @@ export function minutesApi(deps: { service: MinutesService }) {
   const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
 
   return async function (app: FastifyInstance) {
-    app.get('/api/v1/meetings', async (request, reply) => {
-      const parsed = meetingsQuerySchema.safeParse(request.query ?? {})
-      if (!parsed.success) {
-        return reply.code(400).send(invalidQuery(parsed.error.issues))
-      }
-      const { body, from, to } = parsed.data
-      const meetings = await service.listMeetings(publicContext(request), { bodyId: body, from, to })
-      reply.header('cache-control', 'public, max-age=60')
-      return {
-        meetings: meetings.map((meeting) => ({ ...meetingSummary(meeting), minutesStatus: meeting.minutesStatus })),
-      }
-    })
+    const api = app.withTypeProvider<ZodTypeProvider>()
 
-    app.get('/api/v1/meetings/:id', async (request, reply) => {
-      const { id } = request.params as { id: string }
-      const record = await service.getMeetingRecord(publicContext(request), id)
-      reply.header('cache-control', 'public, max-age=60')
-      return meetingDetail(record)
-    })
+    api.get(
+      '/api/v1/meetings',
+      {
+        schema: {
+          operationId: 'listMeetings',
+          summary: 'Meetings, latest first',
+          tags: ['Meetings'],
+          querystring: meetingsQuerySchema,
+          response: {
+            200: jsonResponse(z.strictObject({ meetings: z.array(meetingSummarySchema) }), 'The meetings'),
+            400: invalidQueryResponse(),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { body, from, to } = request.query
+        const meetings = await service.listMeetings(publicContext(request), { bodyId: body, from, to })
+        reply.header('cache-control', 'public, max-age=60')
+        return {
+          meetings: meetings.map((meeting) => meetingSummary(meeting, meeting.minutesStatus)),
+        }
+      },
+    )
+
+    api.get(
+      '/api/v1/meetings/:id',
+      {
+        schema: {
+          operationId: 'getMeeting',
+          summary: 'One meeting with its agenda and, once published, its minutes',
+          tags: ['Meetings'],
+          params: z.object({ id: z.string().describe('The meeting’s id or slug') }),
+          response: { 200: jsonResponse(meetingSchema, 'The meeting'), 404: notFoundResponse() },
+        },
+      },
+      async (request, reply) => {
+        const record = await service.getMeetingRecord(publicContext(request), request.params.id)
+        reply.header('cache-control', 'public, max-age=60')
+        return meetingDetail(record)
+      },
+    )
   }
 }
 
-function meetingSummary(meeting: {
-  id: string
-  slug: string
-  body: { id: string; name: string }
-  date: string
-  startTime: string | null
-  venue: string
-  status: string
-}) {
+function meetingSummary(
+  meeting: {
+    id: string
+    slug: string
+    body: { id: string; name: string }
+    date: string
+    startTime: string | null
+    venue: string
+    status: MeetingSummary['status']
+  },
+  minutesStatus: MinutesStatus | null | undefined,
+): MeetingSummary {
   return {
     id: meeting.id,
     slug: meeting.slug,
@@ -53,15 +169,16 @@ function meetingSummary(meeting: {
     venue: meeting.venue || null,
     status: meeting.status,
     url: `/meetings/${meeting.slug}`,
+    // The service gives the public no draft: a draft here would be a mistake, not news.
+    minutesStatus: minutesStatus === 'draft' ? null : (minutesStatus ?? null),
   }
 }
 
 /** One meeting with its agenda and, once published, its minutes. */
-function meetingDetail(record: MinutesRecord) {
+function meetingDetail(record: MinutesRecord): z.output<typeof meetingSchema> {
   const { meeting, minutes, approval } = record
   return {
-    ...meetingSummary({ ...meeting, body: record.body }),
-    minutesStatus: minutes?.status ?? null,
+    ...meetingSummary({ ...meeting, body: record.body }, minutes?.status),
     minutesUrl: minutes ? minutesPath(meeting.slug) : null,
     endedAt: minutes?.endedAtTime ?? null,
     approval: approval

@@ -9,6 +9,7 @@ import { createMinutesService } from './service.ts'
 
 export type { MinutesRecord, MinutesService } from './service.ts'
 export { minutesPath } from './service.ts'
+export { type DemoMinutes, demoMeetingMinutesSchema, demoMinutesSchema, loadDemoMinutes } from './demo.ts'
 
 /**
  * Minutes: attendance, declarations of interest, item minutes and resolutions; draft → published →

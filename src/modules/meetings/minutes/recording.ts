@@ -6,7 +6,6 @@ import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { attendeeName, membersOnDate } from './attendance-groups.ts'
 import { chairProblem } from './chair.ts'
-import { isoDay } from './iso-day.ts'
 import { moveResolution, withoutResolution } from './resolution-numbers.ts'
 import type { AttendanceInput } from './repository.ts'
 import type { AttendanceForm, DeclarationForm, ResolutionForm } from './schema.ts'
@@ -127,12 +126,7 @@ export function createMinutesRecording(deps: MinutesDeps) {
       const { slug } = await bodies.getBodyById(ctx, meeting.bodyId)
       const body = await bodies.getBody(ctx, slug)
       const recorded = new Set((await repo.attendanceOf(meetingId)).map((entry) => entry.personId))
-      const memberships = [...body.currentMembers, ...body.pastMembers].map((membership) => ({
-        ...membership,
-        startsOn: isoDay(membership.startsOn),
-        endsOn: isoDay(membership.endsOn),
-      }))
-      const members = membersOnDate(memberships, meeting.date)
+      const members = membersOnDate([...body.currentMembers, ...body.pastMembers], meeting.date)
       const rows = members
         .filter((member) => !recorded.has(member.personId))
         .map((member) => ({ ...member, rawName: '', status: 'present' as const, roleAtMeeting: '', chaired: false }))

@@ -1,7 +1,6 @@
 import type { Updateable } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
-import { isoDay } from './iso-day.ts'
 import type { AttendanceTable, DeclarationsTable, MinutesTable } from '../tables.ts'
 
 type Reader = Db | Trx
@@ -31,16 +30,6 @@ const itemColumns = [
   'agendaItems.exemptParagraph',
 ] as const
 
-const withDay = <T extends { date: string }>(row: T): T => ({ ...row, date: isoDay(row.date) })
-const withApprovedOn = <T extends { approvedOn: string | null }>(row: T): T => ({
-  ...row,
-  approvedOn: isoDay(row.approvedOn),
-})
-const maybe =
-  <T, R>(map: (row: T) => R) =>
-  (row: T | undefined) =>
-    row === undefined ? undefined : map(row)
-
 /** Queries for minutes and the meetings and agenda items they record. No decisions here. */
 export function createMinutesRepository(db: Db) {
   function itemsOfMeetings(meetingIds: string[], trx: Reader = db) {
@@ -57,24 +46,14 @@ export function createMinutesRepository(db: Db) {
   return {
     itemsOfMeetings,
     findMeetingBySlug(slug: string) {
-      return db
-        .selectFrom('meetings')
-        .select(meetingColumns)
-        .where('slug', '=', slug)
-        .executeTakeFirst()
-        .then(maybe(withDay))
+      return db.selectFrom('meetings').select(meetingColumns).where('slug', '=', slug).executeTakeFirst()
     },
     findMeetingById(id: string, trx: Reader = db) {
       if (!isUuid(id)) return Promise.resolve(undefined)
-      return trx
-        .selectFrom('meetings')
-        .select(meetingColumns)
-        .where('id', '=', id)
-        .executeTakeFirst()
-        .then(maybe(withDay))
+      return trx.selectFrom('meetings').select(meetingColumns).where('id', '=', id).executeTakeFirst()
     },
     /** Meetings with their minutes' status, optionally one body's and within dates (inclusive), soonest first. */
-    async listMeetings(filter: { bodyId?: string; from?: string; to?: string }) {
+    listMeetings(filter: { bodyId?: string; from?: string; to?: string }) {
       let query = db
         .selectFrom('meetings')
         .leftJoin('minutes', 'minutes.meetingId', 'meetings.id')
@@ -82,8 +61,7 @@ export function createMinutesRepository(db: Db) {
       if (filter.bodyId) query = query.where('meetings.bodyId', '=', filter.bodyId)
       if (filter.from) query = query.where('meetings.date', '>=', filter.from)
       if (filter.to) query = query.where('meetings.date', '<=', filter.to)
-      const rows = await query.orderBy('meetings.date').orderBy('meetings.startTime').orderBy('meetings.slug').execute()
-      return rows.map(withDay)
+      return query.orderBy('meetings.date').orderBy('meetings.startTime').orderBy('meetings.slug').execute()
     },
     /** A body's meetings after a date with their agenda items, soonest first. */
     async meetingsOfBodyAfter(bodyId: string, date: string) {
@@ -94,7 +72,6 @@ export function createMinutesRepository(db: Db) {
         .where('date', '>', date)
         .orderBy('date')
         .execute()
-        .then((rows) => rows.map(withDay))
       const items = await itemsOfMeetings(meetings.map((meeting) => meeting.id))
       return meetings.map((meeting) => ({ ...meeting, items: items.filter((item) => item.meetingId === meeting.id) }))
     },
@@ -112,12 +89,7 @@ export function createMinutesRepository(db: Db) {
     },
 
     findMinutes(meetingId: string, trx: Reader = db) {
-      return trx
-        .selectFrom('minutes')
-        .selectAll()
-        .where('meetingId', '=', meetingId)
-        .executeTakeFirst()
-        .then(maybe(withApprovedOn))
+      return trx.selectFrom('minutes').selectAll().where('meetingId', '=', meetingId).executeTakeFirst()
     },
     insertMinutes(trx: Trx, meetingId: string) {
       return trx
@@ -125,7 +97,6 @@ export function createMinutesRepository(db: Db) {
         .values({ meetingId, status: 'draft', noDeclarations: false, approvalAmendment: '' })
         .returningAll()
         .executeTakeFirstOrThrow()
-        .then(withApprovedOn)
     },
     updateMinutes(trx: Trx, meetingId: string, change: MinutesChange) {
       return trx
@@ -134,7 +105,6 @@ export function createMinutesRepository(db: Db) {
         .where('meetingId', '=', meetingId)
         .returningAll()
         .executeTakeFirstOrThrow()
-        .then(withApprovedOn)
     },
 
     attendanceOf(meetingId: string, trx: Reader = db) {

@@ -85,9 +85,13 @@ export const unpublishSchema = z.object({
 /** The open data API's meeting filter. */
 export const meetingsQuerySchema = z
   .object({
-    body: z.uuid({ error: 'body must be the id of a body' }).optional(),
-    from: isoDate('from must be a date in the format YYYY-MM-DD').optional(),
-    to: isoDate('to must be a date in the format YYYY-MM-DD').optional(),
+    body: z.uuid({ error: 'body must be the id of a body' }).optional().describe('Only this body’s meetings'),
+    from: isoDate('from must be a date in the format YYYY-MM-DD')
+      .optional()
+      .meta({ format: 'date', description: 'On or after this date (YYYY-MM-DD)' }),
+    to: isoDate('to must be a date in the format YYYY-MM-DD')
+      .optional()
+      .meta({ format: 'date', description: 'On or before this date (YYYY-MM-DD)' }),
   })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     path: ['to'],

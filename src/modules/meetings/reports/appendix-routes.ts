@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import { type FieldErrors, attempt, noErrors } from '#src/platform/forms/errors.ts'
-import { contentDisposition } from '../documents.ts'
+import { attachment } from '#src/platform/http/content-disposition.ts'
 import { type FormValues, exemptValues, paperParams } from '../form-values.ts'
 import { type MeetingsRouteDeps, views } from '../route-context.ts'
 import { paragraphItems } from '../schema.ts'
@@ -87,7 +87,7 @@ export function appendixRoutes(deps: MeetingsRouteDeps) {
       const document = await service.getDocument(request.ctx, (request.params as { id: string }).id)
       return reply
         .header('content-type', document.mediaType)
-        .header('content-disposition', contentDisposition(document.filename))
+        .header('content-disposition', attachment(document.filename))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', document.exempt ? 'private, no-store' : 'no-cache')
         .send(Buffer.from(document.content))

@@ -4,7 +4,7 @@ import { always, exemptShape, exemptionOfAnswers, paragraphNeeded } from '../sch
 import type { WithinBudget } from '../tables.ts'
 import { recommendationsFromText } from './template.ts'
 
-export const WITHIN_BUDGET: WithinBudget[] = ['yes', 'no', 'not applicable']
+export const WITHIN_BUDGET = ['yes', 'no', 'not applicable'] as const satisfies WithinBudget[]
 
 const text = optionalText(50_000)
 

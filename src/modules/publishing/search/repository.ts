@@ -38,7 +38,7 @@ export function createSearchRepository(db: Db) {
   return {
     async count(q: string): Promise<number> {
       const result = await sql<{ total: number }>`${withHits(q)} select count(*) as total from hits`.execute(db)
-      return Number(result.rows[0]?.total ?? 0)
+      return result.rows[0]?.total ?? 0
     },
 
     /**
@@ -58,7 +58,7 @@ export function createSearchRepository(db: Db) {
         ) h
         cross join query
         order by ${order}`.execute(db)
-      const total = result.rows[0] ? Number(result.rows[0].total) : null
+      const total = result.rows[0]?.total ?? null
       return { total, hits: result.rows.map(({ total: _total, ...hit }) => hit) }
     },
   }
