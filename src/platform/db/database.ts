@@ -63,19 +63,28 @@ async function emptyClusterSnapshot(): Promise<Blob | undefined> {
   }
 }
 
-/** An embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is undefined. */
-export async function openPglite<DB>(dataDir?: string): Promise<DatabaseHandle<DB>> {
+export interface PgliteHandle<DB> extends DatabaseHandle<DB> {
+  /** The cluster as it stands, as a tarball that `openPglite(undefined, snapshot)` opens a copy of. */
+  dump(): Promise<Blob>
+}
+
+/**
+ * An embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is undefined: empty, or a
+ * copy of `snapshot` (a tarball from `dump`).
+ */
+export async function openPglite<DB>(dataDir?: string, snapshot?: Blob): Promise<PgliteHandle<DB>> {
   let client: PGlite
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true })
     client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), parsers })
   } else {
-    client = await PGlite.create({ loadDataDir: await emptyClusterSnapshot(), parsers })
+    client = await PGlite.create({ loadDataDir: snapshot ?? (await emptyClusterSnapshot()), parsers })
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins })
   return {
     db,
     kind: 'pglite',
+    dump: () => client.dumpDataDir('none'),
     async close() {
       await db.destroy() // the dialect closes PGlite too
       if (!client.closed) await client.close()
