@@ -161,6 +161,8 @@ describe.each(testDatabases())('council settings on $name', (database) => {
     const form = await agents.scrutiny_officer.get('/decisions/new')
     expect(text(form.body)).toContain('The call-in deadline is 7 clear calendar days after this date')
     expect(text(form.body)).toContain('For example, EX47/2023')
+    const planItem = await agents.scrutiny_officer.get('/forward-plan/2024-01/items/new')
+    expect(text(planItem.body)).toContain('For example, 16/2023')
     await postForm(agents.admin, 'call-in', { callInDays: '5', callInKind: 'working' })
     expect(await deadlineOn(agents.public)).toBe('Monday 18 December 2023')
   })
@@ -225,5 +227,17 @@ describe.each(testDatabases())('council settings of a new council on $name', (da
       .where('subjectType', '=', 'council settings')
       .executeTakeFirstOrThrow()
     expect(event.action).toBe('changed council settings')
+  })
+
+  it('shows the council’s reference formats as hints, and none until they are given', async () => {
+    const admin = await t.as('admin')
+    const decisionNumberHint = async () =>
+      parse((await admin.get('/decisions/new')).body)('#number-hint')
+        .text()
+        .trim()
+    expect(await decisionNumberHint()).toBe('')
+    await postForm(admin, 'reference-formats', { decisionReferenceHint: 'KD/2024/017' })
+    expect(await decisionNumberHint()).toBe('For example, KD/2024/017')
+    expect(summaryList((await admin.get(SETTINGS)).body)['Reference formats']).toContain('Decisions: KD/2024/017')
   })
 })
