@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import type { Database } from '#src/database.ts'
-import { type DatabaseHandle, openPglite, openPostgres } from '#src/platform/db/database.ts'
+import { type DatabaseHandle, type OpenOptions, openPglite, openPostgres } from '#src/platform/db/database.ts'
 
 export interface TestDatabase {
   name: 'pglite' | 'postgres'
-  open(): Promise<DatabaseHandle<Database>>
+  open(options?: OpenOptions): Promise<DatabaseHandle<Database>>
 }
 
-const pglite: TestDatabase = { name: 'pglite', open: () => openPglite<Database>() }
+const pglite: TestDatabase = { name: 'pglite', open: (options) => openPglite<Database>(undefined, options) }
 
 /**
  * A fresh database on the PostgreSQL server at TEST_DATABASE_URL for each suite, dropped on close,
@@ -17,7 +17,7 @@ const pglite: TestDatabase = { name: 'pglite', open: () => openPglite<Database>(
 function postgres(url: string): TestDatabase {
   return {
     name: 'postgres',
-    async open() {
+    async open(options) {
       const name = `oversight_test_${randomBytes(6).toString('hex')}`
       const admin = new pg.Client({ connectionString: url })
       await admin.connect()
@@ -25,7 +25,7 @@ function postgres(url: string): TestDatabase {
       await admin.end()
       const target = new URL(url)
       target.pathname = `/${name}`
-      const handle = openPostgres<Database>(target.toString(), 4)
+      const handle = openPostgres<Database>(target.toString(), 4, options)
       return {
         ...handle,
         async close() {

@@ -10,6 +10,7 @@ import type { DatabaseHandle } from '#src/platform/db/database.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
 import { Agent, type AgentOptions } from './agent.ts'
 import type { TestDatabase } from './databases.ts'
+import { type QueryCounter, createQueryCounter } from './query-counter.ts'
 import { TEST_PASSWORD } from './test-password.ts'
 
 export { TEST_PASSWORD }
@@ -29,6 +30,8 @@ export interface TestApp {
   app: FastifyInstance
   db: Db
   handle: DatabaseHandle<Database>
+  /** Counts the statements sent to the database: `await t.queries.count(() => agent.get(url))`. */
+  queries: QueryCounter
   /** A signed-out client, from 127.0.0.1 unless told otherwise. */
   visitor(options?: AgentOptions): Agent
   /** A client signed in with the demo account of `role` ('public' stays signed out). */
@@ -52,7 +55,8 @@ export async function startTestApp(
     rateLimitPerMinute?: number
   } = {},
 ): Promise<TestApp> {
-  const handle = await database.open()
+  const queries = createQueryCounter()
+  const handle = await database.open({ log: queries.log })
   await migrateToLatest(handle.db)
   if (options.demo !== false) await loadDemo(handle.db, { password: TEST_PASSWORD })
   const app = await buildApp({
@@ -73,6 +77,7 @@ export async function startTestApp(
     app,
     db: handle.db,
     handle,
+    queries,
     visitor: (agentOptions) => new Agent(app, agentOptions),
     async as(role) {
       const agent = new Agent(app)

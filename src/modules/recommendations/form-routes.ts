@@ -165,7 +165,10 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       return reply.redirect(`/recommendations/${recommendation.id}`, 303)
     })
 
-    /** A simple form page: GET shows it filled from the record, POST validates, saves and goes back to the recommendation. */
+    /**
+     * A simple form page: GET shows it filled from the record, POST validates, saves and goes back
+     * to the recommendation.
+     */
     function simpleForm<T>(options: {
       path: string
       template: string
@@ -242,19 +245,20 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
     })
 
     app.post('/recommendations/:id/updates', async (request, reply) => {
-      // Refuses (403) an officer who is not responsible before looking at what they sent.
-      const recommendation = await service.getForUpdate(request.ctx, idParam(request))
       const values = withDates(request.body)
       const parsed = parseForm(updateSchema, values, FIELD_IDS)
+      // Both postUpdate and getForUpdate refuse (403) an officer who is not responsible before
+      // anything is said about what they sent; the form is read only when it goes back with errors.
       const result = parsed.ok
-        ? await attempt(() => service.postUpdate(request.ctx, recommendation.id, parsed.value))
+        ? await attempt(() => service.postUpdate(request.ctx, idParam(request), parsed.value))
         : parsed
       if (!result.ok) {
+        const recommendation = await service.getForUpdate(request.ctx, idParam(request))
         const errors = inFormOrder(result, ['on', 'text'])
         return reply.page(`${views}/update-form.njk`, { recommendation, values, ...errors }, 400)
       }
-      const back = values.returnTo === 'my' ? '/my/recommendations' : `/recommendations/${recommendation.id}#updates`
-      return reply.redirect(back, 303)
+      const id = result.value.recommendationId
+      return reply.redirect(values.returnTo === 'my' ? '/my/recommendations' : `/recommendations/${id}#updates`, 303)
     })
   }
 }

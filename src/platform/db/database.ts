@@ -4,12 +4,17 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely'
+import { CamelCasePlugin, Kysely, type Logger, PostgresDialect, type Transaction } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import { dataChanged } from './data-version.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
+
+/** What opening a database may be told beyond where it is: `log` sees every statement, BEGIN and COMMIT included. */
+export interface OpenOptions {
+  log?: Logger
+}
 
 export interface DatabaseHandle<DB> {
   db: Kysely<DB>
@@ -29,7 +34,7 @@ pg.types.setTypeParser(INT8_OID, (value) => Number(value))
 function pgliteVersion(): string {
   let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'))
   while (!existsSync(join(dir, 'package.json')) && dir !== dirname(dir)) dir = dirname(dir)
-  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version
 }
 const PGLITE_VERSION = pgliteVersion()
 
@@ -57,7 +62,7 @@ async function emptyClusterSnapshot(): Promise<Blob | undefined> {
 }
 
 /** An embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is undefined. */
-export async function openPglite<DB>(dataDir?: string): Promise<DatabaseHandle<DB>> {
+export async function openPglite<DB>(dataDir?: string, options: OpenOptions = {}): Promise<DatabaseHandle<DB>> {
   let client: PGlite
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true })
@@ -65,7 +70,7 @@ export async function openPglite<DB>(dataDir?: string): Promise<DatabaseHandle<D
   } else {
     client = await PGlite.create({ loadDataDir: await emptyClusterSnapshot(), parsers })
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins })
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins, log: options.log })
   return {
     db,
     kind: 'pglite',
@@ -77,9 +82,9 @@ export async function openPglite<DB>(dataDir?: string): Promise<DatabaseHandle<D
 }
 
 /** A pool on a real PostgreSQL server. */
-export function openPostgres<DB>(connectionString: string, max = 10): DatabaseHandle<DB> {
+export function openPostgres<DB>(connectionString: string, max = 10, options: OpenOptions = {}): DatabaseHandle<DB> {
   const pool = new pg.Pool({ connectionString, max })
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log: options.log })
   return {
     db,
     kind: 'postgres',

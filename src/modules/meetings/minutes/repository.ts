@@ -161,6 +161,31 @@ export function createMinutesRepository(db: Db) {
         .orderBy('number')
         .execute()
     },
+    /** A resolution with its agenda item, its meeting and the status of that meeting's minutes, in one query. */
+    findResolutionInMinutes(id: string) {
+      if (!isUuid(id)) return Promise.resolve(undefined)
+      return db
+        .selectFrom('resolutions')
+        .innerJoin('agendaItems', 'agendaItems.id', 'resolutions.agendaItemId')
+        .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
+        .innerJoin('minutes', 'minutes.meetingId', 'meetings.id')
+        .select([
+          'resolutions.id',
+          'resolutions.number',
+          'resolutions.text',
+          'agendaItems.id as itemId',
+          'agendaItems.number as itemNumber',
+          'agendaItems.title as itemTitle',
+          'agendaItems.exemptParagraph',
+          'meetings.id as meetingId',
+          'meetings.slug as meetingSlug',
+          'meetings.date as meetingDate',
+          'meetings.bodyId',
+          'minutes.status as minutesStatus',
+        ])
+        .where('resolutions.id', '=', id)
+        .executeTakeFirst()
+    },
     findResolution(id: string, trx: Reader = db) {
       if (!isUuid(id)) return Promise.resolve(undefined)
       return trx.selectFrom('resolutions').selectAll().where('id', '=', id).executeTakeFirst()
