@@ -6,6 +6,7 @@ import { createClock } from '#src/platform/clock.ts'
 import { type DatabaseHandle, openPglite } from '#src/platform/db/database.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
 import { createBodies } from '#src/modules/bodies/index.ts'
+import { createMeetings } from '#src/modules/meetings/index.ts'
 import { createMinutes } from '#src/modules/meetings/minutes/index.ts'
 import { createRecommendations } from '#src/modules/recommendations/index.ts'
 import { BODY } from './bodies-and-people.ts'
@@ -33,7 +34,8 @@ function serviceOn(today: string) {
   const clock = createClock(today)
   const audit = createAuditReader(db)
   const bodies = createBodies({ db, clock, audit })
-  const minutes = createMinutes({ db, clock, audit, bodies: bodies.service })
+  const meetings = createMeetings({ db, clock, audit, bodies: bodies.service, minutes: () => minutes.service })
+  const minutes = createMinutes({ db, clock, audit, bodies: bodies.service, meetings: meetings.service })
   return createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service }).service
 }
 

@@ -79,17 +79,19 @@ export function createMinutesRepository(db: Db) {
     findItemById(id: string, trx: Reader = db) {
       return trx.selectFrom('agendaItems').select(itemColumns).where('id', '=', id).executeTakeFirst()
     },
-    updateItemMinute(trx: Trx, id: string, minute: string) {
-      return trx
-        .updateTable('agendaItems')
-        .set({ minute })
-        .where('id', '=', id)
-        .returning(itemColumns)
-        .executeTakeFirstOrThrow()
-    },
 
     findMinutes(meetingId: string, trx: Reader = db) {
       return trx.selectFrom('minutes').selectAll().where('meetingId', '=', meetingId).executeTakeFirst()
+    },
+    /** Whether some meeting's minutes were approved under this agenda item. */
+    async approvedAtItem(itemId: string) {
+      if (!isUuid(itemId)) return false
+      const row = await db
+        .selectFrom('minutes')
+        .select('meetingId')
+        .where('approvedAtItemId', '=', itemId)
+        .executeTakeFirst()
+      return Boolean(row)
     },
     insertMinutes(trx: Trx, meetingId: string) {
       return trx

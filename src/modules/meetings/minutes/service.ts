@@ -4,6 +4,7 @@ import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
+import type { MeetingsService } from '../index.ts'
 import { exemptLabel, isExempt, mayReadExempt } from '../exempt.ts'
 import { attendeeName, groupAttendance } from './attendance-groups.ts'
 import { whatIsMissing } from './publish-readiness.ts'
@@ -17,6 +18,8 @@ export interface MinutesDeps {
   repository: MinutesRepository
   clock: Clock
   bodies: BodiesService
+  /** The meetings module's service: agenda items are its, their minutes are written through it. */
+  meetings: Pick<MeetingsService, 'recordItemMinute'>
 }
 
 /** The address of a meeting's minutes page. */
@@ -172,11 +175,15 @@ export function createMinutesService(deps: MinutesDeps) {
     },
 
     /** For a meeting page: the status and address of its minutes, or null when this viewer has none to see. */
-    async minutesSummary(ctx: Context, meetingId: string) {
-      const meeting = await repo.findMeetingById(meetingId)
-      const minutes = meeting ? await repo.findMinutes(meeting.id) : undefined
-      if (!meeting || !minutes || !mayReadMinutes(ctx.user, minutes.status)) return null
+    async minutesSummary(ctx: Context, meeting: { id: string; slug: string }) {
+      const minutes = await repo.findMinutes(meeting.id)
+      if (!minutes || !mayReadMinutes(ctx.user, minutes.status)) return null
       return { status: minutes.status, approvedOn: minutes.approvedOn, url: minutesPath(meeting.slug) }
+    },
+
+    /** Whether the minutes of some meeting were approved under this agenda item (it cannot go while they are). */
+    async itemApprovesMinutes(_ctx: Context, itemId: string) {
+      return repo.approvedAtItem(itemId)
     },
   }
 
