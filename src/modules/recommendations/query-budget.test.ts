@@ -39,6 +39,19 @@ describe.each(testDatabases())('queries the tracker sends on $name', (database) 
     expect(queries).toBeLessThanOrEqual(4)
   })
 
+  // The recommendation, its updates, its officer, its body, its source in the minutes; the session.
+  it('shows a recommendation with its source in the minutes in at most 6 queries', async () => {
+    const { id } = await t.db
+      .selectFrom('recommendations')
+      .select('id')
+      .where('number', '=', '8')
+      .executeTakeFirstOrThrow()
+    const agent = await t.as('member')
+    const { result, queries } = await t.queries.count(() => agent.get(`/recommendations/${id}`))
+    expect(result.body).toContain(`href="/meetings/2023-11-09-${slug}/minutes#item-10"`)
+    expect(queries).toBeLessThanOrEqual(6)
+  })
+
   // The session, the recommendation, then BEGIN, the update, its audit event, COMMIT.
   it('takes the responsible officer’s update in at most 6 queries', async () => {
     const agent = await t.as('officer')

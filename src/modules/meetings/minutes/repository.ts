@@ -188,6 +188,39 @@ export function createMinutesRepository(db: Db) {
         .where('resolutions.id', '=', id)
         .executeTakeFirst()
     },
+    /**
+     * A meeting with the status of its minutes, and with one of its agenda items and a resolution of
+     * that item when their ids are given (null columns when they are not, or are not of it): one query.
+     */
+    findMeetingSource(meetingId: string, itemId: string | null, resolutionId: string | null) {
+      if (!isUuid(meetingId)) return Promise.resolve(undefined)
+      const item = itemId && isUuid(itemId) ? itemId : null
+      const resolution = resolutionId && isUuid(resolutionId) ? resolutionId : null
+      return db
+        .selectFrom('meetings')
+        .leftJoin('minutes', 'minutes.meetingId', 'meetings.id')
+        .leftJoin('agendaItems', (join) =>
+          join.onRef('agendaItems.meetingId', '=', 'meetings.id').on('agendaItems.id', '=', item),
+        )
+        .leftJoin('resolutions', (join) =>
+          join.onRef('resolutions.agendaItemId', '=', 'agendaItems.id').on('resolutions.id', '=', resolution),
+        )
+        .select([
+          'meetings.id',
+          'meetings.slug',
+          'meetings.date',
+          'meetings.bodyId',
+          'minutes.status as minutesStatus',
+          'agendaItems.id as itemId',
+          'agendaItems.number as itemNumber',
+          'agendaItems.title as itemTitle',
+          'agendaItems.exemptParagraph',
+          'resolutions.id as resolutionId',
+          'resolutions.number as resolutionNumber',
+        ])
+        .where('meetings.id', '=', meetingId)
+        .executeTakeFirst()
+    },
     findResolution(id: string, trx: Reader = db) {
       if (!isUuid(id)) return Promise.resolve(undefined)
       return trx.selectFrom('resolutions').selectAll().where('id', '=', id).executeTakeFirst()

@@ -174,6 +174,33 @@ export function createMinutesService(deps: MinutesDeps) {
       }
     },
 
+    /**
+     * Where something was said in the minutes, as this viewer may see it: the meeting (undefined when
+     * there is none), and the item and its resolution only when the viewer may read them there.
+     */
+    async sourceInMinutes(
+      ctx: Context,
+      ref: { meetingId: string; agendaItemId: string | null; resolutionId: string | null },
+    ) {
+      const found = await repo.findMeetingSource(ref.meetingId, ref.agendaItemId, ref.resolutionId)
+      if (!found) return undefined
+      const meeting = { id: found.id, slug: found.slug, date: found.date }
+      const { itemId, itemNumber, itemTitle, resolutionId, resolutionNumber } = found
+      const hidden =
+        itemId === null ||
+        itemNumber === null ||
+        itemTitle === null ||
+        !mayReadMinutes(ctx.user, found.minutesStatus) ||
+        (isExempt(found) && !mayReadExempt(await bodies.exemptReadableBodyIds(ctx), found.bodyId))
+      if (hidden) return { meeting, item: null, resolution: null }
+      return {
+        meeting,
+        item: { id: itemId, number: itemNumber, title: itemTitle },
+        resolution:
+          resolutionId !== null && resolutionNumber !== null ? { id: resolutionId, number: resolutionNumber } : null,
+      }
+    },
+
     /** For a meeting page: the status and address of its minutes, or null when this viewer has none to see. */
     async minutesSummary(ctx: Context, meeting: { id: string; slug: string }) {
       const minutes = await repo.findMinutes(meeting.id)
