@@ -10,6 +10,8 @@ export default defineConfig({
     // from this root config only, so a per-project maxForks would be ignored.
     poolOptions: { forks: { maxForks: 2, minForks: 1 }, threads: { maxThreads: 1, minThreads: 1 } },
     reporters: ['default'],
+    // Gives the run an id under which suites prepare a migrated database (and one with the demo) once, to copy.
+    globalSetup: ['./test/support/global-setup.ts'],
     projects: [
       {
         extends: true,

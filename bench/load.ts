@@ -43,7 +43,7 @@ export async function runLoad(request: LoadRequest): Promise<LoadResult> {
         timeout: 10,
         headers: request.headers,
       },
-      (error, done) => (error ? reject(error) : resolve(done)),
+      (error, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
     )
     instance.on('response', (_client, _status, _bytes, responseTime) => {
       latencies.push(responseTime)

@@ -79,7 +79,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     rateLimitPerMinute: options.rateLimitPerMinute,
   })
 
-  const bodies = createBodies({ db, clock, audit })
+  // The body page gathers from modules made after bodies, so it asks for them when its routes are registered.
+  const bodies = createBodies({
+    db,
+    clock,
+    audit,
+    page: () => ({ meetings: meetings.service, sections: bodySections }),
+  })
   // Each asks the other's service: the minutes write items' minutes through meetings, meetings ask the minutes.
   const meetings = createMeetings({ db, clock, audit, bodies: bodies.service, minutes: () => minutes.service })
   const minutes = createMinutes({ db, clock, audit, bodies: bodies.service, meetings: meetings.service })
@@ -127,11 +133,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodySections = [
     nextAgendaSection(meetings.service),
     recommendationsSection(recommendations.service),
-    decisionsSection(decisions.service),
-    forwardPlanSection(decisions.forwardPlan),
+    decisionsSection(decisions.service.decisions),
+    forwardPlanSection(decisions.service.forwardPlan),
     workProgrammeSection(workProgramme.service, clock),
   ]
-  await app.register(bodies.routes(meetings.service, bodySections))
+  await app.register(bodies.routes)
   await app.register(meetings.routes)
   await app.register(minutes.routes)
   await app.register(recommendations.routes)

@@ -33,7 +33,10 @@ const schema = z
     DATABASE_URL: z.string().optional(),
     /** Load the demo data and demo accounts on an empty database; by default on, except in production. */
     OVERSIGHT_DEMO: z.enum(['0', '1']).optional(),
-    /** Password for the demo accounts (checked by the password policy); one is generated and printed once when unset. */
+    /**
+     * Password for the demo accounts (checked by the password policy); one is generated and printed
+     * once when unset.
+     */
     OVERSIGHT_DEMO_PASSWORD: z.string().optional(),
     /** Password for `create-admin` (checked by the password policy); one is generated and printed once when unset. */
     OVERSIGHT_ADMIN_PASSWORD: z

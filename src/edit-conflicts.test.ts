@@ -4,7 +4,7 @@ import type { Agent } from '../test/support/agent.ts'
 import { testDatabases } from '../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../test/support/harness.ts'
 import { errorSummary, formFields } from '../test/support/html.ts'
-import { multipartForm } from '#src/modules/meetings/sample-files.ts'
+import { multipartForm } from '../test/support/sample-files.ts'
 import type { Role } from '#src/platform/auth/user.ts'
 
 /**

@@ -27,7 +27,7 @@ import {
   sampleAddress,
   withParameter,
 } from '../test/support/route-samples.ts'
-import { multipartForm } from './modules/meetings/sample-files.ts'
+import { multipartForm } from '../test/support/sample-files.ts'
 
 /**
  * Every route, as every role, sent hostile values (test/support/hostile-input.ts): in each path

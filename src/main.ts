@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { buildApp } from '#src/app.ts'
 import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/database.ts'
-import { createAdminAccount } from '#src/modules/accounts/first-admin.ts'
+import { createAdminAccount } from '#src/modules/accounts/index.ts'
 import { backupCommand, restoreCommand } from '#src/platform/backup/commands.ts'
 import { createClock } from '#src/platform/clock.ts'
 import { openDatabase } from '#src/platform/db/database.ts'
@@ -10,7 +10,8 @@ import { lockDataFolder } from '#src/platform/db/data-folder-lock.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
 import { prepareDatabase, startupWarnings } from '#src/startup.ts'
 
-const version = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version
 const usage = 'Usage: oversight <serve | migrate | demo | create-admin EMAIL NAME | backup FILE | restore FILE>'
 
 async function main(command = 'serve', args: string[] = []) {
@@ -69,10 +70,11 @@ async function main(command = 'serve', args: string[] = []) {
     baseUrl: config.baseUrl,
   })
   for (const warning of startupWarnings(config, clock.today())) app.log.warn(warning)
-  const close = async () => {
-    await app.close()
-    await handle.close()
-    process.exit(0)
+  const close = () => {
+    void app
+      .close()
+      .then(() => handle.close())
+      .then(() => process.exit(0))
   }
   process.once('SIGINT', close)
   process.once('SIGTERM', close)

@@ -9,7 +9,7 @@ import { type TestApp, startTestApp } from '../test/support/harness.ts'
 import { type RecordSnapshot, snapshotRecord, withoutRestoreOf } from '../test/support/record-snapshot.ts'
 import { buildApp } from '#src/app.ts'
 import type { Database } from '#src/database.ts'
-import { multipartForm, samplePdf } from '#src/modules/meetings/sample-files.ts'
+import { multipartForm, samplePdf } from '../test/support/sample-files.ts'
 import { BackupRefusedError } from '#src/platform/backup/archive.ts'
 import { recordBackup, recordRestore } from '#src/platform/backup/records.ts'
 import { restoreBackup } from '#src/platform/backup/restore-backup.ts'
@@ -81,11 +81,11 @@ async function addRecordsOfEveryKind(t: TestApp) {
 
 /** What a restore must give back: the original, plus only the restore's own record and audit event. */
 function expectRestored(restored: RecordSnapshot, original: RecordSnapshot, backup: WrittenBackup) {
+  type Row = Record<string, unknown>
+  const rows = (table: string[]) => table.map((row) => JSON.parse(row) as Row)
   const traces = (snapshot: RecordSnapshot) => ({
-    record: snapshot.tables.backups.map((row) => JSON.parse(row)).filter((row) => row.id === backup.manifest.backupId),
-    events: snapshot.tables.audit_events
-      .map((row) => JSON.parse(row))
-      .filter((row) => row.action === 'restored from backup'),
+    record: rows(snapshot.tables.backups).filter((row) => row.id === backup.manifest.backupId),
+    events: rows(snapshot.tables.audit_events).filter((row) => row.action === 'restored from backup'),
   })
   expect(withoutRestoreOf(restored, backup.manifest.backupId).tables).toEqual(original.tables)
   const { record, events } = traces(restored)

@@ -3,7 +3,7 @@ import { testDatabases } from '../test/support/databases.ts'
 import { TEST_PASSWORD, startTestApp } from '../test/support/harness.ts'
 import { text } from '../test/support/html.ts'
 import { loadConfig } from './config.ts'
-import { createAdminAccount } from './modules/accounts/first-admin.ts'
+import { createAdminAccount } from './modules/accounts/index.ts'
 import { prepareDatabase, startupWarnings } from './startup.ts'
 
 const COMMITTEE = "Children and Young People's Scrutiny Committee"

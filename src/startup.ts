@@ -1,7 +1,7 @@
 import type { Config } from '#src/config.ts'
 import type { Db } from '#src/database.ts'
 import { loadDemo } from '#src/demo/index.ts'
-import { needsFirstAdmin } from '#src/modules/accounts/first-admin.ts'
+import { needsFirstAdmin } from '#src/modules/accounts/index.ts'
 import { bankHolidayCoverageWarning } from '#src/platform/calendar/bank-holidays.ts'
 
 /**

@@ -1,27 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '#src/database.ts'
-import { openPglite, type DatabaseHandle } from '#src/platform/db/database.ts'
-import { migrateToLatest } from '#src/platform/db/migrate.ts'
+import type { DatabaseHandle } from '#src/platform/db/database.ts'
 import { callInDeadline } from '#src/modules/decisions/index.ts'
-import { insertDemoDecisionsAndWorkProgramme } from './decisions-and-work-programme.ts'
-import { insertDemoRecord } from './democratic-record.ts'
+import { testDatabases } from '../../test/support/databases.ts'
+import { openDemoDatabase } from '../../test/support/demo-database.ts'
 
-let handle: DatabaseHandle<Database>
+describe.each(testDatabases())('the demo decisions, forward plan and work programme on $name', (database) => {
+  let handle: DatabaseHandle<Database>
 
-beforeAll(async () => {
-  handle = await openPglite<Database>()
-  await migrateToLatest(handle.db)
-  await handle.db.transaction().execute(async (trx) => {
-    await insertDemoRecord(trx)
-    await insertDemoDecisionsAndWorkProgramme(trx)
+  beforeAll(async () => {
+    handle = await openDemoDatabase(database)
   })
-})
 
-afterAll(async () => {
-  await handle?.close()
-})
+  afterAll(async () => {
+    await handle?.close()
+  })
 
-describe('the demo decisions, forward plan and work programme', () => {
   it('has EX47/2023 and EX48/2023 by Councillor Kath Benson, with EX48’s financial appendix exempt under paragraph 3', async () => {
     const decisions = await handle.db
       .selectFrom('decisions')

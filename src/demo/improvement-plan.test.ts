@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { seedLines } from '../../test/support/seeds.ts'
 import type { Database } from '#src/database.ts'
-import { MILESTONE_STATUSES } from '#src/modules/improvement/tables.ts'
-import { type DatabaseHandle, openPglite } from '#src/platform/db/database.ts'
+import { MILESTONE_STATUSES, loadDemoImprovement } from '#src/modules/improvement/index.ts'
+import type { DatabaseHandle } from '#src/platform/db/database.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
-import { DEMO_PEOPLE_RECORDS } from './bodies-and-people.ts'
-import { DEMO_PLAN, type DemoAction, insertDemoImprovementPlan, PLAN_MEETINGS } from './improvement-plan.ts'
+import { demoLookup } from '#src/platform/demo/records.ts'
+import { testDatabases } from '../../test/support/databases.ts'
+import { openDemoDatabase } from '../../test/support/demo-database.ts'
+import { readDemoDataset } from './dataset.ts'
 
 /**
  * Checks the demo improvement plan against the paper it was transcribed from, the plan tables of
@@ -15,7 +17,9 @@ import { DEMO_PLAN, type DemoAction, insertDemoImprovementPlan, PLAN_MEETINGS } 
 const SEED = seedLines('000_584beb4c97a436e5.txt')
 const DEMO_TODAY = '2024-01-22'
 
-const actions: DemoAction[] = DEMO_PLAN.themes.flatMap((theme) => theme.actions)
+const DEMO = readDemoDataset()
+const [DEMO_PLAN] = DEMO.improvement.plans
+const actions = DEMO_PLAN.themes.flatMap((theme) => theme.actions)
 const milestones = actions.flatMap((action) => action.milestones)
 const updates = milestones.flatMap((milestone) => milestone.updates)
 
@@ -177,7 +181,7 @@ describe('the demo plan', () => {
         expect(update.text).toMatch(/^[A-Z0-9].*\.$/)
         expect(update.text, 'one sentence').not.toMatch(/[.!?] [A-Z]/)
         if (update.statusTo) {
-          expect(update.statusFrom, update.text).toBe(status)
+          expect(update.statusTo, `a change: ${update.text}`).not.toBe(status)
           status = update.statusTo
         }
       }
@@ -187,8 +191,9 @@ describe('the demo plan', () => {
 
   it('answers each of the four ILACS areas for improvement, and links leads to demo people', () => {
     const answered = new Set(actions.flatMap((action) => action.findings))
-    expect([...answered].sort()).toEqual([1, 2, 3, 4])
-    const people = new Map(DEMO_PEOPLE_RECORDS.map((person) => [person.slug, person.name]))
+    expect([...answered].every((f) => f.inspection === 'ilacs-2022' && f.kind === 'area for improvement')).toBe(true)
+    expect([...new Set([...answered].map((finding) => finding.number))].sort()).toEqual([1, 2, 3, 4])
+    const people = new Map(DEMO.bodies.people.map((person) => [person.slug, person.name]))
     for (const lead of actions.flatMap((action) => action.leads)) {
       if (lead.person) expect(people.get(lead.person)).toBe(lead.name)
       else expect([...people.values()]).not.toContain(lead.name)
@@ -196,94 +201,49 @@ describe('the demo plan', () => {
   })
 })
 
-describe('insertDemoImprovementPlan', () => {
+describe('loadDemoImprovement', () => {
+  it('refuses a plan that points at a record the demo does not hold, naming it', async () => {
+    const handle = await testDatabases()[0].open()
+    try {
+      await migrateToLatest(handle.db)
+      const none = { meetingId: demoLookup('the meeting', []), personId: demoLookup('the person', []) }
+      const load = handle.db
+        .transaction()
+        .execute((trx) => loadDemoImprovement(trx, { inspections: [], plans: [DEMO_PLAN] }, none))
+      await expect(load).rejects.toThrow('The demo data refers to the person "chris-coyle", which it does not hold')
+      expect(await handle.db.selectFrom('improvementPlans').selectAll().execute()).toEqual([])
+    } finally {
+      await handle.close()
+    }
+  })
+})
+
+describe.each(testDatabases())('the demo plan as loaded on $name', (database) => {
   let handle: DatabaseHandle<Database>
-  const people = ['chris-coyle', 'joanne-stewart', 'sara-mccartan', 'victoria-gent']
 
   beforeAll(async () => {
-    handle = await openPglite<Database>()
-    await migrateToLatest(handle.db)
+    handle = await openDemoDatabase(database)
   })
 
   afterAll(async () => {
     await handle?.close()
   })
 
-  it('loads without the records it links to', async () => {
-    const empty = { findingIds: new Map(), inspectionIds: new Map(), meetingIds: new Map(), personIds: new Map() }
-    const rollback = new Error('roll back')
-    await expect(
-      handle.db.transaction().execute(async (trx) => {
-        await insertDemoImprovementPlan(trx, empty)
-        const milestoneCount = await trx
-          .selectFrom('planMilestones')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-        expect(Number(milestoneCount.n)).toBe(milestones.length)
-        throw rollback
-      }),
-    ).rejects.toBe(rollback)
-  })
-
   it('stores the plan with its links to people, findings, the inspection and the meetings', async () => {
     const db = handle.db
-    const personRows = await db
-      .insertInto('people')
-      .values(people.map((slug) => ({ slug, name: slug, kind: 'officer' as const })))
-      .returning(['id', 'slug'])
-      .execute()
-    const body = await db
-      .insertInto('bodies')
-      .values({ slug: 'committee', name: 'Committee', kind: 'committee', remit: '' })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const meetingRows = await db
-      .insertInto('meetings')
-      .values(
-        PLAN_MEETINGS.map((slug) => ({
-          slug,
-          bodyId: body.id,
-          date: slug.slice(0, 10),
-          status: 'held' as const,
-          venue: '',
-          notes: '',
-        })),
-      )
-      .returning(['id', 'slug'])
-      .execute()
-    const inspection = await db
-      .insertInto('inspections')
-      .values({ slug: 'ilacs-2022', title: 'ILACS 2022', inspectorates: 'Ofsted', kind: 'ILACS', summary: '' })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const findingRows = await db
-      .insertInto('inspectionFindings')
-      .values(
-        [1, 2, 3, 4].map((number) => ({
-          inspectionId: inspection.id,
-          kind: 'area for improvement' as const,
-          number,
-          text: `Area ${number}`,
-        })),
-      )
-      .returning(['id', 'number'])
-      .execute()
-
-    await db.transaction().execute((trx) =>
-      insertDemoImprovementPlan(trx, {
-        personIds: new Map(personRows.map((row) => [row.slug, row.id])),
-        meetingIds: new Map(meetingRows.map((row) => [row.slug, row.id])),
-        inspectionIds: new Map([['ilacs-2022', inspection.id]]),
-        findingIds: new Map(findingRows.map((row) => [`ilacs-2022:area for improvement:${row.number}`, row.id])),
-      }),
-    )
-
     const plan = await db.selectFrom('improvementPlans').selectAll().executeTakeFirstOrThrow()
     expect(plan).toMatchObject({ slug: DEMO_PLAN.slug, startsOn: '2023-04-01', endsOn: '2024-10-31', version: '1.0' })
-    expect(plan.ownerPersonId).toBe(personRows.find((row) => row.slug === 'chris-coyle')!.id)
+    const owner = await db.selectFrom('people').select('id').where('slug', '=', 'chris-coyle').executeTakeFirstOrThrow()
+    expect(plan.ownerPersonId).toBe(owner.id)
     expect(await db.selectFrom('planVersions').select('version').execute()).toEqual([{ version: '1.0' }])
     expect(await db.selectFrom('planInspections').selectAll().execute()).toHaveLength(1)
-    expect(await db.selectFrom('planConsiderations').selectAll().execute()).toHaveLength(2)
+    const considered = await db
+      .selectFrom('planConsiderations')
+      .innerJoin('meetings', 'meetings.id', 'planConsiderations.meetingId')
+      .select('meetings.slug')
+      .orderBy('meetings.date')
+      .execute()
+    expect(considered.map((row) => row.slug)).toEqual(DEMO_PLAN.consideredAt)
     const themes = await db.selectFrom('planThemes').select(['number', 'lead']).orderBy('position').execute()
     expect(themes.map((theme) => theme.number)).toEqual(DEMO_PLAN.themes.map((theme) => theme.number))
     expect(await db.selectFrom('planActions').selectAll().execute()).toHaveLength(actions.length)
@@ -308,5 +268,28 @@ describe('insertDemoImprovementPlan', () => {
       .execute()
     expect(action45[0]).toEqual({ dueOn: '2023-02-28', dueNote: '', status: 'complete', completedOn: '2023-02-28' })
     expect(action45[2].status).toBe('delayed')
+  })
+
+  it('records each status change from the status before it, leaving each milestone at its status', async () => {
+    const rows = await handle.db
+      .selectFrom('planUpdates as u')
+      .innerJoin('planMilestones as m', 'm.id', 'u.milestoneId')
+      .select(['m.id', 'm.status', 'u.statusFrom', 'u.statusTo', 'u.text'])
+      .orderBy('m.id')
+      .orderBy('u.onDate')
+      .orderBy('u.createdAt')
+      .execute()
+    const statusOf = new Map<string, string>()
+    for (const row of rows) {
+      if (row.statusTo === null) {
+        expect(row.statusFrom, row.text).toBeNull()
+        continue
+      }
+      expect(row.statusFrom, row.text).toBe(statusOf.get(row.id) ?? 'not started')
+      statusOf.set(row.id, row.statusTo)
+    }
+    const changed = rows.filter((row) => row.statusTo !== null)
+    expect(changed.length).toBeGreaterThan(80)
+    for (const row of changed) expect(statusOf.get(row.id)).toBe(row.status)
   })
 })

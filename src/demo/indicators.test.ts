@@ -1,9 +1,13 @@
 import { seedLines } from '../../test/support/seeds.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '#src/database.ts'
-import { type DatabaseHandle, openPglite } from '#src/platform/db/database.ts'
-import { migrateToLatest } from '#src/platform/db/migrate.ts'
-import { DEMO_INDICATORS, DEMO_PERIODS, type DemoIndicator, insertDemoIndicators } from './indicators.ts'
+import type { DemoIndicators } from '#src/modules/indicators/index.ts'
+import type { DatabaseHandle } from '#src/platform/db/database.ts'
+import { testDatabases } from '../../test/support/databases.ts'
+import { openDemoDatabase } from '../../test/support/demo-database.ts'
+import { readDemoDataset } from './dataset.ts'
+
+const { indicators: DEMO_INDICATORS, periods: DEMO_PERIODS, provenance } = readDemoDataset().indicators
 
 /**
  * Checks the demo outcomes framework against the council paper it was transcribed from: the
@@ -23,7 +27,7 @@ function linesBetween(start: string, end: string): string[][] {
     .map((line) => line.split('\t').map((cell) => cell.replace(/<[^>]+>/g, '').trim()))
 }
 
-type Values = DemoIndicator['values']
+type Values = DemoIndicators['indicators'][number]['values']
 interface PaperRow {
   code: string
   group: string
@@ -194,13 +198,11 @@ describe('the demo outcomes framework, figure by figure', () => {
   })
 })
 
-describe('insertDemoIndicators', () => {
+describe.each(testDatabases())('the demo outcomes framework as loaded on $name', (database) => {
   let handle: DatabaseHandle<Database>
 
   beforeAll(async () => {
-    handle = await openPglite<Database>()
-    await migrateToLatest(handle.db)
-    await handle.db.transaction().execute((trx) => insertDemoIndicators(trx))
+    handle = await openDemoDatabase(database)
   })
 
   afterAll(async () => {
@@ -216,8 +218,9 @@ describe('insertDemoIndicators', () => {
     expect(indicators.map((i) => i.code)).toEqual(DEMO_INDICATORS.map((i) => i.code))
     const values = await db.selectFrom('indicatorValues').select(['provenance', 'enteredBy']).execute()
     expect(values).toHaveLength(DEMO_INDICATORS.reduce((sum, i) => sum + i.values.length, 0))
+    expect(provenance).toBe('Children’s Social Care Improvement Plan, Appendix 8(b), 25 January 2024 agenda')
     expect(new Set(values.map((v) => `${v.enteredBy} | ${v.provenance}`))).toEqual(
-      new Set(['demo data | Children’s Social Care Improvement Plan, Appendix 8(b), 25 January 2024 agenda']),
+      new Set([`demo data | ${provenance}`]),
     )
     const section47 = await db
       .selectFrom('indicatorValues as v')

@@ -3,37 +3,26 @@ import type { Database } from '#src/database.ts'
 import { createAuditReader } from '#src/platform/audit/reader.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
 import { createClock } from '#src/platform/clock.ts'
-import { type DatabaseHandle, openPglite } from '#src/platform/db/database.ts'
-import { migrateToLatest } from '#src/platform/db/migrate.ts'
+import type { DatabaseHandle } from '#src/platform/db/database.ts'
 import { createBodies } from '#src/modules/bodies/index.ts'
 import { createMeetings } from '#src/modules/meetings/index.ts'
 import { createMinutes } from '#src/modules/meetings/minutes/index.ts'
 import { createRecommendations } from '#src/modules/recommendations/index.ts'
-import { BODY } from './bodies-and-people.ts'
-import { insertDemoRecord } from './democratic-record.ts'
-import { insertDemoRecommendations } from './recommendations.ts'
+import { testDatabases } from '../../test/support/databases.ts'
+import { openDemoDatabase } from '../../test/support/demo-database.ts'
 
+const COMMITTEE = 'children-and-young-peoples-scrutiny-committee'
+
+/** The database of the suite that is running. */
 let handle: DatabaseHandle<Database>
-
-beforeAll(async () => {
-  handle = await openPglite<Database>()
-  await migrateToLatest(handle.db)
-  await handle.db.transaction().execute(async (trx) => {
-    await insertDemoRecord(trx)
-    await insertDemoRecommendations(trx)
-  })
-})
-
-afterAll(async () => {
-  await handle?.close()
-})
 
 /** The tracker module's service over the demo, with the clock at `today`. */
 function serviceOn(today: string) {
   const db = handle.db
   const clock = createClock(today)
   const audit = createAuditReader(db)
-  const bodies = createBodies({ db, clock, audit })
+  const page = () => ({ meetings: { meetingsOfBody: async () => ({ upcoming: [], past: [] }) }, sections: [] })
+  const bodies = createBodies({ db, clock, audit, page })
   const meetings = createMeetings({ db, clock, audit, bodies: bodies.service, minutes: () => minutes.service })
   const minutes = createMinutes({ db, clock, audit, bodies: bodies.service, meetings: meetings.service })
   return createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service }).service
@@ -42,13 +31,21 @@ function serviceOn(today: string) {
 const ctx = systemContext('test')
 
 async function ragsOn(today: string) {
-  const tracker = await serviceOn(today).trackerOf(ctx, BODY.childrensScrutiny)
+  const tracker = await serviceOn(today).trackerOf(ctx, COMMITTEE)
   return Object.fromEntries(tracker.recommendations.map((r) => [r.number, r.rag.rag]))
 }
 
-describe('the demo recommendations tracker (Appendix 10(b))', () => {
+describe.each(testDatabases())('the demo recommendations tracker (Appendix 10(b)) on $name', (database) => {
+  beforeAll(async () => {
+    handle = await openDemoDatabase(database)
+  })
+
+  afterAll(async () => {
+    await handle?.close()
+  })
+
   it('has the eleven recommendations with the paper’s dates, targets and officers', async () => {
-    const { recommendations } = await serviceOn('2024-01-22').trackerOf(ctx, BODY.childrensScrutiny)
+    const { recommendations } = await serviceOn('2024-01-22').trackerOf(ctx, COMMITTEE)
     expect(recommendations.map((r) => r.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'])
     expect(recommendations.map((r) => [r.madeOn, r.targetDate, r.responsibleOfficer?.name ?? null])).toEqual([
       ['2021-12-09', null, 'Victoria Gent'],
@@ -91,7 +88,7 @@ describe('the demo recommendations tracker (Appendix 10(b))', () => {
 
   it('links the 2023 recommendations to their resolutions in the demo minutes', async () => {
     const service = serviceOn('2024-01-22')
-    const { recommendations } = await service.trackerOf(ctx, BODY.childrensScrutiny)
+    const { recommendations } = await service.trackerOf(ctx, COMMITTEE)
     const sources = await Promise.all(
       recommendations.map(async (r) => {
         const { source } = await service.getRecommendation(ctx, r.id)
@@ -120,7 +117,7 @@ describe('the demo recommendations tracker (Appendix 10(b))', () => {
     const body = await handle.db
       .selectFrom('bodies')
       .select('id')
-      .where('slug', '=', BODY.childrensScrutiny)
+      .where('slug', '=', COMMITTEE)
       .executeTakeFirstOrThrow()
     const numbers = async (byDate: string) =>
       (await service.needingAttention(ctx, body.id, byDate)).map((r) => r.number)

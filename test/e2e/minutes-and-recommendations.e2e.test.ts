@@ -6,7 +6,6 @@ import type { E2EServer } from './support/server.ts'
 const BODY = 'children-and-young-peoples-scrutiny-committee'
 const BODY_NAME = "Children and Young People's Scrutiny Committee"
 const MEETING = `/meetings/2024-01-15-${BODY}`
-const CAPTION = `Minutes of ${BODY_NAME}, 15 January 2024`
 
 const ITEM_1 = 'Fostering recruitment campaign'
 const ITEM_2 = 'Youth services review'

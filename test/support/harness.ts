@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from '#src/app.ts'
 import { DEMO_COUNCIL_NAME } from '#src/config.ts'
 import type { Database, Db } from '#src/database.ts'
-import { DEMO_ACCOUNTS, loadDemo } from '#src/demo/index.ts'
+import { DEMO_ACCOUNTS } from '#src/demo/index.ts'
 import { hashPassword } from '#src/platform/auth/passwords.ts'
 import type { Role } from '#src/platform/auth/user.ts'
 import { createClock } from '#src/platform/clock.ts'
 import type { DatabaseHandle } from '#src/platform/db/database.ts'
-import { migrateToLatest } from '#src/platform/db/migrate.ts'
 import { Agent, type AgentOptions } from './agent.ts'
 import type { TestDatabase } from './databases.ts'
 import { type QueryCounter, createQueryCounter } from './query-counter.ts'
@@ -34,7 +33,10 @@ export interface TestApp {
   queries: QueryCounter
   /** A signed-out client, from 127.0.0.1 unless told otherwise. */
   visitor(options?: AgentOptions): Agent
-  /** A client signed in with the demo account of `role` ('public' stays signed out). */
+  /**
+   * A client signed in with the demo account of `role` ('public' stays signed out). Without the demo,
+   * an account of that role (the demo's email and name, no person) is made the first time it is asked for.
+   */
   as(role: TestRole): Promise<Agent>
   /** Creates an extra account and returns a client signed in with it. */
   newAccount(role: Role, options?: { personId?: string | null; email?: string; name?: string }): Promise<Agent>
@@ -42,8 +44,9 @@ export interface TestApp {
 }
 
 /**
- * A migrated database (with the demo data unless demo: false) and the app on it, with the
- * clock pinned to `today` (the demo's 22 January 2024 by default). Logging is off.
+ * A migrated database (with the demo data unless demo: false; a copy of one prepared once per test
+ * run) and the app on it, with the clock pinned to `today` (the demo's 22 January 2024 by default).
+ * Logging is off.
  */
 export async function startTestApp(
   database: TestDatabase,
@@ -51,14 +54,14 @@ export async function startTestApp(
     demo?: boolean
     today?: string
     publicCache?: boolean
+    /** The council's name, which passwords may not contain: the demo's with the demo, none without unless given. */
+    councilName?: string
     trustProxy?: string[]
     rateLimitPerMinute?: number
   } = {},
 ): Promise<TestApp> {
   const queries = createQueryCounter()
-  const handle = await database.open({ log: queries.log })
-  await migrateToLatest(handle.db)
-  if (options.demo !== false) await loadDemo(handle.db, { password: TEST_PASSWORD })
+  const handle = await database.openPrepared(options.demo === false ? 'migrated' : 'demo', { log: queries.log })
   const app = await buildApp({
     db: handle.db,
     dbKind: handle.kind,
@@ -67,12 +70,32 @@ export async function startTestApp(
     publicCache: options.publicCache ?? false,
     trustProxy: options.trustProxy,
     // As the configuration has it in demo mode.
-    councilName: options.demo !== false ? DEMO_COUNCIL_NAME : undefined,
+    councilName: options.councilName ?? (options.demo !== false ? DEMO_COUNCIL_NAME : undefined),
     baseUrl: TEST_BASE_URL,
     rateLimitPerMinute: options.rateLimitPerMinute,
   })
   await app.ready()
   let extra = 0
+  let passwordHash: Promise<string> | undefined
+  const hashed = () => (passwordHash ??= hashPassword(TEST_PASSWORD))
+  const insertAccount = async (account: { email: string; name: string; role: Role; personId: string | null }) => {
+    await handle.db
+      .insertInto('users')
+      .values({ ...account, passwordHash: await hashed() })
+      .execute()
+  }
+  // Without the demo, each role's account is made once, when a test first signs in as it.
+  const roleAccounts = new Map<Role, Promise<void>>()
+  const roleAccount = (role: Role) => {
+    if (options.demo !== false) return Promise.resolve()
+    let made = roleAccounts.get(role)
+    if (!made) {
+      const demo = DEMO_ACCOUNTS.find((account) => account.role === role)!
+      made = insertAccount({ email: demo.email, name: demo.name, role, personId: null })
+      roleAccounts.set(role, made)
+    }
+    return made
+  }
   const result: TestApp = {
     app,
     db: handle.db,
@@ -81,21 +104,19 @@ export async function startTestApp(
     visitor: (agentOptions) => new Agent(app, agentOptions),
     async as(role) {
       const agent = new Agent(app)
-      if (role !== 'public') await agent.signIn(DEMO_EMAIL[role], TEST_PASSWORD)
+      if (role === 'public') return agent
+      await roleAccount(role)
+      await agent.signIn(DEMO_EMAIL[role], TEST_PASSWORD)
       return agent
     },
     async newAccount(role, accountOptions = {}) {
       const email = accountOptions.email ?? `extra-${++extra}-${role}@example.org`
-      await handle.db
-        .insertInto('users')
-        .values({
-          email,
-          name: accountOptions.name ?? `Test ${role} ${extra}`,
-          role,
-          personId: accountOptions.personId ?? null,
-          passwordHash: await hashPassword(TEST_PASSWORD),
-        })
-        .execute()
+      await insertAccount({
+        email,
+        name: accountOptions.name ?? `Test ${role} ${extra}`,
+        role,
+        personId: accountOptions.personId ?? null,
+      })
       const agent = new Agent(app)
       await agent.signIn(email, TEST_PASSWORD)
       return agent

@@ -1,28 +1,182 @@
-/** Small readers for rendered pages, so tests assert what a user would see. */
+import { type Cheerio, type CheerioAPI, load } from 'cheerio'
 
-/** The text of the first <h1>, tags stripped and whitespace folded. */
-export function heading(html: string): string {
-  const match = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)
-  return match ? text(match[1]) : ''
+/**
+ * Readers for rendered pages, through an HTML parser (cheerio), so tests assert what a user would
+ * see by the page's structure rather than by patterns over its markup.
+ */
+
+type Document = ReturnType<CheerioAPI['root']> extends Cheerio<infer T> ? T : never
+type AnyNode = Document | Document['children'][number]
+
+/** A page or a fragment of one, parsed. */
+export function parse(html: string): CheerioAPI {
+  return load(html, null, /^\s*(<!doctype|<html)/i.test(html))
 }
 
-/** Visible-ish text: tags removed, entities for quotes and ampersands decoded, whitespace folded. */
+/** DOM node types, as domhandler numbers them. */
+const ELEMENT = 1
+const TEXT = 3
+const DOCUMENT = 9
+
+/** The text of nodes as a reader meets it: each element's edges count as a space, scripts are skipped. */
+function textOf(nodes: Cheerio<AnyNode>): string {
+  let out = ''
+  const visit = (node: AnyNode) => {
+    if (node.nodeType === TEXT && 'data' in node) out += node.data
+    else if ((node.nodeType === ELEMENT || node.nodeType === DOCUMENT) && 'children' in node) {
+      out += ' '
+      const skipped = 'name' in node && (node.name === 'script' || node.name === 'style')
+      if (!skipped) for (const child of node.children) visit(child)
+      out += ' '
+    }
+  }
+  nodes.each((_, node) => visit(node))
+  return out.replace(/\s+/g, ' ').trim()
+}
+
+/** The text of whatever matches `selector` (the first match), or '' when nothing does. */
+export function textAt(html: string, selector: string): string {
+  const $ = parse(html)
+  return textOf($(selector).first())
+}
+
+/** The text of the first <h1>, whitespace folded. */
+export function heading(html: string): string {
+  return textAt(html, 'h1')
+}
+
+/** The page's visible text (scripts aside), entities decoded, each tag's edges a space, whitespace folded. */
 export function text(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;|&#x27;|&rsquo;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim()
+  const $ = parse(html)
+  return textOf($.root())
+}
+
+/** The page's <title>. */
+export function title(html: string): string {
+  return textAt(html, 'title')
 }
 
 /** The messages in the GOV.UK error summary. */
 export function errorSummary(html: string): string[] {
-  const block = /<div class="govuk-error-summary"[\s\S]*?<ul[^>]*>([\s\S]*?)<\/ul>/.exec(html)
-  if (!block) return []
-  return [...block[1].matchAll(/<a[^>]*>([\s\S]*?)<\/a>/g)].map((m) => text(m[1]))
+  const $ = parse(html)
+  return $('.govuk-error-summary ul a')
+    .toArray()
+    .map((link) => textOf($(link)))
+}
+
+/**
+ * The error message beside the field with id `id` (GOV.UK's `<id>-error`), as a screen reader reads
+ * it: with its visually hidden "Error:" first. Null when the field has none.
+ */
+export function fieldError(html: string, id: string): string | null {
+  const $ = parse(html)
+  const message = $(`[id="${id}-error"]`)
+  return message.length ? textOf(message) : null
+}
+
+/**
+ * A table's rows as the text of their cells (header rows included): the first table matching a
+ * selector (any table by default), or the first whose caption contains `{ caption }`.
+ */
+export function table(html: string, which: string | { caption: string } = 'table'): string[][] {
+  const $ = parse(html)
+  const found =
+    typeof which === 'string'
+      ? $(which).first()
+      : $('table')
+          .filter((_, element) => textOf($(element).children('caption')).includes(which.caption))
+          .first()
+  return found
+    .find('tr')
+    .toArray()
+    .map((row) =>
+      $(row)
+        .children('th, td')
+        .toArray()
+        .map((cell) => textOf($(cell))),
+    )
+}
+
+/**
+ * The part of a page under the heading (h2 or h3) whose text starts with `title`, up to the next
+ * heading of that level, as HTML for the other readers; '' when there is no such heading.
+ */
+export function section(html: string, title: string): string {
+  const $ = parse(html)
+  const start = $('h2, h3')
+    .filter((_, element) => textOf($(element)).startsWith(title))
+    .first()
+  if (!start.length) return ''
+  const level = start.prop('tagName')!.toLowerCase()
+  return $.html(start.add(start.nextUntil(level)))
+}
+
+/** A GOV.UK summary list's rows as key → value text, for the first list matching `selector`. */
+export function summaryList(html: string, selector = '.govuk-summary-list'): Record<string, string> {
+  const $ = parse(html)
+  const rows: Record<string, string> = {}
+  for (const row of $(selector).first().find('.govuk-summary-list__row').toArray()) {
+    rows[textOf($(row).children('.govuk-summary-list__key'))] = textOf($(row).children('.govuk-summary-list__value'))
+  }
+  return rows
+}
+
+/** The text of every GOV.UK tag (status badges, RAG ratings) within `selector`, in page order. */
+export function tags(html: string, selector = 'body'): string[] {
+  const $ = parse(html)
+  const scope = $(selector).length ? $(selector) : $.root()
+  return scope
+    .find('.govuk-tag')
+    .toArray()
+    .map((tag) => textOf($(tag)))
+}
+
+/** One link: where it goes and what it says. */
+export interface PageLink {
+  href: string
+  text: string
+}
+
+/** The text of every element matching `selector`, in page order. */
+export function texts(html: string, selector: string): string[] {
+  const $ = parse(html)
+  return $(selector)
+    .toArray()
+    .map((element) => textOf($(element)))
+}
+
+/** Every link on a page (within `selector` if given), with its text. */
+export function anchors(html: string, selector?: string): PageLink[] {
+  const $ = parse(html)
+  const scope = selector ? $(selector).find('a[href]') : $('a[href]')
+  return scope.toArray().map((link) => ({ href: $(link).attr('href') ?? '', text: textOf($(link)) }))
+}
+
+/** Every link's address on a page. */
+export function links(html: string): string[] {
+  return anchors(html).map((link) => link.href)
+}
+
+/** The address of the first link whose text contains `linkText`, or undefined. */
+export function linkTo(html: string, linkText: string): string | undefined {
+  return anchors(html).find((link) => link.text.includes(linkText))?.href
+}
+
+/** The options of the select named `name` in the form posting to `action`, with their text. */
+export function choices(html: string, action: string, name: string): { value: string; text: string }[] {
+  const form = forms(html).find((candidate) => candidate.action === action)
+  if (!form) throw new Error(`No form posts to ${action}`)
+  return form.controls.find((control) => control.name === name)?.choices ?? []
+}
+
+/** The value of an attribute on the first element matching `selector`, or undefined. */
+export function attribute(html: string, selector: string, name: string): string | undefined {
+  return parse(html)(selector).first().attr(name)
+}
+
+/** How many elements match `selector`. */
+export function count(html: string, selector: string): number {
+  return parse(html)(selector).length
 }
 
 /** One control of a form, as a browser would see it. */
@@ -37,6 +191,8 @@ export interface FormControl {
   checked: boolean
   /** The option values of a select. */
   options: string[]
+  /** The options of a select, with their text. */
+  choices: { value: string; text: string }[]
 }
 
 export interface PageForm {
@@ -47,81 +203,52 @@ export interface PageForm {
   controls: FormControl[]
 }
 
-const decode = (value: string) =>
-  value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-
-function attributes(tag: string): Record<string, string> {
-  const found: Record<string, string> = {}
-  for (const match of tag.matchAll(/([a-zA-Z_:][-\w:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
-    found[match[1].toLowerCase()] = decode(match[2] ?? match[3] ?? match[4] ?? '')
-  }
-  return found
-}
-
-const named = (attrs: Record<string, string>) => ({
-  name: attrs.name,
-  id: attrs.id ?? '',
-  inputmode: attrs.inputmode ?? '',
-})
-
-/**
- * The forms on a page and their named controls (inputs, buttons, textareas, selects), read with
- * regular expressions: enough for the markup the app's own templates write.
- */
+/** The forms on a page and their named controls (inputs, buttons, textareas, selects), in order. */
 export function forms(html: string): PageForm[] {
-  const result: PageForm[] = []
-  for (const match of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
-    const form = attributes(match[1])
-    const inner = match[2]
-    const controls: FormControl[] = []
-    const pattern =
-      /<(input|button)\b([^>]*)>|<textarea\b([^>]*)>([\s\S]*?)<\/textarea>|<select\b([^>]*)>([\s\S]*?)<\/select>/g
-    for (const control of inner.matchAll(pattern)) {
-      if (control[1]) {
-        const attrs = attributes(control[2])
-        if (!attrs.name) continue
-        const type = attrs.type ?? (control[1] === 'button' ? 'submit' : 'text')
-        controls.push({ ...named(attrs), type, value: attrs.value ?? '', checked: 'checked' in attrs, options: [] })
-      } else if (control[3] !== undefined) {
-        const attrs = attributes(control[3])
-        if (attrs.name)
-          controls.push({ ...named(attrs), type: 'textarea', value: decode(control[4]), checked: false, options: [] })
-      } else {
-        const attrs = attributes(control[5])
-        if (!attrs.name) continue
-        const options = [...control[6].matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/g)].map((option) => ({
-          attrs: attributes(option[1]),
-          label: decode(option[2].trim()),
-        }))
-        const selected = options.find((option) => 'selected' in option.attrs) ?? options[0]
-        const valueOf = (option: (typeof options)[number]) => option.attrs.value ?? option.label
-        controls.push({
-          ...named(attrs),
-          type: 'select',
-          value: selected ? valueOf(selected) : '',
-          checked: false,
-          options: options.map(valueOf),
-        })
+  const $ = parse(html)
+  return $('form')
+    .toArray()
+    .map((form) => {
+      const controls: FormControl[] = []
+      for (const element of $(form).find('input, button, textarea, select').toArray()) {
+        const control = $(element)
+        const name = control.attr('name')
+        if (!name) continue
+        const common = { name, id: control.attr('id') ?? '', inputmode: control.attr('inputmode') ?? '' }
+        if (element.tagName === 'textarea') {
+          controls.push({
+            ...common,
+            type: 'textarea',
+            value: control.text(),
+            checked: false,
+            options: [],
+            choices: [],
+          })
+        } else if (element.tagName === 'select') {
+          const options = control.find('option').toArray()
+          const valueOf = (option: (typeof options)[number]) => $(option).attr('value') ?? $(option).text().trim()
+          const selected = options.find((option) => $(option).attr('selected') !== undefined) ?? options[0]
+          controls.push({
+            ...common,
+            type: 'select',
+            value: selected ? valueOf(selected) : '',
+            checked: false,
+            options: options.map(valueOf),
+            choices: options.map((option) => ({ value: valueOf(option), text: textOf($(option)) })),
+          })
+        } else {
+          const type = control.attr('type') ?? (element.tagName === 'button' ? 'submit' : 'text')
+          const checked = control.attr('checked') !== undefined
+          controls.push({ ...common, type, value: control.attr('value') ?? '', checked, options: [], choices: [] })
+        }
       }
-    }
-    result.push({
-      method: form.method?.toLowerCase() === 'post' ? 'post' : 'get',
-      action: form.action ?? null,
-      enctype: form.enctype ?? 'application/x-www-form-urlencoded',
-      controls,
+      return {
+        method: $(form).attr('method')?.toLowerCase() === 'post' ? ('post' as const) : ('get' as const),
+        action: $(form).attr('action') ?? null,
+        enctype: $(form).attr('enctype') ?? 'application/x-www-form-urlencoded',
+        controls,
+      }
     })
-  }
-  return result
-}
-
-/** Every link's address on a page. */
-export function links(html: string): string[] {
-  return [...html.matchAll(/<a\b[^>]*?\shref="([^"]*)"/g)].map((match) => decode(match[1]))
 }
 
 /**

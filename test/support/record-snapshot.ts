@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely'
+import { sql } from 'kysely'
+import type { AnyDb } from '#src/platform/db/database.ts'
 
 /** Every table's rows, each as JSON text (files as their bytes in hex), sorted; and each identity counter. */
 export interface RecordSnapshot {
@@ -12,7 +13,7 @@ export interface RecordSnapshot {
  * are included: a restore must compute them again to the same values. Instants are written in UTC
  * so that the embedded database and a server with another time zone compare alike.
  */
-export async function snapshotRecord(db: Kysely<any>): Promise<RecordSnapshot> {
+export async function snapshotRecord(db: AnyDb): Promise<RecordSnapshot> {
   return db
     .withoutPlugins()
     .transaction()
@@ -52,7 +53,7 @@ export function withoutRestoreOf(snapshot: RecordSnapshot, backupId: string): Re
     tables: Object.fromEntries(
       Object.entries(snapshot.tables).map(([table, rows]) => [
         table,
-        rows.filter((row) => keep(table, JSON.parse(row))),
+        rows.filter((row) => keep(table, JSON.parse(row) as Record<string, unknown>)),
       ]),
     ),
   }

@@ -45,7 +45,9 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     await scrutiny.post(`${draft}/items/4/resolutions`, { text: 'To note the decisions.' }),
   ]
   const statuses = steps.map((response) => response.statusCode)
-  if (statuses.some((status) => status !== 303)) throw new Error(`Drafting the January minutes answered ${statuses}`)
+  if (statuses.some((status) => status !== 303)) {
+    throw new Error(`Drafting the January minutes answered ${statuses.join(', ')}`)
+  }
   const january = await first(db.selectFrom('meetings').select('id').where('slug', '=', JANUARY).executeTakeFirst())
   const present = await first(
     db.selectFrom('attendance').select(['id', 'personId']).where('meetingId', '=', january.id).executeTakeFirst(),

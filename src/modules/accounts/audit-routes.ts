@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { AUDIT_PAGE_SIZE, type AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import { parseForm } from '#src/platform/forms/errors.ts'
+import { rawQuery } from '#src/platform/forms/values.ts'
 import { pageNumber, paginationParams } from '#src/platform/http/pagination.ts'
 import { withAuditJson } from './audit-event-details.ts'
 import { type AuditFilterForm, auditFilterSchema } from './schema.ts'
@@ -20,11 +22,13 @@ function filterQuery(filter: AuditFilterForm, page?: number): string {
 /** The whole audit trail, filtered and paged, for admins. */
 export function auditTrailRoutes(deps: { audit: AuditReader }) {
   const { audit } = deps
-  return async function (app: FastifyInstance) {
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
     app.addHook('preHandler', async (request) => assertCan(request.user, 'audit:read'))
 
-    app.get('/admin/audit', async (request, reply) => {
-      const query = (request.query ?? {}) as Record<string, unknown>
+    // The filters are a GET form: a refused one is shown beside its field.
+    app.get('/admin/audit', { schema: { querystring: rawQuery } }, async (request, reply) => {
+      const { query } = request
       const subjectTypes = await audit.subjectTypes(request.ctx)
       const parsed = parseForm(auditFilterSchema, query)
       if (!parsed.ok) return reply.page(view, { values: query, subjectTypes, ...parsed }, 400)

@@ -3,12 +3,15 @@ import type { Db } from '#src/database.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { SessionStore } from '#src/platform/auth/sessions.ts'
+import type { Module } from '#src/platform/module.ts'
 import { auditTrailRoutes } from './audit-routes.ts'
 import { createAccountsRepository } from './repository.ts'
 import { accountsRoutes, adminRoutes } from './routes.ts'
-import { createAccountsService } from './service.ts'
+import { type AccountsService, createAccountsService } from './service.ts'
 
 export type { AccountsService } from './service.ts'
+export { hasAccounts, loadDemoAccounts } from './demo.ts'
+export { createAdminAccount, needsFirstAdmin } from './first-admin.ts'
 
 /** User accounts, roles and the audit-trail viewer, for admins. */
 export function createAccounts(deps: {
@@ -17,7 +20,7 @@ export function createAccounts(deps: {
   sessions: SessionStore
   bodies: BodiesService
   councilName?: string
-}) {
+}): Module<AccountsService> {
   const repository = createAccountsRepository(deps.db)
   const service = createAccountsService({ ...deps, repository })
   return {

@@ -1,26 +1,29 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import { ROLE_LABELS, ROLES } from '#src/platform/auth/user.ts'
-import { attempt, parseForm } from '#src/platform/forms/errors.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import type { FormValues } from '#src/platform/forms/values.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
 import { ROLE_DESCRIPTIONS } from './role-descriptions.ts'
 import { accountDetailsSchema, newAccountSchema, passwordSchema, roleSchema } from './schema.ts'
 import type { AccountsService } from './service.ts'
 
 const views = 'modules/accounts/views'
-type Form = Record<string, string | undefined>
-type Reply = FastifyReply
 
 const roleItems = ROLES.map((role) => ({
   value: role,
   text: ROLE_LABELS[role],
   hint: { text: ROLE_DESCRIPTIONS[role] },
 }))
-const idOf = (request: FastifyRequest) => (request.params as { id: string }).id
+const byId = { schema: { params: pathParams('id') } }
 
 /** Never send a typed password back to the browser in a re-rendered form. */
-function withoutPasswords(body: Form): Form {
-  const { password: _password, confirmPassword: _confirm, ...rest } = body
+function withoutPasswords(values: FormValues): FormValues {
+  const { password: _password, confirmPassword: _confirm, ...rest } = values
   return rest
 }
 
@@ -40,31 +43,33 @@ export function adminRoutes() {
 export function accountsRoutes(deps: { service: AccountsService; audit: AuditReader }) {
   const { service, audit } = deps
 
-  async function renderNewAccount(request: FastifyRequest, reply: Reply, data: Record<string, unknown>, status = 200) {
-    const people = await service.peopleToLink(request.ctx)
-    return reply.page(`${views}/new.njk`, { roleItems, people, values: {}, ...data }, status)
+  async function newAccountForm(ctx: Context, reply: FastifyReply, values: FormValues, errors: FieldErrors = noErrors) {
+    const people = await service.peopleToLink(ctx)
+    return reply.page(`${views}/new.njk`, { roleItems, people, values, ...errors }, formStatus(errors))
   }
 
-  async function renderDetails(request: FastifyRequest, reply: Reply, data: Record<string, unknown>, status = 200) {
-    const [account, people] = await Promise.all([
-      service.getAccount(request.ctx, idOf(request)),
-      service.peopleToLink(request.ctx),
-    ])
-    return reply.page(`${views}/details-form.njk`, { account, people, values: account, ...data }, status)
+  async function detailsForm(ctx: Context, reply: FastifyReply, id: string, values?: FormValues, errors = noErrors) {
+    const [account, people] = await Promise.all([service.getAccount(ctx, id), service.peopleToLink(ctx)])
+    const data = { account, people, values: values ?? account, ...errors }
+    return reply.page(`${views}/details-form.njk`, data, formStatus(errors))
   }
 
-  async function renderAccountForm(
-    request: FastifyRequest,
-    reply: Reply,
+  /** One of the account's own pages with a form: its role, its password, disabling it. */
+  async function accountForm(
+    ctx: Context,
+    reply: FastifyReply,
+    id: string,
     view: string,
-    data: Record<string, unknown> = {},
-    status = 200,
+    values?: FormValues,
+    errors: FieldErrors = noErrors,
   ) {
-    const account = await service.getAccount(request.ctx, idOf(request))
-    return reply.page(`${views}/${view}`, { account, roleItems, values: account, ...data }, status)
+    const account = await service.getAccount(ctx, id)
+    const data = { account, roleItems, values: values ?? account, ...errors }
+    return reply.page(`${views}/${view}`, data, formStatus(errors))
   }
 
-  return async function (app: FastifyInstance) {
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
     // Every page here is for account managers; the service checks again for each change.
     app.addHook('preHandler', async (request) => assertCan(request.user, 'accounts:manage'))
 
@@ -73,72 +78,86 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
       return reply.page(`${views}/list.njk`, { accounts, roleLabels: ROLE_LABELS })
     })
 
-    app.get('/admin/accounts/new', (request, reply) => renderNewAccount(request, reply, {}))
+    app.get('/admin/accounts/new', (request, reply) => newAccountForm(request.ctx, reply, {}))
 
-    app.post('/admin/accounts', async (request, reply) => {
-      const body = request.body as Form
-      const parsed = parseForm(newAccountSchema, body)
-      const result = parsed.ok ? await attempt(() => service.createAccount(request.ctx, parsed.value)) : parsed
-      if (!result.ok) return renderNewAccount(request, reply, { values: withoutPasswords(body), ...result }, 400)
-      return reply.redirect(`/admin/accounts/${result.value.id}`, 303)
-    })
+    app.post('/admin/accounts', (request, reply) =>
+      submitForm(request, reply, {
+        schema: newAccountSchema,
+        save: (input) => service.createAccount(request.ctx, input),
+        render: (values, errors) => newAccountForm(request.ctx, reply, withoutPasswords(values), errors),
+        redirect: (account) => `/admin/accounts/${account.id}`,
+      }),
+    )
 
-    app.get('/admin/accounts/:id', async (request, reply) => {
-      const account = await service.getAccount(request.ctx, idOf(request))
+    app.get('/admin/accounts/:id', byId, async (request, reply) => {
+      const account = await service.getAccount(request.ctx, request.params.id)
       const history = await audit.historyOf(request.ctx, 'user', account.id)
       return reply.page(`${views}/show.njk`, { account, history, roleLabels: ROLE_LABELS })
     })
 
-    app.get('/admin/accounts/:id/edit', (request, reply) => renderDetails(request, reply, {}))
+    const accountPath = (id: string) => `/admin/accounts/${id}`
 
-    app.post('/admin/accounts/:id/edit', async (request, reply) => {
-      const body = request.body as Form
-      const parsed = parseForm(accountDetailsSchema, body)
-      const result = parsed.ok
-        ? await attempt(() => service.changeDetails(request.ctx, idOf(request), parsed.value))
-        : parsed
-      if (!result.ok) return renderDetails(request, reply, { values: body, ...result }, 400)
-      return reply.redirect(`/admin/accounts/${idOf(request)}`, 303)
+    app.get('/admin/accounts/:id/edit', byId, (request, reply) => detailsForm(request.ctx, reply, request.params.id))
+
+    app.post('/admin/accounts/:id/edit', byId, (request, reply) =>
+      submitForm(request, reply, {
+        schema: accountDetailsSchema,
+        save: (input) => service.changeDetails(request.ctx, request.params.id, input),
+        render: (values, errors) => detailsForm(request.ctx, reply, request.params.id, values, errors),
+        redirect: () => accountPath(request.params.id),
+      }),
+    )
+
+    app.get('/admin/accounts/:id/role', byId, (request, reply) =>
+      accountForm(request.ctx, reply, request.params.id, 'role-form.njk'),
+    )
+
+    app.post('/admin/accounts/:id/role', byId, (request, reply) =>
+      submitForm(request, reply, {
+        schema: roleSchema,
+        save: (input) => service.changeRole(request.ctx, request.params.id, input.role),
+        render: (values, errors) => accountForm(request.ctx, reply, request.params.id, 'role-form.njk', values, errors),
+        redirect: () => accountPath(request.params.id),
+      }),
+    )
+
+    app.get('/admin/accounts/:id/disable', byId, (request, reply) =>
+      accountForm(request.ctx, reply, request.params.id, 'disable.njk'),
+    )
+
+    app.post('/admin/accounts/:id/disable', byId, (request, reply) =>
+      submitForm(request, reply, {
+        save: () => service.disableAccount(request.ctx, request.params.id),
+        render: (_values, errors) => {
+          // The refusal is about the action, not a field: the summary links to the button.
+          const errorSummary = errors.errorSummary.map(({ text }) => ({ text, href: '#confirm-disable' }))
+          return accountForm(request.ctx, reply, request.params.id, 'disable.njk', undefined, {
+            ...errors,
+            errorSummary,
+          })
+        },
+        redirect: () => accountPath(request.params.id),
+      }),
+    )
+
+    app.post('/admin/accounts/:id/enable', byId, async (request, reply) => {
+      await service.enableAccount(request.ctx, request.params.id)
+      return reply.redirect(accountPath(request.params.id), 303)
     })
 
-    app.get('/admin/accounts/:id/role', (request, reply) => renderAccountForm(request, reply, 'role-form.njk'))
+    app.get('/admin/accounts/:id/password', byId, (request, reply) =>
+      accountForm(request.ctx, reply, request.params.id, 'password-form.njk'),
+    )
 
-    app.post('/admin/accounts/:id/role', async (request, reply) => {
-      const body = request.body as Form
-      const parsed = parseForm(roleSchema, body)
-      const result = parsed.ok
-        ? await attempt(() => service.changeRole(request.ctx, idOf(request), parsed.value.role))
-        : parsed
-      if (!result.ok) return renderAccountForm(request, reply, 'role-form.njk', { values: body, ...result }, 400)
-      return reply.redirect(`/admin/accounts/${idOf(request)}`, 303)
-    })
-
-    app.get('/admin/accounts/:id/disable', (request, reply) => renderAccountForm(request, reply, 'disable.njk'))
-
-    app.post('/admin/accounts/:id/disable', async (request, reply) => {
-      const result = await attempt(() => service.disableAccount(request.ctx, idOf(request)))
-      if (!result.ok) {
-        // The refusal is about the action, not a field: the summary links to the button.
-        const errorSummary = result.errorSummary.map(({ text }) => ({ text, href: '#confirm-disable' }))
-        return renderAccountForm(request, reply, 'disable.njk', { errorSummary }, 400)
-      }
-      return reply.redirect(`/admin/accounts/${idOf(request)}`, 303)
-    })
-
-    app.post('/admin/accounts/:id/enable', async (request, reply) => {
-      await service.enableAccount(request.ctx, idOf(request))
-      return reply.redirect(`/admin/accounts/${idOf(request)}`, 303)
-    })
-
-    app.get('/admin/accounts/:id/password', (request, reply) => renderAccountForm(request, reply, 'password-form.njk'))
-
-    app.post('/admin/accounts/:id/password', async (request, reply) => {
-      const parsed = parseForm(passwordSchema, request.body)
-      const result = parsed.ok
-        ? await attempt(() => service.resetPassword(request.ctx, idOf(request), parsed.value.password))
-        : parsed
-      if (!result.ok) return renderAccountForm(request, reply, 'password-form.njk', { ...result }, 400)
-      return reply.redirect(`/admin/accounts/${idOf(request)}`, 303)
-    })
+    app.post('/admin/accounts/:id/password', byId, (request, reply) =>
+      submitForm(request, reply, {
+        schema: passwordSchema,
+        save: (input) => service.resetPassword(request.ctx, request.params.id, input.password),
+        // What was typed is not shown again: a password never goes back to the browser.
+        render: (_values, errors) =>
+          accountForm(request.ctx, reply, request.params.id, 'password-form.njk', undefined, errors),
+        redirect: () => accountPath(request.params.id),
+      }),
+    )
   }
 }

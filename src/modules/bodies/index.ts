@@ -1,23 +1,37 @@
 import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
+import type { Module } from '#src/platform/module.ts'
 import { createBodiesRepository } from './repository.ts'
 import { type BodyMeetingsProvider, type BodyPageSection, bodiesRoutes } from './routes.ts'
-import { createBodiesService } from './service.ts'
+import { type BodiesService, createBodiesService } from './service.ts'
+
+export type { BodiesTables } from './tables.ts'
 
 export type { BodiesService } from './service.ts'
 export type { BodyMeetingsProvider, BodyPageContext, BodyPageSection } from './routes.ts'
 export { slugify } from './slug.ts'
 export { BODY_KINDS } from './schema.ts'
+export { type DemoBodies, demoBodiesSchema, hasBodies, loadDemoBodies } from './demo.ts'
 export { MEMBERSHIP_ROLE_LABELS } from './membership.ts'
 
 /** Bodies (committees, boards, panels), people and memberships. */
-export function createBodies(deps: { db: Db; clock: Clock; audit: AuditReader }) {
+export function createBodies(deps: {
+  db: Db
+  clock: Clock
+  audit: AuditReader
+  /**
+   * What the body page gathers from the modules made after this one (its meetings, the sections
+   * others contribute); asked for when the routes are registered.
+   */
+  page: () => { meetings: BodyMeetingsProvider; sections: BodyPageSection[] }
+}): Module<BodiesService> {
   const repository = createBodiesRepository(deps.db)
   const service = createBodiesService({ db: deps.db, repository, clock: deps.clock })
   return {
     service,
-    routes: (meetings: BodyMeetingsProvider, sections: BodyPageSection[] = []) =>
-      bodiesRoutes({ service, audit: deps.audit, meetings, sections }),
+    routes: async (app) => {
+      await app.register(bodiesRoutes({ service, audit: deps.audit, ...deps.page() }))
+    },
   }
 }

@@ -1,9 +1,13 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
-import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
-import { attempt, formStatus, parseForm } from '#src/platform/forms/errors.ts'
+import { versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import type { FormValues } from '#src/platform/forms/values.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
 import { MEMBERSHIP_ROLE_LABELS } from './membership.ts'
 import { BODY_KINDS, MEMBERSHIP_ROLES, PERSON_KINDS, bodySchema, membershipSchema, personSchema } from './schema.ts'
 import type { BodiesService } from './service.ts'
@@ -33,7 +37,7 @@ export type BodyPageSection = (
 ) => Promise<{ template: string; data: unknown } | null>
 
 const views = 'modules/bodies/views'
-type Body = Record<string, string | undefined>
+const bySlug = { schema: { params: pathParams('slug') } }
 
 export function bodiesRoutes(deps: {
   service: BodiesService
@@ -46,7 +50,16 @@ export function bodiesRoutes(deps: {
   const personKindItems = PERSON_KINDS.map((kind) => ({ value: kind, text: kind[0].toUpperCase() + kind.slice(1) }))
   const roleItems = MEMBERSHIP_ROLES.map((role) => ({ value: role, text: MEMBERSHIP_ROLE_LABELS[role] }))
 
-  return async function (app: FastifyInstance) {
+  /** The body form, new (no body) or to change one. */
+  const bodyForm = (reply: FastifyReply, body: object | null, values: FormValues, errors: FieldErrors = noErrors) =>
+    reply.page(`${views}/body-form.njk`, { body, values, kindItems, ...errors }, formStatus(errors))
+
+  const personForm = (reply: FastifyReply, person: object | null, values: FormValues, errors: FieldErrors = noErrors) =>
+    reply.page(`${views}/person-form.njk`, { person, values, personKindItems, ...errors }, formStatus(errors))
+
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+
     app.get('/bodies', async (request, reply) => {
       const bodies = await service.listBodies(request.ctx)
       return reply.page(`${views}/list.njk`, { bodies, canEdit: can(request.user, 'bodies:edit') })
@@ -54,21 +67,21 @@ export function bodiesRoutes(deps: {
 
     app.get('/bodies/new', async (request, reply) => {
       assertCan(request.user, 'bodies:edit')
-      return reply.page(`${views}/body-form.njk`, { values: {}, kindItems })
+      return bodyForm(reply, null, {})
     })
 
     app.post('/bodies', async (request, reply) => {
       assertCan(request.user, 'bodies:edit') // before reading the form: no errors shown to those who may not send it
-      const values = request.body as Body
-      const parsed = parseForm(bodySchema, values)
-      const result = parsed.ok ? await attempt(() => service.createBody(request.ctx, parsed.value)) : parsed
-      if (!result.ok) return reply.page(`${views}/body-form.njk`, { values, kindItems, ...result }, 400)
-      return reply.redirect(`/bodies/${result.value.slug}`, 303)
+      return submitForm(request, reply, {
+        schema: bodySchema,
+        save: (input) => service.createBody(request.ctx, input),
+        render: (values, errors) => bodyForm(reply, null, values, errors),
+        redirect: (body) => `/bodies/${body.slug}`,
+      })
     })
 
-    app.get('/bodies/:slug', async (request, reply) => {
-      const { slug } = request.params as { slug: string }
-      const body = await service.getBody(request.ctx, slug)
+    app.get('/bodies/:slug', bySlug, async (request, reply) => {
+      const body = await service.getBody(request.ctx, request.params.slug)
       const [meetings, history] = await Promise.all([
         deps.meetings.meetingsOfBody(request.ctx, body.id),
         audit.historyOf(request.ctx, 'body', body.id),
@@ -86,44 +99,51 @@ export function bodiesRoutes(deps: {
       })
     })
 
-    app.get('/bodies/:slug/edit', async (request, reply) => {
+    app.get('/bodies/:slug/edit', bySlug, async (request, reply) => {
       assertCan(request.user, 'bodies:edit')
-      const body = await service.getBody(request.ctx, (request.params as { slug: string }).slug)
-      return reply.page(`${views}/body-form.njk`, { body, values: { ...body, ...versionValue(body) }, kindItems })
+      const body = await service.getBody(request.ctx, request.params.slug)
+      return bodyForm(reply, body, { ...body, ...versionValue(body) })
     })
 
-    app.post('/bodies/:slug/edit', async (request, reply) => {
+    app.post('/bodies/:slug/edit', bySlug, async (request, reply) => {
       assertCan(request.user, 'bodies:edit') // before reading the form: no errors shown to those who may not send it
-      const body = await service.getBody(request.ctx, (request.params as { slug: string }).slug)
-      const values = request.body as Body
-      const parsed = parseForm(bodySchema, values)
-      const version = submittedVersion(values)
-      const result = parsed.ok
-        ? await attempt(() => service.updateBody(request.ctx, body.id, version, parsed.value))
-        : parsed
-      if (!result.ok)
-        return reply.page(`${views}/body-form.njk`, { body, values, kindItems, ...result }, formStatus(result))
-      return reply.redirect(`/bodies/${body.slug}`, 303)
+      const body = await service.getBody(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        schema: bodySchema,
+        save: (input, version) => service.updateBody(request.ctx, body.id, version, input),
+        render: (values, errors) => bodyForm(reply, body, values, errors),
+        redirect: () => `/bodies/${body.slug}`,
+      })
     })
 
-    app.get('/bodies/:slug/members/new', async (request, reply) => {
+    const membershipForm = async (
+      reply: FastifyReply,
+      ctx: Context,
+      body: object,
+      values: FormValues,
+      errors: FieldErrors = noErrors,
+    ) =>
+      reply.page(
+        `${views}/membership-form.njk`,
+        { body, people: await service.listPeople(ctx), roleItems, values, ...errors },
+        formStatus(errors),
+      )
+
+    app.get('/bodies/:slug/members/new', bySlug, async (request, reply) => {
       assertCan(request.user, 'bodies:edit')
-      const body = await service.getBody(request.ctx, (request.params as { slug: string }).slug)
-      const people = await service.listPeople(request.ctx)
-      return reply.page(`${views}/membership-form.njk`, { body, people, roleItems, values: {} })
+      const body = await service.getBody(request.ctx, request.params.slug)
+      return membershipForm(reply, request.ctx, body, {})
     })
 
-    app.post('/bodies/:slug/members', async (request, reply) => {
+    app.post('/bodies/:slug/members', bySlug, async (request, reply) => {
       assertCan(request.user, 'bodies:edit') // before reading the form: no errors shown to those who may not send it
-      const body = await service.getBody(request.ctx, (request.params as { slug: string }).slug)
-      const values = request.body as Body
-      const parsed = parseForm(membershipSchema, values)
-      const result = parsed.ok ? await attempt(() => service.addMembership(request.ctx, body.id, parsed.value)) : parsed
-      if (!result.ok) {
-        const people = await service.listPeople(request.ctx)
-        return reply.page(`${views}/membership-form.njk`, { body, people, roleItems, values, ...result }, 400)
-      }
-      return reply.redirect(`/bodies/${body.slug}`, 303)
+      const body = await service.getBody(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        schema: membershipSchema,
+        save: (input) => service.addMembership(request.ctx, body.id, input),
+        render: (values, errors) => membershipForm(reply, request.ctx, body, values, errors),
+        redirect: () => `/bodies/${body.slug}`,
+      })
     })
 
     app.get('/people', async (request, reply) => {
@@ -133,20 +153,21 @@ export function bodiesRoutes(deps: {
 
     app.get('/people/new', async (request, reply) => {
       assertCan(request.user, 'people:edit')
-      return reply.page(`${views}/person-form.njk`, { values: {}, personKindItems })
+      return personForm(reply, null, {})
     })
 
     app.post('/people', async (request, reply) => {
       assertCan(request.user, 'people:edit') // before reading the form: no errors shown to those who may not send it
-      const values = request.body as Body
-      const parsed = parseForm(personSchema, values)
-      const result = parsed.ok ? await attempt(() => service.createPerson(request.ctx, parsed.value)) : parsed
-      if (!result.ok) return reply.page(`${views}/person-form.njk`, { values, personKindItems, ...result }, 400)
-      return reply.redirect(`/people/${result.value.slug}`, 303)
+      return submitForm(request, reply, {
+        schema: personSchema,
+        save: (input) => service.createPerson(request.ctx, input),
+        render: (values, errors) => personForm(reply, null, values, errors),
+        redirect: (person) => `/people/${person.slug}`,
+      })
     })
 
-    app.get('/people/:slug', async (request, reply) => {
-      const person = await service.getPerson(request.ctx, (request.params as { slug: string }).slug)
+    app.get('/people/:slug', bySlug, async (request, reply) => {
+      const person = await service.getPerson(request.ctx, request.params.slug)
       const history = await audit.historyOf(request.ctx, 'person', person.id)
       return reply.page(`${views}/person.njk`, {
         person,
@@ -156,33 +177,21 @@ export function bodiesRoutes(deps: {
       })
     })
 
-    app.get('/people/:slug/edit', async (request, reply) => {
+    app.get('/people/:slug/edit', bySlug, async (request, reply) => {
       assertCan(request.user, 'people:edit')
-      const person = await service.getPerson(request.ctx, (request.params as { slug: string }).slug)
-      return reply.page(`${views}/person-form.njk`, {
-        person,
-        values: { ...person, ...versionValue(person) },
-        personKindItems,
-      })
+      const person = await service.getPerson(request.ctx, request.params.slug)
+      return personForm(reply, person, { ...person, ...versionValue(person) })
     })
 
-    app.post('/people/:slug/edit', async (request, reply) => {
+    app.post('/people/:slug/edit', bySlug, async (request, reply) => {
       assertCan(request.user, 'people:edit') // before reading the form: no errors shown to those who may not send it
-      const person = await service.getPerson(request.ctx, (request.params as { slug: string }).slug)
-      const values = request.body as Body
-      const parsed = parseForm(personSchema, values)
-      const version = submittedVersion(values)
-      const result = parsed.ok
-        ? await attempt(() => service.updatePerson(request.ctx, person.id, version, parsed.value))
-        : parsed
-      if (!result.ok) {
-        return reply.page(
-          `${views}/person-form.njk`,
-          { person, values, personKindItems, ...result },
-          formStatus(result),
-        )
-      }
-      return reply.redirect(`/people/${person.slug}`, 303)
+      const person = await service.getPerson(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        schema: personSchema,
+        save: (input, version) => service.updatePerson(request.ctx, person.id, version, input),
+        render: (values, errors) => personForm(reply, person, values, errors),
+        redirect: () => `/people/${person.slug}`,
+      })
     })
   }
 }

@@ -1,7 +1,7 @@
 import { load } from 'cheerio'
 import { describe, expect, it } from 'vitest'
 import { atomFeed } from './atom-feed.ts'
-import { parseXml } from './testing/xml.ts'
+import { parseXml } from '../../../test/support/xml.ts'
 
 /** What a feed reader shows for an element: its text, read as HTML when the feed says it is HTML. */
 const shown = (element: { text: string; attributes: Record<string, string> } | undefined) =>

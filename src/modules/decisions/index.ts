@@ -4,18 +4,28 @@ import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { WorkProgrammeService } from '#src/modules/workprogramme/index.ts'
+import type { ApiModule } from '#src/platform/module.ts'
 import { decisionsApi } from './api.ts'
 import { createForwardPlanRepository } from './forward-plan/repository.ts'
 import { forwardPlanRoutes } from './forward-plan/routes.ts'
-import { createForwardPlanService } from './forward-plan/service.ts'
+import { type ForwardPlanService, createForwardPlanService } from './forward-plan/service.ts'
 import { createDecisionsRepository } from './repository.ts'
 import { decisionsRoutes } from './routes.ts'
-import { type BodyMeetings, createDecisionsService } from './service.ts'
+import { type BodyMeetings, type DecisionsService, createDecisionsService } from './service.ts'
+
+export type { DecisionsTables } from './tables.ts'
 
 export type { DecisionsService } from './service.ts'
 export type { ForwardPlanService } from './forward-plan/service.ts'
+
+/** The register and the forward plan, each with its own service. */
+export interface DecisionsModuleService {
+  decisions: DecisionsService
+  forwardPlan: ForwardPlanService
+}
 export { callInDeadline } from './call-in-deadline.ts'
 export { decisionSlug } from './decision-number.ts'
+export { type DemoDecisions, demoDecisionsSchema, loadDemoDecisions } from './demo.ts'
 
 export { decisionsSection, forwardPlanSection } from './body-sections.ts'
 /**
@@ -32,7 +42,7 @@ export function createDecisions(deps: {
   workProgramme: WorkProgrammeService
   /** The site's public address, for the Atom feed's absolute links. */
   baseUrl: string
-}) {
+}): ApiModule<DecisionsModuleService> {
   const service = createDecisionsService({ ...deps, repository: createDecisionsRepository(deps.db) })
   const forwardPlan = createForwardPlanService({
     db: deps.db,
@@ -41,8 +51,7 @@ export function createDecisions(deps: {
     workProgramme: deps.workProgramme,
   })
   return {
-    service,
-    forwardPlan,
+    service: { decisions: service, forwardPlan },
     routes: async (app: FastifyInstance) => {
       await app.register(decisionsRoutes({ service, audit: deps.audit, baseUrl: deps.baseUrl }))
       await app.register(forwardPlanRoutes({ service: forwardPlan, audit: deps.audit }))

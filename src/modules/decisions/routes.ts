@@ -1,10 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
-import { type FieldErrors, attempt, fieldErrors, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
-import { dateParts, joinDateParts } from '#src/platform/forms/fields.ts'
-import { NotFoundError } from '#src/platform/http/errors.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, fieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import { type FormValues, dateValues, rawQuery, selectItems } from '#src/platform/forms/values.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
 import { atomFeed } from './atom-feed.ts'
 import { documentPath } from './document-view.ts'
 import type { DecisionDocumentRow, DecisionRow } from './repository.ts'
@@ -21,16 +25,10 @@ import {
 import type { DecisionsService } from './service.ts'
 
 const views = 'modules/decisions/views'
-type Values = Record<string, unknown>
 
 const callInItems = CALL_IN_STATUSES.map((value) => ({ value, text: CALL_IN_STATUS_LABELS[value] }))
 
-const dateValues = (name: string, value: string | null) => {
-  const parts = dateParts(value)
-  return { [`${name}-day`]: parts.day, [`${name}-month`]: parts.month, [`${name}-year`]: parts.year }
-}
-
-function decisionValues(decision: DecisionRow): Values {
+function decisionValues(decision: DecisionRow): FormValues {
   return {
     ...decision,
     taker: decision.takerBodyId ? `body:${decision.takerBodyId}` : `person:${decision.takerPersonId}`,
@@ -42,7 +40,7 @@ function decisionValues(decision: DecisionRow): Values {
   }
 }
 
-function documentValues(document: DecisionDocumentRow): Values {
+function documentValues(document: DecisionDocumentRow): FormValues {
   return {
     ...document,
     url: document.url ?? '',
@@ -53,19 +51,21 @@ function documentValues(document: DecisionDocumentRow): Values {
   }
 }
 
-const withDates = (body: unknown, names: string[]) => {
-  const values = { ...((body ?? {}) as Values) }
-  for (const name of names) values[name] = joinDateParts(values, name)
-  return values
+const bySlug = { schema: { params: pathParams('slug') } }
+/** A document's number in an address, 1 to 9999: anything else names no document (404). */
+const byDocument = {
+  schema: {
+    params: z.object({
+      slug: z.string(),
+      number: z
+        .string()
+        .regex(/^[1-9]\d{0,3}$/)
+        .transform(Number),
+    }),
+  },
 }
-
-function documentNumber(request: FastifyRequest) {
-  const { number } = request.params as { number: string }
-  if (!/^[1-9]\d{0,3}$/.test(number)) throw new NotFoundError('Document')
-  return Number(number)
-}
-
-const slugOf = (request: FastifyRequest) => (request.params as { slug: string }).slug
+const decisionPost = { schema: decisionSchema, dates: ['decidedOn', 'publishedOn'], ids: FIELD_IDS }
+const documentPost = { schema: documentSchema, dates: ['exemptReviewOn'], ids: FIELD_IDS }
 
 /**
  * The decisions register, a decision and its documents, their forms, the Atom feed and a committee's view.
@@ -75,21 +75,18 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
   const { service, audit, baseUrl: origin } = deps
 
   async function decisionForm(
-    request: FastifyRequest,
+    ctx: Context,
     reply: FastifyReply,
     decision: DecisionRow | null,
-    values: Values,
+    values: FormValues,
     errors: FieldErrors = noErrors,
   ) {
-    const takers = await service.takerChoices(request.ctx, decision?.takerPersonId)
-    const takerItems = [
-      { value: '', text: 'Select who took the decision' },
-      ...takers.map((t) => ({
-        value: `${t.kind}:${t.id}`,
-        text: t.label,
-        selected: values.taker === `${t.kind}:${t.id}`,
-      })),
-    ]
+    const takers = await service.takerChoices(ctx, decision?.takerPersonId)
+    const takerItems = selectItems(
+      'Select who took the decision',
+      takers.map((t) => ({ value: `${t.kind}:${t.id}`, text: t.label })),
+      values.taker,
+    )
     const data = { decision, values, takerItems, callInItems, ...errors }
     return reply.page(`${views}/decision-form.njk`, data, formStatus(errors))
   }
@@ -98,16 +95,18 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
     reply: FastifyReply,
     decision: DecisionRow,
     document: DecisionDocumentRow | null,
-    values: Values,
+    values: FormValues,
     errors: FieldErrors = noErrors,
   ) {
     const data = { decision, document, values, paragraphItems: paragraphItems(values.exemptParagraph), ...errors }
-    return reply.page(`${views}/document-form.njk`, data, errors === noErrors ? 200 : 400)
+    return reply.page(`${views}/document-form.njk`, data, formStatus(errors))
   }
 
-  return async function (app: FastifyInstance) {
-    app.get('/decisions', async (request, reply) => {
-      const filter = registerQuerySchema.parse(request.query ?? {})
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+
+    app.get('/decisions', { schema: { querystring: registerQuerySchema } }, async (request, reply) => {
+      const filter = request.query
       const register = await service.register(request.ctx, filter)
       return reply.page(`${views}/register.njk`, { ...register, filter, canEdit: can(request.user, 'decisions:edit') })
     })
@@ -136,88 +135,85 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
 
     app.get('/decisions/new', async (request, reply) => {
       assertCan(request.user, 'decisions:edit')
-      return decisionForm(request, reply, null, { callInStatus: 'none' })
+      return decisionForm(request.ctx, reply, null, { callInStatus: 'none' })
     })
 
     app.post('/decisions', async (request, reply) => {
       assertCan(request.user, 'decisions:edit')
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(decisionSchema, withDates(values, ['decidedOn', 'publishedOn']), FIELD_IDS)
-      const result = parsed.ok ? await attempt(() => service.createDecision(request.ctx, parsed.value)) : parsed
-      if (!result.ok) return decisionForm(request, reply, null, values, result)
-      return reply.redirect(`/decisions/${result.value.slug}`, 303)
+      return submitForm(request, reply, {
+        ...decisionPost,
+        save: (input) => service.createDecision(request.ctx, input),
+        render: (values, errors) => decisionForm(request.ctx, reply, null, values, errors),
+        redirect: (decision) => `/decisions/${decision.slug}`,
+      })
     })
 
-    app.get('/decisions/:slug', async (request, reply) => {
-      const decision = await service.getDecision(request.ctx, slugOf(request))
+    app.get('/decisions/:slug', bySlug, async (request, reply) => {
+      const decision = await service.getDecision(request.ctx, request.params.slug)
       const history = await audit.historyOf(request.ctx, 'decision', decision.id)
       return reply.page(`${views}/decision.njk`, { decision, history, canEdit: can(request.user, 'decisions:edit') })
     })
 
-    app.get('/decisions/:slug/edit', async (request, reply) => {
-      const decision = await service.decisionToEdit(request.ctx, slugOf(request))
-      return decisionForm(request, reply, decision, decisionValues(decision))
+    app.get('/decisions/:slug/edit', bySlug, async (request, reply) => {
+      const decision = await service.decisionToEdit(request.ctx, request.params.slug)
+      return decisionForm(request.ctx, reply, decision, decisionValues(decision))
     })
 
-    app.post('/decisions/:slug/edit', async (request, reply) => {
-      const decision = await service.decisionToEdit(request.ctx, slugOf(request))
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(decisionSchema, withDates(values, ['decidedOn', 'publishedOn']), FIELD_IDS)
-      const result = parsed.ok
-        ? await attempt(() => service.updateDecision(request.ctx, decision.id, submittedVersion(values), parsed.value))
-        : parsed
-      if (!result.ok) return decisionForm(request, reply, decision, values, result)
-      return reply.redirect(`/decisions/${result.value.slug}`, 303)
+    app.post('/decisions/:slug/edit', bySlug, async (request, reply) => {
+      const decision = await service.decisionToEdit(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        ...decisionPost,
+        save: (input, version) => service.updateDecision(request.ctx, decision.id, version, input),
+        render: (values, errors) => decisionForm(request.ctx, reply, decision, values, errors),
+        redirect: (saved) => `/decisions/${saved.slug}`,
+      })
     })
 
-    app.get('/decisions/:slug/documents/new', async (request, reply) => {
-      const decision = await service.decisionToEdit(request.ctx, slugOf(request))
+    app.get('/decisions/:slug/documents/new', bySlug, async (request, reply) => {
+      const decision = await service.decisionToEdit(request.ctx, request.params.slug)
       return documentForm(reply, decision, null, {})
     })
 
-    app.post('/decisions/:slug/documents', async (request, reply) => {
-      const decision = await service.decisionToEdit(request.ctx, slugOf(request))
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(documentSchema, withDates(values, ['exemptReviewOn']), FIELD_IDS)
-      const result = parsed.ok
-        ? await attempt(() => service.addDocument(request.ctx, decision.id, parsed.value))
-        : parsed
-      if (!result.ok) return documentForm(reply, decision, null, values, result)
-      return reply.redirect(`/decisions/${decision.slug}#documents`, 303)
+    app.post('/decisions/:slug/documents', bySlug, async (request, reply) => {
+      const decision = await service.decisionToEdit(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        ...documentPost,
+        save: (input) => service.addDocument(request.ctx, decision.id, input),
+        render: (values, errors) => documentForm(reply, decision, null, values, errors),
+        redirect: () => `/decisions/${decision.slug}#documents`,
+      })
     })
 
-    app.get('/decisions/:slug/documents/:number', async (request, reply) => {
-      const { decision, document } = await service.getDocument(request.ctx, slugOf(request), documentNumber(request))
+    app.get('/decisions/:slug/documents/:number', byDocument, async (request, reply) => {
+      const { slug, number } = request.params
+      const { decision, document } = await service.getDocument(request.ctx, slug, number)
       return reply.page(`${views}/document.njk`, { decision, document, canEdit: can(request.user, 'decisions:edit') })
     })
 
-    app.get('/decisions/:slug/documents/:number/edit', async (request, reply) => {
-      const { decision, document } = await service.documentToEdit(request.ctx, slugOf(request), documentNumber(request))
+    app.get('/decisions/:slug/documents/:number/edit', byDocument, async (request, reply) => {
+      const { slug, number } = request.params
+      const { decision, document } = await service.documentToEdit(request.ctx, slug, number)
       return documentForm(reply, decision, document, documentValues(document))
     })
 
-    app.post('/decisions/:slug/documents/:number/edit', async (request, reply) => {
-      const { decision, document } = await service.documentToEdit(request.ctx, slugOf(request), documentNumber(request))
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(documentSchema, withDates(values, ['exemptReviewOn']), FIELD_IDS)
-      const result = parsed.ok
-        ? await attempt(() => service.updateDocument(request.ctx, decision.id, document.number, parsed.value))
-        : parsed
-      if (!result.ok) return documentForm(reply, decision, document, values, result)
-      return reply.redirect(documentPath(decision.slug, document.number), 303)
+    app.post('/decisions/:slug/documents/:number/edit', byDocument, async (request, reply) => {
+      const { slug, number } = request.params
+      const { decision, document } = await service.documentToEdit(request.ctx, slug, number)
+      return submitForm(request, reply, {
+        ...documentPost,
+        save: (input) => service.updateDocument(request.ctx, decision.id, document.number, input),
+        render: (values, errors) => documentForm(reply, decision, document, values, errors),
+        redirect: () => documentPath(decision.slug, document.number),
+      })
     })
 
-    app.get('/bodies/:slug/decisions', async (request, reply) => {
-      const query = (request.query ?? {}) as Values
-      const parsed = sinceQuerySchema.safeParse(query)
+    const sinceSchema = { params: pathParams('slug'), querystring: rawQuery }
+    app.get('/bodies/:slug/decisions', { schema: sinceSchema }, async (request, reply) => {
+      const parsed = sinceQuerySchema.safeParse(request.query)
       const errors = parsed.success ? noErrors : fieldErrors(parsed.error.issues)
-      const view = await service.forBody(request.ctx, slugOf(request), parsed.success ? parsed.data.since : undefined)
-      const since = parsed.success ? (view.since ?? '') : String(query.since ?? '')
-      return reply.page(
-        `${views}/body-decisions.njk`,
-        { ...view, sinceValue: since, ...errors },
-        parsed.success ? 200 : 400,
-      )
+      const view = await service.forBody(request.ctx, request.params.slug, parsed.data?.since)
+      const since = parsed.success ? (view.since ?? '') : request.query.since
+      return reply.page(`${views}/body-decisions.njk`, { ...view, sinceValue: since, ...errors }, formStatus(errors))
     })
   }
 }

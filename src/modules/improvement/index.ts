@@ -1,18 +1,23 @@
 import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
+import type { ApiModule } from '#src/platform/module.ts'
 import { improvementApi } from './api.ts'
 import { createImprovementRepository } from './repository.ts'
 import { improvementRoutes } from './routes.ts'
-import { createImprovementService } from './service.ts'
+import { type ImprovementService, createImprovementService } from './service.ts'
+
+export type { ImprovementTables } from './tables.ts'
 
 export type { ImprovementService } from './service.ts'
+export { type DemoImprovement, demoImprovementSchema, loadDemoImprovement } from './demo.ts'
+export { FINDING_KINDS, INSPECTION_KINDS, JUDGEMENTS, MILESTONE_STATUSES } from './tables.ts'
 
 /**
  * Inspections and improvement plans, the golden thread: each finding, the actions that answer
  * it, their milestones and dated updates, with RAG, staleness, roll-ups and coverage.
  */
-export function createImprovement(deps: { db: Db; clock: Clock; audit: AuditReader }) {
+export function createImprovement(deps: { db: Db; clock: Clock; audit: AuditReader }): ApiModule<ImprovementService> {
   const repository = createImprovementRepository(deps.db)
   const service = createImprovementService({ db: deps.db, repository, clock: deps.clock })
   return {

@@ -1,76 +1,113 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
-import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
-import { type FieldErrors, attempt, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
 import { dateParts, joinDateParts } from '#src/platform/forms/fields.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import { type FormValues, dateValues, rawQuery, postedValues } from '#src/platform/forms/values.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
 import { actionSchema, milestoneSchema, sinceSchema, updateSchema, versionSchema } from './schema.ts'
 import type { ImprovementService } from './service.ts'
 import { MILESTONE_STATUSES } from './tables.ts'
 
 const views = 'modules/improvement/views'
-type Values = Record<string, unknown>
-const params = (request: FastifyRequest) => request.params as { slug: string; reference?: string; id?: string }
 const statusItems = [
   { value: '', text: 'No change' },
   ...MILESTONE_STATUSES.map((value) => ({ value, text: value.replace(/^./, (c) => c.toUpperCase()) })),
 ]
+const byPlan = { schema: { params: pathParams('slug') } }
+const byAction = { schema: { params: pathParams('slug', 'reference') } }
+const byMilestone = { schema: { params: pathParams('slug', 'id') } }
+
+/** A milestone or action update refused: the errors, beside the fields of the milestone (or 'action') it was for. */
+type UpdateErrors = FieldErrors & { milestoneId?: string; values?: FormValues }
+
+/** Where an update form was posted from: an action's page, or "my actions" when not one. */
+function actionOf(returnTo: unknown) {
+  const back = typeof returnTo === 'string' ? returnTo : ''
+  const [, slug, reference] = /^\/improvement-plans\/([a-z0-9-]+)\/actions\/([0-9A-Za-z.]+)$/.exec(back) ?? []
+  return slug && reference ? { slug, reference, back } : null
+}
 
 /** Inspections, improvement plans, actions, "my actions" and the forms that change them. */
 export function improvementRoutes(deps: { service: ImprovementService; audit: AuditReader }) {
   const { service, audit } = deps
 
   async function actionPage(
-    request: FastifyRequest,
+    ctx: Context,
     reply: FastifyReply,
-    errors: FieldErrors & { milestoneId?: string; values?: Values } = noErrors,
+    at: { slug: string; reference: string },
+    errors: UpdateErrors = noErrors,
   ) {
-    const { slug, reference } = params(request)
-    const view = await service.action(request.ctx, slug, reference!)
-    const history = await audit.historyOf(request.ctx, 'improvement plan', view.plan.id)
+    const view = await service.action(ctx, at.slug, at.reference)
+    const history = await audit.historyOf(ctx, 'improvement plan', view.plan.id)
     return reply.page(
       `${views}/action.njk`,
       { ...view, history, statusItems, todayParts: dateParts(view.today), ...errors },
-      errors === noErrors ? 200 : 400,
+      formStatus(errors),
     )
   }
 
-  async function myActionsPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    errors: FieldErrors & { milestoneId?: string; values?: Values } = noErrors,
-  ) {
-    const mine = await service.myActions(request.ctx)
+  async function myActionsPage(ctx: Context, reply: FastifyReply, errors: UpdateErrors = noErrors) {
+    const mine = await service.myActions(ctx)
     return reply.page(
       `${views}/my-actions.njk`,
       { ...mine, statusItems, todayParts: dateParts(mine.today), ...errors },
-      errors === noErrors ? 200 : 400,
+      formStatus(errors),
     )
   }
 
+  /** A form for the plan's owners: a new milestone for an action, or a new version of the plan. */
   async function ownerForm(
-    request: FastifyRequest,
+    ctx: Context,
     reply: FastifyReply,
+    at: { slug: string; reference?: string },
     template: string,
-    values: Values,
+    values: FormValues,
     errors: FieldErrors = noErrors,
   ) {
-    const { slug, reference } = params(request)
-    const view = reference
-      ? await service.action(request.ctx, slug, reference)
-      : { ...(await service.plan(request.ctx, slug)), action: null }
-    if (!service.isOwner(request.ctx, view.plan)) assertCan(request.user, 'improvement:edit-any')
-    return reply.page(`${views}/${template}`, { ...view, values, ...errors }, errors === noErrors ? 200 : 400)
+    const view = at.reference
+      ? await service.action(ctx, at.slug, at.reference)
+      : { ...(await service.plan(ctx, at.slug)), action: null }
+    if (!service.isOwner(ctx, view.plan)) assertCan(ctx.user, 'improvement:edit-any')
+    return reply.page(`${views}/${template}`, { ...view, values, ...errors }, formStatus(errors))
   }
 
-  return async function (app: FastifyInstance) {
+  async function milestoneForm(
+    ctx: Context,
+    reply: FastifyReply,
+    at: { slug: string; id: string },
+    values: FormValues | null,
+    errors: FieldErrors = noErrors,
+  ) {
+    const { plan, milestone } = await service.milestoneToEdit(ctx, at.slug, at.id)
+    const shown = values ?? {
+      text: milestone.text,
+      dueNote: milestone.dueNote,
+      ...dateValues('dueOn', milestone.dueOn),
+      ...versionValue(milestone),
+    }
+    return reply.page(`${views}/milestone-edit.njk`, { plan, milestone, values: shown, ...errors }, formStatus(errors))
+  }
+
+  async function actionForm(ctx: Context, reply: FastifyReply, slug: string, values: FormValues, errors = noErrors) {
+    const view = await service.actionFormFor(ctx, slug)
+    return reply.page(`${views}/action-form.njk`, { ...view, values, ...errors }, formStatus(errors))
+  }
+
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+
     app.get('/inspections', async (request, reply) => {
       const inspections = await service.listInspections(request.ctx)
       return reply.page(`${views}/inspections.njk`, { inspections })
     })
 
-    app.get('/inspections/:slug', async (request, reply) => {
-      return reply.page(`${views}/inspection.njk`, await service.inspection(request.ctx, params(request).slug))
+    app.get('/inspections/:slug', byPlan, async (request, reply) => {
+      return reply.page(`${views}/inspection.njk`, await service.inspection(request.ctx, request.params.slug))
     })
 
     app.get('/improvement-plans', async (request, reply) => {
@@ -78,164 +115,125 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       return reply.page(`${views}/plans.njk`, { plans })
     })
 
-    app.get('/improvement-plans/:slug', async (request, reply) => {
-      const view = await service.plan(request.ctx, params(request).slug)
+    app.get('/improvement-plans/:slug', byPlan, async (request, reply) => {
+      const view = await service.plan(request.ctx, request.params.slug)
       const history = await audit.historyOf(request.ctx, 'improvement plan', view.plan.id)
       return reply.page(`${views}/plan.njk`, { ...view, history, isOwner: service.isOwner(request.ctx, view.plan) })
     })
 
-    app.get('/improvement-plans/:slug/since', async (request, reply) => {
-      const query = (request.query ?? {}) as Values
-      const joined = joinDateParts(query, 'from')
-      const { from } = sinceSchema.catch({ from: undefined }).parse({ from: joined || query.from })
-      const base = await service.plan(request.ctx, params(request).slug)
+    const sinceRoute = { schema: { params: pathParams('slug'), querystring: rawQuery } }
+    app.get('/improvement-plans/:slug/since', sinceRoute, async (request, reply) => {
+      const { query } = request
+      const { from } = sinceSchema
+        .catch({ from: undefined })
+        .parse({ from: joinDateParts(query, 'from') || query.from })
+      const base = await service.plan(request.ctx, request.params.slug)
       const start = from ?? base.lastConsideredOn ?? base.plan.startsOn ?? '2000-01-01'
-      const report = await service.since(request.ctx, params(request).slug, start)
+      const report = await service.since(request.ctx, request.params.slug, start)
       return reply.page(`${views}/since.njk`, { ...report, fromParts: dateParts(start) })
     })
 
-    app.get('/improvement-plans/:slug/actions/:reference', (request, reply) => actionPage(request, reply))
-
-    app.post('/improvement-plans/milestones/:id/updates', async (request, reply) => {
-      assertCan(request.user, 'improvement:update')
-      const values = (request.body ?? {}) as Values
-      const milestoneId = params(request).id!
-      const parsed = parseForm(
-        updateSchema,
-        { ...values, onDate: joinDateParts(values, 'onDate') },
-        { onDate: `onDate-${milestoneId}-day`, text: `text-${milestoneId}`, status: `status-${milestoneId}` },
-      )
-      const result = parsed.ok
-        ? await attempt(() => service.updateMilestone(request.ctx, milestoneId, parsed.value))
-        : parsed
-      const back = String(values.returnTo ?? '')
-      const [, slug, reference] = /^\/improvement-plans\/([a-z0-9-]+)\/actions\/([0-9A-Za-z.]+)$/.exec(back) ?? []
-      if (!result.ok) {
-        // The form is shown again where it was, with its errors beside the milestone's fields.
-        const errors = { ...result, milestoneId, values }
-        if (slug && reference) {
-          ;(request.params as Record<string, string>).slug = slug
-          ;(request.params as Record<string, string>).reference = reference
-          return actionPage(request, reply, errors)
-        }
-        return myActionsPage(request, reply, errors)
-      }
-      return reply.redirect(`${slug && reference ? back : '/my/actions'}#milestone-${milestoneId}`, 303)
-    })
-
-    app.get('/my/actions', (request, reply) => myActionsPage(request, reply))
-
-    app.get('/improvement-plans/:slug/actions/:reference/milestones/new', (request, reply) =>
-      ownerForm(request, reply, 'milestone-form.njk', {}),
+    app.get('/improvement-plans/:slug/actions/:reference', byAction, (request, reply) =>
+      actionPage(request.ctx, reply, request.params),
     )
 
-    app.post('/improvement-plans/:slug/actions/:reference/milestones', async (request, reply) => {
+    const byId = { schema: { params: pathParams('id') } }
+    app.post('/improvement-plans/milestones/:id/updates', byId, async (request, reply) => {
       assertCan(request.user, 'improvement:update')
-      const values = (request.body ?? {}) as Values
-      const { slug, reference } = params(request)
-      const parsed = parseForm(
-        milestoneSchema,
-        { ...values, dueOn: joinDateParts(values, 'dueOn') },
-        { dueOn: 'dueOn-day' },
-      )
-      const result = parsed.ok
-        ? await attempt(() => service.addMilestone(request.ctx, slug, reference!, parsed.value))
-        : parsed
-      if (!result.ok) return ownerForm(request, reply, 'milestone-form.njk', values, result)
-      return reply.redirect(`/improvement-plans/${slug}/actions/${reference}#milestone-${result.value.id}`, 303)
+      const milestoneId = request.params.id
+      // The form is on an action's page or on "my actions": it is shown again there, with its errors.
+      const from = actionOf(postedValues(request.body).returnTo)
+      return submitForm(request, reply, {
+        schema: updateSchema,
+        dates: ['onDate'],
+        ids: { onDate: `onDate-${milestoneId}-day`, text: `text-${milestoneId}`, status: `status-${milestoneId}` },
+        save: (input) => service.updateMilestone(request.ctx, milestoneId, input),
+        render: (values, errors) => {
+          const shown = { ...errors, milestoneId, values }
+          return from ? actionPage(request.ctx, reply, from, shown) : myActionsPage(request.ctx, reply, shown)
+        },
+        redirect: () => `${from ? from.back : '/my/actions'}#milestone-${milestoneId}`,
+      })
     })
 
-    app.post('/improvement-plans/:slug/actions/:reference/updates', async (request, reply) => {
-      assertCan(request.user, 'improvement:update')
-      const values = (request.body ?? {}) as Values
-      const { slug, reference } = params(request)
-      const parsed = parseForm(
-        updateSchema,
-        { ...values, onDate: joinDateParts(values, 'onDate'), status: '' },
-        { onDate: 'onDate-action-day', text: 'text-action' },
-      )
-      const result = parsed.ok
-        ? await attempt(() => service.updateAction(request.ctx, slug, reference!, parsed.value))
-        : parsed
-      if (!result.ok) return actionPage(request, reply, { ...result, milestoneId: 'action', values })
-      return reply.redirect(`/improvement-plans/${slug}/actions/${reference}#action-updates`, 303)
-    })
+    app.get('/my/actions', (request, reply) => myActionsPage(request.ctx, reply))
 
-    const milestoneForm = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      values: Values | null,
-      errors: FieldErrors = noErrors,
-    ) => {
-      const { slug, id } = params(request)
-      const { plan, milestone } = await service.milestoneToEdit(request.ctx, slug, id!)
-      const shown = values ?? {
-        text: milestone.text,
-        dueNote: milestone.dueNote,
-        ...Object.fromEntries(Object.entries(dateParts(milestone.dueOn)).map(([k, v]) => [`dueOn-${k}`, v])),
-        ...versionValue(milestone),
-      }
-      return reply.page(
-        `${views}/milestone-edit.njk`,
-        { plan, milestone, values: shown, ...errors },
-        formStatus(errors),
-      )
-    }
-
-    app.get('/improvement-plans/:slug/milestones/:id/edit', (request, reply) => milestoneForm(request, reply, null))
-
-    app.post('/improvement-plans/:slug/milestones/:id/edit', async (request, reply) => {
-      assertCan(request.user, 'improvement:update')
-      const values = (request.body ?? {}) as Values
-      const { slug, id } = params(request)
-      const parsed = parseForm(
-        milestoneSchema,
-        { ...values, dueOn: joinDateParts(values, 'dueOn') },
-        { dueOn: 'dueOn-day' },
-      )
-      const result = parsed.ok
-        ? await attempt(() => service.changeMilestone(request.ctx, slug, id!, submittedVersion(values), parsed.value))
-        : parsed
-      if (!result.ok) return milestoneForm(request, reply, values, result)
-      return reply.redirect(`/improvement-plans/${slug}/actions/${result.value.reference}#milestone-${id}`, 303)
-    })
-
-    const actionForm = async (
-      request: FastifyRequest,
-      reply: FastifyReply,
-      values: Values,
-      errors: FieldErrors = noErrors,
-    ) => {
-      const view = await service.actionFormFor(request.ctx, params(request).slug)
-      return reply.page(`${views}/action-form.njk`, { ...view, values, ...errors }, errors === noErrors ? 200 : 400)
-    }
-
-    app.get('/improvement-plans/:slug/actions/new', (request, reply) => actionForm(request, reply, {}))
-
-    app.post('/improvement-plans/:slug/actions', async (request, reply) => {
-      assertCan(request.user, 'improvement:update')
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(actionSchema, values)
-      const result = parsed.ok
-        ? await attempt(() => service.addAction(request.ctx, params(request).slug, parsed.value))
-        : parsed
-      if (!result.ok) return actionForm(request, reply, values, result)
-      return reply.redirect(`/improvement-plans/${params(request).slug}/actions/${result.value.reference}`, 303)
-    })
-
-    app.get('/improvement-plans/:slug/versions/new', (request, reply) =>
-      ownerForm(request, reply, 'version-form.njk', {}),
+    app.get('/improvement-plans/:slug/actions/:reference/milestones/new', byAction, (request, reply) =>
+      ownerForm(request.ctx, reply, request.params, 'milestone-form.njk', {}),
     )
 
-    app.post('/improvement-plans/:slug/versions', async (request, reply) => {
+    app.post('/improvement-plans/:slug/actions/:reference/milestones', byAction, async (request, reply) => {
       assertCan(request.user, 'improvement:update')
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(versionSchema, values)
-      const result = parsed.ok
-        ? await attempt(() => service.publishVersion(request.ctx, params(request).slug, parsed.value))
-        : parsed
-      if (!result.ok) return ownerForm(request, reply, 'version-form.njk', values, result)
-      return reply.redirect(`/improvement-plans/${params(request).slug}#versions`, 303)
+      const { slug, reference } = request.params
+      return submitForm(request, reply, {
+        schema: milestoneSchema,
+        dates: ['dueOn'],
+        save: (input) => service.addMilestone(request.ctx, slug, reference, input),
+        render: (values, errors) => ownerForm(request.ctx, reply, request.params, 'milestone-form.njk', values, errors),
+        redirect: (milestone) => `/improvement-plans/${slug}/actions/${reference}#milestone-${milestone.id}`,
+      })
+    })
+
+    app.post('/improvement-plans/:slug/actions/:reference/updates', byAction, async (request, reply) => {
+      assertCan(request.user, 'improvement:update')
+      const { slug, reference } = request.params
+      return submitForm(request, reply, {
+        schema: updateSchema,
+        // An action's update has no status of its own: that is its milestones'.
+        input: (values) => ({ ...values, status: '' }),
+        dates: ['onDate'],
+        ids: { onDate: 'onDate-action-day', text: 'text-action' },
+        save: (input) => service.updateAction(request.ctx, slug, reference, input),
+        render: (values, errors) =>
+          actionPage(request.ctx, reply, request.params, { ...errors, milestoneId: 'action', values }),
+        redirect: () => `/improvement-plans/${slug}/actions/${reference}#action-updates`,
+      })
+    })
+
+    app.get('/improvement-plans/:slug/milestones/:id/edit', byMilestone, (request, reply) =>
+      milestoneForm(request.ctx, reply, request.params, null),
+    )
+
+    app.post('/improvement-plans/:slug/milestones/:id/edit', byMilestone, async (request, reply) => {
+      assertCan(request.user, 'improvement:update')
+      const { slug, id } = request.params
+      return submitForm(request, reply, {
+        schema: milestoneSchema,
+        dates: ['dueOn'],
+        save: (input, version) => service.changeMilestone(request.ctx, slug, id, version, input),
+        render: (values, errors) => milestoneForm(request.ctx, reply, request.params, values, errors),
+        redirect: (saved) => `/improvement-plans/${slug}/actions/${saved.reference}#milestone-${id}`,
+      })
+    })
+
+    app.get('/improvement-plans/:slug/actions/new', byPlan, (request, reply) =>
+      actionForm(request.ctx, reply, request.params.slug, {}),
+    )
+
+    app.post('/improvement-plans/:slug/actions', byPlan, async (request, reply) => {
+      assertCan(request.user, 'improvement:update')
+      const { slug } = request.params
+      return submitForm(request, reply, {
+        schema: actionSchema,
+        save: (input) => service.addAction(request.ctx, slug, input),
+        render: (values, errors) => actionForm(request.ctx, reply, slug, values, errors),
+        redirect: (action) => `/improvement-plans/${slug}/actions/${action.reference}`,
+      })
+    })
+
+    app.get('/improvement-plans/:slug/versions/new', byPlan, (request, reply) =>
+      ownerForm(request.ctx, reply, request.params, 'version-form.njk', {}),
+    )
+
+    app.post('/improvement-plans/:slug/versions', byPlan, async (request, reply) => {
+      assertCan(request.user, 'improvement:update')
+      const { slug } = request.params
+      return submitForm(request, reply, {
+        schema: versionSchema,
+        save: (input) => service.publishVersion(request.ctx, slug, input),
+        render: (values, errors) => ownerForm(request.ctx, reply, request.params, 'version-form.njk', values, errors),
+        redirect: () => `/improvement-plans/${slug}#versions`,
+      })
     })
   }
 }

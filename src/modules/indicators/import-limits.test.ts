@@ -7,7 +7,7 @@ import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
 import { errorSummary, text } from '../../../test/support/html.ts'
 import { LIMIT_MESSAGES, MAX_SPREADSHEET_BYTES } from '#src/platform/files/limits.ts'
-import { multipartForm } from '../meetings/sample-files.ts'
+import { multipartForm } from '../../../test/support/sample-files.ts'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const HEADER = 'Indicator code,Period,Target,Actual,Count,Note'

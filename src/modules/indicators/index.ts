@@ -1,12 +1,21 @@
 import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
+import type { ApiModule } from '#src/platform/module.ts'
 import { indicatorsApi } from './api.ts'
 import { createIndicatorsRepository } from './repository.ts'
 import { indicatorsRoutes } from './routes.ts'
-import { type IndicatorsImprovement, type IndicatorsWorkProgramme, createIndicatorsService } from './service.ts'
+import {
+  type IndicatorsImprovement,
+  type IndicatorsService,
+  type IndicatorsWorkProgramme,
+  createIndicatorsService,
+} from './service.ts'
+
+export type { IndicatorsTables } from './tables.ts'
 
 export type { IndicatorsService } from './service.ts'
+export { type DemoIndicators, demoIndicatorsSchema, loadDemoIndicators } from './demo.ts'
 
 /**
  * The outcomes framework: indicators by group with targets, actuals and benchmarks per period,
@@ -18,7 +27,7 @@ export function createIndicators(deps: {
   audit: AuditReader
   workProgramme: IndicatorsWorkProgramme
   improvement: IndicatorsImprovement
-}) {
+}): ApiModule<IndicatorsService> {
   const repository = createIndicatorsRepository(deps.db)
   const service = createIndicatorsService({
     db: deps.db,

@@ -4,7 +4,7 @@ import type { Agent } from '../../../test/support/agent.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
 import { errorSummary, heading, text } from '../../../test/support/html.ts'
-import { multipartForm } from '../meetings/sample-files.ts'
+import { multipartForm } from '../../../test/support/sample-files.ts'
 
 const S47 = '/outcomes/OF3.1' // rate of section 47 investigations per 10,000
 const EDITORS: TestRole[] = ['analyst', 'admin']

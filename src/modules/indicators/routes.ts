@@ -1,30 +1,36 @@
-import multipart, { type MultipartFile } from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
-import { type FieldErrors, attempt, formStatus, noErrors, parseForm, singleError } from '#src/platform/forms/errors.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { MAX_SPREADSHEET_BYTES, SPREADSHEET_LIMITS_HINT } from '#src/platform/files/limits.ts'
+import { versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, formStatus, noErrors, singleError } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import { acceptUploads, uploadIn } from '#src/platform/forms/upload.ts'
+import { type FormValues, postedValues } from '#src/platform/forms/values.ts'
 import { attachment } from '#src/platform/http/content-disposition.ts'
-import { lineChart } from '#src/platform/views/charts/line-chart.ts'
-import { sparkline } from '#src/platform/views/charts/sparkline.ts'
-import {
-  FileLimitError,
-  LIMIT_MESSAGES,
-  MAX_SPREADSHEET_BYTES,
-  SPREADSHEET_LIMITS_HINT,
-} from '#src/platform/files/limits.ts'
-import { exportValues, readTable, validateValues, valuesTemplate } from './exchange.ts'
-import type { LinkKind, ValueRow } from './repository.ts'
-import { formatQuerySchema, indicatorSchema, periodSchema, populationSchema, valueSchema } from './schema.ts'
-import { GROUP_LABELS } from './service.ts'
-import { GROUPS, POLARITIES, UNITS } from './tables.ts'
-import { joinDateParts } from '#src/platform/forms/fields.ts'
-import type { IndicatorView, IndicatorsService } from './service.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
+import { indicatorChart, rowChart } from './charts.ts'
+import { exportValues, valuesTemplate } from './exchange.ts'
 import { describeValue, formatFigure, unitLabel } from './format.ts'
+import type { ImportRefusal } from './import-file.ts'
+import type { IndicatorRow, LinkKind, ValueRow } from './repository.ts'
+import {
+  formatQuerySchema,
+  frameworkQuerySchema,
+  indicatorSchema,
+  periodSchema,
+  populationSchema,
+  valueSchema,
+} from './schema.ts'
+import { GROUP_LABELS, type IndicatorView, type IndicatorsService } from './service.ts'
+import { GROUPS, POLARITIES, UNITS } from './tables.ts'
 
 const views = 'modules/indicators/views'
-type Values = Record<string, unknown>
-const params = (request: FastifyRequest) => request.params as { code: string; period?: string }
+const byCode = { schema: { params: pathParams('code') } }
+const byPeriod = { schema: { params: pathParams('code', 'period') } }
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -32,7 +38,7 @@ const CONTENT_TYPES = {
 } as const
 
 /** A stored value as the form shows it: blank for nothing stored. */
-function formValues(value: ValueRow | null): Values {
+function formValues(value: ValueRow | null): FormValues {
   const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n))
   return {
     target: text(value?.target),
@@ -47,155 +53,121 @@ function formValues(value: ValueRow | null): Values {
   }
 }
 
-/** The sparkline of an indicator's row in the framework. */
-function rowChart(view: IndicatorView) {
-  const actuals = view.periods.map((p) => p.value?.actual ?? null)
-  const targets = view.periods.map((p) => p.value?.target ?? null)
-  const known = view.periods.filter((p) => p.value?.actual !== null && p.value?.actual !== undefined)
-  const label = known.length
-    ? `Actuals of ${view.name}: ${known.map((p) => `${p.period.name} ${formatFigure(p.value!.actual, view)}`).join(', ')}`
-    : `No actuals yet for ${view.name}`
-  return sparkline({ label, actuals, targets })
+/** A stored indicator as its form shows it, or a new one's defaults. */
+function indicatorValues(indicator: IndicatorRow | null): FormValues {
+  if (!indicator) return { decimals: '0', tolerance: '5', published: 'yes' }
+  return {
+    ...indicator,
+    decimals: String(indicator.decimals),
+    tolerance: String(Math.round(indicator.tolerance * 1000) / 10),
+    published: indicator.published ? 'yes' : 'no',
+    ...versionValue(indicator),
+  }
 }
 
-/** The indicator page's chart: actual, target and any benchmarks, one point per period. */
-function indicatorChart(view: IndicatorView) {
-  const series = (
-    [
-      ['Actual', (p) => p.value?.actual ?? null],
-      ['Target', (p) => p.value?.target ?? null],
-      ['England', (p) => p.value?.england ?? null],
-      ['Region', (p) => p.value?.region ?? null],
-      ['Statistical neighbours', (p) => p.value?.statisticalNeighbours ?? null],
-    ] as const satisfies readonly [string, (p: IndicatorView['periods'][number]) => number | null][]
-  )
-    .map(([name, pick]) => ({
-      name,
-      points: view.periods.map((p, index) => ({
-        x: index,
-        label: p.period.name.replace(/^Baseline /, 'Baseline '),
-        y: pick(p),
-      })),
-    }))
-    .filter((s) => s.points.some((point) => point.y !== null))
-  if (series.length === 0) return null
-  return lineChart({
-    id: 'indicator-chart',
-    title: `${view.name}: actual against target${series.length > 2 ? ' and benchmarks' : ''}`,
-    description: `${series.map((s) => s.name).join(', ')} for each period, in ${unitLabel(view.unit)}. The table below gives the same figures.`,
-    yLabel: unitLabel(view.unit, { short: true }),
-    series,
-  })
+const choice = <T extends string>(values: readonly T[], label: (value: T) => string) =>
+  values.map((value) => ({ value, text: label(value) }))
+const indicatorChoices = {
+  groupItems: choice(GROUPS, (g) => GROUP_LABELS[g]),
+  unitItems: choice(UNITS, (u) =>
+    unitLabel(u)
+      .replace(/^a /, '')
+      .replace(/^./, (c) => c.toUpperCase()),
+  ),
+  polarityItems: choice(POLARITIES, (p) =>
+    p === 'neither' ? 'Neither: do not rate it' : p.replace(/^./, (c) => c.toUpperCase()),
+  ),
 }
 
-async function uploadedFile(
-  request: FastifyRequest,
-): Promise<{ name: string; data: Buffer; truncated: boolean } | null> {
-  const body = (request.body ?? {}) as Record<string, unknown>
-  const file = body.file as { filename?: string; data?: Buffer; truncated?: boolean } | undefined
-  if (!file || !Buffer.isBuffer(file.data) || (!file.filename && file.data.length === 0)) return null
-  return { name: file.filename || 'the uploaded file', data: file.data, truncated: Boolean(file.truncated) }
-}
+/** The import page's report of a refused file: the message by the file input, the rows to fix, the rest counted. */
+const refusedImport = (refusal: ImportRefusal, fileName: string) => ({
+  ...singleError('file', refusal.message),
+  ...(refusal.rows.length && {
+    rejectedRows: refusal.rows,
+    problems: {
+      total: refusal.rows.length + refusal.more,
+      more: refusal.more,
+      text: (n: number) => n.toLocaleString('en-GB'),
+    },
+    fileName,
+  }),
+})
 
 /** The outcomes framework: the pages, the analyst's forms, import and export. */
 export function indicatorsRoutes(deps: { service: IndicatorsService; audit: AuditReader }) {
   const { service, audit } = deps
 
   async function valueForm(
-    request: FastifyRequest,
+    ctx: Context,
     reply: FastifyReply,
-    values: Values | null,
+    at: { code: string; period: string },
+    values: FormValues | null,
     errors: FieldErrors = noErrors,
   ) {
-    const found = await service.valueToEdit(request.ctx, params(request).code, params(request).period!)
+    const found = await service.valueToEdit(ctx, at.code, at.period)
     const data = { ...found, values: values ?? { ...formValues(found.value), ...versionValue(found.value) }, ...errors }
     return reply.page(`${views}/value-form.njk`, data, formStatus(errors))
   }
 
-  async function importPage(request: FastifyRequest, reply: FastifyReply, data: object = {}, status = 200) {
-    const { periods } = await service.importTargets(request.ctx)
+  async function importPage(ctx: Context, reply: FastifyReply, data: object = {}, status = 200) {
+    const { periods } = await service.importTargets(ctx)
     return reply.page(`${views}/import.njk`, { periods, limitsHint: SPREADSHEET_LIMITS_HINT, ...data }, status)
   }
 
-  const choice = <T extends string>(values: readonly T[], label: (value: T) => string) =>
-    values.map((value) => ({ value, text: label(value) }))
-  const indicatorChoices = {
-    groupItems: choice(GROUPS, (g) => GROUP_LABELS[g]),
-    unitItems: choice(UNITS, (u) =>
-      unitLabel(u)
-        .replace(/^a /, '')
-        .replace(/^./, (c) => c.toUpperCase()),
-    ),
-    polarityItems: choice(POLARITIES, (p) =>
-      p === 'neither' ? 'Neither: do not rate it' : p.replace(/^./, (c) => c.toUpperCase()),
-    ),
-  }
-
+  /** The indicator form: a new one (no code) or a change to one; `values` as posted, or null for the stored. */
   async function indicatorForm(
-    request: FastifyRequest,
+    ctx: Context,
     reply: FastifyReply,
-    values: Values | null,
+    code: string | null,
+    values: FormValues | null,
     errors: FieldErrors = noErrors,
   ) {
-    const code = (request.params as { code?: string }).code
-    const indicator = code ? await service.indicatorToEdit(request.ctx, code) : null
-    const shown =
-      values ??
-      (indicator
-        ? {
-            ...indicator,
-            decimals: String(indicator.decimals),
-            tolerance: String(Math.round(indicator.tolerance * 1000) / 10),
-            published: indicator.published ? 'yes' : 'no',
-            ...versionValue(indicator),
-          }
-        : { decimals: '0', tolerance: '5', published: 'yes' })
+    const indicator = code ? await service.indicatorToEdit(ctx, code) : null
+    const data = { indicator, values: values ?? indicatorValues(indicator), ...indicatorChoices, ...errors }
+    return reply.page(`${views}/indicator-form.njk`, data, formStatus(errors))
+  }
+
+  async function periodsPage(ctx: Context, reply: FastifyReply, values: FormValues = {}, errors = noErrors) {
+    const periods = await service.periods(ctx)
+    return reply.page(`${views}/periods.njk`, { periods, values, ...errors }, formStatus(errors))
+  }
+
+  async function populationsPage(ctx: Context, reply: FastifyReply, values: FormValues = {}, errors = noErrors) {
+    const populations = await service.populations(ctx)
+    return reply.page(`${views}/populations.njk`, { populations, values, ...errors }, formStatus(errors))
+  }
+
+  async function indicatorPage(request: FastifyRequest, reply: FastifyReply, code: string, errors = noErrors) {
+    const { indicator, groupLabel } = await service.indicator(request.ctx, code)
+    const [history, links] = await Promise.all([
+      audit.historyOf(request.ctx, 'indicator', indicator.id),
+      service.links(request.ctx, indicator.id),
+    ])
     return reply.page(
-      `${views}/indicator-form.njk`,
-      { indicator, values: shown, ...indicatorChoices, ...errors },
+      `${views}/indicator.njk`,
+      {
+        ...errors,
+        links,
+        indicator,
+        groupLabel,
+        chart: indicatorChart(indicator),
+        describe: (p: IndicatorView['periods'][number]) => describeValue(p, indicator),
+        format: (n: number | null) => formatFigure(n, indicator),
+        unit: unitLabel(indicator.unit),
+        history,
+        canEdit: can(request.user, 'indicators:edit'),
+      },
       formStatus(errors),
     )
   }
 
-  async function periodsPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Values = {},
-    errors: FieldErrors = noErrors,
-  ) {
-    const periods = await service.periods(request.ctx)
-    return reply.page(`${views}/periods.njk`, { periods, values, ...errors }, errors === noErrors ? 200 : 400)
-  }
-
-  async function populationsPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    values: Values = {},
-    errors: FieldErrors = noErrors,
-  ) {
-    const populations = await service.populations(request.ctx)
-    return reply.page(`${views}/populations.njk`, { populations, values, ...errors }, errors === noErrors ? 200 : 400)
-  }
-
-  return async function (app: FastifyInstance) {
-    await app.register(multipart, {
-      attachFieldsToBody: 'keyValues' as const,
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_SPREADSHEET_BYTES, files: 1, fields: 10 },
-      async onFile(part: MultipartFile) {
-        const data = await part.toBuffer()
-        ;(part as MultipartFile & { value: unknown }).value = {
-          filename: part.filename,
-          data,
-          truncated: part.file.truncated,
-        }
-      },
-    })
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+    await acceptUploads(app, { maxBytes: MAX_SPREADSHEET_BYTES, fields: 10 })
     const mayEdit = async (request: FastifyRequest) => assertCan(request.user, 'indicators:edit')
 
-    app.get('/outcomes', async (request, reply) => {
+    app.get('/outcomes', { schema: { querystring: frameworkQuerySchema } }, async (request, reply) => {
       const framework = await service.framework(request.ctx)
-      const { imported } = request.query as { imported?: string }
       const groups = framework.groups.map((group) => ({
         ...group,
         indicators: group.indicators.map((view) => ({
@@ -204,15 +176,11 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
           describe: (p: IndicatorView['periods'][number]) => describeValue(p, view),
         })),
       }))
-      return reply.page(`${views}/framework.njk`, {
-        ...framework,
-        groups,
-        imported: imported && /^\d+$/.test(imported) ? Number(imported) : null,
-      })
+      return reply.page(`${views}/framework.njk`, { ...framework, groups, imported: request.query.imported })
     })
 
-    app.get('/outcomes/export', async (request, reply) => {
-      const { format } = formatQuerySchema.parse(request.query ?? {})
+    app.get('/outcomes/export', { schema: { querystring: formatQuerySchema } }, async (request, reply) => {
+      const { format } = request.query
       const rows = await service.exportRows(request.ctx)
       const data = await exportValues(format, rows)
       return reply
@@ -222,13 +190,15 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         .send(data)
     })
 
-    app.get('/outcomes/import', { onRequest: mayEdit }, (request, reply) => importPage(request, reply))
+    app.get('/outcomes/import', { onRequest: mayEdit }, (request, reply) => importPage(request.ctx, reply))
 
-    app.get('/outcomes/import/template', { onRequest: mayEdit }, async (request, reply) => {
-      const { format, period: slug } = formatQuerySchema.parse(request.query ?? {})
+    const templateRoute = { onRequest: mayEdit, schema: { querystring: formatQuerySchema } }
+    app.get('/outcomes/import/template', templateRoute, async (request, reply) => {
+      const { format, period: slug } = request.query
       const { indicators, periods } = await service.importTargets(request.ctx)
       const period = periods.find((p) => p.slug === slug) ?? periods.at(-1)
-      if (!period) return importPage(request, reply, singleError('period', 'There are no periods to fill in yet'), 400)
+      if (!period)
+        return importPage(request.ctx, reply, singleError('period', 'There are no periods to fill in yet'), 400)
       const data = await valuesTemplate(format, indicators, period)
       return reply
         .header('content-type', CONTENT_TYPES[format])
@@ -238,164 +208,98 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     })
 
     app.post('/outcomes/import', { onRequest: mayEdit }, async (request, reply) => {
-      const file = await uploadedFile(request)
-      if (!file) return importPage(request, reply, singleError('file', 'Select a CSV or Excel file of figures'), 400)
-      if (file.truncated) return importPage(request, reply, singleError('file', LIMIT_MESSAGES.tooLarge), 400)
-      let table: Awaited<ReturnType<typeof readTable>>
-      try {
-        table = await readTable(file.data)
-      } catch (error) {
-        const message = error instanceof FileLimitError ? error.message : LIMIT_MESSAGES.unreadable
-        return importPage(request, reply, singleError('file', message), 400)
+      const upload = uploadIn(postedValues(request.body))
+      if (!upload) {
+        return importPage(request.ctx, reply, singleError('file', 'Select a CSV or Excel file of figures'), 400)
       }
-      const targets = await service.importTargets(request.ctx)
-      const checked = await validateValues(table, targets)
-      // The page lists the first problems and counts the rest, so it stays small whatever the file.
-      const rejected = (errors: { row: number; column: string; message: string }[], more = 0) =>
-        importPage(
-          request,
-          reply,
-          {
-            ...singleError('file', `${file.name} was not imported: fix the rows below and try again`),
-            rejectedRows: errors,
-            problems: { total: errors.length + more, more, text: (n: number) => n.toLocaleString('en-GB') },
-            fileName: file.name,
-          },
-          400,
-        )
-      if (!checked.ok) return rejected(checked.errors, checked.more)
-      // validateValues keeps the file's order and skips blank rows: the nth value is the nth row with anything in it.
-      const dataRows = table.rows.filter((row) => Object.values(row.cells).some((cell) => cell.trim() !== ''))
-      // A template row left as it came (a code and a period, nothing else) changes nothing.
-      const given = checked.values
-        .map((input, index) => ({ row: dataRows[index]?.row ?? index + 2, input }))
-        .filter(({ input }) =>
-          Object.entries(input).some(([key, value]) => key !== 'code' && key !== 'period' && value !== undefined),
-        )
-      if (given.length === 0) {
-        return importPage(
-          request,
-          reply,
-          singleError('file', `${file.name} has no figures in it: fill in at least one`),
-          400,
-        )
-      }
-      const result = await service.importValues(request.ctx, given, file.name)
-      if (!result.ok) return rejected(result.errors)
-      return reply.redirect(`/outcomes?imported=${result.saved}`, 303)
+      const file = { name: upload.filename || 'the uploaded file', data: upload.data, truncated: upload.truncated }
+      const imported = await service.importFile(request.ctx, file)
+      if (!imported.ok) return importPage(request.ctx, reply, refusedImport(imported, file.name), 400)
+      return reply.redirect(`/outcomes?imported=${imported.saved}`, 303)
     })
 
-    app.get('/outcomes/populations', { onRequest: mayEdit }, async (request, reply) => populationsPage(request, reply))
+    app.get('/outcomes/populations', { onRequest: mayEdit }, (request, reply) => populationsPage(request.ctx, reply))
 
-    app.post('/outcomes/populations', { onRequest: mayEdit }, async (request, reply) => {
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(populationSchema, values)
-      const result = parsed.ok ? await attempt(() => service.savePopulation(request.ctx, parsed.value)) : parsed
-      if (!result.ok) return populationsPage(request, reply, values, result)
-      return reply.redirect('/outcomes/populations', 303)
-    })
+    app.post('/outcomes/populations', { onRequest: mayEdit }, (request, reply) =>
+      submitForm(request, reply, {
+        schema: populationSchema,
+        save: (input) => service.savePopulation(request.ctx, input),
+        render: (values, errors) => populationsPage(request.ctx, reply, values, errors),
+        redirect: () => '/outcomes/populations',
+      }),
+    )
 
-    app.get('/outcomes/new', { onRequest: mayEdit }, (request, reply) => indicatorForm(request, reply, null))
+    app.get('/outcomes/new', { onRequest: mayEdit }, (request, reply) => indicatorForm(request.ctx, reply, null, null))
 
-    app.post('/outcomes', { onRequest: mayEdit }, async (request, reply) => {
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(indicatorSchema, values)
-      const result = parsed.ok ? await attempt(() => service.createIndicator(request.ctx, parsed.value)) : parsed
-      if (!result.ok) return indicatorForm(request, reply, values, result)
-      return reply.redirect(`/outcomes/${encodeURIComponent(result.value.code)}`, 303)
-    })
+    app.post('/outcomes', { onRequest: mayEdit }, (request, reply) =>
+      submitForm(request, reply, {
+        schema: indicatorSchema,
+        save: (input) => service.createIndicator(request.ctx, input),
+        render: (values, errors) => indicatorForm(request.ctx, reply, null, values, errors),
+        redirect: (indicator) => `/outcomes/${encodeURIComponent(indicator.code)}`,
+      }),
+    )
 
-    app.get('/outcomes/periods', { onRequest: mayEdit }, (request, reply) => periodsPage(request, reply))
+    app.get('/outcomes/periods', { onRequest: mayEdit }, (request, reply) => periodsPage(request.ctx, reply))
 
-    app.post('/outcomes/periods', { onRequest: mayEdit }, async (request, reply) => {
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(
-        periodSchema,
-        { ...values, endsOn: joinDateParts(values, 'endsOn') },
-        { endsOn: 'endsOn-day' },
-      )
-      const result = parsed.ok ? await attempt(() => service.addPeriod(request.ctx, parsed.value)) : parsed
-      if (!result.ok) return periodsPage(request, reply, values, result)
-      return reply.redirect('/outcomes/periods', 303)
-    })
+    app.post('/outcomes/periods', { onRequest: mayEdit }, (request, reply) =>
+      submitForm(request, reply, {
+        schema: periodSchema,
+        dates: ['endsOn'],
+        save: (input) => service.addPeriod(request.ctx, input),
+        render: (values, errors) => periodsPage(request.ctx, reply, values, errors),
+        redirect: () => '/outcomes/periods',
+      }),
+    )
 
-    app.get('/outcomes/:code/edit', { onRequest: mayEdit }, (request, reply) => indicatorForm(request, reply, null))
+    app.get('/outcomes/:code/edit', { ...byCode, onRequest: mayEdit }, (request, reply) =>
+      indicatorForm(request.ctx, reply, request.params.code, null),
+    )
 
-    app.post('/outcomes/:code/edit', { onRequest: mayEdit }, async (request, reply) => {
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(indicatorSchema, values)
-      const version = submittedVersion(values)
-      const result = parsed.ok
-        ? await attempt(() => service.updateIndicator(request.ctx, params(request).code, version, parsed.value))
-        : parsed
-      if (!result.ok) return indicatorForm(request, reply, values, result)
-      return reply.redirect(`/outcomes/${encodeURIComponent(result.value.code)}`, 303)
-    })
+    app.post('/outcomes/:code/edit', { ...byCode, onRequest: mayEdit }, (request, reply) =>
+      submitForm(request, reply, {
+        schema: indicatorSchema,
+        save: (input, version) => service.updateIndicator(request.ctx, request.params.code, version, input),
+        render: (values, errors) => indicatorForm(request.ctx, reply, request.params.code, values, errors),
+        redirect: (indicator) => `/outcomes/${encodeURIComponent(indicator.code)}`,
+      }),
+    )
 
-    async function indicatorPage(request: FastifyRequest, reply: FastifyReply, errors: FieldErrors = noErrors) {
-      const { indicator, groupLabel } = await service.indicator(request.ctx, params(request).code)
-      const [history, links] = await Promise.all([
-        audit.historyOf(request.ctx, 'indicator', indicator.id),
-        service.links(request.ctx, indicator.id),
-      ])
-      return reply.page(
-        `${views}/indicator.njk`,
-        {
-          ...errors,
-          links,
-          indicator,
-          groupLabel,
-          chart: indicatorChart(indicator),
-          describe: (p: IndicatorView['periods'][number]) => describeValue(p, indicator),
-          format: (n: number | null) => formatFigure(n, indicator),
-          unit: unitLabel(indicator.unit),
-          history,
-          canEdit: can(request.user, 'indicators:edit'),
-        },
-        errors === noErrors ? 200 : 400,
-      )
-    }
-
-    app.get('/outcomes/:code', (request, reply) => indicatorPage(request, reply))
+    app.get('/outcomes/:code', byCode, (request, reply) => indicatorPage(request, reply, request.params.code))
 
     // Linking and unlinking work-programme items and plan actions: one form each, on the indicator's page.
     const fields: Record<LinkKind, string> = { 'work-programme': 'workProgrammeItemId', actions: 'actionId' }
     for (const kind of Object.keys(fields) as LinkKind[]) {
+      const linkSchema = z.object({ [fields[kind]]: z.string().catch('') })
       for (const [path, linked] of [
         ['link', true],
         ['unlink', false],
       ] as const) {
-        app.post(`/outcomes/:code/${kind}/${path}`, async (request, reply) => {
+        app.post(`/outcomes/:code/${kind}/${path}`, byCode, async (request, reply) => {
           assertCan(request.user, 'indicators:link')
-          const targetId = String(((request.body ?? {}) as Values)[fields[kind]] ?? '')
-          const result = await attempt(() => service.setLink(request.ctx, params(request).code, kind, targetId, linked))
-          if (!result.ok) return indicatorPage(request, reply, result)
-          return reply.redirect(`/outcomes/${encodeURIComponent(params(request).code)}#${kind}`, 303)
+          const { code } = request.params
+          return submitForm(request, reply, {
+            schema: linkSchema,
+            save: (input) => service.setLink(request.ctx, code, kind, input[fields[kind]], linked),
+            render: (_values, errors) => indicatorPage(request, reply, code, errors),
+            redirect: () => `/outcomes/${encodeURIComponent(code)}#${kind}`,
+          })
         })
       }
     }
 
-    app.get('/outcomes/:code/:period/edit', { onRequest: mayEdit }, (request, reply) => valueForm(request, reply, null))
+    app.get('/outcomes/:code/:period/edit', { ...byPeriod, onRequest: mayEdit }, (request, reply) =>
+      valueForm(request.ctx, reply, request.params, null),
+    )
 
-    app.post('/outcomes/:code/:period/edit', { onRequest: mayEdit }, async (request, reply) => {
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(valueSchema, values)
-      const result = parsed.ok
-        ? await attempt(() =>
-            service.saveValue(
-              request.ctx,
-              params(request).code,
-              params(request).period!,
-              submittedVersion(values),
-              parsed.value,
-            ),
-          )
-        : parsed
-      if (!result.ok) return valueForm(request, reply, values, result)
-      return reply.redirect(
-        `/outcomes/${encodeURIComponent(params(request).code)}#period-${params(request).period}`,
-        303,
-      )
-    })
+    app.post('/outcomes/:code/:period/edit', { ...byPeriod, onRequest: mayEdit }, (request, reply) =>
+      submitForm(request, reply, {
+        schema: valueSchema,
+        save: (input, version) =>
+          service.saveValue(request.ctx, request.params.code, request.params.period, version, input),
+        render: (values, errors) => valueForm(request.ctx, reply, request.params, values, errors),
+        redirect: () => `/outcomes/${encodeURIComponent(request.params.code)}#period-${request.params.period}`,
+      }),
+    )
   }
 }

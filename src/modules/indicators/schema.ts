@@ -149,6 +149,17 @@ export const populationSchema = z.object({
   source: optionalText(500),
 })
 
+/** The framework page's query: how many figures an import just saved, to say so. */
+export const frameworkQuerySchema = z.object({
+  imported: z
+    .string()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value ?? null),
+})
+
 export const formatQuerySchema = z.object({
   format: z.enum(['csv', 'xlsx']).optional().default('csv'),
   period: z.string().optional(),

@@ -10,6 +10,7 @@ import { type Travel, directionOfTravel } from '#src/platform/rules/direction-of
 import type { IndicatorRow, IndicatorsRepository, LinkKind, PeriodRow, ValueChanges, ValueRow } from './repository.ts'
 import { type Rag, ragAgainstTarget, ratePer10000 } from './rules.ts'
 import { GROUPS, type IndicatorGroup } from './tables.ts'
+import { type FiguresFile, type ImportRefusal, figuresInFile, rowsRefused } from './import-file.ts'
 import type { RowError, ValueInput } from './value-input.ts'
 import { type IndicatorForm, type PeriodForm, VALUE_FIELD_NAMES, type ValueField, unitProblems } from './schema.ts'
 import type { WorkProgrammeService } from '#src/modules/workprogramme/index.ts'
@@ -363,19 +364,23 @@ export function createIndicatorsService(deps: {
     },
 
     /**
-     * Saves an import's values, all or nothing: a row that cannot be saved (a count with no
-     * population for its year) rejects the file, named by its row.
+     * Imports a file of figures (CSV or Excel), all or nothing: read within the upload limits, every
+     * row checked against the framework and the value form's rules (import-file.ts), then saved in
+     * one transaction, where a row that cannot be saved (a count with no population for its year)
+     * rejects the file, named by its row.
      */
-    async importValues(ctx: Context, values: { row: number; input: ValueInput }[], fileName: string) {
+    async importFile(ctx: Context, file: FiguresFile): Promise<{ ok: true; saved: number } | ImportRefusal> {
       assertCan(ctx.user, 'indicators:edit')
       const { indicators, periods } = await importTargets(ctx)
-      const items = values.map(({ row, input }) => {
+      const read = await figuresInFile(file, { indicators, periods })
+      if (!read.ok) return read
+      const items = read.rows.map(({ row, input }) => {
         const indicator = indicators.find((i) => i.code.toLowerCase() === input.code.toLowerCase())
         const period = periods.find((p) => p.slug === input.period)
         if (!indicator || !period) throw new Error(`Row ${row} was not checked against the framework`)
         return { row, indicator, period, input }
       })
-      const provenance = `Imported from ${fileName} by ${ctx.user.name}`
+      const provenance = `Imported from ${file.name} by ${ctx.user.name}`
       try {
         return await withTransaction(db, async (trx) => {
           const saved: ValueRow[] = []
@@ -393,7 +398,7 @@ export function createIndicatorsService(deps: {
           return { ok: true as const, saved: saved.length }
         })
       } catch (error) {
-        if (error instanceof ImportRejected) return { ok: false as const, errors: error.errors }
+        if (error instanceof ImportRejected) return rowsRefused(file, error.errors)
         throw error
       }
     },

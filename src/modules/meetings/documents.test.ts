@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { MAX_UPLOAD_BYTES, checkUpload, documentDescription, storedFilename } from './documents.ts'
-import { sampleDocx, samplePdf, sampleXlsx, sampleZip } from './sample-files.ts'
+import { sampleDocx, samplePdf, sampleXlsx, sampleZip } from '../../../test/support/sample-files.ts'
 
 describe('checkUpload', () => {
   it.each([

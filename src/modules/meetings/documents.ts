@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { fileTypeFromBuffer } from 'file-type'
+import type { Upload } from '#src/platform/forms/upload.ts'
 
 /**
  * Files attached to appendices. What a file is comes from its content (its magic bytes), never
@@ -20,14 +21,6 @@ export const UPLOAD_MESSAGES = {
   empty: 'The selected file is empty',
   missing: 'Select a file',
 } as const
-
-/** A file as the multipart parser hands it over. */
-export interface Upload {
-  filename: string
-  data: Buffer
-  /** True when it was longer than MAX_UPLOAD_BYTES and cut short. */
-  truncated: boolean
-}
 
 export interface CheckedDocument {
   filename: string

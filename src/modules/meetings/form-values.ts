@@ -1,37 +1,8 @@
-import type { FastifyRequest } from 'fastify'
-import { dateParts, joinDateParts } from '#src/platform/forms/fields.ts'
-import { NotFoundError } from '#src/platform/http/errors.ts'
-import { clockTime } from '#src/platform/views/filters.ts'
 import type { ExemptColumns } from '#src/platform/db/column-types.ts'
+import { type FormValues, dateValues } from '#src/platform/forms/values.ts'
+import { clockTime } from '#src/platform/views/filters.ts'
 
-/**
- * Between records and the GOV.UK forms that change them: a record's values as the form shows
- * them, and a posted form with its day, month and year fields joined into dates.
- */
-
-export type FormValues = Record<string, unknown>
-
-/** The route's `:slug` and `:number` (and `:id`); an item number that is not a whole number is a page not found. */
-export function paperParams(request: FastifyRequest) {
-  const params = request.params as { slug: string; number?: string; id?: string }
-  const number = Number(params.number)
-  if (params.number !== undefined && !(/^\d{1,4}$/.test(params.number) && number >= 1))
-    throw new NotFoundError('Agenda item')
-  return { slug: params.slug, number, id: params.id ?? '' }
-}
-
-/** The posted form with each named date's three fields joined into 'YYYY-MM-DD' ('' when all are blank). */
-export function withJoinedDates(body: unknown, names: string[]): FormValues {
-  const values: FormValues = { ...((body ?? {}) as FormValues) }
-  for (const name of names) values[name] = joinDateParts(values, name)
-  return values
-}
-
-/** A date as the three fields of a GOV.UK date input. */
-export function dateValues(name: string, value: string | null | undefined): FormValues {
-  const parts = dateParts(value)
-  return { [`${name}-day`]: parts.day, [`${name}-month`]: parts.month, [`${name}-year`]: parts.year }
-}
+/** Meetings, agenda items and reports as their GOV.UK forms show them. */
 
 /** The exemption questions' answers for a record. */
 export function exemptValues(record: ExemptColumns | null | undefined): FormValues {

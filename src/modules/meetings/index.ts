@@ -2,6 +2,7 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
+import type { Module } from '#src/platform/module.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
@@ -10,10 +11,20 @@ import { createMeetingsRepository } from './repository.ts'
 import { meetingsRoutes } from './routes.ts'
 import { type MinutesOfMeetings, createMeetingsService } from './service.ts'
 
+export type { MeetingsTables } from './tables.ts'
+
 export { exemptLabel, isExempt, mayReadExempt } from './exempt.ts'
 export type { AgendaItemView, AppendixView, Exemption } from './redaction.ts'
 export { nextAgendaSection } from './body-section.ts'
 export type { MinutesOfMeetings } from './service.ts'
+export { meetingSlug } from './meeting-slug.ts'
+export {
+  type DemoMeetings,
+  demoAgendaItemSchema,
+  demoMeetingSchema,
+  demoMeetingsSchema,
+  loadDemoMeetings,
+} from './demo.ts'
 
 export interface MeetingsModuleDeps {
   db: Db
@@ -43,7 +54,7 @@ function createService(deps: MeetingsModuleDeps) {
 export type MeetingsService = ReturnType<typeof createService>
 
 /** Meetings, agenda items, reports and appendices (the minutes are their own module, beside this one). */
-export function createMeetings(deps: MeetingsModuleDeps) {
+export function createMeetings(deps: MeetingsModuleDeps): Module<MeetingsService> {
   const service = createService(deps)
   return { service, routes: meetingsRoutes({ service, audit: deps.audit, bodies: deps.bodies }) }
 }

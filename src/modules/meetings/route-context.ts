@@ -1,4 +1,6 @@
+import { z } from 'zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from './index.ts'
 
@@ -11,3 +13,15 @@ export interface MeetingsRouteDeps {
 
 /** Where this module's templates are, as the view engine names them. */
 export const views = 'modules/meetings/views'
+
+/** An agenda item's number in an address, 1 to 9999: anything else names no item (404). */
+const itemNumber = z
+  .string()
+  .regex(/^\d{1,4}$/)
+  .transform(Number)
+  .refine((number) => number >= 1)
+
+/** The path parameters of a meeting's pages, of its agenda items' and of their reports' appendices. */
+export const meetingParams = { schema: { params: pathParams('slug') } }
+export const itemParams = { schema: { params: z.object({ slug: z.string(), number: itemNumber }) } }
+export const appendixParams = { schema: { params: z.object({ slug: z.string(), number: itemNumber, id: z.string() }) } }

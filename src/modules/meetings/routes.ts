@@ -1,14 +1,25 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
-import { type FieldErrors, attempt, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
-import { pageNumber, paginationParams } from '#src/platform/http/pagination.ts'
+import { versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import type { FormValues } from '#src/platform/forms/values.ts'
+import { paginationParams } from '#src/platform/http/pagination.ts'
 import { agendaRoutes } from './agenda/routes.ts'
-import { type FormValues, meetingValues, paperParams, withJoinedDates } from './form-values.ts'
+import { meetingValues } from './form-values.ts'
+import type { MeetingRow } from './repository.ts'
 import { appendixRoutes } from './reports/appendix-routes.ts'
 import { reportRoutes } from './reports/routes.ts'
-import { type MeetingsRouteDeps, views } from './route-context.ts'
-import { FIELD_IDS, MEETING_STATUSES, MEETING_STATUS_TAGS, meetingSchema, newMeetingSchema } from './schema.ts'
+import { type MeetingsRouteDeps, meetingParams, views } from './route-context.ts'
+import {
+  MEETING_STATUSES,
+  MEETING_STATUS_TAGS,
+  calendarQuerySchema,
+  meetingSchema,
+  newMeetingQuerySchema,
+  newMeetingSchema,
+} from './schema.ts'
 
 const statusItems = MEETING_STATUSES.map((status) => ({ value: status, text: MEETING_STATUS_TAGS[status].text }))
 
@@ -16,29 +27,28 @@ const statusItems = MEETING_STATUSES.map((status) => ({ value: status, text: MEE
 export function meetingsRoutes(deps: MeetingsRouteDeps) {
   const { service, audit, bodies } = deps
 
-  async function newMeetingPage(
+  async function newMeetingForm(
     request: FastifyRequest,
     reply: FastifyReply,
     values: FormValues,
     errors: FieldErrors = noErrors,
   ) {
     const bodyList = await bodies.listBodies(request.ctx)
-    return reply.page(
-      `${views}/meeting-form.njk`,
-      { bodies: bodyList, values, ...errors },
-      errors === noErrors ? 200 : 400,
-    )
+    return reply.page(`${views}/meeting-form.njk`, { bodies: bodyList, values, ...errors }, formStatus(errors))
   }
 
-  return async function (app: FastifyInstance) {
+  const meetingForm = (reply: FastifyReply, meeting: MeetingRow, values: FormValues, errors: FieldErrors = noErrors) =>
+    reply.page(`${views}/meeting-form.njk`, { meeting, values, statusItems, ...errors }, formStatus(errors))
+
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
     await app.register(agendaRoutes(deps))
     await app.register(reportRoutes(deps))
     await app.register(appendixRoutes(deps))
 
-    app.get('/meetings', async (request, reply) => {
-      const query = request.query as { body?: string; page?: string }
-      const bodySlug = typeof query.body === 'string' && query.body ? query.body : undefined
-      const calendar = await service.calendarPage(request.ctx, { bodySlug, page: pageNumber(query.page) })
+    app.get('/meetings', { schema: { querystring: calendarQuerySchema } }, async (request, reply) => {
+      const { body: bodySlug, page } = request.query
+      const calendar = await service.calendarPage(request.ctx, { bodySlug, page })
       const href = (page: number) =>
         `/meetings?${new URLSearchParams({ ...(bodySlug ? { body: bodySlug } : {}), page: String(page) })}`
       const pagination = paginationParams({
@@ -51,23 +61,24 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
       return reply.page(`${views}/calendar.njk`, { calendar, pagination, statusTags: MEETING_STATUS_TAGS, canEdit })
     })
 
-    app.get('/meetings/new', async (request, reply) => {
+    app.get('/meetings/new', { schema: { querystring: newMeetingQuerySchema } }, async (request, reply) => {
       assertCan(request.user, 'meetings:edit')
-      const { body } = request.query as { body?: string }
-      return newMeetingPage(request, reply, { bodyId: typeof body === 'string' ? body : '' })
+      return newMeetingForm(request, reply, { bodyId: request.query.body })
     })
 
     app.post('/meetings', async (request, reply) => {
       assertCan(request.user, 'meetings:edit')
-      const values = (request.body ?? {}) as FormValues
-      const parsed = parseForm(newMeetingSchema, withJoinedDates(request.body, ['date']), FIELD_IDS)
-      const result = parsed.ok ? await attempt(() => service.createMeeting(request.ctx, parsed.value)) : parsed
-      if (!result.ok) return newMeetingPage(request, reply, values, result)
-      return reply.redirect(`/meetings/${result.value.slug}`, 303)
+      return submitForm(request, reply, {
+        schema: newMeetingSchema,
+        dates: ['date'],
+        save: (input) => service.createMeeting(request.ctx, input),
+        render: (values, errors) => newMeetingForm(request, reply, values, errors),
+        redirect: (meeting) => `/meetings/${meeting.slug}`,
+      })
     })
 
-    app.get('/meetings/:slug', async (request, reply) => {
-      const { meeting, items, minutes } = await service.getMeeting(request.ctx, paperParams(request).slug)
+    app.get('/meetings/:slug', meetingParams, async (request, reply) => {
+      const { meeting, items, minutes } = await service.getMeeting(request.ctx, request.params.slug)
       const history = await audit.historyOf(request.ctx, 'meeting', meeting.id)
       return reply.page(`${views}/meeting.njk`, {
         meeting,
@@ -81,26 +92,22 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
       })
     })
 
-    app.get('/meetings/:slug/edit', async (request, reply) => {
+    app.get('/meetings/:slug/edit', meetingParams, async (request, reply) => {
       assertCan(request.user, 'meetings:edit')
-      const meeting = await service.meetingToEdit(request.ctx, paperParams(request).slug)
-      const values = { ...meetingValues(meeting), ...versionValue(meeting) }
-      return reply.page(`${views}/meeting-form.njk`, { meeting, values, statusItems })
+      const meeting = await service.meetingToEdit(request.ctx, request.params.slug)
+      return meetingForm(reply, meeting, { ...meetingValues(meeting), ...versionValue(meeting) })
     })
 
-    app.post('/meetings/:slug/edit', async (request, reply) => {
+    app.post('/meetings/:slug/edit', meetingParams, async (request, reply) => {
       assertCan(request.user, 'meetings:edit')
-      const meeting = await service.meetingToEdit(request.ctx, paperParams(request).slug)
-      const values = (request.body ?? {}) as FormValues
-      const parsed = parseForm(meetingSchema, withJoinedDates(request.body, ['date']), FIELD_IDS)
-      const version = submittedVersion(request.body)
-      const result = parsed.ok
-        ? await attempt(() => service.updateMeeting(request.ctx, meeting.id, version, parsed.value))
-        : parsed
-      if (!result.ok) {
-        return reply.page(`${views}/meeting-form.njk`, { meeting, values, statusItems, ...result }, formStatus(result))
-      }
-      return reply.redirect(`/meetings/${meeting.slug}`, 303)
+      const meeting = await service.meetingToEdit(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        schema: meetingSchema,
+        dates: ['date'],
+        save: (input, version) => service.updateMeeting(request.ctx, meeting.id, version, input),
+        render: (values, errors) => meetingForm(reply, meeting, values, errors),
+        redirect: () => `/meetings/${meeting.slug}`,
+      })
     })
   }
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { pageNumber as listPage } from '#src/platform/http/pagination.ts'
 import { pageRangeProblem } from './agenda/page-range.ts'
 import { SCHEDULE_12A_PARAGRAPHS } from './exempt.ts'
-import { parseTimeOfDay } from './minutes/time-of-day.ts'
+import { parseTimeOfDay } from '#src/platform/forms/time-of-day.ts'
 import type { MeetingStatus } from './tables.ts'
 
 export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled', 'postponed'] as const satisfies MeetingStatus[]
@@ -35,6 +36,15 @@ const meetingDate = z
   .trim()
   .min(1, 'Enter the date of the meeting')
   .pipe(isoDate('Date of the meeting must be a real date'))
+
+/** The calendar's query: one body's meetings (by slug) and a page of past ones; anything else, all and the first. */
+export const calendarQuerySchema = z.object({
+  body: z.string().min(1).optional().catch(undefined),
+  page: z.unknown().optional().transform(listPage),
+})
+
+/** The new meeting form's query: the body it is for, when the link names one. */
+export const newMeetingQuerySchema = z.object({ body: z.string().catch('') })
 
 export const newMeetingSchema = z.object({
   bodyId: z.uuid({ error: 'Select the committee or other body' }),
@@ -144,6 +154,7 @@ export const paragraphItems = (selected: unknown) => [
   ...Object.entries(SCHEDULE_12A_PARAGRAPHS).map(([number, text]) => ({
     value: number,
     text: `Paragraph ${number}: ${text}`,
-    selected: String(selected ?? '') === number,
+    // A stored paragraph is a number, a posted one a string.
+    selected: (typeof selected === 'number' ? String(selected) : selected) === number,
   })),
 ]

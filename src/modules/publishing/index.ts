@@ -3,10 +3,11 @@ import type { Db } from '#src/database.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '#src/modules/meetings/index.ts'
+import type { ApiModule } from '#src/platform/module.ts'
 import { publishingApi } from './api.ts'
 import { publishingRoutes } from './routes.ts'
 import { createSearchRepository } from './search/repository.ts'
-import { createPublishingService } from './service.ts'
+import { type PublishingService, createPublishingService } from './service.ts'
 
 export type { PublishingService } from './service.ts'
 
@@ -22,7 +23,7 @@ export function createPublishing(deps: {
   /** The site's public address, for the feeds' absolute links. */
   baseUrl: string
   apis: FastifyPluginAsync[]
-}) {
+}): ApiModule<PublishingService> {
   const service = createPublishingService({
     clock: deps.clock,
     bodies: deps.bodies,

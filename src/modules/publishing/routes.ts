@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { fieldErrors, noErrors } from '#src/platform/forms/errors.ts'
+import { rawQuery } from '#src/platform/forms/values.ts'
 import { inline } from '#src/platform/http/content-disposition.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { paginationParams } from '#src/platform/http/pagination.ts'
+import { firstOf } from '#src/platform/http/query.ts'
 import { calendarQuerySchema, searchQuerySchema } from './schema.ts'
 import { resultCount } from './search/results.ts'
 import type { PublishingService } from './service.ts'
@@ -16,16 +19,18 @@ const views = 'modules/publishing/views'
 export function publishingRoutes(deps: { service: PublishingService; baseUrl: string }) {
   const { service, baseUrl } = deps
 
-  return async function (app: FastifyInstance) {
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+
     app.get('/', async (request, reply) => {
       return reply.page(`${views}/home.njk`, await service.home(request.ctx))
     })
 
-    app.get('/search', async (request, reply) => {
-      const raw = (request.query ?? {}) as Record<string, unknown>
-      const parsed = searchQuerySchema.safeParse(raw)
+    app.get('/search', { schema: { querystring: rawQuery } }, async (request, reply) => {
+      const parsed = searchQuerySchema.safeParse(request.query)
       if (!parsed.success) {
-        const q = String((Array.isArray(raw.q) ? raw.q[0] : raw.q) ?? '')
+        const first = firstOf(request.query.q)
+        const q = typeof first === 'string' ? first : ''
         return reply.page(`${views}/search.njk`, { q, ...fieldErrors(parsed.error.issues) }, 400)
       }
       const { q, page } = parsed.data
@@ -45,8 +50,8 @@ export function publishingRoutes(deps: { service: PublishingService; baseUrl: st
       })
     })
 
-    app.get('/calendar.ics', async (request, reply) => {
-      const parsed = calendarQuerySchema.safeParse(request.query ?? {})
+    app.get('/calendar.ics', { schema: { querystring: rawQuery } }, async (request, reply) => {
+      const parsed = calendarQuerySchema.safeParse(request.query)
       if (!parsed.success) throw new NotFoundError('Body')
       const ics = await service.calendarFeed(request.ctx, { bodyId: parsed.data.body, origin: baseUrl })
       return reply

@@ -1,10 +1,8 @@
 import { z } from 'zod'
 import { pageNumber } from '#src/platform/http/pagination.ts'
+import { firstOf } from '#src/platform/http/query.ts'
 
 const SEARCH_MAX_LENGTH = 200
-
-/** A repeated query-string parameter arrives as an array; the first one counts. */
-const firstOf = (value: unknown) => (Array.isArray(value) ? value[0] : value)
 
 export const searchQuerySchema = z.object({
   q: z.preprocess(

@@ -185,7 +185,10 @@ export function createRecommendationChanges(deps: ChangeDeps) {
       return { recommendation, created: true }
     },
 
-    /** Changes the details. A recommendation from a resolution keeps its source; one added by hand may change meeting. */
+    /**
+     * Changes the details. A recommendation from a resolution keeps its source; one added by hand may
+     * change meeting.
+     */
     async changeRecommendation(ctx: Context, id: string, version: number | null, input: RecommendationForm) {
       assertCan(ctx.user, 'recommendations:edit')
       const before = await deps.findOrThrow(id)

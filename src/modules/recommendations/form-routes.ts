@@ -1,46 +1,44 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { z } from 'zod'
 import { assertCan } from '#src/platform/auth/permissions.ts'
-import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
-import { type FieldErrors, attempt, formStatus, parseForm } from '#src/platform/forms/errors.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import { type FormValues, dateValues, postedValues, selectItems } from '#src/platform/forms/values.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
 import { longDate } from '#src/platform/views/filters.ts'
 import { EXEMPT_SOURCE } from './changes.ts'
-import {
-  type FormValues,
-  dateValues,
-  detailsValues,
-  responseValues,
-  selectItems,
-  statusValues,
-  views,
-} from './form-values.ts'
+import { detailsValues, responseValues, statusValues, views } from './form-values.ts'
 import type { ResolutionSource } from './resolution-source.ts'
 import type { RecommendationsRouteDeps } from './routes.ts'
 import {
-  FIELD_IDS,
   RECOMMENDATION_FIELDS,
   RESPONSE_FIELDS,
   STATUS_FIELDS,
-  inFormOrder,
+  newRecommendationQuerySchema,
   ragOverrideSchema,
   recommendationSchema,
   responseSchema,
   statusSchema,
+  updateQuerySchema,
   updateSchema,
-  withDates,
 } from './schema.ts'
 import type { RecommendationDetail } from './service.ts'
 
 type Body = { id: string; slug: string; name: string }
-interface DetailsData extends Partial<FieldErrors> {
+interface DetailsData {
   values: FormValues
   recommendation?: RecommendationDetail
   sourceText?: string
   warning?: string
 }
 
-const idParam = (request: FastifyRequest) => (request.params as { id: string }).id
 const edit = (request: FastifyRequest) => assertCan(request.user, 'recommendations:edit')
+const bySlug = { schema: { params: pathParams('slug') } }
+const byId = { schema: { params: pathParams('id') } }
 
 function describeResolution(source: ResolutionSource) {
   return `From the minutes of ${longDate(source.meeting.date)}, item ${source.item.number}: ${source.item.title}, resolution ${source.number}.`
@@ -58,13 +56,13 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
   const { service, bodies } = deps
 
   async function detailsPage(
-    request: FastifyRequest,
+    ctx: Context,
     reply: FastifyReply,
     body: Body,
     data: DetailsData,
-    status = 200,
+    errors: FieldErrors = noErrors,
   ) {
-    const choices = await service.formChoices(request.ctx, body.id)
+    const choices = await service.formChoices(ctx, body.id)
     const selected = data.values.responsiblePersonId
     const people = choices.people.filter((p) => p.kind === 'officer' || p.kind === 'partner' || p.id === selected)
     const personItems = selectItems(
@@ -77,188 +75,185 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       choices.meetings.map((m) => ({ value: m.id, text: longDate(m.date) })),
       data.values.meetingId,
     )
-    return reply.page(`${views}/form.njk`, { body, personItems, meetingItems, errors: {}, ...data }, status)
+    const page = { body, personItems, meetingItems, ...data, ...errors }
+    return reply.page(`${views}/form.njk`, page, formStatus(errors))
   }
 
   /** The prefilled form for a resolution, or (for an exempt item's) a blank one that says why. */
-  async function fromResolution(request: FastifyRequest, reply: FastifyReply, body: Body, resolutionId: string) {
-    const { source, existing } = await service.resolutionToTrack(request.ctx, resolutionId, body.id)
+  async function fromResolution(ctx: Context, reply: FastifyReply, body: Body, resolutionId: string) {
+    const { source, existing } = await service.resolutionToTrack(ctx, resolutionId, body.id)
     if (existing) return reply.redirect(`/recommendations/${existing.id}`, 303)
-    const number = await service.suggestedNumber(request.ctx, body.id)
+    const number = await service.suggestedNumber(ctx, body.id)
     const made = { number, ...dateValues('madeOn', source.meeting.date), meetingId: source.meeting.id }
-    if (source.exempt) return detailsPage(request, reply, body, { values: made, warning: EXEMPT_SOURCE })
+    if (source.exempt) return detailsPage(ctx, reply, body, { values: made, warning: EXEMPT_SOURCE })
     const values = { ...made, text: source.text, resolutionId: source.id }
-    return detailsPage(request, reply, body, { values, sourceText: describeResolution(source) })
+    return detailsPage(ctx, reply, body, { values, sourceText: describeResolution(source) })
   }
 
-  async function sourceTextOf(request: FastifyRequest, resolutionId: unknown, bodyId: string) {
+  async function sourceTextOf(ctx: Context, resolutionId: unknown, bodyId: string) {
     if (typeof resolutionId !== 'string' || !resolutionId) return undefined
-    const found = await service.resolutionToTrack(request.ctx, resolutionId, bodyId).catch((error: unknown) => {
+    const found = await service.resolutionToTrack(ctx, resolutionId, bodyId).catch((error: unknown) => {
       if (error instanceof NotFoundError) return null
       throw error
     })
     return found?.source ? describeResolution(found.source) : undefined
   }
 
-  return async function (app: FastifyInstance) {
-    app.get('/bodies/:slug/recommendations/new', async (request, reply) => {
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+
+    const newSchema = { params: pathParams('slug'), querystring: newRecommendationQuerySchema }
+    app.get('/bodies/:slug/recommendations/new', { schema: newSchema }, async (request, reply) => {
       edit(request)
-      const body = await bodies.getBody(request.ctx, (request.params as { slug: string }).slug)
-      const { resolution } = request.query as { resolution?: unknown }
-      if (typeof resolution === 'string' && resolution) return fromResolution(request, reply, body, resolution)
+      const body = await bodies.getBody(request.ctx, request.params.slug)
+      const { resolution } = request.query
+      if (resolution) return fromResolution(request.ctx, reply, body, resolution)
       const number = await service.suggestedNumber(request.ctx, body.id)
-      return detailsPage(request, reply, body, { values: { number } })
+      return detailsPage(request.ctx, reply, body, { values: { number } })
     })
 
-    app.post('/bodies/:slug/recommendations', async (request, reply) => {
+    app.post('/bodies/:slug/recommendations', bySlug, async (request, reply) => {
       edit(request)
-      const body = await bodies.getBody(request.ctx, (request.params as { slug: string }).slug)
-      const values = withDates(request.body)
-      const parsed = parseForm(recommendationSchema, values, FIELD_IDS)
-      const result = parsed.ok
-        ? await attempt(() => service.createRecommendation(request.ctx, body.id, parsed.value))
-        : parsed
-      if (!result.ok) {
-        const sourceText = await sourceTextOf(request, values.resolutionId, body.id)
-        const errors = inFormOrder(result, RECOMMENDATION_FIELDS)
-        return detailsPage(request, reply, body, { values, sourceText, ...errors }, 400)
-      }
-      return reply.redirect(`/recommendations/${result.value.id}`, 303)
+      const body = await bodies.getBody(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        schema: recommendationSchema,
+        dates: ['madeOn', 'targetDate', 'referredOn'],
+        order: RECOMMENDATION_FIELDS,
+        save: (input) => service.createRecommendation(request.ctx, body.id, input),
+        render: async (values, errors) => {
+          const sourceText = await sourceTextOf(request.ctx, values.resolutionId, body.id)
+          return detailsPage(request.ctx, reply, body, { values, sourceText }, errors)
+        },
+        redirect: (recommendation) => `/recommendations/${recommendation.id}`,
+      })
     })
 
-    app.post('/recommendations/from-resolution/:id', async (request, reply) => {
+    app.post('/recommendations/from-resolution/:id', byId, async (request, reply) => {
       edit(request)
-      const result = await attempt(() => service.trackResolution(request.ctx, idParam(request)))
-      // The one refusal (an exempt item's words) is explained on the form it sends the officer to.
-      if (!result.ok) return reply.redirect(`/resolutions/${encodeURIComponent(idParam(request))}/track`, 303)
-      return reply.redirect(`/recommendations/${result.value.recommendation.id}`, 303)
+      const { id } = request.params
+      return submitForm(request, reply, {
+        save: () => service.trackResolution(request.ctx, id),
+        // The one refusal (an exempt item's words) is explained on the form it sends the officer to.
+        render: () => reply.redirect(`/resolutions/${encodeURIComponent(id)}/track`, 303),
+        redirect: (tracked) => `/recommendations/${tracked.recommendation.id}`,
+      })
     })
 
-    app.get('/recommendations/:id/edit', async (request, reply) => {
+    app.get('/recommendations/:id/edit', byId, async (request, reply) => {
       edit(request)
-      const recommendation = await service.getRecommendation(request.ctx, idParam(request))
+      const recommendation = await service.getRecommendation(request.ctx, request.params.id)
       const values = { ...detailsValues(recommendation), ...versionValue(recommendation) }
       const data = { recommendation, values, sourceText: describeSource(recommendation) }
-      return detailsPage(request, reply, recommendation.body, data)
+      return detailsPage(request.ctx, reply, recommendation.body, data)
     })
 
-    app.post('/recommendations/:id/edit', async (request, reply) => {
+    app.post('/recommendations/:id/edit', byId, async (request, reply) => {
       edit(request)
-      const recommendation = await service.getRecommendation(request.ctx, idParam(request))
-      const values = withDates(request.body)
-      const parsed = parseForm(recommendationSchema, values, FIELD_IDS)
-      const result = parsed.ok
-        ? await attempt(() =>
-            service.changeRecommendation(request.ctx, recommendation.id, submittedVersion(request.body), parsed.value),
-          )
-        : parsed
-      if (!result.ok) {
-        const data = { recommendation, values, sourceText: describeSource(recommendation) }
-        return detailsPage(
-          request,
-          reply,
-          recommendation.body,
-          { ...data, ...inFormOrder(result, RECOMMENDATION_FIELDS) },
-          formStatus(result),
-        )
-      }
-      return reply.redirect(`/recommendations/${recommendation.id}`, 303)
+      const recommendation = await service.getRecommendation(request.ctx, request.params.id)
+      const sourceText = describeSource(recommendation)
+      return submitForm(request, reply, {
+        schema: recommendationSchema,
+        dates: ['madeOn', 'targetDate', 'referredOn'],
+        order: RECOMMENDATION_FIELDS,
+        save: (input, version) => service.changeRecommendation(request.ctx, recommendation.id, version, input),
+        render: (values, errors) =>
+          detailsPage(request.ctx, reply, recommendation.body, { recommendation, values, sourceText }, errors),
+        redirect: () => `/recommendations/${recommendation.id}`,
+      })
     })
 
-    /**
-     * A simple form page: GET shows it filled from the record, POST validates, saves and goes back
-     * to the recommendation.
-     */
-    function simpleForm<T>(options: {
+    /** A form page of its own: GET shows it filled from the record, POST saves it and goes back to the record. */
+    function recordForm<S extends z.ZodType>(form: {
       path: string
       template: string
-      schema: Parameters<typeof parseForm>[0]
-      fields: string[]
+      schema: S
+      dates?: string[]
+      order: string[]
       initial: (recommendation: RecommendationDetail) => FormValues
-      save: (request: FastifyRequest, id: string, version: number | null, input: T) => Promise<unknown>
+      save: (ctx: Context, id: string, version: number | null, input: z.output<S>) => Promise<unknown>
     }) {
-      app.get(`/recommendations/:id/${options.path}`, async (request, reply) => {
+      const page = (
+        reply: FastifyReply,
+        recommendation: RecommendationDetail,
+        values: FormValues,
+        errors: FieldErrors = noErrors,
+      ) => reply.page(`${views}/${form.template}`, { recommendation, values, ...errors }, formStatus(errors))
+
+      app.get(`/recommendations/:id/${form.path}`, byId, async (request, reply) => {
         edit(request)
-        const recommendation = await service.getRecommendation(request.ctx, idParam(request))
-        return reply.page(`${views}/${options.template}`, {
-          recommendation,
-          values: { ...options.initial(recommendation), ...versionValue(recommendation) },
-          errors: {},
-        })
+        const recommendation = await service.getRecommendation(request.ctx, request.params.id)
+        return page(reply, recommendation, { ...form.initial(recommendation), ...versionValue(recommendation) })
       })
-      app.post(`/recommendations/:id/${options.path}`, async (request, reply) => {
+      app.post(`/recommendations/:id/${form.path}`, byId, async (request, reply) => {
         edit(request)
-        const recommendation = await service.getRecommendation(request.ctx, idParam(request))
-        const values = withDates(request.body)
-        const parsed = parseForm(options.schema, values, FIELD_IDS)
-        const result = parsed.ok
-          ? await attempt(() =>
-              options.save(request, recommendation.id, submittedVersion(request.body), parsed.value as T),
-            )
-          : parsed
-        if (!result.ok) {
-          const errors = inFormOrder(result, options.fields)
-          return reply.page(`${views}/${options.template}`, { recommendation, values, ...errors }, formStatus(result))
-        }
-        return reply.redirect(`/recommendations/${recommendation.id}`, 303)
+        const recommendation = await service.getRecommendation(request.ctx, request.params.id)
+        return submitForm(request, reply, {
+          schema: form.schema,
+          dates: form.dates,
+          order: form.order,
+          save: (input, version) => form.save(request.ctx, recommendation.id, version, input),
+          render: (values, errors) => page(reply, recommendation, values, errors),
+          redirect: () => `/recommendations/${recommendation.id}`,
+        })
       })
     }
 
-    simpleForm({
+    recordForm({
       path: 'status',
       template: 'status-form.njk',
       schema: statusSchema,
-      fields: STATUS_FIELDS,
+      dates: ['completedOn', 'withdrawnOn'],
+      order: STATUS_FIELDS,
       initial: (recommendation) => statusValues(recommendation, recommendation.today),
-      save: (request, id, version, input: Parameters<typeof service.setStatus>[3]) =>
-        service.setStatus(request.ctx, id, version, input),
+      save: (ctx, id, version, input) => service.setStatus(ctx, id, version, input),
     })
 
-    simpleForm({
+    recordForm({
       path: 'rag',
       template: 'rag-form.njk',
       schema: ragOverrideSchema,
-      fields: ['rag', 'reason'],
+      order: ['rag', 'reason'],
       initial: (recommendation) => ({
         rag: recommendation.ragOverride ?? '',
         reason: recommendation.ragOverrideReason,
       }),
-      save: (request, id, version, input: Parameters<typeof service.overrideRag>[3]) =>
-        service.overrideRag(request.ctx, id, version, input),
+      save: (ctx, id, version, input) => service.overrideRag(ctx, id, version, input),
     })
 
-    simpleForm({
+    recordForm({
       path: 'response',
       template: 'response-form.njk',
       schema: responseSchema,
-      fields: RESPONSE_FIELDS,
+      dates: ['receivedOn'],
+      order: RESPONSE_FIELDS,
       initial: responseValues,
-      save: (request, id, version, input: Parameters<typeof service.recordResponse>[3]) =>
-        service.recordResponse(request.ctx, id, version, input),
+      save: (ctx, id, version, input) => service.recordResponse(ctx, id, version, input),
     })
 
-    app.get('/recommendations/:id/updates/new', async (request, reply) => {
-      const recommendation = await service.getForUpdate(request.ctx, idParam(request))
-      const returnTo = (request.query as { from?: string }).from === 'my' ? 'my' : ''
+    const updateFormSchema = { params: pathParams('id'), querystring: updateQuerySchema }
+    app.get('/recommendations/:id/updates/new', { schema: updateFormSchema }, async (request, reply) => {
+      const recommendation = await service.getForUpdate(request.ctx, request.params.id)
+      const returnTo = request.query.from === 'my' ? 'my' : ''
       const values = { ...dateValues('on', recommendation.today), returnTo }
       return reply.page(`${views}/update-form.njk`, { recommendation, values, errors: {} })
     })
 
-    app.post('/recommendations/:id/updates', async (request, reply) => {
-      const values = withDates(request.body)
-      const parsed = parseForm(updateSchema, values, FIELD_IDS)
-      // Both postUpdate and getForUpdate refuse (403) an officer who is not responsible before
-      // anything is said about what they sent; the form is read only when it goes back with errors.
-      const result = parsed.ok
-        ? await attempt(() => service.postUpdate(request.ctx, idParam(request), parsed.value))
-        : parsed
-      if (!result.ok) {
-        const recommendation = await service.getForUpdate(request.ctx, idParam(request))
-        const errors = inFormOrder(result, ['on', 'text'])
-        return reply.page(`${views}/update-form.njk`, { recommendation, values, ...errors }, 400)
-      }
-      const id = result.value.recommendationId
-      return reply.redirect(values.returnTo === 'my' ? '/my/recommendations' : `/recommendations/${id}#updates`, 303)
+    app.post('/recommendations/:id/updates', byId, async (request, reply) => {
+      const { id } = request.params
+      const fromMine = postedValues(request.body).returnTo === 'my'
+      // postUpdate, like getForUpdate, refuses (403) an officer who is not responsible before it
+      // looks at what they sent; the recommendation is read for the form only when it goes back.
+      return submitForm(request, reply, {
+        schema: updateSchema,
+        dates: ['on'],
+        order: ['on', 'text'],
+        save: (input) => service.postUpdate(request.ctx, id, input),
+        render: async (values, errors) => {
+          const recommendation = await service.getForUpdate(request.ctx, id)
+          return reply.page(`${views}/update-form.njk`, { recommendation, values, ...errors }, formStatus(errors))
+        },
+        redirect: () => (fromMine ? '/my/recommendations' : `/recommendations/${id}#updates`),
+      })
     })
   }
 }

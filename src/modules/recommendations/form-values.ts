@@ -1,16 +1,8 @@
-import { dateParts } from '#src/platform/forms/fields.ts'
+import { type FormValues, dateValues } from '#src/platform/forms/values.ts'
 import type { RecommendationRow } from './repository.ts'
 
 /** Where this module's templates live, as the view engine names them. */
 export const views = 'modules/recommendations/views'
-
-export type FormValues = Record<string, unknown>
-
-/** A date as the three fields of a GOV.UK date input. */
-export function dateValues(name: string, value: string | null | undefined): FormValues {
-  const parts = dateParts(value)
-  return { [`${name}-day`]: parts.day, [`${name}-month`]: parts.month, [`${name}-year`]: parts.year }
-}
 
 /** A recommendation's details as the form shows them. */
 export function detailsValues(recommendation: RecommendationRow): FormValues {
@@ -41,9 +33,4 @@ export function responseValues(recommendation: RecommendationRow): FormValues {
     reasons: recommendation.responseReasons,
     ...dateValues('receivedOn', recommendation.responseReceivedOn),
   }
-}
-
-/** Items for a govukSelect: a first "none" choice, then the choices, with the selected one marked. */
-export function selectItems(none: string, choices: { value: string; text: string }[], selected: unknown) {
-  return [{ value: '', text: none }, ...choices].map((item) => ({ ...item, selected: item.value === (selected ?? '') }))
 }

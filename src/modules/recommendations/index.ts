@@ -2,13 +2,17 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
+import type { ApiModule } from '#src/platform/module.ts'
 import { recommendationsApi } from './api.ts'
 import { createRecommendationsRepository } from './repository.ts'
 import type { MinutesReader } from './resolution-source.ts'
 import { recommendationsRoutes } from './routes.ts'
-import { createRecommendationsService } from './service.ts'
+import { type RecommendationsService, createRecommendationsService } from './service.ts'
+
+export type { RecommendationsTables } from './tables.ts'
 
 export type { RecommendationsService, RecommendationView } from './service.ts'
+export { type DemoRecommendations, demoRecommendationsSchema, loadDemoRecommendations } from './demo.ts'
 
 export { recommendationsSection } from './body-section.ts'
 /**
@@ -22,7 +26,7 @@ export function createRecommendations(deps: {
   audit: AuditReader
   bodies: BodiesService
   minutes: MinutesReader
-}) {
+}): ApiModule<RecommendationsService> {
   const repository = createRecommendationsRepository(deps.db)
   const service = createRecommendationsService({ ...deps, repository })
   return {

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { can } from '#src/platform/auth/permissions.ts'
+import { dateValues, selectItems } from '#src/platform/forms/values.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
 import { attachment } from '#src/platform/http/content-disposition.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { recommendationFormRoutes } from './form-routes.ts'
@@ -8,7 +11,7 @@ import { RAG_LABELS, RAGS } from './rag.ts'
 import { STATUSES, type TrackerQuery, trackerQuerySchema } from './schema.ts'
 import type { RecommendationsService } from './service.ts'
 import { trackerCsv, trackerWorkbook } from './tracker-export.ts'
-import { dateValues, selectItems, views } from './form-values.ts'
+import { views } from './form-values.ts'
 
 export interface RecommendationsRouteDeps {
   service: RecommendationsService
@@ -33,13 +36,14 @@ function filterQuery(query: TrackerQuery): string {
 export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
   const { service, audit } = deps
 
-  return async function (app: FastifyInstance) {
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
     await app.register(recommendationFormRoutes(deps))
 
-    app.get('/bodies/:slug/recommendations', async (request, reply) => {
-      const { slug } = request.params as { slug: string }
-      const query = trackerQuerySchema.parse(request.query ?? {})
-      const tracker = await service.trackerOf(request.ctx, slug, query)
+    const trackerSchema = { params: pathParams('slug'), querystring: trackerQuerySchema }
+    app.get('/bodies/:slug/recommendations', { schema: trackerSchema }, async (request, reply) => {
+      const { query } = request
+      const tracker = await service.trackerOf(request.ctx, request.params.slug, query)
       const filename = `${tracker.body.slug}-recommendations`
       if (query.format === 'csv') {
         reply.header('content-type', 'text/csv; charset=utf-8')
@@ -76,9 +80,10 @@ export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
       })
     })
 
-    app.get('/recommendations/:id', async (request, reply) => {
-      const { id } = request.params as { id: string }
-      const recommendation = await service.getRecommendation(request.ctx, id)
+    const byId = { schema: { params: pathParams('id') } }
+
+    app.get('/recommendations/:id', byId, async (request, reply) => {
+      const recommendation = await service.getRecommendation(request.ctx, request.params.id)
       const history = await audit.historyOf(request.ctx, 'recommendation', recommendation.id)
       const values = dateValues('on', recommendation.today)
       return reply.page(`${views}/show.njk`, { recommendation, history, values, errors: {} })
@@ -90,8 +95,8 @@ export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
     })
 
     /** "Track as recommendation" from the minutes: the form, filled in from the resolution. */
-    app.get('/resolutions/:id/track', async (request, reply) => {
-      const { id } = request.params as { id: string }
+    app.get('/resolutions/:id/track', byId, async (request, reply) => {
+      const { id } = request.params
       const { source, existing } = await service.resolutionToTrack(request.ctx, id)
       if (existing) return reply.redirect(`/recommendations/${existing.id}`, 303)
       const body = await deps.bodies.getBodyById(request.ctx, source.meeting.bodyId)

@@ -1,27 +1,11 @@
 import { z } from 'zod'
-import { isoDate, joinDateParts, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { checkbox, isoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { firstOf } from '#src/platform/http/query.ts'
 import { RAGS } from './rag.ts'
 
 export const STATUSES = ['open', 'complete', 'withdrawn'] as const
 export const RAG_RATINGS = ['red', 'amber', 'green'] as const
 export const RESPONSES = ['accepted', 'partly accepted', 'rejected'] as const
-
-/** Every date field of these forms, posted as GOV.UK date inputs (name-day, name-month, name-year). */
-const DATE_FIELDS = ['madeOn', 'targetDate', 'referredOn', 'completedOn', 'withdrawnOn', 'receivedOn', 'on']
-
-/** Error summary links go to a date input's day field. */
-export const FIELD_IDS = Object.fromEntries(DATE_FIELDS.map((name) => [name, `${name}-day`]))
-
-/** The posted form with each date's three fields joined into 'YYYY-MM-DD' ('' when all are blank). */
-export function withDates(body: unknown): Record<string, unknown> {
-  const values: Record<string, unknown> = { ...((body ?? {}) as Record<string, unknown>) }
-  for (const name of DATE_FIELDS) {
-    if (`${name}-day` in values || `${name}-month` in values || `${name}-year` in values) {
-      values[name] = joinDateParts(values, name)
-    }
-  }
-  return values
-}
 
 const requiredDate = (missing: string, invalid: string) =>
   z.string({ error: missing }).trim().min(1, missing).pipe(isoDate(invalid))
@@ -37,11 +21,6 @@ const uuidOrBlank = (message: string) =>
     .union([z.literal(''), z.uuid({ error: message })], { error: message })
     .optional()
     .transform((value) => (value ? value : null))
-
-const checkbox = z
-  .union([z.literal('yes'), z.array(z.string())])
-  .optional()
-  .transform((value) => value === 'yes' || (Array.isArray(value) && value.includes('yes')))
 
 export const recommendationSchema = z
   .object({
@@ -140,8 +119,6 @@ export const updateSchema = z.object({
 })
 export type UpdateForm = z.infer<typeof updateSchema>
 
-/** A repeated query-string parameter arrives as an array; the first one counts. */
-const firstOf = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value)
 /** A filter that is blank or not one of the choices filters nothing. */
 const filterOf = <T extends z.ZodType>(schema: T) => z.preprocess(firstOf, schema.optional().catch(undefined))
 
@@ -154,18 +131,15 @@ export const trackerQuerySchema = z.object({
 })
 export type TrackerQuery = z.infer<typeof trackerQuerySchema>
 
+/** The new recommendation form's query: the resolution in the minutes it comes from, if any. */
+export const newRecommendationQuerySchema = z.object({ resolution: z.string().optional().catch(undefined) })
+
+/** The update form's query: `from=my` when opened from "my recommendations", to go back there. */
+export const updateQuerySchema = z.object({ from: z.string().optional().catch(undefined) })
+
 export const apiQuerySchema = z.object({
   body: z
     .uuid({ error: 'body must be the id of a body' })
     .optional()
     .describe('Only this body’s recommendations (its id, from /api/v1/bodies)'),
 })
-
-/** Puts the error summary in the order the fields appear on the form (refinements report last). */
-export function inFormOrder<T extends { errorSummary: { href: string }[] }>(result: T, fields: string[]): T {
-  const position = (href: string) => {
-    const index = fields.findIndex((field) => href === `#${FIELD_IDS[field] ?? field}`)
-    return index === -1 ? fields.length : index
-  }
-  return { ...result, errorSummary: [...result.errorSummary].sort((a, b) => position(a.href) - position(b.href)) }
-}

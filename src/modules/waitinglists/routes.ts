@@ -1,19 +1,25 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, noErrors, parseForm } from '#src/platform/forms/errors.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { joinMonthParts } from '#src/platform/forms/fields.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import { type FormValues, rawQuery } from '#src/platform/forms/values.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
 import { lineChart } from '#src/platform/views/charts/line-chart.ts'
 import type { FiguresRow } from './repository.ts'
 import { monthLabel, monthsBetween } from './rules.ts'
-import { FIELD_IDS, MONTH, figuresSchema, joinMonthParts, monthQuerySchema } from './schema.ts'
+import { FIELD_IDS, figuresSchema, monthQuerySchema, newFiguresQuerySchema } from './schema.ts'
 import { MEASURES, type WaitingListsService } from './service.ts'
 
 const views = 'modules/waitinglists/views'
-type Values = Record<string, unknown>
-const params = (request: FastifyRequest) => request.params as { service: string; month?: string }
+const byService = { schema: { params: pathParams('service') } }
+const byMonth = { schema: { params: pathParams('service', 'month') } }
 
 /** Stored figures as the form shows them: blank for "not known". */
-function figureValues(figures: FiguresRow): Values {
+function figureValues(figures: FiguresRow): FormValues {
   const text = (n: number | null) => (n === null ? '' : String(n))
   const [year, month] = figures.month.split('-')
   return {
@@ -34,30 +40,39 @@ function figureValues(figures: FiguresRow): Values {
 export function waitingListsRoutes(deps: { service: WaitingListsService; audit: AuditReader }) {
   const { service, audit } = deps
 
-  async function form(request: FastifyRequest, reply: FastifyReply, values: Values, errors: FieldErrors = noErrors) {
-    const month = params(request).month ?? null
-    const { service: healthService, figures } = month
-      ? await service.figuresToEdit(request.ctx, params(request).service, month)
-      : await service.newFigures(request.ctx, params(request).service)
+  /** The figures form: a new month's (no month), or a month's figures to change. */
+  async function form(
+    ctx: Context,
+    reply: FastifyReply,
+    at: { service: string; month?: string },
+    values: FormValues,
+    errors: FieldErrors = noErrors,
+  ) {
+    const { service: healthService, figures } = at.month
+      ? await service.figuresToEdit(ctx, at.service, at.month)
+      : await service.newFigures(ctx, at.service)
     const data = { healthService, figures, figuresMonth: figures ? monthLabel(figures.month) : null, values, ...errors }
-    return reply.page(`${views}/figures-form.njk`, data, errors === noErrors ? 200 : 400)
+    return reply.page(`${views}/figures-form.njk`, data, formStatus(errors))
   }
 
-  async function save(request: FastifyRequest, reply: FastifyReply) {
+  async function save(request: FastifyRequest & { params: { service: string; month?: string } }, reply: FastifyReply) {
     assertCan(request.user, 'waitinglists:edit')
-    const values = (request.body ?? {}) as Values
-    const parsed = parseForm(figuresSchema, { ...values, month: joinMonthParts(values, 'month') }, FIELD_IDS)
-    const slug = params(request).service
-    const result = parsed.ok
-      ? await attempt(() => service.saveFigures(request.ctx, slug, parsed.value, params(request).month ?? null))
-      : parsed
-    if (!result.ok) return form(request, reply, values, result)
-    return reply.redirect(`/waiting-lists/${slug}#month-${result.value.month}`, 303)
+    const at = request.params
+    return submitForm(request, reply, {
+      schema: figuresSchema,
+      input: (values) => ({ ...values, month: joinMonthParts(values, 'month') }),
+      ids: FIELD_IDS,
+      save: (input) => service.saveFigures(request.ctx, at.service, input, at.month ?? null),
+      render: (values, errors) => form(request.ctx, reply, at, values, errors),
+      redirect: (saved) => `/waiting-lists/${at.service}#month-${saved.month}`,
+    })
   }
 
-  return async function (app: FastifyInstance) {
-    app.get('/waiting-lists', async (request, reply) => {
-      const query = monthQuerySchema.safeParse(request.query ?? {})
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+
+    app.get('/waiting-lists', { schema: { querystring: rawQuery } }, async (request, reply) => {
+      const query = monthQuerySchema.safeParse(request.query)
       const dashboard = await service.dashboard(request.ctx, query.success ? query.data.month : undefined)
       return reply.page(`${views}/dashboard.njk`, {
         ...dashboard,
@@ -67,8 +82,8 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
       })
     })
 
-    app.get('/waiting-lists/:service', async (request, reply) => {
-      const { service: healthService, figures } = await service.history(request.ctx, params(request).service)
+    app.get('/waiting-lists/:service', byService, async (request, reply) => {
+      const { service: healthService, figures } = await service.history(request.ctx, request.params.service)
       const first = figures[0]?.month
       const point = (figure: (typeof figures)[number], y: number | null) => ({
         x: monthsBetween(first, figure.month),
@@ -97,25 +112,23 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
       })
     })
 
-    app.get('/waiting-lists/:service/figures/new', async (request, reply) => {
+    const newFiguresSchema = { params: pathParams('service'), querystring: newFiguresQuerySchema }
+    app.get('/waiting-lists/:service/figures/new', { schema: newFiguresSchema }, async (request, reply) => {
       assertCan(request.user, 'waitinglists:edit')
-      const { month } = request.query as { month?: string }
-      const values: Values = {}
-      if (month && MONTH.test(month)) {
-        values['month-month'] = String(Number(month.slice(5)))
-        values['month-year'] = month.slice(0, 4)
-      }
-      return form(request, reply, values)
+      const { month } = request.query
+      const values = month ? { 'month-month': String(Number(month.slice(5))), 'month-year': month.slice(0, 4) } : {}
+      return form(request.ctx, reply, request.params, values)
     })
 
-    app.post('/waiting-lists/:service/figures', save)
+    app.post('/waiting-lists/:service/figures', byService, save)
 
-    app.get('/waiting-lists/:service/figures/:month/edit', async (request, reply) => {
+    app.get('/waiting-lists/:service/figures/:month/edit', byMonth, async (request, reply) => {
       assertCan(request.user, 'waitinglists:edit')
-      const { figures } = await service.figuresToEdit(request.ctx, params(request).service, params(request).month!)
-      return form(request, reply, figureValues(figures!))
+      const { service: slug, month } = request.params
+      const { figures } = await service.figuresToEdit(request.ctx, slug, month)
+      return form(request.ctx, reply, request.params, figureValues(figures!))
     })
 
-    app.post('/waiting-lists/:service/figures/:month/edit', save)
+    app.post('/waiting-lists/:service/figures/:month/edit', byMonth, save)
   }
 }

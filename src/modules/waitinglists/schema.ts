@@ -70,20 +70,5 @@ export const monthQuerySchema = z.object({
     .meta({ description: 'The month, YYYY-MM; the latest month with figures when left out', examples: ['2023-12'] }),
 })
 
-/** A form field as text: a repeated field's values joined, as String() would. */
-const fieldText = (value: unknown) =>
-  (typeof value === 'string' || typeof value === 'number'
-    ? String(value)
-    : Array.isArray(value)
-      ? value.join(',')
-      : ''
-  ).trim()
-
-/** Joins GOV.UK month and year inputs into 'YYYY-MM', or '' when both are blank. */
-export function joinMonthParts(body: Record<string, unknown>, name: string): string {
-  const month = fieldText(body[`${name}-month`])
-  const year = fieldText(body[`${name}-year`])
-  if (!month && !year) return ''
-  if (!/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return 'invalid'
-  return `${year}-${month.padStart(2, '0')}`
-}
+/** The new figures form's query: the month to fill in, when the link names one. */
+export const newFiguresQuerySchema = z.object({ month: z.string().regex(MONTH).optional().catch(undefined) })

@@ -1,13 +1,17 @@
 import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
+import type { ApiModule } from '#src/platform/module.ts'
 import { workProgrammeApi } from './api.ts'
 import { createWorkProgrammeRepository } from './repository.ts'
 import { workProgrammeRoutes } from './routes.ts'
-import { type WorkProgrammeMeetings, createWorkProgrammeService } from './service.ts'
+import { type WorkProgrammeMeetings, type WorkProgrammeService, createWorkProgrammeService } from './service.ts'
+
+export type { WorkProgrammeTables } from './tables.ts'
 
 export type { LinkedItemInput, WorkProgrammeService } from './service.ts'
 export { workProgrammePath } from './service.ts'
+export { type DemoWorkProgramme, demoWorkProgrammeSchema, loadDemoWorkProgramme } from './demo.ts'
 export { monthOrDateField, monthOrDateLabel, monthOrDateValues } from './month-or-date.ts'
 
 export { workProgrammeSection } from './body-section.ts'
@@ -20,7 +24,7 @@ export function createWorkProgramme(deps: {
   audit: AuditReader
   bodies: BodiesService
   meetings: WorkProgrammeMeetings
-}) {
+}): ApiModule<WorkProgrammeService> {
   const repository = createWorkProgrammeRepository(deps.db)
   const service = createWorkProgrammeService({ db: deps.db, repository, bodies: deps.bodies, meetings: deps.meetings })
   return {

@@ -1,9 +1,13 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
-import { type FieldErrors, attempt, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
-import { joinDateParts } from '#src/platform/forms/fields.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import type { FormValues } from '#src/platform/forms/values.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
 import { monthOrDateValues } from './month-or-date.ts'
 import type { WorkProgrammeRow } from './repository.ts'
 import {
@@ -20,7 +24,6 @@ import {
 import { type WorkProgrammeService, workProgrammePath } from './service.ts'
 
 const views = 'modules/workprogramme/views'
-type Values = Record<string, unknown>
 
 const labels = { kinds: KIND_LABELS, origins: ORIGIN_LABELS, statusTags: STATUS_TAGS }
 const kindItems = KINDS.map((value) => ({ value, text: KIND_LABELS[value] }))
@@ -28,7 +31,7 @@ const originItems = ORIGINS.map((value) => ({ value, text: ORIGIN_LABELS[value] 
 const statusItems = STATUSES.map((value) => ({ value, text: STATUS_TAGS[value].text }))
 
 /** A stored item as the form shows it. */
-function itemValues(item: WorkProgrammeRow): Values {
+function itemValues(item: WorkProgrammeRow): FormValues {
   return {
     ...item,
     schedule: item.meetingId ? 'meeting' : item.scheduledMonth ? 'month' : 'tbc',
@@ -38,36 +41,34 @@ function itemValues(item: WorkProgrammeRow): Values {
   }
 }
 
-const params = (request: FastifyRequest) => request.params as { slug: string; id?: string }
+const bySlug = { schema: { params: pathParams('slug') } }
+const byItem = { schema: { params: pathParams('slug', 'id') } }
+const itemPost = { schema: workProgrammeSchema, dates: ['when'], ids: FIELD_IDS }
 
 /** A body's work programme: the page, one item, the add and change forms, and "put it on the agenda". */
 export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit: AuditReader }) {
   const { service, audit } = deps
 
   async function form(
-    request: FastifyRequest,
+    ctx: Context,
     reply: FastifyReply,
+    slug: string,
     item: WorkProgrammeRow | null,
-    values: Values,
+    values: FormValues,
     errors: FieldErrors = noErrors,
   ) {
-    const { body, meetings } = await service.formFor(request.ctx, params(request).slug)
+    const { body, meetings } = await service.formFor(ctx, slug)
     const data = { body, item, meetings, values, kindItems, originItems, statusItems, ...errors }
     return reply.page(`${views}/item-form.njk`, data, formStatus(errors))
   }
 
-  const posted = (request: FastifyRequest) => {
-    const values = (request.body ?? {}) as Values
-    return {
-      values,
-      parsed: parseForm(workProgrammeSchema, { ...values, when: joinDateParts(values, 'when') }, FIELD_IDS),
-    }
-  }
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
 
-  return async function (app: FastifyInstance) {
-    app.get('/bodies/:slug/work-programme', async (request, reply) => {
-      const { view } = viewQuerySchema.parse(request.query ?? {})
-      const programme = await service.programme(request.ctx, params(request).slug)
+    const programmeSchema = { params: pathParams('slug'), querystring: viewQuerySchema }
+    app.get('/bodies/:slug/work-programme', { schema: programmeSchema }, async (request, reply) => {
+      const { view } = request.query
+      const programme = await service.programme(request.ctx, request.params.slug)
       return reply.page(`${views}/programme.njk`, {
         ...programme,
         ...labels,
@@ -76,22 +77,25 @@ export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit
       })
     })
 
-    app.get('/bodies/:slug/work-programme/new', async (request, reply) => {
+    app.get('/bodies/:slug/work-programme/new', bySlug, async (request, reply) => {
       assertCan(request.user, 'workprogramme:edit')
-      return form(request, reply, null, { schedule: 'tbc', status: 'planned', origin: 'member request' })
+      const values = { schedule: 'tbc', status: 'planned', origin: 'member request' }
+      return form(request.ctx, reply, request.params.slug, null, values)
     })
 
-    app.post('/bodies/:slug/work-programme', async (request, reply) => {
+    app.post('/bodies/:slug/work-programme', bySlug, async (request, reply) => {
       assertCan(request.user, 'workprogramme:edit')
-      const { body } = await service.formFor(request.ctx, params(request).slug)
-      const { values, parsed } = posted(request)
-      const result = parsed.ok ? await attempt(() => service.addItem(request.ctx, body.id, parsed.value)) : parsed
-      if (!result.ok) return form(request, reply, null, values, result)
-      return reply.redirect(`${workProgrammePath(body.slug)}/${result.value.id}`, 303)
+      const { body } = await service.formFor(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        ...itemPost,
+        save: (input) => service.addItem(request.ctx, body.id, input),
+        render: (values, errors) => form(request.ctx, reply, request.params.slug, null, values, errors),
+        redirect: (item) => `${workProgrammePath(body.slug)}/${item.id}`,
+      })
     })
 
-    app.get('/bodies/:slug/work-programme/:id', async (request, reply) => {
-      const { body, item } = await service.getItem(request.ctx, params(request).slug, params(request).id!)
+    app.get('/bodies/:slug/work-programme/:id', byItem, async (request, reply) => {
+      const { body, item } = await service.getItem(request.ctx, request.params.slug, request.params.id)
       const history = await audit.historyOf(request.ctx, 'work programme item', item.id)
       return reply.page(`${views}/item.njk`, {
         body,
@@ -103,34 +107,35 @@ export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit
       })
     })
 
-    app.get('/bodies/:slug/work-programme/:id/edit', async (request, reply) => {
+    app.get('/bodies/:slug/work-programme/:id/edit', byItem, async (request, reply) => {
       assertCan(request.user, 'workprogramme:edit')
-      const { item } = await service.getItem(request.ctx, params(request).slug, params(request).id!)
-      return form(request, reply, item, itemValues(item))
+      const { item } = await service.getItem(request.ctx, request.params.slug, request.params.id)
+      return form(request.ctx, reply, request.params.slug, item, itemValues(item))
     })
 
-    app.post('/bodies/:slug/work-programme/:id/edit', async (request, reply) => {
+    app.post('/bodies/:slug/work-programme/:id/edit', byItem, async (request, reply) => {
       assertCan(request.user, 'workprogramme:edit')
-      const { body, item } = await service.getItem(request.ctx, params(request).slug, params(request).id!)
-      const { values, parsed } = posted(request)
-      const version = submittedVersion(request.body)
-      const result = parsed.ok
-        ? await attempt(() => service.updateItem(request.ctx, item.id, version, parsed.value))
-        : parsed
-      if (!result.ok) return form(request, reply, item, values, result)
-      return reply.redirect(`${workProgrammePath(body.slug)}/${item.id}`, 303)
+      const { body, item } = await service.getItem(request.ctx, request.params.slug, request.params.id)
+      return submitForm(request, reply, {
+        ...itemPost,
+        save: (input, version) => service.updateItem(request.ctx, item.id, version, input),
+        render: (values, errors) => form(request.ctx, reply, request.params.slug, item, values, errors),
+        redirect: () => `${workProgrammePath(body.slug)}/${item.id}`,
+      })
     })
 
-    app.post('/bodies/:slug/work-programme/:id/agenda-item', async (request, reply) => {
-      const { slug, id } = params(request)
-      const result = await attempt(() => service.createAgendaItem(request.ctx, slug, id!))
-      if (!result.ok) {
-        const { body, item } = await service.getItem(request.ctx, slug, id!)
-        const history = await audit.historyOf(request.ctx, 'work programme item', item.id)
-        const data = { body, item, history, ...labels, canEdit: true, canAddToAgenda: true, ...result }
-        return reply.page(`${views}/item.njk`, data, 400)
-      }
-      return reply.redirect(`/meetings/${result.value.meeting.slug}#item-${result.value.number}`, 303)
+    app.post('/bodies/:slug/work-programme/:id/agenda-item', byItem, async (request, reply) => {
+      const { slug, id } = request.params
+      return submitForm(request, reply, {
+        save: () => service.createAgendaItem(request.ctx, slug, id),
+        render: async (_values, errors) => {
+          const { body, item } = await service.getItem(request.ctx, slug, id)
+          const history = await audit.historyOf(request.ctx, 'work programme item', item.id)
+          const data = { body, item, history, ...labels, canEdit: true, canAddToAgenda: true, ...errors }
+          return reply.page(`${views}/item.njk`, data, formStatus(errors))
+        },
+        redirect: (added) => `/meetings/${added.meeting.slug}#item-${added.number}`,
+      })
     })
   }
 }

@@ -103,7 +103,10 @@ export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
     async programme(ctx: Context, bodySlug: string, options: { agendaLinks?: boolean } = {}) {
       const body = await bodies.getBody(ctx, bodySlug)
       const [rows, { byId }] = await Promise.all([repo.listItems(body.id), meetingsOf(ctx, body.id)])
-      const links = options.agendaLinks === false ? new Map() : await agendaLinks(ctx, rows, byId)
+      const links =
+        options.agendaLinks === false
+          ? new Map<string, { href: string; number: number }>()
+          : await agendaLinks(ctx, rows, byId)
       const items = rows.map((row) => ({
         ...row,
         agendaItem: row.agendaItemId ? (links.get(row.agendaItemId) ?? null) : null,

@@ -217,11 +217,13 @@ describe.each(testDatabases())('signing in, sessions and the HTTP platform on $n
       expect(sessionToken(page)).toBeUndefined()
     })
 
-    it('refuses a signed-in post without one, or with a forged one, and changes nothing', async () => {
+    it('refuses a signed-in post without one, with a forged one or with one sent twice, and changes nothing', async () => {
       const agent = t.visitor()
       await agent.signIn('signer@example.org', TEST_PASSWORD)
       expect((await agent.post('/sign-out', {}, { csrf: false })).statusCode).toBe(403)
       expect((await agent.post('/sign-out', { _csrf: 'forged-token' }, { csrf: false })).statusCode).toBe(403)
+      const token = await agent.token()
+      expect((await agent.post('/sign-out', { _csrf: [token, token] }, { csrf: false })).statusCode).toBe(403)
       expect((await agent.get('/account')).statusCode).toBe(200)
     })
   })

@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Db } from '#src/database.ts'
-import { recordAudit } from '#src/platform/audit/audit.ts'
 import { fieldErrors, singleError } from '#src/platform/forms/errors.ts'
+import { postedValues } from '#src/platform/forms/values.ts'
+import { firstOf } from '#src/platform/http/query.ts'
 import { cookieName } from '#src/platform/http/security.ts'
 import { SESSION_COOKIE } from '#src/platform/http/plugin.ts'
 import { ROLE_LABELS } from './user.ts'
 import { safeReturnTo } from './return-to.ts'
 import type { SessionStore } from './sessions.ts'
-import { checkCredentials } from './sign-in.ts'
+import { checkCredentials, endSession, startSession } from './sign-in.ts'
 import { waitMessage } from './sign-in-delay.ts'
 import { ABSOLUTE_TIMEOUT_MS } from './sessions.ts'
 
@@ -21,22 +23,24 @@ const signInSchema = z.object({
   password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password'),
 })
 
-/** A field sent twice counts once, as its first value. */
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value)
+/** Where to go once signed in, from the link that asked for it: never another site (return-to.ts). */
+const signInQuery = z.object({ returnTo: z.unknown().optional().transform(safeReturnTo) })
 
 export function authRoutes(deps: { db: Db; sessions: SessionStore; cookieSecure: boolean }) {
   const sessionCookie = cookieName(SESSION_COOKIE, deps.cookieSecure)
   const view = 'platform/auth/views/sign-in.njk'
 
-  return async function (app: FastifyInstance) {
-    app.get('/sign-in', async (request, reply) => {
-      const { returnTo } = (request.query ?? {}) as { returnTo?: unknown }
-      return reply.page(view, { values: { returnTo: safeReturnTo(returnTo) } })
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+
+    app.get('/sign-in', { schema: { querystring: signInQuery } }, async (request, reply) => {
+      return reply.page(view, { values: { returnTo: request.query.returnTo } })
     })
 
     app.post('/sign-in', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
-      const body = (request.body ?? {}) as Record<string, unknown>
-      const form = { email: firstValue(body.email), password: firstValue(body.password) }
+      const body = postedValues(request.body)
+      // A field sent twice counts once, as its first value.
+      const form = { email: firstOf(body.email), password: firstOf(body.password) }
       const values = { email: typeof form.email === 'string' ? form.email : '', returnTo: safeReturnTo(body.returnTo) }
       const parsed = signInSchema.safeParse(form)
       if (!parsed.success) return reply.page(view, { values, ...fieldErrors(parsed.error.issues) }, 400)
@@ -51,25 +55,12 @@ export function authRoutes(deps: { db: Db; sessions: SessionStore; cookieSecure:
       if (!result.ok) {
         return reply.page(view, { values, ...singleError('email', 'Enter a correct email address and password') }, 400)
       }
-      // A new session id at every sign-in: nothing from before sign-in carries over.
-      const oldToken = request.cookies[sessionCookie]
-      if (oldToken && request.user) await deps.sessions.end(request.user.sessionId)
-      const token = await deps.sessions.start(result.userId)
-      const account = await deps.db
-        .selectFrom('users')
-        .select(['id', 'email', 'name', 'role', 'personId'])
-        .where('id', '=', result.userId)
-        .executeTakeFirstOrThrow()
-      // Recorded as the user who signed in, so the audit trail's "who" filter finds it.
-      await recordAudit(
-        deps.db,
-        { user: { ...account, sessionId: '' }, requestId: request.id },
-        {
-          action: 'signed in',
-          subjectType: 'user',
-          subjectId: result.userId,
-        },
-      )
+      const replacing = request.cookies[sessionCookie] && request.user ? request.user.sessionId : null
+      const token = await startSession(deps.db, deps.sessions, {
+        userId: result.userId,
+        requestId: request.id,
+        replacing,
+      })
       reply.setCookie(sessionCookie, token, {
         path: '/',
         httpOnly: true,
@@ -81,14 +72,7 @@ export function authRoutes(deps: { db: Db; sessions: SessionStore; cookieSecure:
     })
 
     app.post('/sign-out', async (request, reply) => {
-      if (request.user) {
-        await deps.sessions.end(request.user.sessionId)
-        await recordAudit(deps.db, request.ctx, {
-          action: 'signed out',
-          subjectType: 'user',
-          subjectId: request.user.id,
-        })
-      }
+      await endSession(deps.db, deps.sessions, request.ctx)
       reply.clearCookie(sessionCookie, { path: '/', secure: deps.cookieSecure, httpOnly: true, sameSite: 'lax' })
       return reply.redirect('/signed-out', 303)
     })

@@ -1,8 +1,9 @@
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { dummyPasswordHash, verifyPassword } from './passwords.ts'
+import type { SessionStore } from './sessions.ts'
 import { reserveAttempt, settleSuccess, throttleKeys } from './sign-in-throttle.ts'
-import { systemContext } from './user.ts'
+import { type Context, systemContext } from './user.ts'
 
 export type SignInResult =
   { ok: true; userId: string } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'throttled'; waitMs: number }
@@ -50,4 +51,36 @@ export async function checkCredentials(db: Db, attempt: SignInAttempt, now = new
     after: { source: attempt.source },
   })
   return { ok: false, reason: 'invalid' }
+}
+
+/**
+ * Signs in an account whose credentials were checked: a new session (a new id at every sign-in,
+ * so nothing from before carries over; the one it replaces is ended) and the sign-in in the audit
+ * trail, recorded as that user so that the trail's "who" filter finds it. Returns the cookie token.
+ */
+export async function startSession(
+  db: Db,
+  sessions: SessionStore,
+  signIn: { userId: string; requestId: string; replacing: string | null },
+): Promise<string> {
+  if (signIn.replacing) await sessions.end(signIn.replacing)
+  const token = await sessions.start(signIn.userId)
+  const account = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'personId'])
+    .where('id', '=', signIn.userId)
+    .executeTakeFirstOrThrow()
+  await recordAudit(
+    db,
+    { user: { ...account, sessionId: '' }, requestId: signIn.requestId },
+    { action: 'signed in', subjectType: 'user', subjectId: signIn.userId },
+  )
+  return token
+}
+
+/** Signs out: the session ends, and the sign-out is in the audit trail. Nothing to do when signed out. */
+export async function endSession(db: Db, sessions: SessionStore, ctx: Context) {
+  if (!ctx.user) return
+  await sessions.end(ctx.user.sessionId)
+  await recordAudit(db, ctx, { action: 'signed out', subjectType: 'user', subjectId: ctx.user.id })
 }

@@ -25,7 +25,8 @@ async function sha256Of(file: string, range: { end?: number } = {}): Promise<str
   const hash = createHash('sha256')
   // createReadStream's end is inclusive; an empty range reads nothing.
   if (range.end === undefined || range.end > 0) {
-    for await (const chunk of createReadStream(file, { end: range.end === undefined ? undefined : range.end - 1 })) {
+    const end = range.end === undefined ? undefined : range.end - 1
+    for await (const chunk of createReadStream(file, { end }) as AsyncIterable<Buffer>) {
       hash.update(chunk)
     }
   }
@@ -37,7 +38,9 @@ async function addEntry(pack: tar.Pack, name: string, mtime: Date, content: { pa
   let settle: (error?: Error | null) => void = () => undefined
   const added = new Promise<void>((resolve, reject) => (settle = (error) => (error ? reject(error) : resolve())))
   const entry: NodeJS.WritableStream = pack.entry({ name, size, mtime, mode: 0o600 }, (error) => settle(error))
-  const chunks = Buffer.isBuffer(content) ? [content] : createReadStream(content.path)
+  const chunks: Iterable<Buffer> | AsyncIterable<Buffer> = Buffer.isBuffer(content)
+    ? [content]
+    : (createReadStream(content.path) as AsyncIterable<Buffer>)
   for await (const chunk of chunks) if (!entry.write(chunk)) await once(entry, 'drain')
   entry.end()
   await added

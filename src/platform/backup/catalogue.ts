@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely'
+import { sql } from 'kysely'
+import type { AnyDb } from '#src/platform/db/database.ts'
 import { loadOrder } from './load-order.ts'
 
 /** Kysely's own bookkeeping: the schema version stands for it, and a restore's migrations write it. */
@@ -21,8 +22,11 @@ export interface CatalogueTable {
   primaryKey: string[]
 }
 
-/** Any handle on the database: backup and restore use it `withoutPlugins()`, as catalogue and archive speak snake_case. */
-export type RawDb = Kysely<any>
+/**
+ * Any handle on the database: backup and restore use it `withoutPlugins()`, as catalogue and archive
+ * speak snake_case.
+ */
+export type RawDb = AnyDb
 
 /**
  * Every table of the app's schema, read from the database itself so that a module's new table is

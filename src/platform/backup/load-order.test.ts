@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadOrder } from './load-order.ts'
 
 describe('loadOrder', () => {
-  it.each([
+  it.each<{ case: string; tables: Record<string, string[]>; order: string[] }>([
     { case: 'no references: by name', tables: { b: [], a: [], c: [] }, order: ['a', 'b', 'c'] },
     {
       case: 'a table after the one it refers to',

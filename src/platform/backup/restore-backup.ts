@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { AnyDb } from '#src/platform/db/database.ts'
 import { migrateTo, migrateToLatest } from '#src/platform/db/migrate.ts'
 import { BackupRefusedError } from './archive.ts'
 import { type RawDb, readCatalogue, schemaVersion, useExactTextForms } from './catalogue.ts'
@@ -54,7 +54,7 @@ function assertSameShape(manifest: Manifest, catalogue: Awaited<ReturnType<typeo
  * committing, then applies any newer migrations. A newer migration may move rows (split a table,
  * backfill one), so counts are compared exactly before it runs and only reported after.
  */
-export async function restoreBackup(db: Kysely<any>, backup: VerifiedBackup): Promise<RestoredBackup> {
+export async function restoreBackup(db: AnyDb, backup: VerifiedBackup): Promise<RestoredBackup> {
   const { manifest, file } = backup
   const raw = db.withoutPlugins()
   await assertEmpty(raw, manifest)

@@ -57,12 +57,21 @@ function parseManifest(file: string, bytes: Buffer, migrations: string[]): Manif
   return manifest
 }
 
+/** A row as a backup writes it: one value a column, each null or PostgreSQL's text form. */
+function isRowOf(values: unknown, columns: number): values is (string | null)[] {
+  return (
+    Array.isArray(values) &&
+    values.length === columns &&
+    values.every((value) => value === null || typeof value === 'string')
+  )
+}
+
 /** A part's size and SHA-256 as read, to hold against the manifest's. */
 function measure() {
   const hash = createHash('sha256')
   let bytes = 0
   return {
-    add(chunk: Buffer) {
+    add: (chunk: Buffer) => {
       hash.update(chunk)
       bytes += chunk.length
     },
@@ -78,12 +87,8 @@ async function checkRows(file: string, table: ManifestTable, content: AsyncItera
   try {
     for await (const line of linesOf(content, measured.add)) {
       rows++
-      const values = JSON.parse(line) as unknown
-      const fits =
-        Array.isArray(values) &&
-        values.length === table.columns.length &&
-        values.every((value) => value === null || typeof value === 'string')
-      if (!fits) throw new Error(`row ${rows} does not fit the table`)
+      const values: unknown = JSON.parse(line)
+      if (!isRowOf(values, table.columns.length)) throw new Error(`row ${rows} does not fit the table`)
       namedFiles.push(...table.columns.flatMap((column, i) => (column.file && values[i] !== null ? [values[i]] : [])))
     }
   } catch (error) {

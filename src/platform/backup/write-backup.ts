@@ -92,7 +92,10 @@ async function countersOf(trx: RawDb, table: CatalogueTable): Promise<ManifestTa
   return sequences
 }
 
-/** One table: its rows as a JSON-lines part (one array of values a line), and each uploaded file as a part of its own. */
+/**
+ * One table: its rows as a JSON-lines part (one array of values a line), and each uploaded file as a
+ * part of its own.
+ */
 async function dumpTable(trx: RawDb, table: CatalogueTable, staging: string, index: number) {
   const rowsPart = stagedPart(`tables/${table.name}.jsonl`, join(staging, `${index}.jsonl`))
   const files: Staged[] = []

@@ -16,6 +16,13 @@ export interface OpenOptions {
   log?: Logger
 }
 
+/**
+ * A handle on the database whatever its tables: migrations, backup and restore work below the app's
+ * schema, on tables of any version.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator takes exactly this
+export type AnyDb = Kysely<any>
+
 export interface DatabaseHandle<DB> {
   db: Kysely<DB>
   kind: DatabaseKind
@@ -61,19 +68,32 @@ async function emptyClusterSnapshot(): Promise<Blob | undefined> {
   }
 }
 
-/** An embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is undefined. */
-export async function openPglite<DB>(dataDir?: string, options: OpenOptions = {}): Promise<DatabaseHandle<DB>> {
+export interface PgliteHandle<DB> extends DatabaseHandle<DB> {
+  /** The cluster as it stands, as a tarball that `openPglite(undefined, snapshot)` opens a copy of. */
+  dump(): Promise<Blob>
+}
+
+/**
+ * An embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is undefined: empty, or a
+ * copy of `snapshot` (a tarball from `dump`).
+ */
+export async function openPglite<DB>(
+  dataDir?: string,
+  snapshot?: Blob,
+  options: OpenOptions = {},
+): Promise<PgliteHandle<DB>> {
   let client: PGlite
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true })
     client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), parsers })
   } else {
-    client = await PGlite.create({ loadDataDir: await emptyClusterSnapshot(), parsers })
+    client = await PGlite.create({ loadDataDir: snapshot ?? (await emptyClusterSnapshot()), parsers })
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins, log: options.log })
   return {
     db,
     kind: 'pglite',
+    dump: () => client.dumpDataDir('none'),
     async close() {
       await db.destroy() // the dialect closes PGlite too
       if (!client.closed) await client.close()

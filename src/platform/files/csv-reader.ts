@@ -84,7 +84,10 @@ function decodeText(data: Buffer): string {
   return text.replace(/^\uFEFF/, '')
 }
 
-/** Undoes the apostrophe the CSV writer puts before a formula's first character, so a file exported here imports as it was. */
+/**
+ * Undoes the apostrophe the CSV writer puts before a formula's first character, so a file exported
+ * here imports as it was.
+ */
 function unescapeFormula(cell: string): string {
   return cell.startsWith("'") && FORMULA_GUARD.test(cell.slice(1)) ? cell.slice(1) : cell
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { zipOf } from '#src/modules/meetings/sample-files.ts'
+import { zipOf } from '../../../test/support/sample-files.ts'
 import { LIMIT_MESSAGES, MAX_SPREADSHEET_BYTES, MAX_SPREADSHEET_ROWS } from './limits.ts'
 import { readSpreadsheet } from './spreadsheet.ts'
 

@@ -88,8 +88,8 @@ async function readPart(data: Buffer, entry: ZipEntry, budget: ExpansionBudget, 
     if (!node.isSelfClosing) handlers.close?.call(tag, localName(node.name))
   })
   if (handlers.text) {
-    parser.on('text', handlers.text)
-    parser.on('cdata', handlers.text)
+    parser.on('text', (value) => handlers.text?.call(tag, value))
+    parser.on('cdata', (value) => handlers.text?.call(tag, value))
   }
   const decoder = new StringDecoder('utf8')
   try {

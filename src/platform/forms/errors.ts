@@ -45,6 +45,22 @@ export function parseForm<S extends z.ZodType>(
   return { ok: false, ...fieldErrors(parsed.error.issues, ids) }
 }
 
+/**
+ * Puts the error summary in the order the fields appear on the form (a schema's refinements report
+ * after its fields). `ids`: where a field's error links, when not to the field's name.
+ */
+export function inFormOrder<T extends FieldErrors>(
+  errors: T,
+  fields: readonly string[],
+  ids: Record<string, string> = {},
+): T {
+  const position = (href: string) => {
+    const index = fields.findIndex((field) => href === `#${ids[field] ?? field}`)
+    return index === -1 ? fields.length : index
+  }
+  return { ...errors, errorSummary: [...errors.errorSummary].sort((a, b) => position(a.href) - position(b.href)) }
+}
+
 /** One error on one field, e.g. from a rule the service enforces. */
 export function singleError(field: string, text: string): FieldErrors {
   return { errors: { [field]: { text } }, errorSummary: [{ text, href: `#${field}` }] }

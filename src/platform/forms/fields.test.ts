@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_INTEGER, isRealDate, isWholeNumber, isoDate, joinDateParts, optionalWholeNumber } from './fields.ts'
+import {
+  MAX_INTEGER,
+  isRealDate,
+  isWholeNumber,
+  isoDate,
+  joinDateParts,
+  joinMonthParts,
+  optionalWholeNumber,
+} from './fields.ts'
 
 describe('isRealDate', () => {
   it.each([
@@ -40,6 +48,19 @@ describe('isoDate and joinDateParts', () => {
     ['letters', joined('a', 'b', 'c')],
   ])('refuses %s with its message', (_, value) => {
     expect(date.safeParse(value).error?.issues[0].message).toBe('Enter a real date')
+  })
+})
+
+describe('joinMonthParts', () => {
+  it.each([
+    [{ 'm-month': '3', 'm-year': '2024' }, '2024-03'],
+    [{ 'm-month': ' 12 ', 'm-year': '2023' }, '2023-12'],
+    [{}, ''],
+    [{ 'm-month': 'March', 'm-year': '2024' }, 'invalid'],
+    [{ 'm-month': '3', 'm-year': '24' }, 'invalid'],
+    [{ 'm-month': ['3', '4'], 'm-year': '2024' }, 'invalid'],
+  ])('%j → %j', (body, expected) => {
+    expect(joinMonthParts(body, 'm')).toBe(expected)
   })
 })
 

@@ -64,6 +64,12 @@ export const clockTime = (message: string) =>
     .trim()
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, message)
 
+/** A single GOV.UK checkbox: ticked when "yes" was sent, once or among the values of a field sent twice. */
+export const checkbox = z
+  .union([z.literal('yes'), z.array(z.string())])
+  .optional()
+  .transform((value) => value === 'yes' || (Array.isArray(value) && value.includes('yes')))
+
 export const exemptParagraph = z
   .union([z.literal(''), z.coerce.number().int().min(1).max(7)])
   .optional()
@@ -71,11 +77,23 @@ export const exemptParagraph = z
 
 /** Joins GOV.UK date-input parts (day, month, year) into 'YYYY-MM-DD', or '' when all are blank. */
 export function joinDateParts(body: Record<string, unknown>, name: string): string {
-  const day = String(body[`${name}-day`] ?? '').trim()
-  const month = String(body[`${name}-month`] ?? '').trim()
-  const year = String(body[`${name}-year`] ?? '').trim()
+  const day = typed(body[`${name}-day`]).trim()
+  const month = typed(body[`${name}-month`]).trim()
+  const year = typed(body[`${name}-year`]).trim()
   if (!day && !month && !year) return ''
   return `${padded(year, 4)}-${padded(month, 2)}-${padded(day, 2)}`
+}
+
+/** What was typed in a field: a field sent twice reads as both values, which no date part is. */
+const typed = (value: unknown) => (Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '')
+
+/** Joins GOV.UK month and year inputs into 'YYYY-MM'; '' when both are blank, 'invalid' when not a month. */
+export function joinMonthParts(body: Record<string, unknown>, name: string): string {
+  const month = typed(body[`${name}-month`]).trim()
+  const year = typed(body[`${name}-year`]).trim()
+  if (!month && !year) return ''
+  if (!/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return 'invalid'
+  return `${year}-${month.padStart(2, '0')}`
 }
 
 /**

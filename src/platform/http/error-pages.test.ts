@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { multipartForm } from '#src/modules/meetings/sample-files.ts'
+import { multipartForm } from '../../../test/support/sample-files.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
-import { heading } from '../../../test/support/html.ts'
+import { heading, text } from '../../../test/support/html.ts'
+import { builders } from '../../../test/support/builders/index.ts'
 
 const COMMITTEE = '/bodies/children-and-young-peoples-scrutiny-committee'
 const COMMITTEE_NAME = "Children and Young People's Scrutiny Committee"
@@ -11,7 +12,8 @@ const COMMITTEE_NAME = "Children and Young People's Scrutiny Committee"
 describe.each(testDatabases())('input the service cannot use, on $name', (database) => {
   let t: TestApp
   beforeAll(async () => {
-    t = await startTestApp(database)
+    t = await startTestApp(database, { demo: false })
+    await builders(t).aBody({ name: COMMITTEE_NAME })
   })
   afterAll(() => t?.close())
 
@@ -33,7 +35,7 @@ describe.each(testDatabases())('input the service cannot use, on $name', (databa
     const sent = await scrutiny.post(`${COMMITTEE}/edit`, form)
     expect(sent.statusCode).toBe(400)
     expect(heading(sent.body)).toBe('Your form could not be saved')
-    expect(sent.body).toContain('a character that cannot be saved')
+    expect(text(sent.body)).toContain('a character that cannot be saved')
     expect(heading((await t.visitor().get(COMMITTEE)).body)).toBe(COMMITTEE_NAME)
   })
 

@@ -86,12 +86,13 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
     return reply.page('platform/views/errors/not-found.njk', {}, 404)
   })
 
-  app.setErrorHandler((thrown: Error & { statusCode?: number }, request, reply) => {
+  app.setErrorHandler((thrown: Error & { statusCode?: number; validationContext?: string }, request, reply) => {
     // Input the service cannot use answers 400, logged as information rather than as a failure.
     const badRequest = asBadRequest(thrown, request)
     if (badRequest && badRequest !== thrown) request.log.info({ err: thrown }, 'request refused as bad input')
     const error = badRequest ?? thrown
-    const status = error.statusCode ?? 500
+    // An address whose path parameters its route's schema refuses names nothing, as any unknown address.
+    const status = thrown.validationContext === 'params' ? 404 : (error.statusCode ?? 500)
     if (status === 401) {
       const returnTo = encodeURIComponent(request.url)
       return reply.redirect(`/sign-in?returnTo=${returnTo}`, 303)

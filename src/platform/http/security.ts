@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
 import helmet from '@fastify/helmet'
 import type { FastifyInstance } from 'fastify'
+import { postedValues } from '#src/platform/forms/values.ts'
 
 export interface SecurityOptions {
   cookieSecure: boolean
@@ -41,7 +42,11 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
     sessionPlugin: '@fastify/cookie',
     cookieKey: cookieName('csrf', options.cookieSecure),
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: options.cookieSecure, signed: false },
-    getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
+    // A token sent twice is no token.
+    getToken: (request) => {
+      const token = postedValues(request.body)._csrf
+      return typeof token === 'string' ? token : undefined
+    },
   })
   // No state change on GET: every other method must carry the form's CSRF token.
   app.addHook('preHandler', (request, reply, done) => {

@@ -84,7 +84,7 @@ export function registerFilters(env: nunjucks.Environment): void {
   env.addFilter('plainText', plainText)
   env.addFilter('fileSize', fileSize)
   // Nunjucks' capitalize lowers the rest ("for january 2024"); this leaves it as written.
-  env.addFilter('sentenceCase', (value: unknown) => {
+  env.addFilter('sentenceCase', (value: string | number | null | undefined) => {
     const text = String(value ?? '')
     return text.charAt(0).toUpperCase() + text.slice(1)
   })

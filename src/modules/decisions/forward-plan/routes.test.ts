@@ -2,20 +2,51 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../../test/support/harness.ts'
 import { errorSummary, heading, text } from '../../../../test/support/html.ts'
+import { builders } from '../../../../test/support/builders/index.ts'
+import { type ApiError, json } from '../../../../test/support/json.ts'
 
 const plan = '/forward-plan/2024-01'
 const item = `${plan}/items/16-2023`
 const committee = 'children-and-young-peoples-scrutiny-committee'
 const EDITORS: TestRole[] = ['scrutiny_officer', 'admin']
+interface PlanApi {
+  plan: Record<string, unknown>
+  items: ({ reference: string } & Record<string, unknown>)[]
+}
 const byRole = (role: TestRole) => (role === 'public' ? 303 : EDITORS.includes(role) ? 200 : 403)
 
 describe.each(testDatabases())('the forward plan on $name', (database) => {
   let t: TestApp
   let committeeId: string
   beforeAll(async () => {
-    t = await startTestApp(database)
-    const { bodies } = JSON.parse((await t.visitor().get('/api/v1/bodies')).body)
-    committeeId = bodies.find((b: { slug: string }) => b.slug === committee).id
+    t = await startTestApp(database, { demo: false })
+    const build = builders(t)
+    const executive = await build.aBody({ name: 'Executive', kind: 'executive' })
+    const hobson = await build.aPerson({
+      name: 'Jim Hobson',
+      honorific: 'Councillor',
+      jobTitle: "Cabinet Member for Children's Services",
+    })
+    await build.aMembership(executive, hobson)
+    committeeId = (await build.aBody({ name: "Children and Young People's Scrutiny Committee" })).id
+    const january = await build.aForwardPlan({
+      title: 'Forward Plan January 2024 to April 2024',
+      periodFrom: '2024-01-01',
+      periodTo: '2024-04-30',
+    })
+    await build.aForwardPlanItem(january, {
+      reference: '12/2022',
+      matter: "Update of the Children's Services Medium Term Financial Strategy",
+      cabinetMember: hobson,
+      anticipated: '2024-01',
+    })
+    await build.aForwardPlanItem(january, {
+      reference: '16/2023',
+      matter: 'The Blackpool Children, Young People and Families Strategic Partnership Plan',
+      cabinetMember: hobson,
+      anticipated: '2024-01',
+      fields: { representations: 'Through an online survey, which closed on Friday 28 July 2023.' },
+    })
   })
   afterAll(() => t?.close())
 
@@ -142,7 +173,7 @@ describe.each(testDatabases())('the forward plan on $name', (database) => {
     expect(text(publicView.body)).toContain('March 2024')
     expect((await t.visitor().get(added.headers.location as string)).body).not.toContain('Price negotiations')
     expect(text((await agent.get(added.headers.location as string)).body)).toContain('Reason: Price negotiations')
-    const api = JSON.parse((await t.visitor().get('/api/v1/forward-plan?plan=2024-02')).body)
+    const api = json<PlanApi>(await t.visitor().get('/api/v1/forward-plan?plan=2024-02'))
     expect(api.items[0]).toMatchObject({ reference: '3/2024', isNew: true, private: { paragraph: 3 } })
     expect(JSON.stringify(api)).not.toContain('Price negotiations')
   })
@@ -150,13 +181,13 @@ describe.each(testDatabases())('the forward plan on $name', (database) => {
   it('publishes a plan as open data', async () => {
     const response = await t.visitor().get('/api/v1/forward-plan?plan=2024-01')
     expect(response.statusCode).toBe(200)
-    const body = JSON.parse(response.body)
+    const body = json<PlanApi>(response)
     expect(body.plan).toMatchObject({
       title: 'Forward Plan January 2024 to April 2024',
       periodFrom: '2024-01-01',
       periodTo: '2024-04-30',
     })
-    expect(body.items.map((i: { reference: string }) => i.reference)).toEqual(['12/2022', '16/2023'])
+    expect(body.items.map((i) => i.reference)).toEqual(['12/2022', '16/2023'])
     expect(body.items[0]).toMatchObject({
       matter: "Update of the Children's Services Medium Term Financial Strategy",
       decisionTaker: 'Executive',
@@ -169,6 +200,6 @@ describe.each(testDatabases())('the forward plan on $name', (database) => {
     expect((await t.visitor().get('/api/v1/forward-plan?plan=2099-01')).statusCode).toBe(404)
     const bad = await t.visitor().get('/api/v1/forward-plan?plan=January')
     expect(bad.statusCode).toBe(400)
-    expect(JSON.parse(bad.body).error).toBe('The query is not valid')
+    expect(json<ApiError>(bad).error).toBe('The query is not valid')
   })
 })

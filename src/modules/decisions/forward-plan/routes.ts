@@ -1,10 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
-import { type FieldErrors, attempt, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
-import { dateParts, joinDateParts } from '#src/platform/forms/fields.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import { type FormValues, dateValues, selectItems } from '#src/platform/forms/values.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
 import { monthOrDateValues } from '#src/modules/workprogramme/index.ts'
 import { paragraphItems } from '../schema.ts'
 import type { PlanItemRow, PlanRow } from './repository.ts'
@@ -12,21 +16,15 @@ import { FIELD_IDS, planItemSchema, planSchema, preDecisionSchema } from './sche
 import { type ForwardPlanService, planItemPath, planPath } from './service.ts'
 
 const views = 'modules/decisions/forward-plan/views'
-type Values = Record<string, unknown>
 
-const dateValues = (name: string, value: string | null) => {
-  const parts = dateParts(value)
-  return { [`${name}-day`]: parts.day, [`${name}-month`]: parts.month, [`${name}-year`]: parts.year }
-}
-
-const planValues = (plan: PlanRow): Values => ({
+const planValues = (plan: PlanRow): FormValues => ({
   title: plan.title,
   ...dateValues('periodFrom', plan.periodFrom),
   ...dateValues('periodTo', plan.periodTo),
   ...dateValues('publishedOn', plan.publishedOn),
 })
 
-const itemValues = (item: PlanItemRow): Values => ({
+const itemValues = (item: PlanItemRow): FormValues => ({
   ...item,
   cabinetMemberId: item.cabinetMemberId ?? '',
   isNew: item.isNew ? 'yes' : '',
@@ -37,56 +35,52 @@ const itemValues = (item: PlanItemRow): Values => ({
   ...versionValue(item),
 })
 
-const withDates = (body: unknown, names: string[]) => {
-  const values = { ...((body ?? {}) as Values) }
-  for (const name of names) values[name] = joinDateParts(values, name)
-  return values
-}
-
-const params = (request: FastifyRequest) => request.params as { plan: string; item: string }
+const byPlan = { schema: { params: pathParams('plan') } }
+const byItem = { schema: { params: pathParams('plan', 'item') } }
+const planPost = { schema: planSchema, dates: ['periodFrom', 'periodTo', 'publishedOn'], ids: FIELD_IDS }
+const itemPost = { schema: planItemSchema, dates: ['anticipated'], ids: FIELD_IDS }
 
 /** The forward plan of key decisions: plans, their items, their forms, and pre-decision scrutiny. */
 export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: AuditReader }) {
   const { service, audit } = deps
 
-  function planForm(reply: FastifyReply, plan: PlanRow | null, values: Values, errors: FieldErrors = noErrors) {
-    return reply.page(`${views}/plan-form.njk`, { plan, values, ...errors }, errors === noErrors ? 200 : 400)
+  function planForm(reply: FastifyReply, plan: PlanRow | null, values: FormValues, errors: FieldErrors = noErrors) {
+    return reply.page(`${views}/plan-form.njk`, { plan, values, ...errors }, formStatus(errors))
   }
 
   async function itemForm(
-    request: FastifyRequest,
+    ctx: Context,
     reply: FastifyReply,
-    plan: PlanRow,
-    item: PlanItemRow | null,
-    values: Values,
+    found: { plan: PlanRow; item: PlanItemRow | null },
+    values: FormValues,
     errors: FieldErrors = noErrors,
   ) {
-    const members = await service.cabinetMembers(request.ctx)
-    const memberItems = [
-      { value: '', text: 'None' },
-      ...members.map((m) => ({
-        value: m.id,
-        text: m.jobTitle ? `${m.name}, ${m.jobTitle}` : m.name,
-        selected: values.cabinetMemberId === m.id,
-      })),
-    ]
-    const data = { plan, item, values, memberItems, paragraphItems: paragraphItems(values.exemptParagraph), ...errors }
+    const members = await service.cabinetMembers(ctx)
+    const memberItems = selectItems(
+      'None',
+      members.map((m) => ({ value: m.id, text: m.jobTitle ? `${m.name}, ${m.jobTitle}` : m.name })),
+      values.cabinetMemberId,
+    )
+    const data = { ...found, values, memberItems, paragraphItems: paragraphItems(values.exemptParagraph), ...errors }
     return reply.page(`${views}/item-form.njk`, data, formStatus(errors))
   }
 
+  /** An item's page, with the form that marks it for pre-decision scrutiny (`values` as posted to it). */
   async function itemPage(
-    request: FastifyRequest,
+    request: Pick<FastifyRequest, 'user' | 'ctx'>,
     reply: FastifyReply,
+    slugs: { plan: string; item: string },
+    values: FormValues = {},
     errors: FieldErrors = noErrors,
-    values: Values = {},
   ) {
-    const { plan, item, scrutiny } = await service.getItem(request.ctx, params(request).plan, params(request).item)
+    const { plan, item, scrutiny } = await service.getItem(request.ctx, slugs.plan, slugs.item)
     const canMark = can(request.user, 'workprogramme:edit')
     const bodies = canMark ? await service.scrutinyBodies(request.ctx) : []
-    const bodyItems = [
-      { value: '', text: 'Select a committee' },
-      ...bodies.map((b) => ({ value: b.id, text: b.name, selected: values.bodyId === b.id })),
-    ]
+    const bodyItems = selectItems(
+      'Select a committee',
+      bodies.map((b) => ({ value: b.id, text: b.name })),
+      values.bodyId,
+    )
     const data = {
       plan,
       item,
@@ -96,10 +90,12 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
       canEdit: can(request.user, 'decisions:edit'),
       ...errors,
     }
-    return reply.page(`${views}/item.njk`, data, errors === noErrors ? 200 : 400)
+    return reply.page(`${views}/item.njk`, data, formStatus(errors))
   }
 
-  return async function (app: FastifyInstance) {
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+
     app.get('/forward-plan', async (request, reply) => {
       const canEdit = can(request.user, 'decisions:edit')
       try {
@@ -117,76 +113,76 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
 
     app.post('/forward-plan', async (request, reply) => {
       assertCan(request.user, 'decisions:edit')
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(planSchema, withDates(values, ['periodFrom', 'periodTo', 'publishedOn']), FIELD_IDS)
-      const result = parsed.ok ? await attempt(() => service.createPlan(request.ctx, parsed.value)) : parsed
-      if (!result.ok) return planForm(reply, null, values, result)
-      return reply.redirect(planPath(result.value.slug), 303)
+      return submitForm(request, reply, {
+        ...planPost,
+        save: (input) => service.createPlan(request.ctx, input),
+        render: (values, errors) => planForm(reply, null, values, errors),
+        redirect: (plan) => planPath(plan.slug),
+      })
     })
 
-    app.get('/forward-plan/:plan', async (request, reply) => {
-      const plan = await service.getPlan(request.ctx, params(request).plan)
+    app.get('/forward-plan/:plan', byPlan, async (request, reply) => {
+      const plan = await service.getPlan(request.ctx, request.params.plan)
       const history = await audit.historyOf(request.ctx, 'forward plan', plan.plan.id)
       return reply.page(`${views}/plan.njk`, { ...plan, history, canEdit: can(request.user, 'decisions:edit') })
     })
 
-    app.get('/forward-plan/:plan/edit', async (request, reply) => {
-      const plan = await service.planToEdit(request.ctx, params(request).plan)
+    app.get('/forward-plan/:plan/edit', byPlan, async (request, reply) => {
+      const plan = await service.planToEdit(request.ctx, request.params.plan)
       return planForm(reply, plan, planValues(plan))
     })
 
-    app.post('/forward-plan/:plan/edit', async (request, reply) => {
-      const plan = await service.planToEdit(request.ctx, params(request).plan)
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(planSchema, withDates(values, ['periodFrom', 'periodTo', 'publishedOn']), FIELD_IDS)
-      const result = parsed.ok ? await attempt(() => service.updatePlan(request.ctx, plan.id, parsed.value)) : parsed
-      if (!result.ok) return planForm(reply, plan, values, result)
-      return reply.redirect(planPath(result.value.slug), 303)
+    app.post('/forward-plan/:plan/edit', byPlan, async (request, reply) => {
+      const plan = await service.planToEdit(request.ctx, request.params.plan)
+      return submitForm(request, reply, {
+        ...planPost,
+        save: (input) => service.updatePlan(request.ctx, plan.id, input),
+        render: (values, errors) => planForm(reply, plan, values, errors),
+        redirect: (saved) => planPath(saved.slug),
+      })
     })
 
-    app.get('/forward-plan/:plan/items/new', async (request, reply) => {
-      const plan = await service.planToEdit(request.ctx, params(request).plan)
-      return itemForm(request, reply, plan, null, { exempt: 'no' })
+    app.get('/forward-plan/:plan/items/new', byPlan, async (request, reply) => {
+      const plan = await service.planToEdit(request.ctx, request.params.plan)
+      return itemForm(request.ctx, reply, { plan, item: null }, { exempt: 'no' })
     })
 
-    app.post('/forward-plan/:plan/items', async (request, reply) => {
-      const plan = await service.planToEdit(request.ctx, params(request).plan)
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(planItemSchema, withDates(values, ['anticipated']), FIELD_IDS)
-      const result = parsed.ok ? await attempt(() => service.addItem(request.ctx, plan.id, parsed.value)) : parsed
-      if (!result.ok) return itemForm(request, reply, plan, null, values, result)
-      return reply.redirect(planItemPath(plan.slug, result.value.slug), 303)
+    app.post('/forward-plan/:plan/items', byPlan, async (request, reply) => {
+      const plan = await service.planToEdit(request.ctx, request.params.plan)
+      return submitForm(request, reply, {
+        ...itemPost,
+        save: (input) => service.addItem(request.ctx, plan.id, input),
+        render: (values, errors) => itemForm(request.ctx, reply, { plan, item: null }, values, errors),
+        redirect: (item) => planItemPath(plan.slug, item.slug),
+      })
     })
 
-    app.get('/forward-plan/:plan/items/:item', (request, reply) => itemPage(request, reply))
+    app.get('/forward-plan/:plan/items/:item', byItem, (request, reply) => itemPage(request, reply, request.params))
 
-    app.get('/forward-plan/:plan/items/:item/edit', async (request, reply) => {
-      const { plan, item } = await service.itemToEdit(request.ctx, params(request).plan, params(request).item)
-      return itemForm(request, reply, plan, item, itemValues(item))
+    app.get('/forward-plan/:plan/items/:item/edit', byItem, async (request, reply) => {
+      const found = await service.itemToEdit(request.ctx, request.params.plan, request.params.item)
+      return itemForm(request.ctx, reply, found, itemValues(found.item))
     })
 
-    app.post('/forward-plan/:plan/items/:item/edit', async (request, reply) => {
-      const { plan, item } = await service.itemToEdit(request.ctx, params(request).plan, params(request).item)
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(planItemSchema, withDates(values, ['anticipated']), FIELD_IDS)
-      const version = submittedVersion(values)
-      const result = parsed.ok
-        ? await attempt(() => service.updateItem(request.ctx, plan, item, version, parsed.value))
-        : parsed
-      if (!result.ok) return itemForm(request, reply, plan, item, values, result)
-      return reply.redirect(planItemPath(plan.slug, result.value.slug), 303)
+    app.post('/forward-plan/:plan/items/:item/edit', byItem, async (request, reply) => {
+      const { plan, item } = await service.itemToEdit(request.ctx, request.params.plan, request.params.item)
+      return submitForm(request, reply, {
+        ...itemPost,
+        save: (input, version) => service.updateItem(request.ctx, plan, item, version, input),
+        render: (values, errors) => itemForm(request.ctx, reply, { plan, item }, values, errors),
+        redirect: (saved) => planItemPath(plan.slug, saved.slug),
+      })
     })
 
-    app.post('/forward-plan/:plan/items/:item/pre-decision-scrutiny', async (request, reply) => {
+    app.post('/forward-plan/:plan/items/:item/pre-decision-scrutiny', byItem, async (request, reply) => {
       assertCan(request.user, 'workprogramme:edit')
-      const values = (request.body ?? {}) as Values
-      const parsed = parseForm(preDecisionSchema, values)
-      const { plan, item } = params(request)
-      const result = parsed.ok
-        ? await attempt(() => service.markForPreDecisionScrutiny(request.ctx, plan, item, parsed.value.bodyId))
-        : parsed
-      if (!result.ok) return itemPage(request, reply, result, values)
-      return reply.redirect(result.value.href, 303)
+      const { plan, item } = request.params
+      return submitForm(request, reply, {
+        schema: preDecisionSchema,
+        save: (input) => service.markForPreDecisionScrutiny(request.ctx, plan, item, input.bodyId),
+        render: (values, errors) => itemPage(request, reply, request.params, values, errors),
+        redirect: (marked) => marked.href,
+      })
     })
   }
 }

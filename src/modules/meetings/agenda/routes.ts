@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { assertCan } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, noErrors, parseForm } from '#src/platform/forms/errors.ts'
-import { type FormValues, itemValues, paperParams, withJoinedDates } from '../form-values.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import type { FormValues } from '#src/platform/forms/values.ts'
+import { itemValues } from '../form-values.ts'
 import type { MeetingRow } from '../repository.ts'
-import { type MeetingsRouteDeps, views } from '../route-context.ts'
-import { FIELD_IDS, agendaItemSchema, paragraphItems } from '../schema.ts'
+import { type MeetingsRouteDeps, itemParams, meetingParams, views } from '../route-context.ts'
+import { agendaItemSchema, paragraphItems } from '../schema.ts'
 
 const itemPath = '/meetings/:slug/items/:number'
 
@@ -17,60 +20,69 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
     data: { meeting: MeetingRow; values: FormValues; number?: number },
     errors: FieldErrors = noErrors,
   ) {
-    const status = errors === noErrors ? 200 : 400
     return reply.page(
       `${views}/item-form.njk`,
       { ...data, paragraphItems: paragraphItems(data.values.exemptParagraph), ...errors },
-      status,
+      formStatus(errors),
     )
   }
 
-  const parseItem = (body: unknown) => parseForm(agendaItemSchema, withJoinedDates(body, ['exemptReviewOn']), FIELD_IDS)
   const agendaPath = (meeting: MeetingRow, number: number) => `/meetings/${meeting.slug}#item-${number}`
 
-  return async function (app: FastifyInstance) {
-    app.get('/meetings/:slug/items/new', async (request, reply) => {
-      const { meeting, nextNumber } = await service.itemToAdd(request.ctx, paperParams(request).slug)
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+
+    app.get('/meetings/:slug/items/new', meetingParams, async (request, reply) => {
+      const { meeting, nextNumber } = await service.itemToAdd(request.ctx, request.params.slug)
       return itemForm(reply, { meeting, values: { number: String(nextNumber) } })
     })
 
-    app.post('/meetings/:slug/items', async (request, reply) => {
+    app.post('/meetings/:slug/items', meetingParams, async (request, reply) => {
       assertCan(request.user, 'meetings:edit')
-      const meeting = await service.meetingToEdit(request.ctx, paperParams(request).slug)
-      const parsed = parseItem(request.body)
-      const result = parsed.ok ? await attempt(() => service.addItem(request.ctx, meeting.id, parsed.value)) : parsed
-      if (!result.ok) return itemForm(reply, { meeting, values: request.body as FormValues }, result)
-      return reply.redirect(agendaPath(meeting, result.value.number), 303)
+      const meeting = await service.meetingToEdit(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        schema: agendaItemSchema,
+        dates: ['exemptReviewOn'],
+        save: (input) => service.addItem(request.ctx, meeting.id, input),
+        render: (values, errors) => itemForm(reply, { meeting, values }, errors),
+        redirect: (item) => agendaPath(meeting, item.number),
+      })
     })
 
-    app.get(`${itemPath}/edit`, async (request, reply) => {
-      const { slug, number } = paperParams(request)
+    app.get(`${itemPath}/edit`, itemParams, async (request, reply) => {
+      const { slug, number } = request.params
       const { meeting, item } = await service.itemToEdit(request.ctx, slug, number)
       return itemForm(reply, { meeting, number, values: itemValues(item) })
     })
 
-    app.post(`${itemPath}/edit`, async (request, reply) => {
+    app.post(`${itemPath}/edit`, itemParams, async (request, reply) => {
       assertCan(request.user, 'meetings:edit')
-      const { slug, number } = paperParams(request)
+      const { slug, number } = request.params
       const { meeting, item } = await service.itemToEdit(request.ctx, slug, number)
-      const parsed = parseItem(request.body)
-      const result = parsed.ok ? await attempt(() => service.updateItem(request.ctx, item.id, parsed.value)) : parsed
-      if (!result.ok) return itemForm(reply, { meeting, number, values: request.body as FormValues }, result)
-      return reply.redirect(agendaPath(meeting, result.value.number), 303)
+      return submitForm(request, reply, {
+        schema: agendaItemSchema,
+        dates: ['exemptReviewOn'],
+        save: (input) => service.updateItem(request.ctx, item.id, input),
+        render: (values, errors) => itemForm(reply, { meeting, number, values }, errors),
+        redirect: (saved) => agendaPath(meeting, saved.number),
+      })
     })
 
-    app.get(`${itemPath}/delete`, async (request, reply) => {
-      const { slug, number } = paperParams(request)
+    app.get(`${itemPath}/delete`, itemParams, async (request, reply) => {
+      const { slug, number } = request.params
       return reply.page(`${views}/item-delete.njk`, await service.itemToEdit(request.ctx, slug, number))
     })
 
-    app.post(`${itemPath}/delete`, async (request, reply) => {
+    app.post(`${itemPath}/delete`, itemParams, async (request, reply) => {
       assertCan(request.user, 'meetings:edit')
-      const { slug, number } = paperParams(request)
+      const { slug, number } = request.params
       const found = await service.itemToEdit(request.ctx, slug, number)
-      const result = await attempt(() => service.removeItem(request.ctx, found.item.id))
-      if (!result.ok) return reply.page(`${views}/item-delete.njk`, { ...found, ...result }, 400)
-      return reply.redirect(`/meetings/${found.meeting.slug}#agenda`, 303)
+      return submitForm(request, reply, {
+        save: () => service.removeItem(request.ctx, found.item.id),
+        render: (_values, errors) =>
+          reply.page(`${views}/item-delete.njk`, { ...found, ...errors }, formStatus(errors)),
+        redirect: () => `/meetings/${found.meeting.slug}#agenda`,
+      })
     })
   }
 }

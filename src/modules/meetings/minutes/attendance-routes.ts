@@ -1,6 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { attempt, parseForm } from '#src/platform/forms/errors.ts'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import { type FormValues, postedValues, selectItems } from '#src/platform/forms/values.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import type { Context } from '#src/platform/auth/user.ts'
 import { attendeeName } from './attendance-groups.ts'
 import {
   type MinutesRouteDeps,
@@ -9,55 +13,55 @@ import {
   capacityItems,
   declarationTypeItems,
   editPath,
-  formOf,
-  params,
+  minutesParams,
   recordAction,
+  recordParams,
   recordingIn,
-  selectItems,
   statusItems,
   views,
 } from './recording-request.ts'
-import { ATTENDANCE_FIELDS, attendanceSchema, declarationSchema, inFormOrder, noDeclarationsSchema } from './schema.ts'
+import { ATTENDANCE_FIELDS, attendanceSchema, declarationSchema, noDeclarationsSchema } from './schema.ts'
+
+type Entry = Recording['attendance'][number]
 
 /** Recording who attended and the declarations of interest. */
 export function attendanceRoutes(deps: MinutesRouteDeps) {
   const { service, bodies } = deps
 
+  /** The attendance form: a new entry (none) or a change to one. */
   async function attendancePage(
-    request: FastifyRequest,
+    ctx: Context,
     reply: FastifyReply,
-    record: Recording,
-    data: Record<string, unknown>,
-    status = 200,
+    found: { record: Recording; entry?: Entry },
+    values: FormValues,
+    errors: FieldErrors = noErrors,
   ) {
-    const people = await bodies.listPeople(request.ctx)
+    const people = await bodies.listPeople(ctx)
     const options = people.map((person) => ({ value: person.id, text: `${attendeeName(person, '')} (${person.kind})` }))
-    const values = (data.values ?? {}) as Record<string, unknown>
-    const personItems = selectItems(options, values.personId, 'Select a person')
+    const personItems = selectItems('Select a person', options, values.personId)
     return reply.page(
       `${views}/attendance-form.njk`,
-      { record, personItems, capacityItems, statusItems, ...data },
-      status,
+      { ...found, personItems, capacityItems, statusItems, values, ...errors },
+      formStatus(errors),
     )
   }
 
-  function declarationPage(reply: FastifyReply, record: Recording, data: Record<string, unknown>, status = 200) {
-    const values = (data.values ?? {}) as Record<string, unknown>
+  function declarationPage(reply: FastifyReply, record: Recording, values: FormValues, errors: FieldErrors = noErrors) {
     const there = record.attendance.filter((row) => row.personId && ['present', 'in attendance'].includes(row.status))
     const memberItems = selectItems(
+      'Select a person',
       there.map((row) => ({ value: row.personId!, text: row.name })),
       values.personId,
-      'Select a person',
     )
     const itemItems = selectItems(
+      'Select an agenda item',
       record.items.map((item) => ({ value: item.id, text: `${item.number}. ${item.title}` })),
       values.agendaItemId,
-      'Select an agenda item',
     )
     return reply.page(
       `${views}/declaration-form.njk`,
-      { record, memberItems, itemItems, typeItems: declarationTypeItems, ...data },
-      status,
+      { record, memberItems, itemItems, typeItems: declarationTypeItems, values, ...errors },
+      formStatus(errors),
     )
   }
 
@@ -68,58 +72,57 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
   }
   const backTo = (record: Recording, anchor: string) => `${editPath(record.meeting.slug)}#${anchor}`
 
-  return async function (app: FastifyInstance) {
-    app.get(`${base}/attendance/new`, async (request, reply) => {
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+
+    app.get(`${base}/attendance/new`, minutesParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
-      return record ? attendancePage(request, reply, record, { values: {} }) : reply
+      return record ? attendancePage(request.ctx, reply, { record }, {}) : reply
     })
 
-    app.post(`${base}/attendance`, async (request, reply) => {
-      const record = await recordingIn(deps, request, reply)
-      if (!record) return reply
-      const values = formOf(request)
-      const parsed = parseForm(attendanceSchema, values)
-      const result = parsed.ok
-        ? await attempt(() => service.addAttendance(request.ctx, record.meeting.id, parsed.value))
-        : parsed
-      if (!result.ok)
-        return attendancePage(request, reply, record, { values, ...inFormOrder(result, ATTENDANCE_FIELDS) }, 400)
-      return reply.redirect(backTo(record, 'attendance'), 303)
-    })
-
-    app.get(`${base}/attendance/:id/edit`, async (request, reply) => {
+    app.post(`${base}/attendance`, minutesParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      const entry = entryOf(record, params(request).id)
-      const values = { ...entry, chaired: entry.chaired ? 'yes' : '' }
-      return attendancePage(request, reply, record, { entry, values })
+      return submitForm(request, reply, {
+        schema: attendanceSchema,
+        order: ATTENDANCE_FIELDS,
+        save: (input) => service.addAttendance(request.ctx, record.meeting.id, input),
+        render: (values, errors) => attendancePage(request.ctx, reply, { record }, values, errors),
+        redirect: () => backTo(record, 'attendance'),
+      })
     })
 
-    app.post(`${base}/attendance/:id/edit`, async (request, reply) => {
+    app.get(`${base}/attendance/:id/edit`, recordParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      const entry = entryOf(record, params(request).id)
-      const values = formOf(request)
-      const parsed = parseForm(attendanceSchema, values)
-      const result = parsed.ok
-        ? await attempt(() => service.changeAttendance(request.ctx, record.meeting.id, entry.id, parsed.value))
-        : parsed
-      if (!result.ok)
-        return attendancePage(request, reply, record, { entry, values, ...inFormOrder(result, ATTENDANCE_FIELDS) }, 400)
-      return reply.redirect(backTo(record, 'attendance'), 303)
+      const entry = entryOf(record, request.params.id)
+      return attendancePage(request.ctx, reply, { record, entry }, { ...entry, chaired: entry.chaired ? 'yes' : '' })
     })
 
-    app.post(`${base}/attendance/:id/remove`, (request, reply) =>
+    app.post(`${base}/attendance/:id/edit`, recordParams, async (request, reply) => {
+      const record = await recordingIn(deps, request, reply)
+      if (!record) return reply
+      const entry = entryOf(record, request.params.id)
+      return submitForm(request, reply, {
+        schema: attendanceSchema,
+        order: ATTENDANCE_FIELDS,
+        save: (input) => service.changeAttendance(request.ctx, record.meeting.id, entry.id, input),
+        render: (values, errors) => attendancePage(request.ctx, reply, { record, entry }, values, errors),
+        redirect: () => backTo(record, 'attendance'),
+      })
+    })
+
+    app.post(`${base}/attendance/:id/remove`, recordParams, (request, reply) =>
       recordAction(
         deps,
         request,
         reply,
-        (meetingId) => service.removeAttendance(request.ctx, meetingId, params(request).id),
+        (meetingId) => service.removeAttendance(request.ctx, meetingId, request.params.id),
         'attendance',
       ),
     )
 
-    app.post(`${base}/attendance/members`, (request, reply) =>
+    app.post(`${base}/attendance/members`, minutesParams, (request, reply) =>
       recordAction(
         deps,
         request,
@@ -129,40 +132,40 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
       ),
     )
 
-    app.get(`${base}/declarations/new`, async (request, reply) => {
+    app.get(`${base}/declarations/new`, minutesParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
-      return record ? declarationPage(reply, record, { values: {} }) : reply
+      return record ? declarationPage(reply, record, {}) : reply
     })
 
-    app.post(`${base}/declarations`, async (request, reply) => {
+    app.post(`${base}/declarations`, minutesParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      const values = formOf(request)
-      const parsed = parseForm(declarationSchema, values)
-      const result = parsed.ok
-        ? await attempt(() => service.addDeclaration(request.ctx, record.meeting.id, parsed.value))
-        : parsed
-      if (!result.ok) return declarationPage(reply, record, { values, ...result }, 400)
-      return reply.redirect(backTo(record, 'declarations'), 303)
+      return submitForm(request, reply, {
+        schema: declarationSchema,
+        save: (input) => service.addDeclaration(request.ctx, record.meeting.id, input),
+        render: (values, errors) => declarationPage(reply, record, values, errors),
+        redirect: () => backTo(record, 'declarations'),
+      })
     })
 
-    app.post(`${base}/declarations/:id/remove`, (request, reply) =>
+    app.post(`${base}/declarations/:id/remove`, recordParams, (request, reply) =>
       recordAction(
         deps,
         request,
         reply,
-        (meetingId) => service.removeDeclaration(request.ctx, meetingId, params(request).id),
+        (meetingId) => service.removeDeclaration(request.ctx, meetingId, request.params.id),
         'declarations',
       ),
     )
 
-    app.post(`${base}/declarations/none`, (request, reply) =>
+    // A yes-or-no button pair on the recording page: a refusal is shown there, beside the declarations.
+    app.post(`${base}/declarations/none`, minutesParams, (request, reply) =>
       recordAction(
         deps,
         request,
         reply,
         async (meetingId) => {
-          const parsed = noDeclarationsSchema.safeParse(formOf(request))
+          const parsed = noDeclarationsSchema.safeParse(postedValues(request.body))
           if (!parsed.success) throw new RuleError(parsed.error.issues[0].message, 'declarations')
           return service.setNoDeclarations(request.ctx, meetingId, parsed.data.none === 'yes')
         },

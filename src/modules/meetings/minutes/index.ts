@@ -3,13 +3,15 @@ import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '../index.ts'
+import type { ApiModule } from '#src/platform/module.ts'
 import { minutesApi } from './api.ts'
 import { createMinutesRepository } from './repository.ts'
 import { minutesRoutes } from './routes.ts'
-import { createMinutesService } from './service.ts'
+import { type MinutesService, createMinutesService } from './service.ts'
 
 export type { MinutesRecord, MinutesService } from './service.ts'
 export { minutesPath } from './service.ts'
+export { type DemoMinutes, demoMeetingMinutesSchema, demoMinutesSchema, loadDemoMinutes } from './demo.ts'
 
 /**
  * Minutes: attendance, declarations of interest, item minutes and resolutions; draft → published →
@@ -21,7 +23,7 @@ export function createMinutes(deps: {
   audit: AuditReader
   bodies: BodiesService
   meetings: Pick<MeetingsService, 'recordItemMinute'>
-}) {
+}): ApiModule<MinutesService> {
   const repository = createMinutesRepository(deps.db)
   const { db, clock, bodies, meetings } = deps
   const service = createMinutesService({ db, repository, clock, bodies, meetings })

@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { attempt, parseForm } from '#src/platform/forms/errors.ts'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import type { FormValues } from '#src/platform/forms/values.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import {
   type MinutesRouteDeps,
   type Recording,
   base,
   editPath,
-  formOf,
-  params,
+  itemParams,
+  recordParams,
   recordingIn,
   views,
 } from './recording-request.ts'
@@ -15,6 +18,7 @@ import { itemMinuteSchema, resolutionSchema } from './schema.ts'
 import { minutesPath } from './service.ts'
 
 type Item = Recording['items'][number]
+type Resolution = Item['resolutions'][number]
 
 /** Recording each agenda item's minute and the resolutions the committee agreed. */
 export function itemRoutes(deps: MinutesRouteDeps) {
@@ -40,93 +44,99 @@ export function itemRoutes(deps: MinutesRouteDeps) {
       selected: String(index + 1) === String(selected),
     }))
 
-  const itemPage = (reply: FastifyReply, record: Recording, item: Item, data: object, status = 200) =>
-    reply.page(`${views}/item-form.njk`, { record, item, itemPath: itemPath(record, item), ...data }, status)
-
-  function resolutionPage(
+  const itemPage = (
     reply: FastifyReply,
     record: Recording,
     item: Item,
-    data: Record<string, unknown>,
-    status = 200,
+    values: FormValues,
+    errors: FieldErrors = noErrors,
+  ) =>
+    reply.page(
+      `${views}/item-form.njk`,
+      { record, item, itemPath: itemPath(record, item), values, ...errors },
+      formStatus(errors),
+    )
+
+  /** The resolution form: a new one (no resolution) or a change to one. */
+  function resolutionPage(
+    reply: FastifyReply,
+    found: { record: Recording; item: Item; resolution?: Resolution },
+    values: FormValues,
+    errors: FieldErrors = noErrors,
   ) {
-    const values = (data.values ?? {}) as Record<string, unknown>
-    const count = item.resolutions.length + (data.resolution ? 0 : 1)
+    const { record, item, resolution } = found
+    const count = item.resolutions.length + (resolution ? 0 : 1)
     const positions = positionItems(count, values.position ?? count)
     return reply.page(
       `${views}/resolution-form.njk`,
-      { record, item, itemPath: itemPath(record, item), positions, ...data },
-      status,
+      { record, item, resolution, itemPath: itemPath(record, item), positions, values, ...errors },
+      formStatus(errors),
     )
   }
 
-  return async function (app: FastifyInstance) {
-    app.get(`${base}/items/:number`, async (request, reply) => {
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+
+    app.get(`${base}/items/:number`, itemParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      const item = itemOf(record, params(request).number)
-      return itemPage(reply, record, item, { values: { minute: item.minute } })
+      const item = itemOf(record, request.params.number)
+      return itemPage(reply, record, item, { minute: item.minute })
     })
 
-    app.post(`${base}/items/:number`, async (request, reply) => {
+    app.post(`${base}/items/:number`, itemParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      const item = itemOf(record, params(request).number)
-      const values = formOf(request)
-      const parsed = parseForm(itemMinuteSchema, values)
-      const result = parsed.ok
-        ? await attempt(() => service.recordItemMinute(request.ctx, record.meeting.id, item.id, parsed.value.minute))
-        : parsed
-      if (!result.ok) return itemPage(reply, record, item, { values, ...result }, 400)
-      return reply.redirect(`${editPath(record.meeting.slug)}#item-${item.number}`, 303)
-    })
-
-    app.get(`${base}/items/:number/resolutions/new`, async (request, reply) => {
-      const record = await recordingIn(deps, request, reply)
-      if (!record) return reply
-      return resolutionPage(reply, record, itemOf(record, params(request).number), { values: {} })
-    })
-
-    app.post(`${base}/items/:number/resolutions`, async (request, reply) => {
-      const record = await recordingIn(deps, request, reply)
-      if (!record) return reply
-      const item = itemOf(record, params(request).number)
-      const values = formOf(request)
-      const parsed = parseForm(resolutionSchema, values)
-      const result = parsed.ok
-        ? await attempt(() => service.addResolution(request.ctx, record.meeting.id, item.id, parsed.value))
-        : parsed
-      if (!result.ok) return resolutionPage(reply, record, item, { values, ...result }, 400)
-      return reply.redirect(itemPath(record, item), 303)
-    })
-
-    app.get(`${base}/resolutions/:id/edit`, async (request, reply) => {
-      const record = await recordingIn(deps, request, reply)
-      if (!record) return reply
-      const { item, resolution } = resolutionOf(record, params(request).id)
-      return resolutionPage(reply, record, item, {
-        resolution,
-        values: { text: resolution.text, position: resolution.number },
+      const item = itemOf(record, request.params.number)
+      return submitForm(request, reply, {
+        schema: itemMinuteSchema,
+        save: (input) => service.recordItemMinute(request.ctx, record.meeting.id, item.id, input.minute),
+        render: (values, errors) => itemPage(reply, record, item, values, errors),
+        redirect: () => `${editPath(record.meeting.slug)}#item-${item.number}`,
       })
     })
 
-    app.post(`${base}/resolutions/:id/edit`, async (request, reply) => {
+    app.get(`${base}/items/:number/resolutions/new`, itemParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      const { item, resolution } = resolutionOf(record, params(request).id)
-      const values = formOf(request)
-      const parsed = parseForm(resolutionSchema, values)
-      const result = parsed.ok
-        ? await attempt(() => service.changeResolution(request.ctx, record.meeting.id, resolution.id, parsed.value))
-        : parsed
-      if (!result.ok) return resolutionPage(reply, record, item, { resolution, values, ...result }, 400)
-      return reply.redirect(itemPath(record, item), 303)
+      return resolutionPage(reply, { record, item: itemOf(record, request.params.number) }, {})
     })
 
-    app.post(`${base}/resolutions/:id/remove`, async (request, reply) => {
+    app.post(`${base}/items/:number/resolutions`, itemParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      const { item, resolution } = resolutionOf(record, params(request).id)
+      const item = itemOf(record, request.params.number)
+      return submitForm(request, reply, {
+        schema: resolutionSchema,
+        save: (input) => service.addResolution(request.ctx, record.meeting.id, item.id, input),
+        render: (values, errors) => resolutionPage(reply, { record, item }, values, errors),
+        redirect: () => itemPath(record, item),
+      })
+    })
+
+    app.get(`${base}/resolutions/:id/edit`, recordParams, async (request, reply) => {
+      const record = await recordingIn(deps, request, reply)
+      if (!record) return reply
+      const { item, resolution } = resolutionOf(record, request.params.id)
+      return resolutionPage(reply, { record, item, resolution }, { text: resolution.text, position: resolution.number })
+    })
+
+    app.post(`${base}/resolutions/:id/edit`, recordParams, async (request, reply) => {
+      const record = await recordingIn(deps, request, reply)
+      if (!record) return reply
+      const { item, resolution } = resolutionOf(record, request.params.id)
+      return submitForm(request, reply, {
+        schema: resolutionSchema,
+        save: (input) => service.changeResolution(request.ctx, record.meeting.id, resolution.id, input),
+        render: (values, errors) => resolutionPage(reply, { record, item, resolution }, values, errors),
+        redirect: () => itemPath(record, item),
+      })
+    })
+
+    app.post(`${base}/resolutions/:id/remove`, recordParams, async (request, reply) => {
+      const record = await recordingIn(deps, request, reply)
+      if (!record) return reply
+      const { item, resolution } = resolutionOf(record, request.params.id)
       await service.removeResolution(request.ctx, record.meeting.id, resolution.id)
       return reply.redirect(itemPath(record, item), 303)
     })

@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, noErrors } from '#src/platform/forms/errors.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MinutesStatus } from '../tables.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_TYPES } from './schema.ts'
@@ -15,14 +17,17 @@ export interface MinutesRouteDeps {
 }
 
 export type Recording = Awaited<ReturnType<MinutesService['getRecording']>>
-export type FormBody = Record<string, string | string[] | undefined>
+/** A request for one meeting's minutes: who asks, and the meeting's slug. */
+export type MinutesRequest = Pick<FastifyRequest, 'user' | 'ctx' | 'body'> & { params: { slug: string } }
 
 export const views = 'modules/meetings/minutes/views'
 export const base = '/meetings/:slug/minutes'
 export const editPath = (slug: string) => `${minutesPath(slug)}/edit`
 
-export const params = (request: FastifyRequest) => request.params as Record<string, string>
-export const formOf = (request: FastifyRequest) => (request.body ?? {}) as FormBody
+/** The path parameters of the minutes' pages: the meeting's slug, and the item's number or the record's id. */
+export const minutesParams = { schema: { params: pathParams('slug') } }
+export const itemParams = { schema: { params: pathParams('slug', 'number') } }
+export const recordParams = { schema: { params: pathParams('slug', 'id') } }
 
 const sentence = (text: string) => text[0].toUpperCase() + text.slice(1)
 export const capacityItems = CAPACITIES.map((value) => ({ value, text: sentence(value) }))
@@ -44,12 +49,12 @@ export const declarationTypeItems = DECLARATION_TYPES.map((value) => ({
  */
 export async function recordingIn(
   deps: MinutesRouteDeps,
-  request: FastifyRequest,
+  request: MinutesRequest,
   reply: FastifyReply,
   status: MinutesStatus = 'draft',
 ) {
   assertCan(request.user, 'minutes:edit')
-  const record = await deps.service.getRecording(request.ctx, params(request).slug)
+  const record = await deps.service.getRecording(request.ctx, request.params.slug)
   if (!record.minutes) {
     reply.redirect(minutesPath(record.meeting.slug), 303)
     return null
@@ -64,36 +69,29 @@ export async function recordingIn(
 /** The recording page, with errors from an action that was refused. */
 export async function renderRecordPage(
   deps: MinutesRouteDeps,
-  request: FastifyRequest,
+  request: MinutesRequest,
   reply: FastifyReply,
   errors: FieldErrors = noErrors,
-  status = 200,
 ) {
-  const record = await deps.service.getRecording(request.ctx, params(request).slug)
+  const record = await deps.service.getRecording(request.ctx, request.params.slug)
   if (!record.minutes) return reply.redirect(minutesPath(record.meeting.slug), 303)
   const history = await deps.audit.historyOf(request.ctx, 'minutes', record.meeting.id)
-  return reply.page(`${views}/record.njk`, { record, history, ...errors }, status)
-}
-
-/** Options for a GOV.UK select, with a blank first choice. */
-export function selectItems(options: { value: string; text: string }[], selected: unknown, placeholder: string) {
-  return [
-    { value: '', text: placeholder },
-    ...options.map((option) => ({ ...option, selected: option.value === selected })),
-  ]
+  return reply.page(`${views}/record.njk`, { record, history, ...errors }, formStatus(errors))
 }
 
 /** Runs a one-button action on the recording page: on a refused rule, shows the page with the reason. */
 export async function recordAction(
   deps: MinutesRouteDeps,
-  request: FastifyRequest,
+  request: MinutesRequest,
   reply: FastifyReply,
   work: (meetingId: string) => Promise<unknown>,
   anchor: string,
 ) {
   assertCan(request.user, 'minutes:edit')
-  const record = await deps.service.getRecording(request.ctx, params(request).slug)
-  const result = await attempt(() => work(record.meeting.id))
-  if (!result.ok) return renderRecordPage(deps, request, reply, result, 400)
-  return reply.redirect(`${editPath(record.meeting.slug)}#${anchor}`, 303)
+  const record = await deps.service.getRecording(request.ctx, request.params.slug)
+  return submitForm(request, reply, {
+    save: () => work(record.meeting.id),
+    render: (_values, errors) => renderRecordPage(deps, request, reply, errors),
+    redirect: () => `${editPath(record.meeting.slug)}#${anchor}`,
+  })
 }

@@ -1,20 +1,22 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, noErrors, parseForm } from '#src/platform/forms/errors.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import { type FormValues, selectItems } from '#src/platform/forms/values.ts'
 import { clockTime, longDate } from '#src/platform/views/filters.ts'
 import { likelyApprovalItem } from './approval.ts'
 import { attendanceRoutes } from './attendance-routes.ts'
 import { itemRoutes } from './item-routes.ts'
 import {
+  type MinutesRequest,
   type MinutesRouteDeps,
   type Recording,
   base,
   editPath,
-  formOf,
-  params,
+  minutesParams,
   recordingIn,
   renderRecordPage,
-  selectItems,
   views,
 } from './recording-request.ts'
 import { approvalSchema, endedAtSchema, unpublishSchema } from './schema.ts'
@@ -24,32 +26,29 @@ import { minutesPath } from './service.ts'
 export function minutesRoutes(deps: MinutesRouteDeps) {
   const { service, audit } = deps
 
-  async function minutesPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    errors: FieldErrors = noErrors,
-    status = 200,
-  ) {
-    const record = await service.getMinutes(request.ctx, params(request).slug)
+  async function minutesPage(request: MinutesRequest, reply: FastifyReply, errors: FieldErrors = noErrors) {
+    const record = await service.getMinutes(request.ctx, request.params.slug)
     const history = record.minutes ? await audit.historyOf(request.ctx, 'minutes', record.meeting.id) : []
     const canEdit = can(request.user, 'minutes:edit')
     const canTrack = can(request.user, 'recommendations:edit')
-    return reply.page(`${views}/minutes.njk`, { record, history, canEdit, canTrack, ...errors }, status)
+    return reply.page(`${views}/minutes.njk`, { record, history, canEdit, canTrack, ...errors }, formStatus(errors))
   }
 
-  const endedPage = (reply: FastifyReply, record: Recording, data: object, status = 200) =>
-    reply.page(`${views}/ended-form.njk`, { record, ...data }, status)
-  const publishPage = (reply: FastifyReply, record: Recording, errors: FieldErrors = noErrors, status = 200) =>
-    reply.page(`${views}/publish.njk`, { record, ...errors }, status)
-  const unpublishPage = (reply: FastifyReply, record: Recording, data: object, status = 200) =>
-    reply.page(`${views}/unpublish.njk`, { record, ...data }, status)
+  /** A page of the recording with its form: `values` as stored or posted. */
+  const formPage =
+    (template: string) =>
+    (reply: FastifyReply, record: Recording, values: FormValues, errors: FieldErrors = noErrors) =>
+      reply.page(`${views}/${template}`, { record, values, ...errors }, formStatus(errors))
+  const endedPage = formPage('ended-form.njk')
+  const publishPage = formPage('publish.njk')
+  const unpublishPage = formPage('unpublish.njk')
 
   async function approvePage(
-    request: FastifyRequest,
+    request: MinutesRequest,
     reply: FastifyReply,
     record: Recording,
-    data: { values: Record<string, unknown> },
-    status = 200,
+    values: FormValues,
+    errors: FieldErrors = noErrors,
   ) {
     const choices = await service.approvalChoices(request.ctx, record.meeting.id)
     const options = choices.flatMap((meeting) =>
@@ -58,93 +57,95 @@ export function minutesRoutes(deps: MinutesRouteDeps) {
         text: `${longDate(meeting.date)}, item ${item.number}: ${item.title}`,
       })),
     )
-    const selected = data.values.agendaItemId ?? likelyApprovalItem(choices)?.id
-    const approvalItems = options.length ? selectItems(options, selected, 'Select a meeting and item') : []
-    return reply.page(`${views}/approve.njk`, { record, approvalItems, ...data }, status)
+    const selected = values.agendaItemId ?? likelyApprovalItem(choices)?.id
+    const approvalItems = options.length ? selectItems('Select a meeting and item', options, selected) : []
+    return reply.page(`${views}/approve.njk`, { record, approvalItems, values, ...errors }, formStatus(errors))
   }
 
-  return async function (app: FastifyInstance) {
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
     await app.register(attendanceRoutes(deps))
     await app.register(itemRoutes(deps))
 
-    app.get(base, (request, reply) => minutesPage(request, reply))
+    app.get(base, minutesParams, (request, reply) => minutesPage(request, reply))
 
-    app.post(`${base}/start`, async (request, reply) => {
+    app.post(`${base}/start`, minutesParams, async (request, reply) => {
       assertCan(request.user, 'minutes:edit')
-      const record = await service.getMinutes(request.ctx, params(request).slug)
-      const result = await attempt(() => service.startMinutes(request.ctx, record.meeting.id))
-      if (!result.ok) return minutesPage(request, reply, result, 400)
-      return reply.redirect(editPath(record.meeting.slug), 303)
+      const record = await service.getMinutes(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        save: () => service.startMinutes(request.ctx, record.meeting.id),
+        render: (_values, errors) => minutesPage(request, reply, errors),
+        redirect: () => editPath(record.meeting.slug),
+      })
     })
 
-    app.get(`${base}/edit`, (request, reply) => {
+    app.get(`${base}/edit`, minutesParams, (request, reply) => {
       assertCan(request.user, 'minutes:edit')
       return renderRecordPage(deps, request, reply)
     })
 
-    app.get(`${base}/ended`, async (request, reply) => {
+    app.get(`${base}/ended`, minutesParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      return endedPage(reply, record, { values: { endedAt: clockTime(record.minutes?.endedAtTime) } })
+      return endedPage(reply, record, { endedAt: clockTime(record.minutes?.endedAtTime) })
     })
 
-    app.post(`${base}/ended`, async (request, reply) => {
+    app.post(`${base}/ended`, minutesParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      const values = formOf(request)
-      const parsed = parseForm(endedAtSchema, values)
-      const result = parsed.ok
-        ? await attempt(() => service.recordEndedAt(request.ctx, record.meeting.id, parsed.value.endedAt))
-        : parsed
-      if (!result.ok) return endedPage(reply, record, { values, ...result }, 400)
-      return reply.redirect(`${editPath(record.meeting.slug)}#ended`, 303)
+      return submitForm(request, reply, {
+        schema: endedAtSchema,
+        save: (input) => service.recordEndedAt(request.ctx, record.meeting.id, input.endedAt),
+        render: (values, errors) => endedPage(reply, record, values, errors),
+        redirect: () => `${editPath(record.meeting.slug)}#ended`,
+      })
     })
 
-    app.get(`${base}/publish`, async (request, reply) => {
+    app.get(`${base}/publish`, minutesParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
-      return record ? publishPage(reply, record) : reply
+      return record ? publishPage(reply, record, {}) : reply
     })
 
-    app.post(`${base}/publish`, async (request, reply) => {
+    app.post(`${base}/publish`, minutesParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      const result = await attempt(() => service.publishMinutes(request.ctx, record.meeting.id))
-      if (!result.ok) return publishPage(reply, record, result, 400)
-      return reply.redirect(minutesPath(record.meeting.slug), 303)
+      return submitForm(request, reply, {
+        save: () => service.publishMinutes(request.ctx, record.meeting.id),
+        render: (_values, errors) => publishPage(reply, record, {}, errors),
+        redirect: () => minutesPath(record.meeting.slug),
+      })
     })
 
-    app.get(`${base}/unpublish`, async (request, reply) => {
+    app.get(`${base}/unpublish`, minutesParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply, 'published')
-      return record ? unpublishPage(reply, record, { values: {} }) : reply
+      return record ? unpublishPage(reply, record, {}) : reply
     })
 
-    app.post(`${base}/unpublish`, async (request, reply) => {
-      const record = await recordingIn(deps, request, reply, 'published')
-      if (!record) return reply
-      const values = formOf(request)
-      const parsed = parseForm(unpublishSchema, values)
-      const result = parsed.ok
-        ? await attempt(() => service.unpublishMinutes(request.ctx, record.meeting.id, parsed.value.reason))
-        : parsed
-      if (!result.ok) return unpublishPage(reply, record, { values, ...result }, 400)
-      return reply.redirect(editPath(record.meeting.slug), 303)
-    })
-
-    app.get(`${base}/approve`, async (request, reply) => {
-      const record = await recordingIn(deps, request, reply, 'published')
-      return record ? approvePage(request, reply, record, { values: {} }) : reply
-    })
-
-    app.post(`${base}/approve`, async (request, reply) => {
+    app.post(`${base}/unpublish`, minutesParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply, 'published')
       if (!record) return reply
-      const values = formOf(request)
-      const parsed = parseForm(approvalSchema, values)
-      const result = parsed.ok
-        ? await attempt(() => service.approveMinutes(request.ctx, record.meeting.id, parsed.value))
-        : parsed
-      if (!result.ok) return approvePage(request, reply, record, { values, ...result }, 400)
-      return reply.redirect(minutesPath(record.meeting.slug), 303)
+      return submitForm(request, reply, {
+        schema: unpublishSchema,
+        save: (input) => service.unpublishMinutes(request.ctx, record.meeting.id, input.reason),
+        render: (values, errors) => unpublishPage(reply, record, values, errors),
+        redirect: () => editPath(record.meeting.slug),
+      })
+    })
+
+    app.get(`${base}/approve`, minutesParams, async (request, reply) => {
+      const record = await recordingIn(deps, request, reply, 'published')
+      return record ? approvePage(request, reply, record, {}) : reply
+    })
+
+    app.post(`${base}/approve`, minutesParams, async (request, reply) => {
+      const record = await recordingIn(deps, request, reply, 'published')
+      if (!record) return reply
+      return submitForm(request, reply, {
+        schema: approvalSchema,
+        save: (input) => service.approveMinutes(request.ctx, record.meeting.id, input),
+        render: (values, errors) => approvePage(request, reply, record, values, errors),
+        redirect: () => minutesPath(record.meeting.slug),
+      })
     })
   }
 }

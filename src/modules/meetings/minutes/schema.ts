@@ -1,7 +1,6 @@
 import { z } from 'zod'
-import type { FieldErrors } from '#src/platform/forms/errors.ts'
-import { isoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
-import { parseTimeOfDay } from './time-of-day.ts'
+import { checkbox, isoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { parseTimeOfDay } from '#src/platform/forms/time-of-day.ts'
 
 export const CAPACITIES = ['member', 'co-opted member', 'substitute', 'cabinet member', 'officer', 'other'] as const
 export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent', 'in attendance'] as const
@@ -11,11 +10,6 @@ const uuidOrBlank = z
   .union([z.literal(''), z.uuid()])
   .optional()
   .transform((value) => (value ? value : null))
-
-const checkbox = z
-  .union([z.literal('yes'), z.array(z.string())])
-  .optional()
-  .transform((value) => value === 'yes' || (Array.isArray(value) && value.includes('yes')))
 
 export const attendanceSchema = z
   .object({
@@ -97,12 +91,3 @@ export const meetingsQuerySchema = z
     path: ['to'],
     message: 'to must be the same as or after from',
   })
-
-/** Puts the error summary in the order the fields appear on the form. */
-export function inFormOrder<T extends FieldErrors>(result: T, fields: string[]): T {
-  const position = (href: string) => {
-    const index = fields.indexOf(href.slice(1))
-    return index === -1 ? fields.length : index
-  }
-  return { ...result, errorSummary: [...result.errorSummary].sort((a, b) => position(a.href) - position(b.href)) }
-}

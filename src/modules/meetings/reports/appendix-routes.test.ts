@@ -3,7 +3,7 @@ import { testDatabases } from '../../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
 import type { Agent } from '../../../../test/support/agent.ts'
 import { errorSummary, heading, text } from '../../../../test/support/html.ts'
-import { multipartForm, sampleDocx, samplePdf, sampleXlsx } from '../sample-files.ts'
+import { multipartForm, sampleDocx, samplePdf, sampleXlsx } from '../../../../test/support/sample-files.ts'
 
 const BODY = 'children-and-young-peoples-scrutiny-committee'
 const JANUARY = `/meetings/2024-01-25-${BODY}`

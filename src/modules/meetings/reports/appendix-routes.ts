@@ -1,15 +1,24 @@
-import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { assertCan } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, attempt, noErrors } from '#src/platform/forms/errors.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import { acceptUploads, uploadIn, withoutUpload } from '#src/platform/forms/upload.ts'
+import type { FormValues } from '#src/platform/forms/values.ts'
 import { attachment } from '#src/platform/http/content-disposition.ts'
-import { type FormValues, exemptValues, paperParams } from '../form-values.ts'
-import { type MeetingsRouteDeps, views } from '../route-context.ts'
+import { pathParams } from '#src/platform/http/path-params.ts'
+import { MAX_UPLOAD_BYTES } from '../documents.ts'
+import { exemptValues } from '../form-values.ts'
+import type { MeetingsService } from '../index.ts'
+import { type MeetingsRouteDeps, appendixParams, itemParams, views } from '../route-context.ts'
 import { paragraphItems } from '../schema.ts'
-import { multipartOptions, readAppendixForm } from './appendix-form.ts'
 import { reportPath } from './routes.ts'
+import { APPENDIX_FIELD_ORDER, appendixSchema } from './schema.ts'
 
 const appendices = '/meetings/:slug/items/:number/report/appendices'
+
+type AppendixToEdit = Awaited<ReturnType<MeetingsService['appendixToEdit']>>
+type ReportForAppendix = Awaited<ReturnType<MeetingsService['reportForAppendix']>> & { appendix: null }
 
 /** Appendices to a report: reading one, adding, changing and removing them with their files; downloading files. */
 export function appendixRoutes(deps: MeetingsRouteDeps) {
@@ -18,73 +27,86 @@ export function appendixRoutes(deps: MeetingsRouteDeps) {
   // Refuse before reading an upload from someone who may not make one.
   const mayUpload = async (request: FastifyRequest) => assertCan(request.user, 'reports:edit')
 
-  async function appendixForm(
-    request: FastifyRequest,
+  /** The appendix form: `values` as posted, or null for the appendix as stored (none for a new one). */
+  function appendixForm(
     reply: FastifyReply,
+    found: AppendixToEdit | ReportForAppendix,
     values: FormValues | null,
     errors: FieldErrors = noErrors,
   ) {
-    const { slug, number, id } = paperParams(request)
-    const found = id
-      ? await service.appendixToEdit(request.ctx, slug, number, id)
-      : { ...(await service.reportForAppendix(request.ctx, slug, number)), appendix: null }
     const { appendix } = found
-    const shown: FormValues =
+    const shown =
       values ??
       (appendix ? { label: appendix.label, title: appendix.title, body: appendix.body, ...exemptValues(appendix) } : {})
     const data = { ...found, values: shown, paragraphItems: paragraphItems(shown.exemptParagraph), ...errors }
-    return reply.page(`${views}/appendix-form.njk`, data, errors === noErrors ? 200 : 400)
+    return reply.page(`${views}/appendix-form.njk`, data, formStatus(errors))
   }
 
-  return async function (app: FastifyInstance) {
-    await app.register(multipart, multipartOptions)
+  /** The appendix form as posted: its fields, and its file checked by its content. */
+  const appendixPost = {
+    schema: appendixSchema,
+    dates: ['exemptReviewOn'],
+    input: (values: FormValues) => ({ ...values, file: uploadIn(values) }),
+    order: APPENDIX_FIELD_ORDER,
+  }
 
-    app.get(`${appendices}/new`, (request, reply) => appendixForm(request, reply, null))
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+    await acceptUploads(app, { maxBytes: MAX_UPLOAD_BYTES, fields: 40 })
 
-    app.post(appendices, { onRequest: mayUpload }, async (request, reply) => {
-      const { slug, number } = paperParams(request)
-      const { report } = await service.reportForAppendix(request.ctx, slug, number)
-      const form = await readAppendixForm(request.body)
-      const result = form.ok
-        ? await attempt(() => service.addAppendix(request.ctx, report.id, form.fields, form.file))
-        : form
-      if (!result.ok) return appendixForm(request, reply, form.values, result)
-      return reply.redirect(`${reportPath(slug, number)}#appendices`, 303)
+    app.get(`${appendices}/new`, itemParams, async (request, reply) => {
+      const { slug, number } = request.params
+      const found = await service.reportForAppendix(request.ctx, slug, number)
+      return appendixForm(reply, { ...found, appendix: null }, null)
     })
 
-    app.get(`${appendices}/:id`, async (request, reply) => {
-      const { slug, number, id } = paperParams(request)
+    app.post(appendices, { ...itemParams, onRequest: mayUpload }, async (request, reply) => {
+      const { slug, number } = request.params
+      const found = await service.reportForAppendix(request.ctx, slug, number)
+      return submitForm(request, reply, {
+        ...appendixPost,
+        save: ({ file, ...fields }) => service.addAppendix(request.ctx, found.report.id, fields, file),
+        render: (values, errors) => appendixForm(reply, { ...found, appendix: null }, withoutUpload(values), errors),
+        redirect: () => `${reportPath(slug, number)}#appendices`,
+      })
+    })
+
+    app.get(`${appendices}/:id`, appendixParams, async (request, reply) => {
+      const { slug, number, id } = request.params
       return reply.page(`${views}/appendix.njk`, await service.getAppendix(request.ctx, slug, number, id))
     })
 
-    app.get(`${appendices}/:id/edit`, (request, reply) => appendixForm(request, reply, null))
-
-    app.post(`${appendices}/:id/edit`, { onRequest: mayUpload }, async (request, reply) => {
-      const { slug, number, id } = paperParams(request)
-      const { appendix } = await service.appendixToEdit(request.ctx, slug, number, id)
-      const form = await readAppendixForm(request.body)
-      const result = form.ok
-        ? await attempt(() => service.updateAppendix(request.ctx, appendix.id, form.fields, form.file))
-        : form
-      if (!result.ok) return appendixForm(request, reply, form.values, result)
-      return reply.redirect(`${reportPath(slug, number)}#appendices`, 303)
+    app.get(`${appendices}/:id/edit`, appendixParams, async (request, reply) => {
+      const { slug, number, id } = request.params
+      return appendixForm(reply, await service.appendixToEdit(request.ctx, slug, number, id), null)
     })
 
-    app.get(`${appendices}/:id/delete`, async (request, reply) => {
-      const { slug, number, id } = paperParams(request)
+    app.post(`${appendices}/:id/edit`, { ...appendixParams, onRequest: mayUpload }, async (request, reply) => {
+      const { slug, number, id } = request.params
+      const found = await service.appendixToEdit(request.ctx, slug, number, id)
+      return submitForm(request, reply, {
+        ...appendixPost,
+        save: ({ file, ...fields }) => service.updateAppendix(request.ctx, found.appendix.id, fields, file),
+        render: (values, errors) => appendixForm(reply, found, withoutUpload(values), errors),
+        redirect: () => `${reportPath(slug, number)}#appendices`,
+      })
+    })
+
+    app.get(`${appendices}/:id/delete`, appendixParams, async (request, reply) => {
+      const { slug, number, id } = request.params
       return reply.page(`${views}/appendix-delete.njk`, await service.appendixToEdit(request.ctx, slug, number, id))
     })
 
-    app.post(`${appendices}/:id/delete`, async (request, reply) => {
+    app.post(`${appendices}/:id/delete`, appendixParams, async (request, reply) => {
       assertCan(request.user, 'reports:edit')
-      const { slug, number, id } = paperParams(request)
+      const { slug, number, id } = request.params
       const { appendix } = await service.appendixToEdit(request.ctx, slug, number, id)
       await service.removeAppendix(request.ctx, appendix.id)
       return reply.redirect(`${reportPath(slug, number)}#appendices`, 303)
     })
 
-    app.get('/documents/:id', async (request, reply) => {
-      const document = await service.getDocument(request.ctx, (request.params as { id: string }).id)
+    app.get('/documents/:id', { schema: { params: pathParams('id') } }, async (request, reply) => {
+      const document = await service.getDocument(request.ctx, request.params.id)
       return reply
         .header('content-type', document.mediaType)
         .header('content-disposition', attachment(document.filename))

@@ -1,10 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
-import { submittedVersion, versionValue } from '#src/platform/forms/edit-version.ts'
-import { type FieldErrors, attempt, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
-import { type FormValues, dateValues, paperParams, reportValues, withJoinedDates } from '../form-values.ts'
-import { type MeetingsRouteDeps, views } from '../route-context.ts'
-import { FIELD_IDS, paragraphItems } from '../schema.ts'
+import { versionValue } from '#src/platform/forms/edit-version.ts'
+import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { submitForm } from '#src/platform/forms/submit.ts'
+import { type FormValues, dateValues } from '#src/platform/forms/values.ts'
+import { reportValues } from '../form-values.ts'
+import type { MeetingsService } from '../index.ts'
+import { type MeetingsRouteDeps, itemParams, views } from '../route-context.ts'
+import { paragraphItems } from '../schema.ts'
 import { WITHIN_BUDGET, reportSchema } from './schema.ts'
 import { yesNo } from './template.ts'
 
@@ -12,18 +16,20 @@ export const reportPath = (slug: string, number: number) => `/meetings/${slug}/i
 
 const budgetItems = WITHIN_BUDGET.map((value) => ({ value, text: value[0].toUpperCase() + value.slice(1) }))
 
+type ReportToEdit = Awaited<ReturnType<MeetingsService['reportToEdit']>>
+
 /** The report page, and the form officers write a report in. */
 export function reportRoutes(deps: MeetingsRouteDeps) {
   const { service, audit } = deps
 
-  async function reportForm(
-    request: FastifyRequest,
+  /** The report form: `values` as posted, or null for the report as stored (a new one filled from its item). */
+  function reportForm(
     reply: FastifyReply,
+    found: ReportToEdit,
     values: FormValues | null,
     errors: FieldErrors = noErrors,
   ) {
-    const { slug, number } = paperParams(request)
-    const { meeting, item, report } = await service.reportToEdit(request.ctx, slug, number)
+    const { meeting, item, report } = found
     const shown =
       values ??
       (report
@@ -34,24 +40,15 @@ export function reportRoutes(deps: MeetingsRouteDeps) {
             ...dateValues('meetingDate', meeting.date),
             ...versionValue(null),
           })
-    return reply.page(
-      `${views}/report-form.njk`,
-      {
-        meeting,
-        item,
-        report,
-        values: shown,
-        budgetItems,
-        paragraphItems: paragraphItems(shown.exemptParagraph),
-        ...errors,
-      },
-      formStatus(errors),
-    )
+    const data = { ...found, values: shown, budgetItems, paragraphItems: paragraphItems(shown.exemptParagraph) }
+    return reply.page(`${views}/report-form.njk`, { ...data, ...errors }, formStatus(errors))
   }
 
-  return async function (app: FastifyInstance) {
-    app.get('/meetings/:slug/items/:number/report', async (request, reply) => {
-      const { slug, number } = paperParams(request)
+  return async function (instance: FastifyInstance) {
+    const app = instance.withTypeProvider<ZodTypeProvider>()
+
+    app.get('/meetings/:slug/items/:number/report', itemParams, async (request, reply) => {
+      const { slug, number } = request.params
       const paper = await service.getReport(request.ctx, slug, number)
       const history = await audit.historyOf(request.ctx, 'report', paper.report.id)
       return reply.page(`${views}/report.njk`, {
@@ -65,23 +62,22 @@ export function reportRoutes(deps: MeetingsRouteDeps) {
       })
     })
 
-    app.get('/meetings/:slug/items/:number/report/edit', (request, reply) => reportForm(request, reply, null))
+    app.get('/meetings/:slug/items/:number/report/edit', itemParams, async (request, reply) => {
+      const { slug, number } = request.params
+      return reportForm(reply, await service.reportToEdit(request.ctx, slug, number), null)
+    })
 
-    app.post('/meetings/:slug/items/:number/report/edit', async (request, reply) => {
+    app.post('/meetings/:slug/items/:number/report/edit', itemParams, async (request, reply) => {
       assertCan(request.user, 'reports:edit')
-      const { slug, number } = paperParams(request)
-      const { item } = await service.reportToEdit(request.ctx, slug, number)
-      const parsed = parseForm(
-        reportSchema,
-        withJoinedDates(request.body, ['meetingDate', 'exemptReviewOn']),
-        FIELD_IDS,
-      )
-      const version = submittedVersion(request.body)
-      const result = parsed.ok
-        ? await attempt(() => service.saveReport(request.ctx, item.id, version, parsed.value))
-        : parsed
-      if (!result.ok) return reportForm(request, reply, request.body as FormValues, result)
-      return reply.redirect(reportPath(slug, number), 303)
+      const { slug, number } = request.params
+      const found = await service.reportToEdit(request.ctx, slug, number)
+      return submitForm(request, reply, {
+        schema: reportSchema,
+        dates: ['meetingDate', 'exemptReviewOn'],
+        save: (input, version) => service.saveReport(request.ctx, found.item.id, version, input),
+        render: (values, errors) => reportForm(reply, found, values, errors),
+        redirect: () => reportPath(slug, number),
+      })
     })
   }
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod'
-import { optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { checkbox, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import type { Upload } from '#src/platform/forms/upload.ts'
+import { checkUpload } from '../documents.ts'
 import { always, exemptShape, exemptionOfAnswers, paragraphNeeded } from '../schema.ts'
 import type { WithinBudget } from '../tables.ts'
 import { recommendationsFromText } from './template.ts'
 
-export const WITHIN_BUDGET: WithinBudget[] = ['yes', 'no', 'not applicable']
+export const WITHIN_BUDGET = ['yes', 'no', 'not applicable'] as const satisfies WithinBudget[]
 
 const text = optionalText(50_000)
 
@@ -42,17 +44,31 @@ export const reportSchema = z
   .transform(exemptionOfAnswers)
 export type ReportForm = z.infer<typeof reportSchema>
 
+/** A file in the appendix form, checked by its content: the document to store, or null when none was chosen. */
+const appendixFile = z.custom<Upload | null>().transform(async (upload, context) => {
+  if (!upload) return null
+  const checked = await checkUpload(upload)
+  if (checked.ok) return checked.document
+  context.addIssue({ code: 'custom', message: checked.message })
+  return z.NEVER
+})
+
+/** The appendix form (multipart: `file` is the Upload posted, or null). */
 export const appendixSchema = z
   .object({
     label: requiredText('Enter the appendix label, like Appendix 8(b)', 100),
     title: requiredText('Enter the title of the appendix', 500),
     body: optionalText(200_000),
-    removeFile: z
-      .union([z.literal('yes'), z.array(z.string())])
-      .optional()
-      .transform((value) => value === 'yes' || (Array.isArray(value) && value.includes('yes'))),
+    file: appendixFile,
+    removeFile: checkbox,
     ...exemptShape,
   })
   .superRefine(paragraphNeeded, always)
   .transform(exemptionOfAnswers)
-export type AppendixForm = z.infer<typeof appendixSchema>
+export type AppendixForm = Omit<z.infer<typeof appendixSchema>, 'file'>
+
+/**
+ * The fields before the exemption questions, in the form's order: the file is checked after the
+ * other fields (its check reads the file), and its error belongs after the text's in the summary.
+ */
+export const APPENDIX_FIELD_ORDER = ['label', 'title', 'body', 'file']

@@ -1,0 +1,240 @@
+import type { TestApp } from '../harness.ts'
+import { multipartForm } from '../sample-files.ts'
+import { type Fields, type Keepers, dateFields, exemptFields, idBySlug, redirectOf, submit } from './forms.ts'
+
+/**
+ * Builders for the democratic record (bodies, people, memberships, meetings, agenda items, reports,
+ * minutes), each made through the app's own forms by the scrutiny officer, as an officer would.
+ */
+
+export interface BodyRecord {
+  id: string
+  slug: string
+  name: string
+  url: string
+}
+
+export interface PersonRecord {
+  id: string
+  slug: string
+  name: string
+  url: string
+}
+
+export interface MeetingRecord {
+  id: string
+  slug: string
+  date: string
+  url: string
+  body: BodyRecord
+}
+
+export interface Exemption {
+  paragraph: number
+  reason?: string
+  reviewOn?: string
+}
+
+export interface AgendaItemRecord {
+  number: number
+  title: string
+  url: string
+  meeting: MeetingRecord
+}
+
+let made = 0
+const next = () => ++made
+
+export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
+  async function aBody(
+    options: { name?: string; kind?: 'committee' | 'board' | 'panel' | 'group' | 'executive'; remit?: string } = {},
+  ): Promise<BodyRecord> {
+    const name = options.name ?? `Test scrutiny committee ${next()}`
+    const url = await submit(await scrutiny(), '/bodies', {
+      name,
+      kind: options.kind ?? 'committee',
+      remit: options.remit ?? '',
+    })
+    const slug = url.replace('/bodies/', '')
+    return { id: await idBySlug(t, 'bodies', slug), slug, name, url }
+  }
+
+  async function aPerson(
+    options: {
+      name?: string
+      kind?: 'councillor' | 'co-opted member' | 'officer' | 'partner'
+      honorific?: string
+      jobTitle?: string
+      organisation?: string
+      email?: string
+    } = {},
+  ): Promise<PersonRecord> {
+    const name = options.name ?? `Test Person ${next()}`
+    const url = await submit(await scrutiny(), '/people', {
+      name,
+      kind: options.kind ?? 'councillor',
+      honorific: options.honorific ?? '',
+      jobTitle: options.jobTitle ?? '',
+      organisation: options.organisation ?? '',
+      email: options.email ?? '',
+    })
+    const slug = url.replace('/people/', '')
+    return { id: await idBySlug(t, 'people', slug), slug, name, url }
+  }
+
+  /** Puts `person` on `body` (as a member, from 2023-05-18, unless told otherwise). */
+  async function aMembership(
+    body: BodyRecord,
+    person: PersonRecord,
+    options: { role?: 'chair' | 'vice-chair' | 'member' | 'co-opted member'; startsOn?: string; endsOn?: string } = {},
+  ) {
+    await submit(await scrutiny(), `${body.url}/members`, {
+      personId: person.id,
+      role: options.role ?? 'member',
+      startsOn: options.startsOn ?? '2023-05-18',
+      endsOn: options.endsOn ?? '',
+    })
+  }
+
+  /** A meeting of `body`, scheduled unless given another status (which is then set by editing it). */
+  async function aMeeting(
+    body: BodyRecord,
+    options: {
+      date: string
+      startTime?: string
+      venue?: string
+      status?: 'scheduled' | 'held' | 'cancelled' | 'postponed'
+      notes?: string
+    },
+  ): Promise<MeetingRecord> {
+    const agent = await scrutiny()
+    const fields = { startTime: options.startTime ?? '18:00', venue: options.venue ?? '' }
+    const url = await submit(agent, '/meetings', { bodyId: body.id, ...dateFields('date', options.date), ...fields })
+    if ((options.status && options.status !== 'scheduled') || options.notes) {
+      await submit(agent, `${url}/edit`, {
+        ...(await agent.versionOf(`${url}/edit`)),
+        ...dateFields('date', options.date),
+        ...fields,
+        status: options.status ?? 'scheduled',
+        notes: options.notes ?? '',
+      })
+    }
+    const slug = url.replace('/meetings/', '')
+    return { id: await idBySlug(t, 'meetings', slug), slug, date: options.date, url, body }
+  }
+
+  async function anAgendaItem(
+    meeting: MeetingRecord,
+    options: {
+      number: number
+      title?: string
+      purpose?: string
+      pageFrom?: number
+      pageTo?: number
+      exempt?: Exemption
+    },
+  ): Promise<AgendaItemRecord> {
+    const title = options.title ?? `Agenda item ${options.number}`
+    await submit(await scrutiny(), `${meeting.url}/items`, {
+      number: String(options.number),
+      title,
+      purpose: options.purpose ?? '',
+      pageFrom: options.pageFrom ? String(options.pageFrom) : '',
+      pageTo: options.pageTo ? String(options.pageTo) : '',
+      ...exemptFields(options.exempt),
+    })
+    return { number: options.number, title, url: `${meeting.url}/items/${options.number}`, meeting }
+  }
+
+  /** The report of an agenda item in the council's template; `sections` are the template's other fields. */
+  async function aReport(
+    item: AgendaItemRecord,
+    options: { title?: string; purpose?: string; recommendations?: string; exempt?: Exemption; sections?: Fields } = {},
+  ) {
+    const url = `${item.url}/report`
+    const agent = await scrutiny()
+    await submit(agent, `${url}/edit`, {
+      ...(await agent.versionOf(`${url}/edit`)),
+      title: options.title ?? item.title,
+      purpose: options.purpose ?? 'To update the committee.',
+      recommendations: options.recommendations ?? '',
+      ...options.sections,
+      ...exemptFields(options.exempt),
+    })
+    return { url }
+  }
+
+  /** An appendix to an item's report, with its text (and a file when given); exempt when given a paragraph. */
+  async function anAppendix(
+    report: { url: string },
+    options: {
+      label: string
+      title: string
+      body?: string
+      file?: { filename: string; data: Buffer; type?: string }
+      exempt?: Exemption
+    },
+  ) {
+    const agent = await scrutiny()
+    const fields = {
+      label: options.label,
+      title: options.title,
+      body: options.body ?? '',
+      ...exemptFields(options.exempt),
+    }
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Record<
+      string,
+      string | string[]
+    >
+    const url = `${report.url}/appendices`
+    const form = multipartForm({ _csrf: await agent.token(), ...defined }, options.file)
+    redirectOf(await agent.inject({ method: 'POST', url, ...form }), url)
+  }
+
+  /**
+   * Minutes of a held meeting: who attended (the first present chaired), no declarations, each
+   * item's minute and resolutions; published unless `publish` is false. Gives the resolutions' ids by item.
+   */
+  async function minutesOf(
+    meeting: MeetingRecord,
+    options: {
+      present: PersonRecord[]
+      items: Record<number, { minute?: string; resolutions?: string[] }>
+      publish?: boolean
+    },
+  ): Promise<Record<number, string[]>> {
+    const agent = await scrutiny()
+    const base = `${meeting.url}/minutes`
+    await submit(agent, `${base}/start`)
+    for (const [index, person] of options.present.entries()) {
+      await submit(agent, `${base}/attendance`, {
+        personId: person.id,
+        capacity: 'member',
+        status: 'present',
+        chaired: index === 0 ? 'yes' : undefined,
+      })
+    }
+    await submit(agent, `${base}/declarations/none`, { none: 'yes' })
+    for (const [number, item] of Object.entries(options.items)) {
+      if (item.minute) await submit(agent, `${base}/items/${number}`, { minute: item.minute })
+      for (const text of item.resolutions ?? []) await submit(agent, `${base}/items/${number}/resolutions`, { text })
+    }
+    if (options.publish !== false) await submit(agent, `${base}/publish`)
+    return resolutionIds(meeting)
+  }
+
+  async function resolutionIds(meeting: MeetingRecord): Promise<Record<number, string[]>> {
+    const rows = await t.db
+      .selectFrom('resolutions')
+      .innerJoin('agendaItems', 'agendaItems.id', 'resolutions.agendaItemId')
+      .select(['agendaItems.number as item', 'resolutions.id'])
+      .where('agendaItems.meetingId', '=', meeting.id)
+      .orderBy('resolutions.number')
+      .execute()
+    const byItem: Record<number, string[]> = {}
+    for (const row of rows) (byItem[row.item] ??= []).push(row.id)
+    return byItem
+  }
+
+  return { aBody, aPerson, aMembership, aMeeting, anAgendaItem, aReport, anAppendix, minutesOf }
+}
