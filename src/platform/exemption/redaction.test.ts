@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ExemptColumns } from '#src/platform/db/column-types.ts'
-import { exemptionOf, governingExemption, isWithheld, redact } from './redaction.ts'
+import { NotFoundError } from '#src/platform/http/errors.ts'
+import { assertNotWithheld, exemptionOf, governingExemption, isWithheld, redact } from './redaction.ts'
 
 const open: ExemptColumns = { exemptParagraph: null, exemptReason: null, exemptReviewOn: null }
 const exempt = (paragraph: number): ExemptColumns => ({
@@ -32,6 +33,15 @@ describe('isWithheld and governingExemption', () => {
     })
     expect(governingExemption([exempt(1)], true)).toMatchObject({ reason: 'Names a child', reviewOn: '2025-01-25' })
     expect(exemptionOf(open, true)).toBeNull()
+  })
+})
+
+describe('assertNotWithheld', () => {
+  it('answers withheld material exactly as a missing record, and lets everything else through', () => {
+    expect(() => assertNotWithheld([open, exempt(3)], false, 'Report')).toThrow(new NotFoundError('Report'))
+    expect(() => assertNotWithheld([open, exempt(3)], false, 'Report')).toThrow(NotFoundError)
+    expect(() => assertNotWithheld([exempt(3)], true, 'Report')).not.toThrow()
+    expect(() => assertNotWithheld([open], false, 'Report')).not.toThrow()
   })
 })
 

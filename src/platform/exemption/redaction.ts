@@ -1,4 +1,5 @@
 import type { ExemptColumns } from '#src/platform/db/column-types.ts'
+import { NotFoundError } from '#src/platform/http/errors.ts'
 import { type ExemptNotice, exemptNotice, isExempt } from './schedule-12a.ts'
 
 /**
@@ -36,6 +37,14 @@ export function governingExemption(chain: ExemptColumns[], mayRead: boolean): Ex
 /** True when anything in the chain is exempt and this viewer may not read it. */
 export function isWithheld(chain: Pick<ExemptColumns, 'exemptParagraph'>[], mayRead: boolean): boolean {
   return !mayRead && chain.some(isExempt)
+}
+
+/**
+ * Exempt material a viewer may not read answers exactly as a missing record does: the same
+ * NotFoundError, so a request cannot tell "exempt" from "not there".
+ */
+export function assertNotWithheld(chain: Pick<ExemptColumns, 'exemptParagraph'>[], mayRead: boolean, what: string) {
+  if (isWithheld(chain, mayRead)) throw new NotFoundError(what)
 }
 
 type Governed = { exempt: Exemption | null }
