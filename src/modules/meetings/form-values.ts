@@ -1,6 +1,6 @@
 import type { ExemptColumns } from '#src/platform/db/column-types.ts'
 import { exemptValues } from '#src/platform/exemption/form.ts'
-import { type FormValues, dateValues } from '#src/platform/forms/values.ts'
+import { dateValues } from '#src/platform/forms/values.ts'
 import { clockTime } from '#src/platform/views/filters.ts'
 
 /** Meetings, agenda items and reports as their GOV.UK forms show them. */

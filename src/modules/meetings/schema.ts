@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { EXEMPT_FIELD_IDS, exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
-import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { isoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
 import { pageNumber as listPage } from '#src/platform/http/pagination.ts'
 import { pageRangeProblem } from './agenda/page-range.ts'
 import { parseTimeOfDay } from '#src/platform/forms/time-of-day.ts'
