@@ -13,8 +13,7 @@ import { type MinutesOfMeetings, createMeetingsService } from './service.ts'
 
 export type { MeetingsTables } from './tables.ts'
 
-export { exemptLabel, isExempt, mayReadExempt } from './exempt.ts'
-export type { AgendaItemView, AppendixView, Exemption } from './redaction.ts'
+export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { nextAgendaSection } from './body-section.ts'
 export type { MinutesOfMeetings } from './service.ts'
 export { meetingSlug } from './meeting-slug.ts'

@@ -7,7 +7,7 @@ import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
-import { mayReadExempt } from './exempt.ts'
+import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import { meetingSlug } from './meeting-slug.ts'
 import { agendaItemForViewer } from './redaction.ts'
 import type { MeetingRow, MeetingsRepository } from './repository.ts'
@@ -71,7 +71,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
       return splitByDate(await repo.meetingsOfBody(bodyId), clock.today())
     },
 
-    /** Every meeting (or one body's), optionally within dates (inclusive), latest first, with body name and slug. */
+    /**
+     * Every meeting (or one body's), optionally within dates (inclusive), latest first, with the body's name
+     * and slug.
+     */
     async listMeetings(_ctx: Context, filter: { bodyId?: string; from?: string; to?: string } = {}) {
       return repo.listMeetings(filter)
     },

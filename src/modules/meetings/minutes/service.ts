@@ -3,9 +3,11 @@ import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
+import { mayReadExempt } from '#src/platform/exemption/readers.ts'
+import { isWithheld } from '#src/platform/exemption/redaction.ts'
+import { exemptNotice, isExempt } from '#src/platform/exemption/schedule-12a.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '../index.ts'
-import { exemptLabel, isExempt, mayReadExempt } from '../exempt.ts'
 import { attendeeName, groupAttendance } from './attendance-groups.ts'
 import { whatIsMissing } from './publish-readiness.ts'
 import { createMinutesRecording } from './recording.ts'
@@ -61,13 +63,11 @@ export function createMinutesService(deps: MinutesDeps) {
       attendance: attendance.map((row) => ({ ...row, name: attendeeName(personOf(row.personId), row.rawName) })),
       declarations: declarations.map((row) => ({ ...row, member: attendeeName(personOf(row.personId), '') })),
       items: items.map((item) => {
-        const withheld = isExempt(item) && !mayReadBody
+        const withheld = isWithheld([item], mayReadBody)
         return {
           ...item,
           purpose: withheld ? null : item.purpose,
-          exempt: item.exemptParagraph
-            ? { paragraph: item.exemptParagraph, label: exemptLabel(item.exemptParagraph) }
-            : null,
+          exempt: exemptNotice(item),
           withheld,
           minute: minutes && !withheld ? item.minute : null,
           resolutions: withheld ? [] : resolutions.filter((resolution) => resolution.agendaItemId === item.id),
