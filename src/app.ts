@@ -90,14 +90,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     audit,
     page: () => ({ meetings: meetings.service, sections: bodySections }),
   })
+  // Each asks the other's service: the minutes write items' minutes through meetings, meetings ask the minutes.
   const meetings = createMeetings({
     db,
     clock,
     audit,
     bodies: bodies.service,
+    minutes: () => minutes.service,
     reportTemplate: (ctx) => settings.service.reportTemplate(ctx),
   })
-  const minutes = createMinutes({ db, clock, audit, bodies: bodies.service })
+  const minutes = createMinutes({ db, clock, audit, bodies: bodies.service, meetings: meetings.service })
   const recommendations = createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service })
   const accounts = createAccounts({
     db,

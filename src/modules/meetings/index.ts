@@ -8,16 +8,16 @@ import { createAgendaService } from './agenda/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
-import type { ReportTemplate } from './reports/template.ts'
+import { DEFAULT_REPORT_TEMPLATE, type ReportTemplate } from './reports/template.ts'
 import { createMeetingsRepository } from './repository.ts'
 import { meetingsRoutes } from './routes.ts'
-import { createMeetingsService } from './service.ts'
+import { type MinutesOfMeetings, createMeetingsService } from './service.ts'
 
 export type { MeetingsTables } from './tables.ts'
 
-export { exemptLabel, isExempt, mayReadExempt } from './exempt.ts'
-export type { AgendaItemView, AppendixView, Exemption } from './redaction.ts'
+export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { nextAgendaSection } from './body-section.ts'
+export type { MinutesOfMeetings } from './service.ts'
 export { meetingSlug } from './meeting-slug.ts'
 export {
   DEFAULT_REPORT_TEMPLATE,
@@ -39,8 +39,10 @@ export interface MeetingsModuleDeps {
   clock: Clock
   audit: AuditReader
   bodies: BodiesService
-  /** The council's report template (a council setting). */
-  reportTemplate: (ctx: Context) => Promise<ReportTemplate>
+  /** The minutes module's service, made after this one: see MinutesOfMeetings. */
+  minutes: () => MinutesOfMeetings
+  /** The council's report template (a council setting); the usual template when not given. */
+  reportTemplate?: (ctx: Context) => Promise<ReportTemplate>
 }
 
 /**
@@ -54,9 +56,9 @@ function createService(deps: MeetingsModuleDeps) {
     meetings: repository,
     reports: createReportsRepository(deps.db),
     bodies: deps.bodies,
-    reportTemplate: deps.reportTemplate,
+    reportTemplate: deps.reportTemplate ?? (async () => DEFAULT_REPORT_TEMPLATE),
   }
-  const core = { db: deps.db, repository, clock: deps.clock, bodies: deps.bodies }
+  const core = { db: deps.db, repository, clock: deps.clock, bodies: deps.bodies, minutes: deps.minutes }
   return {
     ...createMeetingsService(core),
     ...createAgendaService(core),
