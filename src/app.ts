@@ -73,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const audit = createAuditReader(db)
   // The council's settings: read by the rules and pages that differ from one council to another.
   const settings = createSettings({ db, audit, councilName: options.councilName })
+  await settings.service.loadPageName()
 
   await registerHttpPlatform(app, {
     sessions,
@@ -80,7 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cookieSecure: options.cookieSecure,
     publicCache: options.publicCache,
     rateLimitPerMinute: options.rateLimitPerMinute,
-    councilName: (ctx) => settings.service.councilName(ctx),
+    councilName: settings.service.pageName,
   })
 
   // The body page gathers from modules made after bodies, so it asks for them when its routes are registered.

@@ -45,6 +45,11 @@ export function createSettingsService(deps: {
     return row ? { ...settingsValues(row), version: row.version } : defaults
   }
 
+  // The name every page's footer shows, kept in memory so that no page pays a query for it: read at
+  // start (loadPageName) and after each save here. Another process sharing the database shows a
+  // change once restarted, as with the page cache (OVERSIGHT_PAGE_CACHE).
+  let pageName = defaults.councilName
+
   return {
     /** The council's settings now. Public facts, read by every page and rule: no permission needed. */
     async current(_ctx: Context): Promise<CouncilSettings> {
@@ -67,6 +72,14 @@ export function createSettingsService(deps: {
       return (await current()).councilName
     },
 
+    /** Reads the council's name for the pages' footers; once, at start. */
+    async loadPageName() {
+      pageName = (await current()).councilName
+    },
+
+    /** The council's name as every page's footer shows it, without a query; null while none is set. */
+    pageName: () => pageName,
+
     /** The settings for an admin's form. */
     async settingsToEdit(ctx: Context) {
       assertCan(ctx.user, 'settings:edit')
@@ -79,7 +92,7 @@ export function createSettingsService(deps: {
      */
     async changeSettings(ctx: Context, version: number | null, change: Partial<SettingsValues>) {
       assertCan(ctx.user, 'settings:edit')
-      return withTransaction(db, async (trx) => {
+      const saved = await withTransaction(db, async (trx) => {
         const before = await repo.find(trx)
         const values = {
           ...(before ? settingsValues(before) : settingsValues({ ...defaults, id: 'council' })),
@@ -106,6 +119,8 @@ export function createSettingsService(deps: {
         })
         return after
       })
+      pageName = saved.councilName
+      return saved
     },
   }
 }

@@ -5,7 +5,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { join } from 'node:path'
 import { can } from '#src/platform/auth/permissions.ts'
 import type { SessionStore } from '#src/platform/auth/sessions.ts'
-import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { EditConflictView } from '#src/platform/forms/edit-version.ts'
 import { govukFrontendDir, mojFrontendDir, registerViews } from '#src/platform/views/environment.ts'
@@ -23,8 +22,8 @@ export interface HttpPlatformOptions {
   rateLimitPerMinute?: number
   /** Serve signed-out GETs from memory until the data changes (see public-cache.ts). */
   publicCache?: boolean
-  /** The council's name (a council setting) for the footer of every page; none shows none. */
-  councilName?: (ctx: Context) => Promise<string | null>
+  /** The council's name (a council setting) for the footer of every page, read without a query. */
+  councilName?: () => string | null
 }
 
 export const SESSION_COOKIE = 'session'
@@ -64,14 +63,6 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
   })
   registerInputGuards(app)
   if (options.publicCache) registerPublicCache(app, { today: () => options.clock.today() })
-  // After the page cache, so that a page served from it costs no query. Files and the API need no name.
-  const { councilName } = options
-  app.decorateRequest('councilName', null)
-  if (councilName) {
-    app.addHook('preHandler', async (request) => {
-      if (!/^\/(api|assets|vendor|static)\//.test(request.url)) request.councilName = await councilName(request.ctx)
-    })
-  }
 
   app.decorateReply('page', function (this: FastifyReply, template: string, data = {}, status = 200) {
     const request = this.request
@@ -89,7 +80,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
       currentPath: request.url.split('?')[0],
       demoToday: clock.pinned ? longDate(clock.today()) : null,
       canAdmin: can(user, 'accounts:manage'),
-      councilName: request.councilName,
+      councilName: options.councilName?.() ?? null,
     })
   })
 

@@ -6,8 +6,6 @@ declare module 'fastify' {
     user: User | null
     /** The service context for this request: who and which request. */
     ctx: Context
-    /** The council's name for the page's footer (a council setting), read before the handler. */
-    councilName: string | null
   }
   interface FastifyReply {
     /** Renders a page inside the layout, with the user, CSRF token and CSP nonce. */
