@@ -87,8 +87,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     audit,
     page: () => ({ meetings: meetings.service, sections: bodySections }),
   })
-  const meetings = createMeetings({ db, clock, audit, bodies: bodies.service })
-  const minutes = createMinutes({ db, clock, audit, bodies: bodies.service })
+  // Each asks the other's service: the minutes write items' minutes through meetings, meetings ask the minutes.
+  const meetings = createMeetings({ db, clock, audit, bodies: bodies.service, minutes: () => minutes.service })
+  const minutes = createMinutes({ db, clock, audit, bodies: bodies.service, meetings: meetings.service })
   const recommendations = createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service })
   const accounts = createAccounts({ db, audit, sessions, bodies: bodies.service, councilName: options.councilName })
   const workProgramme = createWorkProgramme({ db, audit, bodies: bodies.service, meetings: meetings.service })

@@ -5,6 +5,7 @@ import { systemContext } from '#src/platform/auth/user.ts'
 import { createClock } from '#src/platform/clock.ts'
 import type { DatabaseHandle } from '#src/platform/db/database.ts'
 import { createBodies } from '#src/modules/bodies/index.ts'
+import { createMeetings } from '#src/modules/meetings/index.ts'
 import { createMinutes } from '#src/modules/meetings/minutes/index.ts'
 import { createRecommendations } from '#src/modules/recommendations/index.ts'
 import { testDatabases } from '../../test/support/databases.ts'
@@ -22,7 +23,8 @@ function serviceOn(today: string) {
   const audit = createAuditReader(db)
   const page = () => ({ meetings: { meetingsOfBody: async () => ({ upcoming: [], past: [] }) }, sections: [] })
   const bodies = createBodies({ db, clock, audit, page })
-  const minutes = createMinutes({ db, clock, audit, bodies: bodies.service })
+  const meetings = createMeetings({ db, clock, audit, bodies: bodies.service, minutes: () => minutes.service })
+  const minutes = createMinutes({ db, clock, audit, bodies: bodies.service, meetings: meetings.service })
   return createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service }).service
 }
 

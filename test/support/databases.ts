@@ -3,7 +3,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises'
 import { inject } from 'vitest'
 import type { Database } from '#src/database.ts'
 import { loadDemo } from '#src/demo/index.ts'
-import { type DatabaseHandle, openPglite, openPostgres } from '#src/platform/db/database.ts'
+import { type DatabaseHandle, type OpenOptions, openPglite, openPostgres } from '#src/platform/db/database.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
 import { type Prepared, onServer, pgliteSnapshotFile, postgresTemplate } from './prepared.ts'
 import { TEST_PASSWORD } from './test-password.ts'
@@ -14,12 +14,12 @@ export type { Prepared }
 export interface TestDatabase {
   name: 'pglite' | 'postgres'
   /** A fresh database with nothing in it, not even the schema. */
-  open(): Promise<DatabaseHandle<Database>>
+  open(options?: OpenOptions): Promise<DatabaseHandle<Database>>
   /**
    * A fresh database, migrated, with the demo data when asked: a copy of one prepared once per test
    * run (the first suite to ask prepares it), since migrating and loading the demo cost seconds a suite.
    */
-  openPrepared(prepared: Prepared): Promise<DatabaseHandle<Database>>
+  openPrepared(prepared: Prepared, options?: OpenOptions): Promise<DatabaseHandle<Database>>
 }
 
 async function prepare(handle: DatabaseHandle<Database>, prepared: Prepared) {
@@ -38,15 +38,15 @@ function runId(): string | undefined {
 
 const pglite: TestDatabase = {
   name: 'pglite',
-  open: () => openPglite<Database>(),
-  async openPrepared(prepared) {
+  open: (options) => openPglite<Database>(undefined, undefined, options),
+  async openPrepared(prepared, options) {
     const run = runId()
     const file = run && pgliteSnapshotFile(run, prepared)
     if (file) {
       const snapshot = await readFile(file).catch(() => undefined)
-      if (snapshot) return openPglite<Database>(undefined, new Blob([snapshot]))
+      if (snapshot) return openPglite<Database>(undefined, new Blob([snapshot]), options)
     }
-    const handle = await openPglite<Database>()
+    const handle = await openPglite<Database>(undefined, undefined, options)
     await prepare(handle, prepared)
     if (file) {
       // Written whole, then renamed: a suite never reads half a snapshot, and two suites preparing at once both finish.
@@ -72,9 +72,9 @@ function postgres(url: string): TestDatabase {
   }
   const freshName = () => `oversight_test_${randomBytes(6).toString('hex')}`
 
-  async function open(name: string, create: string) {
+  async function open(name: string, create: string, options?: OpenOptions) {
     await onServer(url, (client) => client.query(create))
-    const handle = openPostgres<Database>(databaseUrl(name), 4)
+    const handle = openPostgres<Database>(databaseUrl(name), 4, options)
     return {
       ...handle,
       async close() {
@@ -104,29 +104,29 @@ function postgres(url: string): TestDatabase {
     })
   }
 
-  const openEmpty = () => {
+  const openEmpty = (options?: OpenOptions) => {
     const name = freshName()
-    return open(name, `create database ${name}`)
+    return open(name, `create database ${name}`, options)
   }
 
   return {
     name: 'postgres',
     open: openEmpty,
-    async openPrepared(prepared) {
+    async openPrepared(prepared, options) {
       const run = runId()
       if (!run) {
-        const handle = await openEmpty()
+        const handle = await openEmpty(options)
         await prepare(handle, prepared)
         return handle
       }
       const template = postgresTemplate(run, prepared)
       const name = freshName()
       try {
-        return await open(name, `create database ${name} template ${template}`)
+        return await open(name, `create database ${name} template ${template}`, options)
       } catch (error) {
         if (errorCode(error) !== '3D000') throw error // 3D000: no such template yet
         await makeTemplate(template, prepared)
-        return open(name, `create database ${name} template ${template}`)
+        return open(name, `create database ${name} template ${template}`, options)
       }
     },
   }

@@ -9,6 +9,7 @@ import { createClock } from '#src/platform/clock.ts'
 import type { DatabaseHandle } from '#src/platform/db/database.ts'
 import { Agent, type AgentOptions } from './agent.ts'
 import type { TestDatabase } from './databases.ts'
+import { type QueryCounter, createQueryCounter } from './query-counter.ts'
 import { TEST_PASSWORD } from './test-password.ts'
 
 export { TEST_PASSWORD }
@@ -28,6 +29,8 @@ export interface TestApp {
   app: FastifyInstance
   db: Db
   handle: DatabaseHandle<Database>
+  /** Counts the statements sent to the database: `await t.queries.count(() => agent.get(url))`. */
+  queries: QueryCounter
   /** A signed-out client, from 127.0.0.1 unless told otherwise. */
   visitor(options?: AgentOptions): Agent
   /**
@@ -57,7 +60,8 @@ export async function startTestApp(
     rateLimitPerMinute?: number
   } = {},
 ): Promise<TestApp> {
-  const handle = await database.openPrepared(options.demo === false ? 'migrated' : 'demo')
+  const queries = createQueryCounter()
+  const handle = await database.openPrepared(options.demo === false ? 'migrated' : 'demo', { log: queries.log })
   const app = await buildApp({
     db: handle.db,
     dbKind: handle.kind,
@@ -96,6 +100,7 @@ export async function startTestApp(
     app,
     db: handle.db,
     handle,
+    queries,
     visitor: (agentOptions) => new Agent(app, agentOptions),
     async as(role) {
       const agent = new Agent(app)

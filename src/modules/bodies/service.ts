@@ -1,11 +1,12 @@
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
-import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { exemptReach } from '#src/platform/exemption/readers.ts'
 import { compareMemberships, membershipIsCurrent } from './membership.ts'
 import type { BodiesRepository } from './repository.ts'
 import type { BodyForm, MembershipForm, PersonForm } from './schema.ts'
@@ -170,13 +171,14 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
     },
 
     /**
-     * Ids of the bodies whose exempt papers this user may read: all (null) for staff with
-     * 'exempt:read-any', the bodies a member currently sits on, none for everyone else.
+     * Ids of the bodies whose exempt papers this user may read (the reach of platform/exemption made
+     * concrete): all (null) for staff, the bodies a member currently sits on, none for everyone else.
      */
     async exemptReadableBodyIds(ctx: Context): Promise<string[] | null> {
-      if (can(ctx.user, 'exempt:read-any')) return null
-      if (!ctx.user?.personId || !can(ctx.user, 'exempt:read-own-bodies')) return []
-      return repo.currentBodyIdsOf(ctx.user.personId, clock.today())
+      const reach = exemptReach(ctx.user)
+      if (reach.kind === 'every body') return null
+      if (reach.kind === 'none') return []
+      return repo.currentBodyIdsOf(reach.personId, clock.today())
     },
   }
   return service

@@ -1,4 +1,4 @@
-import { exemptLabel } from '#src/modules/meetings/index.ts'
+import { redact } from '#src/platform/exemption/redaction.ts'
 import type { DecisionDocumentRow } from './repository.ts'
 
 /** A decision's address and a document's within it. */
@@ -10,24 +10,15 @@ export const documentPath = (slug: string, number: number) => `${decisionPath(sl
  * copied across by accident. Withheld: the label, title and paragraph only (no text, no link).
  */
 export function documentForViewer(document: DecisionDocumentRow, decisionSlug: string, mayRead: boolean) {
-  const exempt =
-    document.exemptParagraph === null
-      ? null
-      : {
-          paragraph: document.exemptParagraph,
-          label: exemptLabel(document.exemptParagraph),
-          reason: mayRead ? document.exemptReason : null,
-          reviewOn: mayRead ? document.exemptReviewOn : null,
-        }
-  const base = { id: document.id, number: document.number, label: document.label, title: document.title, exempt }
-  if (exempt && !mayRead) return { ...base, withheld: true as const, body: null, href: null }
-  return {
-    ...base,
-    withheld: false as const,
-    body: document.body,
-    /** Where to read it: its own page for text kept here, else the link. */
-    href: document.url ?? documentPath(decisionSlug, document.number),
-  }
+  return redact([document], mayRead, {
+    shown: { id: document.id, number: document.number, label: document.label, title: document.title },
+    withheldAs: { body: null, href: null },
+    content: () => ({
+      body: document.body,
+      /** Where to read it: its own page for text kept here, else the link. */
+      href: document.url ?? documentPath(decisionSlug, document.number),
+    }),
+  })
 }
 
 export type DocumentView = ReturnType<typeof documentForViewer>

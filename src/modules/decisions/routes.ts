@@ -6,6 +6,8 @@ import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { versionValue } from '#src/platform/forms/edit-version.ts'
 import { type FieldErrors, fieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { exemptValues } from '#src/platform/exemption/form.ts'
+import { paragraphItems } from '#src/platform/exemption/schedule-12a.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues, rawQuery, selectItems } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
@@ -18,7 +20,6 @@ import {
   FIELD_IDS,
   decisionSchema,
   documentSchema,
-  paragraphItems,
   registerQuerySchema,
   sinceQuerySchema,
 } from './schema.ts'
@@ -44,10 +45,7 @@ function documentValues(document: DecisionDocumentRow): FormValues {
   return {
     ...document,
     url: document.url ?? '',
-    exempt: document.exemptParagraph ? 'yes' : 'no',
-    exemptParagraph: document.exemptParagraph ?? '',
-    exemptReason: document.exemptReason ?? '',
-    ...dateValues('exemptReviewOn', document.exemptReviewOn),
+    ...exemptValues(document),
   }
 }
 

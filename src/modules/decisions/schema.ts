@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { EXEMPT_FIELD_IDS, exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
 import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
 import { DECISION_NUMBER, normaliseDecisionNumber, partsFromText } from './decision-number.ts'
 import type { CallInStatus } from './tables.ts'
@@ -18,7 +19,7 @@ export const CALL_IN_STATUS_LABELS: Record<CallInStatus, string> = {
 export const FIELD_IDS = {
   decidedOn: 'decidedOn-day',
   publishedOn: 'publishedOn-day',
-  exemptReviewOn: 'exemptReviewOn-day',
+  ...EXEMPT_FIELD_IDS,
   taker: 'taker',
   keyDecision: 'keyDecision',
 }
@@ -56,17 +57,8 @@ export const decisionSchema = z
   .transform(({ taker: who, ...rest }) => ({ ...rest, ...who }))
 export type DecisionForm = z.infer<typeof decisionSchema>
 
-/** Schedule 12A questions, as on the meetings' forms: a paragraph only when it is exempt. */
-const exemptShape = {
-  exempt: z.enum(['yes', 'no'], { error: 'Select yes if the document contains exempt information' }),
-  exemptParagraph: z
-    .union([z.literal(''), z.coerce.number().int().min(1).max(7)], {
-      error: 'Select the paragraph of Schedule 12A that applies',
-    })
-    .optional(),
-  exemptReason: optionalText(2_000),
-  exemptReviewOn: optionalIsoDate('Review date must be a real date'),
-}
+/** The Schedule 12A questions, as on the meetings' forms: a paragraph only when it is exempt. */
+const exemptShape = exemptionFields('Select yes if the document contains exempt information')
 
 /** A link to a page on this site ("/…") or on the web ("https://…"). */
 const link = z
@@ -99,24 +91,9 @@ export const documentSchema = z
         message: 'Enter the text of the document or a link to it, not both',
       })
     }
-    if (value.exempt === 'yes' && !value.exemptParagraph) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['exemptParagraph'],
-        message: 'Select the paragraph of Schedule 12A that applies',
-      })
-    }
+    paragraphNeeded(value, ctx)
   }, always)
-  .transform(({ exempt, exemptParagraph, exemptReason, exemptReviewOn, url, ...rest }) => {
-    const isExempt = exempt === 'yes' && typeof exemptParagraph === 'number'
-    return {
-      ...rest,
-      url: url || null,
-      exemptParagraph: isExempt ? exemptParagraph : null,
-      exemptReason: isExempt && exemptReason ? exemptReason : null,
-      exemptReviewOn: isExempt ? exemptReviewOn : null,
-    }
-  })
+  .transform(({ url, ...rest }) => ({ ...exemptionOfAnswers(rest), url: url || null }))
 export type DocumentForm = z.infer<typeof documentSchema>
 
 /** The register's filters: who took the decision (a slug) and the year. Anything else is ignored. */
@@ -135,12 +112,3 @@ export const sinceQuerySchema = z.object({
     .optional()
     .transform((value) => value || undefined),
 })
-
-export const paragraphItems = (selected: unknown) => [
-  { value: '', text: 'Select a paragraph' },
-  ...[1, 2, 3, 4, 5, 6, 7].map((n) => ({
-    value: String(n),
-    text: `Paragraph ${n}`,
-    selected: String(selected ?? '') === String(n),
-  })),
-]

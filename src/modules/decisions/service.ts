@@ -1,11 +1,12 @@
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
-import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { mayReadAnyExempt } from '#src/platform/exemption/readers.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { callInDeadline, callInPeriod } from './call-in-deadline.ts'
 import { decisionSlug } from './decision-number.ts'
@@ -31,7 +32,7 @@ export function createDecisionsService(deps: DecisionsDeps) {
   const { db, repository: repo, clock, bodies } = deps
 
   /** Exempt decision documents are for staff who may read any exempt paper; not for members or the public. */
-  const mayReadExempt = (ctx: Context) => can(ctx.user, 'exempt:read-any')
+  const mayReadExempt = (ctx: Context) => mayReadAnyExempt(ctx.user)
 
   /** A decision with who took it and its call-in deadline, ready for a page or the API. */
   function present(decision: DecisionRow, takers: Takers) {

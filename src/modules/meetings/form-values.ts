@@ -1,19 +1,9 @@
 import type { ExemptColumns } from '#src/platform/db/column-types.ts'
-import { type FormValues, dateValues } from '#src/platform/forms/values.ts'
+import { exemptValues } from '#src/platform/exemption/form.ts'
+import { dateValues } from '#src/platform/forms/values.ts'
 import { clockTime } from '#src/platform/views/filters.ts'
 
 /** Meetings, agenda items and reports as their GOV.UK forms show them. */
-
-/** The exemption questions' answers for a record. */
-export function exemptValues(record: ExemptColumns | null | undefined): FormValues {
-  if (!record) return {}
-  return {
-    exempt: record.exemptParagraph ? 'yes' : 'no',
-    exemptParagraph: record.exemptParagraph ?? '',
-    exemptReason: record.exemptReason ?? '',
-    ...dateValues('exemptReviewOn', record.exemptReviewOn),
-  }
-}
 
 export function meetingValues(meeting: {
   date: string

@@ -9,13 +9,13 @@ import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
 import { createMeetingsRepository } from './repository.ts'
 import { meetingsRoutes } from './routes.ts'
-import { createMeetingsService } from './service.ts'
+import { type MinutesOfMeetings, createMeetingsService } from './service.ts'
 
 export type { MeetingsTables } from './tables.ts'
 
-export { exemptLabel, isExempt, mayReadExempt } from './exempt.ts'
-export type { AgendaItemView, AppendixView, Exemption } from './redaction.ts'
+export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { nextAgendaSection } from './body-section.ts'
+export type { MinutesOfMeetings } from './service.ts'
 export { meetingSlug } from './meeting-slug.ts'
 export {
   type DemoMeetings,
@@ -30,6 +30,8 @@ export interface MeetingsModuleDeps {
   clock: Clock
   audit: AuditReader
   bodies: BodiesService
+  /** The minutes module's service, made after this one: see MinutesOfMeetings. */
+  minutes: () => MinutesOfMeetings
 }
 
 /**
@@ -39,7 +41,7 @@ export interface MeetingsModuleDeps {
 function createService(deps: MeetingsModuleDeps) {
   const repository = createMeetingsRepository(deps.db)
   const papers = { db: deps.db, meetings: repository, reports: createReportsRepository(deps.db), bodies: deps.bodies }
-  const core = { db: deps.db, repository, clock: deps.clock, bodies: deps.bodies }
+  const core = { db: deps.db, repository, clock: deps.clock, bodies: deps.bodies, minutes: deps.minutes }
   return {
     ...createMeetingsService(core),
     ...createAgendaService(core),

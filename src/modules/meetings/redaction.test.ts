@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  type AppendixRecord,
-  agendaItemForViewer,
-  appendixForViewer,
-  governingExemption,
-  isWithheld,
-} from './redaction.ts'
+import { type AppendixRecord, agendaItemForViewer, appendixForViewer } from './redaction.ts'
 
 const open = { exemptParagraph: null, exemptReason: null, exemptReviewOn: null }
 const exempt = (paragraph: number) => ({
@@ -39,31 +33,6 @@ const appendix: AppendixRecord = {
 /** Every string anywhere in a value, to check that content has not slipped through. */
 const strings = (value: unknown): string[] =>
   typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : []
-
-describe('isWithheld and governingExemption', () => {
-  it.each([
-    { chain: [open, open], mayRead: false, withheld: false, paragraph: null },
-    { chain: [exempt(3), open], mayRead: false, withheld: true, paragraph: 3 },
-    { chain: [open, exempt(1)], mayRead: false, withheld: true, paragraph: 1 },
-    { chain: [exempt(3), exempt(1)], mayRead: true, withheld: false, paragraph: 3 },
-  ])(
-    'a chain exempt under $paragraph is withheld: $withheld (may read: $mayRead)',
-    ({ chain, mayRead, withheld, paragraph }) => {
-      expect(isWithheld(chain, mayRead)).toBe(withheld)
-      expect(governingExemption(chain, mayRead)?.paragraph ?? null).toBe(paragraph)
-    },
-  )
-
-  it('gives the reason and review date only to those who may read', () => {
-    expect(governingExemption([exempt(1)], false)).toEqual({
-      paragraph: 1,
-      label: 'Exempt under paragraph 1 of Part 1 of Schedule 12A to the Local Government Act 1972',
-      reason: null,
-      reviewOn: null,
-    })
-    expect(governingExemption([exempt(1)], true)).toMatchObject({ reason: 'Names a child', reviewOn: '2025-01-25' })
-  })
-})
 
 describe('agendaItemForViewer', () => {
   it('shows an open item with its pages and report', () => {

@@ -111,12 +111,6 @@ export function createMeetingsRepository(db: Db) {
         .executeTakeFirst()
     },
 
-    /** The minutes' status, or undefined when none have been started. */
-    async minutesStatusOf(meetingId: string) {
-      const row = await db.selectFrom('minutes').select('status').where('meetingId', '=', meetingId).executeTakeFirst()
-      return row?.status
-    },
-
     itemsOfMeeting(meetingId: string, trx: Reader = db) {
       return trx
         .selectFrom('agendaItems')
@@ -157,6 +151,16 @@ export function createMeetingsRepository(db: Db) {
         .executeTakeFirstOrThrow()
     },
 
+    /** Writes what the minutes say of an item. */
+    updateItemMinute(trx: Trx, id: string, minute: string) {
+      return trx
+        .updateTable('agendaItems')
+        .set({ minute })
+        .where('id', '=', id)
+        .returning([...itemColumns, 'agendaItems.minute'])
+        .executeTakeFirstOrThrow()
+    },
+
     /** The title and exemption of each item's report, for the agenda. */
     reportSummaries(itemIds: string[]) {
       if (itemIds.length === 0) return Promise.resolve([])
@@ -165,16 +169,6 @@ export function createMeetingsRepository(db: Db) {
         .select(['agendaItemId', 'title', 'exemptParagraph', 'exemptReason', 'exemptReviewOn'])
         .where('agendaItemId', 'in', itemIds)
         .execute()
-    },
-
-    /** Whether some meeting's minutes were approved under this item (it cannot go while they point at it). */
-    async itemApprovesMinutes(itemId: string) {
-      const row = await db
-        .selectFrom('minutes')
-        .select('meetingId')
-        .where('approvedAtItemId', '=', itemId)
-        .executeTakeFirst()
-      return Boolean(row)
     },
 
     /** Removes an item with its report and appendices, and the files only those appendices held. */

@@ -122,6 +122,28 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       expect(links(page.body)).toContain(`${NOVEMBER}/minutes`)
     })
 
+    it('links draft minutes only for those who record minutes', async () => {
+      const { id: meetingId } = await t.db
+        .selectFrom('meetings')
+        .select('id')
+        .where('slug', '=', JANUARY.slice('/meetings/'.length))
+        .executeTakeFirstOrThrow()
+      await t.db
+        .insertInto('minutes')
+        .values({ meetingId, status: 'draft', noDeclarations: false, approvalAmendment: '' })
+        .execute()
+      try {
+        for (const role of READERS) {
+          const page = await (await t.as(role)).get(JANUARY)
+          const recorder = role === 'scrutiny_officer' || role === 'admin'
+          expect(page.body.includes(`href="${JANUARY}/minutes"`), role).toBe(recorder)
+          expect(text(page.body).includes('Minutes Draft'), role).toBe(recorder)
+        }
+      } finally {
+        await t.db.deleteFrom('minutes').where('meetingId', '=', meetingId).execute()
+      }
+    })
+
     it('answers 404 for a meeting that does not exist', async () => {
       const page = await t.visitor().get('/meetings/2024-01-26-nothing')
       expect(page.statusCode).toBe(404)

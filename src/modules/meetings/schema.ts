@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { EXEMPT_FIELD_IDS, exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
+import { isoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
 import { pageNumber as listPage } from '#src/platform/http/pagination.ts'
 import { pageRangeProblem } from './agenda/page-range.ts'
-import { SCHEDULE_12A_PARAGRAPHS } from './exempt.ts'
 import { parseTimeOfDay } from '#src/platform/forms/time-of-day.ts'
 import type { MeetingStatus } from './tables.ts'
 
@@ -17,7 +17,7 @@ export const MEETING_STATUS_TAGS: Record<MeetingStatus, { text: string; classes:
 }
 
 /** Where each field's error links to, when its first input is not named after the field. */
-export const FIELD_IDS = { date: 'date-day', exemptReviewOn: 'exemptReviewOn-day', meetingDate: 'meetingDate-day' }
+export const FIELD_IDS = { date: 'date-day', meetingDate: 'meetingDate-day', ...EXEMPT_FIELD_IDS }
 
 const startTime = z
   .string()
@@ -63,49 +63,11 @@ export const meetingSchema = z.object({
 })
 export type MeetingForm = z.infer<typeof meetingSchema>
 
-interface ExemptAnswers {
-  exempt?: 'yes' | 'no'
-  exemptParagraph?: number | ''
-  exemptReason?: string
-  exemptReviewOn?: string | null
-}
-
 /** Runs even when other answers are wrong, so every error shows at once. */
 export const always = { when: () => true }
 
-export function paragraphNeeded(value: ExemptAnswers, ctx: z.RefinementCtx) {
-  if (value.exempt === 'yes' && !value.exemptParagraph) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['exemptParagraph'],
-      message: 'Select the paragraph of Schedule 12A that applies',
-    })
-  }
-}
-
-/** The exemption columns from the answers: all empty unless it is exempt. */
-export function exemptionOfAnswers<T extends ExemptAnswers>(value: T) {
-  const { exempt, exemptParagraph, exemptReason, exemptReviewOn, ...rest } = value
-  const isExempt = exempt === 'yes' && typeof exemptParagraph === 'number'
-  return {
-    ...rest,
-    exemptParagraph: isExempt ? exemptParagraph : null,
-    exemptReason: isExempt && exemptReason ? exemptReason : null,
-    exemptReviewOn: isExempt ? (exemptReviewOn ?? null) : null,
-  }
-}
-
 /** The exemption questions, for the forms of agenda items, reports and appendices. */
-export const exemptShape = {
-  exempt: z.enum(['yes', 'no'], { error: 'Select yes if it contains exempt information' }),
-  exemptParagraph: z
-    .union([z.literal(''), z.coerce.number().int().min(1).max(7)], {
-      error: 'Select the paragraph of Schedule 12A that applies',
-    })
-    .optional(),
-  exemptReason: optionalText(2_000),
-  exemptReviewOn: optionalIsoDate('Review date must be a real date'),
-}
+export const exemptShape = exemptionFields('Select yes if it contains exempt information')
 
 const pageNumber = (which: 'First' | 'Last') =>
   z
@@ -147,14 +109,3 @@ export const agendaItemSchema = z
   }, always)
   .transform(exemptionOfAnswers)
 export type AgendaItemForm = z.infer<typeof agendaItemSchema>
-
-/** Paragraphs 1 to 7 for a select, with what each covers. */
-export const paragraphItems = (selected: unknown) => [
-  { value: '', text: 'Select a paragraph' },
-  ...Object.entries(SCHEDULE_12A_PARAGRAPHS).map(([number, text]) => ({
-    value: number,
-    text: `Paragraph ${number}: ${text}`,
-    // A stored paragraph is a number, a posted one a string.
-    selected: (typeof selected === 'number' ? String(selected) : selected) === number,
-  })),
-]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { minutesVisible, splitByDate } from './service.ts'
+import { splitByDate } from './service.ts'
 
 describe('splitByDate', () => {
   const meetings = [{ date: '2023-11-09' }, { date: '2024-03-27' }, { date: '2024-01-22' }, { date: '2023-09-21' }]
@@ -8,17 +8,5 @@ describe('splitByDate', () => {
     const { upcoming, past } = splitByDate(meetings, '2024-01-22')
     expect(upcoming.map((m) => m.date)).toEqual(['2024-01-22', '2024-03-27'])
     expect(past.map((m) => m.date)).toEqual(['2023-11-09', '2023-09-21'])
-  })
-})
-
-describe('minutesVisible', () => {
-  it.each([
-    { status: undefined, mayEdit: true, visible: false },
-    { status: 'draft', mayEdit: false, visible: false },
-    { status: 'draft', mayEdit: true, visible: true },
-    { status: 'published', mayEdit: false, visible: true },
-    { status: 'approved', mayEdit: false, visible: true },
-  ] as const)('$status minutes show: $visible (may edit minutes: $mayEdit)', ({ status, mayEdit, visible }) => {
-    expect(minutesVisible(status, mayEdit)).toBe(visible)
   })
 })

@@ -1,13 +1,13 @@
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
-import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
-import { mayReadExempt } from './exempt.ts'
+import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import { meetingSlug } from './meeting-slug.ts'
 import { agendaItemForViewer } from './redaction.ts'
 import type { MeetingRow, MeetingsRepository } from './repository.ts'
@@ -24,10 +24,13 @@ export function splitByDate<T extends { date: string }>(meetings: T[], today: st
   }
 }
 
-/** Published and approved minutes are public; a draft shows only to those who record minutes. */
-export function minutesVisible(status: MinutesStatus | undefined, mayEditMinutes: boolean): boolean {
-  if (!status) return false
-  return status !== 'draft' || mayEditMinutes
+/**
+ * What meetings ask of the minutes module, which owns the minutes: whether a viewer has minutes to
+ * read, and whether an item is where earlier minutes were approved.
+ */
+export interface MinutesOfMeetings {
+  minutesSummary(ctx: Context, meeting: { id: string; slug: string }): Promise<{ status: MinutesStatus } | null>
+  itemApprovesMinutes(ctx: Context, itemId: string): Promise<boolean>
 }
 
 export interface MeetingsDeps {
@@ -35,10 +38,12 @@ export interface MeetingsDeps {
   repository: MeetingsRepository
   clock: Clock
   bodies: BodiesService
+  /** The minutes module's service, made after this one because it writes items' minutes through it. */
+  minutes: () => MinutesOfMeetings
 }
 
 export function createMeetingsService(deps: MeetingsDeps) {
-  const { db, repository: repo, clock, bodies } = deps
+  const { db, repository: repo, clock, bodies, minutes } = deps
 
   async function meetingBySlug(slug: string) {
     const meeting = await repo.findMeetingBySlug(slug)
@@ -66,7 +71,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
       return splitByDate(await repo.meetingsOfBody(bodyId), clock.today())
     },
 
-    /** Every meeting (or one body's), optionally within dates (inclusive), latest first, with the body's name and slug. */
+    /**
+     * Every meeting (or one body's), optionally within dates (inclusive), latest first, with the body's name
+     * and slug.
+     */
     async listMeetings(_ctx: Context, filter: { bodyId?: string; from?: string; to?: string } = {}) {
       return repo.listMeetings(filter)
     },
@@ -116,9 +124,8 @@ export function createMeetingsService(deps: MeetingsDeps) {
      */
     async getMeeting(ctx: Context, slug: string) {
       const meeting = await meetingBySlug(slug)
-      const [items, minutesStatus] = await Promise.all([agendaFor(ctx, meeting), repo.minutesStatusOf(meeting.id)])
-      const minutes = minutesVisible(minutesStatus, can(ctx.user, 'minutes:edit')) ? { status: minutesStatus! } : null
-      return { meeting, items, minutes }
+      const [items, summary] = await Promise.all([agendaFor(ctx, meeting), minutes().minutesSummary(ctx, meeting)])
+      return { meeting, items, minutes: summary }
     },
 
     /** A meeting (with its body's name and slug) by id, without its agenda. Throws NotFoundError. */

@@ -239,17 +239,20 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
     })
 
     app.post('/recommendations/:id/updates', byId, async (request, reply) => {
-      // Refuses (403) an officer who is not responsible before looking at what they sent.
-      const recommendation = await service.getForUpdate(request.ctx, request.params.id)
+      const { id } = request.params
       const fromMine = postedValues(request.body).returnTo === 'my'
+      // postUpdate, like getForUpdate, refuses (403) an officer who is not responsible before it
+      // looks at what they sent; the recommendation is read for the form only when it goes back.
       return submitForm(request, reply, {
         schema: updateSchema,
         dates: ['on'],
         order: ['on', 'text'],
-        save: (input) => service.postUpdate(request.ctx, recommendation.id, input),
-        render: (values, errors) =>
-          reply.page(`${views}/update-form.njk`, { recommendation, values, ...errors }, formStatus(errors)),
-        redirect: () => (fromMine ? '/my/recommendations' : `/recommendations/${recommendation.id}#updates`),
+        save: (input) => service.postUpdate(request.ctx, id, input),
+        render: async (values, errors) => {
+          const recommendation = await service.getForUpdate(request.ctx, id)
+          return reply.page(`${views}/update-form.njk`, { recommendation, values, ...errors }, formStatus(errors))
+        },
+        redirect: () => (fromMine ? '/my/recommendations' : `/recommendations/${id}#updates`),
       })
     })
   }

@@ -1,10 +1,9 @@
 import type { Context } from '#src/platform/auth/user.ts'
-import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { MinutesService } from '#src/modules/meetings/minutes/index.ts'
 import { minutesPath } from '#src/modules/meetings/minutes/index.ts'
 
 /** What the tracker needs of the minutes module's service. */
-export type MinutesReader = Pick<MinutesService, 'listMeetings' | 'getMeetingRecord'>
+export type MinutesReader = Pick<MinutesService, 'listMeetings' | 'findResolution' | 'sourceInMinutes'>
 
 /** A resolution in the minutes, with the meeting and agenda item it belongs to. */
 export interface ResolutionSource {
@@ -25,46 +24,15 @@ export interface SourceView {
   resolutionNumber: number | null
 }
 
-/** A source meeting since deleted reads as no source; anything else is a real failure. */
-function notFoundAsNull(error: unknown): null {
-  if (error instanceof NotFoundError) return null
-  throw error
-}
-
-type MeetingRecord = Awaited<ReturnType<MinutesReader['getMeetingRecord']>>
-
-function resolutionIn(record: MeetingRecord, resolutionId: string): ResolutionSource | null {
-  for (const item of record.items) {
-    const resolution = item.resolutions.find((candidate) => candidate.id === resolutionId)
-    if (!resolution) continue
-    const { meeting } = record
-    return {
-      id: resolution.id,
-      number: resolution.number,
-      text: resolution.text,
-      meeting: { id: meeting.id, slug: meeting.slug, date: meeting.date, bodyId: meeting.bodyId },
-      item: { id: item.id, number: item.number, title: item.title },
-      exempt: Boolean(item.exempt),
-    }
-  }
-  return null
-}
-
-/**
- * Finding resolutions through the minutes service, which applies its own rules on drafts and
- * exempt items for this viewer. The service has no look-up by resolution id, so this reads the
- * minutes of the body's meetings (or every meeting's), latest first: resolutions are tracked soon
- * after they are made.
- */
+/** Finding resolutions through the minutes service, which applies its rules on drafts and exempt items. */
 export function createResolutionFinder(minutes: MinutesReader) {
   return {
+    /** The resolution as this viewer may see it, if it is in the minutes (of the body with `bodyId`, when given). */
     async find(ctx: Context, resolutionId: string, bodyId?: string): Promise<ResolutionSource | null> {
-      const meetings = await minutes.listMeetings(ctx, bodyId ? { bodyId } : {})
-      for (const meeting of meetings.filter((m) => m.minutesStatus).reverse()) {
-        const found = resolutionIn(await minutes.getMeetingRecord(ctx, meeting.id), resolutionId)
-        if (found) return found
-      }
-      return null
+      const found = await minutes.findResolution(ctx, resolutionId)
+      if (!found || (bodyId && found.meeting.bodyId !== bodyId)) return null
+      const { exempt, ...item } = found.item
+      return { ...found, item, exempt }
     },
 
     /** The source meeting, item and resolution of a recommendation, as far as this viewer may see them. */
@@ -73,18 +41,20 @@ export function createResolutionFinder(minutes: MinutesReader) {
       recommendation: { meetingId: string | null; agendaItemId: string | null; resolutionId: string | null },
     ): Promise<SourceView | null> {
       if (!recommendation.meetingId) return null
-      const record = await minutes.getMeetingRecord(ctx, recommendation.meetingId).catch(notFoundAsNull)
-      if (!record) return null
-      const slug = record.meeting.slug
-      const item = record.items.find((candidate) => candidate.id === recommendation.agendaItemId)
-      const visible = item && record.minutes && !item.withheld ? item : null
-      const resolution = visible?.resolutions.find((candidate) => candidate.id === recommendation.resolutionId)
+      // A source meeting since deleted reads as no source.
+      const found = await minutes.sourceInMinutes(ctx, { ...recommendation, meetingId: recommendation.meetingId })
+      if (!found) return null
+      const { slug, date } = found.meeting
       return {
-        meeting: { slug, date: record.meeting.date, url: `/meetings/${slug}` },
-        item: visible
-          ? { number: visible.number, title: visible.title, url: `${minutesPath(slug)}#item-${visible.number}` }
+        meeting: { slug, date, url: `/meetings/${slug}` },
+        item: found.item
+          ? {
+              number: found.item.number,
+              title: found.item.title,
+              url: `${minutesPath(slug)}#item-${found.item.number}`,
+            }
           : null,
-        resolutionNumber: resolution?.number ?? null,
+        resolutionNumber: found.resolution?.number ?? null,
       }
     },
 

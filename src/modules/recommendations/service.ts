@@ -125,12 +125,16 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       }
     },
 
-    /** For the update form: refuses (403) anyone who may not post on this recommendation. */
+    /**
+     * For the update form: the recommendation and its body, without its source in the minutes,
+     * which the form does not show. Refuses (403) anyone who may not post on this recommendation.
+     */
     async getForUpdate(ctx: Context, id: string) {
       assertCan(ctx.user, 'recommendations:update')
-      const recommendation = await reading.getRecommendation(ctx, id)
-      if (!recommendation.canPostUpdate) throw notResponsible()
-      return recommendation
+      const row = await findOrThrow(id)
+      if (!mayPostUpdate(ctx, row)) throw notResponsible()
+      const [[view], body] = await Promise.all([presentAll(ctx, [row]), bodies.getBodyById(ctx, row.bodyId)])
+      return { ...view, body, today: clock.today() }
     },
 
     /** The signed-in officer's own recommendations, open ones first by target date. */

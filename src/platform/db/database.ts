@@ -4,12 +4,17 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
-import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely'
+import { CamelCasePlugin, Kysely, type Logger, PostgresDialect, type Transaction } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import { dataChanged } from './data-version.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
+
+/** What opening a database may be told beyond where it is: `log` sees every statement, BEGIN and COMMIT included. */
+export interface OpenOptions {
+  log?: Logger
+}
 
 /**
  * A handle on the database whatever its tables: migrations, backup and restore work below the app's
@@ -72,7 +77,11 @@ export interface PgliteHandle<DB> extends DatabaseHandle<DB> {
  * An embedded PostgreSQL (PGlite) in `dataDir`, or in memory when dataDir is undefined: empty, or a
  * copy of `snapshot` (a tarball from `dump`).
  */
-export async function openPglite<DB>(dataDir?: string, snapshot?: Blob): Promise<PgliteHandle<DB>> {
+export async function openPglite<DB>(
+  dataDir?: string,
+  snapshot?: Blob,
+  options: OpenOptions = {},
+): Promise<PgliteHandle<DB>> {
   let client: PGlite
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true })
@@ -80,7 +89,7 @@ export async function openPglite<DB>(dataDir?: string, snapshot?: Blob): Promise
   } else {
     client = await PGlite.create({ loadDataDir: snapshot ?? (await emptyClusterSnapshot()), parsers })
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins })
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins, log: options.log })
   return {
     db,
     kind: 'pglite',
@@ -93,9 +102,9 @@ export async function openPglite<DB>(dataDir?: string, snapshot?: Blob): Promise
 }
 
 /** A pool on a real PostgreSQL server. */
-export function openPostgres<DB>(connectionString: string, max = 10): DatabaseHandle<DB> {
+export function openPostgres<DB>(connectionString: string, max = 10, options: OpenOptions = {}): DatabaseHandle<DB> {
   const pool = new pg.Pool({ connectionString, max })
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log: options.log })
   return {
     db,
     kind: 'postgres',

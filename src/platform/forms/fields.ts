@@ -70,11 +70,6 @@ export const checkbox = z
   .optional()
   .transform((value) => value === 'yes' || (Array.isArray(value) && value.includes('yes')))
 
-export const exemptParagraph = z
-  .union([z.literal(''), z.coerce.number().int().min(1).max(7)])
-  .optional()
-  .transform((value) => (value === '' || value === undefined ? null : value))
-
 /** Joins GOV.UK date-input parts (day, month, year) into 'YYYY-MM-DD', or '' when all are blank. */
 export function joinDateParts(body: Record<string, unknown>, name: string): string {
   const day = typed(body[`${name}-day`]).trim()

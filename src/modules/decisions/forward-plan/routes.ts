@@ -5,12 +5,13 @@ import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { versionValue } from '#src/platform/forms/edit-version.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { exemptValues } from '#src/platform/exemption/form.ts'
+import { paragraphItems } from '#src/platform/exemption/schedule-12a.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues, selectItems } from '#src/platform/forms/values.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { monthOrDateValues } from '#src/modules/workprogramme/index.ts'
-import { paragraphItems } from '../schema.ts'
 import type { PlanItemRow, PlanRow } from './repository.ts'
 import { FIELD_IDS, planItemSchema, planSchema, preDecisionSchema } from './schema.ts'
 import { type ForwardPlanService, planItemPath, planPath } from './service.ts'
@@ -28,9 +29,7 @@ const itemValues = (item: PlanItemRow): FormValues => ({
   ...item,
   cabinetMemberId: item.cabinetMemberId ?? '',
   isNew: item.isNew ? 'yes' : '',
-  exempt: item.exemptParagraph ? 'yes' : 'no',
-  exemptParagraph: item.exemptParagraph ?? '',
-  exemptReason: item.exemptReason ?? '',
+  ...exemptValues(item),
   ...monthOrDateValues('anticipated', { month: item.anticipatedMonth, on: item.anticipatedOn }),
   ...versionValue(item),
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
 import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
 import { monthOrDateField } from '#src/modules/workprogramme/index.ts'
 
@@ -10,7 +11,6 @@ export const FIELD_IDS = {
   periodTo: 'periodTo-day',
   publishedOn: 'publishedOn-day',
   anticipated: 'anticipated-day',
-  exemptReviewOn: 'exemptReviewOn-day',
 }
 
 const requiredDate = (blank: string, invalid: string) => z.string({ error: blank }).min(1, blank).pipe(isoDate(invalid))
@@ -32,6 +32,11 @@ export const planSchema = z
     }
   }, always)
 export type PlanForm = z.infer<typeof planSchema>
+
+/** A key decision taken in private is exempt under a paragraph of Schedule 12A; the plan gives no review date. */
+const { exemptReviewOn: _noReviewDate, ...privateDecision } = exemptionFields(
+  'Select yes if the decision will be taken in private',
+)
 
 export const planItemSchema = z
   .object({
@@ -59,34 +64,14 @@ export const planItemSchema = z
       .string()
       .optional()
       .transform((value) => value === 'yes'),
-    exempt: z.enum(['yes', 'no'], { error: 'Select yes if the decision will be taken in private' }),
-    exemptParagraph: z
-      .union([z.literal(''), z.coerce.number().int().min(1).max(7)], {
-        error: 'Select the paragraph of Schedule 12A that applies',
-      })
-      .optional(),
-    exemptReason: optionalText(2_000),
+    ...privateDecision,
   })
-  .superRefine((value, ctx) => {
-    if (value.exempt === 'yes' && !value.exemptParagraph) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['exemptParagraph'],
-        message: 'Select the paragraph of Schedule 12A that applies',
-      })
-    }
-  }, always)
-  .transform(({ anticipated, exempt, exemptParagraph, exemptReason, ...rest }) => {
-    const isPrivate = exempt === 'yes' && typeof exemptParagraph === 'number'
-    return {
-      ...rest,
-      anticipatedMonth: anticipated!.month,
-      anticipatedOn: anticipated!.on,
-      exemptParagraph: isPrivate ? exemptParagraph : null,
-      exemptReason: isPrivate && exemptReason ? exemptReason : null,
-      exemptReviewOn: null,
-    }
-  })
+  .superRefine(paragraphNeeded, always)
+  .transform(({ anticipated, ...rest }) => ({
+    ...exemptionOfAnswers(rest),
+    anticipatedMonth: anticipated!.month,
+    anticipatedOn: anticipated!.on,
+  }))
 export type PlanItemForm = z.infer<typeof planItemSchema>
 
 export const preDecisionSchema = z.object({

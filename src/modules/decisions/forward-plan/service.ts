@@ -1,12 +1,13 @@
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
-import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { mayReadAnyExempt } from '#src/platform/exemption/readers.ts'
+import { exemptNotice } from '#src/platform/exemption/schedule-12a.ts'
 import { type BodiesService, slugify } from '#src/modules/bodies/index.ts'
-import { exemptLabel } from '#src/modules/meetings/index.ts'
 import { type WorkProgrammeService, monthOrDateLabel, workProgrammePath } from '#src/modules/workprogramme/index.ts'
 import type { ForwardPlanRepository, PlanItemRow, PlanRow } from './repository.ts'
 import type { PlanForm, PlanItemForm } from './schema.ts'
@@ -43,7 +44,7 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
   async function present(ctx: Context, plan: PlanRow, items: PlanItemRow[]) {
     const memberIds = [...new Set(items.map((item) => item.cabinetMemberId).filter((id): id is string => !!id))]
     const people = await bodies.getPeopleByIds(ctx, memberIds)
-    const mayReadReason = can(ctx.user, 'exempt:read-any')
+    const mayReadReason = mayReadAnyExempt(ctx.user)
     return items.map((item) => {
       const member = people.find((p) => p.id === item.cabinetMemberId)
       return {
@@ -58,10 +59,7 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
               slug: member.slug,
             }
           : null,
-        private:
-          item.exemptParagraph === null
-            ? null
-            : { paragraph: item.exemptParagraph, label: exemptLabel(item.exemptParagraph) },
+        private: exemptNotice(item),
       }
     })
   }

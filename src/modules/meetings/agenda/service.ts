@@ -10,7 +10,7 @@ import type { MeetingsDeps } from '../service.ts'
 
 /** Building a meeting's agenda: adding, changing and removing items. For those who may edit meetings. */
 export function createAgendaService(deps: MeetingsDeps) {
-  const { db, repository: repo } = deps
+  const { db, repository: repo, minutes } = deps
 
   async function meetingToEdit(ctx: Context, slug: string) {
     assertCan(ctx.user, 'meetings:edit')
@@ -36,7 +36,7 @@ export function createAgendaService(deps: MeetingsDeps) {
       return { meeting, nextNumber: Math.max(0, ...items.map((item) => item.number)) + 1 }
     },
 
-    /** An agenda item for its edit or remove form, with its meeting and whether it has a report. Throws NotFoundError. */
+    /** An item for its edit or remove form, with its meeting and whether it has a report. Throws NotFoundError. */
     async itemToEdit(ctx: Context, slug: string, number: number) {
       const meeting = await meetingToEdit(ctx, slug)
       const item = await repo.findItem(meeting.id, number)
@@ -67,6 +67,15 @@ export function createAgendaService(deps: MeetingsDeps) {
       return within ? add(within) : withTransaction(db, add)
     },
 
+    /**
+     * Writes the minute of an item, in the transaction of the minutes module, which checks that its
+     * minutes are a draft and records the change in their history.
+     */
+    async recordItemMinute(ctx: Context, itemId: string, minute: string, within: Trx) {
+      assertCan(ctx.user, 'minutes:edit')
+      return repo.updateItemMinute(within, itemId, minute)
+    },
+
     /** Changes an item; a new number must not already be on the agenda. */
     async updateItem(ctx: Context, itemId: string, input: AgendaItemForm) {
       assertCan(ctx.user, 'meetings:edit')
@@ -95,7 +104,7 @@ export function createAgendaService(deps: MeetingsDeps) {
       assertCan(ctx.user, 'meetings:edit')
       const before = await repo.findItemById(itemId)
       if (!before) throw new NotFoundError('Agenda item')
-      if (await repo.itemApprovesMinutes(itemId)) {
+      if (await minutes().itemApprovesMinutes(ctx, itemId)) {
         throw new RuleError(
           'This item cannot be removed because the minutes of an earlier meeting were approved under it',
           'form',

@@ -19,6 +19,7 @@ import { MEETING_STATUSES } from '../schema.ts'
 import type { MinutesStatus } from '../tables.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_TYPES, meetingsQuerySchema } from './schema.ts'
 import { type MinutesRecord, type MinutesService, minutesPath } from './service.ts'
+import { mayReadMinutes } from './visibility.ts'
 
 const meetingSummarySchema = z
   .strictObject({
@@ -172,8 +173,8 @@ function meetingSummary(
     venue: meeting.venue || null,
     status: meeting.status,
     url: `/meetings/${meeting.slug}`,
-    // The service gives the public no draft: a draft here would be a mistake, not news.
-    minutesStatus: minutesStatus === 'draft' ? null : (minutesStatus ?? null),
+    // The service already answers as to the public; checked again because a draft here would be news.
+    minutesStatus: mayReadMinutes(null, minutesStatus) ? minutesStatus : null,
   }
 }
 

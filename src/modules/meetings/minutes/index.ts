@@ -2,6 +2,7 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
+import type { MeetingsService } from '../index.ts'
 import type { ApiModule } from '#src/platform/module.ts'
 import { minutesApi } from './api.ts'
 import { createMinutesRepository } from './repository.ts'
@@ -21,9 +22,11 @@ export function createMinutes(deps: {
   clock: Clock
   audit: AuditReader
   bodies: BodiesService
+  meetings: Pick<MeetingsService, 'recordItemMinute'>
 }): ApiModule<MinutesService> {
   const repository = createMinutesRepository(deps.db)
-  const service = createMinutesService({ db: deps.db, repository, clock: deps.clock, bodies: deps.bodies })
+  const { db, clock, bodies, meetings } = deps
+  const service = createMinutesService({ db, repository, clock, bodies, meetings })
   return {
     service,
     routes: minutesRoutes({ service, audit: deps.audit, bodies: deps.bodies }),

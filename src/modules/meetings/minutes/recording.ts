@@ -15,7 +15,7 @@ const subjectType = 'minutes'
 
 /** Recording a draft: attendance, declarations of interest, item minutes, resolutions, the end time. */
 export function createMinutesRecording(deps: MinutesDeps) {
-  const { db, repository: repo, bodies } = deps
+  const { db, repository: repo, bodies, meetings } = deps
 
   /** The meeting and its minutes, which must be a draft to change. */
   async function draftOf(meetingId: string) {
@@ -203,7 +203,7 @@ export function createMinutesRecording(deps: MinutesDeps) {
       await draftOf(meetingId)
       const before = await itemOf(meetingId, itemId)
       return withTransaction(db, async (trx) => {
-        const after = await repo.updateItemMinute(trx, itemId, minute)
+        const after = await meetings.recordItemMinute(ctx, itemId, minute, trx)
         const action = `recorded minute of item ${before.number}`
         await recordAudit(trx, ctx, { action, subjectType, subjectId: meetingId, before, after })
         return after

@@ -79,17 +79,19 @@ export function createMinutesRepository(db: Db) {
     findItemById(id: string, trx: Reader = db) {
       return trx.selectFrom('agendaItems').select(itemColumns).where('id', '=', id).executeTakeFirst()
     },
-    updateItemMinute(trx: Trx, id: string, minute: string) {
-      return trx
-        .updateTable('agendaItems')
-        .set({ minute })
-        .where('id', '=', id)
-        .returning(itemColumns)
-        .executeTakeFirstOrThrow()
-    },
 
     findMinutes(meetingId: string, trx: Reader = db) {
       return trx.selectFrom('minutes').selectAll().where('meetingId', '=', meetingId).executeTakeFirst()
+    },
+    /** Whether some meeting's minutes were approved under this agenda item. */
+    async approvedAtItem(itemId: string) {
+      if (!isUuid(itemId)) return false
+      const row = await db
+        .selectFrom('minutes')
+        .select('meetingId')
+        .where('approvedAtItemId', '=', itemId)
+        .executeTakeFirst()
+      return Boolean(row)
     },
     insertMinutes(trx: Trx, meetingId: string) {
       return trx
@@ -160,6 +162,64 @@ export function createMinutesRepository(db: Db) {
         .orderBy('agendaItemId')
         .orderBy('number')
         .execute()
+    },
+    /** A resolution with its agenda item, its meeting and the status of that meeting's minutes, in one query. */
+    findResolutionInMinutes(id: string) {
+      if (!isUuid(id)) return Promise.resolve(undefined)
+      return db
+        .selectFrom('resolutions')
+        .innerJoin('agendaItems', 'agendaItems.id', 'resolutions.agendaItemId')
+        .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
+        .innerJoin('minutes', 'minutes.meetingId', 'meetings.id')
+        .select([
+          'resolutions.id',
+          'resolutions.number',
+          'resolutions.text',
+          'agendaItems.id as itemId',
+          'agendaItems.number as itemNumber',
+          'agendaItems.title as itemTitle',
+          'agendaItems.exemptParagraph',
+          'meetings.id as meetingId',
+          'meetings.slug as meetingSlug',
+          'meetings.date as meetingDate',
+          'meetings.bodyId',
+          'minutes.status as minutesStatus',
+        ])
+        .where('resolutions.id', '=', id)
+        .executeTakeFirst()
+    },
+    /**
+     * A meeting with the status of its minutes, and with one of its agenda items and a resolution of
+     * that item when their ids are given (null columns when they are not, or are not of it): one query.
+     */
+    findMeetingSource(meetingId: string, itemId: string | null, resolutionId: string | null) {
+      if (!isUuid(meetingId)) return Promise.resolve(undefined)
+      const item = itemId && isUuid(itemId) ? itemId : null
+      const resolution = resolutionId && isUuid(resolutionId) ? resolutionId : null
+      return db
+        .selectFrom('meetings')
+        .leftJoin('minutes', 'minutes.meetingId', 'meetings.id')
+        .leftJoin('agendaItems', (join) =>
+          join.onRef('agendaItems.meetingId', '=', 'meetings.id').on('agendaItems.id', '=', item),
+        )
+        .leftJoin('resolutions', (join) =>
+          join.onRef('resolutions.agendaItemId', '=', 'agendaItems.id').on('resolutions.id', '=', resolution),
+        )
+        .select([
+          'meetings.id',
+          'meetings.slug',
+          'meetings.date',
+          'meetings.bodyId',
+          'minutes.status as minutesStatus',
+          'agendaItems.id as itemId',
+          'agendaItems.number as itemNumber',
+          'agendaItems.title as itemTitle',
+          'agendaItems.exemptParagraph',
+          'resolutions.id as resolutionId',
+          'resolutions.number as resolutionNumber',
+        ])
+        .where('meetings.id', '=', meetingId)
+        .executeTakeFirst()
     },
     findResolution(id: string, trx: Reader = db) {
       if (!isUuid(id)) return Promise.resolve(undefined)

@@ -3,13 +3,16 @@ import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
+import { mayReadExempt } from '#src/platform/exemption/readers.ts'
+import { isWithheld } from '#src/platform/exemption/redaction.ts'
+import { exemptNotice, isExempt } from '#src/platform/exemption/schedule-12a.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
-import type { MinutesStatus } from '../tables.ts'
-import { exemptLabel, isExempt, mayReadExempt } from '../exempt.ts'
+import type { MeetingsService } from '../index.ts'
 import { attendeeName, groupAttendance } from './attendance-groups.ts'
 import { whatIsMissing } from './publish-readiness.ts'
 import { createMinutesRecording } from './recording.ts'
 import type { MeetingRow, MinutesRepository, MinutesRow } from './repository.ts'
+import { mayReadMinutes } from './visibility.ts'
 import { createMinutesWorkflow } from './workflow.ts'
 
 export interface MinutesDeps {
@@ -17,15 +20,12 @@ export interface MinutesDeps {
   repository: MinutesRepository
   clock: Clock
   bodies: BodiesService
+  /** The meetings module's service: agenda items are its, their minutes are written through it. */
+  meetings: Pick<MeetingsService, 'recordItemMinute'>
 }
 
 /** The address of a meeting's minutes page. */
 export const minutesPath = (meetingSlug: string) => `/meetings/${meetingSlug}/minutes`
-
-/** Published and approved minutes are public; a draft only for those who record minutes. */
-function mayView(ctx: Context, status: MinutesStatus | null | undefined): status is MinutesStatus {
-  return Boolean(status && (status !== 'draft' || can(ctx.user, 'minutes:edit')))
-}
 
 export function createMinutesService(deps: MinutesDeps) {
   const { repository: repo, bodies } = deps
@@ -63,13 +63,11 @@ export function createMinutesService(deps: MinutesDeps) {
       attendance: attendance.map((row) => ({ ...row, name: attendeeName(personOf(row.personId), row.rawName) })),
       declarations: declarations.map((row) => ({ ...row, member: attendeeName(personOf(row.personId), '') })),
       items: items.map((item) => {
-        const withheld = isExempt(item) && !mayReadBody
+        const withheld = isWithheld([item], mayReadBody)
         return {
           ...item,
           purpose: withheld ? null : item.purpose,
-          exempt: item.exemptParagraph
-            ? { paragraph: item.exemptParagraph, label: exemptLabel(item.exemptParagraph) }
-            : null,
+          exempt: exemptNotice(item),
           withheld,
           minute: minutes && !withheld ? item.minute : null,
           resolutions: withheld ? [] : resolutions.filter((resolution) => resolution.agendaItemId === item.id),
@@ -81,7 +79,7 @@ export function createMinutesService(deps: MinutesDeps) {
   /** The whole record of one meeting's minutes for this viewer; minutes is null when they may not see any. */
   async function recordOf(ctx: Context, meeting: MeetingRow) {
     const found = await repo.findMinutes(meeting.id)
-    const minutes = found && mayView(ctx, found.status) ? found : null
+    const minutes = found && mayReadMinutes(ctx.user, found.status) ? found : null
     const [body, contents, approval] = await Promise.all([
       bodies.getBodyById(ctx, meeting.bodyId),
       contentsOf(ctx, meeting, minutes),
@@ -138,7 +136,7 @@ export function createMinutesService(deps: MinutesDeps) {
       const [meetings, allBodies] = await Promise.all([repo.listMeetings(filter), bodies.listBodies(ctx)])
       return meetings.map((meeting) => ({
         ...meeting,
-        minutesStatus: mayView(ctx, meeting.minutesStatus) ? meeting.minutesStatus : null,
+        minutesStatus: mayReadMinutes(ctx.user, meeting.minutesStatus) ? meeting.minutesStatus : null,
         body: allBodies.find((body) => body.id === meeting.bodyId)!,
       }))
     },
@@ -159,12 +157,60 @@ export function createMinutesService(deps: MinutesDeps) {
       )
     },
 
+    /**
+     * One resolution with its meeting and agenda item, looked up directly: undefined when there is
+     * none, or when this viewer may not see it (minutes a draft to them, an exempt item they may not read).
+     */
+    async findResolution(ctx: Context, resolutionId: string) {
+      const found = await repo.findResolutionInMinutes(resolutionId)
+      if (!found || !mayReadMinutes(ctx.user, found.minutesStatus)) return undefined
+      if (isExempt(found) && !mayReadExempt(await bodies.exemptReadableBodyIds(ctx), found.bodyId)) return undefined
+      return {
+        id: found.id,
+        number: found.number,
+        text: found.text,
+        meeting: { id: found.meetingId, slug: found.meetingSlug, date: found.meetingDate, bodyId: found.bodyId },
+        item: { id: found.itemId, number: found.itemNumber, title: found.itemTitle, exempt: isExempt(found) },
+      }
+    },
+
+    /**
+     * Where something was said in the minutes, as this viewer may see it: the meeting (undefined when
+     * there is none), and the item and its resolution only when the viewer may read them there.
+     */
+    async sourceInMinutes(
+      ctx: Context,
+      ref: { meetingId: string; agendaItemId: string | null; resolutionId: string | null },
+    ) {
+      const found = await repo.findMeetingSource(ref.meetingId, ref.agendaItemId, ref.resolutionId)
+      if (!found) return undefined
+      const meeting = { id: found.id, slug: found.slug, date: found.date }
+      const { itemId, itemNumber, itemTitle, resolutionId, resolutionNumber } = found
+      const hidden =
+        itemId === null ||
+        itemNumber === null ||
+        itemTitle === null ||
+        !mayReadMinutes(ctx.user, found.minutesStatus) ||
+        (isExempt(found) && !mayReadExempt(await bodies.exemptReadableBodyIds(ctx), found.bodyId))
+      if (hidden) return { meeting, item: null, resolution: null }
+      return {
+        meeting,
+        item: { id: itemId, number: itemNumber, title: itemTitle },
+        resolution:
+          resolutionId !== null && resolutionNumber !== null ? { id: resolutionId, number: resolutionNumber } : null,
+      }
+    },
+
     /** For a meeting page: the status and address of its minutes, or null when this viewer has none to see. */
-    async minutesSummary(ctx: Context, meetingId: string) {
-      const meeting = await repo.findMeetingById(meetingId)
-      const minutes = meeting ? await repo.findMinutes(meeting.id) : undefined
-      if (!meeting || !minutes || !mayView(ctx, minutes.status)) return null
+    async minutesSummary(ctx: Context, meeting: { id: string; slug: string }) {
+      const minutes = await repo.findMinutes(meeting.id)
+      if (!minutes || !mayReadMinutes(ctx.user, minutes.status)) return null
       return { status: minutes.status, approvedOn: minutes.approvedOn, url: minutesPath(meeting.slug) }
+    },
+
+    /** Whether the minutes of some meeting were approved under this agenda item (it cannot go while they are). */
+    async itemApprovesMinutes(_ctx: Context, itemId: string) {
+      return repo.approvedAtItem(itemId)
     },
   }
 

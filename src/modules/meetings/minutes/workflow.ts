@@ -99,7 +99,10 @@ export function createMinutesWorkflow(deps: MinutesDeps) {
       })
     },
 
-    /** Later meetings of the same body that have taken place, with their agenda items: where approval can be recorded. */
+    /**
+     * Later meetings of the same body that have taken place, with their agenda items: where approval
+     * can be recorded.
+     */
     async approvalChoices(ctx: Context, meetingId: string) {
       assertCan(ctx.user, 'minutes:edit')
       const { meeting } = await minutesOf(meetingId)

@@ -4,9 +4,11 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { mayReadExempt } from '#src/platform/exemption/readers.ts'
+import { assertNotWithheld } from '#src/platform/exemption/redaction.ts'
+import { isExempt } from '#src/platform/exemption/schedule-12a.ts'
 import type { CheckedDocument } from '../documents.ts'
-import { isExempt, mayReadExempt } from '../exempt.ts'
-import { appendixForViewer, isWithheld } from '../redaction.ts'
+import { appendixForViewer } from '../redaction.ts'
 import { type ReportsDeps, createPaperFinder } from './papers.ts'
 import type { AppendixForm } from './schema.ts'
 
@@ -40,7 +42,7 @@ export function createAppendicesService(deps: ReportsDeps) {
       const { meeting, item, report, appendix } = await appendixAt(slug, number, id)
       const mayRead = await papers.mayRead(ctx, meeting)
       const chain = [appendix, report, item]
-      if (isWithheld(chain, mayRead)) throw new NotFoundError('Appendix')
+      assertNotWithheld(chain, mayRead, 'Appendix')
       if (chain.some(isExempt)) {
         await recordAudit(db, ctx, {
           action: 'viewed exempt appendix',
@@ -137,9 +139,11 @@ export function createAppendicesService(deps: ReportsDeps) {
     async getDocument(ctx: Context, id: string) {
       const document = await reports.findDocument(id)
       if (!document || !document.appendixId || !document.bodyId) throw new NotFoundError('Document')
-      const exempt = [document.appendixExempt, document.reportExempt, document.itemExempt].some((p) => p !== null)
-      const mayRead = mayReadExempt(await bodies.exemptReadableBodyIds(ctx), document.bodyId)
-      if (exempt && !mayRead) throw new NotFoundError('Document')
+      const chain = [document.appendixExempt, document.reportExempt, document.itemExempt].map((exemptParagraph) => ({
+        exemptParagraph,
+      }))
+      const exempt = chain.some(isExempt)
+      assertNotWithheld(chain, mayReadExempt(await bodies.exemptReadableBodyIds(ctx), document.bodyId), 'Document')
       if (exempt)
         await recordAudit(db, ctx, {
           action: 'viewed exempt document',

@@ -2,7 +2,7 @@ import type { Db } from '#src/database.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
-import { mayReadExempt } from '../exempt.ts'
+import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import type { MeetingRow, MeetingsRepository } from '../repository.ts'
 import type { ReportsRepository } from './repository.ts'
 

@@ -4,8 +4,9 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
+import { assertNotWithheld, governingExemption } from '#src/platform/exemption/redaction.ts'
 import { pageRangeLabel } from '../agenda/page-range.ts'
-import { appendixForViewer, governingExemption, isWithheld } from '../redaction.ts'
+import { appendixForViewer } from '../redaction.ts'
 import { type ReportsDeps, createPaperFinder } from './papers.ts'
 import type { ReportForm } from './schema.ts'
 import { reportSections } from './template.ts'
@@ -24,7 +25,7 @@ export function createReportsService(deps: ReportsDeps) {
     async getReport(ctx: Context, slug: string, number: number) {
       const { meeting, item, report } = await papers.reportAt(slug, number)
       const mayRead = await papers.mayRead(ctx, meeting)
-      if (isWithheld([report, item], mayRead)) throw new NotFoundError('Report')
+      assertNotWithheld([report, item], mayRead, 'Report')
       const exempt = governingExemption([report, item], mayRead)
       if (exempt)
         await recordAudit(db, ctx, { action: 'viewed exempt report', subjectType: 'report', subjectId: report.id })
@@ -50,7 +51,7 @@ export function createReportsService(deps: ReportsDeps) {
     async reportToEdit(ctx: Context, slug: string, number: number) {
       assertCan(ctx.user, 'reports:edit')
       const { meeting, item } = await papers.itemAt(slug, number)
-      if (isWithheld([item], await papers.mayRead(ctx, meeting))) throw new NotFoundError('Agenda item')
+      assertNotWithheld([item], await papers.mayRead(ctx, meeting), 'Agenda item')
       const report = (await reports.findReportOfItem(item.id)) ?? null
       return { meeting, item, report }
     },

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '#src/database.ts'
+import { isExemptSql, isOpenSql } from '#src/platform/exemption/search-sql.ts'
 import { HEADLINE_OPTIONS } from './snippet.ts'
 
 export type SearchHitKind = 'item' | 'report' | 'resolution'
@@ -24,9 +25,10 @@ export interface SearchHitRow {
  * directly, because full-text search across modules is one ranked query, not a join in memory.
  * It never writes, and it does not rely on the meetings module's services to hide anything, so it
  * must apply the publication rules itself, for every viewer:
- * - exempt items (exempt_paragraph set) match on their title only and show no text;
+ * - exempt items match on their title only and show no text;
  * - exempt reports and appendices, and the reports of exempt items, are never matched or shown;
  * - item minutes and resolutions count only once the meeting's minutes are published or approved.
+ * Whether a row is exempt is platform/exemption's rule, in SQL (search-sql.ts).
  * Every value from the user is a bound parameter.
  */
 export function createSearchRepository(db: Db) {
@@ -75,7 +77,7 @@ function hits(): RawBuilder<unknown> {
   return sql`
     select 'item' as kind, 1 as kind_order, ai.id, m.slug as meeting_slug, m.date::text as meeting_date, b.name as body_name,
       ai.number as item_number, null::integer as resolution_number, ai.title, ai.exempt_paragraph,
-      case when ai.exempt_paragraph is not null then ''
+      case when ${isExemptSql('ai')} then ''
         when mn.status in ${publishedMinutes} then ai.purpose || ' ' || ai.minute
         else ai.purpose end as text,
       ts_rank(doc.vector, query.q) + case when to_tsvector('english', ai.title) @@ query.q then 1 else 0 end as rank
@@ -85,7 +87,7 @@ function hits(): RawBuilder<unknown> {
     left join minutes mn on mn.meeting_id = m.id
     cross join query
     cross join lateral (select case
-      when ai.exempt_paragraph is not null then to_tsvector('english', ai.title)
+      when ${isExemptSql('ai')} then to_tsvector('english', ai.title)
       when mn.status in ${publishedMinutes} then ai.search
       else to_tsvector('english', ai.title || ' ' || ai.purpose) end as vector) doc
     where doc.vector @@ query.q
@@ -101,11 +103,11 @@ function hits(): RawBuilder<unknown> {
     join bodies b on b.id = m.body_id
     left join lateral (
       select string_agg(a.title || ' ' || a.body, ' ' order by a.position) as text
-      from appendices a where a.report_id = r.id and a.exempt_paragraph is null
+      from appendices a where a.report_id = r.id and ${isOpenSql('a')}
     ) appendix on true
     cross join query
     cross join lateral (select r.search || to_tsvector('english', coalesce(appendix.text, '')) as vector) doc
-    where r.exempt_paragraph is null and ai.exempt_paragraph is null and doc.vector @@ query.q
+    where ${isOpenSql('r')} and ${isOpenSql('ai')} and doc.vector @@ query.q
 
     union all
 
@@ -118,7 +120,7 @@ function hits(): RawBuilder<unknown> {
     join bodies b on b.id = m.body_id
     join minutes mn on mn.meeting_id = m.id and mn.status in ${publishedMinutes}
     cross join query
-    where ai.exempt_paragraph is null and to_tsvector('english', res.text) @@ query.q`
+    where ${isOpenSql('ai')} and to_tsvector('english', res.text) @@ query.q`
 }
 
 export type SearchRepository = ReturnType<typeof createSearchRepository>

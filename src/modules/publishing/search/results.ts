@@ -1,3 +1,4 @@
+import { exemptNotice } from '#src/platform/exemption/schedule-12a.ts'
 import type { SearchHitKind, SearchHitRow } from './repository.ts'
 import { snippetHtml } from './snippet.ts'
 
@@ -28,8 +29,9 @@ export function searchResult(hit: SearchHitRow) {
     meetingDate: hit.meetingDate,
     itemNumber: hit.itemNumber,
     resolutionNumber: hit.resolutionNumber,
-    exemptParagraph: hit.exemptParagraph,
-    snippet: hit.exemptParagraph === null ? snippetHtml(hit.headline) : null,
+    /** An exempt item shows its title and paragraph, never a snippet of text. */
+    exempt: exemptNotice(hit),
+    snippet: exemptNotice(hit) ? null : snippetHtml(hit.headline),
   }
 }
 
