@@ -77,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cookieSecure: options.cookieSecure,
     publicCache: options.publicCache,
     rateLimitPerMinute: options.rateLimitPerMinute,
+    baseUrl,
   })
 
   // The body page gathers from modules made after bodies, so it asks for them when its routes are registered.

@@ -10,6 +10,7 @@ import type { EditConflictView } from '#src/platform/forms/edit-version.ts'
 import { govukFrontendDir, mojFrontendDir, registerViews } from '#src/platform/views/environment.ts'
 import { longDate } from '#src/platform/views/filters.ts'
 import { asBadRequest, registerInputGuards } from './bad-input.ts'
+import { registerOpenData } from './open-data.ts'
 import { registerPublicCache } from './public-cache.ts'
 import { cookieName, registerSecurity } from './security.ts'
 import './types.ts'
@@ -22,6 +23,8 @@ export interface HttpPlatformOptions {
   rateLimitPerMinute?: number
   /** Serve signed-out GETs from memory until the data changes (see public-cache.ts). */
   publicCache?: boolean
+  /** The site's public address (OVERSIGHT_BASE_URL), for the open data API's `next` links. */
+  baseUrl: string
 }
 
 export const SESSION_COOKIE = 'session'
@@ -61,6 +64,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
   })
   registerInputGuards(app)
   if (options.publicCache) registerPublicCache(app, { today: () => options.clock.today() })
+  registerOpenData(app, { baseUrl: options.baseUrl })
 
   app.decorateReply('page', function (this: FastifyReply, template: string, data = {}, status = 200) {
     const request = this.request
