@@ -82,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicCache: options.publicCache,
     rateLimitPerMinute: options.rateLimitPerMinute,
     councilName: settings.service.pageName,
+    baseUrl,
   })
 
   // The body page gathers from modules made after bodies, so it asks for them when its routes are registered.

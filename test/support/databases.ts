@@ -61,6 +61,27 @@ const pglite: TestDatabase = {
 const errorCode = (error: unknown) => (error as { code?: string }).code
 
 /**
+ * Drops a suite's database once its connections have gone. The pool has ended them, but a backend
+ * may take a moment to leave; forcing it out at once sends its closing client a FATAL error that
+ * no one listens for any more, which Vitest reports as an unhandled error. So wait (up to about two
+ * seconds) for 55006, "being accessed by other users", to clear, and force only after that.
+ */
+async function dropWhenFree(url: string, name: string) {
+  await onServer(url, async (client) => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      try {
+        await client.query(`drop database if exists ${name}`)
+        return
+      } catch (error) {
+        if (errorCode(error) !== '55006') throw error
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+    }
+    await client.query(`drop database if exists ${name} with (force)`)
+  })
+}
+
+/**
  * A fresh database on the PostgreSQL server at TEST_DATABASE_URL for each suite, dropped on close,
  * so suites running side by side never see each other's rows.
  */
@@ -79,7 +100,7 @@ function postgres(url: string): TestDatabase {
       ...handle,
       async close() {
         await handle.close()
-        await onServer(url, (client) => client.query(`drop database if exists ${name} with (force)`))
+        await dropWhenFree(url, name)
       },
     }
   }

@@ -6,7 +6,10 @@ import {
   apiDate,
   apiExempt,
   apiLink,
+  apiList,
   apiMonth,
+  apiPageQuery,
+  apiPaging,
   invalidQueryResponse,
   jsonResponse,
   notFoundResponse,
@@ -70,20 +73,17 @@ const forwardPlanItemSchema = z
   })
   .meta({ id: 'ForwardPlanItem' })
 
-const forwardPlanSchema = z
-  .strictObject({
-    plan: z
-      .strictObject({
-        title: z.string(),
-        periodFrom: apiDate,
-        periodTo: apiDate,
-        publishedOn: apiDate.nullable(),
-        url: sitePath(),
-      })
-      .nullable(),
-    items: z.array(forwardPlanItemSchema),
-  })
-  .meta({ id: 'ForwardPlan' })
+const forwardPlanSchema = apiList('items', forwardPlanItemSchema, {
+  plan: z
+    .strictObject({
+      title: z.string(),
+      periodFrom: apiDate,
+      periodTo: apiDate,
+      publishedOn: apiDate.nullable(),
+      url: sitePath(),
+    })
+    .nullable(),
+}).meta({ id: 'ForwardPlan' })
 
 /** A withheld document: its label, title and paragraph; never a link or any of its text. */
 function documentForApi(document: DocumentView): z.output<typeof documentSchema> {
@@ -109,14 +109,19 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
           operationId: 'listDecisions',
           summary: 'Executive and Cabinet Member decisions, newest first',
           tags: ['Decisions'],
-          response: { 200: jsonResponse(z.strictObject({ decisions: z.array(decisionSchema) }), 'Every decision') },
+          querystring: apiPageQuery,
+          response: {
+            200: jsonResponse(apiList('decisions', decisionSchema), 'Every decision'),
+            400: invalidQueryResponse(),
+          },
         },
       },
       async (request, reply) => {
-        const decisions = await deps.decisions.forApi(publicContext(request))
+        const { items, ...page } = request.openDataPage(await deps.decisions.forApi(publicContext(request)))
         reply.header('cache-control', 'public, max-age=60')
         return {
-          decisions: decisions.map((d) => ({
+          ...page,
+          decisions: items.map((d) => ({
             number: d.number,
             title: d.title,
             date: d.decidedOn,
@@ -140,7 +145,7 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
           operationId: 'getForwardPlan',
           summary: 'A forward plan of key decisions (the latest unless one is named)',
           tags: ['Decisions'],
-          querystring: planQuerySchema,
+          querystring: planQuerySchema.safeExtend(apiPaging),
           response: {
             200: jsonResponse(forwardPlanSchema, 'The plan and its items; plan is null when none has been published'),
             400: invalidQueryResponse(),
@@ -154,12 +159,14 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
         try {
           found = await deps.forwardPlan.getPlan(publicContext(request), asked)
         } catch (error) {
-          if (error instanceof NotFoundError && !asked) return { plan: null, items: [] }
+          if (error instanceof NotFoundError && !asked) return { ...request.openDataPage([]), plan: null }
           throw error
         }
-        const { plan, items } = found
+        const { plan } = found
+        const { items, ...page } = request.openDataPage(found.items)
         reply.header('cache-control', 'public, max-age=60')
         return {
+          ...page,
           plan: {
             title: plan.title,
             periodFrom: plan.periodFrom,

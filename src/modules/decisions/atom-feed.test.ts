@@ -50,6 +50,13 @@ describe('atomFeed', () => {
     expect(elements.find((e) => e.name === 'updated')?.text).toBe('2024-01-22T09:00:00.000Z')
   })
 
+  it('names the Open Government Licence in its rights', () => {
+    const elements = parseXml(atomFeed({ ...base, now: new Date('2024-01-22T09:00:00Z'), entries: [] }))
+    expect(elements.find((e) => e.name === 'rights')?.text).toBe(
+      'Open Government Licence v3.0: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+    )
+  })
+
   it('takes its id and links from the addresses it is given', () => {
     const elements = parseXml(atomFeed({ ...base, now: new Date('2024-01-22T09:00:00Z'), entries: [] }))
     expect(elements.find((e) => e.name === 'id')?.text).toBe('https://example.org/decisions.atom')

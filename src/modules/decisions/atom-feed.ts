@@ -1,4 +1,5 @@
 import { Feed } from 'feed'
+import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
 import { escapeHtml } from '#src/platform/views/filters.ts'
 
 export interface AtomEntry {
@@ -23,7 +24,8 @@ const asHtml = (text: string) => escapeHtml(plain(text))
 
 /**
  * An Atom 1.0 feed (RFC 4287). Each entry's id is its page's address, which never changes for a
- * decision; the feed's `updated` is its newest entry's (or `now` when there are none).
+ * decision; the feed's `updated` is its newest entry's (or `now` when there are none). Its `rights`
+ * name the open data licence, as every answer of the API does.
  */
 export function atomFeed(feed: { title: string; selfUrl: string; pageUrl: string; now: Date; entries: AtomEntry[] }) {
   const newest = feed.entries.reduce((latest, entry) => (entry.updated > latest ? entry.updated : latest), new Date(0))
@@ -34,6 +36,7 @@ export function atomFeed(feed: { title: string; selfUrl: string; pageUrl: string
     feed: feed.selfUrl,
     updated: feed.entries.length ? newest : feed.now,
     generator: 'Oversight',
+    copyright: `${OPEN_DATA_LICENCE.name}: ${OPEN_DATA_LICENCE.url}`,
   })
   for (const entry of feed.entries) {
     atom.addItem({

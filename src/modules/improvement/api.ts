@@ -2,7 +2,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Context } from '#src/platform/auth/user.ts'
-import { apiDate, apiId, jsonResponse, notFoundResponse, sitePath } from '#src/platform/http/api-schemas.ts'
+import {
+  apiDate,
+  apiId,
+  apiList,
+  apiPageQuery,
+  apiRecord,
+  invalidQueryResponse,
+  jsonResponse,
+  notFoundResponse,
+  sitePath,
+} from '#src/platform/http/api-schemas.ts'
+import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { MilestoneRag } from './rules.ts'
 import type { ImprovementService } from './service.ts'
@@ -44,8 +55,8 @@ const milestoneSchema = z.strictObject({
   stale: z.boolean().describe('No update since the last meeting that considered the plan'),
 })
 
-const planSchema = z
-  .strictObject({
+const planSchema = apiRecord(
+  z.strictObject({
     id: apiId,
     slug: z.string(),
     title: z.string(),
@@ -72,8 +83,8 @@ const planSchema = z
         ),
       }),
     ),
-  })
-  .meta({ id: 'ImprovementPlan' })
+  }),
+).meta({ id: 'ImprovementPlan' })
 
 type Plan = z.output<typeof planSchema>
 type PlanView = Awaited<ReturnType<ImprovementService['plan']>>
@@ -92,16 +103,19 @@ export function improvementApi(deps: { service: ImprovementService }) {
           operationId: 'listInspections',
           summary: 'Inspections with their findings, each listing the improvement-plan actions that answer it',
           tags: ['Inspections and improvement'],
+          querystring: apiPageQuery,
           response: {
-            200: jsonResponse(z.strictObject({ inspections: z.array(inspectionSchema) }), 'Every inspection'),
+            200: jsonResponse(apiList('inspections', inspectionSchema), 'Every inspection'),
+            400: invalidQueryResponse(),
           },
         },
       },
-      async (_request, reply) => {
-        const inspections = await deps.service.inspectionsForApi()
+      async (request, reply) => {
+        const { items, ...page } = request.openDataPage(await deps.service.inspectionsForApi())
         reply.header('cache-control', 'public, max-age=60')
         return {
-          inspections: inspections.map(({ inspection, findings }) => ({
+          ...page,
+          inspections: items.map(({ inspection, findings }) => ({
             id: inspection.id,
             slug: inspection.slug,
             title: inspection.title,
@@ -143,6 +157,7 @@ export function improvementApi(deps: { service: ImprovementService }) {
         const view = await deps.service.plan(publicContext(request), plan.slug)
         reply.header('cache-control', 'public, max-age=60')
         return {
+          licence: OPEN_DATA_LICENCE,
           id: plan.id,
           slug: plan.slug,
           title: plan.title,

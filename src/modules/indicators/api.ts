@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { jsonResponse, sitePath } from '#src/platform/http/api-schemas.ts'
+import { apiList, apiPageQuery, invalidQueryResponse, jsonResponse, sitePath } from '#src/platform/http/api-schemas.ts'
 import type { Direction } from '#src/platform/rules/direction-of-travel.ts'
 import type { Rag } from './rules.ts'
 import type { IndicatorsService } from './service.ts'
@@ -54,16 +54,19 @@ export function indicatorsApi(deps: { service: IndicatorsService }) {
           summary:
             'The outcomes framework: published indicators with targets, actuals, ratings and direction of travel',
           tags: ['Outcomes framework'],
+          querystring: apiPageQuery,
           response: {
-            200: jsonResponse(z.strictObject({ indicators: z.array(indicatorSchema) }), 'Every published indicator'),
+            200: jsonResponse(apiList('indicators', indicatorSchema), 'Every published indicator'),
+            400: invalidQueryResponse(),
           },
         },
       },
-      async (_request, reply) => {
-        const indicators = await deps.service.forApi()
+      async (request, reply) => {
+        const { items, ...page } = request.openDataPage(await deps.service.forApi())
         reply.header('cache-control', 'public, max-age=60')
         return {
-          indicators: indicators.map((indicator) => ({
+          ...page,
+          indicators: items.map((indicator) => ({
             code: indicator.code,
             name: indicator.name,
             group: indicator.indicatorGroup,

@@ -3,7 +3,14 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { refuseInvalidInput } from '#src/platform/http/api-errors.ts'
-import { apiId, jsonResponse, sitePath } from '#src/platform/http/api-schemas.ts'
+import {
+  apiId,
+  apiList,
+  apiPageQuery,
+  invalidQueryResponse,
+  jsonResponse,
+  sitePath,
+} from '#src/platform/http/api-schemas.ts'
 import { BODY_KINDS } from '#src/modules/bodies/index.ts'
 import { openApiOptions } from './openapi.ts'
 import type { PublishingService } from './service.ts'
@@ -40,13 +47,17 @@ export function publishingApi(deps: { service: PublishingService; parts: Fastify
           operationId: 'listBodies',
           summary: 'Committees, boards, panels and groups',
           tags: ['Bodies'],
-          response: { 200: jsonResponse(z.strictObject({ bodies: z.array(bodySchema) }), 'Every body, by name') },
+          querystring: apiPageQuery,
+          response: {
+            200: jsonResponse(apiList('bodies', bodySchema), 'Every body, by name'),
+            400: invalidQueryResponse(),
+          },
         },
       },
       async (request, reply) => {
-        const bodies = await deps.service.bodiesForApi(request.ctx)
+        const { items, ...page } = request.openDataPage(await deps.service.bodiesForApi(request.ctx))
         reply.header('cache-control', 'public, max-age=60')
-        return { bodies }
+        return { ...page, bodies: items }
       },
     )
 

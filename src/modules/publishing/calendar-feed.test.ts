@@ -48,6 +48,13 @@ describe('calendarFeed', () => {
   })
   const events = feed.split('BEGIN:VEVENT').slice(1)
 
+  it('names the Open Government Licence once, for the whole calendar', () => {
+    const calendar = feed.replace(/BEGIN:VEVENT[\s\S]*?END:VEVENT\r\n/g, '').replace(/\r\n /g, '')
+    expect(calendar).toContain(
+      'X-LICENCE:Open Government Licence v3.0 https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
+    )
+  })
+
   it('has one event per meeting, named after the body, at the meeting’s place and address', () => {
     expect(events).toHaveLength(2)
     const unfolded = events[0].replace(/\r\n /g, '')

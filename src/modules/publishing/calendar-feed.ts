@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz'
 import { addHours } from 'date-fns'
 import ical, { ICalEventStatus } from 'ical-generator'
 import { LONDON } from '#src/platform/clock.ts'
+import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
 
 /** A meeting has no end time in the record; calendars show it as two hours long. */
 export const DEFAULT_MEETING_HOURS = 2
@@ -35,12 +36,14 @@ export function meetingTimes(date: string, startTime: string | null): MeetingTim
  * The iCalendar feed of meetings. Times are written in UTC (the instant of the London time),
  * which every calendar reads without needing a VTIMEZONE block. A cancelled or postponed meeting
  * stays in the feed as CANCELLED, so subscribers' calendars take it out rather than keep it.
+ * iCalendar has no licence property, so the open data licence is named in an X-LICENCE one.
  */
 export function calendarFeed(options: { name: string; meetings: FeedMeeting[]; origin: string; now: Date }): string {
   const calendar = ical({
     name: options.name,
     prodId: { company: 'Oversight', product: 'Meetings', language: 'EN' },
     ttl: 60 * 60,
+    x: { 'X-LICENCE': `${OPEN_DATA_LICENCE.name} ${OPEN_DATA_LICENCE.url}` },
   })
   const host = new URL(options.origin).host
   for (const meeting of options.meetings) {

@@ -107,7 +107,9 @@ describe.each(testDatabases())('the open data API and its OpenAPI document, on $
     }
     for (const { method, url } of t.app.routeTable) {
       if (method !== 'GET' || !url.startsWith('/api/v1/') || url === DOCUMENT) continue
-      addresses.set(url, [sampleAddress(url, ids), ...(variants[url] ?? [])])
+      // Every list a page at a time, its second page (with a next link or not), and a page size refused.
+      const pages = url.includes(':') ? [] : ['?pageSize=1', '?page=2&pageSize=1', '?pageSize=101'].map((q) => url + q)
+      addresses.set(url, [sampleAddress(url, ids), ...(variants[url] ?? []), ...pages])
     }
   })
   afterAll(() => t?.close())

@@ -1,5 +1,6 @@
 import type { FastifyDynamicSwaggerOptions, SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
+import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
 
 /**
  * The OpenAPI 3.1 document of the open data, made by @fastify/swagger from the zod schemas each
@@ -102,11 +103,11 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
       summary: 'The published record of the council’s children’s services committees',
       description:
         'Everything here is public: exempt items show only their title and paragraph, and minutes appear once published. ' +
-        'Dates are YYYY-MM-DD; times are 24-hour UK time.',
-      license: {
-        name: 'Open Government Licence v3.0',
-        url: 'https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/',
-      },
+        'Dates are YYYY-MM-DD; times are 24-hour UK time. ' +
+        'Lists come a page at a time (page, pageSize up to 100; next is the next page’s address, null on the last). ' +
+        'Every answer with data names its licence, any site may read the API (Access-Control-Allow-Origin: *), ' +
+        'and a request sending back the ETag (If-None-Match) or Last-Modified (If-Modified-Since) of a current copy is answered 304.',
+      license: { ...OPEN_DATA_LICENCE },
     },
     servers: [{ url: '/' }],
     tags: TAGS,

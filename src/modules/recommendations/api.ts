@@ -5,6 +5,8 @@ import type { Context } from '#src/platform/auth/user.ts'
 import {
   apiDate,
   apiId,
+  apiList,
+  apiPaging,
   invalidQueryResponse,
   jsonResponse,
   notFoundResponse,
@@ -49,10 +51,10 @@ export function recommendationsApi(deps: { service: RecommendationsService }) {
           operationId: 'listRecommendations',
           summary: 'The committees’ recommendations, with their dated updates and RAG rating',
           tags: ['Recommendations'],
-          querystring: apiQuerySchema,
+          querystring: apiQuerySchema.safeExtend(apiPaging),
           response: {
             200: jsonResponse(
-              z.strictObject({ recommendations: z.array(recommendationSchema) }),
+              apiList('recommendations', recommendationSchema),
               'The recommendations, in each body’s own numbering',
             ),
             400: invalidQueryResponse(),
@@ -62,8 +64,9 @@ export function recommendationsApi(deps: { service: RecommendationsService }) {
       },
       async (request, reply) => {
         const views = await deps.service.forApi(publicContext(request), request.query.body)
+        const { items, ...page } = request.openDataPage(views)
         reply.header('cache-control', 'public, max-age=60')
-        return { recommendations: views.map(recommendationForApi) }
+        return { ...page, recommendations: items.map(recommendationForApi) }
       },
     )
   }

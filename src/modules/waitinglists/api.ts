@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { Context } from '#src/platform/auth/user.ts'
 import {
+  apiList,
   apiMonth,
+  apiPaging,
   invalidQueryResponse,
   jsonResponse,
   notFoundResponse,
@@ -37,9 +39,8 @@ const waitingListSchema = z
   })
   .meta({ id: 'WaitingList' })
 
-const dashboardSchema = z.strictObject({
+const dashboardSchema = apiList('services', waitingListSchema, {
   month: apiMonth.nullable().describe('The month shown; null when no figures have been recorded'),
-  services: z.array(waitingListSchema),
 })
 
 /** GET /api/v1/waiting-lists?month=YYYY-MM: each service's month-end figures (the latest month by default). */
@@ -54,7 +55,7 @@ export function waitingListsApi(deps: { service: WaitingListsService }) {
           operationId: 'listWaitingLists',
           summary: 'Health services’ waiting lists for children at the end of a month',
           tags: ['Waiting lists'],
-          querystring: monthQuerySchema,
+          querystring: monthQuerySchema.safeExtend(apiPaging),
           response: {
             200: jsonResponse(
               dashboardSchema,
@@ -67,10 +68,12 @@ export function waitingListsApi(deps: { service: WaitingListsService }) {
       },
       async (request, reply) => {
         const dashboard = await deps.service.forApi(publicContext(request), request.query.month)
+        const { items, ...page } = request.openDataPage(dashboard.services)
         reply.header('cache-control', 'public, max-age=60')
         return {
+          ...page,
           month: dashboard.month,
-          services: dashboard.services.map((service) => {
+          services: items.map((service) => {
             const figures = service.figures
             return {
               slug: service.slug,

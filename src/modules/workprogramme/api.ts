@@ -6,7 +6,9 @@ import {
   apiDate,
   apiId,
   apiLink,
+  apiList,
   apiMonth,
+  apiPaging,
   invalidQueryResponse,
   jsonResponse,
   notFoundResponse,
@@ -81,18 +83,20 @@ export function workProgrammeApi(deps: { service: WorkProgrammeService }) {
           operationId: 'listWorkProgramme',
           summary: 'Work programme items: what each committee plans to look at, and when',
           tags: ['Work programme'],
-          querystring: apiQuerySchema,
+          querystring: apiQuerySchema.safeExtend(apiPaging),
           response: {
-            200: jsonResponse(z.strictObject({ items: z.array(itemSchema) }), 'The items'),
+            200: jsonResponse(apiList('items', itemSchema), 'The items'),
             400: invalidQueryResponse(),
             404: notFoundResponse('There is no such body'),
           },
         },
       },
       async (request, reply) => {
-        const items = await deps.service.forApi(publicContext(request), request.query.body)
+        const { items, ...page } = request.openDataPage(
+          await deps.service.forApi(publicContext(request), request.query.body),
+        )
         reply.header('cache-control', 'public, max-age=60')
-        return { items: items.map(itemForApi) }
+        return { ...page, items: items.map(itemForApi) }
       },
     )
   }

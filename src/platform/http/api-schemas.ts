@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { apiErrorSchema } from './api-errors.ts'
+import { OPEN_DATA_LICENCE, PAGE_SIZE } from './open-data.ts'
 
 /**
  * The pieces the open data API's response schemas share. Each route declares its schemas with these
@@ -44,3 +45,56 @@ export const notFoundResponse = (description = 'There is no such record, or it i
 
 export const invalidQueryResponse = (description = 'A parameter is not valid') =>
   jsonResponse(apiErrorSchema, description)
+
+/** The licence, in every answer with data: reuse the data freely, saying where it came from. */
+export const apiLicence = z
+  .strictObject({ name: z.literal(OPEN_DATA_LICENCE.name), url: z.literal(OPEN_DATA_LICENCE.url) })
+  .describe('The licence the data is published under')
+  .meta({ id: 'Licence' })
+
+const wholeNumber = (message: string) => z.coerce.number({ error: message }).int({ error: message })
+
+/** The query parameters every list takes (spread into its query schema: `query.safeExtend(apiPaging)`). */
+export const apiPaging = {
+  page: wholeNumber('page must be a whole number, 1 or more')
+    .min(1, 'page must be a whole number, 1 or more')
+    .default(1)
+    .describe('Which page, from 1'),
+  pageSize: wholeNumber(`pageSize must be a whole number from 1 to ${PAGE_SIZE.max}`)
+    .min(1, `pageSize must be a whole number from 1 to ${PAGE_SIZE.max}`)
+    .max(PAGE_SIZE.max, `pageSize must be a whole number from 1 to ${PAGE_SIZE.max}`)
+    .default(PAGE_SIZE.default)
+    .describe(`How many on a page, at most ${PAGE_SIZE.max}`),
+}
+
+/** The query of a list that takes nothing but its page. */
+export const apiPageQuery = z.object(apiPaging)
+
+/**
+ * Every list's answer (ADR 14): the licence, where this page stands (`page`, `pageSize`, `total`,
+ * `next`), anything the list belongs to (`context`: the forward plan, the month) and the list under
+ * its own name.
+ */
+export function apiList<K extends string, T extends z.ZodType, C extends z.ZodRawShape = Record<never, never>>(
+  key: K,
+  item: T,
+  context?: C,
+) {
+  return z.strictObject({
+    licence: apiLicence,
+    page: z.int().min(1).describe('This page’s number, from 1'),
+    pageSize: z.int().min(1).max(PAGE_SIZE.max).describe('The most on one page'),
+    total: z.int().min(0).describe('How many there are on all the pages together'),
+    next: z
+      .string()
+      .nullable()
+      .meta({ format: 'uri', description: 'The address of the next page; null on the last page' }),
+    ...(context ?? ({} as C)),
+    ...({ [key]: z.array(item) } as { [P in K]: z.ZodArray<T> }),
+  })
+}
+
+/** A single record's answer: the record, with the licence beside its own fields. */
+export function apiRecord<T extends z.ZodObject>(record: T) {
+  return record.extend({ licence: apiLicence })
+}

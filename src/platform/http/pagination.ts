@@ -26,3 +26,13 @@ export function paginationParams(options: {
     next: page < pages ? { href: options.href(page + 1) } : undefined,
   }
 }
+
+/** One page of a list, and the number of the page after it (null on the last page). */
+export function pageOfList<T>(items: readonly T[], page: number, pageSize: number) {
+  const start = (page - 1) * pageSize
+  return {
+    items: items.slice(start, start + pageSize),
+    total: items.length,
+    nextPage: start + pageSize < items.length ? page + 1 : null,
+  }
+}

@@ -10,6 +10,7 @@ import type { EditConflictView } from '#src/platform/forms/edit-version.ts'
 import { govukFrontendDir, mojFrontendDir, registerViews } from '#src/platform/views/environment.ts'
 import { longDate } from '#src/platform/views/filters.ts'
 import { asBadRequest, registerInputGuards } from './bad-input.ts'
+import { registerOpenData } from './open-data.ts'
 import { registerPublicCache } from './public-cache.ts'
 import { cookieName, registerSecurity } from './security.ts'
 import './types.ts'
@@ -24,6 +25,8 @@ export interface HttpPlatformOptions {
   publicCache?: boolean
   /** The council's name (a council setting) for the footer of every page, read without a query. */
   councilName?: () => string | null
+  /** The site's public address (OVERSIGHT_BASE_URL), for the open data API's `next` links. */
+  baseUrl: string
 }
 
 export const SESSION_COOKIE = 'session'
@@ -63,6 +66,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
   })
   registerInputGuards(app)
   if (options.publicCache) registerPublicCache(app, { today: () => options.clock.today() })
+  registerOpenData(app, { baseUrl: options.baseUrl })
 
   app.decorateReply('page', function (this: FastifyReply, template: string, data = {}, status = 200) {
     const request = this.request

@@ -1,4 +1,5 @@
 import type { Context, User } from '#src/platform/auth/user.ts'
+import type { OpenDataPage } from './open-data.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -6,6 +7,8 @@ declare module 'fastify' {
     user: User | null
     /** The service context for this request: who and which request. */
     ctx: Context
+    /** Under /api/v1: the page of `items` its query asks for, with the licence and a `next` link. */
+    openDataPage<T>(items: readonly T[]): OpenDataPage<T>
   }
   interface FastifyReply {
     /** Renders a page inside the layout, with the user, CSRF token and CSP nonce. */

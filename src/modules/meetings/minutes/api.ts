@@ -6,11 +6,15 @@ import {
   apiDate,
   apiId,
   apiExempt,
+  apiList,
+  apiPaging,
+  apiRecord,
   invalidQueryResponse,
   jsonResponse,
   notFoundResponse,
   sitePath,
 } from '#src/platform/http/api-schemas.ts'
+import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
 import { MEETING_STATUSES } from '../schema.ts'
 import type { MinutesStatus } from '../tables.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_TYPES, meetingsQuerySchema } from './schema.ts'
@@ -54,7 +58,7 @@ const agendaItemSchema = z
   })
   .meta({ id: 'AgendaItem' })
 
-const meetingSchema = meetingSummarySchema
+const meetingSchema = apiRecord(meetingSummarySchema)
   .extend({
     minutesUrl: sitePath().nullable(),
     endedAt: z.string().nullable().describe('When the meeting ended, 24-hour UK time'),
@@ -112,9 +116,9 @@ export function minutesApi(deps: { service: MinutesService }) {
           operationId: 'listMeetings',
           summary: 'Meetings, latest first',
           tags: ['Meetings'],
-          querystring: meetingsQuerySchema,
+          querystring: meetingsQuerySchema.safeExtend(apiPaging),
           response: {
-            200: jsonResponse(z.strictObject({ meetings: z.array(meetingSummarySchema) }), 'The meetings'),
+            200: jsonResponse(apiList('meetings', meetingSummarySchema), 'The meetings'),
             400: invalidQueryResponse(),
           },
         },
@@ -122,10 +126,9 @@ export function minutesApi(deps: { service: MinutesService }) {
       async (request, reply) => {
         const { body, from, to } = request.query
         const meetings = await service.listMeetings(publicContext(request), { bodyId: body, from, to })
+        const { items, ...page } = request.openDataPage(meetings)
         reply.header('cache-control', 'public, max-age=60')
-        return {
-          meetings: meetings.map((meeting) => meetingSummary(meeting, meeting.minutesStatus)),
-        }
+        return { ...page, meetings: items.map((meeting) => meetingSummary(meeting, meeting.minutesStatus)) }
       },
     )
 
@@ -179,6 +182,7 @@ function meetingSummary(
 function meetingDetail(record: MinutesRecord): z.output<typeof meetingSchema> {
   const { meeting, minutes, approval } = record
   return {
+    licence: OPEN_DATA_LICENCE,
     ...meetingSummary({ ...meeting, body: record.body }, minutes?.status),
     minutesUrl: minutes ? minutesPath(meeting.slug) : null,
     endedAt: minutes?.endedAtTime ?? null,
