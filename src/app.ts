@@ -21,6 +21,7 @@ import { createWorkProgramme, workProgrammeSection } from '#src/modules/workprog
 import { createWaitingLists } from '#src/modules/waitinglists/index.ts'
 import { createIndicators } from '#src/modules/indicators/index.ts'
 import { createImprovement } from '#src/modules/improvement/index.ts'
+import { createSettings } from '#src/modules/settings/index.ts'
 
 export interface AppOptions {
   db: Db
@@ -34,7 +35,7 @@ export interface AppOptions {
   version?: string
   /** Proxies (addresses, CIDRs) whose X-Forwarded-For names the client; none unless configured. */
   trustProxy?: string[]
-  /** The council's name, which passwords may not contain. */
+  /** OVERSIGHT_COUNCIL_NAME: the council's name until an admin sets one in the council settings. */
   councilName?: string
   /** Days without a backup before the backups page warns (OVERSIGHT_BACKUP_WARN_DAYS). */
   backupWarnDays?: number
@@ -70,6 +71,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const baseUrl = options.baseUrl ?? 'http://localhost'
   const sessions = createSessionStore(db)
   const audit = createAuditReader(db)
+  // The council's settings: read by the rules and pages that differ from one council to another.
+  const settings = createSettings({ db, audit, councilName: options.councilName })
+  await settings.service.loadPageName()
 
   await registerHttpPlatform(app, {
     sessions,
@@ -77,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     cookieSecure: options.cookieSecure,
     publicCache: options.publicCache,
     rateLimitPerMinute: options.rateLimitPerMinute,
+    councilName: settings.service.pageName,
     baseUrl,
   })
 
@@ -88,10 +93,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     page: () => ({ meetings: meetings.service, sections: bodySections }),
   })
   // Each asks the other's service: the minutes write items' minutes through meetings, meetings ask the minutes.
-  const meetings = createMeetings({ db, clock, audit, bodies: bodies.service, minutes: () => minutes.service })
+  const meetings = createMeetings({
+    db,
+    clock,
+    audit,
+    bodies: bodies.service,
+    minutes: () => minutes.service,
+    reportTemplate: (ctx) => settings.service.reportTemplate(ctx),
+  })
   const minutes = createMinutes({ db, clock, audit, bodies: bodies.service, meetings: meetings.service })
   const recommendations = createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service })
-  const accounts = createAccounts({ db, audit, sessions, bodies: bodies.service, councilName: options.councilName })
+  const accounts = createAccounts({
+    db,
+    audit,
+    sessions,
+    bodies: bodies.service,
+    councilName: (ctx) => settings.service.councilName(ctx),
+  })
   const workProgramme = createWorkProgramme({ db, audit, bodies: bodies.service, meetings: meetings.service })
   const decisions = createDecisions({
     db,
@@ -100,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodies: bodies.service,
     meetings: meetings.service,
     workProgramme: workProgramme.service,
+    settings: settings.service,
     baseUrl,
   })
   const waitingLists = createWaitingLists({ db, audit })
@@ -148,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(indicators.routes)
   await app.register(improvement.routes)
   await app.register(accounts.routes)
+  await app.register(settings.routes)
   await app.register(
     backupRoutes(createBackupsService({ db, now: () => clock.now(), warnDays: options.backupWarnDays ?? 7 })),
   )

@@ -10,6 +10,7 @@ import type { WorkProgrammeTables } from '#src/modules/workprogramme/index.ts'
 import type { WaitingListsTables } from '#src/modules/waitinglists/index.ts'
 import type { IndicatorsTables } from '#src/modules/indicators/index.ts'
 import type { ImprovementTables } from '#src/modules/improvement/index.ts'
+import type { SettingsTables } from '#src/modules/settings/index.ts'
 
 /** The whole schema, composed from the tables each owner declares. */
 export interface Database
@@ -24,7 +25,8 @@ export interface Database
     WorkProgrammeTables,
     WaitingListsTables,
     IndicatorsTables,
-    ImprovementTables {}
+    ImprovementTables,
+    SettingsTables {}
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

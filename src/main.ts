@@ -3,6 +3,9 @@ import { buildApp } from '#src/app.ts'
 import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/database.ts'
 import { createAdminAccount } from '#src/modules/accounts/index.ts'
+import { createSettings } from '#src/modules/settings/index.ts'
+import { createAuditReader } from '#src/platform/audit/reader.ts'
+import { systemContext } from '#src/platform/auth/user.ts'
 import { backupCommand, restoreCommand } from '#src/platform/backup/commands.ts'
 import { createClock } from '#src/platform/clock.ts'
 import { openDatabase } from '#src/platform/db/database.ts'
@@ -30,10 +33,17 @@ async function main(command = 'serve', args: string[] = []) {
   if (command === 'create-admin') {
     try {
       const [email, ...name] = args
+      // The council's name as its settings have it: OVERSIGHT_COUNCIL_NAME until an admin changes it.
+      const settings = createSettings({
+        db: handle.db,
+        audit: createAuditReader(handle.db),
+        councilName: config.councilName,
+      })
+      const councilName = (await settings.service.councilName(systemContext('command line'))) ?? undefined
       const { account, generatedPassword } = await createAdminAccount(
         handle.db,
         { email, name: name.join(' '), password: config.adminPassword },
-        { councilName: config.councilName },
+        { councilName },
       )
       console.log(`Created the admin account ${account.email}.`)
       if (generatedPassword) console.log(`Its password, shown once: ${generatedPassword}`)

@@ -14,6 +14,7 @@ import { type DemoMinutes, demoMeetingMinutesSchema } from '#src/modules/meeting
 import { type DemoRecommendations, demoRecommendationsSchema } from '#src/modules/recommendations/index.ts'
 import { type DemoWaitingLists, demoWaitingListsSchema } from '#src/modules/waitinglists/index.ts'
 import { type DemoWorkProgramme, demoWorkProgrammeSchema } from '#src/modules/workprogramme/index.ts'
+import { type DemoSettings, demoSettingsSchema } from '#src/modules/settings/index.ts'
 import { demoText } from '#src/platform/demo/records.ts'
 import { dataFiles, readDataFile } from './data-file.ts'
 
@@ -37,6 +38,7 @@ export interface DemoDataset {
   waitingLists: DemoWaitingLists
   indicators: DemoIndicators
   improvement: DemoImprovement
+  settings: DemoSettings
 }
 
 /** The meetings' files, one a meeting, in date order: meeting-YYYY-MM-DD.yaml. */
@@ -53,6 +55,7 @@ export const DATA_FILES = [
   'indicators.yaml',
   'inspections.yaml',
   'improvement-plan.yaml',
+  'council-settings.yaml',
 ] as const
 
 /** Reads and checks every file in src/demo/data: the demo dataset, or a DemoDataError naming what is wrong. */
@@ -80,5 +83,6 @@ export function readDemoDataset(): DemoDataset {
     waitingLists: readDataFile('waiting-lists.yaml', demoWaitingListsSchema),
     indicators: readDataFile('indicators.yaml', demoIndicatorsSchema),
     improvement: { ...inspections, ...plans },
+    settings: readDataFile('council-settings.yaml', demoSettingsSchema),
   }
 }

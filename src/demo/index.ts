@@ -10,6 +10,7 @@ import { loadDemoMinutes } from '#src/modules/meetings/minutes/index.ts'
 import { loadDemoRecommendations } from '#src/modules/recommendations/index.ts'
 import { loadDemoWaitingLists } from '#src/modules/waitinglists/index.ts'
 import { loadDemoWorkProgramme } from '#src/modules/workprogramme/index.ts'
+import { loadDemoSettings } from '#src/modules/settings/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { hashPassword } from '#src/platform/auth/passwords.ts'
 import { type Role, systemContext } from '#src/platform/auth/user.ts'
@@ -43,6 +44,7 @@ export async function loadDemo(db: Db, options: { password?: string }) {
   const generatedPassword = options.password ? undefined : randomBytes(12).toString('base64url')
   const password = options.password ?? generatedPassword!
   await withTransaction(db, async (trx) => {
+    await loadDemoSettings(trx, data.settings)
     const { bodyId, personId } = await loadDemoBodies(trx, data.bodies)
     const { meetingId, agendaItemId } = await loadDemoMeetings(trx, data.meetings, { bodyId })
     const { resolutionId } = await loadDemoMinutes(trx, data.minutes, { meetingId, agendaItemId, personId })

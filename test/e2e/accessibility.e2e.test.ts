@@ -128,7 +128,19 @@ const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     '/outcomes/OF3.1/edit',
     '/outcomes/periods',
   ],
-  admin: ['/admin', '/admin/accounts', '/admin/audit', '/admin/accounts/new', '/admin/backups'],
+  admin: [
+    '/admin',
+    '/admin/accounts',
+    '/admin/audit',
+    '/admin/accounts/new',
+    '/admin/backups',
+    '/admin/settings',
+    '/admin/settings/council-name',
+    '/admin/settings/call-in',
+    '/admin/settings/publication-notice',
+    '/admin/settings/report-template',
+    '/admin/settings/reference-formats',
+  ],
 }
 
 function pagesFor(role: TestRole): { path: string; status?: number }[] {

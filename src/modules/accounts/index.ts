@@ -3,6 +3,7 @@ import type { Db } from '#src/database.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { SessionStore } from '#src/platform/auth/sessions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
 import type { Module } from '#src/platform/module.ts'
 import { auditTrailRoutes } from './audit-routes.ts'
 import { createAccountsRepository } from './repository.ts'
@@ -19,7 +20,8 @@ export function createAccounts(deps: {
   audit: AuditReader
   sessions: SessionStore
   bodies: BodiesService
-  councilName?: string
+  /** The council's name (a council setting), which passwords may not contain. */
+  councilName: (ctx: Context) => Promise<string | null>
 }): Module<AccountsService> {
   const repository = createAccountsRepository(deps.db)
   const service = createAccountsService({ ...deps, repository })

@@ -34,8 +34,11 @@ export function adminRoutes() {
       const canManageAccounts = can(request.user, 'accounts:manage')
       const canReadAudit = can(request.user, 'audit:read')
       const canReadBackups = can(request.user, 'backups:read')
-      if (!canManageAccounts && !canReadAudit && !canReadBackups) assertCan(request.user, 'accounts:manage')
-      return reply.page(`${views}/admin.njk`, { canManageAccounts, canReadAudit, canReadBackups })
+      const canEditSettings = can(request.user, 'settings:edit')
+      if (!canManageAccounts && !canReadAudit && !canReadBackups && !canEditSettings) {
+        assertCan(request.user, 'accounts:manage')
+      }
+      return reply.page(`${views}/admin.njk`, { canManageAccounts, canReadAudit, canReadBackups, canEditSettings })
     })
   }
 }

@@ -24,14 +24,15 @@ export function createAccountsService(deps: {
   repository: AccountsRepository
   sessions: SessionStore
   bodies: BodiesService
-  /** The council's name, which passwords may not contain. */
-  councilName?: string
+  /** The council's name (a council setting), which passwords may not contain. */
+  councilName: (ctx: Context) => Promise<string | null>
 }) {
   const { db, repository: repo, sessions, bodies } = deps
 
   /** The password policy with everything it knows: the council and the account holder. */
-  function assertPasswordAllowed(password: string, holder: { name: string; email: string }) {
-    const problem = passwordProblem(password, { councilName: deps.councilName, ...holder })
+  async function assertPasswordAllowed(ctx: Context, password: string, holder: { name: string; email: string }) {
+    const councilName = (await deps.councilName(ctx)) ?? undefined
+    const problem = passwordProblem(password, { councilName, ...holder })
     if (problem) throw new RuleError(problem, 'password')
   }
 
@@ -89,7 +90,7 @@ export function createAccountsService(deps: {
       assertCan(ctx.user, 'accounts:manage')
       if (await repo.emailTaken(input.email)) throw new RuleError(DUPLICATE_EMAIL, 'email')
       await assertPersonExists(ctx, input.personId)
-      assertPasswordAllowed(input.password, input)
+      await assertPasswordAllowed(ctx, input.password, input)
       const passwordHash = await hashPassword(input.password)
       const { email, name, role, personId } = input
       try {
@@ -151,7 +152,7 @@ export function createAccountsService(deps: {
      */
     async resetPassword(ctx: Context, id: string, password: string) {
       assertCan(ctx.user, 'accounts:manage')
-      assertPasswordAllowed(password, await findOrThrow(id))
+      await assertPasswordAllowed(ctx, password, await findOrThrow(id))
       const passwordHash = await hashPassword(password)
       return withTransaction(db, async (trx) => {
         await repo.setPasswordHash(trx, id, passwordHash)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { englandAndWalesBankHolidays } from '#src/platform/calendar/bank-holidays.ts'
-import { callInDeadline, callInPeriod } from './call-in-deadline.ts'
+import { FIVE_WORKING_DAYS, callInDeadline, callInPeriod, callInRuleText } from './call-in-deadline.ts'
 
 describe('callInDeadline: five clear working days after publication, the fifth inclusive', () => {
   it.each([
@@ -44,18 +44,42 @@ describe('callInDeadline: five clear working days after publication, the fifth i
   })
 
   it('takes another calendar of holidays', () => {
-    expect(callInDeadline('2024-01-22', { isHoliday: (date) => date === '2024-01-23' })).toBe('2024-01-30')
+    expect(callInDeadline('2024-01-22', FIVE_WORKING_DAYS, { isHoliday: (date) => date === '2024-01-23' })).toBe(
+      '2024-01-30',
+    )
+  })
+})
+
+describe('callInDeadline under another council’s rule', () => {
+  it.each([
+    // published, rule, deadline, why
+    ['2023-12-11', { days: 10, kind: 'working' }, '2023-12-27', 'ten working days: two weeks, then Christmas'],
+    ['2024-01-08', { days: 10, kind: 'working' }, '2024-01-22', 'ten working days: two weeks'],
+    ['2023-12-21', { days: 3, kind: 'working' }, '2023-12-28', 'three working days over Christmas'],
+    ['2024-01-22', { days: 1, kind: 'working' }, '2024-01-23', 'one working day'],
+    ['2024-01-26', { days: 1, kind: 'working' }, '2024-01-29', 'one working day after a Friday: the Monday'],
+    ['2023-12-11', { days: 7, kind: 'calendar' }, '2023-12-18', 'seven calendar days'],
+    ['2023-12-21', { days: 5, kind: 'calendar' }, '2023-12-26', 'calendar days count bank holidays'],
+    ['2024-01-26', { days: 1, kind: 'calendar' }, '2024-01-27', 'and weekends'],
+    ['2024-02-25', { days: 30, kind: 'calendar' }, '2024-03-26', 'thirty days across 29 February'],
+  ] as const)('published %s, %o → %s (%s)', (published, rule, deadline, _why) => {
+    expect(callInDeadline(published, rule)).toBe(deadline)
+  })
+
+  it('names the rule in words', () => {
+    expect(callInRuleText(FIVE_WORKING_DAYS)).toBe('5 clear working days')
+    expect(callInRuleText({ days: 1, kind: 'calendar' })).toBe('1 clear calendar day')
   })
 })
 
 describe('callInPeriod', () => {
   it.each([
     [null, '2024-01-22', 'not published'],
-    ['2024-01-22', '2024-01-29', 'open'],
-    ['2024-01-22', '2024-01-30', 'closed'],
-    ['2023-12-11', '2024-01-22', 'closed'],
-    ['2028-12-21', '2029-01-02', 'open'],
-  ] as const)('published %s, today %s → %s', (published, today, expected) => {
-    expect(callInPeriod(published, today)).toBe(expected)
+    ['2024-01-29', '2024-01-29', 'open'],
+    ['2024-01-29', '2024-01-30', 'closed'],
+    ['2023-12-18', '2024-01-22', 'closed'],
+    ['2029-01-02', '2029-01-02', 'open'],
+  ] as const)('deadline %s, today %s → %s', (deadline, today, expected) => {
+    expect(callInPeriod(deadline, today)).toBe(expected)
   })
 })

@@ -8,10 +8,10 @@ import type { ApiModule } from '#src/platform/module.ts'
 import { decisionsApi } from './api.ts'
 import { createForwardPlanRepository } from './forward-plan/repository.ts'
 import { forwardPlanRoutes } from './forward-plan/routes.ts'
-import { type ForwardPlanService, createForwardPlanService } from './forward-plan/service.ts'
+import { type ForwardPlanDeps, type ForwardPlanService, createForwardPlanService } from './forward-plan/service.ts'
 import { createDecisionsRepository } from './repository.ts'
 import { decisionsRoutes } from './routes.ts'
-import { type BodyMeetings, type DecisionsService, createDecisionsService } from './service.ts'
+import { type BodyMeetings, type DecisionSettings, type DecisionsService, createDecisionsService } from './service.ts'
 
 export type { DecisionsTables } from './tables.ts'
 
@@ -23,7 +23,7 @@ export interface DecisionsModuleService {
   decisions: DecisionsService
   forwardPlan: ForwardPlanService
 }
-export { callInDeadline } from './call-in-deadline.ts'
+export { type CallInRule, callInDeadline } from './call-in-deadline.ts'
 export { decisionSlug } from './decision-number.ts'
 export { type DemoDecisions, demoDecisionsSchema, loadDemoDecisions } from './demo.ts'
 
@@ -40,6 +40,8 @@ export function createDecisions(deps: {
   bodies: BodiesService
   meetings: BodyMeetings
   workProgramme: WorkProgrammeService
+  /** The council's call-in rule and the look of its references (the settings module). */
+  settings: DecisionSettings & ForwardPlanDeps['settings']
   /** The site's public address, for the Atom feed's absolute links. */
   baseUrl: string
 }): ApiModule<DecisionsModuleService> {
@@ -49,6 +51,7 @@ export function createDecisions(deps: {
     repository: createForwardPlanRepository(deps.db),
     bodies: deps.bodies,
     workProgramme: deps.workProgramme,
+    settings: deps.settings,
   })
   return {
     service: { decisions: service, forwardPlan },

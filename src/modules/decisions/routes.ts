@@ -79,13 +79,16 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
     values: FormValues,
     errors: FieldErrors = noErrors,
   ) {
-    const takers = await service.takerChoices(ctx, decision?.takerPersonId)
+    const [takers, hints] = await Promise.all([
+      service.takerChoices(ctx, decision?.takerPersonId),
+      service.formHints(ctx),
+    ])
     const takerItems = selectItems(
       'Select who took the decision',
       takers.map((t) => ({ value: `${t.kind}:${t.id}`, text: t.label })),
       values.taker,
     )
-    const data = { decision, values, takerItems, callInItems, ...errors }
+    const data = { decision, values, takerItems, callInItems, hints, ...errors }
     return reply.page(`${views}/decision-form.njk`, data, formStatus(errors))
   }
 

@@ -8,7 +8,7 @@ import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { mayReadAnyExempt } from '#src/platform/exemption/readers.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
-import { callInDeadline, callInPeriod } from './call-in-deadline.ts'
+import { type CallInRule, callInDeadline, callInPeriod, callInRuleText } from './call-in-deadline.ts'
 import { decisionSlug } from './decision-number.ts'
 import { decisionPath, documentForViewer } from './document-view.ts'
 import type { DecisionRow, DecisionsRepository } from './repository.ts'
@@ -20,12 +20,19 @@ export interface BodyMeetings {
   meetingsOfBody(ctx: Context, bodyId: string): Promise<{ past: { date: string; slug: string }[] }>
 }
 
+/** What this module needs of the council's settings: its call-in rule and the look of its decision numbers. */
+export interface DecisionSettings {
+  callInRule(ctx: Context): Promise<CallInRule>
+  current(ctx: Context): Promise<{ decisionReferenceHint: string | null }>
+}
+
 export interface DecisionsDeps {
   db: Db
   repository: DecisionsRepository
   clock: Clock
   bodies: BodiesService
   meetings: BodyMeetings
+  settings: DecisionSettings
 }
 
 export function createDecisionsService(deps: DecisionsDeps) {
@@ -35,22 +42,22 @@ export function createDecisionsService(deps: DecisionsDeps) {
   const mayReadExempt = (ctx: Context) => mayReadAnyExempt(ctx.user)
 
   /** A decision with who took it and its call-in deadline, ready for a page or the API. */
-  function present(decision: DecisionRow, takers: Takers) {
+  function present(decision: DecisionRow, takers: Takers, rule: CallInRule) {
     const taker = takers.of(decision)
-    const deadline = callInDeadline(decision.publishedOn)
+    const deadline = callInDeadline(decision.publishedOn, rule)
     return {
       ...decision,
       taker,
       url: decisionPath(decision.slug),
       callInDeadline: deadline,
-      callInPeriod: callInPeriod(decision.publishedOn, clock.today()),
+      callInPeriod: callInPeriod(deadline, clock.today()),
       callInStatusLabel: CALL_IN_STATUS_LABELS[decision.callInStatus],
     }
   }
 
   async function presentAll(ctx: Context, rows: DecisionRow[]) {
-    const takers = await loadTakers(ctx, bodies, rows)
-    return { takers, decisions: rows.map((row) => present(row, takers)) }
+    const [takers, rule] = await Promise.all([loadTakers(ctx, bodies, rows), deps.settings.callInRule(ctx)])
+    return { takers, decisions: rows.map((row) => present(row, takers, rule)) }
   }
 
   async function decisionBySlug(slug: string) {
@@ -136,6 +143,13 @@ export function createDecisionsService(deps: DecisionsDeps) {
     async takerChoices(ctx: Context, keepPersonId?: string | null) {
       assertCan(ctx.user, 'decisions:edit')
       return (await loadTakers(ctx, bodies, [])).choices(keepPersonId)
+    },
+
+    /** What the decision form says beside its fields: the council's call-in rule and the look of its numbers. */
+    async formHints(ctx: Context) {
+      assertCan(ctx.user, 'decisions:edit')
+      const [rule, settings] = await Promise.all([deps.settings.callInRule(ctx), deps.settings.current(ctx)])
+      return { callInRule: callInRuleText(rule), numberExample: settings.decisionReferenceHint }
     },
 
     async decisionToEdit(ctx: Context, slug: string) {

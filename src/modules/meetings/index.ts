@@ -1,5 +1,6 @@
 import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
+import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { Module } from '#src/platform/module.ts'
@@ -7,6 +8,7 @@ import { createAgendaService } from './agenda/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
+import { DEFAULT_REPORT_TEMPLATE, type ReportTemplate } from './reports/template.ts'
 import { createMeetingsRepository } from './repository.ts'
 import { meetingsRoutes } from './routes.ts'
 import { type MinutesOfMeetings, createMeetingsService } from './service.ts'
@@ -17,6 +19,13 @@ export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { nextAgendaSection } from './body-section.ts'
 export type { MinutesOfMeetings } from './service.ts'
 export { meetingSlug } from './meeting-slug.ts'
+export {
+  DEFAULT_REPORT_TEMPLATE,
+  REPORT_PARTS,
+  type ReportTemplate,
+  type SectionKey,
+  type TemplateSection,
+} from './reports/template.ts'
 export {
   type DemoMeetings,
   demoAgendaItemSchema,
@@ -32,6 +41,8 @@ export interface MeetingsModuleDeps {
   bodies: BodiesService
   /** The minutes module's service, made after this one: see MinutesOfMeetings. */
   minutes: () => MinutesOfMeetings
+  /** The council's report template (a council setting); the usual template when not given. */
+  reportTemplate?: (ctx: Context) => Promise<ReportTemplate>
 }
 
 /**
@@ -40,7 +51,13 @@ export interface MeetingsModuleDeps {
  */
 function createService(deps: MeetingsModuleDeps) {
   const repository = createMeetingsRepository(deps.db)
-  const papers = { db: deps.db, meetings: repository, reports: createReportsRepository(deps.db), bodies: deps.bodies }
+  const papers = {
+    db: deps.db,
+    meetings: repository,
+    reports: createReportsRepository(deps.db),
+    bodies: deps.bodies,
+    reportTemplate: deps.reportTemplate ?? (async () => DEFAULT_REPORT_TEMPLATE),
+  }
   const core = { db: deps.db, repository, clock: deps.clock, bodies: deps.bodies, minutes: deps.minutes }
   return {
     ...createMeetingsService(core),

@@ -10,6 +10,8 @@ export const GRANTS = {
   'audit:read': ['admin'],
   /** See when the record was last backed up (the backup itself is a command on the server). */
   'backups:read': ['admin'],
+  /** The council's settings: its name, call-in period, publication notice, report template, reference formats. */
+  'settings:edit': ['admin'],
   'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
   'bodies:edit': ['scrutiny_officer', 'admin'],
   'people:edit': ['scrutiny_officer', 'admin'],

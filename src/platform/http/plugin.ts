@@ -23,6 +23,8 @@ export interface HttpPlatformOptions {
   rateLimitPerMinute?: number
   /** Serve signed-out GETs from memory until the data changes (see public-cache.ts). */
   publicCache?: boolean
+  /** The council's name (a council setting) for the footer of every page, read without a query. */
+  councilName?: () => string | null
   /** The site's public address (OVERSIGHT_BASE_URL), for the open data API's `next` links. */
   baseUrl: string
 }
@@ -82,6 +84,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
       currentPath: request.url.split('?')[0],
       demoToday: clock.pinned ? longDate(clock.today()) : null,
       canAdmin: can(user, 'accounts:manage'),
+      councilName: options.councilName?.() ?? null,
     })
   })
 

@@ -54,13 +54,14 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
     values: FormValues,
     errors: FieldErrors = noErrors,
   ) {
-    const members = await service.cabinetMembers(ctx)
+    const [members, referenceExample] = await Promise.all([service.cabinetMembers(ctx), service.referenceExample(ctx)])
     const memberItems = selectItems(
       'None',
       members.map((m) => ({ value: m.id, text: m.jobTitle ? `${m.name}, ${m.jobTitle}` : m.name })),
       values.cabinetMemberId,
     )
-    const data = { ...found, values, memberItems, paragraphItems: paragraphItems(values.exemptParagraph), ...errors }
+    const paragraphs = paragraphItems(values.exemptParagraph)
+    const data = { ...found, values, memberItems, paragraphItems: paragraphs, referenceExample, ...errors }
     return reply.page(`${views}/item-form.njk`, data, formStatus(errors))
   }
 

@@ -17,6 +17,8 @@ export interface ForwardPlanDeps {
   repository: ForwardPlanRepository
   bodies: BodiesService
   workProgramme: WorkProgrammeService
+  /** The council's settings: the look of its forward plan references. */
+  settings: { current(ctx: Context): Promise<{ forwardPlanReferenceHint: string | null }> }
 }
 
 export const planPath = (slug: string) => `/forward-plan/${slug}`
@@ -97,6 +99,12 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
     scrutinyBodies,
 
     /** The relevant Cabinet Member choices: councillors on the Executive. */
+    /** An example of the council's forward plan references, for the item form; null for none. */
+    async referenceExample(ctx: Context) {
+      assertCan(ctx.user, 'decisions:edit')
+      return (await deps.settings.current(ctx)).forwardPlanReferenceHint
+    },
+
     async cabinetMembers(ctx: Context) {
       assertCan(ctx.user, 'decisions:edit')
       const executives = (await bodies.listBodies(ctx)).filter((body) => body.kind === 'executive')

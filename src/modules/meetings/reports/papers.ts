@@ -5,12 +5,15 @@ import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import type { MeetingRow, MeetingsRepository } from '../repository.ts'
 import type { ReportsRepository } from './repository.ts'
+import type { ReportTemplate } from './template.ts'
 
 export interface ReportsDeps {
   db: Db
   meetings: MeetingsRepository
   reports: ReportsRepository
   bodies: BodiesService
+  /** The council's report template: its sections' order and headings. */
+  reportTemplate: (ctx: Context) => Promise<ReportTemplate>
 }
 
 /** Finding a meeting's papers by their address, and whether a viewer may read the body's exempt papers. */

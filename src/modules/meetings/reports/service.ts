@@ -29,9 +29,8 @@ export function createReportsService(deps: ReportsDeps) {
       const exempt = governingExemption([report, item], mayRead)
       if (exempt)
         await recordAudit(db, ctx, { action: 'viewed exempt report', subjectType: 'report', subjectId: report.id })
-      const appendices = (await reports.appendicesOf(report.id)).map((appendix) =>
-        appendixForViewer(appendix, [report, item], mayRead),
-      )
+      const [rows, template] = await Promise.all([reports.appendicesOf(report.id), deps.reportTemplate(ctx)])
+      const appendices = rows.map((appendix) => appendixForViewer(appendix, [report, item], mayRead))
       return {
         meeting,
         item: {
@@ -43,7 +42,7 @@ export function createReportsService(deps: ReportsDeps) {
         report,
         exempt,
         appendices,
-        sections: reportSections(report, appendices.length),
+        sections: reportSections(report, appendices.length, template),
       }
     },
 

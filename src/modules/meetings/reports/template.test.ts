@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type TemplateReport, recommendationsFromText, reportSections } from './template.ts'
+import { DEFAULT_REPORT_TEMPLATE, type TemplateReport, recommendationsFromText, reportSections } from './template.ts'
 
 const empty: TemplateReport = {
   purpose: '',
@@ -35,14 +35,14 @@ describe('reportSections', () => {
       '2.0 Recommendations',
       '3.0 Reasons for recommendations',
       '4.0 Other alternative options to be considered',
-      '5.0 Council priority',
+      '5.0 Council priorities',
       '6.0 Background information',
       '7.0 List of appendices',
       '8.0 Financial considerations',
       '9.0 Legal considerations',
       '10.0 Human resources considerations',
       '11.0 Risk management considerations',
-      '12.0 Equalities considerations and the impact of this decision for our children and young people',
+      '12.0 Equalities considerations',
       '13.0 Sustainability, climate change and environmental considerations',
       '14.0 Internal and external consultation undertaken',
       '15.0 Background papers',
@@ -72,6 +72,32 @@ describe('reportSections', () => {
     { name: 'blank text counts as empty', report: { ...empty, risk: '  ' }, appendices: 0, expected: [] },
   ])('$name', ({ report, appendices, expected }) => {
     expect(reportSections(report, appendices).map((s) => `${s.number} ${s.key}`)).toEqual(expected)
+  })
+})
+
+describe('reportSections in a council’s own template', () => {
+  const report = { ...empty, purpose: 'Why.', background: 'Context.', legal: 'None.' }
+
+  it('numbers the sections in the template’s order, under its headings', () => {
+    const template = [
+      { key: 'background', heading: 'Context' },
+      { key: 'purpose', heading: 'What this report is for' },
+      ...DEFAULT_REPORT_TEMPLATE.filter((s) => s.key !== 'background' && s.key !== 'purpose'),
+    ] as const
+    expect(reportSections(report, 0, template).map((s) => `${s.number} ${s.heading}`)).toEqual([
+      '1.0 Context',
+      '2.0 What this report is for',
+      '3.0 Legal considerations',
+    ])
+  })
+
+  it('still shows a part the template leaves out, after the rest, under its usual heading', () => {
+    const template = [{ key: 'legal', heading: 'Legal implications' }] as const
+    expect(reportSections(report, 0, template).map((s) => `${s.number} ${s.heading}`)).toEqual([
+      '1.0 Legal implications',
+      '2.0 Purpose of the report',
+      '3.0 Background information',
+    ])
   })
 })
 

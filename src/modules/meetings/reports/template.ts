@@ -1,27 +1,57 @@
 /**
- * The council's standard report template: which numbered sections a report has. A section the
- * author left empty is left out and the rest close up, as the council's own papers do.
+ * The council's standard report template: which numbered sections a report has, in which order and
+ * under which headings (a council setting). A section the author left empty is left out and the rest
+ * close up, as councils' own papers do.
  */
 
-export const SECTION_HEADINGS = {
-  purpose: 'Purpose of the report',
-  recommendations: 'Recommendations',
-  reasons: 'Reasons for recommendations',
-  alternativeOptions: 'Other alternative options to be considered',
-  councilPriorities: 'Council priority',
-  background: 'Background information',
-  appendices: 'List of appendices',
-  financial: 'Financial considerations',
-  legal: 'Legal considerations',
-  humanResources: 'Human resources considerations',
-  risk: 'Risk management considerations',
-  equalities: 'Equalities considerations and the impact of this decision for our children and young people',
-  sustainability: 'Sustainability, climate change and environmental considerations',
-  consultation: 'Internal and external consultation undertaken',
-  backgroundPapers: 'Background papers',
-} as const
+/** The parts of a report, each written in its own field of the report form. */
+export const REPORT_PARTS = [
+  'purpose',
+  'recommendations',
+  'reasons',
+  'alternativeOptions',
+  'councilPriorities',
+  'background',
+  'appendices',
+  'financial',
+  'legal',
+  'humanResources',
+  'risk',
+  'equalities',
+  'sustainability',
+  'consultation',
+  'backgroundPapers',
+] as const
 
-export type SectionKey = keyof typeof SECTION_HEADINGS
+export type SectionKey = (typeof REPORT_PARTS)[number]
+
+/** One section of the council's template: which part of the report, under which heading. */
+export interface TemplateSection {
+  key: SectionKey
+  heading: string
+}
+
+/** The council's template: its sections in order (a council setting). */
+export type ReportTemplate = readonly TemplateSection[]
+
+/** The template until a council sets its own: the usual headings of an English council's committee report. */
+export const DEFAULT_REPORT_TEMPLATE: ReportTemplate = [
+  { key: 'purpose', heading: 'Purpose of the report' },
+  { key: 'recommendations', heading: 'Recommendations' },
+  { key: 'reasons', heading: 'Reasons for recommendations' },
+  { key: 'alternativeOptions', heading: 'Other alternative options to be considered' },
+  { key: 'councilPriorities', heading: 'Council priorities' },
+  { key: 'background', heading: 'Background information' },
+  { key: 'appendices', heading: 'List of appendices' },
+  { key: 'financial', heading: 'Financial considerations' },
+  { key: 'legal', heading: 'Legal considerations' },
+  { key: 'humanResources', heading: 'Human resources considerations' },
+  { key: 'risk', heading: 'Risk management considerations' },
+  { key: 'equalities', heading: 'Equalities considerations' },
+  { key: 'sustainability', heading: 'Sustainability, climate change and environmental considerations' },
+  { key: 'consultation', heading: 'Internal and external consultation undertaken' },
+  { key: 'backgroundPapers', heading: 'Background papers' },
+]
 
 export interface TemplateReport {
   purpose: string
@@ -57,10 +87,21 @@ function hasContent(report: TemplateReport, key: SectionKey, appendixCount: numb
   return Boolean(report[key].trim())
 }
 
-/** The sections this report has, numbered in the template's order. */
-export function reportSections(report: TemplateReport, appendixCount: number): ReportSection[] {
-  const keys = (Object.keys(SECTION_HEADINGS) as SectionKey[]).filter((key) => hasContent(report, key, appendixCount))
-  return keys.map((key, index) => ({ key, number: `${index + 1}.0`, heading: SECTION_HEADINGS[key] }))
+/**
+ * The sections this report has, numbered in the order of the council's template and under its
+ * headings. A part the template does not list keeps its default heading, after the others, so no
+ * text the author wrote is ever hidden.
+ */
+export function reportSections(
+  report: TemplateReport,
+  appendixCount: number,
+  template: ReportTemplate = DEFAULT_REPORT_TEMPLATE,
+): ReportSection[] {
+  const listed = new Set(template.map((section) => section.key))
+  const unlisted = DEFAULT_REPORT_TEMPLATE.filter((section) => !listed.has(section.key))
+  return [...template, ...unlisted]
+    .filter((section) => hasContent(report, section.key, appendixCount))
+    .map((section, index) => ({ key: section.key, number: `${index + 1}.0`, heading: section.heading }))
 }
 
 /** Recommendations typed one per line: blank lines dropped, and any "2.1" or bullet the author typed. */

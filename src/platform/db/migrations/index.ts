@@ -11,6 +11,7 @@ import * as indicatorActionLinks from './2024-01-07-0009-indicator-action-links.
 import * as signInThrottle from './2024-01-08-0010-sign-in-throttle.ts'
 import * as editVersions from './2024-01-08-0011-edit-versions.ts'
 import * as backups from './2024-01-08-0012-backups.ts'
+import * as councilSettings from './2024-01-09-0013-council-settings.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-08-0010-sign-in-throttle': signInThrottle,
   '2024-01-08-0011-edit-versions': editVersions,
   '2024-01-08-0012-backups': backups,
+  '2024-01-09-0013-council-settings': councilSettings,
 }
 
 export const migrationProvider: MigrationProvider = {

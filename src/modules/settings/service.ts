@@ -1,0 +1,128 @@
+import type { Db } from '#src/database.ts'
+import { DEFAULT_REPORT_TEMPLATE } from '#src/modules/meetings/index.ts'
+import { recordAudit } from '#src/platform/audit/audit.ts'
+import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
+import { assertCan } from '#src/platform/auth/permissions.ts'
+import type { Context } from '#src/platform/auth/user.ts'
+import { withTransaction } from '#src/platform/db/database.ts'
+import type { SettingsRepository, SettingsRow, SettingsValues } from './repository.ts'
+
+/** The settings as every page and rule reads them; version 0 until an admin first saves. */
+export type CouncilSettings = SettingsValues & { version: number }
+
+/**
+ * The settings of a council that has not set its own: the common rules (call-in within five clear
+ * working days, papers out five clear working days before a meeting, the usual report template)
+ * and the name given to OVERSIGHT_COUNCIL_NAME, if any.
+ */
+export function defaultSettings(councilName: string | null): CouncilSettings {
+  return {
+    councilName,
+    callInDays: 5,
+    callInKind: 'working',
+    noticeDays: 5,
+    reportSections: DEFAULT_REPORT_TEMPLATE,
+    decisionReferenceHint: null,
+    forwardPlanReferenceHint: null,
+    minutesReferenceHint: null,
+    version: 0,
+  }
+}
+
+const settingsValues = ({ id: _id, version: _version, ...values }: SettingsRow): SettingsValues => values
+
+export function createSettingsService(deps: {
+  db: Db
+  repository: SettingsRepository
+  /** OVERSIGHT_COUNCIL_NAME: the council's name until an admin sets one. */
+  councilName?: string
+}) {
+  const { db, repository: repo } = deps
+  const defaults = defaultSettings(deps.councilName || null)
+
+  const current = async (): Promise<CouncilSettings> => {
+    const row = await repo.find()
+    return row ? { ...settingsValues(row), version: row.version } : defaults
+  }
+
+  // The name every page's footer shows, kept in memory so that no page pays a query for it: read at
+  // start (loadPageName) and after each save here. Another process sharing the database shows a
+  // change once restarted, as with the page cache (OVERSIGHT_PAGE_CACHE).
+  let pageName = defaults.councilName
+
+  return {
+    /** The council's settings now. Public facts, read by every page and rule: no permission needed. */
+    async current(_ctx: Context): Promise<CouncilSettings> {
+      return current()
+    },
+
+    /** The call-in rule of the decisions register: how many days, working or calendar. */
+    async callInRule(_ctx: Context) {
+      const { callInDays, callInKind } = await current()
+      return { days: callInDays, kind: callInKind }
+    },
+
+    /** The report template's sections, in order, with the council's headings. */
+    async reportTemplate(_ctx: Context) {
+      return (await current()).reportSections
+    },
+
+    /** The council's name, or null while none is set. */
+    async councilName(_ctx: Context) {
+      return (await current()).councilName
+    },
+
+    /** Reads the council's name for the pages' footers; once, at start. */
+    async loadPageName() {
+      pageName = (await current()).councilName
+    },
+
+    /** The council's name as every page's footer shows it, without a query; null while none is set. */
+    pageName: () => pageName,
+
+    /** The settings for an admin's form. */
+    async settingsToEdit(ctx: Context) {
+      assertCan(ctx.user, 'settings:edit')
+      return current()
+    },
+
+    /**
+     * Changes some of the settings, the rest staying as they are. Refused (EditConflictError) unless
+     * the settings are still at `version`, the one the form was opened at (0: never saved).
+     */
+    async changeSettings(ctx: Context, version: number | null, change: Partial<SettingsValues>) {
+      assertCan(ctx.user, 'settings:edit')
+      const saved = await withTransaction(db, async (trx) => {
+        const before = await repo.find(trx)
+        const values = {
+          ...(before ? settingsValues(before) : settingsValues({ ...defaults, id: 'council' })),
+          ...change,
+        }
+        const after = await writeAtVersion(
+          trx,
+          {
+            what: 'The council settings',
+            plural: true,
+            subjectType: 'council settings',
+            subjectId: 'council',
+            expected: version,
+          },
+          (at) => (at === 0 ? repo.insert(trx, values) : repo.update(trx, at, values)),
+          () => repo.find(trx),
+        )
+        await recordAudit(trx, ctx, {
+          action: 'changed council settings',
+          subjectType: 'council settings',
+          subjectId: 'council',
+          before: before ?? null,
+          after,
+        })
+        return after
+      })
+      pageName = saved.councilName
+      return saved
+    },
+  }
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>

@@ -1,0 +1,26 @@
+import type { ColumnType } from 'kysely'
+import type { Json } from '#src/platform/db/column-types.ts'
+import type { ReportTemplate } from '#src/modules/meetings/index.ts'
+import type { Version } from '#src/platform/db/version.ts'
+
+/** Whether a period counts working days (no weekends or bank holidays) or every day. */
+export type DayKind = 'working' | 'calendar'
+
+/** The council's settings: one row, 'council', written when an admin first saves. */
+export interface CouncilSettingsTable {
+  id: ColumnType<'council', 'council' | undefined, never>
+  councilName: string | null
+  callInDays: number
+  callInKind: DayKind
+  noticeDays: number
+  /** The report template's sections in order; jsonb. */
+  reportSections: Json<ReportTemplate>
+  decisionReferenceHint: string | null
+  forwardPlanReferenceHint: string | null
+  minutesReferenceHint: string | null
+  version: Version
+}
+
+export interface SettingsTables {
+  councilSettings: CouncilSettingsTable
+}
