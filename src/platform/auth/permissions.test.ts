@@ -17,6 +17,7 @@ const EXPECTED: Record<string, Role[]> = {
   'accounts:manage': ['admin'],
   'audit:read': ['admin'],
   'backups:read': ['admin'],
+  'settings:edit': ['admin'],
   'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
   'bodies:edit': ['scrutiny_officer', 'admin'],
   'people:edit': ['scrutiny_officer', 'admin'],
