@@ -6,9 +6,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // PGlite is CPU-bound WebAssembly; two cores serve two files at a time best.
     pool: 'forks',
-    // The e2e project runs on the threads pool, kept to one file at a time: Vitest sizes each pool
-    // from this root config only, so a per-project maxForks would be ignored.
-    poolOptions: { forks: { maxForks: 2, minForks: 1 }, threads: { maxThreads: 1, minThreads: 1 } },
+    // The e2e project runs on the threads pool, two files at a time: Vitest sizes each pool from this
+    // root config only, so a per-project maxForks would be ignored.
+    poolOptions: { forks: { maxForks: 2, minForks: 1 }, threads: { maxThreads: 2, minThreads: 1 } },
     reporters: ['default'],
     // Gives the run an id under which suites prepare a migrated database (and one with the demo) once, to copy.
     globalSetup: ['./test/support/global-setup.ts'],
@@ -22,9 +22,10 @@ export default defineConfig({
         },
       },
       {
-        // Browser journeys (test/e2e/*.e2e.test.ts): each file starts the app and a Chromium, so they
-        // run one file at a time (the threads pool, sized 1 above) and only after the unit and HTTP
-        // suites have finished (groupOrder), so neither starves the other of the two cores.
+        // Browser journeys (test/e2e/*.e2e.test.ts): each file starts the app and a Chromium, which
+        // between them keep about one core busy, so two files run at a time (the threads pool, sized
+        // above) and only after the unit and HTTP suites have finished (groupOrder), so neither
+        // starves the other of the two cores.
         extends: true,
         test: {
           name: 'e2e',

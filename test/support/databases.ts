@@ -36,7 +36,8 @@ function runId(): string | undefined {
   }
 }
 
-const pglite: TestDatabase = {
+/** PGlite in memory: what every integration suite runs on, and what the browser journeys serve from. */
+export const pglite: TestDatabase = {
   name: 'pglite',
   open: (options) => openPglite<Database>(undefined, undefined, options),
   async openPrepared(prepared, options) {
@@ -49,8 +50,9 @@ const pglite: TestDatabase = {
     const handle = await openPglite<Database>(undefined, undefined, options)
     await prepare(handle, prepared)
     if (file) {
-      // Written whole, then renamed: a suite never reads half a snapshot, and two suites preparing at once both finish.
-      const partial = `${file}.${process.pid}`
+      // Written whole, then renamed: a suite never reads half a snapshot, and two suites preparing at once
+      // both finish (named apart even when they share a process, as the browser journeys' threads do).
+      const partial = `${file}.${randomBytes(6).toString('hex')}`
       await writeFile(partial, Buffer.from(await (await handle.dump()).arrayBuffer()))
       await rename(partial, file)
     }

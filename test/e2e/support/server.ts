@@ -2,11 +2,9 @@ import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '#src/app.ts'
 import type { Database } from '#src/database.ts'
-import { loadDemo } from '#src/demo/index.ts'
 import { createClock } from '#src/platform/clock.ts'
-import { type DatabaseHandle, openPglite } from '#src/platform/db/database.ts'
-import { migrateToLatest } from '#src/platform/db/migrate.ts'
-import { TEST_PASSWORD } from '../../support/harness.ts'
+import type { DatabaseHandle } from '#src/platform/db/database.ts'
+import { pglite } from '../../support/databases.ts'
 
 export interface E2EServer {
   app: FastifyInstance
@@ -17,14 +15,13 @@ export interface E2EServer {
 }
 
 /**
- * The real app, in this process, on an in-memory PGlite with the demo data, listening on a
- * random loopback port. The clock is pinned to the demo's 22 January 2024; cookies are Secure
- * and __Host- prefixed, exactly as in production.
+ * The real app, in this process, on an in-memory PGlite with the demo data (a copy of the one the
+ * test run prepared), listening on a random loopback port. The clock is pinned to the demo's
+ * 22 January 2024; cookies are Secure and __Host- prefixed, exactly as in production.
  */
 export async function startE2EServer(options: { today?: string } = {}): Promise<E2EServer> {
-  const handle = await openPglite<Database>()
-  await migrateToLatest(handle.db)
-  await loadDemo(handle.db, { password: TEST_PASSWORD })
+  // A copy of the demo database this test run prepared once, as the HTTP suites use.
+  const handle = await pglite.openPrepared('demo')
   const app = await buildApp({
     db: handle.db,
     dbKind: handle.kind,

@@ -1,21 +1,15 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ALL_ROLES, type TestRole } from '../support/harness.ts'
-import {
-  BasePage,
-  appendixId,
-  clickAndWait,
-  e2eSuite,
-  expectNoAxeViolations,
-  headingOf,
-  recommendationId,
-  workProgrammeItemId,
-  signIn,
-} from './support/index.ts'
+import type { TestRole } from '../../support/harness.ts'
+import { expectNoAxeViolations } from './axe.ts'
+import type { E2E } from './index.ts'
+import { headingOf } from './pages.ts'
+import { appendixId, recommendationId, workProgrammeItemId } from './records.ts'
+import { signIn } from './session.ts'
 
-const BODY = 'children-and-young-peoples-scrutiny-committee'
-const JANUARY = `/meetings/2024-01-25-${BODY}`
-const NOVEMBER = `/meetings/2023-11-09-${BODY}`
+export const BODY = 'children-and-young-peoples-scrutiny-committee'
+export const JANUARY = `/meetings/2024-01-25-${BODY}`
+export const NOVEMBER = `/meetings/2023-11-09-${BODY}`
 
 /**
  * Every page a person can reach, scanned by axe (architecture.md, Budgets: zero violations on
@@ -26,7 +20,7 @@ const NOVEMBER = `/meetings/2023-11-09-${BODY}`
  * paragraph 3), `:recommendation` the committee's recommendation 1, `:work-item` the first item of its
  * work programme.
  */
-const PAGES: { path: string; status?: number }[] = [
+export const PAGES: { path: string; status?: number }[] = [
   { path: '/' },
   { path: '/bodies' },
   { path: `/bodies/${BODY}` },
@@ -74,10 +68,10 @@ const PAGES: { path: string; status?: number }[] = [
  * The other roles change only links and exempt material on the public pages, so they scan these
  * to keep the run short.
  */
-const SAMPLE = ['/', `/bodies/${BODY}`, JANUARY, `${JANUARY}/items/8/report`, `/bodies/${BODY}/recommendations`]
+export const SAMPLE = ['/', `/bodies/${BODY}`, JANUARY, `${JANUARY}/items/8/report`, `/bodies/${BODY}/recommendations`]
 
 /** Pages only some roles can open: forms, the admin pages, exempt material. */
-const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
+export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
   member: [`${JANUARY}/items/4/report/appendices/:exempt-appendix`],
   officer: [
     '/my/recommendations',
@@ -143,13 +137,18 @@ const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
   ],
 }
 
-function pagesFor(role: TestRole): { path: string; status?: number }[] {
+export function pagesFor(role: TestRole): { path: string; status?: number }[] {
   const everyPage = role === 'public' || role === 'scrutiny_officer'
   const shared = everyPage ? PAGES : PAGES.filter((page) => SAMPLE.includes(page.path))
   return [...shared, ...(SIGNED_IN_PAGES[role] ?? []).map((path) => ({ path }))]
 }
 
-e2eSuite('Accessibility of every page', (e2e) => {
+/**
+ * Scans every page `roles` can reach (`pagesFor`) with axe, one signed-in session per role. The
+ * roles are shared between two files (accessibility-*.e2e.test.ts) so that the two halves run side
+ * by side.
+ */
+export function scanEveryPage(e2e: E2E, roles: TestRole[]) {
   const tokens = new Map<string, string>()
   beforeAll(async () => {
     const db = e2e.server.handle.db
@@ -160,7 +159,7 @@ e2eSuite('Accessibility of every page', (e2e) => {
   })
   const resolve = (path: string) => path.replace(/:[a-z-]+(?=\/|$)/g, (token) => tokens.get(token) ?? token)
 
-  describe.each(ALL_ROLES)('as %s', (role) => {
+  describe.each(roles)('as %s', (role) => {
     let context: BrowserContext
     let page: Page
 
@@ -180,57 +179,4 @@ e2eSuite('Accessibility of every page', (e2e) => {
       await expectNoAxeViolations(page)
     })
   })
-
-  test.each([`${JANUARY}/items/new`, '/decisions/ex48-2023/documents/new'])(
-    'on %s, "Yes" reveals the exemption questions, and the page has no axe violations open or closed',
-    async (path) => {
-      const page = await e2e.newPage('scrutiny_officer')
-      await page.goto(path)
-      const yes = page.getByRole('radio', { name: 'Yes' })
-      const paragraph = page.getByLabel('Paragraph of Schedule 12A')
-      await expect.poll(() => yes.getAttribute('aria-controls')).toBe('conditional-exempt')
-      expect(await paragraph.isVisible()).toBe(false)
-
-      await yes.check()
-      expect(await paragraph.isVisible()).toBe(true)
-      expect(await yes.getAttribute('aria-expanded')).toBeNull()
-      await expectNoAxeViolations(page)
-
-      await page.getByRole('radio', { name: 'No' }).check()
-      expect(await paragraph.isVisible()).toBe(false)
-      await expectNoAxeViolations(page)
-    },
-  )
-
-  test('a form sent empty shows its errors accessibly', async () => {
-    const page = await e2e.newPage('scrutiny_officer')
-    await page.goto('/meetings/new')
-    const form = await new BasePage(page, 'Add a meeting').verifyOnPage()
-    await clickAndWait(page, page.getByRole('button', { name: 'Add meeting' }))
-
-    await form.verifyOnPage()
-    expect(await page.title()).toMatch(/^Error: /)
-    expect((await form.errorSummary()).length).toBeGreaterThan(0)
-    await expectNoAxeViolations(page)
-  })
-
-  test('a save over someone else’s change shows the refusal accessibly, with what was typed', async () => {
-    const edit = `/meetings/2024-03-27-${BODY}/edit`
-    const [first, second] = [await e2e.newPage('scrutiny_officer'), await e2e.newPage('admin')]
-    for (const page of [first, second]) await page.goto(edit)
-    await first.getByLabel('Notes (optional)').fill('Moved to the Town Hall.')
-    await clickAndWait(first, first.getByRole('button', { name: 'Save' }))
-    await second.getByLabel('Notes (optional)').fill('Room to be confirmed.')
-    await clickAndWait(second, second.getByRole('button', { name: 'Save' }))
-
-    const form = await new BasePage(second, 'Change meeting details').verifyOnPage()
-    expect(await second.title()).toMatch(/^Error: /)
-    expect(await form.errorSummary()).toEqual([
-      expect.stringMatching(/^This meeting was changed by Demo scrutiny officer at .+ after you opened it\. /),
-    ])
-    expect(await second.getByLabel('Notes (optional)').inputValue()).toBe('Room to be confirmed.')
-    const current = second.getByRole('link', { name: 'See the current version of this meeting (opens in new tab)' })
-    expect(await current.getAttribute('target')).toBe('_blank')
-    await expectNoAxeViolations(second)
-  })
-})
+}
