@@ -16,6 +16,9 @@ export const SCHEDULE_12A_PARAGRAPHS: Readonly<Record<number, string>> = {
   7: 'Information relating to any action taken or to be taken in connection with the prevention, investigation or prosecution of crime',
 }
 
+/** The paragraphs' numbers, 1 to 7. */
+export const SCHEDULE_12A_PARAGRAPH_NUMBERS: readonly number[] = Object.keys(SCHEDULE_12A_PARAGRAPHS).map(Number)
+
 /** True for a paragraph of Part 1 of Schedule 12A: a whole number from 1 to 7. */
 export function isSchedule12AParagraph(value: unknown): value is number {
   return typeof value === 'number' && Object.hasOwn(SCHEDULE_12A_PARAGRAPHS, value)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SCHEDULE_12A_PARAGRAPH_NUMBERS } from '#src/platform/exemption/schedule-12a.ts'
 import { apiErrorSchema } from './api-errors.ts'
 import { OPEN_DATA_LICENCE, PAGE_SIZE } from './open-data.ts'
 
@@ -33,7 +34,7 @@ export const apiLink = (description?: string) =>
   z.string().meta({ format: 'uri-reference', ...(description ? { description } : {}) })
 
 /** Withheld under a paragraph of Part 1 of Schedule 12A to the Local Government Act 1972. */
-export const apiExempt = z.strictObject({ paragraph: z.int().min(1).max(7) })
+export const apiExempt = z.strictObject({ paragraph: z.literal(SCHEDULE_12A_PARAGRAPH_NUMBERS) })
 
 /** A JSON response with what it means, for a route's `response`. */
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
