@@ -3,7 +3,7 @@ import { type Keepers, dateFields, submit } from './forms.ts'
 
 /**
  * Builders for a council's own inspections and improvement plans, made through the app's forms by
- * the scrutiny officer.
+ * the scrutiny officer, and the health services whose waiting lists analysts follow.
  */
 
 export interface InspectionRecord {
@@ -26,10 +26,15 @@ export interface ThemeRecord {
   number: string
 }
 
+export interface HealthServiceRecord {
+  slug: string
+  url: string
+}
+
 let made = 0
 const next = () => ++made
 
-export function improvementBuilders(_t: TestApp, { scrutiny }: Keepers) {
+export function improvementBuilders(_t: TestApp, { scrutiny, analyst }: Keepers) {
   async function anInspection(
     options: { title?: string; kind?: string; inspectorates?: string; endedOn?: string; outcome?: string } = {},
   ): Promise<InspectionRecord> {
@@ -91,5 +96,17 @@ export function improvementBuilders(_t: TestApp, { scrutiny }: Keepers) {
     return { plan, number }
   }
 
-  return { anInspection, aFinding, anImprovementPlan, aTheme }
+  async function aHealthService(
+    options: { name?: string; provider?: string; waitsTo?: string; position?: string } = {},
+  ): Promise<HealthServiceRecord> {
+    const url = await submit(await analyst(), '/waiting-lists', {
+      name: options.name ?? `Children’s therapy service ${next()}`,
+      provider: options.provider ?? '',
+      waitsTo: options.waitsTo ?? '',
+      position: options.position ?? '',
+    })
+    return { slug: url.replace('/waiting-lists/', ''), url }
+  }
+
+  return { anInspection, aFinding, anImprovementPlan, aTheme, aHealthService }
 }
