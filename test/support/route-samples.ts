@@ -23,6 +23,7 @@ export interface SampleRecords {
   milestone: string
   finding: string
   theme: string
+  indicatorGroup: string
   /** The account the admin's account pages are tried on. */
   account: string
 }
@@ -106,6 +107,7 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
         .where('inspections.slug', '=', 'ilacs-2022')
         .executeTakeFirst(),
     ),
+    indicatorGroup: await id(db.selectFrom('indicatorGroups').select('id').executeTakeFirst()),
     theme: await id(
       db
         .selectFrom('planThemes')
@@ -178,6 +180,7 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     .replace(/^\/inspections\/:slug\/findings\/:id/, `/inspections/ilacs-2022/findings/${ids.finding}`)
     .replace(/^\/inspections\/:slug/, '/inspections/ilacs-2022')
     .replace(/^\/api\/v1\/improvement-plans\/:id/, '/api/v1/improvement-plans/childrens-social-care-improvement-plan')
+    .replace(/^\/outcomes\/groups\/:id/, `/outcomes/groups/${ids.indicatorGroup}`)
     .replace(/^\/outcomes\/:code\/:period/, '/outcomes/OF3.1/2024-03')
     .replace(/^\/outcomes\/:code/, '/outcomes/OF3.1')
     .replace(

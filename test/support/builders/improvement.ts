@@ -3,7 +3,7 @@ import { type Keepers, dateFields, submit } from './forms.ts'
 
 /**
  * Builders for a council's own inspections and improvement plans, made through the app's forms by
- * the scrutiny officer, and the health services whose waiting lists analysts follow.
+ * the scrutiny officer, and for what analysts keep: health services and indicator groups.
  */
 
 export interface InspectionRecord {
@@ -24,6 +24,12 @@ export interface ImprovementPlanRecord {
 export interface ThemeRecord {
   plan: ImprovementPlanRecord
   number: string
+}
+
+export interface IndicatorGroupRecord {
+  id: string
+  key: string
+  name: string
 }
 
 export interface HealthServiceRecord {
@@ -108,5 +114,17 @@ export function improvementBuilders(_t: TestApp, { scrutiny, analyst }: Keepers)
     return { slug: url.replace('/waiting-lists/', ''), url }
   }
 
-  return { anInspection, aFinding, anImprovementPlan, aTheme, aHealthService }
+  /** One of the council's indicator groups, added by an analyst; its key is what an indicator's form posts. */
+  async function anIndicatorGroup(options: { name?: string; position?: string } = {}): Promise<IndicatorGroupRecord> {
+    const name = options.name ?? `Outcome ${next()}: children are safe`
+    await submit(await analyst(), '/outcomes/groups', { name, position: options.position ?? '' })
+    const row = await _t.db
+      .selectFrom('indicatorGroups')
+      .select(['id', 'key'])
+      .where('name', '=', name)
+      .executeTakeFirstOrThrow()
+    return { ...row, name }
+  }
+
+  return { anInspection, aFinding, anImprovementPlan, aTheme, aHealthService, anIndicatorGroup }
 }
