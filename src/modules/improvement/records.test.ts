@@ -166,7 +166,7 @@ describe.each(testDatabases())('a council’s own inspections and improvement pl
       'endedOn-month': '6',
       'endedOn-year': '2024',
     })
-    expect(fieldError(ends.body, 'endedOn-day')).toContain('The inspection must end on or after the day it started')
+    expect(fieldError(ends.body, 'endedOn')).toContain('The inspection must end on or after the day it started')
 
     await build.anInspection({ title: 'ILACS 2025' })
     const again = await officer.post('/inspections', { title: 'ILACS 2025', kind: 'ILACS', inspectorates: 'Ofsted' })
