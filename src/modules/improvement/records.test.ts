@@ -52,6 +52,7 @@ describe.each(testDatabases())('a council’s own inspections and improvement pl
     const plan = await build.anImprovementPlan({ title: 'SEND improvement plan', inspections: [inspection] })
     expect(plan.url).toBe('/improvement-plans/send-improvement-plan')
     await build.aTheme(plan, { number: '1', title: 'Moving into adulthood', lead: 'Head of SEND' })
+    expect(text((await t.visitor().get(plan.url)).body)).toContain('No actions have been added to this theme yet.')
     const theme = await t.db
       .selectFrom('planThemes')
       .select('id')
@@ -72,6 +73,7 @@ describe.each(testDatabases())('a council’s own inspections and improvement pl
     expect(answered).not.toContain('No action answers this')
     const planPage = text((await t.visitor().get(plan.url)).body)
     expect(planPage).toContain('1. Moving into adulthood')
+    expect(planPage).toContain('Lead: Head of SEND.')
 
     const inspectionId = (
       await t.db.selectFrom('inspections').select('id').where('slug', '=', inspection.slug).executeTakeFirstOrThrow()
