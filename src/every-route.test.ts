@@ -49,14 +49,15 @@ const isPublic = (url: string) => PUBLIC.some((pattern) => pattern.test(url))
 const ANY_ACCOUNT = ['/account', '/my/recommendations']
 
 /**
- * What the two roles that do not run the committee may still change: an analyst records health
- * waiting-list figures. Their forms answer these roles with the form, and a post of nonsense with
- * its errors (400), and still change nothing.
+ * What the two roles that do not run the committee may still change: an analyst keeps the health
+ * services and records their waiting-list figures. Their forms answer these roles with the form,
+ * and a post of nonsense with its errors (400), and still change nothing.
  */
 const MAY_EDIT: Record<'member' | 'analyst', RegExp[]> = {
   member: [],
   analyst: [
     /^\/waiting-lists\/:service\/figures/,
+    /^\/waiting-lists(\/new|\/:service\/edit)?$/,
     /^\/outcomes(\/(import|populations|periods|new|:code\/edit|:code\/:period\/edit|:code\/work-programme|:code\/actions))?/,
   ],
 }

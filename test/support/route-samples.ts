@@ -21,6 +21,9 @@ export interface SampleRecords {
   recommendation: string
   workItem: string
   milestone: string
+  finding: string
+  theme: string
+  indicatorGroup: string
   /** The account the admin's account pages are tried on. */
   account: string
 }
@@ -96,6 +99,23 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     ),
     workItem: await id(db.selectFrom('workProgrammeItems').select('id').executeTakeFirst()),
     milestone: await id(db.selectFrom('planMilestones').select('id').executeTakeFirst()),
+    finding: await id(
+      db
+        .selectFrom('inspectionFindings')
+        .innerJoin('inspections', 'inspections.id', 'inspectionFindings.inspectionId')
+        .select('inspectionFindings.id')
+        .where('inspections.slug', '=', 'ilacs-2022')
+        .executeTakeFirst(),
+    ),
+    indicatorGroup: await id(db.selectFrom('indicatorGroups').select('id').executeTakeFirst()),
+    theme: await id(
+      db
+        .selectFrom('planThemes')
+        .innerJoin('improvementPlans', 'improvementPlans.id', 'planThemes.planId')
+        .select('planThemes.id')
+        .where('improvementPlans.slug', '=', 'childrens-social-care-improvement-plan')
+        .executeTakeFirst(),
+    ),
     account: await id(
       db.selectFrom('users').select('id').where('email', '=', 'officer@example.org').executeTakeFirst(),
     ),
@@ -149,12 +169,18 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
       `/improvement-plans/childrens-social-care-improvement-plan/milestones/${ids.milestone}`,
     )
     .replace(
+      /^\/improvement-plans\/:slug\/themes\/:id/,
+      `/improvement-plans/childrens-social-care-improvement-plan/themes/${ids.theme}`,
+    )
+    .replace(
       /^\/improvement-plans\/:slug\/actions\/:reference/,
       '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5',
     )
     .replace(/^\/improvement-plans\/:slug/, '/improvement-plans/childrens-social-care-improvement-plan')
+    .replace(/^\/inspections\/:slug\/findings\/:id/, `/inspections/ilacs-2022/findings/${ids.finding}`)
     .replace(/^\/inspections\/:slug/, '/inspections/ilacs-2022')
     .replace(/^\/api\/v1\/improvement-plans\/:id/, '/api/v1/improvement-plans/childrens-social-care-improvement-plan')
+    .replace(/^\/outcomes\/groups\/:id/, `/outcomes/groups/${ids.indicatorGroup}`)
     .replace(/^\/outcomes\/:code\/:period/, '/outcomes/OF3.1/2024-03')
     .replace(/^\/outcomes\/:code/, '/outcomes/OF3.1')
     .replace(

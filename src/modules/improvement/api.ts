@@ -17,25 +17,25 @@ import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { MilestoneRag } from './rules.ts'
 import type { ImprovementService } from './service.ts'
-import { FINDING_KINDS, INSPECTION_KINDS, JUDGEMENTS, MILESTONE_STATUSES } from './tables.ts'
+import { FINDING_KINDS, MILESTONE_STATUSES } from './tables.ts'
 
 const inspectionSchema = z
   .strictObject({
     id: apiId,
     slug: z.string(),
     title: z.string(),
-    kind: z.enum(INSPECTION_KINDS),
+    kind: z.string().describe('The type of inspection, in the inspectorate’s words'),
     inspectorates: z.string(),
     startedOn: apiDate.nullable(),
     endedOn: apiDate.nullable(),
     publishedOn: apiDate.nullable(),
-    overallJudgement: z.enum(JUDGEMENTS).nullable(),
+    overallJudgement: z.string().nullable().describe('The overall judgement or outcome, as the report gives it'),
     url: sitePath(),
     findings: z.array(
       z.strictObject({
         id: apiId,
         kind: z.enum(FINDING_KINDS),
-        number: z.int(),
+        number: z.string().describe('The report’s own number or reference for the finding'),
         text: z.string(),
         actionIds: z.array(apiId).describe('The plan actions that answer it'),
       }),

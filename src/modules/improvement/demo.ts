@@ -116,7 +116,7 @@ export async function loadDemoImprovement(
   )
   if (judgements.length > 0) await trx.insertInto('inspectionJudgements').values(judgements).execute()
   const findings = records.inspections.flatMap(({ slug, findings: found }) =>
-    found.map((finding) => ({ ...finding, inspectionId: inspectionId(slug) })),
+    found.map((finding) => ({ ...finding, number: String(finding.number), inspectionId: inspectionId(slug) })),
   )
   const slugOf = new Map(inspections.map((row) => [row.id, row.slug]))
   const findingRows = findings.length

@@ -3,6 +3,7 @@ import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { ApiModule } from '#src/platform/module.ts'
 import { improvementApi } from './api.ts'
+import { createRecordsRepository } from './records-repository.ts'
 import { createImprovementRepository } from './repository.ts'
 import { improvementRoutes } from './routes.ts'
 import { type ImprovementService, createImprovementService } from './service.ts'
@@ -19,7 +20,8 @@ export { FINDING_KINDS, INSPECTION_KINDS, JUDGEMENTS, MILESTONE_STATUSES } from 
  */
 export function createImprovement(deps: { db: Db; clock: Clock; audit: AuditReader }): ApiModule<ImprovementService> {
   const repository = createImprovementRepository(deps.db)
-  const service = createImprovementService({ db: deps.db, repository, clock: deps.clock })
+  const records = createRecordsRepository(deps.db)
+  const service = createImprovementService({ db: deps.db, repository, records, clock: deps.clock })
   return {
     service,
     routes: improvementRoutes({ service, audit: deps.audit }),

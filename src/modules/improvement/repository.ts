@@ -29,7 +29,12 @@ export function createImprovementRepository(db: Db) {
         if (inspectionIds.length === 0) return Promise.resolve([])
         query = query.where('inspectionId', 'in', inspectionIds)
       }
-      return query.orderBy('kind').orderBy('number').execute()
+      // Numbers are the report's own ("3", "12", "2a"): shorter first puts 3 before 12.
+      return query
+        .orderBy('kind')
+        .orderBy((eb) => eb.fn('length', ['number']))
+        .orderBy('number')
+        .execute()
     },
     /** Every action of every plan, for choosing one. */
     listAllActions() {

@@ -20,6 +20,10 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     const agent = await t.as(role)
     const officers: TestRole[] = ['officer', 'admin']
     const officerOnly = role === 'public' ? 303 : officers.includes(role) ? 200 : 403
+    // Themes: the plan's owner (the demo officer) and those who add plans.
+    const themeKeepers: TestRole[] = ['officer', 'scrutiny_officer', 'admin']
+    const themeKeeper = role === 'public' ? 303 : themeKeepers.includes(role) ? 200 : 403
+    const recordKeeper = role === 'public' ? 303 : ['scrutiny_officer', 'admin'].includes(role) ? 200 : 403
     const pages: [string, number][] = [
       ['/inspections', 200],
       ['/inspections/ilacs-2022', 200],
@@ -33,6 +37,11 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
       ['/my/actions', officerOnly],
       [`${ACTION}/milestones/new`, officerOnly], // the demo officer is the plan's owner
       [`${PLAN}/versions/new`, officerOnly],
+      [`${PLAN}/themes/new`, themeKeeper],
+      ['/improvement-plans/new', recordKeeper],
+      ['/inspections/new', recordKeeper],
+      ['/inspections/ilacs-2022/edit', recordKeeper],
+      ['/inspections/ilacs-2022/findings/new', recordKeeper],
       ['/api/v1/inspections', 200],
       [`/api/v1${PLAN}`, 200],
       ['/inspections/no-such', 404],

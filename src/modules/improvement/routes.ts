@@ -10,6 +10,7 @@ import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues, rawQuery, postedValues } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { actionSchema, milestoneSchema, sinceSchema, updateSchema, versionSchema } from './schema.ts'
+import { recordsLinks, recordsRoutes } from './records-routes.ts'
 import type { ImprovementService } from './service.ts'
 import { MILESTONE_STATUSES } from './tables.ts'
 
@@ -100,25 +101,32 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
 
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
+    recordsRoutes(instance, service)
 
     app.get('/inspections', async (request, reply) => {
       const inspections = await service.listInspections(request.ctx)
-      return reply.page(`${views}/inspections.njk`, { inspections })
+      return reply.page(`${views}/inspections.njk`, { inspections, ...recordsLinks(request.ctx) })
     })
 
     app.get('/inspections/:slug', byPlan, async (request, reply) => {
-      return reply.page(`${views}/inspection.njk`, await service.inspection(request.ctx, request.params.slug))
+      const view = await service.inspection(request.ctx, request.params.slug)
+      return reply.page(`${views}/inspection.njk`, { ...view, ...recordsLinks(request.ctx) })
     })
 
     app.get('/improvement-plans', async (request, reply) => {
       const plans = await service.listPlans(request.ctx)
-      return reply.page(`${views}/plans.njk`, { plans })
+      return reply.page(`${views}/plans.njk`, { plans, ...recordsLinks(request.ctx) })
     })
 
     app.get('/improvement-plans/:slug', byPlan, async (request, reply) => {
       const view = await service.plan(request.ctx, request.params.slug)
       const history = await audit.historyOf(request.ctx, 'improvement plan', view.plan.id)
-      return reply.page(`${views}/plan.njk`, { ...view, history, isOwner: service.isOwner(request.ctx, view.plan) })
+      return reply.page(`${views}/plan.njk`, {
+        ...view,
+        history,
+        isOwner: service.isOwner(request.ctx, view.plan),
+        mayKeepThemes: service.mayKeepThemes(request.ctx, view.plan),
+      })
     })
 
     const sinceRoute = { schema: { params: pathParams('slug'), querystring: rawQuery } }

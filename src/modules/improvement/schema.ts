@@ -1,6 +1,12 @@
 import { z } from 'zod'
-import { isoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
-import { MILESTONE_STATUSES } from './tables.ts'
+import {
+  isoDate,
+  optionalIsoDate,
+  optionalText,
+  optionalWholeNumber,
+  requiredText,
+} from '#src/platform/forms/fields.ts'
+import { FINDING_KINDS, MILESTONE_STATUSES } from './tables.ts'
 
 export const updateSchema = z.object({
   onDate: isoDate('Enter the date of the update as a real date, like 22 1 2024'),
@@ -66,3 +72,45 @@ export type VersionForm = z.infer<typeof versionSchema>
 export const sinceSchema = z.object({
   from: isoDate('Enter a real date').optional(),
 })
+
+export const inspectionSchema = z.object({
+  title: requiredText('Enter the inspection’s title', 200),
+  kind: requiredText('Enter the type of inspection', 100),
+  inspectorates: requiredText('Enter who inspected, like Ofsted or the Care Quality Commission', 200),
+  startedOn: optionalIsoDate('Enter the date the inspection started as a real date, like 5 12 2022'),
+  endedOn: optionalIsoDate('Enter the date the inspection ended as a real date, like 16 12 2022'),
+  publishedOn: optionalIsoDate('Enter the date the report was published as a real date, like 1 2 2023'),
+  overallJudgement: optionalText(100).transform((value) => value || null),
+  summary: optionalText(5_000),
+})
+export type InspectionForm = z.infer<typeof inspectionSchema>
+
+export const findingSchema = z.object({
+  kind: z.enum(FINDING_KINDS, { error: 'Select the kind of finding' }),
+  number: requiredText('Enter the finding’s number or reference, as the report gives it', 20),
+  text: requiredText('Enter the finding, as the report puts it', 5_000),
+})
+export type FindingForm = z.infer<typeof findingSchema>
+
+/** The inspections a plan answers: none, one or several ticked boxes. */
+const inspectionIds = z
+  .union([z.uuid(), z.array(z.uuid())], { error: 'Select inspections from the list' })
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+
+export const planSchema = z.object({
+  title: requiredText('Enter the plan’s title', 200),
+  owner: optionalText(200),
+  startsOn: optionalIsoDate('Enter the date the plan starts as a real date, like 1 4 2023'),
+  endsOn: optionalIsoDate('Enter the date the plan ends as a real date, like 31 3 2025'),
+  inspectionIds,
+})
+export type PlanForm = z.infer<typeof planSchema>
+
+export const themeSchema = z.object({
+  number: requiredText('Enter the theme’s number, like 1 or A', 12),
+  title: requiredText('Enter the theme’s title', 300),
+  lead: optionalText(200),
+  position: optionalWholeNumber('Enter the position as a whole number, like 3'),
+})
+export type ThemeForm = z.infer<typeof themeSchema>

@@ -6,6 +6,8 @@ import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { ForbiddenError, NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import type { RecordsRepository } from './records-repository.ts'
+import { createRecordsService } from './records-service.ts'
 import type { ImprovementRepository } from './repository.ts'
 import { type MilestoneRag, actionRag, countByRag, coverage, isStale, milestoneRag } from './rules.ts'
 import type { ActionForm, MilestoneForm, UpdateForm, VersionForm } from './schema.ts'
@@ -65,7 +67,12 @@ function present(plan: Plan, contents: Contents, findings: Finding[], today: str
 }
 export type PlanView = ReturnType<typeof present>
 
-export function createImprovementService(deps: { db: Db; repository: ImprovementRepository; clock: Clock }) {
+export function createImprovementService(deps: {
+  db: Db
+  repository: ImprovementRepository
+  records: RecordsRepository
+  clock: Clock
+}) {
   const { db, repository: repo, clock } = deps
 
   async function planOrThrow(slug: string) {
@@ -400,6 +407,8 @@ export function createImprovementService(deps: { db: Db; repository: Improvement
     },
 
     isOwner,
+
+    ...createRecordsService({ db, repository: repo, records: deps.records, isOwner }),
 
     /** Inspections for the open-data API, each finding with the ids of the actions answering it. */
     async inspectionsForApi() {

@@ -3,6 +3,7 @@ import type { Version } from '#src/platform/db/version.ts'
 
 export const JUDGEMENTS = ['outstanding', 'good', 'requires improvement', 'inadequate'] as const
 export type Judgement = (typeof JUDGEMENTS)[number]
+/** The kinds of inspection the demo data names; a council's own inspections may be of any type. */
 export const INSPECTION_KINDS = [
   'single inspection framework',
   'ILACS',
@@ -23,13 +24,16 @@ export interface InspectionsTable {
   title: string
   /** "Ofsted", "Ofsted and the Care Quality Commission". */
   inspectorates: string
-  kind: InspectionKind
+  /** The type of inspection in the inspectorate's words: "ILACS", "SEND area inspection". */
+  kind: string
   startedOn: IsoDate | null
   endedOn: IsoDate | null
   publishedOn: IsoDate | null
-  overallJudgement: Judgement | null
+  /** The outcome as the report puts it: "Requires improvement", "Widespread and/or systemic failings". */
+  overallJudgement: string | null
   summary: string
   createdAt: CreatedAt
+  version: Version
 }
 
 export interface InspectionJudgementsTable {
@@ -44,8 +48,10 @@ export interface InspectionFindingsTable {
   id: Uuid
   inspectionId: string
   kind: FindingKind
-  number: number
+  /** The report's own number or reference: "3", "2a". */
+  number: string
   text: string
+  version: Version
 }
 
 export interface ImprovementPlansTable {
@@ -92,6 +98,7 @@ export interface PlanThemesTable {
   /** The head-of-service lead. */
   lead: string
   position: number
+  version: Version
 }
 
 export interface PlanActionsTable {

@@ -5,7 +5,7 @@ import { apiList, apiPageQuery, invalidQueryResponse, jsonResponse, sitePath } f
 import type { Direction } from '#src/platform/rules/direction-of-travel.ts'
 import type { Rag } from './rules.ts'
 import type { IndicatorsService } from './service.ts'
-import { ASPIRATIONS, GROUPS, POLARITIES, UNITS } from './tables.ts'
+import { ASPIRATIONS, POLARITIES, UNITS } from './tables.ts'
 
 const figure = (description: string) => z.number().nullable().describe(description)
 
@@ -31,7 +31,7 @@ const indicatorSchema = z
   .strictObject({
     code: z.string().meta({ examples: ['OF3.1'] }),
     name: z.string(),
-    group: z.enum(GROUPS),
+    group: z.string().describe('The key of the council’s group the indicator belongs to'),
     unit: z.enum(UNITS),
     polarity: z.enum(POLARITIES),
     decimals: z.int(),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Trx } from '#src/database.ts'
 import { demoDate, demoLookup, demoSlug, demoText } from '#src/platform/demo/records.ts'
-import { ASPIRATIONS, GROUPS, POLARITIES, UNITS } from './tables.ts'
+import { ASPIRATIONS, POLARITIES, UNITS } from './tables.ts'
 
 /** One indicator in one period (by the period's slug): a target or an aspiration, never both. */
 const value = z
@@ -17,7 +17,7 @@ const value = z
 const indicator = z.strictObject({
   code: demoText,
   name: demoText,
-  group: z.enum(GROUPS),
+  group: demoText,
   unit: z.enum(UNITS),
   polarity: z.enum(POLARITIES),
   decimals: z.int().min(0).max(3),
@@ -37,9 +37,14 @@ export const demoIndicatorsSchema = z
     provenance: demoText,
     enteredBy: demoText,
     periods: z.array(z.strictObject({ slug: demoSlug, name: demoText, endsOn: demoDate, isBaseline: z.boolean() })),
+    groups: z.array(z.strictObject({ key: demoText, name: demoText })),
     indicators: z.array(indicator),
   })
   .superRefine((records, ctx) => {
+    const groups = new Set(records.groups.map((group) => group.key))
+    for (const [index, { group }] of records.indicators.entries())
+      if (!groups.has(group))
+        ctx.addIssue({ code: 'custom', path: ['indicators', index, 'group'], message: `No group ${group}` })
     const codes = new Set<string>()
     const periods = new Set(records.periods.map((period) => period.slug))
     for (const [index, { code, values }] of records.indicators.entries()) {
@@ -65,6 +70,11 @@ export async function loadDemoIndicators(trx: Trx, records: DemoIndicators): Pro
     'the period',
     periods.map((period) => [period.slug, period.id] as const),
   )
+  if (records.groups.length > 0)
+    await trx
+      .insertInto('indicatorGroups')
+      .values(records.groups.map((group, position) => ({ ...group, position })))
+      .execute()
   if (records.indicators.length === 0) return
   const indicators = await trx
     .insertInto('indicators')

@@ -3,6 +3,7 @@ import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { ApiModule } from '#src/platform/module.ts'
 import { indicatorsApi } from './api.ts'
+import { createGroupsRepository } from './groups.ts'
 import { createIndicatorsRepository } from './repository.ts'
 import { indicatorsRoutes } from './routes.ts'
 import {
@@ -32,6 +33,7 @@ export function createIndicators(deps: {
   const service = createIndicatorsService({
     db: deps.db,
     repository,
+    groups: createGroupsRepository(deps.db),
     clock: deps.clock,
     workProgramme: deps.workProgramme,
     improvement: deps.improvement,

@@ -25,8 +25,9 @@ import {
   populationSchema,
   valueSchema,
 } from './schema.ts'
-import { GROUP_LABELS, type IndicatorView, type IndicatorsService } from './service.ts'
-import { GROUPS, POLARITIES, UNITS } from './tables.ts'
+import { type IndicatorView, type IndicatorsService } from './service.ts'
+import { POLARITIES, UNITS } from './tables.ts'
+import { groupsRoutes } from './groups-routes.ts'
 
 const views = 'modules/indicators/views'
 const byCode = { schema: { params: pathParams('code') } }
@@ -68,7 +69,6 @@ function indicatorValues(indicator: IndicatorRow | null): FormValues {
 const choice = <T extends string>(values: readonly T[], label: (value: T) => string) =>
   values.map((value) => ({ value, text: label(value) }))
 const indicatorChoices = {
-  groupItems: choice(GROUPS, (g) => GROUP_LABELS[g]),
   unitItems: choice(UNITS, (u) =>
     unitLabel(u)
       .replace(/^a /, '')
@@ -123,7 +123,8 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     errors: FieldErrors = noErrors,
   ) {
     const indicator = code ? await service.indicatorToEdit(ctx, code) : null
-    const data = { indicator, values: values ?? indicatorValues(indicator), ...indicatorChoices, ...errors }
+    const groupItems = (await service.listGroups(ctx)).map((group) => ({ value: group.key, text: group.name }))
+    const data = { indicator, values: values ?? indicatorValues(indicator), ...indicatorChoices, groupItems, ...errors }
     return reply.page(`${views}/indicator-form.njk`, data, formStatus(errors))
   }
 
@@ -165,6 +166,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     const app = instance.withTypeProvider<ZodTypeProvider>()
     await acceptUploads(app, { maxBytes: MAX_SPREADSHEET_BYTES, fields: 10 })
     const mayEdit = async (request: FastifyRequest) => assertCan(request.user, 'indicators:edit')
+    groupsRoutes(app, service)
 
     app.get('/outcomes', { schema: { querystring: frameworkQuerySchema } }, async (request, reply) => {
       const framework = await service.framework(request.ctx)

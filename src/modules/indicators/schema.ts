@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { isWholeNumber, isoDate, optionalText } from '#src/platform/forms/fields.ts'
-import { ASPIRATIONS, GROUPS, type IndicatorUnit, POLARITIES, UNITS } from './tables.ts'
+import { isWholeNumber, isoDate, optionalText, optionalWholeNumber } from '#src/platform/forms/fields.ts'
+import { ASPIRATIONS, type IndicatorUnit, POLARITIES, UNITS } from './tables.ts'
 
 /** The largest figure held: a bigger one is a slip of the keyboard, not a council's figure. */
 export const MAX_FIGURE = 999_999_999
@@ -181,7 +181,11 @@ export const indicatorSchema = z.object({
     .trim()
     .min(1, 'Enter the indicator’s name')
     .max(300, 'The name must be 300 characters or fewer'),
-  indicatorGroup: z.enum(GROUPS, { error: 'Select the group the indicator belongs to' }),
+  indicatorGroup: z
+    .string({ error: 'Select the group the indicator belongs to' })
+    .trim()
+    .min(1, 'Select the group the indicator belongs to')
+    .max(80, 'Select the group the indicator belongs to'),
   unit: z.enum(UNITS, { error: 'Select what the indicator is measured in' }),
   polarity: z.enum(POLARITIES, { error: 'Select whether a higher or lower figure is better' }),
   decimals: z
@@ -222,3 +226,14 @@ export const periodSchema = z.object({
   isBaseline: yesNo('Select whether this is a baseline'),
 })
 export type PeriodForm = z.infer<typeof periodSchema>
+
+/** One of the council's indicator groups: its name and place in the framework. */
+export const groupSchema = z.object({
+  name: z
+    .string({ error: 'Enter the group’s name' })
+    .trim()
+    .min(1, 'Enter the group’s name')
+    .max(200, 'The name must be 200 characters or fewer'),
+  position: optionalWholeNumber('Enter the position as a whole number, like 3'),
+})
+export type GroupForm = z.infer<typeof groupSchema>

@@ -9,22 +9,12 @@ import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { type Travel, directionOfTravel } from '#src/platform/rules/direction-of-travel.ts'
 import type { IndicatorRow, IndicatorsRepository, LinkKind, PeriodRow, ValueChanges, ValueRow } from './repository.ts'
 import { type Rag, ragAgainstTarget, ratePer10000 } from './rules.ts'
-import { GROUPS, type IndicatorGroup } from './tables.ts'
+import { type GroupsRepository, createGroupsService } from './groups.ts'
 import { type FiguresFile, type ImportRefusal, figuresInFile, rowsRefused } from './import-file.ts'
 import type { RowError, ValueInput } from './value-input.ts'
 import { type IndicatorForm, type PeriodForm, VALUE_FIELD_NAMES, type ValueField, unitProblems } from './schema.ts'
 import type { WorkProgrammeService } from '#src/modules/workprogramme/index.ts'
 import type { ImprovementService } from '#src/modules/improvement/index.ts'
-
-export const GROUP_LABELS: Record<IndicatorGroup, string> = {
-  'outcome 1': 'Outcome 1: children, young people and families stay together and get the help they need',
-  'outcome 2': 'Outcome 2: children and young people are supported by their family network',
-  'outcome 3': 'Outcome 3: children and young people are safe in and outside of their homes',
-  'outcome 4': 'Outcome 4: children in care and care leavers have stable, loving homes',
-  enablers: 'Enablers',
-  'practice quality': 'Quality of practice: share of audited work graded good',
-  'health access': 'Access to health services',
-}
 
 /** Something an indicator can be linked to, as its page lists it. */
 export interface LinkTarget {
@@ -86,11 +76,18 @@ export type IndicatorsImprovement = Pick<ImprovementService, 'allActions'>
 export function createIndicatorsService(deps: {
   db: Db
   repository: IndicatorsRepository
+  groups: GroupsRepository
   clock: Clock
   workProgramme: IndicatorsWorkProgramme
   improvement: IndicatorsImprovement
 }) {
-  const { db, repository: repo, workProgramme, improvement } = deps
+  const { db, repository: repo, groups, workProgramme, improvement } = deps
+
+  /** An indicator belongs to one of the council's groups. */
+  async function assertGroup(key: string, trx: Trx) {
+    if (!(await groups.findGroupByKey(key, trx)))
+      throw new RuleError('Select the group the indicator belongs to', 'indicatorGroup')
+  }
 
   /** The things of each kind an indicator can be linked to, as choices: label, where it belongs, page. */
   const LINK_TARGETS: Record<
@@ -270,17 +267,21 @@ export function createIndicatorsService(deps: {
   return {
     importTargets,
 
+    ...createGroupsService({ db, groups }),
+
     /** The framework by group, each indicator with its periods' figures, RAG and direction. */
     async framework(ctx: Context) {
-      const { indicators, periods, values } = await everything(ctx)
+      const [{ indicators, periods, values }, all] = await Promise.all([everything(ctx), groups.listGroups()])
       const views = indicators.map((indicator) => viewOf(indicator, periods, values))
       return {
         periods,
-        groups: GROUPS.map((group) => ({
-          group,
-          label: GROUP_LABELS[group],
-          indicators: views.filter((view) => view.indicatorGroup === group),
-        })).filter((group) => group.indicators.length > 0),
+        groups: all
+          .map((group) => ({
+            group: group.key,
+            label: group.name,
+            indicators: views.filter((view) => view.indicatorGroup === group.key),
+          }))
+          .filter((group) => group.indicators.length > 0),
         canEdit: can(ctx.user, 'indicators:edit'),
       }
     },
@@ -288,8 +289,12 @@ export function createIndicatorsService(deps: {
     /** One indicator with every period. Throws NotFoundError (also for an internal one, signed out). */
     async indicator(ctx: Context, code: string) {
       const indicator = await indicatorOrThrow(ctx, code)
-      const [periods, values] = await Promise.all([repo.listPeriods(), repo.listValues([indicator.id])])
-      return { indicator: viewOf(indicator, periods, values), groupLabel: GROUP_LABELS[indicator.indicatorGroup] }
+      const [periods, values, group] = await Promise.all([
+        repo.listPeriods(),
+        repo.listValues([indicator.id]),
+        groups.findGroupByKey(indicator.indicatorGroup),
+      ])
+      return { indicator: viewOf(indicator, periods, values), groupLabel: group?.name ?? '' }
     },
 
     /** For each kind of link: what the indicator is linked to, and (for those who may link) the rest. */
@@ -442,6 +447,7 @@ export function createIndicatorsService(deps: {
       return withTransaction(db, async (trx) => {
         if (await repo.codeTaken(input.code, null, trx))
           throw new RuleError(`There is already an indicator ${input.code}`, 'code')
+        await assertGroup(input.indicatorGroup, trx)
         const after = await repo.insertIndicator(trx, { ...input, position: await repo.nextPosition(trx) })
         await recordAudit(trx, ctx, { action: 'added indicator', subjectType: 'indicator', subjectId: after.id, after })
         return after
@@ -458,6 +464,7 @@ export function createIndicatorsService(deps: {
       return withTransaction(db, async (trx) => {
         if (await repo.codeTaken(input.code, before.id, trx))
           throw new RuleError(`There is already an indicator ${input.code}`, 'code')
+        await assertGroup(input.indicatorGroup, trx)
         const after = await writeAtVersion(
           trx,
           { what: 'This indicator', subjectType: 'indicator', expected: version },

@@ -2,16 +2,6 @@ import type { ColumnType } from 'kysely'
 import type { CreatedAt, IsoDate, Uuid } from '#src/platform/db/column-types.ts'
 import type { Version } from '#src/platform/db/version.ts'
 
-export const GROUPS = [
-  'outcome 1',
-  'outcome 2',
-  'outcome 3',
-  'outcome 4',
-  'enablers',
-  'practice quality',
-  'health access',
-] as const
-export type IndicatorGroup = (typeof GROUPS)[number]
 export const UNITS = ['count', 'percentage', 'rate per 10000', 'weeks', 'days', 'score'] as const
 export type IndicatorUnit = (typeof UNITS)[number]
 export const POLARITIES = ['higher is better', 'lower is better', 'neither'] as const
@@ -24,7 +14,8 @@ export interface IndicatorsTable {
   /** Short and stable, used in import files: "OF3.1", "PQ4". */
   code: string
   name: string
-  indicatorGroup: IndicatorGroup
+  /** The key of its group (indicator_groups.key). */
+  indicatorGroup: string
   unit: IndicatorUnit
   polarity: IndicatorPolarity
   decimals: number
@@ -41,6 +32,17 @@ export interface IndicatorsTable {
   createdAt: CreatedAt
   updatedAt: ColumnType<Date, Date | string | undefined, Date | string>
   version: Version
+}
+
+/** One of the council's groups of indicators: an outcome, a theme. Shown in order of position. */
+export interface IndicatorGroupsTable {
+  id: Uuid
+  /** Made from the first name, and kept when the group is renamed: indicators name their group by it. */
+  key: string
+  name: string
+  position: number
+  version: Version
+  createdAt: CreatedAt
 }
 
 /** A reporting period: "Baseline April 2023", "October 2023", a month or a quarter. */
@@ -97,6 +99,7 @@ export interface IndicatorActionLinksTable {
 
 export interface IndicatorsTables {
   indicators: IndicatorsTable
+  indicatorGroups: IndicatorGroupsTable
   indicatorPeriods: IndicatorPeriodsTable
   indicatorValues: IndicatorValuesTable
   childPopulations: ChildPopulationsTable

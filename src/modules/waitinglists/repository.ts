@@ -1,9 +1,16 @@
 import type { Db, Trx } from '#src/database.ts'
+import { nextVersion } from '#src/platform/db/version.ts'
 import type { WaitingListFiguresTable } from './tables.ts'
 
 type Reader = Db | Trx
 
 export type FiguresInput = Omit<WaitingListFiguresTable, 'id' | 'serviceId' | 'enteredAt'>
+export interface ServiceInput {
+  name: string
+  provider: string
+  waitsTo: string
+  position: number
+}
 
 const serviceColumns = ['id', 'slug', 'name', 'provider', 'waitsTo', 'position'] as const
 const figureColumns = [
@@ -57,6 +64,39 @@ export function createWaitingListsRepository(db: Db) {
         .where('serviceId', '=', serviceId)
         .orderBy('month')
         .execute()
+    },
+    /** The service as its change form shows it, with its version. */
+    findServiceToEdit(slug: string, trx: Reader = db) {
+      return trx.selectFrom('healthServices').selectAll().where('slug', '=', slug).executeTakeFirst()
+    },
+    slugTaken(slug: string, trx: Reader = db) {
+      return trx
+        .selectFrom('healthServices')
+        .select('id')
+        .where('slug', '=', slug)
+        .executeTakeFirst()
+        .then((row) => Boolean(row))
+    },
+    /** The position after the last service's, so that a new service goes last. */
+    nextPosition(trx: Trx) {
+      return trx
+        .selectFrom('healthServices')
+        .select((eb) => eb.fn.max('position').as('max'))
+        .executeTakeFirst()
+        .then((row) => Number(row?.max ?? 0) + 1)
+    },
+    insertService(trx: Trx, row: ServiceInput & { slug: string }) {
+      return trx.insertInto('healthServices').values(row).returningAll().executeTakeFirstOrThrow()
+    },
+    /** Changes a service if it is still at `version`; undefined when it is not. */
+    updateService(trx: Trx, id: string, version: number, changes: ServiceInput) {
+      return trx
+        .updateTable('healthServices')
+        .set({ ...changes, version: nextVersion() })
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst()
     },
     findFigures(serviceId: string, month: string, trx: Reader = db) {
       return trx

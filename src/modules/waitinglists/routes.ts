@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import { versionValue } from '#src/platform/forms/edit-version.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
 import { joinMonthParts } from '#src/platform/forms/fields.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
@@ -11,7 +12,7 @@ import { pathParams } from '#src/platform/http/path-params.ts'
 import { lineChart } from '#src/platform/views/charts/line-chart.ts'
 import type { FiguresRow } from './repository.ts'
 import { monthLabel, monthsBetween } from './rules.ts'
-import { FIELD_IDS, figuresSchema, monthQuerySchema, newFiguresQuerySchema } from './schema.ts'
+import { FIELD_IDS, figuresSchema, healthServiceSchema, monthQuerySchema, newFiguresQuerySchema } from './schema.ts'
 import { MEASURES, type WaitingListsService } from './service.ts'
 
 const views = 'modules/waitinglists/views'
@@ -35,6 +36,16 @@ function figureValues(figures: FiguresRow): FormValues {
     note: figures.note,
   }
 }
+
+type HealthService = NonNullable<Awaited<ReturnType<WaitingListsService['serviceToEdit']>>>
+
+const serviceValues = (healthService: HealthService): FormValues => ({
+  name: healthService.name,
+  provider: healthService.provider,
+  waitsTo: healthService.waitsTo,
+  position: String(healthService.position),
+  ...versionValue(healthService),
+})
 
 /** The health services' waiting lists: the dashboard, each service's history, and the analysts' forms. */
 export function waitingListsRoutes(deps: { service: WaitingListsService; audit: AuditReader }) {
@@ -68,8 +79,48 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
     })
   }
 
+  /** The form for a new service (no slug), or to change one. */
+  async function serviceForm(
+    ctx: Context,
+    reply: FastifyReply,
+    slug: string | null,
+    values: FormValues | null,
+    errors: FieldErrors = noErrors,
+  ) {
+    const healthService = await service.serviceToEdit(ctx, slug)
+    const shown = values ?? (healthService ? serviceValues(healthService) : {})
+    return reply.page(`${views}/service-form.njk`, { healthService, values: shown, ...errors }, formStatus(errors))
+  }
+
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
+
+    app.get('/waiting-lists/new', (request, reply) => serviceForm(request.ctx, reply, null, {}))
+
+    app.post('/waiting-lists', async (request, reply) => {
+      assertCan(request.user, 'waitinglists:edit')
+      return submitForm(request, reply, {
+        schema: healthServiceSchema,
+        save: (input) => service.addService(request.ctx, input),
+        render: (values, errors) => serviceForm(request.ctx, reply, null, values, errors),
+        redirect: (added) => `/waiting-lists/${added.slug}`,
+      })
+    })
+
+    app.get('/waiting-lists/:service/edit', byService, (request, reply) =>
+      serviceForm(request.ctx, reply, request.params.service, null),
+    )
+
+    app.post('/waiting-lists/:service/edit', byService, async (request, reply) => {
+      assertCan(request.user, 'waitinglists:edit')
+      const slug = request.params.service
+      return submitForm(request, reply, {
+        schema: healthServiceSchema,
+        save: (input, version) => service.changeService(request.ctx, slug, version, input),
+        render: (values, errors) => serviceForm(request.ctx, reply, slug, values, errors),
+        redirect: () => `/waiting-lists/${slug}`,
+      })
+    })
 
     app.get('/waiting-lists', { schema: { querystring: rawQuery } }, async (request, reply) => {
       const query = monthQuerySchema.safeParse(request.query)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalText, optionalWholeNumber } from '#src/platform/forms/fields.ts'
+import { optionalText, optionalWholeNumber, requiredText } from '#src/platform/forms/fields.ts'
 
 export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
@@ -72,3 +72,12 @@ export const monthQuerySchema = z.object({
 
 /** The new figures form's query: the month to fill in, when the link names one. */
 export const newFiguresQuerySchema = z.object({ month: z.string().regex(MONTH).optional().catch(undefined) })
+
+/** A health service whose waiting list the committee follows. */
+export const healthServiceSchema = z.object({
+  name: requiredText('Enter the name of the service', 120),
+  provider: optionalText(120),
+  waitsTo: optionalText(120),
+  position: optionalWholeNumber('Enter the position as a whole number, like 3'),
+})
+export type HealthServiceForm = z.infer<typeof healthServiceSchema>

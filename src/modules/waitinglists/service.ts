@@ -1,5 +1,7 @@
 import type { Db } from '#src/database.ts'
+import { slugify } from '#src/modules/bodies/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -7,7 +9,10 @@ import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { type Travel, directionOfTravel } from '#src/platform/rules/direction-of-travel.ts'
 import type { FiguresRow, ServiceRow, WaitingListsRepository } from './repository.ts'
 import { monthLabel, previousMonth, shareOver18Weeks } from './rules.ts'
-import type { FiguresForm } from './schema.ts'
+import type { FiguresForm, HealthServiceForm } from './schema.ts'
+
+/** Addresses the routes use for pages of their own, which no service may take. */
+const RESERVED = new Set(['new'])
 
 /** The measures of a month's figures, in the dashboard's order. All are "lower is better". */
 export const MEASURES = [
@@ -80,6 +85,14 @@ export function createWaitingListsService(deps: { db: Db; repository: WaitingLis
     }
   }
 
+  async function serviceToEdit(ctx: Context, slug: string | null) {
+    assertCan(ctx.user, 'waitinglists:edit')
+    if (!slug) return null
+    const service = await repo.findServiceToEdit(slug)
+    if (!service) throw new NotFoundError('Health service')
+    return service
+  }
+
   return {
     dashboard,
 
@@ -128,6 +141,50 @@ export function createWaitingListsService(deps: { db: Db; repository: WaitingLis
           subjectType: 'health service',
           subjectId: service.id,
           before: before ?? undefined,
+          after,
+        })
+        return after
+      })
+    },
+
+    /** A service for its change form; null for the form of a new one. */
+    serviceToEdit,
+
+    /** Adds a service, its address made from its name; without a position it goes last. */
+    async addService(ctx: Context, input: HealthServiceForm) {
+      assertCan(ctx.user, 'waitinglists:edit')
+      const slug = slugify(input.name)
+      if (!slug) throw new RuleError('The name must include letters or numbers', 'name')
+      if (RESERVED.has(slug) || (await repo.slugTaken(slug)))
+        throw new RuleError('There is already a health service with this name: give this one a different name', 'name')
+      return withTransaction(db, async (trx) => {
+        const position = input.position ?? (await repo.nextPosition(trx))
+        const service = await repo.insertService(trx, { ...input, position, slug })
+        await recordAudit(trx, ctx, {
+          action: 'added health service',
+          subjectType: 'health service',
+          subjectId: service.id,
+          after: service,
+        })
+        return service
+      })
+    },
+
+    /** Changes a service's name, provider, what its wait is counted to, or position; its address stays. */
+    async changeService(ctx: Context, slug: string, version: number | null, input: HealthServiceForm) {
+      const before = (await serviceToEdit(ctx, slug))!
+      return withTransaction(db, async (trx) => {
+        const after = await writeAtVersion(
+          trx,
+          { what: 'This health service', subjectType: 'health service', expected: version },
+          (at) => repo.updateService(trx, before.id, at, { ...input, position: input.position ?? before.position }),
+          () => repo.findServiceToEdit(slug, trx),
+        )
+        await recordAudit(trx, ctx, {
+          action: 'changed health service',
+          subjectType: 'health service',
+          subjectId: before.id,
+          before,
           after,
         })
         return after

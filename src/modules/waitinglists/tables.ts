@@ -1,4 +1,5 @@
 import type { CreatedAt, Uuid } from '#src/platform/db/column-types.ts'
+import type { Version } from '#src/platform/db/version.ts'
 
 /** A health service whose waiting list the committee follows (speech and language therapy, CAMHS…). */
 export interface HealthServicesTable {
@@ -11,6 +12,7 @@ export interface HealthServicesTable {
   waitsTo: string
   position: number
   createdAt: CreatedAt
+  version: Version
 }
 
 /** One service's figures at the end of one month (`YYYY-MM`). Null: not given by the source. */

@@ -34,6 +34,8 @@ const EXPECTED: Record<string, Role[]> = {
   'indicators:edit': ['analyst', 'admin'],
   'indicators:link': ['analyst', 'scrutiny_officer', 'admin'],
   'improvement:update': ['officer', 'admin'],
+  'inspections:edit': ['scrutiny_officer', 'admin'],
+  'improvement:plans': ['scrutiny_officer', 'admin'],
   'improvement:edit-any': ['admin'],
 }
 

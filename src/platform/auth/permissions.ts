@@ -32,6 +32,10 @@ export const GRANTS = {
   'indicators:link': ['analyst', 'scrutiny_officer', 'admin'],
   /** Post updates on improvement-plan milestones one leads, and change the structure of a plan one owns. */
   'improvement:update': ['officer', 'admin'],
+  /** Add and change inspections and their findings. */
+  'inspections:edit': ['scrutiny_officer', 'admin'],
+  /** Add improvement plans, and keep the themes of any plan. */
+  'improvement:plans': ['scrutiny_officer', 'admin'],
   /** Update and change any improvement plan. */
   'improvement:edit-any': ['admin'],
   /** Read exempt material of any body (staff who prepare and manage the papers). */

@@ -1,10 +1,12 @@
 import type { TestApp } from '../harness.ts'
 import { democraticRecordBuilders } from './democratic-record.ts'
 import { keepers } from './forms.ts'
+import { improvementBuilders } from './improvement.ts'
 import { trackingBuilders } from './tracking.ts'
 
 export type { AgendaItemRecord, BodyRecord, Exemption, MeetingRecord, PersonRecord } from './democratic-record.ts'
 export type { DecisionRecord, PlanRecord, RecommendationRecord } from './tracking.ts'
+export type { FindingRecord, ImprovementPlanRecord, InspectionRecord, ThemeRecord } from './improvement.ts'
 export { dateFields, submit } from './forms.ts'
 
 /**
@@ -14,5 +16,5 @@ export { dateFields, submit } from './forms.ts'
  */
 export function builders(t: TestApp) {
   const keep = keepers(t)
-  return { ...democraticRecordBuilders(t, keep), ...trackingBuilders(t, keep) }
+  return { ...democraticRecordBuilders(t, keep), ...trackingBuilders(t, keep), ...improvementBuilders(t, keep) }
 }
