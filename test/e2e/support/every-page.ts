@@ -4,7 +4,7 @@ import type { TestRole } from '../../support/harness.ts'
 import { expectNoAxeViolations } from './axe.ts'
 import type { E2E } from './index.ts'
 import { headingOf } from './pages.ts'
-import { appendixId, recommendationId, workProgrammeItemId } from './records.ts'
+import { appendixId, findingId, indicatorGroupId, recommendationId, themeId, workProgrammeItemId } from './records.ts'
 import { signIn } from './session.ts'
 
 export const BODY = 'children-and-young-peoples-scrutiny-committee'
@@ -18,7 +18,8 @@ export const NOVEMBER = `/meetings/2023-11-09-${BODY}`
  * Ids the demo data gets afresh on each load are written as tokens and looked up when the test
  * runs: `:appendix` is Appendix 4(a), `:exempt-appendix` EX48/2023 Appendix 5a (exempt under
  * paragraph 3), `:recommendation` the committee's recommendation 1, `:work-item` the first item of its
- * work programme.
+ * work programme, `:finding` a finding of the 2022 ILACS, `:theme` a theme of the improvement plan,
+ * `:group` the indicator group "outcome 3".
  */
 export const PAGES: { path: string; status?: number }[] = [
   { path: '/' },
@@ -111,6 +112,13 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     '/forward-plan/2024-01/items/12-2022/edit',
     `/bodies/${BODY}/work-programme/new`,
     `/bodies/${BODY}/work-programme/:work-item/edit`,
+    '/inspections/new',
+    '/inspections/ilacs-2022/edit',
+    '/inspections/ilacs-2022/findings/new',
+    '/inspections/ilacs-2022/findings/:finding/edit',
+    '/improvement-plans/new',
+    '/improvement-plans/childrens-social-care-improvement-plan/themes/new',
+    '/improvement-plans/childrens-social-care-improvement-plan/themes/:theme/edit',
   ],
   analyst: [
     '/waiting-lists/camhs/figures/new',
@@ -121,6 +129,11 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     '/outcomes/new',
     '/outcomes/OF3.1/edit',
     '/outcomes/periods',
+    '/waiting-lists/new',
+    '/waiting-lists/camhs/edit',
+    '/outcomes/groups',
+    '/outcomes/groups/new',
+    '/outcomes/groups/:group/edit',
   ],
   admin: [
     '/admin',
@@ -156,6 +169,9 @@ export function scanEveryPage(e2e: E2E, roles: TestRole[]) {
     tokens.set(':exempt-appendix', await appendixId(db, 'EX48/2023 Appendix 5a'))
     tokens.set(':recommendation', await recommendationId(db, BODY, '1'))
     tokens.set(':work-item', await workProgrammeItemId(db, BODY))
+    tokens.set(':finding', await findingId(db, 'ilacs-2022'))
+    tokens.set(':theme', await themeId(db, 'childrens-social-care-improvement-plan'))
+    tokens.set(':group', await indicatorGroupId(db, 'outcome 3'))
   })
   const resolve = (path: string) => path.replace(/:[a-z-]+(?=\/|$)/g, (token) => tokens.get(token) ?? token)
 

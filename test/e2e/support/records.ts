@@ -31,3 +31,35 @@ export async function workProgrammeItemId(db: Db, bodySlug: string): Promise<str
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+/** The first finding of an inspection, by the inspection's address. */
+export async function findingId(db: Db, inspectionSlug: string): Promise<string> {
+  const row = await db
+    .selectFrom('inspectionFindings')
+    .innerJoin('inspections', 'inspections.id', 'inspectionFindings.inspectionId')
+    .select('inspectionFindings.id')
+    .where('inspections.slug', '=', inspectionSlug)
+    .orderBy('inspectionFindings.id')
+    .limit(1)
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** The first theme of an improvement plan, by the plan's address. */
+export async function themeId(db: Db, planSlug: string): Promise<string> {
+  const row = await db
+    .selectFrom('planThemes')
+    .innerJoin('improvementPlans', 'improvementPlans.id', 'planThemes.planId')
+    .select('planThemes.id')
+    .where('improvementPlans.slug', '=', planSlug)
+    .orderBy('planThemes.id')
+    .limit(1)
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** An indicator group by its key. */
+export async function indicatorGroupId(db: Db, key: string): Promise<string> {
+  const row = await db.selectFrom('indicatorGroups').select('id').where('key', '=', key).executeTakeFirstOrThrow()
+  return row.id
+}
