@@ -19,7 +19,7 @@ import { NotFoundError } from '#src/platform/http/errors.ts'
 import { planQuerySchema } from './forward-plan/schema.ts'
 import type { ForwardPlanService } from './forward-plan/service.ts'
 import type { DocumentView } from './document-view.ts'
-import { CALL_IN_STATUSES } from './schema.ts'
+import { CALL_IN_STATUSES, TAKER_TYPES } from './schema.ts'
 import type { DecisionsService } from './service.ts'
 
 const exempt = apiExempt.describe(
@@ -34,14 +34,27 @@ const documentSchema = z
   .describe('A published document has a url; an exempt one has only its label, title and paragraph')
   .meta({ id: 'DecisionDocument' })
 
+const text = z.string().nullable()
+
 const decisionSchema = z
   .strictObject({
-    number: z.string().meta({ examples: ['EX47/2023'] }),
+    number: z
+      .string()
+      .nullable()
+      .describe('The council’s own reference for the decision; null when it gives none')
+      .meta({ examples: ['EX47/2023'] }),
     title: z.string(),
     date: apiDate,
-    decisionTaker: z.string().describe('The Executive, or the Cabinet Member with their portfolio'),
+    decisionTaker: z.string().describe('The body, or the person with their post, who took the decision'),
+    takerType: z.enum(TAKER_TYPES).describe('The executive, a cabinet member, a committee or an officer'),
     keyDecision: z.boolean(),
     decision: z.array(z.string()).describe('The decision, part by part'),
+    reasons: text,
+    alternativesConsidered: text,
+    wardsAffected: text,
+    interestsDeclared: text.describe('Interests declared by the decision taker, and any dispensation'),
+    contact: text,
+    effectiveOn: apiDate.nullable().describe('The date the decision takes effect, when the notice gives one'),
     publishedOn: apiDate.nullable(),
     callInDeadline: apiDate
       .nullable()
@@ -53,8 +66,6 @@ const decisionSchema = z
     documents: z.array(documentSchema),
   })
   .meta({ id: 'Decision' })
-
-const text = z.string().nullable()
 
 const forwardPlanItemSchema = z
   .strictObject({
@@ -107,7 +118,7 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
       {
         schema: {
           operationId: 'listDecisions',
-          summary: 'Executive and Cabinet Member decisions, newest first',
+          summary: 'Decisions of the executive, cabinet members, committees and officers, newest first',
           tags: ['Decisions'],
           querystring: apiPageQuery,
           response: {
@@ -126,8 +137,15 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
             title: d.title,
             date: d.decidedOn,
             decisionTaker: d.taker.label,
+            takerType: d.takerType,
             keyDecision: d.keyDecision,
             decision: d.parts,
+            reasons: d.reasons || null,
+            alternativesConsidered: d.alternativesConsidered || null,
+            wardsAffected: d.wardsAffected || null,
+            interestsDeclared: d.interestsDeclared || null,
+            contact: d.contact || null,
+            effectiveOn: d.effectiveOn,
             publishedOn: d.publishedOn,
             callInDeadline: d.callInDeadline,
             callInStatus: d.callInStatus,

@@ -12,7 +12,7 @@ import { type CallInRule, callInDeadline, callInPeriod, callInRuleText } from '.
 import { decisionSlug } from './decision-number.ts'
 import { decisionPath, documentForViewer } from './document-view.ts'
 import type { DecisionRow, DecisionsRepository } from './repository.ts'
-import { CALL_IN_STATUS_LABELS, type DecisionForm, type DocumentForm } from './schema.ts'
+import { CALL_IN_STATUS_LABELS, type DecisionForm, type DocumentForm, TAKER_TYPE_LABELS } from './schema.ts'
 import { type Takers, loadTakers } from './takers.ts'
 
 /** What this module needs of the meetings service: a body's meetings, to find its last one. */
@@ -52,6 +52,7 @@ export function createDecisionsService(deps: DecisionsDeps) {
       callInDeadline: deadline,
       callInPeriod: callInPeriod(deadline, clock.today()),
       callInStatusLabel: CALL_IN_STATUS_LABELS[decision.callInStatus],
+      takerTypeLabel: TAKER_TYPE_LABELS[decision.takerType],
     }
   }
 
@@ -66,15 +67,29 @@ export function createDecisionsService(deps: DecisionsDeps) {
     return decision
   }
 
+  /**
+   * The checks no single field can make; then the decision as it is stored: the taker's type, and
+   * an address from the reference, else the date and title, numbered when another has it.
+   */
   async function checkDecision(ctx: Context, input: DecisionForm, exceptId?: string) {
-    if (await repo.numberTaken(input.number, exceptId)) {
-      throw new RuleError(`There is already a decision numbered ${input.number}`, 'number')
+    if (input.number && (await repo.numberTaken(input.number, exceptId))) {
+      throw new RuleError(`There is already a decision with the reference ${input.number}`, 'number')
     }
     if (input.publishedOn && input.publishedOn < input.decidedOn) {
       throw new RuleError('Publication date must be the same as or after the date of the decision', 'publishedOn')
     }
-    const takers = await loadTakers(ctx, bodies, [])
-    if (!takers.mayTake(input)) throw new RuleError('Select who took the decision', 'taker')
+    if (input.effectiveOn && input.effectiveOn < input.decidedOn) {
+      throw new RuleError(
+        'Date the decision takes effect must be the same as or after the date of the decision',
+        'effectiveOn',
+      )
+    }
+    const taker = (await loadTakers(ctx, bodies, [])).taking(input)
+    if (!taker) throw new RuleError('Select who took the decision', 'taker')
+    const base = decisionSlug(input)
+    let slug = base
+    for (let n = 2; await repo.slugTaken(slug, exceptId); n++) slug = `${base}-${n}`
+    return { ...input, takerType: taker.type, slug }
   }
 
   /** One decision with its documents as this viewer may see them. Throws NotFoundError. */
@@ -139,7 +154,7 @@ export function createDecisionsService(deps: DecisionsDeps) {
       }))
     },
 
-    /** Who may be recorded as taking a decision: the Executive and its cabinet members. */
+    /** Who may be recorded as taking a decision: the Executive, its cabinet members, committees, officers. */
     async takerChoices(ctx: Context, keepPersonId?: string | null) {
       assertCan(ctx.user, 'decisions:edit')
       return (await loadTakers(ctx, bodies, [])).choices(keepPersonId)
@@ -157,12 +172,12 @@ export function createDecisionsService(deps: DecisionsDeps) {
       return decisionBySlug(slug)
     },
 
-    /** Records a decision. Its number must be new; its address comes from the number. */
+    /** Records a decision. A reference, if given, must be new; the address comes from it. */
     async createDecision(ctx: Context, input: DecisionForm) {
       assertCan(ctx.user, 'decisions:edit')
-      await checkDecision(ctx, input)
+      const record = await checkDecision(ctx, input)
       return withTransaction(db, async (trx) => {
-        const decision = await repo.insertDecision(trx, { ...input, slug: decisionSlug(input.number) })
+        const decision = await repo.insertDecision(trx, record)
         await recordAudit(trx, ctx, {
           action: 'recorded decision',
           subjectType: 'decision',
@@ -174,19 +189,20 @@ export function createDecisionsService(deps: DecisionsDeps) {
     },
 
     /**
-     * Changes a decision; a corrected number moves it to the matching address. Refused
-     * (EditConflictError) unless the decision is still at `version`, the one the form was opened at.
+     * Changes a decision; a corrected reference (or, without one, date or title) moves it to the
+     * matching address. Refused (EditConflictError) unless the decision is still at `version`, the
+     * one the form was opened at.
      */
     async updateDecision(ctx: Context, id: string, version: number | null, input: DecisionForm) {
       assertCan(ctx.user, 'decisions:edit')
       const before = await repo.findDecisionById(id)
       if (!before) throw new NotFoundError('Decision')
-      await checkDecision(ctx, input, id)
+      const record = await checkDecision(ctx, input, id)
       return withTransaction(db, async (trx) => {
         const after = await writeAtVersion(
           trx,
           { what: 'This decision', subjectType: 'decision', expected: version },
-          (at) => repo.updateDecision(trx, id, at, { ...input, slug: decisionSlug(input.number) }),
+          (at) => repo.updateDecision(trx, id, at, record),
           () => repo.findDecisionById(id, trx),
         )
         await recordAudit(trx, ctx, {

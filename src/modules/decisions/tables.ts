@@ -4,20 +4,31 @@ import type { Version } from '#src/platform/db/version.ts'
 
 export type CallInStatus = 'none' | 'called in' | 'call-in rejected'
 
+/** Who takes decisions: the executive (cabinet), a cabinet member, a committee, an officer (a key decision). */
+export type TakerType = 'executive' | 'cabinet member' | 'committee' | 'officer'
+
 export interface DecisionsTable {
   id: Uuid
-  /** From the number: "EX47/2023" → "ex47-2023". */
+  /** From the reference ("EX47/2023" → "ex47-2023"), else from the date and title. */
   slug: string
-  number: string
+  /** The council's own reference, if it gives one: "EX47/2023", "FEB14/CAB/09". */
+  number: string | null
   title: string
   decidedOn: IsoDate
-  /** Exactly one of the two: the Executive (a body) or a cabinet member (a person). */
+  /** Exactly one of the two: a body (the Executive, a committee) or a person (a cabinet member, an officer). */
   takerBodyId: string | null
   takerPersonId: string | null
+  takerType: TakerType
   /** The decision, part by part, as numbered in the notice. */
   parts: Json<string[]>
   description: string
   reasons: string
+  alternativesConsidered: string
+  wardsAffected: string
+  /** Interests declared by the decision taker, and any dispensation granted. */
+  interestsDeclared: string
+  contact: string
+  effectiveOn: IsoDate | null
   keyDecision: boolean
   publishedOn: IsoDate | null
   callInStatus: CallInStatus

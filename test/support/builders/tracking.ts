@@ -14,7 +14,7 @@ export interface RecommendationRecord {
 
 export interface DecisionRecord {
   slug: string
-  number: string
+  number: string | null
   url: string
 }
 
@@ -63,9 +63,12 @@ export function trackingBuilders(t: TestApp, { scrutiny }: Keepers) {
     })
   }
 
-  /** A decision taken by the Executive (a body of kind 'executive') or a cabinet member (a person on it). */
+  /**
+   * A decision taken by a body (the Executive, a committee) or a person (a cabinet member, an
+   * officer); with no `number`, it has no reference.
+   */
   async function aDecision(options: {
-    number: string
+    number?: string
     taker: BodyRecord | PersonRecord
     title?: string
     decidedOn?: string
@@ -78,8 +81,8 @@ export function trackingBuilders(t: TestApp, { scrutiny }: Keepers) {
     const decidedOn = options.decidedOn ?? '2023-12-11'
     const taker = 'url' in options.taker && options.taker.url.startsWith('/bodies/') ? 'body' : 'person'
     const url = await submit(await scrutiny(), '/decisions', {
-      number: options.number,
-      title: options.title ?? `Decision ${options.number}`,
+      number: options.number ?? '',
+      title: options.title ?? `Decision ${options.number ?? next()}`,
       ...dateFields('decidedOn', decidedOn),
       taker: `${taker}:${options.taker.id}`,
       parts: options.parts ?? 'To approve the proposal.',
@@ -88,7 +91,7 @@ export function trackingBuilders(t: TestApp, { scrutiny }: Keepers) {
       callInStatus: options.callInStatus ?? 'none',
       ...options.fields,
     })
-    return { slug: url.replace('/decisions/', ''), number: options.number, url }
+    return { slug: url.replace('/decisions/', ''), number: options.number ?? null, url }
   }
 
   /** A document of a decision: its text, or a link to it; exempt when given a paragraph. */

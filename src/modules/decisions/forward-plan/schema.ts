@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
 import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { slugify } from '#src/modules/bodies/index.ts'
 import { monthOrDateField } from '#src/modules/workprogramme/index.ts'
 
 /** Run the cross-field checks even when other answers are wrong, so every error shows at once. */
@@ -40,11 +41,10 @@ const { exemptReviewOn: _noReviewDate, ...privateDecision } = exemptionFields(
 
 export const planItemSchema = z
   .object({
-    reference: z
-      .string({ error: 'Enter the decision reference' })
-      .trim()
-      .min(1, 'Enter the decision reference')
-      .regex(/^[A-Za-z0-9]{1,10}\/\d{4}$/, 'Enter the decision reference in the correct format, like 16/2023'),
+    /** The council's own reference, in its own form; the item's address comes from it. */
+    reference: requiredText('Enter the decision reference', 60)
+      .transform((value) => value.replace(/\s+/g, ' '))
+      .refine((value) => slugify(value) !== '', 'Decision reference must include a letter or a number'),
     matter: requiredText('Enter the matter for decision', 500),
     decisionTaker: requiredText('Enter who will take the decision', 200),
     cabinetMemberId: z
