@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
-import { type BodyRecord, type PersonRecord, builders, dateFields } from '../../../test/support/builders/index.ts'
+import {
+  type BodyRecord,
+  type MeetingRecord,
+  type PersonRecord,
+  builders,
+  dateFields,
+} from '../../../test/support/builders/index.ts'
 import { errorSummary, heading, summaryList, table, text } from '../../../test/support/html.ts'
 import { json } from '../../../test/support/json.ts'
 
@@ -15,6 +21,8 @@ interface DecisionApi {
   interestsDeclared: string | null
   contact: string | null
   effectiveOn: string | null
+  callInStatus: string
+  callIns: unknown[]
   url: string
 }
 
@@ -24,6 +32,7 @@ describe.each(testDatabases())('decisions of any council on $name', (database) =
   let executive: BodyRecord
   let committee: BodyRecord
   let director: PersonRecord
+  let meeting: MeetingRecord
 
   const form = (fields: Record<string, string | string[] | undefined> = {}) => ({
     number: '',
@@ -47,6 +56,7 @@ describe.each(testDatabases())('decisions of any council on $name', (database) =
     executive = await build.aBody({ name: 'Cabinet', kind: 'executive' })
     committee = await build.aBody({ name: 'Children and Families Scrutiny Committee' })
     director = await build.aPerson({ name: 'Sam Okafor', kind: 'officer', jobTitle: 'Director of Children’s Services' })
+    meeting = await build.aMeeting(committee, { date: '2024-03-14' })
   })
   afterAll(() => t?.close())
 
@@ -150,6 +160,97 @@ describe.each(testDatabases())('decisions of any council on $name', (database) =
       ])
       const unreal = await agent.post('/decisions', form({ ...dateFields('effectiveOn', '2024-02-30') }))
       expect(errorSummary(unreal.body)).toEqual(['Date the decision takes effect must be a real date'])
+    })
+  })
+
+  describe('call-ins', () => {
+    it('records a call-in whose two recommendations had different outcomes, on the page and in the API', async () => {
+      const build = builders(t)
+      const decision = await build.aDecision({
+        number: 'CAB 2024/11',
+        title: 'Closure of the Marsh Lane children’s centre',
+        taker: executive,
+        decidedOn: '2024-03-04',
+        publishedOn: '2024-03-05',
+      })
+      await build.aCallIn(decision, {
+        requestedOn: '2024-03-08',
+        requestedBy: 'Councillors Hunter and Roe',
+        grounds: 'Families were not consulted.',
+        meeting,
+        recommendations: [
+          { text: 'That the closure go ahead for the building.', outcome: 'released' },
+          { text: 'That the outreach service be reconsidered.', outcome: 'referred back' },
+        ],
+        response: 'The Cabinet kept the outreach service.',
+      })
+      const page = await t.visitor().get(decision.url)
+      const shown = text(page.body)
+      expect(shown).toContain('Call-in requested on 8 March 2024')
+      expect(shown).toContain('Considered at Children and Families Scrutiny Committee, 14 March 2024')
+      expect(table(page.body, { caption: 'Recommendations and outcomes' })).toEqual([
+        ['Recommendation', 'Outcome'],
+        ['That the closure go ahead for the building.', 'Released: the decision may be carried out'],
+        ['That the outreach service be reconsidered.', 'Referred back to the decision maker'],
+      ])
+      expect(summaryList(page.body)['Call-in']).toBe('Called in')
+      expect(await apiDecision(decision.url)).toMatchObject({
+        callInStatus: 'called in',
+        callIns: [
+          {
+            requestedBy: 'Councillors Hunter and Roe',
+            requestedOn: '2024-03-08',
+            grounds: 'Families were not consulted.',
+            meeting: { date: '2024-03-14', body: 'Children and Families Scrutiny Committee', url: meeting.url },
+            recommendations: [
+              { recommendation: 'That the closure go ahead for the building.', outcome: 'released' },
+              { recommendation: 'That the outreach service be reconsidered.', outcome: 'referred back' },
+            ],
+            response: 'The Cabinet kept the outreach service.',
+          },
+        ],
+      })
+    })
+
+    it('explains what is wrong with a call-in, and refuses one outside the call-in period', async () => {
+      const build = builders(t)
+      const decision = await build.aDecision({
+        title: 'Youth service fees',
+        taker: executive,
+        decidedOn: '2024-04-02',
+        publishedOn: '2024-04-02',
+      })
+      const agent = await t.as('scrutiny_officer')
+      const blank = await agent.post(`${decision.url}/call-ins`, {
+        'recommendation-1': 'That the fees be halved.',
+        'outcome-2': 'referred to council',
+      })
+      expect(blank.statusCode).toBe(400)
+      expect(errorSummary(blank.body)).toEqual([
+        'Enter who requested the call-in',
+        'Enter the date the call-in was requested',
+        'Enter the grounds for the call-in',
+        'Select the outcome of recommendation 1',
+        'Enter recommendation 2',
+      ])
+      const valid = { requestedBy: 'Councillor Hunter', grounds: 'No consultation.' }
+      const late = await agent.post(`${decision.url}/call-ins`, {
+        ...valid,
+        ...dateFields('requestedOn', '2024-04-10'),
+      })
+      expect(errorSummary(late.body)).toEqual([
+        'Date of the request must be on or before the call-in deadline, 9 April 2024',
+      ])
+      const early = await agent.post(`${decision.url}/call-ins`, {
+        ...valid,
+        ...dateFields('requestedOn', '2024-04-01'),
+      })
+      expect(errorSummary(early.body)).toEqual([
+        'Date of the request must be the same as or after the decision was published',
+      ])
+      expect((await (await t.as('member')).get(`${decision.url}/call-ins/new`)).statusCode).toBe(403)
+      expect((await t.visitor().post(`${decision.url}/call-ins`, valid)).statusCode).toBe(303)
+      expect((await (await t.as('officer')).post(`${decision.url}/call-ins`, valid)).statusCode).toBe(403)
     })
   })
 })

@@ -19,6 +19,7 @@ import { NotFoundError } from '#src/platform/http/errors.ts'
 import { planQuerySchema } from './forward-plan/schema.ts'
 import type { ForwardPlanService } from './forward-plan/service.ts'
 import type { DocumentView } from './document-view.ts'
+import { CALL_IN_OUTCOMES } from './call-ins/schema.ts'
 import { CALL_IN_STATUSES, TAKER_TYPES } from './schema.ts'
 import type { DecisionsService } from './service.ts'
 
@@ -35,6 +36,22 @@ const documentSchema = z
   .meta({ id: 'DecisionDocument' })
 
 const text = z.string().nullable()
+
+const callInSchema = z
+  .strictObject({
+    requestedBy: z.string(),
+    requestedOn: apiDate,
+    grounds: z.string(),
+    meeting: z
+      .strictObject({ date: apiDate, body: z.string(), url: sitePath() })
+      .nullable()
+      .describe('The meeting that considered the call-in; null until one has'),
+    recommendations: z
+      .array(z.strictObject({ recommendation: z.string(), outcome: z.enum(CALL_IN_OUTCOMES) }))
+      .describe('Each recommendation of the committee that considered it, with its outcome'),
+    response: text.describe('The decision maker’s response'),
+  })
+  .meta({ id: 'CallIn' })
 
 const decisionSchema = z
   .strictObject({
@@ -62,6 +79,7 @@ const decisionSchema = z
         'The fifth clear working day after publication (weekends and England and Wales bank holidays excluded); null until published',
       ),
     callInStatus: z.enum(CALL_IN_STATUSES),
+    callIns: z.array(callInSchema),
     url: sitePath(),
     documents: z.array(documentSchema),
   })
@@ -149,6 +167,16 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
             publishedOn: d.publishedOn,
             callInDeadline: d.callInDeadline,
             callInStatus: d.callInStatus,
+            callIns: d.callIns.map((callIn) => ({
+              requestedBy: callIn.requestedBy,
+              requestedOn: callIn.requestedOn,
+              grounds: callIn.grounds,
+              meeting: callIn.meeting
+                ? { date: callIn.meeting.date, body: callIn.meeting.bodyName, url: callIn.meeting.url }
+                : null,
+              recommendations: callIn.outcomes.map(({ recommendation, outcome }) => ({ recommendation, outcome })),
+              response: callIn.response || null,
+            })),
             url: d.url,
             documents: d.documents.map(documentForApi),
           })),

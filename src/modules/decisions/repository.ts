@@ -141,6 +141,15 @@ export function createDecisionsRepository(db: Db) {
         .returning(documentColumns)
         .executeTakeFirstOrThrow()
     },
+    /** A decision whose call-in is recorded is called in, unless its status says otherwise already. */
+    markCalledIn(trx: Trx, id: string) {
+      return trx
+        .updateTable('decisions')
+        .set({ callInStatus: 'called in', updatedAt: new Date() })
+        .where('id', '=', id)
+        .where('callInStatus', '=', 'none')
+        .execute()
+    },
     touchDecision(trx: Trx, id: string) {
       return trx.updateTable('decisions').set({ updatedAt: new Date() }).where('id', '=', id).execute()
     },

@@ -8,6 +8,8 @@ import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { mayReadAnyExempt } from '#src/platform/exemption/readers.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
+import type { CallInsRepository } from './call-ins/repository.ts'
+import { presentCallIn } from './call-ins/view.ts'
 import { type CallInRule, callInDeadline, callInPeriod, callInRuleText } from './call-in-deadline.ts'
 import { decisionSlug } from './decision-number.ts'
 import { decisionPath, documentForViewer } from './document-view.ts'
@@ -15,9 +17,10 @@ import type { DecisionRow, DecisionsRepository } from './repository.ts'
 import { CALL_IN_STATUS_LABELS, type DecisionForm, type DocumentForm, TAKER_TYPE_LABELS } from './schema.ts'
 import { type Takers, loadTakers } from './takers.ts'
 
-/** What this module needs of the meetings service: a body's meetings, to find its last one. */
+/** What this module needs of the meetings service: a body's meetings, to find its last one; all, for call-ins. */
 export interface BodyMeetings {
   meetingsOfBody(ctx: Context, bodyId: string): Promise<{ past: { date: string; slug: string }[] }>
+  listMeetings(ctx: Context): Promise<{ id: string; date: string; slug: string; bodyName: string }[]>
 }
 
 /** What this module needs of the council's settings: its call-in rule and the look of its decision numbers. */
@@ -29,6 +32,7 @@ export interface DecisionSettings {
 export interface DecisionsDeps {
   db: Db
   repository: DecisionsRepository
+  callIns: CallInsRepository
   clock: Clock
   bodies: BodiesService
   meetings: BodyMeetings
@@ -95,9 +99,17 @@ export function createDecisionsService(deps: DecisionsDeps) {
   /** One decision with its documents as this viewer may see them. Throws NotFoundError. */
   async function getDecision(ctx: Context, slug: string) {
     const row = await decisionBySlug(slug)
-    const [{ decisions }, documents] = await Promise.all([presentAll(ctx, [row]), repo.documentsOf([row.id])])
+    const [{ decisions }, documents, callIns] = await Promise.all([
+      presentAll(ctx, [row]),
+      repo.documentsOf([row.id]),
+      deps.callIns.callInsOf([row.id]),
+    ])
     const mayRead = mayReadExempt(ctx)
-    return { ...decisions[0], documents: documents.map((doc) => documentForViewer(doc, row.slug, mayRead)) }
+    return {
+      ...decisions[0],
+      documents: documents.map((doc) => documentForViewer(doc, row.slug, mayRead)),
+      callIns: callIns.map((callIn) => presentCallIn(callIn, row.slug)),
+    }
   }
 
   return {
@@ -145,12 +157,14 @@ export function createDecisionsService(deps: DecisionsDeps) {
     async forApi(_ctx: Context) {
       const publicContext: Context = { user: null, requestId: _ctx.requestId }
       const { decisions } = await presentAll(publicContext, await repo.listDecisions())
-      const documents = await repo.documentsOf(decisions.map((d) => d.id))
+      const ids = decisions.map((d) => d.id)
+      const [documents, callIns] = await Promise.all([repo.documentsOf(ids), deps.callIns.callInsOf(ids)])
       return decisions.map((d) => ({
         ...d,
         documents: documents
           .filter((doc) => doc.decisionId === d.id)
           .map((doc) => documentForViewer(doc, d.slug, false)),
+        callIns: callIns.filter((callIn) => callIn.decisionId === d.id).map((callIn) => presentCallIn(callIn, d.slug)),
       }))
     },
 

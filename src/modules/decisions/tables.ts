@@ -49,6 +49,28 @@ export interface DecisionDocumentsTable extends ExemptColumns {
   url: string | null
 }
 
+/** What the committee that considered a call-in did with one of its recommendations. */
+export type CallInOutcome = 'released' | 'referred back' | 'referred to council'
+
+/** A request to call in a decision, and what became of it. */
+export interface CallInsTable {
+  id: Uuid
+  decisionId: string
+  /** 1, 2, … within the decision; its address. */
+  number: number
+  requestedBy: string
+  requestedOn: IsoDate
+  grounds: string
+  /** The meeting that considered it, when it has been. */
+  meetingId: string | null
+  /** Each recommendation of the committee that considered it, in order, with its outcome. */
+  outcomes: Json<{ recommendation: string; outcome: CallInOutcome }[]>
+  /** The decision maker's response to a decision referred back. */
+  response: string
+  createdAt: CreatedAt
+  version: Version
+}
+
 export interface ForwardPlansTable {
   id: Uuid
   /** The month the plan starts: "2024-01". */
@@ -84,6 +106,7 @@ export interface ForwardPlanItemsTable extends ExemptColumns {
 export interface DecisionsTables {
   decisions: DecisionsTable
   decisionDocuments: DecisionDocumentsTable
+  callIns: CallInsTable
   forwardPlans: ForwardPlansTable
   forwardPlanItems: ForwardPlanItemsTable
 }

@@ -108,6 +108,33 @@ export function trackingBuilders(t: TestApp, { scrutiny }: Keepers) {
     })
   }
 
+  /** A call-in of a published decision, with the recommendations of the meeting that considered it. */
+  async function aCallIn(
+    decision: DecisionRecord,
+    options: {
+      requestedOn: string
+      requestedBy?: string
+      grounds?: string
+      meeting?: MeetingRecord
+      recommendations?: { text: string; outcome: 'released' | 'referred back' | 'referred to council' }[]
+      response?: string
+    },
+  ): Promise<{ url: string }> {
+    const slots = (options.recommendations ?? []).flatMap((r, i) => [
+      [`recommendation-${i + 1}`, r.text],
+      [`outcome-${i + 1}`, r.outcome],
+    ])
+    const url = await submit(await scrutiny(), `${decision.url}/call-ins`, {
+      requestedBy: options.requestedBy ?? 'Councillors Hunter, Roe and Walsh',
+      ...dateFields('requestedOn', options.requestedOn),
+      grounds: options.grounds ?? 'The options were not set out in the report.',
+      meetingId: options.meeting?.id ?? '',
+      ...Object.fromEntries(slots),
+      response: options.response ?? '',
+    })
+    return { url }
+  }
+
   async function aForwardPlan(options: {
     title?: string
     periodFrom: string
@@ -197,6 +224,7 @@ export function trackingBuilders(t: TestApp, { scrutiny }: Keepers) {
     anUpdate,
     aDecision,
     aDecisionDocument,
+    aCallIn,
     aForwardPlan,
     aForwardPlanItem,
     aWorkProgrammeItem,

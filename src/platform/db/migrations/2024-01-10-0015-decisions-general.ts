@@ -7,6 +7,8 @@ import { runStatements } from './run-statements.ts'
  * committee or an officer; the notice's other parts (alternative options, wards, interests,
  * contact, date effective) have their own columns. Existing decisions keep their references and
  * addresses; a person took theirs as a cabinet member, a body as the executive or a committee.
+ * A call-in is a record of its own: who asked, when, on what grounds, the meeting that considered
+ * it, the outcome of each of its recommendations and the decision maker's response.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
@@ -23,5 +25,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `update decisions set taker_type = 'cabinet member' where taker_person_id is not null`,
     `update decisions set taker_type = 'committee'
       where taker_body_id in (select id from bodies where kind <> 'executive')`,
+    `create table call_ins (
+      id uuid primary key default gen_random_uuid(),
+      decision_id uuid not null references decisions(id) on delete cascade,
+      number integer not null check (number >= 1),
+      requested_by text not null check (char_length(requested_by) between 1 and 1000),
+      requested_on date not null,
+      grounds text not null check (char_length(grounds) >= 1),
+      meeting_id uuid references meetings(id) on delete set null,
+      outcomes jsonb not null default '[]'::jsonb check (jsonb_typeof(outcomes) = 'array'),
+      response text not null default '',
+      created_at timestamptz not null default now(),
+      version integer not null default 1 check (version >= 1),
+      unique (decision_id, number)
+    )`,
   ])
 }
