@@ -16,7 +16,7 @@ import {
   sitePath,
 } from '#src/platform/http/api-schemas.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
-import { planQuerySchema } from './forward-plan/schema.ts'
+import { URGENCIES, planQuerySchema } from './forward-plan/schema.ts'
 import type { ForwardPlanService } from './forward-plan/service.ts'
 import type { DocumentView } from './document-view.ts'
 import { CALL_IN_OUTCOMES } from './call-ins/schema.ts'
@@ -55,6 +55,7 @@ const callInSchema = z
 
 const decisionSchema = z
   .strictObject({
+    id: z.uuid(),
     number: z
       .string()
       .nullable()
@@ -97,6 +98,12 @@ const forwardPlanItemSchema = z
     documents: text,
     responsibleOfficer: text,
     isNew: z.boolean(),
+    urgency: z
+      .enum(URGENCIES)
+      .describe('Taken without the usual notice: under the general exception or special urgency, or neither'),
+    urgencyReason: text,
+    chairAgreed: z.boolean().nullable().describe('Whether the scrutiny chair agreed; null when not urgent'),
+    decisionId: z.uuid().nullable().describe('The id of the decision in /api/v1/decisions, once taken'),
     private: apiExempt.nullable().describe('To be decided in private under a paragraph of Part 1 of Schedule 12A'),
     url: sitePath(),
   })
@@ -151,6 +158,7 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
         return {
           ...page,
           decisions: items.map((d) => ({
+            id: d.id,
             number: d.number,
             title: d.title,
             date: d.decidedOn,
@@ -231,6 +239,10 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
             documents: item.documents || null,
             responsibleOfficer: item.responsibleOfficer || null,
             isNew: item.isNew,
+            urgency: item.urgency,
+            urgencyReason: item.urgencyReason || null,
+            chairAgreed: item.chairAgreed,
+            decisionId: item.decisionId,
             private: item.private ? { paragraph: item.private.paragraph } : null,
             url: item.url,
           })),

@@ -11,6 +11,7 @@ import {
   exemptColumns,
 } from '#src/platform/demo/records.ts'
 import { decisionSlug } from './decision-number.ts'
+import { URGENCIES } from './forward-plan/schema.ts'
 import { CALL_IN_STATUSES, TAKER_TYPES } from './schema.ts'
 
 /**
@@ -66,6 +67,9 @@ const forwardPlan = z.strictObject({
       documents: z.string(),
       responsibleOfficer: z.string(),
       isNew: z.boolean(),
+      urgency: z.enum(URGENCIES).default('none'),
+      urgencyReason: z.string().default(''),
+      chairAgreed: z.boolean().nullable().default(null),
     }),
   ),
 })

@@ -56,6 +56,7 @@ export function createDecisions(deps: {
   const forwardPlan = createForwardPlanService({
     db: deps.db,
     repository: createForwardPlanRepository(deps.db),
+    decisions: repository,
     bodies: deps.bodies,
     workProgramme: deps.workProgramme,
     settings: deps.settings,

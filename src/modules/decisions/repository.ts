@@ -68,6 +68,10 @@ export function createDecisionsRepository(db: Db) {
     findDecisionBySlug(slug: string, trx: Reader = db) {
       return trx.selectFrom('decisions').select(decisionColumns).where('slug', '=', slug).executeTakeFirst()
     },
+    findDecisionsByIds(ids: string[]) {
+      if (ids.length === 0) return Promise.resolve([])
+      return db.selectFrom('decisions').select(decisionColumns).where('id', 'in', ids).execute()
+    },
     findDecisionById(id: string, trx: Reader = db) {
       return trx.selectFrom('decisions').select(decisionColumns).where('id', '=', id).executeTakeFirst()
     },

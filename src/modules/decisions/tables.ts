@@ -82,6 +82,9 @@ export interface ForwardPlansTable {
   createdAt: CreatedAt
 }
 
+/** Why a key decision is taken without the usual 28 days' notice (2012 Regulations, regs 10 and 11). */
+export type Urgency = 'none' | 'general exception' | 'special urgency'
+
 /** A key decision the Leader expects to be taken; "private" is an exemption under Schedule 12A. */
 export interface ForwardPlanItemsTable extends ExemptColumns {
   id: Uuid
@@ -100,6 +103,13 @@ export interface ForwardPlanItemsTable extends ExemptColumns {
   documents: string
   responsibleOfficer: string
   isNew: boolean
+  urgency: Urgency
+  /** Why it is urgent; '' when it is not. */
+  urgencyReason: string
+  /** Whether the chair of the scrutiny committee agreed; null when it is not urgent. */
+  chairAgreed: boolean | null
+  /** The decision, once taken. */
+  decisionId: string | null
   version: Version
 }
 

@@ -8,7 +8,9 @@ import { runStatements } from './run-statements.ts'
  * contact, date effective) have their own columns. Existing decisions keep their references and
  * addresses; a person took theirs as a cabinet member, a body as the executive or a committee.
  * A call-in is a record of its own: who asked, when, on what grounds, the meeting that considered
- * it, the outcome of each of its recommendations and the decision maker's response.
+ * it, the outcome of each of its recommendations and the decision maker's response. A forward
+ * plan entry may be urgent (general exception or special urgency, with the reason and whether the
+ * chair agreed) and is linked to the decision once taken.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
@@ -39,5 +41,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       version integer not null default 1 check (version >= 1),
       unique (decision_id, number)
     )`,
+    `alter table forward_plan_items
+      add column urgency text not null default 'none'
+        check (urgency in ('none', 'general exception', 'special urgency')),
+      add column urgency_reason text not null default '',
+      add column chair_agreed boolean,
+      add column decision_id uuid references decisions(id) on delete set null,
+      add constraint forward_plan_items_urgency_reason
+        check (urgency = 'none' or (urgency_reason <> '' and chair_agreed is not null))`,
   ])
 }
