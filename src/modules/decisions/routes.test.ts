@@ -158,7 +158,7 @@ describe.each(testDatabases())('decisions on $name', (database) => {
   describe('the register and a decision', () => {
     it('lists the decisions with their taker and call-in deadline, filtered by taker and year', async () => {
       const page = await t.visitor().get('/decisions')
-      expect(heading(page.body)).toBe('Executive and Cabinet Member decisions')
+      expect(heading(page.body)).toBe('Decisions')
       expect(table(page.body).find((row) => row[0] === 'EX48/2023')).toEqual([
         'EX48/2023',
         'Expansion of Highfurlong Special School phase two',

@@ -117,7 +117,7 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
     app.get('/decisions.atom', async (request, reply) => {
       const decisions = await service.newest(request.ctx)
       const feed = atomFeed({
-        title: 'Executive and Cabinet Member decisions',
+        title: 'Decisions',
         selfUrl: `${origin}/decisions.atom`,
         pageUrl: `${origin}/decisions`,
         now: new Date(),
