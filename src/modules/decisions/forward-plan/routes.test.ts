@@ -242,6 +242,9 @@ describe.each(testDatabases())('the forward plan on $name', (database) => {
     expect(page).toContain('Decision taken Emergency placement commissioning (22 January 2024)')
     expect(page).toContain('A provider closed at a week’s notice.')
     expect(page).toContain('The chair of the scrutiny committee agreed that the decision is urgent.')
+    expect(text((await t.visitor().get(plan)).body)).toContain(
+      'Emergency placement commissioning Urgent: special urgency',
+    )
     const api = json<PlanApi>(await t.visitor().get(`/api/v1/forward-plan?plan=2024-01`))
     const { decisions } = json<{ decisions: { id: string; url: string }[] }>(await t.visitor().get('/api/v1/decisions'))
     expect(api.items.find((i) => i.reference === 'KD 2024-031')).toMatchObject({
