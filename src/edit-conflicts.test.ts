@@ -36,6 +36,7 @@ const KINDS = [
   'a person',
   'an indicator’s definition',
   'a decision',
+  'a call-in',
   'a forward plan item',
 ] as const
 
@@ -242,6 +243,21 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
         field: 'reasons',
         stored: storedIn('decisions', 'reasons', { slug: 'ex48-2023' }),
       },
+      'a call-in': {
+        role: 'scrutiny_officer',
+        subject: 'This call-in was',
+        form: '/decisions/ex48-2023/call-ins/1/edit',
+        page: '/decisions/ex48-2023',
+        field: 'response',
+        stored: () =>
+          db
+            .selectFrom('callIns')
+            .innerJoin('decisions', 'decisions.id', 'callIns.decisionId')
+            .select('callIns.response')
+            .where('decisions.slug', '=', 'ex48-2023')
+            .executeTakeFirst()
+            .then((row) => row?.response),
+      },
       'a forward plan item': {
         role: 'scrutiny_officer',
         subject: 'This forward plan item was',
@@ -265,6 +281,15 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
       janes[role] = await t.newAccount(role, { name: 'Jane Smith', personId })
       others[role] = await t.as(role)
     }
+    // The demo has no call-in: one of EX48/2023, to change.
+    const calledIn = await others.scrutiny_officer.post('/decisions/ex48-2023/call-ins', {
+      requestedBy: 'Councillors of the committee',
+      'requestedOn-day': '13',
+      'requestedOn-month': '12',
+      'requestedOn-year': '2023',
+      grounds: 'The costs were not published.',
+    })
+    expect(calledIn.statusCode).toBe(303)
   })
   afterAll(() => t?.close())
 

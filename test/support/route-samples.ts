@@ -70,6 +70,15 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     nature: 'A relative works at the school.',
   })
   if (declared.statusCode !== 303) throw new Error(`Recording a declaration answered ${declared.statusCode}`)
+  // A call-in of EX48/2023, for the form that records what became of it.
+  const calledIn = await scrutiny.post('/decisions/ex48-2023/call-ins', {
+    requestedBy: 'Councillors of the committee',
+    'requestedOn-day': '13',
+    'requestedOn-month': '12',
+    'requestedOn-year': '2023',
+    grounds: 'To test the call-in pages.',
+  })
+  if (calledIn.statusCode !== 303) throw new Error(`Recording a call-in answered ${calledIn.statusCode}`)
   // Published (not yet approved) minutes, for tracking a resolution, unpublishing and approving.
   const november = await first(
     db.selectFrom('meetings').select('id').where('slug', '=', `2023-11-09-${BODY}`).executeTakeFirst(),
@@ -157,6 +166,7 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     .replace(/^\/recommendations\/:id/, `/recommendations/${ids.recommendation}`)
     .replace(/^\/resolutions\/:id/, `/resolutions/${ids.publishedResolution}`)
     .replace(/^\/decisions\/:slug\/documents\/:number/, '/decisions/ex48-2023/documents/1')
+    .replace(/^\/decisions\/:slug\/call-ins\/:number/, '/decisions/ex48-2023/call-ins/1')
     .replace(/^\/decisions\/:slug/, '/decisions/ex48-2023')
     .replace(/^\/forward-plan\/:plan\/items\/:item/, '/forward-plan/2024-01/items/12-2022')
     .replace(/^\/forward-plan\/:plan/, '/forward-plan/2024-01')

@@ -16,10 +16,11 @@ import {
   sitePath,
 } from '#src/platform/http/api-schemas.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
-import { planQuerySchema } from './forward-plan/schema.ts'
+import { URGENCIES, planQuerySchema } from './forward-plan/schema.ts'
 import type { ForwardPlanService } from './forward-plan/service.ts'
 import type { DocumentView } from './document-view.ts'
-import { CALL_IN_STATUSES } from './schema.ts'
+import { CALL_IN_OUTCOMES } from './call-ins/schema.ts'
+import { CALL_IN_STATUSES, TAKER_TYPES } from './schema.ts'
 import type { DecisionsService } from './service.ts'
 
 const exempt = apiExempt.describe(
@@ -34,14 +35,44 @@ const documentSchema = z
   .describe('A published document has a url; an exempt one has only its label, title and paragraph')
   .meta({ id: 'DecisionDocument' })
 
+const text = z.string().nullable()
+
+const callInSchema = z
+  .strictObject({
+    requestedBy: z.string(),
+    requestedOn: apiDate,
+    grounds: z.string(),
+    meeting: z
+      .strictObject({ date: apiDate, body: z.string(), url: sitePath() })
+      .nullable()
+      .describe('The meeting that considered the call-in; null until one has'),
+    recommendations: z
+      .array(z.strictObject({ recommendation: z.string(), outcome: z.enum(CALL_IN_OUTCOMES) }))
+      .describe('Each recommendation of the committee that considered it, with its outcome'),
+    response: text.describe('The decision maker’s response'),
+  })
+  .meta({ id: 'CallIn' })
+
 const decisionSchema = z
   .strictObject({
-    number: z.string().meta({ examples: ['EX47/2023'] }),
+    id: z.uuid(),
+    number: z
+      .string()
+      .nullable()
+      .describe('The council’s own reference for the decision; null when it gives none')
+      .meta({ examples: ['EX47/2023'] }),
     title: z.string(),
     date: apiDate,
-    decisionTaker: z.string().describe('The Executive, or the Cabinet Member with their portfolio'),
+    decisionTaker: z.string().describe('The body, or the person with their post, who took the decision'),
+    takerType: z.enum(TAKER_TYPES).describe('The executive, a cabinet member, a committee or an officer'),
     keyDecision: z.boolean(),
     decision: z.array(z.string()).describe('The decision, part by part'),
+    reasons: text,
+    alternativesConsidered: text,
+    wardsAffected: text,
+    interestsDeclared: text.describe('Interests declared by the decision taker, and any dispensation'),
+    contact: text,
+    effectiveOn: apiDate.nullable().describe('The date the decision takes effect, when the notice gives one'),
     publishedOn: apiDate.nullable(),
     callInDeadline: apiDate
       .nullable()
@@ -49,12 +80,11 @@ const decisionSchema = z
         'The fifth clear working day after publication (weekends and England and Wales bank holidays excluded); null until published',
       ),
     callInStatus: z.enum(CALL_IN_STATUSES),
+    callIns: z.array(callInSchema),
     url: sitePath(),
     documents: z.array(documentSchema),
   })
   .meta({ id: 'Decision' })
-
-const text = z.string().nullable()
 
 const forwardPlanItemSchema = z
   .strictObject({
@@ -68,6 +98,12 @@ const forwardPlanItemSchema = z
     documents: text,
     responsibleOfficer: text,
     isNew: z.boolean(),
+    urgency: z
+      .enum(URGENCIES)
+      .describe('Taken without the usual notice: under the general exception or special urgency, or neither'),
+    urgencyReason: text,
+    chairAgreed: z.boolean().nullable().describe('Whether the scrutiny chair agreed; null when not urgent'),
+    decisionId: z.uuid().nullable().describe('The id of the decision in /api/v1/decisions, once taken'),
     private: apiExempt.nullable().describe('To be decided in private under a paragraph of Part 1 of Schedule 12A'),
     url: sitePath(),
   })
@@ -107,7 +143,7 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
       {
         schema: {
           operationId: 'listDecisions',
-          summary: 'Executive and Cabinet Member decisions, newest first',
+          summary: 'Decisions of the executive, cabinet members, committees and officers, newest first',
           tags: ['Decisions'],
           querystring: apiPageQuery,
           response: {
@@ -122,15 +158,33 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
         return {
           ...page,
           decisions: items.map((d) => ({
+            id: d.id,
             number: d.number,
             title: d.title,
             date: d.decidedOn,
             decisionTaker: d.taker.label,
+            takerType: d.takerType,
             keyDecision: d.keyDecision,
             decision: d.parts,
+            reasons: d.reasons || null,
+            alternativesConsidered: d.alternativesConsidered || null,
+            wardsAffected: d.wardsAffected || null,
+            interestsDeclared: d.interestsDeclared || null,
+            contact: d.contact || null,
+            effectiveOn: d.effectiveOn,
             publishedOn: d.publishedOn,
             callInDeadline: d.callInDeadline,
             callInStatus: d.callInStatus,
+            callIns: d.callIns.map((callIn) => ({
+              requestedBy: callIn.requestedBy,
+              requestedOn: callIn.requestedOn,
+              grounds: callIn.grounds,
+              meeting: callIn.meeting
+                ? { date: callIn.meeting.date, body: callIn.meeting.bodyName, url: callIn.meeting.url }
+                : null,
+              recommendations: callIn.outcomes.map(({ recommendation, outcome }) => ({ recommendation, outcome })),
+              response: callIn.response || null,
+            })),
             url: d.url,
             documents: d.documents.map(documentForApi),
           })),
@@ -185,6 +239,10 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
             documents: item.documents || null,
             responsibleOfficer: item.responsibleOfficer || null,
             isNew: item.isNew,
+            urgency: item.urgency,
+            urgencyReason: item.urgencyReason || null,
+            chairAgreed: item.chairAgreed,
+            decisionId: item.decisionId,
             private: item.private ? { paragraph: item.private.paragraph } : null,
             url: item.url,
           })),

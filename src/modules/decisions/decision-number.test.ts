@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest'
-import { DECISION_NUMBER, decisionSlug, normaliseDecisionNumber, partsFromText } from './decision-number.ts'
+import { decisionReference, decisionSlug, partsFromText } from './decision-number.ts'
 
-describe('decision numbers', () => {
+describe('decision references', () => {
   it.each([
     ['EX47/2023', 'EX47/2023', 'ex47-2023'],
-    [' ex 48/2023 ', 'EX48/2023', 'ex48-2023'],
-    ['PH12/2024', 'PH12/2024', 'ph12-2024'],
-  ])('%j → %s at /decisions/%s', (typed, number, slug) => {
-    expect(DECISION_NUMBER.test(typed.trim())).toBe(true)
-    expect(normaliseDecisionNumber(typed)).toBe(number)
-    expect(decisionSlug(typed)).toBe(slug)
+    ['  FEB14/CAB/09 ', 'FEB14/CAB/09', 'feb14-cab-09'],
+    ['Key  decision 2024/07', 'Key decision 2024/07', 'key-decision-2024-07'],
+  ])('%j is kept as %j, at /decisions/%s', (typed, reference, slug) => {
+    expect(decisionReference.parse(typed)).toBe(reference)
+    expect(decisionSlug({ number: reference, decidedOn: '2024-03-05', title: 'Transport' })).toBe(slug)
   })
 
-  it.each(['47/2023', 'EX47', 'EX47/23', 'EX-47/2023', 'EX47/2023/1'])('refuses %j', (typed) => {
-    expect(DECISION_NUMBER.test(typed)).toBe(false)
+  it('takes none for a blank reference, and refuses a long one', () => {
+    expect(decisionReference.parse('   ')).toBeNull()
+    expect(decisionReference.parse(undefined)).toBeNull()
+    expect(decisionReference.safeParse('x'.repeat(61)).success).toBe(false)
+  })
+
+  it('makes the address of a decision without a reference from its date and title', () => {
+    expect(decisionSlug({ number: null, decidedOn: '2024-03-05', title: 'Home to school transport' })).toBe(
+      '2024-03-05-home-to-school-transport',
+    )
+    expect(decisionSlug({ number: '—', decidedOn: '2024-03-05', title: 'Fees' })).toBe('2024-03-05-fees')
   })
 })
 

@@ -1,16 +1,29 @@
+import { z } from 'zod'
 import { slugify } from '#src/modules/bodies/index.ts'
 
-/** "EX47/2023", "PH12/2024": letters, a number, a slash and the year. */
-export const DECISION_NUMBER = /^[A-Za-z]{1,6}\s?\d{1,5}\/\d{4}$/
+export const MAX_REFERENCE_LENGTH = 60
 
-/** As the register prints it: capitals, no space ("ex 47/2023" → "EX47/2023"). */
-export function normaliseDecisionNumber(number: string): string {
-  return number.trim().replace(/\s+/g, '').toUpperCase()
-}
+/**
+ * The council's own reference for a decision, in whatever form it uses ("EX47/2023", "FEB14/CAB/09",
+ * "Key decision 2024/07"), or null: Modern.gov decisions have none. Spaces are tidied, nothing else.
+ */
+export const decisionReference = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').trim().replace(/\s+/g, ' '))
+  .refine(
+    (value) => value.length <= MAX_REFERENCE_LENGTH,
+    `Reference must be ${MAX_REFERENCE_LENGTH} characters or fewer`,
+  )
+  .transform((value) => value || null)
 
-/** The decision's address: "EX47/2023" → "ex47-2023". */
-export function decisionSlug(number: string): string {
-  return slugify(normaliseDecisionNumber(number))
+/**
+ * The start of a decision's address: from its reference ("EX47/2023" → "ex47-2023"), else from its
+ * date and title ("2024-03-05-home-to-school-transport"). A number is added when it is taken.
+ */
+export function decisionSlug(decision: { number: string | null; decidedOn: string; title: string }): string {
+  const fromReference = decision.number ? slugify(decision.number) : ''
+  return fromReference || slugify(`${decision.decidedOn} ${decision.title}`).replace(/-+$/, '')
 }
 
 /**

@@ -11,17 +11,28 @@ import {
   exemptColumns,
 } from '#src/platform/demo/records.ts'
 import { decisionSlug } from './decision-number.ts'
-import { CALL_IN_STATUSES } from './schema.ts'
+import { URGENCIES } from './forward-plan/schema.ts'
+import { CALL_IN_STATUSES, TAKER_TYPES } from './schema.ts'
 
-/** A decision of the Executive (`taker.body`) or of a Cabinet Member (`taker.person`), with its documents. */
+/**
+ * A decision of a body (`taker.body`: the Executive, a committee) or of a person (`taker.person`: a
+ * Cabinet Member, an officer), with its documents. `takerType` says which; without it, a body is
+ * the Executive and a person a Cabinet Member.
+ */
 const decision = z.strictObject({
   number: demoText,
   title: demoText,
   decidedOn: demoDate,
   taker: z.union([z.strictObject({ person: demoSlug }), z.strictObject({ body: demoSlug })]),
+  takerType: z.enum(TAKER_TYPES).optional(),
   parts: z.array(demoText).min(1),
   description: z.string(),
   reasons: z.string(),
+  alternativesConsidered: z.string().default(''),
+  wardsAffected: z.string().default(''),
+  interestsDeclared: z.string().default(''),
+  contact: z.string().default(''),
+  effectiveOn: demoDate.nullable().default(null),
   keyDecision: z.boolean(),
   publishedOn: demoDate.nullable(),
   callInStatus: z.enum(CALL_IN_STATUSES).default('none'),
@@ -56,6 +67,9 @@ const forwardPlan = z.strictObject({
       documents: z.string(),
       responsibleOfficer: z.string(),
       isNew: z.boolean(),
+      urgency: z.enum(URGENCIES).default('none'),
+      urgencyReason: z.string().default(''),
+      chairAgreed: z.boolean().nullable().default(null),
     }),
   ),
 })
@@ -75,9 +89,10 @@ export async function loadDemoDecisions(
     const decisions = await trx
       .insertInto('decisions')
       .values(
-        records.decisions.map(({ documents: _documents, taker, parts, ...decision }) => ({
+        records.decisions.map(({ documents: _documents, taker, takerType, parts, ...decision }) => ({
           ...decision,
-          slug: decisionSlug(decision.number),
+          takerType: takerType ?? ('body' in taker ? 'executive' : 'cabinet member'),
+          slug: decisionSlug(decision),
           parts: JSON.stringify(parts),
           takerBodyId: 'body' in taker ? refs.bodyId(taker.body) : null,
           takerPersonId: 'person' in taker ? refs.personId(taker.person) : null,
@@ -85,7 +100,7 @@ export async function loadDemoDecisions(
       )
       .returning(['id', 'number'])
       .execute()
-    const decisionId = new Map(decisions.map((row) => [row.number, row.id]))
+    const decisionId = new Map(decisions.map((row) => [row.number!, row.id]))
     const documents = records.decisions.flatMap((decision) =>
       decision.documents.map(({ exempt, ...document }, index) => ({
         ...document,

@@ -6,6 +6,9 @@ import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { WorkProgrammeService } from '#src/modules/workprogramme/index.ts'
 import type { ApiModule } from '#src/platform/module.ts'
 import { decisionsApi } from './api.ts'
+import { createCallInsRepository } from './call-ins/repository.ts'
+import { callInsRoutes } from './call-ins/routes.ts'
+import { createCallInsService } from './call-ins/service.ts'
 import { createForwardPlanRepository } from './forward-plan/repository.ts'
 import { forwardPlanRoutes } from './forward-plan/routes.ts'
 import { type ForwardPlanDeps, type ForwardPlanService, createForwardPlanService } from './forward-plan/service.ts'
@@ -29,9 +32,10 @@ export { type DemoDecisions, demoDecisionsSchema, loadDemoDecisions } from './de
 
 export { decisionsSection, forwardPlanSection } from './body-sections.ts'
 /**
- * Executive and Cabinet Member decisions (the register, call-in, documents with exempt parts, the Atom
- * feed, a committee's view since its last meeting) and the forward plan of key decisions, whose items
- * a committee can take onto its work programme for pre-decision scrutiny.
+ * Decisions of the executive, cabinet members, committees and officers (the register, call-ins,
+ * documents with exempt parts, the Atom feed, a committee's view since its last meeting) and the
+ * forward plan of key decisions, whose items a committee can take onto its work programme for
+ * pre-decision scrutiny.
  */
 export function createDecisions(deps: {
   db: Db
@@ -45,10 +49,14 @@ export function createDecisions(deps: {
   /** The site's public address, for the Atom feed's absolute links. */
   baseUrl: string
 }): ApiModule<DecisionsModuleService> {
-  const service = createDecisionsService({ ...deps, repository: createDecisionsRepository(deps.db) })
+  const repository = createDecisionsRepository(deps.db)
+  const callInsRepository = createCallInsRepository(deps.db)
+  const service = createDecisionsService({ ...deps, repository, callIns: callInsRepository })
+  const callIns = createCallInsService({ ...deps, repository: callInsRepository, decisions: repository })
   const forwardPlan = createForwardPlanService({
     db: deps.db,
     repository: createForwardPlanRepository(deps.db),
+    decisions: repository,
     bodies: deps.bodies,
     workProgramme: deps.workProgramme,
     settings: deps.settings,
@@ -58,6 +66,7 @@ export function createDecisions(deps: {
     routes: async (app: FastifyInstance) => {
       await app.register(decisionsRoutes({ service, audit: deps.audit, baseUrl: deps.baseUrl }))
       await app.register(forwardPlanRoutes({ service: forwardPlan, audit: deps.audit }))
+      await app.register(callInsRoutes({ service: callIns }))
     },
     api: decisionsApi({ decisions: service, forwardPlan }),
   }

@@ -1,4 +1,5 @@
 import type { Db, Trx } from '#src/database.ts'
+import { sql } from 'kysely'
 import type { DecisionDocumentsTable, DecisionsTable } from './tables.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 
@@ -17,9 +18,15 @@ const decisionColumns = [
   'decisions.decidedOn',
   'decisions.takerBodyId',
   'decisions.takerPersonId',
+  'decisions.takerType',
   'decisions.parts',
   'decisions.description',
   'decisions.reasons',
+  'decisions.alternativesConsidered',
+  'decisions.wardsAffected',
+  'decisions.interestsDeclared',
+  'decisions.contact',
+  'decisions.effectiveOn',
   'decisions.keyDecision',
   'decisions.publishedOn',
   'decisions.callInStatus',
@@ -52,17 +59,33 @@ export function createDecisionsRepository(db: Db) {
           .where('decisions.decidedOn', '>=', `${filter.year}-01-01`)
           .where('decisions.decidedOn', '<=', `${filter.year}-12-31`)
       }
-      query = query.orderBy('decisions.decidedOn', 'desc').orderBy('decisions.number', 'desc')
+      query = query
+        .orderBy('decisions.decidedOn', 'desc')
+        .orderBy('decisions.number', (order) => order.desc().nullsLast())
+        .orderBy('decisions.createdAt', 'desc')
       return filter.limit ? query.limit(filter.limit).execute() : query.execute()
     },
     findDecisionBySlug(slug: string, trx: Reader = db) {
       return trx.selectFrom('decisions').select(decisionColumns).where('slug', '=', slug).executeTakeFirst()
     },
+    findDecisionsByIds(ids: string[]) {
+      if (ids.length === 0) return Promise.resolve([])
+      return db.selectFrom('decisions').select(decisionColumns).where('id', 'in', ids).execute()
+    },
     findDecisionById(id: string, trx: Reader = db) {
       return trx.selectFrom('decisions').select(decisionColumns).where('id', '=', id).executeTakeFirst()
     },
+    /** Whether another decision has this reference, whatever its capitals. */
     async numberTaken(number: string, exceptId?: string) {
-      let query = db.selectFrom('decisions').select('id').where('number', '=', number)
+      let query = db
+        .selectFrom('decisions')
+        .select('id')
+        .where(sql<string>`lower(number)`, '=', number.toLowerCase())
+      if (exceptId) query = query.where('id', '!=', exceptId)
+      return Boolean(await query.executeTakeFirst())
+    },
+    async slugTaken(slug: string, exceptId?: string) {
+      let query = db.selectFrom('decisions').select('id').where('slug', '=', slug)
       if (exceptId) query = query.where('id', '!=', exceptId)
       return Boolean(await query.executeTakeFirst())
     },
@@ -121,6 +144,15 @@ export function createDecisionsRepository(db: Db) {
         .where('id', '=', id)
         .returning(documentColumns)
         .executeTakeFirstOrThrow()
+    },
+    /** A decision whose call-in is recorded is called in, unless its status says otherwise already. */
+    markCalledIn(trx: Trx, id: string) {
+      return trx
+        .updateTable('decisions')
+        .set({ callInStatus: 'called in', updatedAt: new Date() })
+        .where('id', '=', id)
+        .where('callInStatus', '=', 'none')
+        .execute()
     },
     touchDecision(trx: Trx, id: string) {
       return trx.updateTable('decisions').set({ updatedAt: new Date() }).where('id', '=', id).execute()

@@ -158,7 +158,7 @@ describe.each(testDatabases())('decisions on $name', (database) => {
   describe('the register and a decision', () => {
     it('lists the decisions with their taker and call-in deadline, filtered by taker and year', async () => {
       const page = await t.visitor().get('/decisions')
-      expect(heading(page.body)).toBe('Executive and Cabinet Member decisions')
+      expect(heading(page.body)).toBe('Decisions')
       expect(table(page.body).find((row) => row[0] === 'EX48/2023')).toEqual([
         'EX48/2023',
         'Expansion of Highfurlong Special School phase two',
@@ -252,7 +252,6 @@ describe.each(testDatabases())('decisions on $name', (database) => {
       const blank = await agent.post('/decisions', { parts: '', description: 'Kept description', callInStatus: 'none' })
       expect(blank.statusCode).toBe(400)
       expect(errorSummary(blank.body)).toEqual([
-        'Enter the decision number',
         'Enter the title of the decision',
         'Enter the date of the decision',
         'Select who took the decision',
@@ -263,14 +262,14 @@ describe.each(testDatabases())('decisions on $name', (database) => {
       expect(title(blank.body)).toMatch(/^Error: /)
       const taker = await takerValue('Councillor Kath Benson')
       const taken = await agent.post('/decisions', form({ number: 'ex47/2023', taker }))
-      expect(errorSummary(taken.body)).toEqual(['There is already a decision numbered EX47/2023'])
+      expect(errorSummary(taken.body)).toEqual(['There is already a decision with the reference ex47/2023'])
       const early = await agent.post('/decisions', form({ number: 'EX2/2024', taker, 'publishedOn-day': '20' }))
       expect(errorSummary(early.body)).toEqual([
         'Publication date must be the same as or after the date of the decision',
       ])
-      const odd = await agent.post('/decisions', form({ number: '2024-1', taker, 'decidedOn-day': '32' }))
+      const odd = await agent.post('/decisions', form({ number: 'x'.repeat(61), taker, 'decidedOn-day': '32' }))
       expect(errorSummary(odd.body)).toEqual([
-        'Enter the decision number in the correct format, like EX47/2023',
+        'Reference must be 60 characters or fewer',
         'Date of the decision must be a real date',
       ])
       const stranger = await agent.post(

@@ -32,11 +32,13 @@ const callInItems = CALL_IN_STATUSES.map((value) => ({ value, text: CALL_IN_STAT
 function decisionValues(decision: DecisionRow): FormValues {
   return {
     ...decision,
+    number: decision.number ?? '',
     taker: decision.takerBodyId ? `body:${decision.takerBodyId}` : `person:${decision.takerPersonId}`,
     parts: decision.parts.join('\n'),
     keyDecision: decision.keyDecision ? 'yes' : 'no',
     ...dateValues('decidedOn', decision.decidedOn),
     ...dateValues('publishedOn', decision.publishedOn),
+    ...dateValues('effectiveOn', decision.effectiveOn),
     ...versionValue(decision),
   }
 }
@@ -62,7 +64,7 @@ const byDocument = {
     }),
   },
 }
-const decisionPost = { schema: decisionSchema, dates: ['decidedOn', 'publishedOn'], ids: FIELD_IDS }
+const decisionPost = { schema: decisionSchema, dates: ['decidedOn', 'publishedOn', 'effectiveOn'], ids: FIELD_IDS }
 const documentPost = { schema: documentSchema, dates: ['exemptReviewOn'], ids: FIELD_IDS }
 
 /**
@@ -115,13 +117,13 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
     app.get('/decisions.atom', async (request, reply) => {
       const decisions = await service.newest(request.ctx)
       const feed = atomFeed({
-        title: 'Executive and Cabinet Member decisions',
+        title: 'Decisions',
         selfUrl: `${origin}/decisions.atom`,
         pageUrl: `${origin}/decisions`,
         now: new Date(),
         entries: decisions.map((d) => ({
           url: `${origin}${d.url}`,
-          title: `${d.number}: ${d.title}`,
+          title: d.number ? `${d.number}: ${d.title}` : d.title,
           updated: d.updatedAt,
           published: d.decidedOn,
           summary: d.parts.map((part, i) => `${i + 1}. ${part}`).join(' '),

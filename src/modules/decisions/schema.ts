@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { EXEMPT_FIELD_IDS, exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
 import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
-import { DECISION_NUMBER, normaliseDecisionNumber, partsFromText } from './decision-number.ts'
-import type { CallInStatus } from './tables.ts'
+import { decisionReference, partsFromText } from './decision-number.ts'
+import type { CallInStatus, TakerType } from './tables.ts'
 
 /** Run the cross-field checks even when other answers are wrong, so every error shows at once. */
 const always = { when: () => true }
@@ -15,16 +15,26 @@ export const CALL_IN_STATUS_LABELS: Record<CallInStatus, string> = {
   'call-in rejected': 'Call-in rejected',
 }
 
+export const TAKER_TYPES = ['executive', 'cabinet member', 'committee', 'officer'] as const satisfies TakerType[]
+
+export const TAKER_TYPE_LABELS: Record<TakerType, string> = {
+  executive: 'Executive',
+  'cabinet member': 'Cabinet member',
+  committee: 'Committee',
+  officer: 'Officer (key decision)',
+}
+
 /** Where each field's error links to, when its first input is not named after the field. */
 export const FIELD_IDS = {
   decidedOn: 'decidedOn-day',
   publishedOn: 'publishedOn-day',
+  effectiveOn: 'effectiveOn-day',
   ...EXEMPT_FIELD_IDS,
   taker: 'taker',
   keyDecision: 'keyDecision',
 }
 
-/** "body:<id>" for the Executive, "person:<id>" for a cabinet member. */
+/** "body:<id>" for the Executive or a committee, "person:<id>" for a cabinet member or an officer. */
 const taker = z
   .string({ error: 'Select who took the decision' })
   .regex(/^(body|person):[0-9a-f-]{36}$/, 'Select who took the decision')
@@ -35,12 +45,7 @@ const taker = z
 
 export const decisionSchema = z
   .object({
-    number: z
-      .string({ error: 'Enter the decision number' })
-      .trim()
-      .min(1, 'Enter the decision number')
-      .regex(DECISION_NUMBER, 'Enter the decision number in the correct format, like EX47/2023')
-      .transform(normaliseDecisionNumber),
+    number: decisionReference,
     title: requiredText('Enter the title of the decision', 300),
     decidedOn: z
       .string({ error: 'Enter the date of the decision' })
@@ -50,6 +55,11 @@ export const decisionSchema = z
     parts: requiredText('Enter the decision', 20_000).transform(partsFromText),
     description: optionalText(10_000),
     reasons: optionalText(10_000),
+    alternativesConsidered: optionalText(10_000),
+    wardsAffected: optionalText(1_000),
+    interestsDeclared: optionalText(10_000),
+    contact: optionalText(1_000),
+    effectiveOn: optionalIsoDate('Date the decision takes effect must be a real date'),
     keyDecision: z.enum(['yes', 'no'], { error: 'Select yes if this is a key decision' }).transform((v) => v === 'yes'),
     publishedOn: optionalIsoDate('Publication date must be a real date'),
     callInStatus: z.enum(CALL_IN_STATUSES, { error: 'Select the call-in status' }),

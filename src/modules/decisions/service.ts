@@ -8,16 +8,19 @@ import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { mayReadAnyExempt } from '#src/platform/exemption/readers.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
+import type { CallInsRepository } from './call-ins/repository.ts'
+import { presentCallIn } from './call-ins/view.ts'
 import { type CallInRule, callInDeadline, callInPeriod, callInRuleText } from './call-in-deadline.ts'
 import { decisionSlug } from './decision-number.ts'
 import { decisionPath, documentForViewer } from './document-view.ts'
 import type { DecisionRow, DecisionsRepository } from './repository.ts'
-import { CALL_IN_STATUS_LABELS, type DecisionForm, type DocumentForm } from './schema.ts'
+import { CALL_IN_STATUS_LABELS, type DecisionForm, type DocumentForm, TAKER_TYPE_LABELS } from './schema.ts'
 import { type Takers, loadTakers } from './takers.ts'
 
-/** What this module needs of the meetings service: a body's meetings, to find its last one. */
+/** What this module needs of the meetings service: a body's meetings, to find its last one; all, for call-ins. */
 export interface BodyMeetings {
   meetingsOfBody(ctx: Context, bodyId: string): Promise<{ past: { date: string; slug: string }[] }>
+  listMeetings(ctx: Context): Promise<{ id: string; date: string; slug: string; bodyName: string }[]>
 }
 
 /** What this module needs of the council's settings: its call-in rule and the look of its decision numbers. */
@@ -29,6 +32,7 @@ export interface DecisionSettings {
 export interface DecisionsDeps {
   db: Db
   repository: DecisionsRepository
+  callIns: CallInsRepository
   clock: Clock
   bodies: BodiesService
   meetings: BodyMeetings
@@ -52,6 +56,7 @@ export function createDecisionsService(deps: DecisionsDeps) {
       callInDeadline: deadline,
       callInPeriod: callInPeriod(deadline, clock.today()),
       callInStatusLabel: CALL_IN_STATUS_LABELS[decision.callInStatus],
+      takerTypeLabel: TAKER_TYPE_LABELS[decision.takerType],
     }
   }
 
@@ -66,23 +71,45 @@ export function createDecisionsService(deps: DecisionsDeps) {
     return decision
   }
 
+  /**
+   * The checks no single field can make; then the decision as it is stored: the taker's type, and
+   * an address from the reference, else the date and title, numbered when another has it.
+   */
   async function checkDecision(ctx: Context, input: DecisionForm, exceptId?: string) {
-    if (await repo.numberTaken(input.number, exceptId)) {
-      throw new RuleError(`There is already a decision numbered ${input.number}`, 'number')
+    if (input.number && (await repo.numberTaken(input.number, exceptId))) {
+      throw new RuleError(`There is already a decision with the reference ${input.number}`, 'number')
     }
     if (input.publishedOn && input.publishedOn < input.decidedOn) {
       throw new RuleError('Publication date must be the same as or after the date of the decision', 'publishedOn')
     }
-    const takers = await loadTakers(ctx, bodies, [])
-    if (!takers.mayTake(input)) throw new RuleError('Select who took the decision', 'taker')
+    if (input.effectiveOn && input.effectiveOn < input.decidedOn) {
+      throw new RuleError(
+        'Date the decision takes effect must be the same as or after the date of the decision',
+        'effectiveOn',
+      )
+    }
+    const taker = (await loadTakers(ctx, bodies, [])).taking(input)
+    if (!taker) throw new RuleError('Select who took the decision', 'taker')
+    const base = decisionSlug(input)
+    let slug = base
+    for (let n = 2; await repo.slugTaken(slug, exceptId); n++) slug = `${base}-${n}`
+    return { ...input, takerType: taker.type, slug }
   }
 
   /** One decision with its documents as this viewer may see them. Throws NotFoundError. */
   async function getDecision(ctx: Context, slug: string) {
     const row = await decisionBySlug(slug)
-    const [{ decisions }, documents] = await Promise.all([presentAll(ctx, [row]), repo.documentsOf([row.id])])
+    const [{ decisions }, documents, callIns] = await Promise.all([
+      presentAll(ctx, [row]),
+      repo.documentsOf([row.id]),
+      deps.callIns.callInsOf([row.id]),
+    ])
     const mayRead = mayReadExempt(ctx)
-    return { ...decisions[0], documents: documents.map((doc) => documentForViewer(doc, row.slug, mayRead)) }
+    return {
+      ...decisions[0],
+      documents: documents.map((doc) => documentForViewer(doc, row.slug, mayRead)),
+      callIns: callIns.map((callIn) => presentCallIn(callIn, row.slug)),
+    }
   }
 
   return {
@@ -130,16 +157,18 @@ export function createDecisionsService(deps: DecisionsDeps) {
     async forApi(_ctx: Context) {
       const publicContext: Context = { user: null, requestId: _ctx.requestId }
       const { decisions } = await presentAll(publicContext, await repo.listDecisions())
-      const documents = await repo.documentsOf(decisions.map((d) => d.id))
+      const ids = decisions.map((d) => d.id)
+      const [documents, callIns] = await Promise.all([repo.documentsOf(ids), deps.callIns.callInsOf(ids)])
       return decisions.map((d) => ({
         ...d,
         documents: documents
           .filter((doc) => doc.decisionId === d.id)
           .map((doc) => documentForViewer(doc, d.slug, false)),
+        callIns: callIns.filter((callIn) => callIn.decisionId === d.id).map((callIn) => presentCallIn(callIn, d.slug)),
       }))
     },
 
-    /** Who may be recorded as taking a decision: the Executive and its cabinet members. */
+    /** Who may be recorded as taking a decision: the Executive, its cabinet members, committees, officers. */
     async takerChoices(ctx: Context, keepPersonId?: string | null) {
       assertCan(ctx.user, 'decisions:edit')
       return (await loadTakers(ctx, bodies, [])).choices(keepPersonId)
@@ -157,12 +186,12 @@ export function createDecisionsService(deps: DecisionsDeps) {
       return decisionBySlug(slug)
     },
 
-    /** Records a decision. Its number must be new; its address comes from the number. */
+    /** Records a decision. A reference, if given, must be new; the address comes from it. */
     async createDecision(ctx: Context, input: DecisionForm) {
       assertCan(ctx.user, 'decisions:edit')
-      await checkDecision(ctx, input)
+      const record = await checkDecision(ctx, input)
       return withTransaction(db, async (trx) => {
-        const decision = await repo.insertDecision(trx, { ...input, slug: decisionSlug(input.number) })
+        const decision = await repo.insertDecision(trx, record)
         await recordAudit(trx, ctx, {
           action: 'recorded decision',
           subjectType: 'decision',
@@ -174,19 +203,20 @@ export function createDecisionsService(deps: DecisionsDeps) {
     },
 
     /**
-     * Changes a decision; a corrected number moves it to the matching address. Refused
-     * (EditConflictError) unless the decision is still at `version`, the one the form was opened at.
+     * Changes a decision; a corrected reference (or, without one, date or title) moves it to the
+     * matching address. Refused (EditConflictError) unless the decision is still at `version`, the
+     * one the form was opened at.
      */
     async updateDecision(ctx: Context, id: string, version: number | null, input: DecisionForm) {
       assertCan(ctx.user, 'decisions:edit')
       const before = await repo.findDecisionById(id)
       if (!before) throw new NotFoundError('Decision')
-      await checkDecision(ctx, input, id)
+      const record = await checkDecision(ctx, input, id)
       return withTransaction(db, async (trx) => {
         const after = await writeAtVersion(
           trx,
           { what: 'This decision', subjectType: 'decision', expected: version },
-          (at) => repo.updateDecision(trx, id, at, { ...input, slug: decisionSlug(input.number) }),
+          (at) => repo.updateDecision(trx, id, at, record),
           () => repo.findDecisionById(id, trx),
         )
         await recordAudit(trx, ctx, {

@@ -1,9 +1,12 @@
 import type { Context } from '#src/platform/auth/user.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
+import type { TakerType } from './tables.ts'
 
 /** Who took a decision, as pages and the API name them. */
 export interface Taker {
   kind: 'body' | 'person'
+  /** The Executive, one of its cabinet members, another body (a committee) or an officer. */
+  type: TakerType
   id: string
   slug: string
   /** "Executive", "Councillor Kath Benson". */
@@ -22,8 +25,9 @@ interface PersonRecord {
   jobTitle: string | null
 }
 
-const bodyTaker = (body: { id: string; slug: string; name: string }): Taker => ({
+const bodyTaker = (body: { id: string; slug: string; name: string; kind: string }): Taker => ({
   kind: 'body',
+  type: body.kind === 'executive' ? 'executive' : 'committee',
   id: body.id,
   slug: body.slug,
   name: body.name,
@@ -35,6 +39,7 @@ function personTaker(person: PersonRecord): Taker {
   const name = person.honorific ? `${person.honorific} ${person.name}` : person.name
   return {
     kind: 'person',
+    type: person.kind === 'officer' ? 'officer' : 'cabinet member',
     id: person.id,
     slug: person.slug,
     name,
@@ -46,11 +51,15 @@ function personTaker(person: PersonRecord): Taker {
 type TakerIds = { takerBodyId: string | null; takerPersonId: string | null }
 
 /**
- * The Executive (every body of kind 'executive') and its cabinet members (the councillors who are or
- * were its members), plus whoever else took one of `rows`, by way of the bodies service.
+ * Who may take a decision: the Executive (every body of kind 'executive'), its cabinet members (the
+ * councillors who are or were its members), any other body (a committee, which takes decisions too)
+ * and any officer (a key decision taken by an officer); plus whoever else took one of `rows`.
  */
 export async function loadTakers(ctx: Context, bodies: BodiesService, rows: TakerIds[]) {
-  const executives = (await bodies.listBodies(ctx)).filter((body) => body.kind === 'executive')
+  const [allBodies, people] = await Promise.all([bodies.listBodies(ctx), bodies.listPeople(ctx)])
+  const executives = allBodies.filter((body) => body.kind === 'executive')
+  const committees = allBodies.filter((body) => body.kind !== 'executive').map(bodyTaker)
+  const officers = people.filter((person) => person.kind === 'officer').map(personTaker)
   const details = await Promise.all(executives.map((body) => bodies.getBody(ctx, body.slug)))
   const cabinet = new Map<string, Taker>()
   const currentCabinet = new Set<string>()
@@ -61,7 +70,10 @@ export async function loadTakers(ctx: Context, bodies: BodiesService, rows: Take
       if (executive.currentMembers.includes(member)) currentCabinet.add(member.personId)
     }
   }
-  const known = new Map<string, Taker>([...executives.map((body) => [body.id, bodyTaker(body)] as const), ...cabinet])
+  const known = new Map<string, Taker>([
+    ...[...executives.map(bodyTaker), ...committees, ...officers].map((taker) => [taker.id, taker] as const),
+    ...cabinet,
+  ])
   const otherPeople = rows.map((row) => row.takerPersonId).filter((id): id is string => !!id && !known.has(id))
   for (const person of await bodies.getPeopleByIds(ctx, [...new Set(otherPeople)]))
     known.set(person.id, personTaker(person))
@@ -81,14 +93,19 @@ export async function loadTakers(ctx: Context, bodies: BodiesService, rows: Take
     withinExecutive(row: TakerIds): boolean {
       return row.takerBodyId ? executives.some((body) => body.id === row.takerBodyId) : cabinet.has(row.takerPersonId!)
     },
-    /** Whether a decision may be recorded as taken by this body or person. */
-    mayTake(row: TakerIds): boolean {
-      return this.withinExecutive(row)
+    /** The body or person who may be recorded as taking a decision; undefined for anyone else. */
+    taking(row: TakerIds): Taker | undefined {
+      const taker = known.get((row.takerBodyId ?? row.takerPersonId)!)
+      return taker && (taker.type !== 'cabinet member' || cabinet.has(taker.id)) ? taker : undefined
     },
-    /** The choices for the form: the Executive, then its current cabinet members (and `keep`, a past one). */
+    /**
+     * The choices for the form: the Executive, its current cabinet members (and `keep`, a past one),
+     * the other bodies, then the officers.
+     */
     choices(keep?: string | null) {
-      const people = [...cabinet.values()].filter((taker) => currentCabinet.has(taker.id) || taker.id === keep)
-      return [...executives.map(bodyTaker), ...people.sort((a, b) => a.label.localeCompare(b.label))]
+      const members = [...cabinet.values()].filter((taker) => currentCabinet.has(taker.id) || taker.id === keep)
+      const byLabel = (a: Taker, b: Taker) => a.label.localeCompare(b.label)
+      return [...executives.map(bodyTaker), ...members.sort(byLabel), ...committees, ...officers.sort(byLabel)]
     },
   }
 }

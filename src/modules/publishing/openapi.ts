@@ -12,7 +12,10 @@ const TAGS = [
   { name: 'Bodies', description: 'Committees, boards, panels and groups' },
   { name: 'Meetings', description: 'Meetings, their agendas and, once published, their minutes' },
   { name: 'Recommendations', description: 'The committees’ recommendations and how they are going' },
-  { name: 'Decisions', description: 'Executive and Cabinet Member decisions, and the forward plan' },
+  {
+    name: 'Decisions',
+    description: 'Decisions of the executive, cabinet members, committees and officers, and the forward plan',
+  },
   { name: 'Work programme', description: 'What each committee plans to look at, and when' },
   { name: 'Waiting lists', description: 'Health services’ waiting lists for children' },
   { name: 'Outcomes framework', description: 'The improvement plan’s indicators' },

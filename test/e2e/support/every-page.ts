@@ -106,6 +106,7 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     '/decisions/new',
     '/decisions/ex48-2023/edit',
     '/decisions/ex48-2023/documents/new',
+    '/decisions/ex48-2023/call-ins/new',
     '/forward-plan/new',
     '/forward-plan/2024-01/edit',
     '/forward-plan/2024-01/items/new',

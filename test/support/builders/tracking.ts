@@ -14,7 +14,7 @@ export interface RecommendationRecord {
 
 export interface DecisionRecord {
   slug: string
-  number: string
+  number: string | null
   url: string
 }
 
@@ -63,9 +63,12 @@ export function trackingBuilders(t: TestApp, { scrutiny }: Keepers) {
     })
   }
 
-  /** A decision taken by the Executive (a body of kind 'executive') or a cabinet member (a person on it). */
+  /**
+   * A decision taken by a body (the Executive, a committee) or a person (a cabinet member, an
+   * officer); with no `number`, it has no reference.
+   */
   async function aDecision(options: {
-    number: string
+    number?: string
     taker: BodyRecord | PersonRecord
     title?: string
     decidedOn?: string
@@ -78,8 +81,8 @@ export function trackingBuilders(t: TestApp, { scrutiny }: Keepers) {
     const decidedOn = options.decidedOn ?? '2023-12-11'
     const taker = 'url' in options.taker && options.taker.url.startsWith('/bodies/') ? 'body' : 'person'
     const url = await submit(await scrutiny(), '/decisions', {
-      number: options.number,
-      title: options.title ?? `Decision ${options.number}`,
+      number: options.number ?? '',
+      title: options.title ?? `Decision ${options.number ?? next()}`,
       ...dateFields('decidedOn', decidedOn),
       taker: `${taker}:${options.taker.id}`,
       parts: options.parts ?? 'To approve the proposal.',
@@ -88,7 +91,7 @@ export function trackingBuilders(t: TestApp, { scrutiny }: Keepers) {
       callInStatus: options.callInStatus ?? 'none',
       ...options.fields,
     })
-    return { slug: url.replace('/decisions/', ''), number: options.number, url }
+    return { slug: url.replace('/decisions/', ''), number: options.number ?? null, url }
   }
 
   /** A document of a decision: its text, or a link to it; exempt when given a paragraph. */
@@ -103,6 +106,33 @@ export function trackingBuilders(t: TestApp, { scrutiny }: Keepers) {
       url: options.url ?? '',
       ...exemptFields(options.exempt),
     })
+  }
+
+  /** A call-in of a published decision, with the recommendations of the meeting that considered it. */
+  async function aCallIn(
+    decision: DecisionRecord,
+    options: {
+      requestedOn: string
+      requestedBy?: string
+      grounds?: string
+      meeting?: MeetingRecord
+      recommendations?: { text: string; outcome: 'released' | 'referred back' | 'referred to council' }[]
+      response?: string
+    },
+  ): Promise<{ url: string }> {
+    const slots = (options.recommendations ?? []).flatMap((r, i) => [
+      [`recommendation-${i + 1}`, r.text],
+      [`outcome-${i + 1}`, r.outcome],
+    ])
+    const url = await submit(await scrutiny(), `${decision.url}/call-ins`, {
+      requestedBy: options.requestedBy ?? 'Councillors Hunter, Roe and Walsh',
+      ...dateFields('requestedOn', options.requestedOn),
+      grounds: options.grounds ?? 'The options were not set out in the report.',
+      meetingId: options.meeting?.id ?? '',
+      ...Object.fromEntries(slots),
+      response: options.response ?? '',
+    })
+    return { url }
   }
 
   async function aForwardPlan(options: {
@@ -194,6 +224,7 @@ export function trackingBuilders(t: TestApp, { scrutiny }: Keepers) {
     anUpdate,
     aDecision,
     aDecisionDocument,
+    aCallIn,
     aForwardPlan,
     aForwardPlanItem,
     aWorkProgrammeItem,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../../test/support/harness.ts'
 import { errorSummary, heading, text } from '../../../../test/support/html.ts'
-import { builders } from '../../../../test/support/builders/index.ts'
+import { type BodyRecord, builders } from '../../../../test/support/builders/index.ts'
 import { type ApiError, json } from '../../../../test/support/json.ts'
 
 const plan = '/forward-plan/2024-01'
@@ -18,10 +18,11 @@ const byRole = (role: TestRole) => (role === 'public' ? 303 : EDITORS.includes(r
 describe.each(testDatabases())('the forward plan on $name', (database) => {
   let t: TestApp
   let committeeId: string
+  let executive: BodyRecord
   beforeAll(async () => {
     t = await startTestApp(database, { demo: false })
     const build = builders(t)
-    const executive = await build.aBody({ name: 'Executive', kind: 'executive' })
+    executive = await build.aBody({ name: 'Executive', kind: 'executive' })
     const hobson = await build.aPerson({
       name: 'Jim Hobson',
       honorific: 'Councillor',
@@ -201,5 +202,62 @@ describe.each(testDatabases())('the forward plan on $name', (database) => {
     const bad = await t.visitor().get('/api/v1/forward-plan?plan=January')
     expect(bad.statusCode).toBe(400)
     expect(json<ApiError>(bad).error).toBe('The query is not valid')
+  })
+
+  it('records an urgent key decision with its reason and the chair’s agreement, and the decision it became', async () => {
+    const build = builders(t)
+    const agent = await t.as('scrutiny_officer')
+    const urgent = {
+      reference: 'KD 2024-031',
+      matter: 'Emergency placement commissioning',
+      decisionTaker: 'Executive',
+      'anticipated-month': '1',
+      'anticipated-year': '2024',
+      exempt: 'no',
+      urgency: 'special urgency',
+    }
+    const missing = await agent.post(`${plan}/items`, urgent)
+    expect(missing.statusCode).toBe(400)
+    expect(errorSummary(missing.body)).toEqual([
+      'Enter the reason the decision is urgent',
+      'Select yes if the chair agreed',
+    ])
+    const decision = await build.aDecision({
+      title: 'Emergency placement commissioning',
+      taker: executive,
+      decidedOn: '2024-01-22',
+    })
+    const added = await agent.post(`${plan}/items`, {
+      ...urgent,
+      urgencyReason: 'A provider closed at a week’s notice.',
+      chairAgreed: 'yes',
+      decisionId: (
+        await t.db.selectFrom('decisions').select('id').where('slug', '=', decision.slug).executeTakeFirstOrThrow()
+      ).id,
+    })
+    expect(added.statusCode).toBe(303)
+    expect(added.headers.location).toBe(`${plan}/items/kd-2024-031`)
+    const page = text((await t.visitor().get(`${plan}/items/kd-2024-031`)).body)
+    expect(page).toContain('Urgency Special urgency')
+    expect(page).toContain('Decision taken Emergency placement commissioning (22 January 2024)')
+    expect(page).toContain('A provider closed at a week’s notice.')
+    expect(page).toContain('The chair of the scrutiny committee agreed that the decision is urgent.')
+    expect(text((await t.visitor().get(plan)).body)).toContain(
+      'Emergency placement commissioning Urgent: special urgency',
+    )
+    const api = json<PlanApi>(await t.visitor().get(`/api/v1/forward-plan?plan=2024-01`))
+    const { decisions } = json<{ decisions: { id: string; url: string }[] }>(await t.visitor().get('/api/v1/decisions'))
+    expect(api.items.find((i) => i.reference === 'KD 2024-031')).toMatchObject({
+      urgency: 'special urgency',
+      urgencyReason: 'A provider closed at a week’s notice.',
+      chairAgreed: true,
+      decisionId: decisions.find((d) => d.url === decision.url)?.id,
+    })
+    expect(api.items.find((i) => i.reference === '12/2022')).toMatchObject({
+      urgency: 'none',
+      urgencyReason: null,
+      chairAgreed: null,
+      decisionId: null,
+    })
   })
 })

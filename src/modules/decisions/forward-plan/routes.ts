@@ -13,10 +13,12 @@ import { NotFoundError } from '#src/platform/http/errors.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { monthOrDateValues } from '#src/modules/workprogramme/index.ts'
 import type { PlanItemRow, PlanRow } from './repository.ts'
-import { FIELD_IDS, planItemSchema, planSchema, preDecisionSchema } from './schema.ts'
+import { FIELD_IDS, URGENCIES, URGENCY_LABELS, planItemSchema, planSchema, preDecisionSchema } from './schema.ts'
 import { type ForwardPlanService, planItemPath, planPath } from './service.ts'
 
 const views = 'modules/decisions/forward-plan/views'
+
+const urgencyItems = URGENCIES.map((value) => ({ value, text: URGENCY_LABELS[value] }))
 
 const planValues = (plan: PlanRow): FormValues => ({
   title: plan.title,
@@ -29,6 +31,8 @@ const itemValues = (item: PlanItemRow): FormValues => ({
   ...item,
   cabinetMemberId: item.cabinetMemberId ?? '',
   isNew: item.isNew ? 'yes' : '',
+  chairAgreed: item.chairAgreed === null ? '' : item.chairAgreed ? 'yes' : 'no',
+  decisionId: item.decisionId ?? '',
   ...exemptValues(item),
   ...monthOrDateValues('anticipated', { month: item.anticipatedMonth, on: item.anticipatedOn }),
   ...versionValue(item),
@@ -54,14 +58,32 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
     values: FormValues,
     errors: FieldErrors = noErrors,
   ) {
-    const [members, referenceExample] = await Promise.all([service.cabinetMembers(ctx), service.referenceExample(ctx)])
+    const [members, referenceExample, decisions] = await Promise.all([
+      service.cabinetMembers(ctx),
+      service.referenceExample(ctx),
+      service.decisionChoices(ctx),
+    ])
     const memberItems = selectItems(
       'None',
       members.map((m) => ({ value: m.id, text: m.jobTitle ? `${m.name}, ${m.jobTitle}` : m.name })),
       values.cabinetMemberId,
     )
+    const decisionItems = selectItems(
+      'Not yet taken',
+      decisions.map((d) => ({ value: d.id, text: d.label })),
+      values.decisionId,
+    )
     const paragraphs = paragraphItems(values.exemptParagraph)
-    const data = { ...found, values, memberItems, paragraphItems: paragraphs, referenceExample, ...errors }
+    const data = {
+      ...found,
+      values,
+      memberItems,
+      decisionItems,
+      urgencyItems,
+      paragraphItems: paragraphs,
+      referenceExample,
+      ...errors,
+    }
     return reply.page(`${views}/item-form.njk`, data, formStatus(errors))
   }
 
@@ -144,7 +166,7 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
 
     app.get('/forward-plan/:plan/items/new', byPlan, async (request, reply) => {
       const plan = await service.planToEdit(request.ctx, request.params.plan)
-      return itemForm(request.ctx, reply, { plan, item: null }, { exempt: 'no' })
+      return itemForm(request.ctx, reply, { plan, item: null }, { exempt: 'no', urgency: 'none' })
     })
 
     app.post('/forward-plan/:plan/items', byPlan, async (request, reply) => {

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
 import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { slugify } from '#src/modules/bodies/index.ts'
 import { monthOrDateField } from '#src/modules/workprogramme/index.ts'
+import type { Urgency } from '../tables.ts'
 
 /** Run the cross-field checks even when other answers are wrong, so every error shows at once. */
 const always = { when: () => true }
@@ -33,6 +35,14 @@ export const planSchema = z
   }, always)
 export type PlanForm = z.infer<typeof planSchema>
 
+export const URGENCIES = ['none', 'general exception', 'special urgency'] as const satisfies Urgency[]
+
+export const URGENCY_LABELS: Record<Urgency, string> = {
+  none: 'Not urgent',
+  'general exception': 'General exception',
+  'special urgency': 'Special urgency',
+}
+
 /** A key decision taken in private is exempt under a paragraph of Schedule 12A; the plan gives no review date. */
 const { exemptReviewOn: _noReviewDate, ...privateDecision } = exemptionFields(
   'Select yes if the decision will be taken in private',
@@ -40,11 +50,10 @@ const { exemptReviewOn: _noReviewDate, ...privateDecision } = exemptionFields(
 
 export const planItemSchema = z
   .object({
-    reference: z
-      .string({ error: 'Enter the decision reference' })
-      .trim()
-      .min(1, 'Enter the decision reference')
-      .regex(/^[A-Za-z0-9]{1,10}\/\d{4}$/, 'Enter the decision reference in the correct format, like 16/2023'),
+    /** The council's own reference, in its own form; the item's address comes from it. */
+    reference: requiredText('Enter the decision reference', 60)
+      .transform((value) => value.replace(/\s+/g, ' '))
+      .refine((value) => slugify(value) !== '', 'Decision reference must include a letter or a number'),
     matter: requiredText('Enter the matter for decision', 500),
     decisionTaker: requiredText('Enter who will take the decision', 200),
     cabinetMemberId: z
@@ -64,13 +73,35 @@ export const planItemSchema = z
       .string()
       .optional()
       .transform((value) => value === 'yes'),
+    urgency: z
+      .enum(URGENCIES, { error: 'Select whether the decision is urgent' })
+      .optional()
+      .transform((value) => value ?? 'none'),
+    urgencyReason: optionalText(5_000),
+    chairAgreed: z.enum(['yes', 'no'], { error: 'Select yes if the chair agreed' }).optional(),
+    decisionId: z
+      .string()
+      .optional()
+      .transform((value) => value || null)
+      .refine((value) => value === null || /^[0-9a-f-]{36}$/.test(value), 'Select the decision'),
     ...privateDecision,
   })
-  .superRefine(paragraphNeeded, always)
-  .transform(({ anticipated, ...rest }) => ({
+  .superRefine((value, ctx) => {
+    paragraphNeeded(value, ctx)
+    if (value.urgency === 'none') return
+    if (!value.urgencyReason) {
+      ctx.addIssue({ code: 'custom', path: ['urgencyReason'], message: 'Enter the reason the decision is urgent' })
+    }
+    if (!value.chairAgreed) {
+      ctx.addIssue({ code: 'custom', path: ['chairAgreed'], message: 'Select yes if the chair agreed' })
+    }
+  }, always)
+  .transform(({ anticipated, urgencyReason, chairAgreed, ...rest }) => ({
     ...exemptionOfAnswers(rest),
     anticipatedMonth: anticipated!.month,
     anticipatedOn: anticipated!.on,
+    urgencyReason: rest.urgency === 'none' ? '' : urgencyReason,
+    chairAgreed: rest.urgency === 'none' ? null : chairAgreed === 'yes',
   }))
 export type PlanItemForm = z.infer<typeof planItemSchema>
 

@@ -5,16 +5,21 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { longDate } from '#src/platform/views/filters.ts'
 import { mayReadAnyExempt } from '#src/platform/exemption/readers.ts'
 import { exemptNotice } from '#src/platform/exemption/schedule-12a.ts'
 import { type BodiesService, slugify } from '#src/modules/bodies/index.ts'
 import { type WorkProgrammeService, monthOrDateLabel, workProgrammePath } from '#src/modules/workprogramme/index.ts'
+import { decisionPath } from '../document-view.ts'
+import type { DecisionsRepository } from '../repository.ts'
 import type { ForwardPlanRepository, PlanItemRow, PlanRow } from './repository.ts'
-import type { PlanForm, PlanItemForm } from './schema.ts'
+import { type PlanForm, type PlanItemForm, URGENCY_LABELS } from './schema.ts'
 
 export interface ForwardPlanDeps {
   db: Db
   repository: ForwardPlanRepository
+  /** The register, for the decision an item became. */
+  decisions: DecisionsRepository
   bodies: BodiesService
   workProgramme: WorkProgrammeService
   /** The council's settings: the look of its forward plan references. */
@@ -23,6 +28,10 @@ export interface ForwardPlanDeps {
 
 export const planPath = (slug: string) => `/forward-plan/${slug}`
 export const planItemPath = (planSlug: string, itemSlug: string) => `${planPath(planSlug)}/items/${itemSlug}`
+
+/** A decision as a link or a choice names it: "EX47/2023: Youth Justice Plan (11 December 2023)". */
+const decisionLabel = (d: { number: string | null; title: string; decidedOn: string }) =>
+  `${d.number ? `${d.number}: ` : ''}${d.title} (${longDate(d.decidedOn)})`
 
 /** A plan's address is the month it starts: one plan a month. */
 const planSlug = (periodFrom: string) => periodFrom.slice(0, 7)
@@ -42,15 +51,25 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
     return item
   }
 
-  /** An item as pages show it: when, the cabinet member, and why it is private (the reason for staff only). */
+  /**
+   * An item as pages show it: when, the cabinet member, why it is private (the reason for staff
+   * only), its urgency, and the decision once taken.
+   */
   async function present(ctx: Context, plan: PlanRow, items: PlanItemRow[]) {
     const memberIds = [...new Set(items.map((item) => item.cabinetMemberId).filter((id): id is string => !!id))]
-    const people = await bodies.getPeopleByIds(ctx, memberIds)
+    const decisionIds = [...new Set(items.map((item) => item.decisionId).filter((id): id is string => !!id))]
+    const [people, decisions] = await Promise.all([
+      bodies.getPeopleByIds(ctx, memberIds),
+      deps.decisions.findDecisionsByIds(decisionIds),
+    ])
     const mayReadReason = mayReadAnyExempt(ctx.user)
     return items.map((item) => {
       const member = people.find((p) => p.id === item.cabinetMemberId)
+      const decision = decisions.find((d) => d.id === item.decisionId)
       return {
         ...item,
+        urgencyLabel: URGENCY_LABELS[item.urgency],
+        decision: decision ? { url: decisionPath(decision.slug), label: decisionLabel(decision) } : null,
         exemptReason: mayReadReason ? item.exemptReason : null,
         url: planItemPath(plan.slug, item.slug),
         anticipated: monthOrDateLabel({ month: item.anticipatedMonth, on: item.anticipatedOn }),
@@ -69,6 +88,9 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
   async function checkItem(plan: PlanRow, input: PlanItemForm, exceptId?: string) {
     if (await repo.itemSlugTaken(plan.id, slugify(input.reference), exceptId)) {
       throw new RuleError(`Decision ${input.reference} is already in this forward plan`, 'reference')
+    }
+    if (input.decisionId && (await deps.decisions.findDecisionsByIds([input.decisionId])).length === 0) {
+      throw new RuleError('Select the decision', 'decisionId')
     }
   }
 
@@ -103,6 +125,12 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
     async referenceExample(ctx: Context) {
       assertCan(ctx.user, 'decisions:edit')
       return (await deps.settings.current(ctx)).forwardPlanReferenceHint
+    },
+
+    /** The decisions an item may have become, newest first. */
+    async decisionChoices(ctx: Context) {
+      assertCan(ctx.user, 'decisions:edit')
+      return (await deps.decisions.listDecisions()).map((d) => ({ id: d.id, label: decisionLabel(d) }))
     },
 
     async cabinetMembers(ctx: Context) {
