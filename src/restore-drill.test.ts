@@ -75,8 +75,17 @@ async function addRecordsOfEveryKind(t: TestApp) {
     }),
     await scrutiny.post('/outcomes/OF3.1/work-programme/link', { workProgrammeItemId: workItem.id }),
     await scrutiny.post('/outcomes/OF3.1/actions/link', { actionId: action.id }),
+    await scrutiny.post('/decisions/ex48-2023/call-ins', {
+      requestedBy: 'Two members of the committee',
+      'requestedOn-day': '13',
+      'requestedOn-month': '12',
+      'requestedOn-year': '2023',
+      grounds: 'For the drill.',
+      'recommendation-1': 'That the decision be released.',
+      'outcome-1': 'released',
+    }),
   )
-  expect(steps.map((response) => response.statusCode)).toEqual([400, 303, 303, 303, 303, 303, 303, 303])
+  expect(steps.map((response) => response.statusCode)).toEqual([400, 303, 303, 303, 303, 303, 303, 303, 303])
 }
 
 /** What a restore must give back: the original, plus only the restore's own record and audit event. */
