@@ -5,7 +5,10 @@ import type { AgendaItemsTable, MeetingsTable } from './tables.ts'
 
 type Reader = Db | Trx
 
-export type MeetingInput = Pick<MeetingsTable, 'slug' | 'bodyId' | 'date' | 'startTime' | 'venue' | 'status' | 'notes'> & {
+export type MeetingInput = Pick<
+  MeetingsTable,
+  'slug' | 'bodyId' | 'date' | 'startTime' | 'venue' | 'status' | 'notes'
+> & {
   statusReason?: string
 }
 export type AgendaItemInput = Omit<AgendaItemsTable, 'id' | 'meetingId' | 'minute' | 'search'>
