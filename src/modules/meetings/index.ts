@@ -18,9 +18,6 @@ export type { MeetingsTables } from './tables.ts'
 
 export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { agendaPublishedSql } from './agenda/visibility.ts'
-
-/** Five clear working days: the notice the Local Government Act 1972 (s100B) requires, when a council sets none. */
-const DEFAULT_PUBLICATION_NOTICE = 5
 export { nextAgendaSection } from './body-section.ts'
 export type { MinutesOfMeetings } from './service.ts'
 export { meetingSlug } from './meeting-slug.ts'
@@ -38,6 +35,9 @@ export {
   demoMeetingsSchema,
   loadDemoMeetings,
 } from './demo.ts'
+
+/** Five clear working days: the notice the Local Government Act 1972 (s100B) requires, when a council sets none. */
+const DEFAULT_PUBLICATION_NOTICE = 5
 
 export interface MeetingsModuleDeps {
   db: Db
