@@ -191,6 +191,18 @@ describe.each(testDatabases())('publishing an agenda on $name', (database) => {
     })
   })
 
+  describe('minutes', () => {
+    it('cannot be published while the agenda is a draft', async () => {
+      const held = await builders(t).aMeeting(early.body, { date: '2024-01-18', status: 'held', agenda: 'draft' })
+      expect((await scrutiny.post(`${held.url}/minutes/start`, {})).statusCode).toBe(303)
+      const recording = text((await scrutiny.get(`${held.url}/minutes/edit`)).body)
+      expect(recording).toContain('Before you can publish the minutes: Publish the agenda of the meeting')
+      const refused = await scrutiny.post(`${held.url}/minutes/publish`, {})
+      expect(refused.statusCode).toBe(400)
+      expect(text(refused.body)).toContain('Publish the agenda of the meeting')
+    })
+  })
+
   describe('cancelling', () => {
     it('needs a reason, shown to the public and in the open data', async () => {
       const meeting = await builders(t).aMeeting(early.body, { date: '2024-02-08' })

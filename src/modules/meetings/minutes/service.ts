@@ -119,6 +119,7 @@ export function createMinutesService(deps: MinutesDeps) {
       assertCan(ctx.user, 'minutes:edit')
       const record = await recordOf(ctx, await meetingBySlug(slug))
       const missing = whatIsMissing({
+        agendaPublished: record.meeting.agendaPublishedOn !== null,
         attendance: record.attendance,
         items: record.items.map((item) => ({
           ...item,
