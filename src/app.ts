@@ -100,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodies: bodies.service,
     minutes: () => minutes.service,
     reportTemplate: (ctx) => settings.service.reportTemplate(ctx),
+    publicationNotice: async (ctx) => (await settings.service.current(ctx)).noticeDays,
   })
   const minutes = createMinutes({ db, clock, audit, bodies: bodies.service, meetings: meetings.service })
   const recommendations = createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service })

@@ -14,6 +14,7 @@ meetings:
     startTime: null
     venue: ''
     status: held
+    agendaPublishedOn: 2023-09-13
     items:
       - { number: 1, title: Declarations of interest, purpose: Members declare any interest. }
       - { number: 2, title: Family safeguarding model, purpose: To hear plans., pages: [3, 9] }

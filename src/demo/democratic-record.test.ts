@@ -96,18 +96,20 @@ describe.each(testDatabases())('the demo democratic record on $name', (database)
     for (const { person } of DEMO_ACCOUNTS) if (person) expect(bySlug.has(person), person).toBe(true)
   })
 
-  it('has five meetings with the right dates, times and statuses', async () => {
+  it('has five meetings with the right dates, times, statuses and agendas published', async () => {
     const meetings = await handle.db
       .selectFrom('meetings')
-      .select(['slug', 'date', 'startTime', 'venue', 'status'])
+      .select(['slug', 'date', 'startTime', 'venue', 'status', 'agendaPublishedOn'])
       .orderBy('date')
       .execute()
-    expect(meetings.map((m) => [m.date, m.status, m.startTime])).toEqual([
-      ['2018-04-12', 'held', null],
-      ['2023-09-21', 'held', null],
-      ['2023-11-09', 'held', '18:00'],
-      ['2024-01-25', 'scheduled', '18:00'],
-      ['2024-03-27', 'scheduled', '18:00'],
+    expect(meetings.map((m) => [m.date, m.status, m.startTime, m.agendaPublishedOn])).toEqual([
+      ['2018-04-12', 'held', null, '2018-04-04'],
+      ['2023-09-21', 'held', null, '2023-09-13'],
+      ['2023-11-09', 'held', '18:00', '2023-11-01'],
+      // The date on the front sheet of the agenda pack.
+      ['2024-01-25', 'scheduled', '18:00', '2024-01-16'],
+      // A draft: only staff see its agenda.
+      ['2024-03-27', 'scheduled', '18:00', null],
     ])
     expect(meetings.find((m) => m.slug === JAN)?.venue).toBe('Committee Room A, Town Hall, Blackpool')
   })

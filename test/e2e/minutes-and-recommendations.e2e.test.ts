@@ -106,8 +106,15 @@ e2eSuite('Recording the minutes and tracking a recommendation (issues 2 and 3)',
       expect(await page.getByText(PURPOSE).count()).toBe(1)
       expect(await page.getByText(`2.1 ${REPORT_RECOMMENDATION}`).count()).toBe(1)
 
-      // Start the minutes.
+      // Publish the agenda: the meeting was last week, so it is late and needs the reason.
       await page.goto(MEETING)
+      await clickAndWait(page, page.getByRole('button', { name: 'Publish agenda' }))
+      await onPage(page, 'Publish the agenda')
+      await page.getByLabel('Reason for late publication').fill('The meeting is recorded after it took place')
+      await clickAndWait(page, page.getByRole('button', { name: 'Publish agenda' }))
+      expect(await page.getByText('Published late: The meeting is recorded after it took place').count()).toBe(1)
+
+      // Start the minutes.
       await clickAndWait(page, page.getByRole('link', { name: 'Record the minutes' }))
       await onPage(page, `Minutes of ${BODY_NAME}, Monday 15 January 2024`)
       await clickAndWait(page, page.getByRole('button', { name: 'Start the minutes' }))

@@ -59,7 +59,11 @@ export const demoMeetingSchema = z.strictObject({
   startTime: demoTime.nullable(),
   venue: z.string(),
   status: z.enum(MEETING_STATUSES),
+  /** Why it was cancelled or postponed. */
+  statusReason: z.string().default(''),
   notes: z.string().default(''),
+  /** When its agenda was published; null while it is a draft, which only staff see. */
+  agendaPublishedOn: demoDate.nullable(),
   items: z.array(demoAgendaItemSchema),
 })
 

@@ -10,6 +10,7 @@ export function meetingValues(meeting: {
   startTime: string | null
   venue: string
   status: string
+  statusReason: string
   notes: string
 }) {
   return {
@@ -17,6 +18,7 @@ export function meetingValues(meeting: {
     startTime: clockTime(meeting.startTime),
     venue: meeting.venue,
     status: meeting.status,
+    statusReason: meeting.statusReason,
     notes: meeting.notes,
   }
 }

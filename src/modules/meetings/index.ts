@@ -4,6 +4,7 @@ import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { Module } from '#src/platform/module.ts'
+import { createAgendaPublication } from './agenda/publication.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
@@ -16,6 +17,7 @@ import { type MinutesOfMeetings, createMeetingsService } from './service.ts'
 export type { MeetingsTables } from './tables.ts'
 
 export type { AgendaItemView, AppendixView } from './redaction.ts'
+export { agendaPublishedSql } from './agenda/visibility.ts'
 export { nextAgendaSection } from './body-section.ts'
 export type { MinutesOfMeetings } from './service.ts'
 export { meetingSlug } from './meeting-slug.ts'
@@ -34,6 +36,9 @@ export {
   loadDemoMeetings,
 } from './demo.ts'
 
+/** Five clear working days: the notice the Local Government Act 1972 (s100B) requires, when a council sets none. */
+export const DEFAULT_PUBLICATION_NOTICE = 5
+
 export interface MeetingsModuleDeps {
   db: Db
   clock: Clock
@@ -43,6 +48,8 @@ export interface MeetingsModuleDeps {
   minutes: () => MinutesOfMeetings
   /** The council's report template (a council setting); the usual template when not given. */
   reportTemplate?: (ctx: Context) => Promise<ReportTemplate>
+  /** The council's publication notice of agendas in clear working days (a council setting); five when not given. */
+  publicationNotice?: (ctx: Context) => Promise<number>
 }
 
 /**
@@ -58,10 +65,18 @@ function createService(deps: MeetingsModuleDeps) {
     bodies: deps.bodies,
     reportTemplate: deps.reportTemplate ?? (async () => DEFAULT_REPORT_TEMPLATE),
   }
-  const core = { db: deps.db, repository, clock: deps.clock, bodies: deps.bodies, minutes: deps.minutes }
+  const core = {
+    db: deps.db,
+    repository,
+    clock: deps.clock,
+    bodies: deps.bodies,
+    minutes: deps.minutes,
+    publicationNotice: deps.publicationNotice ?? (async () => DEFAULT_PUBLICATION_NOTICE),
+  }
   return {
     ...createMeetingsService(core),
     ...createAgendaService(core),
+    ...createAgendaPublication(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
   }

@@ -5,7 +5,12 @@ import type { AgendaItemsTable, MeetingsTable } from './tables.ts'
 
 type Reader = Db | Trx
 
-export type MeetingInput = Pick<MeetingsTable, 'slug' | 'bodyId' | 'date' | 'startTime' | 'venue' | 'status' | 'notes'>
+export type MeetingInput = Pick<
+  MeetingsTable,
+  'slug' | 'bodyId' | 'date' | 'startTime' | 'venue' | 'status' | 'notes'
+> & {
+  statusReason?: string
+}
 export type AgendaItemInput = Omit<AgendaItemsTable, 'id' | 'meetingId' | 'minute' | 'search'>
 
 const meetingColumns = [
@@ -16,7 +21,10 @@ const meetingColumns = [
   'meetings.startTime',
   'meetings.venue',
   'meetings.status',
+  'meetings.statusReason',
   'meetings.notes',
+  'meetings.agendaPublishedOn',
+  'meetings.agendaLateReason',
   'meetings.version',
 ] as const
 
@@ -107,6 +115,20 @@ export function createMeetingsRepository(db: Db) {
         .set({ ...input, version: nextVersion() })
         .where('id', '=', id)
         .where('version', '=', version)
+        .returning(meetingColumns)
+        .executeTakeFirst()
+    },
+
+    /**
+     * Publishes the agenda on `on` with the reason it is late ('' when it is not). Undefined when it
+     * was already published: publishing twice would rewrite the date the public was told.
+     */
+    publishAgenda(trx: Trx, id: string, publication: { on: string; lateReason: string }) {
+      return trx
+        .updateTable('meetings')
+        .set({ agendaPublishedOn: publication.on, agendaLateReason: publication.lateReason })
+        .where('id', '=', id)
+        .where('agendaPublishedOn', 'is', null)
         .returning(meetingColumns)
         .executeTakeFirst()
     },

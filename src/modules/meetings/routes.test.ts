@@ -3,7 +3,16 @@ import type { Agent } from '../../../test/support/agent.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { builders } from '../../../test/support/builders/index.ts'
 import { type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
-import { anchors, attribute, errorSummary, formFields, heading, links, text } from '../../../test/support/html.ts'
+import {
+  anchors,
+  attribute,
+  errorSummary,
+  fieldError,
+  formFields,
+  heading,
+  links,
+  text,
+} from '../../../test/support/html.ts'
 
 const BODY = 'children-and-young-peoples-scrutiny-committee'
 const JANUARY = `/meetings/2024-01-25-${BODY}`
@@ -270,7 +279,7 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
         status: '',
       })
       expect(errorSummary(bad.body)).toEqual(['Select the status of the meeting'])
-      const saved = await agent.post(`${url}/edit`, {
+      const change = {
         ...(await agent.versionOf(`${url}/edit`)),
         'date-day': '20',
         'date-month': '6',
@@ -278,15 +287,21 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
         startTime: '18:30',
         venue: '',
         status: 'postponed',
-        notes: 'Postponed because of the general election.',
-      })
+        notes: 'The committee meets a week later.',
+      }
+      const noReason = await agent.post(`${url}/edit`, change)
+      expect(noReason.statusCode).toBe(400)
+      expect(errorSummary(noReason.body)).toEqual(['Enter the reason the meeting was postponed'])
+      expect(fieldError(noReason.body, 'statusReason')).toBe('Error: Enter the reason the meeting was postponed')
+      const saved = await agent.post(`${url}/edit`, { ...change, statusReason: 'The general election' })
       expect(saved.headers.location).toBe(url)
-      const shown = text((await agent.get(url)).body)
+      expect(text((await agent.get(url)).body)).toContain('Updated meeting')
+      const shown = text((await t.visitor().get(url)).body)
       expect(shown).toContain('Thursday 20 June 2024')
       expect(shown).toContain('6:30pm')
-      expect(shown).toContain('Postponed')
-      expect(shown).toContain('Postponed because of the general election.')
-      expect(shown).toContain('Updated meeting')
+      expect(shown).toContain('Postponed: The general election')
+      expect(shown).toContain('The committee meets a week later.')
+      expect(text((await agent.get(url)).body)).toContain('Updated meeting')
     })
 
     it('pages the past meetings, 20 at a time', async () => {
@@ -410,6 +425,7 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
         exemptReason: 'Commercial terms of a placement provider',
       })
       const label = 'Exempt under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972'
+      expect((await agent.post(`${meeting}/agenda/publish`)).statusCode).toBe(303)
       const publicPage = await t.visitor().get(meeting)
       expect(text(publicPage.body)).toContain('9. Placement contract')
       expect(text(publicPage.body)).toContain(label)

@@ -54,17 +54,34 @@ export const newMeetingSchema = z.object({
 })
 export type NewMeetingForm = z.infer<typeof newMeetingSchema>
 
-export const meetingSchema = z.object({
-  date: meetingDate,
-  startTime,
-  venue: optionalText(300),
-  status: z.enum(MEETING_STATUSES, { error: 'Select the status of the meeting' }),
-  notes: optionalText(5_000),
-})
-export type MeetingForm = z.infer<typeof meetingSchema>
-
 /** Runs even when other answers are wrong, so every error shows at once. */
 export const always = { when: () => true }
+
+/** The statuses that need a reason, shown to the public beside them ("Cancelled: …"), with its message. */
+export const STATUS_REASON_NEEDED: Partial<Record<MeetingStatus, string>> = {
+  cancelled: 'Enter the reason the meeting was cancelled',
+  postponed: 'Enter the reason the meeting was postponed',
+}
+
+export const meetingSchema = z
+  .object({
+    date: meetingDate,
+    startTime,
+    venue: optionalText(300),
+    status: z.enum(MEETING_STATUSES, { error: 'Select the status of the meeting' }),
+    statusReason: optionalText(2_000),
+    notes: optionalText(5_000),
+  })
+  .superRefine((value, ctx) => {
+    const message = STATUS_REASON_NEEDED[value.status]
+    if (message && !value.statusReason) ctx.addIssue({ code: 'custom', path: ['statusReason'], message })
+  }, always)
+  // A reason is kept only with the status it explains: a meeting back on has none.
+  .transform((value) => ({ ...value, statusReason: STATUS_REASON_NEEDED[value.status] ? value.statusReason : '' }))
+export type MeetingForm = z.infer<typeof meetingSchema>
+
+/** Publishing an agenda: the reason, which the service requires only when it is late. */
+export const publishAgendaSchema = z.object({ lateReason: optionalText(2_000) })
 
 /** The exemption questions, for the forms of agenda items, reports and appendices. */
 export const exemptShape = exemptionFields('Select yes if it contains exempt information')

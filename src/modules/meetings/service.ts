@@ -9,6 +9,7 @@ import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import { meetingSlug } from './meeting-slug.ts'
+import { mayReadAgenda } from './agenda/visibility.ts'
 import { agendaItemForViewer } from './redaction.ts'
 import type { MeetingRow, MeetingsRepository } from './repository.ts'
 import type { MeetingForm, NewMeetingForm } from './schema.ts'
@@ -40,6 +41,8 @@ export interface MeetingsDeps {
   bodies: BodiesService
   /** The minutes module's service, made after this one because it writes items' minutes through it. */
   minutes: () => MinutesOfMeetings
+  /** The council's publication notice of agendas, in clear working days (a council setting). */
+  publicationNotice: (ctx: Context) => Promise<number>
 }
 
 export function createMeetingsService(deps: MeetingsDeps) {
@@ -51,8 +54,12 @@ export function createMeetingsService(deps: MeetingsDeps) {
     return meeting
   }
 
-  /** The agenda as this viewer may see it: exempt items they may not read show their title and paragraph only. */
+  /**
+   * The agenda as this viewer may see it: none while it is a draft they may not see; exempt items they
+   * may not read show their title and paragraph only.
+   */
   async function agendaFor(ctx: Context, meeting: MeetingRow) {
+    if (!mayReadAgenda(ctx.user, meeting)) return []
     const [items, readable] = await Promise.all([repo.itemsOfMeeting(meeting.id), bodies.exemptReadableBodyIds(ctx)])
     const reports = await repo.reportSummaries(items.map((item) => item.id))
     const mayRead = mayReadExempt(readable, meeting.bodyId)
@@ -118,14 +125,14 @@ export function createMeetingsService(deps: MeetingsDeps) {
     },
 
     /**
-     * A meeting with its body, its agenda as this viewer may see it (exempt items redacted for those
-     * who may not read the body's exempt papers), and whether its minutes are there to read.
-     * Throws NotFoundError.
+     * A meeting with its body, its agenda as this viewer may see it (none while a draft to them; exempt
+     * items redacted for those who may not read the body's exempt papers), and whether its minutes are
+     * there to read. Throws NotFoundError.
      */
     async getMeeting(ctx: Context, slug: string) {
       const meeting = await meetingBySlug(slug)
       const [items, summary] = await Promise.all([agendaFor(ctx, meeting), minutes().minutesSummary(ctx, meeting)])
-      return { meeting, items, minutes: summary }
+      return { meeting, items, minutes: summary, agendaReadable: mayReadAgenda(ctx.user, meeting) }
     },
 
     /** A meeting (with its body's name and slug) by id, without its agenda. Throws NotFoundError. */
@@ -142,6 +149,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
       const base = meetingSlug(input.date, body.slug)
       const slug = meetingSlug(input.date, body.slug, await repo.slugsLike(base))
       return withTransaction(db, async (trx) => {
+        // A new meeting's agenda is a draft (agendaPublishedOn null) until it is published.
         const meeting = await repo.insertMeeting(trx, { ...input, slug, status: 'scheduled', notes: '' })
         await recordAudit(trx, ctx, {
           action: 'created meeting',
@@ -154,7 +162,8 @@ export function createMeetingsService(deps: MeetingsDeps) {
     },
 
     /**
-     * Changes a meeting's date, time, venue, status or notes; its address stays the same. Refused
+     * Changes a meeting's date, time, venue, status (with the reason when cancelled or postponed) or
+     * notes; its address stays the same. Refused
      * (EditConflictError) unless the meeting is still at `version`, the one the form was opened at.
      */
     async updateMeeting(ctx: Context, id: string, version: number | null, input: MeetingForm) {

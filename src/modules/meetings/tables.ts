@@ -26,7 +26,13 @@ export interface MeetingsTable {
   startTime: string | null
   venue: string
   status: MeetingStatus
+  /** Why the meeting was cancelled or postponed; '' otherwise. */
+  statusReason: ColumnType<string, string | undefined, string>
   notes: string
+  /** When the agenda was published; null while it is a draft, seen by staff only. */
+  agendaPublishedOn: ColumnType<IsoDate | null, IsoDate | null | undefined, IsoDate | null>
+  /** The reason given for publishing the agenda with less than the council's notice; '' when on time. */
+  agendaLateReason: ColumnType<string, string | undefined, string>
   createdAt: CreatedAt
   version: Version
 }

@@ -1,5 +1,5 @@
 import type { Db } from '#src/database.ts'
-import { DEFAULT_REPORT_TEMPLATE } from '#src/modules/meetings/index.ts'
+import { DEFAULT_PUBLICATION_NOTICE, DEFAULT_REPORT_TEMPLATE } from '#src/modules/meetings/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
@@ -20,7 +20,7 @@ export function defaultSettings(councilName: string | null): CouncilSettings {
     councilName,
     callInDays: 5,
     callInKind: 'working',
-    noticeDays: 5,
+    noticeDays: DEFAULT_PUBLICATION_NOTICE,
     reportSections: DEFAULT_REPORT_TEMPLATE,
     decisionReferenceHint: null,
     forwardPlanReferenceHint: null,

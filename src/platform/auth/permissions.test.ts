@@ -22,6 +22,7 @@ const EXPECTED: Record<string, Role[]> = {
   'bodies:edit': ['scrutiny_officer', 'admin'],
   'people:edit': ['scrutiny_officer', 'admin'],
   'meetings:edit': ['scrutiny_officer', 'admin'],
+  'agendas:read-draft': ['officer', 'scrutiny_officer', 'admin'],
   'reports:edit': ['officer', 'scrutiny_officer', 'admin'],
   'minutes:edit': ['scrutiny_officer', 'admin'],
   'exempt:read-any': ['officer', 'scrutiny_officer', 'admin'],

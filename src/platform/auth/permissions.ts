@@ -16,6 +16,8 @@ export const GRANTS = {
   'bodies:edit': ['scrutiny_officer', 'admin'],
   'people:edit': ['scrutiny_officer', 'admin'],
   'meetings:edit': ['scrutiny_officer', 'admin'],
+  /** Read a meeting's agenda, reports and appendices while they are a draft (staff who prepare the papers). */
+  'agendas:read-draft': ['officer', 'scrutiny_officer', 'admin'],
   'reports:edit': ['officer', 'scrutiny_officer', 'admin'],
   'minutes:edit': ['scrutiny_officer', 'admin'],
   'recommendations:edit': ['scrutiny_officer', 'admin'],

@@ -97,6 +97,8 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     '/recommendations/:recommendation/rag',
     '/recommendations/:recommendation/response',
     `${JANUARY}/edit`,
+    `${JANUARY}/agenda/publish`,
+    `/meetings/2024-03-27-${BODY}/agenda/publish`,
     `${JANUARY}/items/4/report/appendices/new`,
     '/bodies/new',
     `/bodies/${BODY}/edit`,

@@ -96,7 +96,11 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
     })
   }
 
-  /** A meeting of `body`, scheduled unless given another status (which is then set by editing it). */
+  /**
+   * A meeting of `body`, scheduled unless given another status (which is then set by editing it, with
+   * `statusReason` or a made-up one when cancelled or postponed). Its agenda is published at once, with
+   * a made-up reason when that is late, unless `agenda` is 'draft'.
+   */
   async function aMeeting(
     body: BodyRecord,
     options: {
@@ -104,21 +108,26 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
       startTime?: string
       venue?: string
       status?: 'scheduled' | 'held' | 'cancelled' | 'postponed'
+      statusReason?: string
       notes?: string
+      agenda?: 'draft' | 'published'
     },
   ): Promise<MeetingRecord> {
     const agent = await scrutiny()
     const fields = { startTime: options.startTime ?? '18:00', venue: options.venue ?? '' }
     const url = await submit(agent, '/meetings', { bodyId: body.id, ...dateFields('date', options.date), ...fields })
     if ((options.status && options.status !== 'scheduled') || options.notes) {
+      const needsReason = options.status === 'cancelled' || options.status === 'postponed'
       await submit(agent, `${url}/edit`, {
         ...(await agent.versionOf(`${url}/edit`)),
         ...dateFields('date', options.date),
         ...fields,
         status: options.status ?? 'scheduled',
+        statusReason: options.statusReason ?? (needsReason ? 'Not enough members could attend' : ''),
         notes: options.notes ?? '',
       })
     }
+    if (options.agenda !== 'draft') await submit(agent, `${url}/agenda/publish`, { lateReason: 'Papers were late' })
     const slug = url.replace('/meetings/', '')
     return { id: await idBySlug(t, 'meetings', slug), slug, date: options.date, url, body }
   }

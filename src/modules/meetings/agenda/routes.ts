@@ -8,11 +8,11 @@ import type { FormValues } from '#src/platform/forms/values.ts'
 import { itemValues } from '../form-values.ts'
 import type { MeetingRow } from '../repository.ts'
 import { type MeetingsRouteDeps, itemParams, meetingParams, views } from '../route-context.ts'
-import { agendaItemSchema } from '../schema.ts'
+import { agendaItemSchema, publishAgendaSchema } from '../schema.ts'
 
 const itemPath = '/meetings/:slug/items/:number'
 
-/** Adding, changing and removing agenda items (scrutiny officers). */
+/** Adding, changing and removing agenda items, and publishing the agenda (scrutiny officers). */
 export function agendaRoutes(deps: MeetingsRouteDeps) {
   const { service } = deps
 
@@ -29,6 +29,13 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
   }
 
   const agendaPath = (meeting: MeetingRow, number: number) => `/meetings/${meeting.slug}#item-${number}`
+
+  const publishForm = (
+    reply: FastifyReply,
+    found: Awaited<ReturnType<typeof service.agendaToPublish>>,
+    values: FormValues,
+    errors: FieldErrors = noErrors,
+  ) => reply.page(`${views}/agenda-publish.njk`, { ...found, values, ...errors }, formStatus(errors))
 
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
@@ -66,6 +73,21 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
         save: (input) => service.updateItem(request.ctx, item.id, input),
         render: (values, errors) => itemForm(reply, { meeting, number, values }, errors),
         redirect: (saved) => agendaPath(meeting, saved.number),
+      })
+    })
+
+    app.get('/meetings/:slug/agenda/publish', meetingParams, async (request, reply) => {
+      return publishForm(reply, await service.agendaToPublish(request.ctx, request.params.slug), {})
+    })
+
+    app.post('/meetings/:slug/agenda/publish', meetingParams, async (request, reply) => {
+      assertCan(request.user, 'meetings:edit')
+      const found = await service.agendaToPublish(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        schema: publishAgendaSchema,
+        save: (input) => service.publishAgenda(request.ctx, found.meeting.id, input),
+        render: (values, errors) => publishForm(reply, found, values, errors),
+        redirect: () => `/meetings/${found.meeting.slug}#agenda`,
       })
     })
 

@@ -34,6 +34,14 @@ const meetingSummarySchema = z
       .meta({ description: '24-hour UK time', examples: ['18:00'] }),
     venue: z.string().nullable(),
     status: z.enum(MEETING_STATUSES),
+    statusReason: z.string().nullable().describe('Why the meeting was cancelled or postponed; null otherwise'),
+    agendaPublishedOn: apiDate
+      .nullable()
+      .describe('When the agenda was published; null while it is a draft, when no items are given'),
+    agendaLateReason: z
+      .string()
+      .nullable()
+      .describe('Why the agenda was published with less than the council’s notice; null when it was not late'),
     url: sitePath('The meeting’s page on this site'),
     minutesStatus: z
       .enum(['published', 'approved'])
@@ -71,7 +79,7 @@ const meetingSchema = apiRecord(meetingSummarySchema)
       })
       .nullable()
       .describe('The later meeting that approved the minutes, and the item it did so under'),
-    items: z.array(agendaItemSchema),
+    items: z.array(agendaItemSchema).describe('The agenda; empty while it is a draft'),
     attendance: z
       .array(
         z.strictObject({
@@ -100,7 +108,8 @@ type MeetingSummary = z.output<typeof meetingSummarySchema>
 
 /**
  * The open data API for meetings and their minutes. It answers as it would to the public, whoever
- * asks: no draft minutes and nothing of exempt items beyond their title and paragraph.
+ * asks: no items of a draft agenda, no draft minutes and nothing of exempt items beyond their title
+ * and paragraph.
  */
 export function minutesApi(deps: { service: MinutesService }) {
   const { service } = deps
@@ -137,7 +146,7 @@ export function minutesApi(deps: { service: MinutesService }) {
       {
         schema: {
           operationId: 'getMeeting',
-          summary: 'One meeting with its agenda and, once published, its minutes',
+          summary: 'One meeting with its agenda once published and, once published, its minutes',
           tags: ['Meetings'],
           params: z.object({ id: z.string().describe('The meeting’s id or slug') }),
           response: { 200: jsonResponse(meetingSchema, 'The meeting'), 404: notFoundResponse() },
@@ -161,6 +170,9 @@ function meetingSummary(
     startTime: string | null
     venue: string
     status: MeetingSummary['status']
+    statusReason: string
+    agendaPublishedOn: string | null
+    agendaLateReason: string
   },
   minutesStatus: MinutesStatus | null | undefined,
 ): MeetingSummary {
@@ -172,6 +184,9 @@ function meetingSummary(
     startTime: meeting.startTime,
     venue: meeting.venue || null,
     status: meeting.status,
+    statusReason: meeting.statusReason || null,
+    agendaPublishedOn: meeting.agendaPublishedOn,
+    agendaLateReason: meeting.agendaLateReason || null,
     url: `/meetings/${meeting.slug}`,
     // The service already answers as to the public; checked again because a draft here would be news.
     minutesStatus: mayReadMinutes(null, minutesStatus) ? minutesStatus : null,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { type ReadinessInput, whatIsMissing } from './publish-readiness.ts'
 
 const ready: ReadinessInput = {
+  agendaPublished: true,
   attendance: [
     { status: 'present', chaired: true },
     { status: 'apologies', chaired: false },
@@ -17,6 +18,7 @@ const ready: ReadinessInput = {
 describe('whatIsMissing before publishing', () => {
   it.each<[string, Partial<ReadinessInput>, string[]]>([
     ['nothing when everything is recorded', {}, []],
+    ['the agenda first, while it is a draft', { agendaPublished: false }, ['Publish the agenda of the meeting']],
     ['nothing when declarations are recorded instead of none', { noDeclarations: false, declarationCount: 1 }, []],
     [
       'everyone and the chair when nobody is recorded',

@@ -8,6 +8,8 @@ export interface MissingPart {
 }
 
 export interface ReadinessInput {
+  /** Minutes of a draft agenda would publish its items (their titles, minutes, declarations) early. */
+  agendaPublished: boolean
   attendance: { status: AttendanceStatus; chaired: boolean }[]
   items: { number: number; title: string; minute: string; resolutionCount: number }[]
   noDeclarations: boolean
@@ -16,11 +18,12 @@ export interface ReadinessInput {
 
 /**
  * What must still be recorded before the minutes can be published, in the order of the minutes;
- * empty when they are ready. Minutes say who was there and who chaired, what was declared (or that
- * nothing was), and what happened on every item.
+ * empty when they are ready. Minutes follow a published agenda, and say who was there and who
+ * chaired, what was declared (or that nothing was), and what happened on every item.
  */
 export function whatIsMissing(input: ReadinessInput): MissingPart[] {
   const missing: MissingPart[] = []
+  if (!input.agendaPublished) missing.push({ text: 'Publish the agenda of the meeting', anchor: 'status' })
   if (!input.attendance.some((row) => row.status === 'present')) {
     missing.push({ text: 'Record at least one person as present', anchor: 'attendance' })
   }

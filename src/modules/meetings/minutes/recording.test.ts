@@ -43,6 +43,7 @@ async function createPanel(db: Db) {
         venue: '',
         status,
         notes: '',
+        agendaPublishedOn: date,
       })
       .returning('id')
       .executeTakeFirstOrThrow()

@@ -16,6 +16,9 @@ const meetingColumns = [
   'meetings.startTime',
   'meetings.venue',
   'meetings.status',
+  'meetings.statusReason',
+  'meetings.agendaPublishedOn',
+  'meetings.agendaLateReason',
 ] as const
 
 const itemColumns = [

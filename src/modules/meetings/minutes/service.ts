@@ -12,6 +12,7 @@ import { attendeeName, groupAttendance } from './attendance-groups.ts'
 import { whatIsMissing } from './publish-readiness.ts'
 import { createMinutesRecording } from './recording.ts'
 import type { MeetingRow, MinutesRepository, MinutesRow } from './repository.ts'
+import { mayReadAgenda } from '../agenda/visibility.ts'
 import { mayReadMinutes } from './visibility.ts'
 import { createMinutesWorkflow } from './workflow.ts'
 
@@ -45,9 +46,15 @@ export function createMinutesService(deps: MinutesDeps) {
     }
   }
 
-  /** What the minutes record about the meeting, as this viewer may see it: nothing from minutes they may not see. */
+  /**
+   * What the minutes record about the meeting, as this viewer may see it: nothing from minutes they
+   * may not see, and no items of an agenda that is a draft to them.
+   */
   async function contentsOf(ctx: Context, meeting: MeetingRow, minutes: MinutesRow | null) {
-    const [items, readable] = await Promise.all([repo.itemsOfMeetings([meeting.id]), bodies.exemptReadableBodyIds(ctx)])
+    const [items, readable] = await Promise.all([
+      mayReadAgenda(ctx.user, meeting) ? repo.itemsOfMeetings([meeting.id]) : [],
+      bodies.exemptReadableBodyIds(ctx),
+    ])
     const mayReadBody = mayReadExempt(readable, meeting.bodyId)
     const [attendance, declarations, resolutions] = minutes
       ? await Promise.all([
@@ -112,6 +119,7 @@ export function createMinutesService(deps: MinutesDeps) {
       assertCan(ctx.user, 'minutes:edit')
       const record = await recordOf(ctx, await meetingBySlug(slug))
       const missing = whatIsMissing({
+        agendaPublished: record.meeting.agendaPublishedOn !== null,
         attendance: record.attendance,
         items: record.items.map((item) => ({
           ...item,

@@ -22,7 +22,7 @@ export function createMinutesWorkflow(deps: MinutesDeps) {
   }
 
   /** What stops these minutes being published; empty when nothing does. */
-  async function missingParts(meetingId: string, noDeclarations: boolean) {
+  async function missingParts(meetingId: string, noDeclarations: boolean, agendaPublished: boolean) {
     const [attendance, declarations, items] = await Promise.all([
       repo.attendanceOf(meetingId),
       repo.declarationsOf(meetingId),
@@ -30,6 +30,7 @@ export function createMinutesWorkflow(deps: MinutesDeps) {
     ])
     const resolutions = await repo.resolutionsOfItems(items.map((item) => item.id))
     return whatIsMissing({
+      agendaPublished,
       attendance,
       noDeclarations,
       declarationCount: declarations.length,
@@ -57,14 +58,15 @@ export function createMinutesWorkflow(deps: MinutesDeps) {
     },
 
     /**
-     * Publishes draft minutes for everyone to read. Refused, naming what is missing, until someone
-     * is present, someone chaired, the declarations are recorded and every item has a minute or resolution.
+     * Publishes draft minutes for everyone to read. Refused, naming what is missing, until the agenda
+     * is published, someone is present, someone chaired, the declarations are recorded and every item
+     * has a minute or resolution.
      */
     async publishMinutes(ctx: Context, meetingId: string) {
       assertCan(ctx.user, 'minutes:edit')
-      const { minutes: before } = await minutesOf(meetingId)
+      const { meeting, minutes: before } = await minutesOf(meetingId)
       if (before.status !== 'draft') throw new RuleError('The minutes have already been published', 'status')
-      const missing = await missingParts(meetingId, before.noDeclarations)
+      const missing = await missingParts(meetingId, before.noDeclarations, meeting.agendaPublishedOn !== null)
       if (missing.length) {
         throw new RuleError(
           `The minutes cannot be published yet. ${missing.map((part) => part.text).join('. ')}`,

@@ -8,6 +8,7 @@ import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import { assertNotWithheld } from '#src/platform/exemption/redaction.ts'
 import { isExempt } from '#src/platform/exemption/schedule-12a.ts'
 import type { CheckedDocument } from '../documents.ts'
+import { assertAgendaReadable } from '../agenda/visibility.ts'
 import { appendixForViewer } from '../redaction.ts'
 import { type ReportsDeps, createPaperFinder } from './papers.ts'
 import type { AppendixForm } from './schema.ts'
@@ -17,8 +18,8 @@ export function createAppendicesService(deps: ReportsDeps) {
   const { db, reports, bodies } = deps
   const papers = createPaperFinder(deps)
 
-  async function appendixAt(slug: string, number: number, id: string) {
-    const found = await papers.reportAt(slug, number)
+  async function appendixAt(ctx: Context, slug: string, number: number, id: string) {
+    const found = await papers.reportAt(ctx, slug, number)
     const appendix = await reports.findAppendix(id)
     if (!appendix || appendix.reportId !== found.report.id) throw new NotFoundError('Appendix')
     return { ...found, appendix }
@@ -39,7 +40,7 @@ export function createAppendicesService(deps: ReportsDeps) {
      * recorded in the audit trail.
      */
     async getAppendix(ctx: Context, slug: string, number: number, id: string) {
-      const { meeting, item, report, appendix } = await appendixAt(slug, number, id)
+      const { meeting, item, report, appendix } = await appendixAt(ctx, slug, number, id)
       const mayRead = await papers.mayRead(ctx, meeting)
       const chain = [appendix, report, item]
       assertNotWithheld(chain, mayRead, 'Appendix')
@@ -61,13 +62,13 @@ export function createAppendicesService(deps: ReportsDeps) {
     /** The report an appendix is being added to. Throws NotFoundError. */
     async reportForAppendix(ctx: Context, slug: string, number: number) {
       assertCan(ctx.user, 'reports:edit')
-      return papers.reportAt(slug, number)
+      return papers.reportAt(ctx, slug, number)
     },
 
     /** An appendix for its edit form. Throws NotFoundError. */
     async appendixToEdit(ctx: Context, slug: string, number: number, id: string) {
       assertCan(ctx.user, 'reports:edit')
-      return appendixAt(slug, number, id)
+      return appendixAt(ctx, slug, number, id)
     },
 
     /** Adds an appendix, with its uploaded file when there is one. It needs words or a file. */
@@ -133,12 +134,13 @@ export function createAppendicesService(deps: ReportsDeps) {
     },
 
     /**
-     * A file attached to an appendix, to download. A file of exempt material is a NotFoundError
-     * for those who may not read it, and downloading one is recorded in the audit trail.
+     * A file attached to an appendix, to download. A file of a draft agenda, or of exempt material, is
+     * a NotFoundError for those who may not read it, and downloading one is recorded in the audit trail.
      */
     async getDocument(ctx: Context, id: string) {
       const document = await reports.findDocument(id)
       if (!document || !document.appendixId || !document.bodyId) throw new NotFoundError('Document')
+      assertAgendaReadable(ctx.user, document, 'Document')
       const chain = [document.appendixExempt, document.reportExempt, document.itemExempt].map((exemptParagraph) => ({
         exemptParagraph,
       }))

@@ -3,6 +3,7 @@ import type { Context } from '#src/platform/auth/user.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { mayReadExempt } from '#src/platform/exemption/readers.ts'
+import { mayReadAgenda } from '../agenda/visibility.ts'
 import type { MeetingRow, MeetingsRepository } from '../repository.ts'
 import type { ReportsRepository } from './repository.ts'
 import type { ReportTemplate } from './template.ts'
@@ -20,20 +21,23 @@ export interface ReportsDeps {
 export function createPaperFinder(deps: ReportsDeps) {
   const { meetings, reports, bodies } = deps
 
-  async function itemAt(slug: string, number: number) {
+  async function itemAt(ctx: Context, slug: string, number: number) {
     const meeting = await meetings.findMeetingBySlug(slug)
-    const item = meeting ? await meetings.findItem(meeting.id, number) : undefined
+    const item = meeting && mayReadAgenda(ctx.user, meeting) ? await meetings.findItem(meeting.id, number) : undefined
     if (!meeting || !item) throw new NotFoundError('Agenda item')
     return { meeting, item }
   }
 
   return {
-    /** The meeting with `slug` and its item `number`. Throws NotFoundError. */
+    /**
+     * The meeting with `slug` and its item `number`. Throws NotFoundError, also when the agenda is a
+     * draft this viewer may not see: every paper of the meeting is found through here.
+     */
     itemAt,
 
     /** The item's report with its meeting and item. Throws NotFoundError when there is none. */
-    async reportAt(slug: string, number: number) {
-      const { meeting, item } = await itemAt(slug, number)
+    async reportAt(ctx: Context, slug: string, number: number) {
+      const { meeting, item } = await itemAt(ctx, slug, number)
       const report = await reports.findReportOfItem(item.id)
       if (!report) throw new NotFoundError('Report')
       return { meeting, item, report }

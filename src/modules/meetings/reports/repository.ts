@@ -173,6 +173,7 @@ export function createReportsRepository(db: Db) {
           'reports.exemptParagraph as reportExempt',
           'agendaItems.exemptParagraph as itemExempt',
           'meetings.bodyId',
+          'meetings.agendaPublishedOn',
         ])
         .where('documents.id', '=', id)
         .executeTakeFirst()

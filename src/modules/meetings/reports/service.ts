@@ -23,7 +23,7 @@ export function createReportsService(deps: ReportsDeps) {
      * NotFoundError for those who may not read it; reading one is recorded in the audit trail.
      */
     async getReport(ctx: Context, slug: string, number: number) {
-      const { meeting, item, report } = await papers.reportAt(slug, number)
+      const { meeting, item, report } = await papers.reportAt(ctx, slug, number)
       const mayRead = await papers.mayRead(ctx, meeting)
       assertNotWithheld([report, item], mayRead, 'Report')
       const exempt = governingExemption([report, item], mayRead)
@@ -49,7 +49,7 @@ export function createReportsService(deps: ReportsDeps) {
     /** The meeting, item and report (null before one is written) for the report form. */
     async reportToEdit(ctx: Context, slug: string, number: number) {
       assertCan(ctx.user, 'reports:edit')
-      const { meeting, item } = await papers.itemAt(slug, number)
+      const { meeting, item } = await papers.itemAt(ctx, slug, number)
       assertNotWithheld([item], await papers.mayRead(ctx, meeting), 'Agenda item')
       const report = (await reports.findReportOfItem(item.id)) ?? null
       return { meeting, item, report }

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '#src/database.ts'
 import { isExemptSql, isOpenSql } from '#src/platform/exemption/search-sql.ts'
+import { agendaPublishedSql } from '#src/modules/meetings/index.ts'
 import { HEADLINE_OPTIONS } from './snippet.ts'
 
 export type SearchHitKind = 'item' | 'report' | 'resolution'
@@ -25,6 +26,7 @@ export interface SearchHitRow {
  * directly, because full-text search across modules is one ranked query, not a join in memory.
  * It never writes, and it does not rely on the meetings module's services to hide anything, so it
  * must apply the publication rules itself, for every viewer:
+ * - nothing of a meeting whose agenda is a draft (the meetings module's rule, in SQL);
  * - exempt items match on their title only and show no text;
  * - exempt reports and appendices, and the reports of exempt items, are never matched or shown;
  * - item minutes and resolutions count only once the meeting's minutes are published or approved.
@@ -90,7 +92,7 @@ function hits(): RawBuilder<unknown> {
       when ${isExemptSql('ai')} then to_tsvector('english', ai.title)
       when mn.status in ${publishedMinutes} then ai.search
       else to_tsvector('english', ai.title || ' ' || ai.purpose) end as vector) doc
-    where doc.vector @@ query.q
+    where ${agendaPublishedSql('m')} and doc.vector @@ query.q
 
     union all
 
@@ -107,7 +109,7 @@ function hits(): RawBuilder<unknown> {
     ) appendix on true
     cross join query
     cross join lateral (select r.search || to_tsvector('english', coalesce(appendix.text, '')) as vector) doc
-    where ${isOpenSql('r')} and ${isOpenSql('ai')} and doc.vector @@ query.q
+    where ${agendaPublishedSql('m')} and ${isOpenSql('r')} and ${isOpenSql('ai')} and doc.vector @@ query.q
 
     union all
 
@@ -120,7 +122,7 @@ function hits(): RawBuilder<unknown> {
     join bodies b on b.id = m.body_id
     join minutes mn on mn.meeting_id = m.id and mn.status in ${publishedMinutes}
     cross join query
-    where ${isOpenSql('ai')} and to_tsvector('english', res.text) @@ query.q`
+    where ${agendaPublishedSql('m')} and ${isOpenSql('ai')} and to_tsvector('english', res.text) @@ query.q`
 }
 
 export type SearchRepository = ReturnType<typeof createSearchRepository>

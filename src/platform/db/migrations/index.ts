@@ -12,6 +12,7 @@ import * as signInThrottle from './2024-01-08-0010-sign-in-throttle.ts'
 import * as editVersions from './2024-01-08-0011-edit-versions.ts'
 import * as backups from './2024-01-08-0012-backups.ts'
 import * as councilSettings from './2024-01-09-0013-council-settings.ts'
+import * as agendaPublishing from './2024-01-10-0014-agenda-publishing.ts'
 import * as decisionsGeneral from './2024-01-10-0015-decisions-general.ts'
 import * as councilsOwnRecords from './2024-01-10-0016-councils-own-records.ts'
 import * as indicatorGroups from './2024-01-10-0017-indicator-groups.ts'
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-08-0011-edit-versions': editVersions,
   '2024-01-08-0012-backups': backups,
   '2024-01-09-0013-council-settings': councilSettings,
+  '2024-01-10-0014-agenda-publishing': agendaPublishing,
   '2024-01-10-0015-decisions-general': decisionsGeneral,
   '2024-01-10-0016-councils-own-records': councilsOwnRecords,
   '2024-01-10-0017-indicator-groups': indicatorGroups,
