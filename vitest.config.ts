@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config'
+import LongestFirst from './test/support/sequencer.ts'
 
 export default defineConfig({
   test: {
@@ -10,6 +11,8 @@ export default defineConfig({
     // root config only, so a per-project maxForks would be ignored.
     poolOptions: { forks: { maxForks: 2, minForks: 1 }, threads: { maxThreads: 2, minThreads: 1 } },
     reporters: ['default'],
+    // The longest files first, so that neither core is left with one at the end.
+    sequence: { sequencer: LongestFirst },
     // Gives the run an id under which suites prepare a migrated database (and one with the demo) once, to copy.
     globalSetup: ['./test/support/global-setup.ts'],
     projects: [
