@@ -8,6 +8,7 @@ import { clockTime } from '#src/platform/views/filters.ts'
 export function meetingValues(meeting: {
   date: string
   startTime: string | null
+  endTime: string | null
   venue: string
   status: string
   statusReason: string
@@ -16,6 +17,7 @@ export function meetingValues(meeting: {
   return {
     ...dateValues('date', meeting.date),
     startTime: clockTime(meeting.startTime),
+    endTime: clockTime(meeting.endTime),
     venue: meeting.venue,
     status: meeting.status,
     statusReason: meeting.statusReason,

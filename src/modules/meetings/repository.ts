@@ -7,7 +7,7 @@ type Reader = Db | Trx
 
 export type MeetingInput = Pick<
   MeetingsTable,
-  'slug' | 'bodyId' | 'date' | 'startTime' | 'venue' | 'status' | 'notes'
+  'slug' | 'bodyId' | 'date' | 'startTime' | 'endTime' | 'venue' | 'status' | 'notes'
 > & {
   statusReason?: string
 }
@@ -19,6 +19,7 @@ const meetingColumns = [
   'meetings.bodyId',
   'meetings.date',
   'meetings.startTime',
+  'meetings.endTime',
   'meetings.venue',
   'meetings.status',
   'meetings.statusReason',

@@ -304,6 +304,58 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       expect(text((await agent.get(url)).body)).toContain('Updated meeting')
     })
 
+    it('keeps a planned finish time, which calendars and the open data follow, each change raising the sequence', async () => {
+      const agent = await t.as('scrutiny_officer')
+      const base = { bodyId, 'date-day': '11', 'date-month': '7', 'date-year': '2024', venue: 'Council Chamber' }
+      const unordered = await agent.post('/meetings', { ...base, startTime: '6pm', endTime: '5pm' })
+      expect(unordered.statusCode).toBe(400)
+      expect(errorSummary(unordered.body)).toEqual(['The finish time must be after the start time'])
+      expect(fieldError(unordered.body, 'endTime')).toBe('Error: The finish time must be after the start time')
+      const alone = await agent.post('/meetings', { ...base, endTime: '8pm' })
+      expect(errorSummary(alone.body)).toEqual(['Enter the start time as well as the finish time'])
+      const garbled = await agent.post('/meetings', { ...base, startTime: '6pm', endTime: 'late' })
+      expect(errorSummary(garbled.body)).toEqual(['Enter the finish time in the correct format, like 8pm or 20:00'])
+      expect(formFields(garbled.body, '/meetings').endTime).toBe('late')
+
+      const created = await agent.post('/meetings', { ...base, startTime: '6pm', endTime: '8.30pm' })
+      expect(created.statusCode).toBe(303)
+      const url = created.headers.location as string
+      expect(text((await t.visitor().get(url)).body)).toContain('6pm to 8:30pm')
+      const eventOf = async () => {
+        const feed = (await t.visitor().get(`/calendar.ics?body=${bodyId}`)).body.replace(/\r\n /g, '')
+        return feed.split('BEGIN:VEVENT').find((event) => event.includes(`${url}\r\n`))!
+      }
+      const first = await eventOf()
+      // 11 July is in British Summer Time: 6pm to 8:30pm is 17:00 to 19:30 UTC.
+      expect(first).toContain('DTSTART:20240711T170000Z')
+      expect(first).toContain('DTEND:20240711T193000Z')
+      expect(first).toContain('SEQUENCE:0')
+
+      const edit = await agent.get(`${url}/edit`)
+      expect(formFields(edit.body, `${url}/edit`).endTime).toBe('8:30pm')
+      const moved = await agent.post(`${url}/edit`, {
+        ...(await agent.versionOf(`${url}/edit`)),
+        'date-day': '11',
+        'date-month': '7',
+        'date-year': '2024',
+        startTime: '6pm',
+        endTime: '',
+        venue: 'Committee Room A',
+        status: 'scheduled',
+      })
+      expect(moved.statusCode).toBe(303)
+      const second = await eventOf()
+      expect(second).toContain('DTEND:20240711T190000Z')
+      expect(second).toContain('LOCATION:Committee Room A')
+      expect(second).toContain('SEQUENCE:1')
+
+      const api = await t.visitor().get(`/api/v1/meetings?body=${bodyId}&pageSize=100`)
+      const { meetings: listed } = api.json<{
+        meetings: { url: string; startTime: string; endTime: string | null }[]
+      }>()
+      expect(listed.find((meeting) => meeting.url === url)).toMatchObject({ startTime: '18:00', endTime: null })
+    })
+
     it('pages the past meetings, 20 at a time', async () => {
       const agent = await t.as('scrutiny_officer')
       const executive = (

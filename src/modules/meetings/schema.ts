@@ -19,17 +19,32 @@ export const MEETING_STATUS_TAGS: Record<MeetingStatus, { text: string; classes:
 /** Where each field's error links to, when its first input is not named after the field. */
 export const FIELD_IDS = { date: 'date-day', meetingDate: 'meetingDate-day', ...EXEMPT_FIELD_IDS }
 
-const startTime = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value, ctx) => {
-    if (!value) return null
-    const time = parseTimeOfDay(value)
-    if (!time)
-      ctx.addIssue({ code: 'custom', message: 'Enter the start time in the correct format, like 6pm or 18:00' })
-    return time
-  })
+/** An optional time of day ('HH:MM'), typed as 6pm, 6.30pm or 18:00. */
+const timeOfDay = (message: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return null
+      const time = parseTimeOfDay(value)
+      if (!time) ctx.addIssue({ code: 'custom', message })
+      return time
+    })
+
+const startTime = timeOfDay('Enter the start time in the correct format, like 6pm or 18:00')
+/** When the meeting is planned to finish: calendars show it until then (two hours when not given). */
+const endTime = timeOfDay('Enter the finish time in the correct format, like 8pm or 20:00')
+
+/** A finish time needs a start time, and comes after it (a meeting does not run past midnight). */
+function timesInOrder(value: { startTime: string | null; endTime: string | null }, ctx: z.RefinementCtx) {
+  if (!value.endTime) return
+  if (!value.startTime) {
+    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'Enter the start time as well as the finish time' })
+  } else if (value.endTime <= value.startTime) {
+    ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'The finish time must be after the start time' })
+  }
+}
 
 const meetingDate = z
   .string({ error: 'Enter the date of the meeting' })
@@ -46,12 +61,15 @@ export const calendarQuerySchema = z.object({
 /** The new meeting form's query: the body it is for, when the link names one. */
 export const newMeetingQuerySchema = z.object({ body: z.string().catch('') })
 
-export const newMeetingSchema = z.object({
-  bodyId: z.uuid({ error: 'Select the committee or other body' }),
-  date: meetingDate,
-  startTime,
-  venue: optionalText(300),
-})
+export const newMeetingSchema = z
+  .object({
+    bodyId: z.uuid({ error: 'Select the committee or other body' }),
+    date: meetingDate,
+    startTime,
+    endTime,
+    venue: optionalText(300),
+  })
+  .superRefine(timesInOrder)
 export type NewMeetingForm = z.infer<typeof newMeetingSchema>
 
 /** Runs even when other answers are wrong, so every error shows at once. */
@@ -67,11 +85,13 @@ export const meetingSchema = z
   .object({
     date: meetingDate,
     startTime,
+    endTime,
     venue: optionalText(300),
     status: z.enum(MEETING_STATUSES, { error: 'Select the status of the meeting' }),
     statusReason: optionalText(2_000),
     notes: optionalText(5_000),
   })
+  .superRefine(timesInOrder)
   .superRefine((value, ctx) => {
     const message = STATUS_REASON_NEEDED[value.status]
     if (message && !value.statusReason) ctx.addIssue({ code: 'custom', path: ['statusReason'], message })

@@ -24,6 +24,8 @@ export interface MeetingsTable {
   date: IsoDate
   /** 'HH:MM', 24-hour, Europe/London. */
   startTime: string | null
+  /** When the meeting is planned to finish, 'HH:MM' like startTime; null when not given. */
+  endTime: string | null
   venue: string
   status: MeetingStatus
   /** Why the meeting was cancelled or postponed; '' otherwise. */

@@ -18,6 +18,19 @@ describe('meetingTimes', () => {
   it.each([[null], [''], ['6pm'], ['25:00']])('is all day when the time is %j', (time) => {
     expect(meetingTimes('2024-03-27', time)).toEqual({ allDay: true, start: '2024-03-27' })
   })
+
+  it.each([
+    ['in winter', '2024-01-25', '20:30', '2024-01-25T20:30:00.000Z'],
+    ['in summer', '2024-06-13', '19:15', '2024-06-13T18:15:00.000Z'],
+  ])('lasts until the planned finish time %s', (_when, date, endTime, end) => {
+    const times = meetingTimes(date, '18:00', endTime)
+    expect(times.allDay ? null : times.end.toISOString()).toBe(end)
+  })
+
+  it.each([['17:00'], ['18:00'], ['not a time']])('lasts two hours when the finish time is %j', (endTime) => {
+    const times = meetingTimes('2024-01-25', '18:00', endTime)
+    expect(times.allDay ? null : times.end.toISOString()).toBe('2024-01-25T20:00:00.000Z')
+  })
 })
 
 describe('calendarFeed', () => {
@@ -29,6 +42,8 @@ describe('calendarFeed', () => {
     venue: 'Committee Room A, Town Hall',
     status: 'scheduled',
     bodyName: "Children and Young People's Scrutiny Committee",
+    endTime: null,
+    version: 1,
     ...overrides,
   })
   const feed = calendarFeed({
@@ -43,7 +58,9 @@ describe('calendarFeed', () => {
         date: '2024-03-27',
         startTime: null,
         status: 'cancelled',
+        version: 3,
       }),
+      meeting({ id: '00000000-0000-4000-8000-000000000003', slug: 'timed', date: '2024-06-13', endTime: '20:15' }),
     ],
   })
   const events = feed.split('BEGIN:VEVENT').slice(1)
@@ -56,7 +73,7 @@ describe('calendarFeed', () => {
   })
 
   it('has one event per meeting, named after the body, at the meeting’s place and address', () => {
-    expect(events).toHaveLength(2)
+    expect(events).toHaveLength(3)
     const unfolded = events[0].replace(/\r\n /g, '')
     expect(unfolded).toContain("SUMMARY:Children and Young People's Scrutiny Committee")
     expect(unfolded).toContain('LOCATION:Committee Room A\\, Town Hall')
@@ -70,5 +87,12 @@ describe('calendarFeed', () => {
     expect(events[0]).toContain('STATUS:CONFIRMED')
     expect(events[1]).toContain('DTSTART;VALUE=DATE:20240327')
     expect(events[1]).toContain('STATUS:CANCELLED')
+    expect(events[2]).toContain('DTSTART:20240613T170000Z')
+    expect(events[2]).toContain('DTEND:20240613T191500Z')
+  })
+
+  it('raises the sequence with each change to a meeting, so calendars take the change', () => {
+    expect(events[0]).toContain('SEQUENCE:0')
+    expect(events[1]).toContain('SEQUENCE:2')
   })
 })

@@ -32,6 +32,14 @@ const meetingSummarySchema = z
       .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/)
       .nullable()
       .meta({ description: '24-hour UK time', examples: ['18:00'] }),
+    endTime: z
+      .string()
+      .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/)
+      .nullable()
+      .meta({
+        description: 'When the meeting is planned to finish, 24-hour UK time; null when not given',
+        examples: ['20:00'],
+      }),
     venue: z.string().nullable(),
     status: z.enum(MEETING_STATUSES),
     statusReason: z.string().nullable().describe('Why the meeting was cancelled or postponed; null otherwise'),
@@ -168,6 +176,7 @@ function meetingSummary(
     body: { id: string; name: string }
     date: string
     startTime: string | null
+    endTime: string | null
     venue: string
     status: MeetingSummary['status']
     statusReason: string
@@ -182,6 +191,7 @@ function meetingSummary(
     body: { id: meeting.body.id, name: meeting.body.name },
     date: meeting.date,
     startTime: meeting.startTime,
+    endTime: meeting.endTime,
     venue: meeting.venue || null,
     status: meeting.status,
     statusReason: meeting.statusReason || null,

@@ -14,6 +14,7 @@ const meetingColumns = [
   'meetings.bodyId',
   'meetings.date',
   'meetings.startTime',
+  'meetings.endTime',
   'meetings.venue',
   'meetings.status',
   'meetings.statusReason',
