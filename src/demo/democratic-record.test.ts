@@ -99,7 +99,7 @@ describe.each(testDatabases())('the demo democratic record on $name', (database)
   it('has five meetings with the right dates, times, statuses and agendas published', async () => {
     const meetings = await handle.db
       .selectFrom('meetings')
-      .select(['slug', 'date', 'startTime', 'venue', 'status', 'agendaPublishedOn'])
+      .select(['slug', 'date', 'startTime', 'venue', 'status', 'agendaPublishedOn', 'type', 'contact'])
       .orderBy('date')
       .execute()
     expect(meetings.map((m) => [m.date, m.status, m.startTime, m.agendaPublishedOn])).toEqual([
@@ -111,7 +111,12 @@ describe.each(testDatabases())('the demo democratic record on $name', (database)
       // A draft: only staff see its agenda.
       ['2024-03-27', 'scheduled', '18:00', null],
     ])
-    expect(meetings.find((m) => m.slug === JAN)?.venue).toBe('Committee Room A, Town Hall, Blackpool')
+    expect(meetings.find((m) => m.slug === JAN)).toMatchObject({
+      venue: 'Committee Room A, Town Hall, Blackpool',
+      // Named on the front sheet for queries about the agenda.
+      contact: 'Sharon Davis, Scrutiny Manager, 01253 477213, sharon.davis@blackpool.gov.uk',
+    })
+    expect(meetings.every((m) => m.type === 'ordinary')).toBe(true)
   })
 
   it('gives 25 January 2024 its eleven agenda items with the front-sheet page ranges', async () => {

@@ -12,7 +12,7 @@ import {
 } from '#src/platform/demo/records.ts'
 import { meetingSlug } from './meeting-slug.ts'
 import { WITHIN_BUDGET } from './reports/schema.ts'
-import { MEETING_STATUSES } from './schema.ts'
+import { MEETING_STATUSES, MEETING_TYPES } from './schema.ts'
 
 /** A report in the council's standard template, with its appendices, for item `item` of the meeting `meeting`. */
 const report = z.strictObject({
@@ -58,6 +58,9 @@ export const demoMeetingSchema = z.strictObject({
   date: demoDate,
   startTime: demoTime.nullable(),
   venue: z.string(),
+  type: z.enum(MEETING_TYPES).default('ordinary'),
+  /** Who the agenda names for queries about it. */
+  contact: z.string().default(''),
   status: z.enum(MEETING_STATUSES),
   /** Why it was cancelled or postponed. */
   statusReason: z.string().default(''),

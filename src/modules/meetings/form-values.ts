@@ -10,6 +10,9 @@ export function meetingValues(meeting: {
   startTime: string | null
   endTime: string | null
   venue: string
+  type: string
+  contact: string
+  webcastUrl: string | null
   status: string
   statusReason: string
   notes: string
@@ -19,6 +22,9 @@ export function meetingValues(meeting: {
     startTime: clockTime(meeting.startTime),
     endTime: clockTime(meeting.endTime),
     venue: meeting.venue,
+    type: meeting.type,
+    contact: meeting.contact,
+    webcastUrl: meeting.webcastUrl ?? '',
     status: meeting.status,
     statusReason: meeting.statusReason,
     notes: meeting.notes,

@@ -1,7 +1,7 @@
 import type { Db, Trx } from '#src/database.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
-import type { AgendaItemsTable, MeetingsTable } from './tables.ts'
+import type { AgendaItemsTable, MeetingType, MeetingsTable } from './tables.ts'
 
 type Reader = Db | Trx
 
@@ -10,6 +10,9 @@ export type MeetingInput = Pick<
   'slug' | 'bodyId' | 'date' | 'startTime' | 'endTime' | 'venue' | 'status' | 'notes'
 > & {
   statusReason?: string
+  type?: MeetingType
+  contact?: string
+  webcastUrl?: string | null
 }
 export type AgendaItemInput = Omit<AgendaItemsTable, 'id' | 'meetingId' | 'minute' | 'search'>
 
@@ -21,6 +24,9 @@ const meetingColumns = [
   'meetings.startTime',
   'meetings.endTime',
   'meetings.venue',
+  'meetings.type',
+  'meetings.contact',
+  'meetings.webcastUrl',
   'meetings.status',
   'meetings.statusReason',
   'meetings.notes',

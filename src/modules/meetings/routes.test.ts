@@ -200,6 +200,50 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
   })
 
   describe('scheduling a meeting', () => {
+    it('keeps the type of meeting, who to contact and the webcast, on the page and in the open data', async () => {
+      const agent = await t.as('scrutiny_officer')
+      const form = await agent.get(`/meetings/new?body=${bodyId}`)
+      expect(formFields(form.body, '/meetings').type).toBe('ordinary')
+      const base = { bodyId, 'date-day': '2', 'date-month': '9', 'date-year': '2024', startTime: '10am' }
+      const wrong = await agent.post('/meetings', { ...base, type: 'secret', webcastUrl: 'javascript:alert(1)' })
+      expect(wrong.statusCode).toBe(400)
+      expect(errorSummary(wrong.body)).toEqual([
+        'Select the type of meeting',
+        'Enter the webcast link in the correct format, like https://example.public-i.tv/core/portal/webcast',
+      ])
+      expect(formFields(wrong.body, '/meetings').webcastUrl).toBe('javascript:alert(1)')
+      const created = await agent.post('/meetings', {
+        ...base,
+        type: 'extraordinary',
+        contact: 'Democratic Services, democratic.services@example.gov.uk',
+        webcastUrl: 'https://example.public-i.tv/core/portal/webcast_interactive/812',
+      })
+      expect(created.statusCode).toBe(303)
+      const url = created.headers.location as string
+      const page = await t.visitor().get(url)
+      expect(text(page.body)).toContain('Type Extraordinary (special) meeting')
+      expect(text(page.body)).toContain('Contact Democratic Services, democratic.services@example.gov.uk')
+      expect(anchors(page.body, 'main').find((link) => link.text === 'Watch the meeting')?.href).toBe(
+        'https://example.public-i.tv/core/portal/webcast_interactive/812',
+      )
+      const { meetings } = (await t.visitor().get(`/api/v1/meetings?body=${bodyId}&pageSize=100`)).json<{
+        meetings: { url: string; type: string; contact: string | null; webcastUrl: string | null }[]
+      }>()
+      expect(meetings.find((meeting) => meeting.url === url)).toMatchObject({
+        type: 'extraordinary',
+        contact: 'Democratic Services, democratic.services@example.gov.uk',
+        webcastUrl: 'https://example.public-i.tv/core/portal/webcast_interactive/812',
+      })
+      expect(meetings.find((meeting) => meeting.url === JANUARY)).toMatchObject({
+        type: 'ordinary',
+        contact: null,
+        webcastUrl: null,
+      })
+      const ordinary = text((await t.visitor().get(JANUARY)).body)
+      expect(ordinary).toContain('Type Ordinary meeting')
+      expect(ordinary).not.toContain('Watch the meeting')
+    })
+
     it('explains what is wrong and keeps what was typed', async () => {
       const agent = await t.as('scrutiny_officer')
       const form = await agent.get(`/meetings/new?body=${bodyId}`)

@@ -15,6 +15,8 @@ import { type MeetingsRouteDeps, meetingParams, views } from './route-context.ts
 import {
   MEETING_STATUSES,
   MEETING_STATUS_TAGS,
+  MEETING_TYPES,
+  MEETING_TYPE_NAMES,
   calendarQuerySchema,
   meetingSchema,
   newMeetingQuerySchema,
@@ -22,6 +24,7 @@ import {
 } from './schema.ts'
 
 const statusItems = MEETING_STATUSES.map((status) => ({ value: status, text: MEETING_STATUS_TAGS[status].text }))
+const typeItems = MEETING_TYPES.map((type) => ({ value: type, text: MEETING_TYPE_NAMES[type] }))
 
 /** The calendar, the meeting page, and the forms that schedule and change meetings. */
 export function meetingsRoutes(deps: MeetingsRouteDeps) {
@@ -34,11 +37,15 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
     errors: FieldErrors = noErrors,
   ) {
     const bodyList = await bodies.listBodies(request.ctx)
-    return reply.page(`${views}/meeting-form.njk`, { bodies: bodyList, values, ...errors }, formStatus(errors))
+    return reply.page(
+      `${views}/meeting-form.njk`,
+      { bodies: bodyList, values, typeItems, ...errors },
+      formStatus(errors),
+    )
   }
 
   const meetingForm = (reply: FastifyReply, meeting: MeetingRow, values: FormValues, errors: FieldErrors = noErrors) =>
-    reply.page(`${views}/meeting-form.njk`, { meeting, values, statusItems, ...errors }, formStatus(errors))
+    reply.page(`${views}/meeting-form.njk`, { meeting, values, statusItems, typeItems, ...errors }, formStatus(errors))
 
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
@@ -63,7 +70,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
 
     app.get('/meetings/new', { schema: { querystring: newMeetingQuerySchema } }, async (request, reply) => {
       assertCan(request.user, 'meetings:edit')
-      return newMeetingForm(request, reply, { bodyId: request.query.body })
+      return newMeetingForm(request, reply, { bodyId: request.query.body, type: 'ordinary' })
     })
 
     app.post('/meetings', async (request, reply) => {
@@ -87,6 +94,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         agendaReadable,
         history,
         statusTag: MEETING_STATUS_TAGS[meeting.status],
+        typeName: MEETING_TYPE_NAMES[meeting.type],
         canEdit: can(request.user, 'meetings:edit'),
         canEditReports: can(request.user, 'reports:edit'),
         canEditMinutes: can(request.user, 'minutes:edit'),

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { EXEMPT_FIELD_IDS, exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
-import { isoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { isoDate, optionalText, optionalWebAddress, requiredText } from '#src/platform/forms/fields.ts'
 import { pageNumber as listPage } from '#src/platform/http/pagination.ts'
 import { pageRangeProblem } from './agenda/page-range.ts'
 import { parseTimeOfDay } from '#src/platform/forms/time-of-day.ts'
-import type { MeetingStatus } from './tables.ts'
+import type { MeetingStatus, MeetingType } from './tables.ts'
 
 export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled', 'postponed'] as const satisfies MeetingStatus[]
 
@@ -14,6 +14,26 @@ export const MEETING_STATUS_TAGS: Record<MeetingStatus, { text: string; classes:
   held: { text: 'Held', classes: 'govuk-tag--green' },
   cancelled: { text: 'Cancelled', classes: 'govuk-tag--red' },
   postponed: { text: 'Postponed', classes: 'govuk-tag--yellow' },
+}
+
+export const MEETING_TYPES = ['ordinary', 'extraordinary', 'call-in', 'budget'] as const satisfies MeetingType[]
+
+/** How each type is named on forms and pages. */
+export const MEETING_TYPE_NAMES: Record<MeetingType, string> = {
+  ordinary: 'Ordinary meeting',
+  extraordinary: 'Extraordinary (special) meeting',
+  'call-in': 'Call-in meeting',
+  budget: 'Budget meeting',
+}
+
+/** The type, contact and webcast: the same on the new meeting form and the change form. */
+const meetingDetails = {
+  // The form offers ordinary already chosen; a post without the question (an older form) means ordinary too.
+  type: z.enum(MEETING_TYPES, { error: 'Select the type of meeting' }).default('ordinary'),
+  contact: optionalText(500),
+  webcastUrl: optionalWebAddress(
+    'Enter the webcast link in the correct format, like https://example.public-i.tv/core/portal/webcast',
+  ).transform((value) => value || null),
 }
 
 /** Where each field's error links to, when its first input is not named after the field. */
@@ -68,6 +88,7 @@ export const newMeetingSchema = z
     startTime,
     endTime,
     venue: optionalText(300),
+    ...meetingDetails,
   })
   .superRefine(timesInOrder)
 export type NewMeetingForm = z.infer<typeof newMeetingSchema>
@@ -87,6 +108,7 @@ export const meetingSchema = z
     startTime,
     endTime,
     venue: optionalText(300),
+    ...meetingDetails,
     status: z.enum(MEETING_STATUSES, { error: 'Select the status of the meeting' }),
     statusReason: optionalText(2_000),
     notes: optionalText(5_000),

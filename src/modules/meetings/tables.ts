@@ -11,6 +11,8 @@ import type {
 import type { Version } from '#src/platform/db/version.ts'
 
 export type MeetingStatus = 'scheduled' | 'held' | 'cancelled' | 'postponed'
+/** An extraordinary meeting is what some constitutions call a special one. */
+export type MeetingType = 'ordinary' | 'extraordinary' | 'call-in' | 'budget'
 export type MinutesStatus = 'draft' | 'published' | 'approved'
 export type AttendanceCapacity = 'member' | 'co-opted member' | 'substitute' | 'cabinet member' | 'officer' | 'other'
 export type AttendanceStatus = 'present' | 'apologies' | 'absent' | 'in attendance'
@@ -27,6 +29,11 @@ export interface MeetingsTable {
   /** When the meeting is planned to finish, 'HH:MM' like startTime; null when not given. */
   endTime: string | null
   venue: string
+  type: ColumnType<MeetingType, MeetingType | undefined, MeetingType>
+  /** Who to contact about the meeting: the democratic services officer's name, email or phone. */
+  contact: ColumnType<string, string | undefined, string>
+  /** Where the meeting is broadcast or recorded; null when it is not. */
+  webcastUrl: string | null
   status: MeetingStatus
   /** Why the meeting was cancelled or postponed; '' otherwise. */
   statusReason: ColumnType<string, string | undefined, string>

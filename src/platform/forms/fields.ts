@@ -9,6 +9,16 @@ export const requiredText = (message: string, max = 10_000) =>
     .min(1, message)
     .max(max, `Must be ${max.toLocaleString('en-GB')} characters or fewer`)
 
+/** An optional web address (http or https), '' when blank. */
+export const optionalWebAddress = (message: string) =>
+  z
+    .string()
+    .trim()
+    .max(2_000, 'Must be 2,000 characters or fewer')
+    .optional()
+    .transform((value) => value ?? '')
+    .refine((value) => value === '' || /^https?:\/\/[^\s/]+\S*$/.test(value), message)
+
 export const optionalText = (max = 50_000) =>
   z
     .string()

@@ -15,7 +15,7 @@ import {
   sitePath,
 } from '#src/platform/http/api-schemas.ts'
 import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
-import { MEETING_STATUSES } from '../schema.ts'
+import { MEETING_STATUSES, MEETING_TYPES } from '../schema.ts'
 import type { MinutesStatus } from '../tables.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_TYPES, meetingsQuerySchema } from './schema.ts'
 import { type MinutesRecord, type MinutesService, minutesPath } from './service.ts'
@@ -41,6 +41,12 @@ const meetingSummarySchema = z
         examples: ['20:00'],
       }),
     venue: z.string().nullable(),
+    type: z.enum(MEETING_TYPES).describe('ordinary, extraordinary (special), call-in or budget'),
+    contact: z.string().nullable().describe('Who to contact about the meeting; null when not given'),
+    webcastUrl: z
+      .string()
+      .nullable()
+      .meta({ format: 'uri', description: 'Where the meeting is broadcast; null when not' }),
     status: z.enum(MEETING_STATUSES),
     statusReason: z.string().nullable().describe('Why the meeting was cancelled or postponed; null otherwise'),
     agendaPublishedOn: apiDate
@@ -178,6 +184,9 @@ function meetingSummary(
     startTime: string | null
     endTime: string | null
     venue: string
+    type: MeetingSummary['type']
+    contact: string
+    webcastUrl: string | null
     status: MeetingSummary['status']
     statusReason: string
     agendaPublishedOn: string | null
@@ -193,6 +202,9 @@ function meetingSummary(
     startTime: meeting.startTime,
     endTime: meeting.endTime,
     venue: meeting.venue || null,
+    type: meeting.type,
+    contact: meeting.contact || null,
+    webcastUrl: meeting.webcastUrl,
     status: meeting.status,
     statusReason: meeting.statusReason || null,
     agendaPublishedOn: meeting.agendaPublishedOn,
