@@ -69,9 +69,10 @@ async function addRecordsOfEveryKind(t: TestApp) {
   steps.push(
     await scrutiny.post(`${JANUARY}/minutes/declarations`, {
       personId: person.id!,
-      agendaItemId: item.id,
-      type: 'personal',
+      itemIds: item.id,
+      category: 'non-registrable interest',
       nature: 'A relative works at the school.',
+      leftRoom: 'yes',
     }),
     await scrutiny.post('/outcomes/OF3.1/work-programme/link', { workProgrammeItemId: workItem.id }),
     await scrutiny.post('/outcomes/OF3.1/actions/link', { actionId: action.id }),

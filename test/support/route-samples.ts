@@ -65,9 +65,10 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
   )
   const declared = await scrutiny.post(`${draft}/declarations`, {
     personId: present.personId!,
-    agendaItemId: item4.id,
-    type: 'personal',
+    itemIds: item4.id,
+    category: 'non-registrable interest',
     nature: 'A relative works at the school.',
+    leftRoom: 'yes',
   })
   if (declared.statusCode !== 303) throw new Error(`Recording a declaration answered ${declared.statusCode}`)
   // A call-in of EX48/2023, for the form that records what became of it.

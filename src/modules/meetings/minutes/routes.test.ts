@@ -199,6 +199,9 @@ describe.each(testDatabases())('minutes of the demo committee on $name', (databa
         name: 'Councillor Flanagan',
         capacity: 'member',
         status: 'present',
+        substituteFor: null,
+        arrivedAtItem: null,
+        leftAtItem: null,
         roleAtMeeting: null,
         chaired: true,
       })

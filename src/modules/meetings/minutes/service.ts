@@ -9,6 +9,7 @@ import { exemptNotice, isExempt } from '#src/platform/exemption/schedule-12a.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '../index.ts'
 import { attendeeName, groupAttendance } from './attendance-groups.ts'
+import { createPersonRecord } from './person-record.ts'
 import { whatIsMissing } from './publish-readiness.ts'
 import { createMinutesRecording } from './recording.ts'
 import type { MeetingRow, MinutesRepository, MinutesRow } from './repository.ts'
@@ -66,9 +67,18 @@ export function createMinutesService(deps: MinutesDeps) {
     const personIds = [...attendance.map((row) => row.personId), ...declarations.map((row) => row.personId)]
     const people = await bodies.getPeopleByIds(ctx, [...new Set(personIds.filter((id): id is string => Boolean(id)))])
     const personOf = (id: string | null) => people.find((person) => person.id === id)
+    const named = attendance.map((row) => ({ ...row, name: attendeeName(personOf(row.personId), row.rawName) }))
     return {
-      attendance: attendance.map((row) => ({ ...row, name: attendeeName(personOf(row.personId), row.rawName) })),
-      declarations: declarations.map((row) => ({ ...row, member: attendeeName(personOf(row.personId), '') })),
+      attendance: named.map((row) => ({
+        ...row,
+        substituteFor: named.find((other) => other.id === row.substituteForId)?.name ?? null,
+        substitutedBy: named.find((other) => other.substituteForId === row.id)?.name ?? null,
+      })),
+      declarations: declarations.map((row) => ({
+        ...row,
+        member: attendeeName(personOf(row.personId), ''),
+        categoryText: row.category === 'other' ? row.categoryLabel : row.category,
+      })),
       items: items.map((item) => {
         const withheld = isWithheld([item], mayReadBody)
         return {
@@ -222,7 +232,13 @@ export function createMinutesService(deps: MinutesDeps) {
     },
   }
 
-  return { ...reading, ...createMinutesRecording(deps), ...createMinutesWorkflow(deps) }
+  return {
+    ...reading,
+    /** Someone's attendance record and declarations, from the minutes this viewer may read. */
+    personRecord: createPersonRecord(deps),
+    ...createMinutesRecording(deps),
+    ...createMinutesWorkflow(deps),
+  }
 }
 
 export type MinutesService = ReturnType<typeof createMinutesService>
