@@ -133,7 +133,7 @@ export interface AttendanceTable {
   roleAtMeeting: string
   chaired: boolean
   position: number
-  /** A substitute's link to the attendance row of the member who sent apologies and whom they replaced. */
+  /** For a substitute, the member they replaced: a person with apologies in this meeting's attendance. */
   substituteForId: string | null
   /** The agenda item at which they arrived late, as the council numbers items; '' when on time. */
   arrivedAtItem: string
@@ -167,15 +167,8 @@ export interface MinutesVersionsTable {
   publishedAt: Instant
   /** The date of the meeting that approved the amended minutes, which replaced this draft. */
   replacedOn: IsoDate
-  content: Json<PublishedDraft>
-}
-
-/** What a kept draft shows: its attendance, declarations and items, each as printed. */
-export interface PublishedDraft {
-  attendance: { heading: string; names: string[] }[]
-  declarations: { member: string; items: string; category: string; nature: string }[]
-  items: { number: string; title: string; minute: string | null; resolutions: string[] }[]
-  endedAtTime: string | null
+  /** The minutes as printed then (MinutesContent in minutes/service.ts), written only by the approval. */
+  content: Json<Record<string, unknown>>
 }
 
 export interface ResolutionsTable {

@@ -72,7 +72,7 @@ describe.each(testDatabases())('attendance and declarations on $name', (database
     expect(errorSummary(unsaid.body)).toEqual(['Select the member they substituted for'])
     expect(unsaid.body).toContain('id="substituteForId-error"')
     const benRow = await rowOf(ben)
-    const notAway = await officer.post(`${base}/attendance`, { ...substitute, substituteForId: benRow })
+    const notAway = await officer.post(`${base}/attendance`, { ...substitute, substituteForId: ben.id })
     expect(errorSummary(notAway.body)).toEqual(['Councillor Ben Brown is not recorded as sending apologies'])
 
     await submit(officer, `${base}/attendance/${benRow}/edit`, {
@@ -80,12 +80,14 @@ describe.each(testDatabases())('attendance and declarations on $name', (database
       capacity: 'member',
       status: 'apologies',
     })
-    await submit(officer, `${base}/attendance`, { ...substitute, substituteForId: benRow })
+    const nobody = await officer.post(`${base}/attendance`, { ...substitute, substituteForId: cal.id })
+    expect(errorSummary(nobody.body)).toEqual(['Select a member in the attendance of this meeting'])
+    await submit(officer, `${base}/attendance`, { ...substitute, substituteForId: ben.id })
     const second = await officer.post(`${base}/attendance`, {
       rawName: 'Mr X Other',
       capacity: 'substitute',
       status: 'present',
-      substituteForId: benRow,
+      substituteForId: ben.id,
     })
     expect(errorSummary(second.body)).toEqual([
       'Councillor Cal Cole is already recorded as substituting for Councillor Ben Brown',

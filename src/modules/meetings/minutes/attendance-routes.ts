@@ -47,11 +47,13 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
     const people = await bodies.listPeople(ctx)
     const options = people.map((person) => ({ value: person.id, text: `${attendeeName(person, '')} (${person.kind})` }))
     const personItems = selectItems('Select a person', options, values.personId)
-    // Whom a substitute can replace: the others who sent apologies.
-    const apologies = found.record.attendance.filter((row) => row.status === 'apologies' && row.id !== found.entry?.id)
+    // Whom a substitute can replace: the others on record who sent apologies.
+    const apologies = found.record.attendance.filter(
+      (row) => row.personId && row.status === 'apologies' && row.id !== found.entry?.id,
+    )
     const replacedItems = selectItems(
       'Select a member',
-      apologies.map((row) => ({ value: row.id, text: row.name })),
+      apologies.map((row) => ({ value: row.personId!, text: row.name })),
       values.substituteForId,
     )
     return reply.page(

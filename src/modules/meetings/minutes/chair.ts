@@ -25,16 +25,22 @@ export function chairProblem(
 }
 
 /**
- * Why a substitute cannot be recorded as replacing the attendance entry `replacedId`, or null when
- * they can: it is another entry of the meeting, of someone who sent apologies, without a substitute yet.
+ * Why a substitute cannot be recorded as replacing the member `replacedId` (a person), or null when
+ * they can: someone else in the meeting's attendance, who sent apologies and has no substitute yet.
  */
 export function substituteProblem(
-  attendance: { id: string; name: string; status: AttendanceStatus; substituteForId: string | null }[],
+  attendance: {
+    id: string
+    personId: string | null
+    name: string
+    status: AttendanceStatus
+    substituteForId: string | null
+  }[],
   id: string | undefined,
   replacedId: string | null,
 ): string | null {
   if (!replacedId) return null
-  const replaced = attendance.find((row) => row.id === replacedId)
+  const replaced = attendance.find((row) => row.personId === replacedId)
   if (!replaced || replaced.id === id) return 'Select a member in the attendance of this meeting'
   if (replaced.status !== 'apologies') return `${replaced.name} is not recorded as sending apologies`
   const other = attendance.find((row) => row.substituteForId === replacedId && row.id !== id)

@@ -338,7 +338,7 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
     expect(approved.statusCode).toBe(303)
     const shown = text((await t.visitor().get(minutes)).body)
     expect(shown).toMatch(
-      /Approved at the meeting of 7 December 2023 ?, item 1\. Amendment made on approval Item 2: 12 foster carers, not 21\./,
+      /Approved as a correct record at the meeting on 7 December 2023 under item 1, with amendments: Item 2: 12 foster carers, not 21\. Read the draft published on .*, before the amendments/,
     )
     expect(text((await officer.get(`${minutes}/edit`)).body)).toContain(
       'approved as a correct record on 7 December 2023 and can no longer be changed',

@@ -61,8 +61,9 @@ export function createMinutesRecording(deps: MinutesDeps) {
     }
     const problem = chairProblem(attendance, { id, chaired: input.chaired, status: input.status })
     if (problem) throw new RuleError(problem, 'chaired')
-    const substitute = id ? attendance.find((entry) => entry.substituteForId === id) : undefined
-    if (substitute && input.status !== 'apologies') {
+    const entry = attendance.find((row) => row.id === id)
+    const substitute = entry?.personId ? attendance.find((row) => row.substituteForId === entry.personId) : undefined
+    if (substitute && (input.status !== 'apologies' || input.personId !== entry?.personId)) {
       throw new RuleError(`${substitute.name} is recorded as their substitute. Change that entry first`, 'status')
     }
     const problemWithReplaced = substituteProblem(attendance, id, input.substituteForId)
@@ -122,7 +123,9 @@ export function createMinutesRecording(deps: MinutesDeps) {
       if (before.personId && declarations.some((declaration) => declaration.personId === before.personId)) {
         throw new RuleError(`${before.name} declared an interest. Remove their declaration first`, 'attendance')
       }
-      const substitute = (await namedAttendance(ctx, meetingId)).find((entry) => entry.substituteForId === before.id)
+      const substitute = before.personId
+        ? (await namedAttendance(ctx, meetingId)).find((entry) => entry.substituteForId === before.personId)
+        : undefined
       if (substitute) {
         throw new RuleError(
           `${substitute.name} substituted for ${before.name}. Change or remove that entry first`,

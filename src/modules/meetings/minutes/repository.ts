@@ -234,11 +234,20 @@ export function createMinutesRepository(db: Db) {
     versionsOf(meetingId: string) {
       return db
         .selectFrom('minutesVersions')
-        .selectAll()
+        .select(['id', 'publishedAt', 'replacedOn'])
         .where('meetingId', '=', meetingId)
         .orderBy('replacedOn')
         .orderBy('publishedAt')
         .execute()
+    },
+    findVersion(meetingId: string, id: string) {
+      if (!isUuid(id)) return Promise.resolve(undefined)
+      return db
+        .selectFrom('minutesVersions')
+        .selectAll()
+        .where('meetingId', '=', meetingId)
+        .where('id', '=', id)
+        .executeTakeFirst()
     },
     insertVersion(trx: Trx, row: KyselyInsertable<MinutesVersionsTable>) {
       return trx.insertInto('minutesVersions').values(row).returningAll().executeTakeFirstOrThrow()

@@ -4,9 +4,11 @@ import { runStatements } from './run-statements.ts'
 /**
  * Attendance as councils record it: present remotely (not counted in the quorum, no vote), expected
  * (before the meeting), the member a substitute replaced, and the items at which someone arrived late
- * or left early. Declarations in the current code's categories, for one, several or no items (the
- * whole meeting), with whether the member left the room and any dispensation. The published draft of
- * minutes approved with amendments is kept.
+ * or left early. The member replaced is a person, not their attendance row: a table that refers to
+ * itself cannot be ordered for a backup's load, and a member of a body is a person on record.
+ * Declarations in the current code's categories, for one, several or no items (the whole meeting),
+ * with whether the member left the room and any dispensation. The published draft of minutes
+ * approved with amendments is kept.
  *
  * Old declaration types: a disclosable pecuniary interest is the same category under the 2012 code.
  * A "personal" or "prejudicial" interest (the 2007 model code) has no single current category: a
@@ -20,11 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `alter table attendance
       add constraint attendance_status_check check (status in
         ('present', 'present remotely', 'apologies', 'absent', 'expected', 'in attendance')),
-      add column substitute_for_id uuid references attendance(id) on delete set null,
+      add column substitute_for_id uuid references people(id),
       add column arrived_at_item text not null default '' check (char_length(arrived_at_item) <= 20),
       add column left_at_item text not null default '' check (char_length(left_at_item) <= 20)`,
     // One substitute for each member who sent apologies.
-    `create unique index attendance_substitute_for_idx on attendance (substitute_for_id)`,
+    `create unique index attendance_substitute_for_idx on attendance (meeting_id, substitute_for_id)`,
 
     `alter table declarations
       add column category text,
