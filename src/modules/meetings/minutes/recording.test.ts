@@ -351,9 +351,13 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
     const audit = await t.db
       .selectFrom('auditEvents')
       .selectAll()
-      .where('action', '=', 'approved minutes')
+      .where('action', '=', 'approved minutes with amendments')
       .executeTakeFirstOrThrow()
     expect(audit.before).toMatchObject({ status: 'published' })
-    expect(audit.after).toMatchObject({ status: 'approved', approvalAmendment: 'Item 2: 12 foster carers, not 21.' })
+    expect(audit.after).toMatchObject({
+      status: 'approved',
+      approvalAmendment: 'Item 2: 12 foster carers, not 21.',
+      keptDraftId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    })
   })
 })
