@@ -144,7 +144,7 @@ e2eSuite('Recording the minutes and tracking a recommendation (issues 2 and 3)',
       await page.getByRole('group', { name: 'Category of interest' }).getByLabel('Other', { exact: true }).check()
       await page.getByLabel('The council’s name for the interest').fill('Personal')
       await page.getByLabel('Nature of the interest').fill(NATURE)
-      await page.getByRole('group', { name: 'Did they leave the room?' }).getByLabel('No').check()
+      await page.getByRole('group', { name: 'Did they leave the room?' }).getByLabel('No', { exact: true }).check()
       await clickAndWait(page, page.getByRole('button', { name: 'Add declaration' }))
       await onPage(page, 'Record the minutes', { axe: false })
 
