@@ -10,7 +10,7 @@ export type { BodiesTables } from './tables.ts'
 
 export type { BodiesService } from './service.ts'
 export type { BodyMeetingsProvider, BodyPageContext, BodyPageSection } from './routes.ts'
-export { slugify } from './slug.ts'
+export { isReservedSlug, slugify } from './slug.ts'
 export { BODY_KINDS } from './schema.ts'
 export { type DemoBodies, demoBodiesSchema, hasBodies, loadDemoBodies } from './demo.ts'
 export { MEMBERSHIP_ROLE_LABELS } from './membership.ts'

@@ -1,5 +1,5 @@
 import type { Db } from '#src/database.ts'
-import { slugify } from '#src/modules/bodies/index.ts'
+import { isReservedSlug, slugify } from '#src/modules/bodies/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
@@ -11,9 +11,6 @@ import type { ImprovementRepository } from './repository.ts'
 import type { FindingForm, InspectionForm, PlanForm, ThemeForm } from './schema.ts'
 
 type Plan = NonNullable<Awaited<ReturnType<ImprovementRepository['findPlan']>>>
-
-/** Addresses the routes use for pages of their own, which no record may take. */
-const RESERVED = new Set(['new'])
 
 /** An end date before the start: `field` names the end date's field. */
 function assertInOrder(from: string | null, to: string | null, field: string, message: string) {
@@ -37,7 +34,7 @@ export function createRecordsService(deps: {
   async function newSlug(table: 'inspections' | 'improvementPlans', title: string, what: string) {
     const base = slugify(title)
     if (!base) throw new RuleError(`The ${what}’s title must include letters or numbers`, 'title')
-    const slug = RESERVED.has(base) ? `${base}-${what.split(' ').at(-1)}` : base
+    const slug = isReservedSlug(base) ? `${base}-${what.split(' ').at(-1)}` : base
     if (await records.slugTaken(table, slug)) {
       throw new RuleError(
         `There is already an ${what} with this title: add something to tell them apart, like the year`,
