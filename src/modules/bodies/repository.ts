@@ -1,12 +1,16 @@
 import type { Db, Trx } from '#src/database.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
-import type { BodyKind, MembershipRole, PersonKind } from './tables.ts'
+import type { BodyKind, CoOptionCategory, MembershipRole, PersonKind, VotingRights } from './tables.ts'
 
 export interface BodyInput {
   name: string
   slug: string
   kind: BodyKind
   remit: string
+  parentId: string | null
+  establishedOn: string | null
+  dissolvedOn: string | null
+  defaultMeetingMinutes: number | null
 }
 
 export interface PersonInput {
@@ -17,12 +21,19 @@ export interface PersonInput {
   organisation: string | null
   jobTitle: string | null
   email: string | null
+  phone: string | null
+  party: string | null
+  ward: string | null
+  termStartsOn: string | null
+  termEndsOn: string | null
+  coOptionCategory: CoOptionCategory | null
 }
 
 export interface MembershipInput {
   bodyId: string
   personId: string
   role: MembershipRole
+  votingRights: VotingRights | null
   startsOn: string | null
   endsOn: string | null
 }
@@ -33,6 +44,10 @@ const bodyColumns = [
   'bodies.name',
   'bodies.kind',
   'bodies.remit',
+  'bodies.parentId',
+  'bodies.establishedOn',
+  'bodies.dissolvedOn',
+  'bodies.defaultMeetingMinutes',
   'bodies.version',
 ] as const
 const personColumns = [
@@ -44,6 +59,12 @@ const personColumns = [
   'people.organisation',
   'people.jobTitle',
   'people.email',
+  'people.phone',
+  'people.party',
+  'people.ward',
+  'people.termStartsOn',
+  'people.termEndsOn',
+  'people.coOptionCategory',
   'people.version',
 ] as const
 
@@ -57,6 +78,15 @@ export function createBodiesRepository(db: Db) {
     },
     findBodyById(id: string, trx: Db | Trx = db) {
       return trx.selectFrom('bodies').select(bodyColumns).where('id', '=', id).executeTakeFirst()
+    },
+    /** Each body's parent, by id: enough to follow any body up to the top. */
+    async parentsOfBodies(trx: Db | Trx = db) {
+      const rows = await trx.selectFrom('bodies').select(['id', 'parentId']).execute()
+      return new Map(rows.map((row) => [row.id, row.parentId] as const))
+    },
+    /** The bodies that report to this one, by name. */
+    subBodiesOf(bodyId: string) {
+      return db.selectFrom('bodies').select(bodyColumns).where('parentId', '=', bodyId).orderBy('name').execute()
     },
     slugTaken(table: 'bodies' | 'people', slug: string, exceptId?: string) {
       let query = db.selectFrom(table).select('id').where('slug', '=', slug)
@@ -84,6 +114,7 @@ export function createBodiesRepository(db: Db) {
         .select([
           'memberships.id',
           'memberships.role',
+          'memberships.votingRights',
           'memberships.startsOn',
           'memberships.endsOn',
           ...personColumns,
@@ -100,8 +131,10 @@ export function createBodiesRepository(db: Db) {
         .select([
           'memberships.id',
           'memberships.role',
+          'memberships.votingRights',
           'memberships.startsOn',
           'memberships.endsOn',
+          'bodies.id as bodyId',
           'bodies.name as bodyName',
           'bodies.slug as bodySlug',
         ])
