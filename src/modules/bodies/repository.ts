@@ -119,6 +119,8 @@ export function createBodiesRepository(db: Db) {
           'memberships.endsOn',
           ...personColumns,
           'people.id as personId',
+          // `id` is the person's (their columns come after), so the membership's has a name of its own.
+          'memberships.id as membershipId',
         ])
         .where('memberships.bodyId', '=', bodyId)
         .orderBy('people.name')

@@ -13,6 +13,8 @@ import type { BodiesRepository } from './repository.ts'
 import type { BodyForm, MembershipForm, PersonForm } from './schema.ts'
 import { slugify } from './slug.ts'
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 export function createBodiesService(deps: { db: Db; repository: BodiesRepository; clock: Clock }) {
   const { db, repository: repo, clock } = deps
 
@@ -174,6 +176,30 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
         currentMemberships: memberships.filter((m) => membershipIsCurrent(m, today)),
         pastMemberships: memberships.filter((m) => !membershipIsCurrent(m, today)),
       }
+    },
+
+    /**
+     * A person for the open data, by id or slug, with every membership they have held: what the
+     * public page shows, so no email address or phone number. Throws NotFoundError.
+     */
+    async personRecord(_ctx: Context, idOrSlug: string) {
+      const person = UUID.test(idOrSlug)
+        ? (await repo.findPeopleByIds([idOrSlug]))[0]
+        : await repo.findPersonBySlug(idOrSlug)
+      if (!person) throw new NotFoundError('Person')
+      const today = clock.today()
+      const memberships = (await repo.membershipsOfPerson(person.id)).map((m) => ({
+        ...m,
+        current: membershipIsCurrent(m, today),
+      }))
+      return { ...person, email: null, phone: null, memberships }
+    },
+
+    /** A body for the open data, by id or slug, with its parent and its current members. Throws NotFoundError. */
+    async bodyRecord(ctx: Context, idOrSlug: string) {
+      const found = UUID.test(idOrSlug) ? await repo.findBodyById(idOrSlug) : await repo.findBodyBySlug(idOrSlug)
+      if (!found) throw new NotFoundError('Body')
+      return service.getBody(ctx, found.slug)
     },
 
     getPeopleByIds(_ctx: Context, ids: string[]) {
