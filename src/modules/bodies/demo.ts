@@ -65,16 +65,11 @@ export async function loadDemoBodies(trx: Trx, records: DemoBodies) {
     'the person',
     people.map((row) => [row.slug, row.id] as const),
   )
-  // A parent is set once every body has its id, so the file may list a body before its parent.
-  for (const body of records.bodies) {
-    if (body.parent) {
-      await trx
-        .updateTable('bodies')
-        .set({ parentId: bodyId(body.parent) })
-        .where('id', '=', bodyId(body.slug))
-        .execute()
-    }
-  }
+  // Parents are set once every body has its id, so the file may list a body before its parent.
+  const parents = records.bodies.flatMap((body) =>
+    body.parent ? [{ bodyId: bodyId(body.slug), parentId: bodyId(body.parent) }] : [],
+  )
+  if (parents.length > 0) await trx.insertInto('bodyParents').values(parents).execute()
   if (records.memberships.length > 0) {
     await trx
       .insertInto('memberships')

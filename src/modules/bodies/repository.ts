@@ -44,7 +44,6 @@ const bodyColumns = [
   'bodies.name',
   'bodies.kind',
   'bodies.remit',
-  'bodies.parentId',
   'bodies.establishedOn',
   'bodies.dissolvedOn',
   'bodies.defaultMeetingMinutes',
@@ -69,42 +68,60 @@ const personColumns = [
 ] as const
 
 export function createBodiesRepository(db: Db) {
-  return {
+  /** Bodies with the body each reports to (parentId, null for none). */
+  const bodiesWithParent = (trx: Db | Trx = db) =>
+    trx
+      .selectFrom('bodies')
+      .leftJoin('bodyParents', 'bodyParents.bodyId', 'bodies.id')
+      .select([...bodyColumns, 'bodyParents.parentId'])
+
+  /** Sets or clears the body's parent. */
+  async function setParent(trx: Trx, bodyId: string, parentId: string | null) {
+    await trx.deleteFrom('bodyParents').where('bodyId', '=', bodyId).execute()
+    if (parentId) await trx.insertInto('bodyParents').values({ bodyId, parentId }).execute()
+  }
+
+  const repository = {
     listBodies() {
-      return db.selectFrom('bodies').select(bodyColumns).orderBy('bodies.name').execute()
+      return bodiesWithParent().orderBy('bodies.name').execute()
     },
     findBodyBySlug(slug: string) {
-      return db.selectFrom('bodies').select(bodyColumns).where('slug', '=', slug).executeTakeFirst()
+      return bodiesWithParent().where('bodies.slug', '=', slug).executeTakeFirst()
     },
     findBodyById(id: string, trx: Db | Trx = db) {
-      return trx.selectFrom('bodies').select(bodyColumns).where('id', '=', id).executeTakeFirst()
+      return bodiesWithParent(trx).where('bodies.id', '=', id).executeTakeFirst()
     },
     /** Each body's parent, by id: enough to follow any body up to the top. */
     async parentsOfBodies(trx: Db | Trx = db) {
-      const rows = await trx.selectFrom('bodies').select(['id', 'parentId']).execute()
+      const rows = await bodiesWithParent(trx).execute()
       return new Map(rows.map((row) => [row.id, row.parentId] as const))
     },
     /** The bodies that report to this one, by name. */
     subBodiesOf(bodyId: string) {
-      return db.selectFrom('bodies').select(bodyColumns).where('parentId', '=', bodyId).orderBy('name').execute()
+      return bodiesWithParent().where('bodyParents.parentId', '=', bodyId).orderBy('bodies.name').execute()
     },
     slugTaken(table: 'bodies' | 'people', slug: string, exceptId?: string) {
       let query = db.selectFrom(table).select('id').where('slug', '=', slug)
       if (exceptId) query = query.where('id', '!=', exceptId)
       return query.executeTakeFirst().then(Boolean)
     },
-    insertBody(trx: Trx, input: BodyInput) {
-      return trx.insertInto('bodies').values(input).returning(bodyColumns).executeTakeFirstOrThrow()
+    async insertBody(trx: Trx, { parentId, ...input }: BodyInput) {
+      const { id } = await trx.insertInto('bodies').values(input).returning('id').executeTakeFirstOrThrow()
+      await setParent(trx, id, parentId)
+      return (await repository.findBodyById(id, trx))!
     },
     /** Changes the body if it is still at `version`; undefined when it is not. */
-    updateBody(trx: Trx, id: string, version: number, input: BodyInput) {
-      return trx
+    async updateBody(trx: Trx, id: string, version: number, { parentId, ...input }: BodyInput) {
+      const changed = await trx
         .updateTable('bodies')
         .set({ ...input, version: nextVersion() })
         .where('id', '=', id)
         .where('version', '=', version)
-        .returning(bodyColumns)
+        .returning('id')
         .executeTakeFirst()
+      if (!changed) return undefined
+      await setParent(trx, id, parentId)
+      return repository.findBodyById(id, trx)
     },
     /** Memberships of a body with each person, current ones first then by role. */
     membershipsOfBody(bodyId: string) {
@@ -193,6 +210,7 @@ export function createBodiesRepository(db: Db) {
         .executeTakeFirst()
     },
   }
+  return repository
 }
 
 export type BodiesRepository = ReturnType<typeof createBodiesRepository>

@@ -23,14 +23,18 @@ export interface BodiesTable {
   name: string
   kind: BodyKind
   remit: string
-  /** The body it reports to (a task and finish group's scrutiny committee); null for none. */
-  parentId: string | null
   establishedOn: IsoDate | null
   dissolvedOn: IsoDate | null
   /** How long its meetings usually last, for calendars when a meeting has no finish time. */
   defaultMeetingMinutes: number | null
   createdAt: CreatedAt
   version: Version
+}
+
+/** The body a body reports to (a task and finish group's scrutiny committee), for those that have one. */
+export interface BodyParentsTable {
+  bodyId: string
+  parentId: string
 }
 
 export interface PeopleTable {
@@ -68,6 +72,7 @@ export interface MembershipsTable {
 
 export interface BodiesTables {
   bodies: BodiesTable
+  bodyParents: BodyParentsTable
   people: PeopleTable
   memberships: MembershipsTable
 }

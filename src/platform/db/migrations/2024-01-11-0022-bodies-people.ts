@@ -15,12 +15,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `alter table bodies
       add constraint bodies_kind_check check (kind in ('council', 'executive', 'committee', 'sub-committee', 'panel',
         'task and finish group', 'joint committee', 'board')),
-      add column parent_id uuid references bodies(id) on delete restrict check (parent_id <> id),
       add column established_on date,
       add column dissolved_on date,
       add column default_meeting_minutes integer check (default_meeting_minutes between 15 and 720),
       add constraint bodies_dissolved_after_established check (dissolved_on >= established_on)`,
-    `create index bodies_parent_idx on bodies (parent_id)`,
+    // A table of its own rather than a column of bodies: backups load a table's rows with its
+    // foreign keys on, and cannot order the rows of a table that refers to itself (backup/load-order.ts).
+    `create table body_parents (
+      body_id uuid primary key references bodies(id) on delete cascade,
+      parent_id uuid not null references bodies(id) on delete restrict,
+      check (parent_id <> body_id)
+    )`,
+    `create index body_parents_parent_idx on body_parents (parent_id)`,
     `alter table people
       add column party text check (char_length(party) <= 200),
       add column ward text check (char_length(ward) <= 200),
