@@ -4,6 +4,7 @@ import { type BodyRecord, type PersonRecord, builders } from '../../../test/supp
 import { TEST_BASE_URL, type TestApp, startTestApp } from '../../../test/support/harness.ts'
 import {
   errorSummary,
+  parse,
   fieldError,
   formFields,
   heading,
@@ -146,6 +147,15 @@ describe.each(testDatabases())('bodies, people and posts on $name', (database) =
         ['Body', 'Role', 'Voting rights', 'From', 'Until'],
         ['Preparing for adulthood review', 'Observer', 'Non-voting', '1 October 2023', '31 December 2023'],
       ])
+    })
+
+    it('asks party, ward and term only of a councillor, and the category only of a co-optee', async () => {
+      const form = parse((await (await t.as('scrutiny_officer')).get('/people/new')).body)
+      const revealedFor = (field: string) =>
+        form(`#${field}`).closest('.govuk-radios__conditional').attr('id')?.replace('conditional-', '')
+      expect(['party', 'ward', 'termStartsOn', 'termEndsOn'].map(revealedFor)).toEqual(['kind', 'kind', 'kind', 'kind'])
+      expect(revealedFor('coOptionCategory')).toBe('kind-2')
+      expect(form('#phone').closest('.govuk-radios__conditional').length).toBe(0)
     })
 
     it('asks for a co-optee’s voting rights on the body', async () => {
