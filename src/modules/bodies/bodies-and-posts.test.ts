@@ -282,6 +282,12 @@ describe.each(testDatabases())('bodies, people and posts on $name', (database) =
       ])
       expect(parent.memberships.map((m) => m.id)).not.toContain(councillor.id)
       expect((await t.visitor().get('/api/v1/bodies/no-such-body')).statusCode).toBe(404)
+      const { bodies } = (await t.visitor().get('/api/v1/bodies')).json<{ bodies: Record<string, unknown>[] }>()
+      expect(bodies.find((body) => body.id === review.id)).toMatchObject({
+        parentId: scrutiny.id,
+        foundingDate: '2023-10-01',
+        dissolutionDate: '2024-03-31',
+      })
     })
   })
 })

@@ -83,6 +83,9 @@ export function createPublishingService(deps: {
         name: body.name,
         kind: body.kind,
         remit: body.remit,
+        parentId: body.parentId,
+        foundingDate: body.establishedOn,
+        dissolutionDate: body.dissolvedOn,
         url: `/bodies/${body.slug}`,
       }))
     },
