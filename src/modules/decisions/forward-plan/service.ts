@@ -33,8 +33,18 @@ export const planItemPath = (planSlug: string, itemSlug: string) => `${planPath(
 const decisionLabel = (d: { number: string | null; title: string; decidedOn: string }) =>
   `${d.number ? `${d.number}: ` : ''}${d.title} (${longDate(d.decidedOn)})`
 
-/** A plan's address is the month it starts: one plan a month. */
-const planSlug = (periodFrom: string) => periodFrom.slice(0, 7)
+/**
+ * A notice's address: the month it starts ("2024-01"), then "2024-01-2", "2024-01-3"… for a
+ * supplementary or general exception notice of the same month. Given once, when the notice is
+ * added, so that a link to it keeps working when its dates are corrected.
+ */
+export function noticeSlug(periodFrom: string, taken: readonly string[]): string {
+  const month = periodFrom.slice(0, 7)
+  if (!taken.includes(month)) return month
+  let n = 2
+  while (taken.includes(`${month}-${n}`)) n += 1
+  return `${month}-${n}`
+}
 
 export function createForwardPlanService(deps: ForwardPlanDeps) {
   const { db, repository: repo, bodies, workProgramme } = deps
@@ -158,10 +168,8 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
 
     async createPlan(ctx: Context, input: PlanForm) {
       assertCan(ctx.user, 'decisions:edit')
-      const slug = planSlug(input.periodFrom)
-      if (await repo.planSlugTaken(slug))
-        throw new RuleError('There is already a forward plan starting that month', 'periodFrom')
       return withTransaction(db, async (trx) => {
+        const slug = noticeSlug(input.periodFrom, await repo.slugsStartingWith(trx, input.periodFrom.slice(0, 7)))
         const plan = await repo.insertPlan(trx, { ...input, slug })
         await recordAudit(trx, ctx, {
           action: 'created forward plan',
@@ -177,11 +185,8 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
       assertCan(ctx.user, 'decisions:edit')
       const plan = (await repo.listPlans()).find((p) => p.id === id)
       if (!plan) throw new NotFoundError('Forward plan')
-      const slug = planSlug(input.periodFrom)
-      if (await repo.planSlugTaken(slug, id))
-        throw new RuleError('There is already a forward plan starting that month', 'periodFrom')
       return withTransaction(db, async (trx) => {
-        const after = await repo.updatePlan(trx, id, { ...input, slug })
+        const after = await repo.updatePlan(trx, id, { ...input, slug: plan.slug })
         await recordAudit(trx, ctx, {
           action: 'updated forward plan',
           subjectType: 'forward plan',
