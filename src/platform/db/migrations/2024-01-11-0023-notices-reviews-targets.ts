@@ -12,7 +12,7 @@ import { runStatements } from './run-statements.ts'
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
     `alter table recommendations
-      add column source text not null default 'resolution' check (source in ('resolution', 'review')),
+      add column source_kind text not null default 'resolution' check (source_kind in ('resolution', 'review')),
       add column review_title text not null default '' check (char_length(review_title) <= 300),
       add column review_reported_on date,
       add column target_month text check (target_month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
