@@ -6,7 +6,9 @@ import { runStatements } from './run-statements.ts'
  * finish review's report, with the report's title and date; its target may be a month rather than
  * a day, never both. An inspection's area judgement is the inspectorate's words, as its overall
  * outcome already is (0016); a finding may also be a recommendation, an area for priority action
- * (SEND area inspections) or another kind. Forward plan notices need no change: their address was
+ * (SEND area inspections) or another kind. An improvement plan's details are changed through a
+ * form, so the plan carries an edit version (its `version` is the plan document's own, "3.2").
+ * Forward plan notices need no change: their address was
  * already unique, only the rule tying it to the month goes, in the service.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -24,5 +26,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `alter table inspection_findings add constraint inspection_findings_kind_check check (kind in (
       'priority action', 'area for improvement', 'significant weakness', 'strength',
       'recommendation', 'area for priority action', 'other'))`,
+    `alter table improvement_plans add column edit_version integer not null default 1 check (edit_version >= 1)`,
   ])
 }
