@@ -12,6 +12,7 @@ import { type BodiesService, slugify } from '#src/modules/bodies/index.ts'
 import { type WorkProgrammeService, monthOrDateLabel, workProgrammePath } from '#src/modules/workprogramme/index.ts'
 import { decisionPath } from '../document-view.ts'
 import type { DecisionsRepository } from '../repository.ts'
+import { noticeSlug } from './notice-slug.ts'
 import type { ForwardPlanRepository, PlanItemRow, PlanRow } from './repository.ts'
 import { type PlanForm, type PlanItemForm, URGENCY_LABELS } from './schema.ts'
 
@@ -32,19 +33,6 @@ export const planItemPath = (planSlug: string, itemSlug: string) => `${planPath(
 /** A decision as a link or a choice names it: "EX47/2023: Youth Justice Plan (11 December 2023)". */
 const decisionLabel = (d: { number: string | null; title: string; decidedOn: string }) =>
   `${d.number ? `${d.number}: ` : ''}${d.title} (${longDate(d.decidedOn)})`
-
-/**
- * A notice's address: the month it starts ("2024-01"), then "2024-01-2", "2024-01-3"… for a
- * supplementary or general exception notice of the same month. Given once, when the notice is
- * added, so that a link to it keeps working when its dates are corrected.
- */
-export function noticeSlug(periodFrom: string, taken: readonly string[]): string {
-  const month = periodFrom.slice(0, 7)
-  if (!taken.includes(month)) return month
-  let n = 2
-  while (taken.includes(`${month}-${n}`)) n += 1
-  return `${month}-${n}`
-}
 
 export function createForwardPlanService(deps: ForwardPlanDeps) {
   const { db, repository: repo, bodies, workProgramme } = deps
