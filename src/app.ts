@@ -142,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     meetings: meetings.service,
     baseUrl,
     apis: [
+      bodies.api,
       minutes.api,
       recommendations.api,
       decisions.api,

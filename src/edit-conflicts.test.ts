@@ -38,6 +38,7 @@ const KINDS = [
   'a decision',
   'a call-in',
   'a forward plan item',
+  'an improvement plan',
 ] as const
 
 interface EditedRecord {
@@ -273,6 +274,14 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
             .where('forwardPlanItems.slug', '=', '12-2022')
             .executeTakeFirst()
             .then((row) => row?.consultation),
+      },
+      'an improvement plan': {
+        role: 'scrutiny_officer',
+        subject: 'This improvement plan was',
+        form: `${PLAN}/edit`,
+        page: PLAN,
+        field: 'title',
+        stored: storedIn('improvement_plans', 'title', { slug: PLAN.slice('/improvement-plans/'.length) }),
       },
     } satisfies typeof records)
     for (const role of ['scrutiny_officer', 'officer', 'analyst', 'admin'] as const) {

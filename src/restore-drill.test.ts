@@ -73,6 +73,7 @@ async function addRecordsOfEveryKind(t: TestApp) {
     .executeTakeFirstOrThrow()
   const workItem = await db.selectFrom('workProgrammeItems').select('id').orderBy('title').executeTakeFirstOrThrow()
   const action = await db.selectFrom('planActions').select('id').orderBy('reference').executeTakeFirstOrThrow()
+  const committee = await db.selectFrom('bodies').select('id').where('slug', '=', BODY).executeTakeFirstOrThrow()
   steps.push(
     await scrutiny.post(`${JANUARY}/minutes/declarations`, {
       personId: person.id!,
@@ -95,6 +96,13 @@ async function addRecordsOfEveryKind(t: TestApp) {
       grounds: 'For the drill.',
       'recommendation-1': 'That the decision be released.',
       'outcome-1': 'released',
+    }),
+    await scrutiny.post('/bodies', {
+      name: 'Drill task and finish group',
+      kind: 'task and finish group',
+      parentId: committee.id,
+      establishedOn: '2023-10-01',
+      defaultMeetingMinutes: '90',
     }),
   )
   expect(steps.map((response) => response.statusCode)).toEqual([400, 303, 303, 303, 303, 303, 303, 303, 303, 303])

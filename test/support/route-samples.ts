@@ -176,6 +176,8 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     .replace(/^\/meetings\/:slug\/items\/:number/, `/meetings/${JANUARY}/items/4`)
     .replace(/^\/meetings\/:slug/, `/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
+    .replace(/^\/api\/v1\/bodies\/:id/, `/api/v1/bodies/${BODY}`)
+    .replace(/^\/api\/v1\/people\/:id/, '/api/v1/people/jo-snape')
     .replace(/^\/bodies\/:slug\/work-programme\/:id/, `/bodies/${BODY}/work-programme/${ids.workItem}`)
     .replace(/^\/bodies\/:slug/, `/bodies/${BODY}`)
     .replace(/^\/people\/:slug/, '/people/kath-benson')

@@ -1,7 +1,8 @@
 import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
-import type { Module } from '#src/platform/module.ts'
+import type { ApiModule } from '#src/platform/module.ts'
+import { bodiesApi } from './api.ts'
 import { createBodiesRepository } from './repository.ts'
 import { type BodyMeetingsProvider, type BodyPageSection, type PersonPageSection, bodiesRoutes } from './routes.ts'
 import { type BodiesService, createBodiesService } from './service.ts'
@@ -10,12 +11,12 @@ export type { BodiesTables } from './tables.ts'
 
 export type { BodiesService } from './service.ts'
 export type { BodyMeetingsProvider, BodyPageContext, BodyPageSection, PersonPageSection } from './routes.ts'
-export { slugify } from './slug.ts'
+export { isReservedSlug, slugify } from './slug.ts'
 export { BODY_KINDS } from './schema.ts'
 export { type DemoBodies, demoBodiesSchema, hasBodies, loadDemoBodies } from './demo.ts'
 export { MEMBERSHIP_ROLE_LABELS } from './membership.ts'
 
-/** Bodies (committees, boards, panels), people and memberships. */
+/** Bodies (committees, boards, panels), people and memberships; their open data in the shape of Popolo. */
 export function createBodies(deps: {
   db: Db
   clock: Clock
@@ -25,11 +26,12 @@ export function createBodies(deps: {
    * others contribute, and those of a person's page); asked for when the routes are registered.
    */
   page: () => { meetings: BodyMeetingsProvider; sections: BodyPageSection[]; personSections: PersonPageSection[] }
-}): Module<BodiesService> {
+}): ApiModule<BodiesService> {
   const repository = createBodiesRepository(deps.db)
   const service = createBodiesService({ db: deps.db, repository, clock: deps.clock })
   return {
     service,
+    api: bodiesApi({ service }),
     routes: async (app) => {
       await app.register(bodiesRoutes({ service, audit: deps.audit, ...deps.page() }))
     },

@@ -1,12 +1,16 @@
 import type { Db, Trx } from '#src/database.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
-import type { BodyKind, MembershipRole, PersonKind } from './tables.ts'
+import type { BodyKind, CoOptionCategory, MembershipRole, PersonKind, VotingRights } from './tables.ts'
 
 export interface BodyInput {
   name: string
   slug: string
   kind: BodyKind
   remit: string
+  parentId: string | null
+  establishedOn: string | null
+  dissolvedOn: string | null
+  defaultMeetingMinutes: number | null
 }
 
 export interface PersonInput {
@@ -17,12 +21,19 @@ export interface PersonInput {
   organisation: string | null
   jobTitle: string | null
   email: string | null
+  phone: string | null
+  party: string | null
+  ward: string | null
+  termStartsOn: string | null
+  termEndsOn: string | null
+  coOptionCategory: CoOptionCategory | null
 }
 
 export interface MembershipInput {
   bodyId: string
   personId: string
   role: MembershipRole
+  votingRights: VotingRights | null
   startsOn: string | null
   endsOn: string | null
 }
@@ -33,6 +44,9 @@ const bodyColumns = [
   'bodies.name',
   'bodies.kind',
   'bodies.remit',
+  'bodies.establishedOn',
+  'bodies.dissolvedOn',
+  'bodies.defaultMeetingMinutes',
   'bodies.version',
 ] as const
 const personColumns = [
@@ -44,37 +58,70 @@ const personColumns = [
   'people.organisation',
   'people.jobTitle',
   'people.email',
+  'people.phone',
+  'people.party',
+  'people.ward',
+  'people.termStartsOn',
+  'people.termEndsOn',
+  'people.coOptionCategory',
   'people.version',
 ] as const
 
 export function createBodiesRepository(db: Db) {
-  return {
+  /** Bodies with the body each reports to (parentId, null for none). */
+  const bodiesWithParent = (trx: Db | Trx = db) =>
+    trx
+      .selectFrom('bodies')
+      .leftJoin('bodyParents', 'bodyParents.bodyId', 'bodies.id')
+      .select([...bodyColumns, 'bodyParents.parentId'])
+
+  /** Sets or clears the body's parent. */
+  async function setParent(trx: Trx, bodyId: string, parentId: string | null) {
+    await trx.deleteFrom('bodyParents').where('bodyId', '=', bodyId).execute()
+    if (parentId) await trx.insertInto('bodyParents').values({ bodyId, parentId }).execute()
+  }
+
+  const repository = {
     listBodies() {
-      return db.selectFrom('bodies').select(bodyColumns).orderBy('bodies.name').execute()
+      return bodiesWithParent().orderBy('bodies.name').execute()
     },
     findBodyBySlug(slug: string) {
-      return db.selectFrom('bodies').select(bodyColumns).where('slug', '=', slug).executeTakeFirst()
+      return bodiesWithParent().where('bodies.slug', '=', slug).executeTakeFirst()
     },
     findBodyById(id: string, trx: Db | Trx = db) {
-      return trx.selectFrom('bodies').select(bodyColumns).where('id', '=', id).executeTakeFirst()
+      return bodiesWithParent(trx).where('bodies.id', '=', id).executeTakeFirst()
+    },
+    /** Each body's parent, by id: enough to follow any body up to the top. */
+    async parentsOfBodies(trx: Db | Trx = db) {
+      const rows = await bodiesWithParent(trx).execute()
+      return new Map(rows.map((row) => [row.id, row.parentId] as const))
+    },
+    /** The bodies that report to this one, by name. */
+    subBodiesOf(bodyId: string) {
+      return bodiesWithParent().where('bodyParents.parentId', '=', bodyId).orderBy('bodies.name').execute()
     },
     slugTaken(table: 'bodies' | 'people', slug: string, exceptId?: string) {
       let query = db.selectFrom(table).select('id').where('slug', '=', slug)
       if (exceptId) query = query.where('id', '!=', exceptId)
       return query.executeTakeFirst().then(Boolean)
     },
-    insertBody(trx: Trx, input: BodyInput) {
-      return trx.insertInto('bodies').values(input).returning(bodyColumns).executeTakeFirstOrThrow()
+    async insertBody(trx: Trx, { parentId, ...input }: BodyInput) {
+      const { id } = await trx.insertInto('bodies').values(input).returning('id').executeTakeFirstOrThrow()
+      await setParent(trx, id, parentId)
+      return (await repository.findBodyById(id, trx))!
     },
     /** Changes the body if it is still at `version`; undefined when it is not. */
-    updateBody(trx: Trx, id: string, version: number, input: BodyInput) {
-      return trx
+    async updateBody(trx: Trx, id: string, version: number, { parentId, ...input }: BodyInput) {
+      const changed = await trx
         .updateTable('bodies')
         .set({ ...input, version: nextVersion() })
         .where('id', '=', id)
         .where('version', '=', version)
-        .returning(bodyColumns)
+        .returning('id')
         .executeTakeFirst()
+      if (!changed) return undefined
+      await setParent(trx, id, parentId)
+      return repository.findBodyById(id, trx)
     },
     /** Memberships of a body with each person, current ones first then by role. */
     membershipsOfBody(bodyId: string) {
@@ -84,10 +131,13 @@ export function createBodiesRepository(db: Db) {
         .select([
           'memberships.id',
           'memberships.role',
+          'memberships.votingRights',
           'memberships.startsOn',
           'memberships.endsOn',
           ...personColumns,
           'people.id as personId',
+          // `id` is the person's (their columns come after), so the membership's has a name of its own.
+          'memberships.id as membershipId',
         ])
         .where('memberships.bodyId', '=', bodyId)
         .orderBy('people.name')
@@ -100,8 +150,10 @@ export function createBodiesRepository(db: Db) {
         .select([
           'memberships.id',
           'memberships.role',
+          'memberships.votingRights',
           'memberships.startsOn',
           'memberships.endsOn',
+          'bodies.id as bodyId',
           'bodies.name as bodyName',
           'bodies.slug as bodySlug',
         ])
@@ -158,6 +210,7 @@ export function createBodiesRepository(db: Db) {
         .executeTakeFirst()
     },
   }
+  return repository
 }
 
 export type BodiesRepository = ReturnType<typeof createBodiesRepository>

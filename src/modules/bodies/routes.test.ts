@@ -174,7 +174,7 @@ describe.each(testDatabases())('bodies and people on $name', (database) => {
       const agent = await t.as('scrutiny_officer')
       const page = await agent.post('/bodies', { name: '', kind: '', remit: 'Kept remit' })
       expect(page.statusCode).toBe(400)
-      expect(errorSummary(page.body)).toEqual(['Enter the name of the body', 'Select what kind of body this is'])
+      expect(errorSummary(page.body)).toEqual(['Enter the name of the body', 'Select what type of body this is'])
       expect(formFields(page.body, '/bodies').remit).toBe('Kept remit')
       expect(title(page.body)).toMatch(/^Error: /)
     })
@@ -188,6 +188,7 @@ describe.each(testDatabases())('bodies and people on $name', (database) => {
       const bad = await agent.post(`${committee}/members`, {
         personId,
         role: 'member',
+        votingRights: 'all matters',
         startsOn: '2024-05-01',
         endsOn: '2024-04-01',
       })
@@ -196,6 +197,7 @@ describe.each(testDatabases())('bodies and people on $name', (database) => {
       const good = await agent.post(`${committee}/members`, {
         personId,
         role: 'member',
+        votingRights: 'all matters',
         startsOn: '2023-05-18',
         endsOn: '',
       })

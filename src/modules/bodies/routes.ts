@@ -8,8 +8,18 @@ import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/erro
 import { submitForm } from '#src/platform/forms/submit.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
-import { MEMBERSHIP_ROLE_LABELS } from './membership.ts'
-import { BODY_KINDS, MEMBERSHIP_ROLES, PERSON_KINDS, bodySchema, membershipSchema, personSchema } from './schema.ts'
+import { groupByKind } from './body-kinds.ts'
+import { CO_OPTION_CATEGORY_LABELS, MEMBERSHIP_ROLE_LABELS, VOTING_RIGHTS_LABELS } from './membership.ts'
+import {
+  BODY_KINDS,
+  CO_OPTION_CATEGORIES,
+  MEMBERSHIP_ROLES,
+  PERSON_KINDS,
+  VOTING_RIGHTS,
+  bodySchema,
+  membershipSchema,
+  personSchema,
+} from './schema.ts'
 import type { BodiesService } from './service.ts'
 
 /** What the body page shows of its meetings; the meetings module provides it. */
@@ -59,25 +69,51 @@ export function bodiesRoutes(deps: {
   const kindItems = BODY_KINDS.map((kind) => ({ value: kind, text: kind[0].toUpperCase() + kind.slice(1) }))
   const personKindItems = PERSON_KINDS.map((kind) => ({ value: kind, text: kind[0].toUpperCase() + kind.slice(1) }))
   const roleItems = MEMBERSHIP_ROLES.map((role) => ({ value: role, text: MEMBERSHIP_ROLE_LABELS[role] }))
+  const votingRightsItems = VOTING_RIGHTS.map((rights) => ({ value: rights, text: VOTING_RIGHTS_LABELS[rights] }))
+  const categoryItems = CO_OPTION_CATEGORIES.map((category) => ({
+    value: category,
+    text: CO_OPTION_CATEGORY_LABELS[category],
+  }))
+  const labels = {
+    roleLabels: MEMBERSHIP_ROLE_LABELS,
+    votingRightsLabels: VOTING_RIGHTS_LABELS,
+    categoryLabels: CO_OPTION_CATEGORY_LABELS,
+  }
 
-  /** The body form, new (no body) or to change one. */
-  const bodyForm = (reply: FastifyReply, body: object | null, values: FormValues, errors: FieldErrors = noErrors) =>
-    reply.page(`${views}/body-form.njk`, { body, values, kindItems, ...errors }, formStatus(errors))
+  /** The body form, new (no body) or to change one; any other body may be its parent. */
+  const bodyForm = async (
+    reply: FastifyReply,
+    ctx: Context,
+    body: { id: string } | null,
+    values: FormValues,
+    errors: FieldErrors = noErrors,
+  ) => {
+    const others = (await service.listBodies(ctx)).filter((other) => other.id !== body?.id)
+    const parentItems = [
+      { value: '', text: 'None' },
+      ...others.map((other) => ({ value: other.id, text: other.name, selected: values.parentId === other.id })),
+    ]
+    return reply.page(`${views}/body-form.njk`, { body, values, kindItems, parentItems, ...errors }, formStatus(errors))
+  }
 
   const personForm = (reply: FastifyReply, person: object | null, values: FormValues, errors: FieldErrors = noErrors) =>
-    reply.page(`${views}/person-form.njk`, { person, values, personKindItems, ...errors }, formStatus(errors))
+    reply.page(
+      `${views}/person-form.njk`,
+      { person, values, personKindItems, categoryItems, ...errors },
+      formStatus(errors),
+    )
 
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
 
     app.get('/bodies', async (request, reply) => {
       const bodies = await service.listBodies(request.ctx)
-      return reply.page(`${views}/list.njk`, { bodies, canEdit: can(request.user, 'bodies:edit') })
+      return reply.page(`${views}/list.njk`, { groups: groupByKind(bodies), canEdit: can(request.user, 'bodies:edit') })
     })
 
     app.get('/bodies/new', async (request, reply) => {
       assertCan(request.user, 'bodies:edit')
-      return bodyForm(reply, null, {})
+      return bodyForm(reply, request.ctx, null, {})
     })
 
     app.post('/bodies', async (request, reply) => {
@@ -85,7 +121,7 @@ export function bodiesRoutes(deps: {
       return submitForm(request, reply, {
         schema: bodySchema,
         save: (input) => service.createBody(request.ctx, input),
-        render: (values, errors) => bodyForm(reply, null, values, errors),
+        render: (values, errors) => bodyForm(reply, request.ctx, null, values, errors),
         redirect: (body) => `/bodies/${body.slug}`,
       })
     })
@@ -103,7 +139,7 @@ export function bodiesRoutes(deps: {
         meetings,
         sections,
         history,
-        roleLabels: MEMBERSHIP_ROLE_LABELS,
+        ...labels,
         canEdit: can(request.user, 'bodies:edit'),
         canEditMeetings: can(request.user, 'meetings:edit'),
       })
@@ -112,7 +148,7 @@ export function bodiesRoutes(deps: {
     app.get('/bodies/:slug/edit', bySlug, async (request, reply) => {
       assertCan(request.user, 'bodies:edit')
       const body = await service.getBody(request.ctx, request.params.slug)
-      return bodyForm(reply, body, { ...body, ...versionValue(body) })
+      return bodyForm(reply, request.ctx, body, { ...body, ...versionValue(body) })
     })
 
     app.post('/bodies/:slug/edit', bySlug, async (request, reply) => {
@@ -121,7 +157,7 @@ export function bodiesRoutes(deps: {
       return submitForm(request, reply, {
         schema: bodySchema,
         save: (input, version) => service.updateBody(request.ctx, body.id, version, input),
-        render: (values, errors) => bodyForm(reply, body, values, errors),
+        render: (values, errors) => bodyForm(reply, request.ctx, body, values, errors),
         redirect: () => `/bodies/${body.slug}`,
       })
     })
@@ -135,7 +171,7 @@ export function bodiesRoutes(deps: {
     ) =>
       reply.page(
         `${views}/membership-form.njk`,
-        { body, people: await service.listPeople(ctx), roleItems, values, ...errors },
+        { body, people: await service.listPeople(ctx), roleItems, votingRightsItems, values, ...errors },
         formStatus(errors),
       )
 
@@ -186,7 +222,7 @@ export function bodiesRoutes(deps: {
         person,
         history,
         personSections: personSections.filter(Boolean),
-        roleLabels: MEMBERSHIP_ROLE_LABELS,
+        ...labels,
         canEdit: can(request.user, 'people:edit'),
       })
     })

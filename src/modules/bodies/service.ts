@@ -8,9 +8,12 @@ import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { exemptReach } from '#src/platform/exemption/readers.ts'
 import { compareMemberships, membershipIsCurrent } from './membership.ts'
+import { makesParentCycle } from './parent-body.ts'
 import type { BodiesRepository } from './repository.ts'
 import type { BodyForm, MembershipForm, PersonForm } from './schema.ts'
 import { slugify } from './slug.ts'
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 export function createBodiesService(deps: { db: Db; repository: BodiesRepository; clock: Clock }) {
   const { db, repository: repo, clock } = deps
@@ -22,20 +25,46 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
     return slug
   }
 
+  /** The rules a body's form is checked against beyond its fields: its parent and its dates. */
+  async function checkBody(input: BodyForm, id?: string) {
+    if (input.establishedOn && input.dissolvedOn && input.dissolvedOn < input.establishedOn) {
+      throw new RuleError('Date dissolved must be the same as or after the date established', 'dissolvedOn')
+    }
+    if (!input.parentId) return
+    const parents = await repo.parentsOfBodies()
+    if (!parents.has(input.parentId)) throw new RuleError('Select the body it reports to', 'parentId')
+    if (id && makesParentCycle(id, input.parentId, parents)) {
+      throw new RuleError('A body cannot report to itself or to a body that reports to it', 'parentId')
+    }
+  }
+
+  /** A councillor's term cannot end before it starts. */
+  function checkPerson(input: PersonForm) {
+    if (input.termStartsOn && input.termEndsOn && input.termEndsOn < input.termStartsOn) {
+      throw new RuleError('End of term must be the same as or after the start of term', 'termEndsOn')
+    }
+  }
+
   const service = {
     /** Every body, public. */
     listBodies(_ctx: Context) {
       return repo.listBodies()
     },
 
-    /** A body with its current and past members. Throws NotFoundError. */
+    /** A body with its parent, the bodies under it, and its current and past members. Throws NotFoundError. */
     async getBody(_ctx: Context, slug: string) {
       const body = await repo.findBodyBySlug(slug)
       if (!body) throw new NotFoundError('Body')
       const today = clock.today()
-      const memberships = (await repo.membershipsOfBody(body.id)).sort(compareMemberships)
+      const [memberships, parent, subBodies] = await Promise.all([
+        repo.membershipsOfBody(body.id).then((rows) => rows.sort(compareMemberships)),
+        body.parentId ? repo.findBodyById(body.parentId) : undefined,
+        repo.subBodiesOf(body.id),
+      ])
       return {
         ...body,
+        parent: parent ?? null,
+        subBodies,
         currentMembers: memberships.filter((m) => membershipIsCurrent(m, today)),
         pastMembers: memberships.filter((m) => !membershipIsCurrent(m, today)),
       }
@@ -50,6 +79,7 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
     /** Creates a body; the slug comes from the name and is never reused. */
     async createBody(ctx: Context, input: BodyForm) {
       assertCan(ctx.user, 'bodies:edit')
+      await checkBody(input)
       const slug = await uniqueSlug('bodies', input.name)
       return withTransaction(db, async (trx) => {
         const body = await repo.insertBody(trx, { ...input, slug })
@@ -58,11 +88,12 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       })
     },
 
-    /** Changes a body's name, kind or remit; its slug (and so its address) stays. */
+    /** Changes a body's details; its slug (and so its address) stays. */
     async updateBody(ctx: Context, id: string, version: number | null, input: BodyForm) {
       assertCan(ctx.user, 'bodies:edit')
       const before = await repo.findBodyById(id)
       if (!before) throw new NotFoundError('Body')
+      await checkBody(input, id)
       return withTransaction(db, async (trx) => {
         const after = await writeAtVersion(
           trx,
@@ -75,17 +106,28 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       })
     },
 
-    /** Adds a person to a body. The end date, when given, must not be before the start. */
+    /**
+     * Adds a person to a body. The end date, when given, must not be before the start. A co-optee's
+     * voting rights are asked for (they differ from body to body); nobody else's are kept.
+     */
     async addMembership(ctx: Context, bodyId: string, input: MembershipForm) {
       assertCan(ctx.user, 'bodies:edit')
       if (!(await repo.findBodyById(bodyId))) throw new NotFoundError('Body')
-      if ((await repo.findPeopleByIds([input.personId])).length === 0)
-        throw new RuleError('Select a person', 'personId')
+      const [person] = await repo.findPeopleByIds([input.personId])
+      if (!person) throw new RuleError('Select a person', 'personId')
+      const coOpted = input.role === 'co-opted member' || person.kind === 'co-opted member'
+      if (coOpted && !input.votingRights) {
+        throw new RuleError('Select the matters a co-opted member may vote on', 'votingRights')
+      }
       if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) {
         throw new RuleError('End date must be the same as or after the start date', 'endsOn')
       }
       return withTransaction(db, async (trx) => {
-        const membership = await repo.insertMembership(trx, { bodyId, ...input })
+        const membership = await repo.insertMembership(trx, {
+          bodyId,
+          ...input,
+          votingRights: coOpted ? input.votingRights : null,
+        })
         await recordAudit(trx, ctx, {
           action: 'added member',
           subjectType: 'body',
@@ -121,7 +163,7 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       return repo.listPeople()
     },
 
-    /** A person with the bodies they sit on. Email addresses show only to signed-in users. */
+    /** A person with the bodies they sit on. Email addresses and phone numbers show only to signed-in users. */
     async getPerson(ctx: Context, slug: string) {
       const person = await repo.findPersonBySlug(slug)
       if (!person) throw new NotFoundError('Person')
@@ -130,9 +172,34 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       return {
         ...person,
         email: ctx.user ? person.email : null,
+        phone: ctx.user ? person.phone : null,
         currentMemberships: memberships.filter((m) => membershipIsCurrent(m, today)),
         pastMemberships: memberships.filter((m) => !membershipIsCurrent(m, today)),
       }
+    },
+
+    /**
+     * A person for the open data, by id or slug, with every membership they have held: what the
+     * public page shows, so no email address or phone number. Throws NotFoundError.
+     */
+    async personRecord(_ctx: Context, idOrSlug: string) {
+      const person = UUID.test(idOrSlug)
+        ? (await repo.findPeopleByIds([idOrSlug]))[0]
+        : await repo.findPersonBySlug(idOrSlug)
+      if (!person) throw new NotFoundError('Person')
+      const today = clock.today()
+      const memberships = (await repo.membershipsOfPerson(person.id)).map((m) => ({
+        ...m,
+        current: membershipIsCurrent(m, today),
+      }))
+      return { ...person, email: null, phone: null, memberships }
+    },
+
+    /** A body for the open data, by id or slug, with its parent and its current members. Throws NotFoundError. */
+    async bodyRecord(ctx: Context, idOrSlug: string) {
+      const found = UUID.test(idOrSlug) ? await repo.findBodyById(idOrSlug) : await repo.findBodyBySlug(idOrSlug)
+      if (!found) throw new NotFoundError('Body')
+      return service.getBody(ctx, found.slug)
     },
 
     getPeopleByIds(_ctx: Context, ids: string[]) {
@@ -141,6 +208,7 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
 
     async createPerson(ctx: Context, input: PersonForm) {
       assertCan(ctx.user, 'people:edit')
+      checkPerson(input)
       const slug = await uniqueSlug('people', input.name)
       return withTransaction(db, async (trx) => {
         const person = await repo.insertPerson(trx, { ...input, slug })
@@ -158,6 +226,7 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       assertCan(ctx.user, 'people:edit')
       const [before] = await repo.findPeopleByIds([id])
       if (!before) throw new NotFoundError('Person')
+      checkPerson(input)
       return withTransaction(db, async (trx) => {
         const after = await writeAtVersion(
           trx,

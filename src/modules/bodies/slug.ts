@@ -10,3 +10,10 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
 }
+
+/** Words the app's own addresses use after a collection ("/inspections/new"), so no record may take them. */
+const RESERVED_SLUGS = new Set(['new'])
+
+export function isReservedSlug(slug: string): boolean {
+  return RESERVED_SLUGS.has(slug)
+}

@@ -17,7 +17,7 @@ import {
 } from '#src/platform/http/api-schemas.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { URGENCIES, planQuerySchema } from './forward-plan/schema.ts'
-import type { ForwardPlanService } from './forward-plan/service.ts'
+import { type ForwardPlanService, planPath } from './forward-plan/service.ts'
 import type { DocumentView } from './document-view.ts'
 import { CALL_IN_OUTCOMES } from './call-ins/schema.ts'
 import { CALL_IN_STATUSES, TAKER_TYPES } from './schema.ts'
@@ -109,17 +109,38 @@ const forwardPlanItemSchema = z
   })
   .meta({ id: 'ForwardPlanItem' })
 
+const forwardPlanNoticeSchema = z
+  .strictObject({
+    id: z.string().meta({ description: 'The notice’s address, the plan query’s value', examples: ['2024-01-2'] }),
+    title: z.string(),
+    periodFrom: apiDate,
+    periodTo: apiDate,
+    publishedOn: apiDate.nullable(),
+    url: sitePath(),
+  })
+  .meta({ id: 'ForwardPlanNotice' })
+
 const forwardPlanSchema = apiList('items', forwardPlanItemSchema, {
-  plan: z
-    .strictObject({
-      title: z.string(),
-      periodFrom: apiDate,
-      periodTo: apiDate,
-      publishedOn: apiDate.nullable(),
-      url: sitePath(),
-    })
-    .nullable(),
+  plan: forwardPlanNoticeSchema.nullable(),
+  notices: z
+    .array(forwardPlanNoticeSchema)
+    .describe('Every notice, newest first: a month may have several (a supplementary or general exception notice)'),
 }).meta({ id: 'ForwardPlan' })
+
+const noticeForApi = (plan: {
+  slug: string
+  title: string
+  periodFrom: string
+  periodTo: string
+  publishedOn: string | null
+}) => ({
+  id: plan.slug,
+  title: plan.title,
+  periodFrom: plan.periodFrom,
+  periodTo: plan.periodTo,
+  publishedOn: plan.publishedOn,
+  url: planPath(plan.slug),
+})
 
 /** A withheld document: its label, title and paragraph; never a link or any of its text. */
 function documentForApi(document: DocumentView): z.output<typeof documentSchema> {
@@ -197,13 +218,13 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
       {
         schema: {
           operationId: 'getForwardPlan',
-          summary: 'A forward plan of key decisions (the latest unless one is named)',
+          summary: 'A forward plan notice of key decisions (the newest unless one is named), and every notice',
           tags: ['Decisions'],
           querystring: planQuerySchema.safeExtend(apiPaging),
           response: {
             200: jsonResponse(forwardPlanSchema, 'The plan and its items; plan is null when none has been published'),
             400: invalidQueryResponse(),
-            404: notFoundResponse('There is no plan starting that month'),
+            404: notFoundResponse('There is no notice at that address'),
           },
         },
       },
@@ -213,7 +234,7 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
         try {
           found = await deps.forwardPlan.getPlan(publicContext(request), asked)
         } catch (error) {
-          if (error instanceof NotFoundError && !asked) return { ...request.openDataPage([]), plan: null }
+          if (error instanceof NotFoundError && !asked) return { ...request.openDataPage([]), plan: null, notices: [] }
           throw error
         }
         const { plan } = found
@@ -221,13 +242,8 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
         reply.header('cache-control', 'public, max-age=60')
         return {
           ...page,
-          plan: {
-            title: plan.title,
-            periodFrom: plan.periodFrom,
-            periodTo: plan.periodTo,
-            publishedOn: plan.publishedOn,
-            url: plan.url,
-          },
+          plan: noticeForApi(plan),
+          notices: found.plans.map(noticeForApi),
           items: items.map((item) => ({
             reference: item.reference,
             matter: item.matter,

@@ -293,7 +293,7 @@ describe.each(testDatabases())('decisions on $name', (database) => {
         exempt: 'no',
       })
       expect(errorSummary(both.body)).toEqual([
-        'Enter a link in the correct format, like https://www.blackpool.gov.uk/report.pdf or /meetings/…',
+        'Enter a link in the correct format, like https://www.example.gov.uk/report.pdf or /meetings/…',
       ])
       const added = await agent.post('/decisions/ex47-2023/documents', {
         label: 'Appendix B',

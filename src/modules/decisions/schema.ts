@@ -79,7 +79,7 @@ const link = z
   .transform((value) => value ?? '')
   .refine(
     (value) => value === '' || /^\/(?!\/)\S*$/.test(value) || /^https?:\/\/[^\s/]+\S*$/.test(value),
-    'Enter a link in the correct format, like https://www.blackpool.gov.uk/report.pdf or /meetings/…',
+    'Enter a link in the correct format, like https://www.example.gov.uk/report.pdf or /meetings/…',
   )
 
 export const documentSchema = z

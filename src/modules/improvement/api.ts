@@ -30,6 +30,9 @@ const inspectionSchema = z
     endedOn: apiDate.nullable(),
     publishedOn: apiDate.nullable(),
     overallJudgement: z.string().nullable().describe('The overall judgement or outcome, as the report gives it'),
+    judgements: z
+      .array(z.strictObject({ area: z.string(), judgement: z.string() }))
+      .describe('The judgement of each area, as the report gives it ("Good", or another inspectorate’s words)'),
     url: sitePath(),
     findings: z.array(
       z.strictObject({
@@ -115,7 +118,7 @@ export function improvementApi(deps: { service: ImprovementService }) {
         reply.header('cache-control', 'public, max-age=60')
         return {
           ...page,
-          inspections: items.map(({ inspection, findings }) => ({
+          inspections: items.map(({ inspection, judgements, findings }) => ({
             id: inspection.id,
             slug: inspection.slug,
             title: inspection.title,
@@ -125,6 +128,7 @@ export function improvementApi(deps: { service: ImprovementService }) {
             endedOn: inspection.endedOn,
             publishedOn: inspection.publishedOn,
             overallJudgement: inspection.overallJudgement,
+            judgements: judgements.map(({ area, judgement }) => ({ area, judgement })),
             url: `/inspections/${inspection.slug}`,
             findings: findings.map((f) => ({
               id: f.id,

@@ -13,7 +13,7 @@ const inspection = z.strictObject({
   publishedOn: demoDate.nullable(),
   overallJudgement: z.enum(JUDGEMENTS).nullable(),
   summary: z.string(),
-  judgements: z.array(z.strictObject({ area: demoText, judgement: z.enum(JUDGEMENTS) })),
+  judgements: z.array(z.strictObject({ area: demoText, judgement: demoText.max(200) })),
   findings: z.array(z.strictObject({ kind: z.enum(FINDING_KINDS), number: z.int().min(1), text: demoText })),
 })
 

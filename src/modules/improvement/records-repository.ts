@@ -1,7 +1,11 @@
+import { sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import type { FindingForm, InspectionForm, ThemeForm } from './schema.ts'
+
+/** An inspection's own columns: the form less its area judgements, kept in their own table. */
+type InspectionDetails = Omit<InspectionForm, 'judgements'>
 
 type Reader = Db | Trx
 
@@ -16,14 +20,32 @@ export function createRecordsRepository(db: Db) {
         .executeTakeFirst()
         .then((row) => Boolean(row))
     },
-    insertInspection(trx: Trx, row: InspectionForm & { slug: string }) {
+    /** Replaces an inspection's area judgements with these, in this order. */
+    async replaceJudgements(trx: Trx, inspectionId: string, judgements: { area: string; judgement: string }[]) {
+      await trx.deleteFrom('inspectionJudgements').where('inspectionId', '=', inspectionId).execute()
+      if (judgements.length === 0) return []
+      return trx
+        .insertInto('inspectionJudgements')
+        .values(judgements.map((j, position) => ({ ...j, inspectionId, position })))
+        .returning(['area', 'judgement'])
+        .execute()
+    },
+    judgementsOf(inspectionId: string, trx: Reader = db) {
+      return trx
+        .selectFrom('inspectionJudgements')
+        .select(['area', 'judgement'])
+        .where('inspectionId', '=', inspectionId)
+        .orderBy('position')
+        .execute()
+    },
+    insertInspection(trx: Trx, row: InspectionDetails & { slug: string }) {
       return trx.insertInto('inspections').values(row).returningAll().executeTakeFirstOrThrow()
     },
     findInspectionById(id: string, trx: Reader = db) {
       return trx.selectFrom('inspections').selectAll().where('id', '=', id).executeTakeFirst()
     },
     /** Changes an inspection if it is still at `version`; undefined when it is not. */
-    updateInspection(trx: Trx, id: string, version: number, changes: InspectionForm) {
+    updateInspection(trx: Trx, id: string, version: number, changes: InspectionDetails) {
       return trx
         .updateTable('inspections')
         .set({ ...changes, version: nextVersion() })
@@ -84,6 +106,41 @@ export function createRecordsRepository(db: Db) {
         .values({ ...row, version: '1.0' })
         .returningAll()
         .executeTakeFirstOrThrow()
+    },
+    findPlanById(id: string, trx: Reader = db) {
+      return trx.selectFrom('improvementPlans').selectAll().where('id', '=', id).executeTakeFirst()
+    },
+    inspectionIdsOfPlan(planId: string, trx: Reader = db) {
+      return trx
+        .selectFrom('planInspections')
+        .select('inspectionId')
+        .where('planId', '=', planId)
+        .execute()
+        .then((rows) => rows.map((row) => row.inspectionId))
+    },
+    /** Changes a plan's details if it is still at `editVersion`; undefined when it is not. */
+    updatePlan(
+      trx: Trx,
+      id: string,
+      editVersion: number,
+      changes: {
+        title: string
+        owner: string
+        ownerPersonId: string | null
+        startsOn: string | null
+        endsOn: string | null
+      },
+    ) {
+      return trx
+        .updateTable('improvementPlans')
+        .set({ ...changes, editVersion: sql<number>`edit_version + 1` })
+        .where('id', '=', id)
+        .where('editVersion', '=', editVersion)
+        .returningAll()
+        .executeTakeFirst()
+    },
+    unlinkInspections(trx: Trx, planId: string) {
+      return trx.deleteFrom('planInspections').where('planId', '=', planId).execute()
     },
     linkInspections(trx: Trx, planId: string, inspectionIds: string[]) {
       if (inspectionIds.length === 0) return Promise.resolve()

@@ -9,12 +9,13 @@ import { type FormValues, dateValues } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { findingSchema, inspectionSchema, planSchema, themeSchema } from './schema.ts'
 import type { ImprovementService } from './service.ts'
-import { FINDING_KINDS } from './tables.ts'
+import { FINDING_KINDS, JUDGEMENTS } from './tables.ts'
 
 const views = 'modules/improvement/views'
 const inspectionDates = ['startedOn', 'endedOn', 'publishedOn'] as const
 const planDates = ['startsOn', 'endsOn'] as const
 const findingKindItems = FINDING_KINDS.map((value) => ({ value, text: value.replace(/^./, (c) => c.toUpperCase()) }))
+const judgementSuggestions = JUDGEMENTS.map((j) => j.replace(/^./, (c) => c.toUpperCase())).join(', ')
 const bySlug = { schema: { params: pathParams('slug') } }
 const byChild = { schema: { params: pathParams('slug', 'id') } }
 
@@ -28,6 +29,7 @@ function inspectionValues(inspection: Inspection): FormValues {
     kind: inspection.kind,
     inspectorates: inspection.inspectorates,
     overallJudgement: inspection.overallJudgement ?? '',
+    judgements: inspection.judgements.map((j) => `${j.area}: ${j.judgement}`).join('\n'),
     summary: inspection.summary,
     ...inspectionDates.reduce((all, name) => ({ ...all, ...dateValues(name, inspection[name]) }), {}),
     ...versionValue(inspection),
@@ -65,7 +67,8 @@ export function recordsRoutes(instance: FastifyInstance, service: ImprovementSer
   ) {
     const inspection = await service.inspectionToEdit(ctx, slug)
     const shown = values ?? (inspection ? inspectionValues(inspection) : {})
-    return reply.page(`${views}/inspection-form.njk`, { inspection, values: shown, ...errors }, formStatus(errors))
+    const data = { inspection, values: shown, judgementSuggestions, ...errors }
+    return reply.page(`${views}/inspection-form.njk`, data, formStatus(errors))
   }
 
   async function findingForm(
@@ -86,7 +89,27 @@ export function recordsRoutes(instance: FastifyInstance, service: ImprovementSer
 
   async function planForm(ctx: Context, reply: FastifyReply, values: FormValues, errors: FieldErrors = noErrors) {
     const { inspections } = await service.planForm(ctx)
-    return reply.page(`${views}/plan-form.njk`, { inspections, values, ...errors }, formStatus(errors))
+    return reply.page(`${views}/plan-form.njk`, { plan: null, inspections, values, ...errors }, formStatus(errors))
+  }
+
+  /** The change form of a plan: its details as saved, or as posted when they were refused. */
+  async function planEditForm(
+    ctx: Context,
+    reply: FastifyReply,
+    slug: string,
+    values: FormValues | null,
+    errors: FieldErrors = noErrors,
+  ) {
+    const { plan, inspectionIds, inspections } = await service.planToEdit(ctx, slug)
+    const shown = values ?? {
+      title: plan.title,
+      owner: plan.owner,
+      ...dateValues('startsOn', plan.startsOn),
+      ...dateValues('endsOn', plan.endsOn),
+      inspectionIds,
+      ...versionValue({ version: plan.editVersion }),
+    }
+    return reply.page(`${views}/plan-form.njk`, { plan, inspections, values: shown, ...errors }, formStatus(errors))
   }
 
   async function themeForm(
@@ -170,6 +193,22 @@ export function recordsRoutes(instance: FastifyInstance, service: ImprovementSer
       save: (input) => service.addPlan(request.ctx, input),
       render: (values, errors) => planForm(request.ctx, reply, values, errors),
       redirect: (plan) => `/improvement-plans/${plan.slug}`,
+    })
+  })
+
+  app.get('/improvement-plans/:slug/edit', bySlug, (request, reply) =>
+    planEditForm(request.ctx, reply, request.params.slug, null),
+  )
+
+  app.post('/improvement-plans/:slug/edit', bySlug, async (request, reply) => {
+    assertCan(request.user, 'improvement:plans')
+    const { slug } = request.params
+    return submitForm(request, reply, {
+      schema: planSchema,
+      dates: planDates,
+      save: (input, version) => service.changePlan(request.ctx, slug, version, input),
+      render: (values, errors) => planEditForm(request.ctx, reply, slug, values, errors),
+      redirect: () => `/improvement-plans/${slug}`,
     })
   })
 

@@ -1,5 +1,5 @@
 import type { Db } from '#src/database.ts'
-import { slugify } from '#src/modules/bodies/index.ts'
+import { isReservedSlug, slugify } from '#src/modules/bodies/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
@@ -11,9 +11,6 @@ import type { ImprovementRepository } from './repository.ts'
 import type { FindingForm, InspectionForm, PlanForm, ThemeForm } from './schema.ts'
 
 type Plan = NonNullable<Awaited<ReturnType<ImprovementRepository['findPlan']>>>
-
-/** Addresses the routes use for pages of their own, which no record may take. */
-const RESERVED = new Set(['new'])
 
 /** An end date before the start: `field` names the end date's field. */
 function assertInOrder(from: string | null, to: string | null, field: string, message: string) {
@@ -37,7 +34,7 @@ export function createRecordsService(deps: {
   async function newSlug(table: 'inspections' | 'improvementPlans', title: string, what: string) {
     const base = slugify(title)
     if (!base) throw new RuleError(`The ${what}’s title must include letters or numbers`, 'title')
-    const slug = RESERVED.has(base) ? `${base}-${what.split(' ').at(-1)}` : base
+    const slug = isReservedSlug(base) ? `${base}-${what.split(' ').at(-1)}` : base
     if (await records.slugTaken(table, slug)) {
       throw new RuleError(
         `There is already an ${what} with this title: add something to tell them apart, like the year`,
@@ -104,20 +101,24 @@ export function createRecordsService(deps: {
     /** An inspection for its change form; null for the form of a new one. */
     async inspectionToEdit(ctx: Context, slug: string | null) {
       assertCan(ctx.user, 'inspections:edit')
-      return slug ? inspectionOrThrow(slug) : null
+      if (!slug) return null
+      const inspection = await inspectionOrThrow(slug)
+      return { ...inspection, judgements: await records.judgementsOf(inspection.id) }
     },
 
     async addInspection(ctx: Context, input: InspectionForm) {
       assertCan(ctx.user, 'inspections:edit')
       checkInspectionDates(input)
       const slug = await newSlug('inspections', input.title, 'inspection')
+      const { judgements, ...details } = input
       return withTransaction(db, async (trx) => {
-        const inspection = await records.insertInspection(trx, { ...input, slug })
+        const inspection = await records.insertInspection(trx, { ...details, slug })
+        const graded = await records.replaceJudgements(trx, inspection.id, judgements)
         await recordAudit(trx, ctx, {
           action: 'added inspection',
           subjectType: 'inspection',
           subjectId: inspection.id,
-          after: inspection,
+          after: { ...inspection, judgements: graded },
         })
         return inspection
       })
@@ -128,21 +129,24 @@ export function createRecordsService(deps: {
       assertCan(ctx.user, 'inspections:edit')
       checkInspectionDates(input)
       const { id } = await inspectionOrThrow(slug)
+      const { judgements, ...details } = input
       return withTransaction(db, async (trx) => {
         const before = await records.findInspectionById(id, trx)
         if (!before) throw new NotFoundError('Inspection')
+        const judgedBefore = await records.judgementsOf(id, trx)
         const after = await writeAtVersion(
           trx,
           { what: 'This inspection', subjectType: 'inspection', subjectId: id, expected: version },
-          (at) => records.updateInspection(trx, id, at, input),
+          (at) => records.updateInspection(trx, id, at, details),
           () => records.findInspectionById(id, trx),
         )
+        const graded = await records.replaceJudgements(trx, id, judgements)
         await recordAudit(trx, ctx, {
           action: 'changed inspection',
           subjectType: 'inspection',
           subjectId: id,
-          before,
-          after,
+          before: { ...before, judgements: judgedBefore },
+          after: { ...after, judgements: graded },
         })
         return after
       })
@@ -229,6 +233,63 @@ export function createRecordsService(deps: {
           after: { ...plan, inspectionIds: input.inspectionIds },
         })
         return plan
+      })
+    },
+
+    /** A plan for its change form, with the inspections it answers and those it may. */
+    async planToEdit(ctx: Context, slug: string) {
+      assertCan(ctx.user, 'improvement:plans')
+      const plan = await planOrThrow(slug)
+      const [inspectionIds, inspections] = await Promise.all([
+        records.inspectionIdsOfPlan(plan.id),
+        repo.listInspections(),
+      ])
+      return { plan, inspectionIds, inspections }
+    },
+
+    /**
+     * Changes a plan's details and the inspections it answers; its address stays. Refused
+     * (EditConflictError) unless it is still at `version`, the edit version the form was opened at.
+     */
+    async changePlan(ctx: Context, slug: string, version: number | null, input: PlanForm) {
+      assertCan(ctx.user, 'improvement:plans')
+      assertInOrder(input.startsOn, input.endsOn, 'endsOn', 'The plan must end after it starts')
+      const { id } = await planOrThrow(slug)
+      const known = await records.inspectionsNamed(input.inspectionIds)
+      if (known.length !== new Set(input.inspectionIds).size)
+        throw new RuleError('Select inspections from the list', 'inspectionIds')
+      return withTransaction(db, async (trx) => {
+        const before = await records.findPlanById(id, trx)
+        if (!before) throw new NotFoundError('Improvement plan')
+        const inspectionsBefore = await records.inspectionIdsOfPlan(id, trx)
+        const [owner] = input.owner ? await repo.peopleNamed([input.owner], trx) : []
+        const details = {
+          title: input.title,
+          owner: input.owner,
+          ownerPersonId: owner?.id ?? null,
+          startsOn: input.startsOn,
+          endsOn: input.endsOn,
+        }
+        const after = await writeAtVersion(
+          trx,
+          { what: 'This improvement plan', subjectType: 'improvement plan', subjectId: id, expected: version },
+          (at) => records.updatePlan(trx, id, at, details),
+          async () => {
+            const current = await records.findPlanById(id, trx)
+            return current && { id: current.id, version: current.editVersion }
+          },
+        )
+        const inspectionIds = [...new Set(input.inspectionIds)]
+        await records.unlinkInspections(trx, id)
+        await records.linkInspections(trx, id, inspectionIds)
+        await recordAudit(trx, ctx, {
+          action: 'changed improvement plan',
+          subjectType: 'improvement plan',
+          subjectId: id,
+          before: { ...before, inspectionIds: inspectionsBefore },
+          after: { ...after, inspectionIds },
+        })
+        return after
       })
     },
 

@@ -22,6 +22,16 @@ export function createImprovementRepository(db: Db) {
         .orderBy('position')
         .execute()
     },
+    /** The area judgements of these inspections, each inspection's in its order. */
+    judgementsOfAll(inspectionIds: string[]) {
+      if (inspectionIds.length === 0) return Promise.resolve([])
+      return db
+        .selectFrom('inspectionJudgements')
+        .select(['inspectionId', 'area', 'judgement'])
+        .where('inspectionId', 'in', inspectionIds)
+        .orderBy('position')
+        .execute()
+    },
     /** Findings of the given inspections (all when none are given). */
     findingsOf(inspectionIds?: string[]) {
       let query = db.selectFrom('inspectionFindings').selectAll()

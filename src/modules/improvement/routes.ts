@@ -126,6 +126,7 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
         history,
         isOwner: service.isOwner(request.ctx, view.plan),
         mayKeepThemes: service.mayKeepThemes(request.ctx, view.plan),
+        mayChangePlan: recordsLinks(request.ctx).mayAddPlans,
       })
     })
 

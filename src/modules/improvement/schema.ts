@@ -73,6 +73,28 @@ export const sinceSchema = z.object({
   from: isoDate('Enter a real date').optional(),
 })
 
+const LINE =
+  'Write each judgement on its own line: the area, a colon, then the judgement, like “Overall effectiveness: Good”'
+
+/** Area judgements, one a line: "Area: judgement". The last colon divides them, so an area may contain one. */
+const judgementLines = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const lines = (value ?? '')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+    const judgements = lines.map((line) => {
+      const at = line.lastIndexOf(':')
+      return { area: line.slice(0, Math.max(at, 0)).trim(), judgement: line.slice(at + 1).trim() }
+    })
+    if (judgements.some((j) => !j.area || !j.judgement)) ctx.addIssue({ code: 'custom', message: LINE })
+    else if (judgements.some((j) => j.area.length > 200 || j.judgement.length > 200))
+      ctx.addIssue({ code: 'custom', message: 'Each area and each judgement must be 200 characters or fewer' })
+    return judgements
+  })
+
 export const inspectionSchema = z.object({
   title: requiredText('Enter the inspection’s title', 200),
   kind: requiredText('Enter the type of inspection', 100),
@@ -81,6 +103,7 @@ export const inspectionSchema = z.object({
   endedOn: optionalIsoDate('Enter the date the inspection ended as a real date, like 16 12 2022'),
   publishedOn: optionalIsoDate('Enter the date the report was published as a real date, like 1 2 2023'),
   overallJudgement: optionalText(100).transform((value) => value || null),
+  judgements: judgementLines,
   summary: optionalText(5_000),
 })
 export type InspectionForm = z.infer<typeof inspectionSchema>

@@ -413,10 +413,14 @@ export function createImprovementService(deps: {
     /** Inspections for the open-data API, each finding with the ids of the actions answering it. */
     async inspectionsForApi() {
       const inspections = await repo.listInspections()
-      const findings = await repo.findingsOf(inspections.map((i) => i.id))
+      const [findings, judgements] = await Promise.all([
+        repo.findingsOf(inspections.map((i) => i.id)),
+        repo.judgementsOfAll(inspections.map((i) => i.id)),
+      ])
       const answering = await repo.actionsAnswering(findings.map((f) => f.id))
       return inspections.map((inspection) => ({
         inspection,
+        judgements: judgements.filter((j) => j.inspectionId === inspection.id),
         findings: findings
           .filter((f) => f.inspectionId === inspection.id)
           .map((f) => ({ ...f, actionIds: answering.filter((a) => a.findingId === f.id).map((a) => a.actionId) })),

@@ -1,8 +1,9 @@
+import type { Generated } from 'kysely'
 import type { CreatedAt, IsoDate, Uuid } from '#src/platform/db/column-types.ts'
 import type { Version } from '#src/platform/db/version.ts'
 
+/** Ofsted's four-point scale: suggested on the form; an area's judgement may be any inspectorate's words. */
 export const JUDGEMENTS = ['outstanding', 'good', 'requires improvement', 'inadequate'] as const
-export type Judgement = (typeof JUDGEMENTS)[number]
 /** The kinds of inspection the demo data names; a council's own inspections may be of any type. */
 export const INSPECTION_KINDS = [
   'single inspection framework',
@@ -13,7 +14,19 @@ export const INSPECTION_KINDS = [
   'other',
 ] as const
 export type InspectionKind = (typeof INSPECTION_KINDS)[number]
-export const FINDING_KINDS = ['priority action', 'area for improvement', 'significant weakness', 'strength'] as const
+/**
+ * Ofsted's kinds of finding, then other inspectorates' (a joint or SEND area inspection's
+ * recommendations and areas for priority action), and "other" for anything else.
+ */
+export const FINDING_KINDS = [
+  'priority action',
+  'area for improvement',
+  'significant weakness',
+  'strength',
+  'recommendation',
+  'area for priority action',
+  'other',
+] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
 export const MILESTONE_STATUSES = ['not started', 'in progress', 'complete', 'delayed', 'dropped'] as const
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number]
@@ -40,7 +53,8 @@ export interface InspectionJudgementsTable {
   id: Uuid
   inspectionId: string
   area: string
-  judgement: Judgement
+  /** As the report gives it: "Good", "Requires improvement to be good", or another inspectorate's words. */
+  judgement: string
   position: number
 }
 
@@ -65,6 +79,8 @@ export interface ImprovementPlansTable {
   endsOn: IsoDate | null
   /** The version now in force: "3.2". */
   version: string
+  /** The version of the record, for its edit form (see platform/db/version.ts). */
+  editVersion: Generated<number>
   createdAt: CreatedAt
 }
 

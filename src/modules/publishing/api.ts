@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { refuseInvalidInput } from '#src/platform/http/api-errors.ts'
 import {
+  apiDate,
   apiId,
   apiList,
   apiPageQuery,
@@ -22,6 +23,9 @@ const bodySchema = z
     name: z.string().meta({ examples: ["Children and Young People's Scrutiny Committee"] }),
     kind: z.enum(BODY_KINDS),
     remit: z.string().describe('What the body does, as plain text; may be empty'),
+    parentId: apiId.nullable().describe('The body it reports to; null for none. /api/v1/bodies/{id} gives its members'),
+    foundingDate: apiDate.nullable().describe('When it was established; null when not recorded'),
+    dissolutionDate: apiDate.nullable().describe('When it was dissolved; null while it meets'),
     url: sitePath('The body’s page on this site').meta({
       examples: ['/bodies/children-and-young-peoples-scrutiny-committee'],
     }),
@@ -45,7 +49,7 @@ export function publishingApi(deps: { service: PublishingService; parts: Fastify
       {
         schema: {
           operationId: 'listBodies',
-          summary: 'Committees, boards, panels and groups',
+          summary: 'The council, its executive, committees, panels, task and finish groups and boards',
           tags: ['Bodies'],
           querystring: apiPageQuery,
           response: {

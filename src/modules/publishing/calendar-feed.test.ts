@@ -31,6 +31,13 @@ describe('meetingTimes', () => {
     const times = meetingTimes('2024-01-25', '18:00', endTime)
     expect(times.allDay ? null : times.end.toISOString()).toBe('2024-01-25T20:00:00.000Z')
   })
+
+  it('lasts the body’s usual length when the meeting has no finish time, and its finish time when it has', () => {
+    const usual = meetingTimes('2024-01-25', '18:00', null, 150)
+    expect(usual.allDay ? null : usual.end.toISOString()).toBe('2024-01-25T20:30:00.000Z')
+    const planned = meetingTimes('2024-01-25', '18:00', '19:00', 150)
+    expect(planned.allDay ? null : planned.end.toISOString()).toBe('2024-01-25T19:00:00.000Z')
+  })
 })
 
 describe('calendarFeed', () => {
@@ -43,6 +50,7 @@ describe('calendarFeed', () => {
     status: 'scheduled',
     bodyName: "Children and Young People's Scrutiny Committee",
     endTime: null,
+    bodyMeetingMinutes: null,
     version: 1,
     ...overrides,
   })

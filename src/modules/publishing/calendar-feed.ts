@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz'
-import { addHours } from 'date-fns'
+import { addHours, addMinutes } from 'date-fns'
 import ical, { ICalEventStatus } from 'ical-generator'
 import { LONDON } from '#src/platform/clock.ts'
 import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
@@ -18,6 +18,8 @@ export interface FeedMeeting {
   venue: string
   status: 'scheduled' | 'held' | 'cancelled' | 'postponed'
   bodyName: string
+  /** How long the body's meetings usually last, in minutes; null when it does not say. */
+  bodyMeetingMinutes: number | null
   /** 1 when entered, one more with each change to it (see platform/db/version.ts). */
   version: number
 }
@@ -34,15 +36,26 @@ function londonInstant(date: string, time: RegExpExecArray): Date {
 
 /**
  * When a meeting happens, as instants: its date and UK start time, until its planned finish time
- * when that is later, else for the default two hours. No start time means all day.
+ * when that is later, else for its body's usual length, else for the default two hours. No start
+ * time means all day.
  */
-export function meetingTimes(date: string, startTime: string | null, endTime: string | null = null): MeetingTimes {
+export function meetingTimes(
+  date: string,
+  startTime: string | null,
+  endTime: string | null = null,
+  usualMinutes: number | null = null,
+): MeetingTimes {
   const time = startTime ? TIME.exec(startTime) : null
   if (!time) return { allDay: true, start: date }
   const start = londonInstant(date, time)
   const finish = endTime ? TIME.exec(endTime) : null
   const end = finish ? londonInstant(date, finish) : null
-  return { allDay: false, start, end: end && end > start ? end : addHours(start, DEFAULT_MEETING_HOURS) }
+  if (end && end > start) return { allDay: false, start, end }
+  return {
+    allDay: false,
+    start,
+    end: usualMinutes ? addMinutes(start, usualMinutes) : addHours(start, DEFAULT_MEETING_HOURS),
+  }
 }
 
 /**
@@ -62,7 +75,7 @@ export function calendarFeed(options: { name: string; meetings: FeedMeeting[]; o
   const host = new URL(options.origin).host
   for (const meeting of options.meetings) {
     const url = `${options.origin}/meetings/${encodeURIComponent(meeting.slug)}`
-    const times = meetingTimes(meeting.date, meeting.startTime, meeting.endTime)
+    const times = meetingTimes(meeting.date, meeting.startTime, meeting.endTime, meeting.bodyMeetingMinutes)
     const withdrawn = meeting.status === 'cancelled' || meeting.status === 'postponed'
     calendar.createEvent({
       id: `meeting-${meeting.id}@${host}`,

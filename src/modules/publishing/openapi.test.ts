@@ -104,6 +104,8 @@ describe.each(testDatabases())('the open data API and its OpenAPI document, on $
         '/api/v1/waiting-lists?month=December',
       ],
       '/api/v1/improvement-plans/:id': [`/api/v1/improvement-plans/${plan.id}`, '/api/v1/improvement-plans/no-such'],
+      '/api/v1/bodies/:id': [...bodies.map((body) => `/api/v1/bodies/${body.id}`), '/api/v1/bodies/no-such-body'],
+      '/api/v1/people/:id': ['/api/v1/people/kath-benson', '/api/v1/people/gemma-clayton', '/api/v1/people/nobody'],
     }
     for (const { method, url } of t.app.routeTable) {
       if (method !== 'GET' || !url.startsWith('/api/v1/') || url === DOCUMENT) continue

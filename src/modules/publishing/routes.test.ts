@@ -211,6 +211,9 @@ describe.each(testDatabases())('publishing on $name', (database) => {
         name: COMMITTEE.name,
         kind: 'committee',
         remit: 'Scrutinises children’s services.',
+        parentId: null,
+        foundingDate: null,
+        dissolutionDate: null,
         url: `/bodies/${COMMITTEE.slug}`,
       })
       expect(bodies.map((body) => body.name)).toContain(PANEL.name)

@@ -57,10 +57,18 @@ export function createPublishingService(deps: {
     /** The iCalendar feed of every meeting, or of one body's. Throws NotFoundError for an unknown body. */
     async calendarFeed(ctx: Context, options: { bodyId?: string; origin: string }) {
       const body = options.bodyId ? await bodies.getBodyById(ctx, options.bodyId) : null
-      const rows: FeedMeeting[] = await meetings.listMeetings(ctx, body ? { bodyId: body.id } : {})
+      const [rows, allBodies] = await Promise.all([
+        meetings.listMeetings(ctx, body ? { bodyId: body.id } : {}),
+        bodies.listBodies(ctx),
+      ])
+      const usualMinutes = new Map(allBodies.map((b) => [b.id, b.defaultMeetingMinutes] as const))
+      const feed: FeedMeeting[] = rows.map((row) => ({
+        ...row,
+        bodyMeetingMinutes: usualMinutes.get(row.bodyId) ?? null,
+      }))
       return calendarFeed({
         name: body ? `${body.name} meetings` : 'Committee meetings',
-        meetings: rows,
+        meetings: feed,
         origin: options.origin,
         now: deps.clock.now(),
       })
@@ -75,6 +83,9 @@ export function createPublishingService(deps: {
         name: body.name,
         kind: body.kind,
         remit: body.remit,
+        parentId: body.parentId,
+        foundingDate: body.establishedOn,
+        dissolutionDate: body.dissolvedOn,
         url: `/bodies/${body.slug}`,
       }))
     },

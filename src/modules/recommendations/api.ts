@@ -5,6 +5,7 @@ import type { Context } from '#src/platform/auth/user.ts'
 import {
   apiDate,
   apiId,
+  apiMonth,
   apiList,
   apiPaging,
   invalidQueryResponse,
@@ -23,7 +24,27 @@ const recommendationSchema = z
     number: z.string().meta({ description: 'The body’s own numbering', examples: ['4'] }),
     text: z.string(),
     madeOn: apiDate,
-    targetDate: apiDate.nullable().describe('null while the target date is to be confirmed'),
+    source: z
+      .discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('resolution') }),
+        z.strictObject({
+          kind: z.literal('review'),
+          title: z.string().describe('The title of the task and finish review report'),
+          reportedOn: apiDate.nullable().describe('The date of the report'),
+        }),
+      ])
+      .describe('Where it comes from: a committee resolution, or a task and finish review report'),
+    targetDate: apiDate.nullable().describe('The target day; null when it is a month (targetMonth) or to be confirmed'),
+    targetMonth: apiMonth.nullable().describe('The target month, when the target is a month rather than a day'),
+    target: z
+      .string()
+      .nullable()
+      .meta({
+        description: 'The target in words; null while to be confirmed',
+        examples: ['March 2025', '31 March 2025'],
+      }),
+    dueOn: apiDate.nullable().describe('The day it is due: the target day, or the last day of the target month'),
+    overdue: z.boolean().describe('Open and past the day it is due'),
     responsibleOfficer: z.string().nullable().describe('The responsible officer’s name'),
     status: z.enum(STATUSES),
     completedOn: apiDate.nullable(),
@@ -34,6 +55,11 @@ const recommendationSchema = z
           'with no update in the last 28 days; otherwise green. A scrutiny officer may override it (ragOverridden).',
       ),
     ragOverridden: z.boolean(),
+    toExecutive: z.boolean().describe('Made to the Executive, which must respond within two months (s9FE)'),
+    referredOn: apiDate.nullable(),
+    responseDueOn: apiDate.nullable().describe('Two months after referral; null when not made to the Executive'),
+    responseReceivedOn: apiDate.nullable(),
+    responseOverdue: z.boolean().describe('Referred, no response received, and the due date has passed'),
     url: sitePath('The recommendation’s page on this site'),
     updates: z.array(z.strictObject({ on: apiDate, text: z.string() })).describe('Progress updates, newest first'),
   })
@@ -79,12 +105,25 @@ function recommendationForApi(view: RecommendationView): z.output<typeof recomme
     number: view.number,
     text: view.text,
     madeOn: view.madeOn,
+    source:
+      view.sourceKind === 'review'
+        ? { kind: 'review', title: view.reviewTitle, reportedOn: view.reviewReportedOn }
+        : { kind: 'resolution' },
     targetDate: view.targetDate,
+    targetMonth: view.targetMonth,
+    target: view.target,
+    dueOn: view.dueOn,
+    overdue: view.overdue,
     responsibleOfficer: view.responsibleOfficer?.name ?? null,
     status: view.status,
     completedOn: view.completedOn,
     rag: view.rag.rag,
     ragOverridden: view.rag.overridden,
+    toExecutive: view.toExecutive,
+    referredOn: view.referredOn,
+    responseDueOn: view.responseDueOn,
+    responseReceivedOn: view.responseReceivedOn,
+    responseOverdue: view.responseOverdue,
     url: `/recommendations/${view.id}`,
     updates: view.updates.map((update) => ({ on: update.onDate, text: update.text })),
   }

@@ -66,6 +66,7 @@ export function createRecommendationChanges(deps: ChangeDeps) {
   async function checkDetails(ctx: Context, bodyId: string, input: RecommendationForm, checkMeeting: boolean) {
     notInFuture(input.madeOn, 'Date the recommendation was made must be today or in the past', 'madeOn')
     notInFuture(input.referredOn, 'Date referred to the Executive must be today or in the past', 'referredOn')
+    notInFuture(input.reviewReportedOn, 'Date of the review report must be today or in the past', 'reviewReportedOn')
     if (input.responsiblePersonId && (await bodies.getPeopleByIds(ctx, [input.responsiblePersonId])).length === 0) {
       throw new RuleError('Select the responsible officer', 'responsiblePersonId')
     }
@@ -77,8 +78,14 @@ export function createRecommendationChanges(deps: ChangeDeps) {
     }
   }
 
-  /** The columns the details form sets; the Executive's response goes when it is no longer referred. */
-  function detailsOf(input: RecommendationForm) {
+  /**
+   * The columns the details form sets; the Executive's response goes when it is no longer referred.
+   * One tracked from a resolution in the minutes stays from that resolution.
+   */
+  function detailsOf(input: RecommendationForm, fromMinutes = false) {
+    const source = fromMinutes
+      ? { sourceKind: 'resolution' as const, reviewTitle: '', reviewReportedOn: null }
+      : { sourceKind: input.sourceKind, reviewTitle: input.reviewTitle, reviewReportedOn: input.reviewReportedOn }
     const referral = input.toExecutive
       ? { toExecutive: true, referredOn: input.referredOn }
       : { toExecutive: false, referredOn: null, response: null, responseReasons: '', responseReceivedOn: null }
@@ -86,7 +93,9 @@ export function createRecommendationChanges(deps: ChangeDeps) {
       number: input.number,
       madeOn: input.madeOn,
       text: input.text,
+      ...source,
       targetDate: input.targetDate,
+      targetMonth: input.targetMonth,
       responsiblePersonId: input.responsiblePersonId,
       ...referral,
     }
@@ -143,7 +152,7 @@ export function createRecommendationChanges(deps: ChangeDeps) {
       return withTransaction(db, async (trx) => {
         const recommendation = await repo.insertRecommendation(trx, {
           bodyId,
-          ...detailsOf(input),
+          ...detailsOf(input, source !== null),
           meetingId: source?.meeting.id ?? input.meetingId,
           agendaItemId: source?.item.id ?? null,
           resolutionId: source?.id ?? null,
@@ -197,7 +206,11 @@ export function createRecommendationChanges(deps: ChangeDeps) {
       await checkDetails(ctx, before.bodyId, input, !fromResolution)
       const meetingId = fromResolution ? before.meetingId : input.meetingId
       const agendaItemId = meetingId === before.meetingId ? before.agendaItemId : null
-      return change(ctx, before, version, 'changed recommendation', { ...detailsOf(input), meetingId, agendaItemId })
+      return change(ctx, before, version, 'changed recommendation', {
+        ...detailsOf(input, fromResolution),
+        meetingId,
+        agendaItemId,
+      })
     },
 
     /** Marks a recommendation complete or withdrawn (with the date, and why for a withdrawal), or open again. */

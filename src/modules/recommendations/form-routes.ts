@@ -109,7 +109,7 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       const { resolution } = request.query
       if (resolution) return fromResolution(request.ctx, reply, body, resolution)
       const number = await service.suggestedNumber(request.ctx, body.id)
-      return detailsPage(request.ctx, reply, body, { values: { number } })
+      return detailsPage(request.ctx, reply, body, { values: { number, sourceKind: 'resolution' } })
     })
 
     app.post('/bodies/:slug/recommendations', bySlug, async (request, reply) => {
@@ -117,7 +117,7 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       const body = await bodies.getBody(request.ctx, request.params.slug)
       return submitForm(request, reply, {
         schema: recommendationSchema,
-        dates: ['madeOn', 'targetDate', 'referredOn'],
+        dates: ['madeOn', 'reviewReportedOn', 'targetDate', 'referredOn'],
         order: RECOMMENDATION_FIELDS,
         save: (input) => service.createRecommendation(request.ctx, body.id, input),
         render: async (values, errors) => {
@@ -153,7 +153,7 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       const sourceText = describeSource(recommendation)
       return submitForm(request, reply, {
         schema: recommendationSchema,
-        dates: ['madeOn', 'targetDate', 'referredOn'],
+        dates: ['madeOn', 'reviewReportedOn', 'targetDate', 'referredOn'],
         order: RECOMMENDATION_FIELDS,
         save: (input, version) => service.changeRecommendation(request.ctx, recommendation.id, version, input),
         render: (values, errors) =>

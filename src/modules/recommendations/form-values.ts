@@ -1,4 +1,5 @@
 import { type FormValues, dateValues } from '#src/platform/forms/values.ts'
+import { monthOrDateValues } from '#src/modules/workprogramme/index.ts'
 import type { RecommendationRow } from './repository.ts'
 
 /** Where this module's templates live, as the view engine names them. */
@@ -12,8 +13,14 @@ export function detailsValues(recommendation: RecommendationRow): FormValues {
     responsiblePersonId: recommendation.responsiblePersonId ?? '',
     meetingId: recommendation.meetingId ?? '',
     toExecutive: recommendation.toExecutive ? 'yes' : '',
+    sourceKind: recommendation.sourceKind,
+    reviewTitle: recommendation.reviewTitle,
+    ...dateValues('reviewReportedOn', recommendation.reviewReportedOn),
     ...dateValues('madeOn', recommendation.madeOn),
-    ...dateValues('targetDate', recommendation.targetDate),
+    ...monthOrDateValues('targetDate', {
+      month: recommendation.targetMonth ?? recommendation.targetDate?.slice(0, 7) ?? null,
+      on: recommendation.targetDate,
+    }),
     ...dateValues('referredOn', recommendation.referredOn),
   }
 }

@@ -5,6 +5,7 @@ const TODAY = '2024-01-22'
 const open = (facts: Partial<RagFacts>): RagFacts => ({
   status: 'open',
   targetDate: null,
+  targetMonth: null,
   latestUpdateOn: null,
   ragOverride: null,
   ...facts,
@@ -26,6 +27,10 @@ describe('computedRag on 22 January 2024', () => {
     ['due in 28 days, updated 29 days ago', { targetDate: '2024-02-19', latestUpdateOn: '2023-12-24' }, 'amber'],
     ['due in 9 days, last updated in July', { targetDate: '2024-01-31', latestUpdateOn: '2023-07-18' }, 'amber'],
     ['due in months, never updated', { targetDate: '2024-07-31' }, 'green'],
+    ['target December 2023, updated today', { targetMonth: '2023-12', latestUpdateOn: TODAY }, 'red'],
+    ['target January 2024 (due on the 31st), no update', { targetMonth: '2024-01' }, 'amber'],
+    ['target January 2024, updated today', { targetMonth: '2024-01', latestUpdateOn: TODAY }, 'green'],
+    ['target February 2024 (due in 38 days), no update', { targetMonth: '2024-02' }, 'green'],
   ])('%s → %s', (_case, facts, expected) => {
     expect(computedRag(open(facts), TODAY)).toBe(expected)
   })
@@ -71,7 +76,10 @@ describe('isOverdue', () => {
     [{ status: 'open' as const, targetDate: null }, false],
     [{ status: 'complete' as const, targetDate: '2023-12-31' }, false],
     [{ status: 'withdrawn' as const, targetDate: '2023-12-31' }, false],
+    [{ status: 'open' as const, targetMonth: '2023-12' }, true],
+    [{ status: 'open' as const, targetMonth: '2024-01' }, false],
+    [{ status: 'complete' as const, targetMonth: '2023-12' }, false],
   ])('%o → %s', (facts, expected) => {
-    expect(isOverdue(facts, TODAY)).toBe(expected)
+    expect(isOverdue({ targetDate: null, targetMonth: null, ...facts }, TODAY)).toBe(expected)
   })
 })

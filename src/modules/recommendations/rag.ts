@@ -1,4 +1,4 @@
-import { type DueDatePolicy, dueDateRag } from '#src/platform/rules/due-date-rag.ts'
+import { type DueDatePolicy, dueDateRag, dueDayOf, isPastDue } from '#src/platform/rules/due-date-rag.ts'
 import { RAG_TAGS } from '#src/platform/views/components/rag-tag.ts'
 import type { RagRating, RecommendationStatus } from './tables.ts'
 
@@ -9,8 +9,10 @@ export type Rag = RagRating | 'complete' | 'withdrawn' | 'target date needed'
 
 export interface RagFacts {
   status: RecommendationStatus
-  /** 'YYYY-MM-DD', or null while the target date is to be confirmed. */
+  /** 'YYYY-MM-DD', or null while the target is to be confirmed or when it is a month. */
   targetDate: string | null
+  /** 'YYYY-MM' for a target of a month, due on its last day. */
+  targetMonth: string | null
   /** The date of the latest update, or null when there is none. */
   latestUpdateOn: string | null
   /** A scrutiny officer's judgement, which wins over the computed rating while the recommendation is open. */
@@ -31,7 +33,7 @@ export interface RagResult {
  */
 export function computedRag(facts: Omit<RagFacts, 'ragOverride'>, today: string): Rag {
   if (facts.status !== 'open') return facts.status
-  const work = { dueOn: facts.targetDate, lastUpdatedOn: facts.latestUpdateOn }
+  const work = { dueOn: targetDueOn(facts), lastUpdatedOn: facts.latestUpdateOn }
   return dueDateRag(work, today, RECOMMENDATION_RAG_POLICY) ?? 'target date needed'
 }
 
@@ -42,9 +44,17 @@ export function ragOf(facts: RagFacts, today: string): RagResult {
   return { rag: computed, computed, overridden: false }
 }
 
-/** Past its target date and still open, whatever the RAG rating says. */
-export function isOverdue(facts: { status: RecommendationStatus; targetDate: string | null }, today: string): boolean {
-  return facts.status === 'open' && facts.targetDate !== null && facts.targetDate < today
+/** The day a recommendation is due: its target date, or the last day of its target month. */
+export function targetDueOn(facts: { targetDate: string | null; targetMonth: string | null }): string | null {
+  return dueDayOf({ on: facts.targetDate, month: facts.targetMonth })
+}
+
+/** Past its target (a month's target once the month is over) and still open, whatever the RAG rating says. */
+export function isOverdue(
+  facts: { status: RecommendationStatus; targetDate: string | null; targetMonth: string | null },
+  today: string,
+): boolean {
+  return facts.status === 'open' && isPastDue({ on: facts.targetDate, month: facts.targetMonth }, today)
 }
 
 /** The ratings a recommendation can have, in the order the tracker's filter offers them. */

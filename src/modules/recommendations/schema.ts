@@ -1,11 +1,13 @@
 import { z } from 'zod'
 import { checkbox, isoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
 import { firstOf } from '#src/platform/http/query.ts'
+import { monthOrDateField } from '#src/modules/workprogramme/index.ts'
 import { RAGS } from './rag.ts'
 
 export const STATUSES = ['open', 'complete', 'withdrawn'] as const
 export const RAG_RATINGS = ['red', 'amber', 'green'] as const
 export const RESPONSES = ['accepted', 'partly accepted', 'rejected'] as const
+export const SOURCES = ['resolution', 'review'] as const
 
 const requiredDate = (missing: string, invalid: string) =>
   z.string({ error: missing }).trim().min(1, missing).pipe(isoDate(invalid))
@@ -15,6 +17,10 @@ const optionalDate = (invalid: string) =>
     .union([z.literal(''), isoDate(invalid)])
     .optional()
     .transform((value) => (value ? value : null))
+
+/** A month's target may be the month the recommendation was made: it is compared by month. */
+const targetNotBefore = (target: { month: string; on: string | null }, madeOn: string) =>
+  target.on ? target.on >= madeOn : target.month >= madeOn.slice(0, 7)
 
 const uuidOrBlank = (message: string) =>
   z
@@ -29,8 +35,13 @@ export const recommendationSchema = z
       'Enter the date the recommendation was made',
       'Date the recommendation was made must be a real date',
     ),
+    // A form without the question (one opened from the minutes) is from a resolution.
+    sourceKind: z.enum(SOURCES, { error: 'Select where the recommendation comes from' }).default('resolution'),
+    reviewTitle: optionalText(300),
+    reviewReportedOn: optionalDate('Date of the review report must be a real date'),
     text: requiredText('Enter the recommendation', 5_000),
-    targetDate: optionalDate('Target date must be a real date'),
+    // A day, or only a month and year: due at the month's end.
+    targetDate: monthOrDateField({ invalid: 'Target date must be a real date, or a month and year' }),
     responsiblePersonId: uuidOrBlank('Select the responsible officer'),
     meetingId: uuidOrBlank('Select the meeting where it was made'),
     resolutionId: uuidOrBlank(
@@ -45,7 +56,17 @@ export const recommendationSchema = z
     message: 'Enter the date the recommendation was referred to the Executive',
     when: () => true,
   })
-  .refine((form) => !form.targetDate || !form.madeOn || form.targetDate >= form.madeOn, {
+  .refine((form) => form.sourceKind !== 'review' || form.reviewTitle, {
+    path: ['reviewTitle'],
+    message: 'Enter the title of the review report',
+    when: () => true,
+  })
+  .refine((form) => form.sourceKind !== 'review' || form.reviewReportedOn, {
+    path: ['reviewReportedOn'],
+    message: 'Enter the date of the review report',
+    when: () => true,
+  })
+  .refine((form) => !form.targetDate || !form.madeOn || targetNotBefore(form.targetDate, form.madeOn), {
     path: ['targetDate'],
     message: 'Target date must be the same as or after the date the recommendation was made',
     when: () => true,
@@ -55,10 +76,23 @@ export const recommendationSchema = z
     message: 'Date referred must be the same as or after the date the recommendation was made',
     when: () => true,
   })
+  .transform(({ targetDate: target, ...form }) => {
+    const review = form.sourceKind === 'review'
+    return {
+      ...form,
+      reviewTitle: review ? form.reviewTitle : '',
+      reviewReportedOn: review ? form.reviewReportedOn : null,
+      targetDate: target?.on ?? null,
+      targetMonth: target && !target.on ? target.month : null,
+    }
+  })
 export type RecommendationForm = z.infer<typeof recommendationSchema>
 export const RECOMMENDATION_FIELDS = [
   'number',
   'madeOn',
+  'sourceKind',
+  'reviewTitle',
+  'reviewReportedOn',
   'text',
   'targetDate',
   'responsiblePersonId',

@@ -3,9 +3,10 @@ import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
-import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { createRecommendationChanges, notResponsible } from './changes.ts'
-import { RAGS, RAG_LABELS, RAG_ORDER, type Rag, isOverdue, ragOf } from './rag.ts'
+import { type BodiesService } from '#src/modules/bodies/index.ts'
+import { monthOrDateLabel } from '#src/modules/workprogramme/index.ts'
+import { RAGS, RAG_LABELS, RAG_ORDER, type Rag, isOverdue, ragOf, targetDueOn } from './rag.ts'
 import type { RecommendationRow, RecommendationsRepository, UpdateRow } from './repository.ts'
 import { type MinutesReader, createResolutionFinder } from './resolution-source.ts'
 import { responseDueOn, responseIsOverdue } from './response-due.ts'
@@ -45,6 +46,9 @@ function present(row: RecommendationRow, updates: UpdateRow[], people: Person[],
       order: RAG_ORDER[rag.rag],
       computedLabel: RAG_LABELS[rag.computed],
     },
+    /** "31 March 2025", or "March 2025" for a month; null while to be confirmed. */
+    target: monthOrDateLabel({ month: row.targetMonth, on: row.targetDate }) || null,
+    dueOn: targetDueOn(row),
     overdue: isOverdue(row, today),
     responseDueOn: row.toExecutive && row.referredOn ? responseDueOn(row.referredOn) : null,
     responseOverdue: responseIsOverdue(row, today),
@@ -148,7 +152,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       ])
       const byAttention = (a: RecommendationView, b: RecommendationView) =>
         Number(a.status !== 'open') - Number(b.status !== 'open') ||
-        (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') ||
+        (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') ||
         compareNumbers(a, b)
       return {
         linked: true,
@@ -169,8 +173,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     async needingAttention(ctx: Context, bodyId: string, byDate: string) {
       const views = await presentAll(ctx, await repo.listRecommendations({ bodyId }))
       return views.filter(
-        (view) =>
-          view.status === 'open' && (view.rag.rag === 'red' || (view.targetDate !== null && view.targetDate <= byDate)),
+        (view) => view.status === 'open' && (view.rag.rag === 'red' || (view.dueOn !== null && view.dueOn <= byDate)),
       )
     },
 

@@ -5,6 +5,8 @@ import type { Version } from '#src/platform/db/version.ts'
 export type RecommendationStatus = 'open' | 'complete' | 'withdrawn'
 export type RagRating = 'red' | 'amber' | 'green'
 export type ExecutiveResponse = 'accepted' | 'partly accepted' | 'rejected'
+/** Where a recommendation was made: a committee's resolution, or a task and finish review's report. */
+export type RecommendationSource = 'resolution' | 'review'
 
 export interface RecommendationsTable {
   id: Uuid
@@ -16,9 +18,15 @@ export interface RecommendationsTable {
   meetingId: string | null
   agendaItemId: string | null
   resolutionId: string | null
+  sourceKind: Generated<RecommendationSource>
+  /** The review report's title and date, for a recommendation of a review; '' and null otherwise. */
+  reviewTitle: Generated<string>
+  reviewReportedOn: IsoDate | null
   text: string
-  /** Null while the target date is to be confirmed. */
+  /** Null while the target is to be confirmed, or when it is a month (targetMonth). */
   targetDate: IsoDate | null
+  /** 'YYYY-MM' when the target is a month rather than a day: due at the month's end. */
+  targetMonth: string | null
   responsiblePersonId: string | null
   status: Generated<RecommendationStatus>
   completedOn: IsoDate | null

@@ -24,7 +24,8 @@ function columnsOf(view: RecommendationView): Record<Column, string> {
     Number: view.number,
     'Date made': view.madeOn,
     Recommendation: view.text,
-    'Target date': view.targetDate ?? 'To be confirmed',
+    // A month target stays words ("March 2025"); only a day becomes a spreadsheet date.
+    'Target date': view.targetDate ?? view.target ?? 'To be confirmed',
     'Responsible officer': view.responsibleOfficer?.name ?? 'To be confirmed',
     'Latest update': view.latestUpdate?.text ?? '',
     'Date of latest update': view.latestUpdate?.onDate ?? '',

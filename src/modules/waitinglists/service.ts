@@ -1,5 +1,5 @@
 import type { Db } from '#src/database.ts'
-import { slugify } from '#src/modules/bodies/index.ts'
+import { isReservedSlug, slugify } from '#src/modules/bodies/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
@@ -10,9 +10,6 @@ import { type Travel, directionOfTravel } from '#src/platform/rules/direction-of
 import type { FiguresRow, ServiceRow, WaitingListsRepository } from './repository.ts'
 import { monthLabel, previousMonth, shareOver18Weeks } from './rules.ts'
 import type { FiguresForm, HealthServiceForm } from './schema.ts'
-
-/** Addresses the routes use for pages of their own, which no service may take. */
-const RESERVED = new Set(['new'])
 
 /** The measures of a month's figures, in the dashboard's order. All are "lower is better". */
 export const MEASURES = [
@@ -155,7 +152,7 @@ export function createWaitingListsService(deps: { db: Db; repository: WaitingLis
       assertCan(ctx.user, 'waitinglists:edit')
       const slug = slugify(input.name)
       if (!slug) throw new RuleError('The name must include letters or numbers', 'name')
-      if (RESERVED.has(slug) || (await repo.slugTaken(slug)))
+      if (isReservedSlug(slug) || (await repo.slugTaken(slug)))
         throw new RuleError('There is already a health service with this name: give this one a different name', 'name')
       return withTransaction(db, async (trx) => {
         const position = input.position ?? (await repo.nextPosition(trx))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type DueDatePolicy, dueDateRag } from './due-date-rag.ts'
+import { type DueDatePolicy, dueDateRag, dueDayOf, isPastDue } from './due-date-rag.ts'
 
 const TODAY = '2024-01-22'
 /** A policy unlike either in use, so that nothing here passes by matching a module's numbers. */
@@ -33,5 +33,48 @@ describe('dueDateRag on 22 January 2024, amber within 14 days without an update 
     expect(dueDateRag(work, TODAY, { amberWithinDays: 28, recentUpdateWithinDays: 28 })).toBe('green')
     expect(dueDateRag(work, TODAY, { amberWithinDays: 28, recentUpdateWithinDays: 27 })).toBe('amber')
     expect(dueDateRag(work, TODAY, { amberWithinDays: 27, recentUpdateWithinDays: 27 })).toBe('green')
+  })
+})
+
+describe('a target of a month is due on its last day', () => {
+  it.each([
+    ['a day', { on: '2024-03-15', month: '2024-03' }, '2024-03-15'],
+    ['March 2025', { on: null, month: '2025-03' }, '2025-03-31'],
+    ['April 2024', { on: null, month: '2024-04' }, '2024-04-30'],
+    ['February of a leap year', { on: null, month: '2024-02' }, '2024-02-29'],
+    ['February of another year', { on: null, month: '2025-02' }, '2025-02-28'],
+    ['December', { on: null, month: '2023-12' }, '2023-12-31'],
+    ['no target', { on: null, month: null }, null],
+  ])('%s → %s', (_case, target, expected) => {
+    expect(dueDayOf(target)).toBe(expected)
+  })
+
+  it.each([
+    ['during the month', { on: null, month: '2024-01' }, false],
+    ['the month before', { on: null, month: '2023-12' }, true],
+    ['a day target the day before', { on: '2024-01-21', month: null }, true],
+    ['a day target today', { on: TODAY, month: null }, false],
+    ['no target', { on: null, month: null }, false],
+  ])('on 22 January 2024, %s → overdue %s', (_case, target, expected) => {
+    expect(isPastDue(target, TODAY)).toBe(expected)
+  })
+
+  it('is overdue from the day after the month ends', () => {
+    expect(isPastDue({ on: null, month: '2024-01' }, '2024-01-31')).toBe(false)
+    expect(isPastDue({ on: null, month: '2024-01' }, '2024-02-01')).toBe(true)
+  })
+
+  it('rates a month target against the month’s last day', () => {
+    const policy: DueDatePolicy = { amberWithinDays: 14, recentUpdateWithinDays: 7 }
+    // January 2024 is due on the 31st, 9 days after 22 January: amber without an update, not red.
+    expect(dueDateRag({ dueOn: dueDayOf({ on: null, month: '2024-01' }), lastUpdatedOn: null }, TODAY, policy)).toBe(
+      'amber',
+    )
+    expect(dueDateRag({ dueOn: dueDayOf({ on: null, month: '2023-12' }), lastUpdatedOn: TODAY }, TODAY, policy)).toBe(
+      'red',
+    )
+    expect(dueDateRag({ dueOn: dueDayOf({ on: null, month: '2024-03' }), lastUpdatedOn: null }, TODAY, policy)).toBe(
+      'green',
+    )
   })
 })

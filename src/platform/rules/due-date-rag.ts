@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, parseISO } from 'date-fns'
+import { differenceInCalendarDays, endOfMonth, format, parseISO } from 'date-fns'
 
 /**
  * One rule rates work that has a due date and dated updates: a recommendation against its target
@@ -15,6 +15,22 @@ export interface DueDatePolicy {
 export type DueDateRag = 'red' | 'amber' | 'green'
 
 const days = (from: string, to: string) => differenceInCalendarDays(parseISO(to), parseISO(from))
+
+/**
+ * The day work is due when its target is a day ('YYYY-MM-DD') or only a month ('YYYY-MM'): a
+ * month's target is met by the end of that month, so it falls due on the month's last day. Null
+ * when there is neither. The RAG below and every "overdue" take the due day from here.
+ */
+export function dueDayOf(target: { on: string | null; month: string | null }): string | null {
+  if (target.on) return target.on
+  return target.month ? format(endOfMonth(parseISO(`${target.month}-01`)), 'yyyy-MM-dd') : null
+}
+
+/** Open work past its due day (a month's last day for a month target); not on the day itself. */
+export function isPastDue(target: { on: string | null; month: string | null }, today: string): boolean {
+  const due = dueDayOf(target)
+  return due !== null && due < today
+}
 
 /**
  * The RAG rating of open work from its due date and latest update ('YYYY-MM-DD'), on `today`:

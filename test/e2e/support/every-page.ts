@@ -120,6 +120,7 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     '/inspections/ilacs-2022/findings/new',
     '/inspections/ilacs-2022/findings/:finding/edit',
     '/improvement-plans/new',
+    '/improvement-plans/childrens-social-care-improvement-plan/edit',
     '/improvement-plans/childrens-social-care-improvement-plan/themes/new',
     '/improvement-plans/childrens-social-care-improvement-plan/themes/:theme/edit',
   ],

@@ -47,13 +47,33 @@ const next = () => ++made
 
 export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
   async function aBody(
-    options: { name?: string; kind?: 'committee' | 'board' | 'panel' | 'group' | 'executive'; remit?: string } = {},
+    options: {
+      name?: string
+      kind?:
+        | 'council'
+        | 'executive'
+        | 'committee'
+        | 'sub-committee'
+        | 'panel'
+        | 'task and finish group'
+        | 'joint committee'
+        | 'board'
+      remit?: string
+      parent?: BodyRecord
+      establishedOn?: string
+      dissolvedOn?: string
+      defaultMeetingMinutes?: number
+    } = {},
   ): Promise<BodyRecord> {
     const name = options.name ?? `Test scrutiny committee ${next()}`
     const url = await submit(await scrutiny(), '/bodies', {
       name,
       kind: options.kind ?? 'committee',
       remit: options.remit ?? '',
+      parentId: options.parent?.id ?? '',
+      establishedOn: options.establishedOn ?? '',
+      dissolvedOn: options.dissolvedOn ?? '',
+      defaultMeetingMinutes: options.defaultMeetingMinutes?.toString() ?? '',
     })
     const slug = url.replace('/bodies/', '')
     return { id: await idBySlug(t, 'bodies', slug), slug, name, url }
@@ -67,6 +87,12 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
       jobTitle?: string
       organisation?: string
       email?: string
+      phone?: string
+      party?: string
+      ward?: string
+      termStartsOn?: string
+      termEndsOn?: string
+      coOptionCategory?: 'parent governor' | 'diocesan' | 'other'
     } = {},
   ): Promise<PersonRecord> {
     const name = options.name ?? `Test Person ${next()}`
@@ -77,20 +103,35 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
       jobTitle: options.jobTitle ?? '',
       organisation: options.organisation ?? '',
       email: options.email ?? '',
+      phone: options.phone ?? '',
+      party: options.party ?? '',
+      ward: options.ward ?? '',
+      termStartsOn: options.termStartsOn ?? '',
+      termEndsOn: options.termEndsOn ?? '',
+      coOptionCategory: options.coOptionCategory ?? '',
     })
     const slug = url.replace('/people/', '')
     return { id: await idBySlug(t, 'people', slug), slug, name, url }
   }
 
-  /** Puts `person` on `body` (as a member, from 2023-05-18, unless told otherwise). */
+  /**
+   * Puts `person` on `body` (as a member, from 2023-05-18, unless told otherwise). A co-optee has no
+   * vote unless given `votingRights`; the app keeps no voting rights for anyone else.
+   */
   async function aMembership(
     body: BodyRecord,
     person: PersonRecord,
-    options: { role?: 'chair' | 'vice-chair' | 'member' | 'co-opted member'; startsOn?: string; endsOn?: string } = {},
+    options: {
+      role?: 'chair' | 'vice-chair' | 'member' | 'co-opted member' | 'observer'
+      votingRights?: 'none' | 'all matters' | 'education matters only'
+      startsOn?: string
+      endsOn?: string
+    } = {},
   ) {
     await submit(await scrutiny(), `${body.url}/members`, {
       personId: person.id,
       role: options.role ?? 'member',
+      votingRights: options.votingRights ?? 'none',
       startsOn: options.startsOn ?? '2023-05-18',
       endsOn: options.endsOn ?? '',
     })

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import type { ForwardPlanItemsTable, ForwardPlansTable } from '../tables.ts'
@@ -42,17 +43,25 @@ const itemColumns = [
 /** Queries for forward plans and their items. No rules here. */
 export function createForwardPlanRepository(db: Db) {
   return {
-    /** Plans, the one starting latest first. */
+    /**
+     * Notices, newest first: by publication date (a draft by the start of its period), then the
+     * one added last, so a supplementary notice comes before the month's plan it adds to.
+     */
     listPlans() {
-      return db.selectFrom('forwardPlans').select(planColumns).orderBy('periodFrom', 'desc').execute()
+      return db
+        .selectFrom('forwardPlans')
+        .select(planColumns)
+        .orderBy(sql`coalesce(published_on, period_from)`, 'desc')
+        .orderBy('createdAt', 'desc')
+        .execute()
     },
     findPlan(slug: string) {
       return db.selectFrom('forwardPlans').select(planColumns).where('slug', '=', slug).executeTakeFirst()
     },
-    async planSlugTaken(slug: string, exceptId?: string) {
-      let query = db.selectFrom('forwardPlans').select('id').where('slug', '=', slug)
-      if (exceptId) query = query.where('id', '!=', exceptId)
-      return Boolean(await query.executeTakeFirst())
+    /** The addresses given to notices of a month ("2024-01", "2024-01-2"…). */
+    async slugsStartingWith(trx: Trx, month: string) {
+      const rows = await trx.selectFrom('forwardPlans').select('slug').where('slug', 'like', `${month}%`).execute()
+      return rows.map((row) => row.slug)
     },
     insertPlan(trx: Trx, input: PlanInput) {
       return trx.insertInto('forwardPlans').values(input).returning(planColumns).executeTakeFirstOrThrow()

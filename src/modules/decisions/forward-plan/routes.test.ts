@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../../test/support/harness.ts'
-import { errorSummary, heading, text } from '../../../../test/support/html.ts'
+import { errorSummary, heading, table, text } from '../../../../test/support/html.ts'
 import { type BodyRecord, builders } from '../../../../test/support/builders/index.ts'
 import { type ApiError, json } from '../../../../test/support/json.ts'
 
@@ -259,5 +259,85 @@ describe.each(testDatabases())('the forward plan on $name', (database) => {
       chairAgreed: null,
       decisionId: null,
     })
+  })
+
+  it('keeps several notices in one month, each at its own address, newest first', async () => {
+    const agent = await t.as('scrutiny_officer')
+    const notice = (title: string, from: string[], published: string[]) => ({
+      title,
+      'periodFrom-day': from[0],
+      'periodFrom-month': from[1],
+      'periodFrom-year': from[2],
+      'periodTo-day': '31',
+      'periodTo-month': '7',
+      'periodTo-year': '2024',
+      'publishedOn-day': published[0],
+      'publishedOn-month': published[1],
+      'publishedOn-year': published[2],
+    })
+    const monthly = await agent.post(
+      '/forward-plan',
+      notice('Forward Plan April 2024 to July 2024', ['1', '4', '2024'], ['4', '3', '2024']),
+    )
+    expect(monthly.headers.location).toBe('/forward-plan/2024-04')
+    const supplementary = await agent.post(
+      '/forward-plan',
+      notice('Supplementary notice: general exception, April 2024', ['15', '4', '2024'], ['10', '4', '2024']),
+    )
+    expect(supplementary.statusCode).toBe(303)
+    expect(supplementary.headers.location).toBe('/forward-plan/2024-04-2')
+
+    // An entry's reference is unique within its notice: a supplementary notice may repeat one.
+    for (const notice of ['/forward-plan/2024-04', '/forward-plan/2024-04-2']) {
+      const added = await agent.post(`${notice}/items`, {
+        reference: '7/2024',
+        matter: 'Residential children’s home capital works',
+        decisionTaker: 'Executive',
+        'anticipated-month': '5',
+        'anticipated-year': '2024',
+        exempt: 'no',
+        urgency: notice.endsWith('-2') ? 'general exception' : 'none',
+        urgencyReason: 'Contract must be let before the summer.',
+        chairAgreed: 'yes',
+      })
+      expect(added.headers.location, notice).toBe(`${notice}/items/7-2024`)
+    }
+    const twice = await agent.post('/forward-plan/2024-04-2/items', {
+      reference: '7/2024',
+      matter: 'Again',
+      decisionTaker: 'Executive',
+      'anticipated-month': '5',
+      'anticipated-year': '2024',
+      exempt: 'no',
+      urgency: 'none',
+    })
+    expect(errorSummary(twice.body)).toEqual(['Decision 7/2024 is already in this forward plan'])
+
+    // Correcting a notice's dates keeps its address.
+    const changed = await agent.post(
+      '/forward-plan/2024-04-2/edit',
+      notice('Supplementary notice: general exception, April 2024', ['16', '4', '2024'], ['10', '4', '2024']),
+    )
+    expect(changed.headers.location).toBe('/forward-plan/2024-04-2')
+    const shown = await t.visitor().get('/forward-plan/2024-04-2')
+    expect(heading(shown.body)).toBe('Supplementary notice: general exception, April 2024')
+    expect(text(shown.body)).toContain('between 16 April 2024 and 31 July 2024')
+    expect(text((await agent.get('/forward-plan/2024-04-2')).body)).toMatch(/Updated forward plan/)
+
+    const index = await t.visitor().get('/forward-plan')
+    expect(heading(index.body)).toBe('Supplementary notice: general exception, April 2024')
+    const notices = table(index.body, { caption: 'All notices, newest first' }).map((row) => row[0])
+    expect(notices.slice(1, 3)).toEqual([
+      'Supplementary notice: general exception, April 2024 (shown above)',
+      'Forward Plan April 2024 to July 2024',
+    ])
+
+    const api = json<PlanApi & { notices: { id: string; title: string; publishedOn: string | null }[] }>(
+      await t.visitor().get('/api/v1/forward-plan'),
+    )
+    expect(api.plan).toMatchObject({ id: '2024-04-2', url: '/forward-plan/2024-04-2', publishedOn: '2024-04-10' })
+    expect(api.notices.slice(0, 2).map((n) => n.id)).toEqual(['2024-04-2', '2024-04'])
+    const second = json<PlanApi>(await t.visitor().get('/api/v1/forward-plan?plan=2024-04-2'))
+    expect(second.items).toEqual([expect.objectContaining({ reference: '7/2024', urgency: 'general exception' })])
   })
 })

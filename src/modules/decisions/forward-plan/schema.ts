@@ -112,7 +112,10 @@ export const preDecisionSchema = z.object({
 export const planQuerySchema = z.object({
   plan: z
     .string()
-    .regex(/^\d{4}-\d{2}$/, 'plan must be the month a plan starts, like 2024-01')
+    .regex(/^\d{4}-\d{2}(-\d+)?$/, 'plan must be the address of a notice, like 2024-01 or 2024-01-2')
     .optional()
-    .meta({ description: 'The month the plan starts, YYYY-MM', examples: ['2024-01'] }),
+    .meta({
+      description: 'The notice: the month it starts, YYYY-MM, with -2, -3… for a later notice of that month',
+      examples: ['2024-01', '2024-01-2'],
+    }),
 })

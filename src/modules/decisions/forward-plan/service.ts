@@ -12,6 +12,7 @@ import { type BodiesService, slugify } from '#src/modules/bodies/index.ts'
 import { type WorkProgrammeService, monthOrDateLabel, workProgrammePath } from '#src/modules/workprogramme/index.ts'
 import { decisionPath } from '../document-view.ts'
 import type { DecisionsRepository } from '../repository.ts'
+import { noticeSlug } from './notice-slug.ts'
 import type { ForwardPlanRepository, PlanItemRow, PlanRow } from './repository.ts'
 import { type PlanForm, type PlanItemForm, URGENCY_LABELS } from './schema.ts'
 
@@ -32,9 +33,6 @@ export const planItemPath = (planSlug: string, itemSlug: string) => `${planPath(
 /** A decision as a link or a choice names it: "EX47/2023: Youth Justice Plan (11 December 2023)". */
 const decisionLabel = (d: { number: string | null; title: string; decidedOn: string }) =>
   `${d.number ? `${d.number}: ` : ''}${d.title} (${longDate(d.decidedOn)})`
-
-/** A plan's address is the month it starts: one plan a month. */
-const planSlug = (periodFrom: string) => periodFrom.slice(0, 7)
 
 export function createForwardPlanService(deps: ForwardPlanDeps) {
   const { db, repository: repo, bodies, workProgramme } = deps
@@ -158,10 +156,8 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
 
     async createPlan(ctx: Context, input: PlanForm) {
       assertCan(ctx.user, 'decisions:edit')
-      const slug = planSlug(input.periodFrom)
-      if (await repo.planSlugTaken(slug))
-        throw new RuleError('There is already a forward plan starting that month', 'periodFrom')
       return withTransaction(db, async (trx) => {
+        const slug = noticeSlug(input.periodFrom, await repo.slugsStartingWith(trx, input.periodFrom.slice(0, 7)))
         const plan = await repo.insertPlan(trx, { ...input, slug })
         await recordAudit(trx, ctx, {
           action: 'created forward plan',
@@ -177,11 +173,8 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
       assertCan(ctx.user, 'decisions:edit')
       const plan = (await repo.listPlans()).find((p) => p.id === id)
       if (!plan) throw new NotFoundError('Forward plan')
-      const slug = planSlug(input.periodFrom)
-      if (await repo.planSlugTaken(slug, id))
-        throw new RuleError('There is already a forward plan starting that month', 'periodFrom')
       return withTransaction(db, async (trx) => {
-        const after = await repo.updatePlan(trx, id, { ...input, slug })
+        const after = await repo.updatePlan(trx, id, { ...input, slug: plan.slug })
         await recordAudit(trx, ctx, {
           action: 'updated forward plan',
           subjectType: 'forward plan',
