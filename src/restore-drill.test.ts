@@ -105,7 +105,7 @@ async function addRecordsOfEveryKind(t: TestApp) {
       defaultMeetingMinutes: '90',
     }),
   )
-  expect(steps.map((response) => response.statusCode)).toEqual([400, 303, 303, 303, 303, 303, 303, 303, 303, 303])
+  expect(steps.map((response) => response.statusCode)).toEqual([400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303])
 }
 
 /** What a restore must give back: the original, plus only the restore's own record and audit event. */
