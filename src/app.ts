@@ -13,7 +13,7 @@ import { registerHttpPlatform } from '#src/platform/http/plugin.ts'
 import { createAccounts } from '#src/modules/accounts/index.ts'
 import { createBodies } from '#src/modules/bodies/index.ts'
 import { createMeetings, nextAgendaSection } from '#src/modules/meetings/index.ts'
-import { createMinutes } from '#src/modules/meetings/minutes/index.ts'
+import { createMinutes, personRecordSection } from '#src/modules/meetings/minutes/index.ts'
 import { createPublishing } from '#src/modules/publishing/index.ts'
 import { createRecommendations, recommendationsSection } from '#src/modules/recommendations/index.ts'
 import { createDecisions, decisionsSection, forwardPlanSection } from '#src/modules/decisions/index.ts'
@@ -90,7 +90,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db,
     clock,
     audit,
-    page: () => ({ meetings: meetings.service, sections: bodySections }),
+    page: () => ({
+      meetings: meetings.service,
+      sections: bodySections,
+      personSections: [personRecordSection(minutes.service)],
+    }),
   })
   // Each asks the other's service: the minutes write items' minutes through meetings, meetings ask the minutes.
   const meetings = createMeetings({

@@ -33,6 +33,7 @@ const PUBLIC = [
   /^\/people(\/:slug)?$/,
   /^\/meetings(\/:slug)?$/,
   /^\/meetings\/:slug\/(minutes|items\/:number\/report)$/,
+  /^\/meetings\/:slug\/minutes\/versions\/:id$/,
   /^\/meetings\/:slug\/items\/:number\/report\/appendices\/:id$/,
   /^\/documents\/:id$/,
   /^\/recommendations\/:id$/,

@@ -64,15 +64,27 @@ async function addRecordsOfEveryKind(t: TestApp) {
     .where('meetings.slug', '=', JANUARY.slice(10))
     .where('number', '=', 4)
     .executeTakeFirstOrThrow()
+  const approvingItem = await db
+    .selectFrom('agendaItems')
+    .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
+    .select('agendaItems.id')
+    .where('meetings.slug', '=', JANUARY.slice(10))
+    .where('number', '=', 2)
+    .executeTakeFirstOrThrow()
   const workItem = await db.selectFrom('workProgrammeItems').select('id').orderBy('title').executeTakeFirstOrThrow()
   const action = await db.selectFrom('planActions').select('id').orderBy('reference').executeTakeFirstOrThrow()
   const committee = await db.selectFrom('bodies').select('id').where('slug', '=', BODY).executeTakeFirstOrThrow()
   steps.push(
     await scrutiny.post(`${JANUARY}/minutes/declarations`, {
       personId: person.id!,
-      agendaItemId: item.id,
-      type: 'personal',
+      itemIds: item.id,
+      category: 'non-registrable interest',
       nature: 'A relative works at the school.',
+      leftRoom: 'yes',
+    }),
+    await scrutiny.post(`/meetings/2023-11-09-${BODY}/minutes/approve`, {
+      agendaItemId: approvingItem.id,
+      amendment: 'Item 5: the number of placements should read 12.',
     }),
     await scrutiny.post('/outcomes/OF3.1/work-programme/link', { workProgrammeItemId: workItem.id }),
     await scrutiny.post('/outcomes/OF3.1/actions/link', { actionId: action.id }),
@@ -93,7 +105,7 @@ async function addRecordsOfEveryKind(t: TestApp) {
       defaultMeetingMinutes: '90',
     }),
   )
-  expect(steps.map((response) => response.statusCode)).toEqual([400, 303, 303, 303, 303, 303, 303, 303, 303, 303])
+  expect(steps.map((response) => response.statusCode)).toEqual([400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303])
 }
 
 /** What a restore must give back: the original, plus only the restore's own record and audit event. */
@@ -139,7 +151,8 @@ describe('restore drill', () => {
   const file = () => join(folder, 'oversight-backup.tar')
 
   beforeAll(async () => {
-    t = await startTestApp(pglite)
+    // After the January meeting, so that it can approve the November minutes with an amendment.
+    t = await startTestApp(pglite, { today: '2024-02-01' })
     folder = mkdtempSync(join(tmpdir(), 'oversight-drill-'))
     // Last week's backup, so the backups table has a row of its own to carry.
     await recordBackup(

@@ -21,7 +21,11 @@ function serviceOn(today: string) {
   const db = handle.db
   const clock = createClock(today)
   const audit = createAuditReader(db)
-  const page = () => ({ meetings: { meetingsOfBody: async () => ({ upcoming: [], past: [] }) }, sections: [] })
+  const page = () => ({
+    meetings: { meetingsOfBody: async () => ({ upcoming: [], past: [] }) },
+    sections: [],
+    personSections: [],
+  })
   const bodies = createBodies({ db, clock, audit, page })
   const meetings = createMeetings({ db, clock, audit, bodies: bodies.service, minutes: () => minutes.service })
   const minutes = createMinutes({ db, clock, audit, bodies: bodies.service, meetings: meetings.service })

@@ -140,10 +140,11 @@ e2eSuite('Recording the minutes and tracking a recommendation (issues 2 and 3)',
       await onPage(page, 'Add a declaration of interest')
       const who = page.getByLabel('Who declared the interest?')
       await who.selectOption(await optionValue(who, 'Councillor Flanagan'))
-      const item = page.getByLabel('Agenda item')
-      await item.selectOption(await optionValue(item, `2. ${ITEM_2}`))
-      await page.getByRole('group', { name: 'Type of interest' }).getByLabel('Personal').check()
+      await page.getByLabel(`2. ${ITEM_2}`).check()
+      await page.getByRole('group', { name: 'Category of interest' }).getByLabel('Other', { exact: true }).check()
+      await page.getByLabel('The council’s name for the interest').fill('Personal')
       await page.getByLabel('Nature of the interest').fill(NATURE)
+      await page.getByRole('group', { name: 'Did they leave the room?' }).getByLabel('No', { exact: true }).check()
       await clickAndWait(page, page.getByRole('button', { name: 'Add declaration' }))
       await onPage(page, 'Record the minutes', { axe: false })
 
@@ -185,7 +186,11 @@ e2eSuite('Recording the minutes and tracking a recommendation (issues 2 and 3)',
       expect(await page.getByText('Councillor Flanagan (in the Chair)').count()).toBe(1)
       const declarations = page.getByRole('table', { name: 'Declarations of interest made at the meeting' })
       const row = declarations.getByRole('row').filter({ hasText: 'Councillor Flanagan' })
-      expect(await row.getByRole('cell').allTextContents()).toEqual([`2. ${ITEM_2}`, 'Personal', NATURE])
+      expect(await row.getByRole('cell').allTextContents()).toEqual([
+        `2. ${ITEM_2}`,
+        'Personal',
+        `${NATURE} They did not leave the room.`,
+      ])
       const item2 = page.getByRole('region', { name: `2. ${ITEM_2}` })
       const agreed = item2.getByRole('list')
       expect(await agreed.evaluate((list) => list.tagName)).toBe('OL')

@@ -15,6 +15,8 @@ export const MARCH = `2024-03-27-${BODY}`
 export interface SampleRecords {
   attendance: string
   declaration: string
+  /** A draft of the September minutes kept as if they had been approved with amendments. */
+  publishedDraft: string
   resolution: string
   publishedResolution: string
   appendix: string
@@ -65,9 +67,10 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
   )
   const declared = await scrutiny.post(`${draft}/declarations`, {
     personId: present.personId!,
-    agendaItemId: item4.id,
-    type: 'personal',
+    itemIds: item4.id,
+    category: 'non-registrable interest',
     nature: 'A relative works at the school.',
+    leftRoom: 'yes',
   })
   if (declared.statusCode !== 303) throw new Error(`Recording a declaration answered ${declared.statusCode}`)
   // A call-in of EX48/2023, for the form that records what became of it.
@@ -84,8 +87,19 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     db.selectFrom('meetings').select('id').where('slug', '=', `2023-11-09-${BODY}`).executeTakeFirst(),
   )
   const id = async (query: Promise<{ id: string } | undefined>) => (await first(query)).id
+  // The demo's minutes were approved as written, and its date comes before any meeting that could
+  // approve the November minutes: so the kept draft is written here, as the approval would write it.
+  const september = await first(
+    db.selectFrom('meetings').select('id').where('slug', '=', `2023-09-21-${BODY}`).executeTakeFirst(),
+  )
+  const publishedDraft = await db
+    .insertInto('minutesVersions')
+    .values({ meetingId: september.id, publishedAt: null, replacedOn: '2023-11-09', content: JSON.stringify({}) })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return {
     attendance: present.id,
+    publishedDraft: publishedDraft.id,
     declaration: await id(
       db.selectFrom('declarations').select('id').where('meetingId', '=', january.id).executeTakeFirst(),
     ),
@@ -136,6 +150,10 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
   const filled = url
     // Publishing, unpublishing and approving: the November minutes, published and not yet approved.
     .replace(/^\/meetings\/:slug\/minutes\/(unpublish|approve)$/, `/meetings/2023-11-09-${BODY}/minutes/$1`)
+    .replace(
+      /^\/meetings\/:slug\/minutes\/versions\/:id$/,
+      `/meetings/2023-09-21-${BODY}/minutes/versions/${ids.publishedDraft}`,
+    )
     // The published minutes a visitor reads; everything else about minutes: the January draft.
     .replace(/^\/meetings\/:slug\/minutes$/, `/meetings/2023-11-09-${BODY}/minutes`)
     .replace(/^\/meetings\/:slug\/minutes\/items\/:number/, `/meetings/${JANUARY}/minutes/items/4`)

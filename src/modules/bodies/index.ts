@@ -4,13 +4,13 @@ import type { Clock } from '#src/platform/clock.ts'
 import type { ApiModule } from '#src/platform/module.ts'
 import { bodiesApi } from './api.ts'
 import { createBodiesRepository } from './repository.ts'
-import { type BodyMeetingsProvider, type BodyPageSection, bodiesRoutes } from './routes.ts'
+import { type BodyMeetingsProvider, type BodyPageSection, type PersonPageSection, bodiesRoutes } from './routes.ts'
 import { type BodiesService, createBodiesService } from './service.ts'
 
 export type { BodiesTables } from './tables.ts'
 
 export type { BodiesService } from './service.ts'
-export type { BodyMeetingsProvider, BodyPageContext, BodyPageSection } from './routes.ts'
+export type { BodyMeetingsProvider, BodyPageContext, BodyPageSection, PersonPageSection } from './routes.ts'
 export { isReservedSlug, slugify } from './slug.ts'
 export { BODY_KINDS } from './schema.ts'
 export { type DemoBodies, demoBodiesSchema, hasBodies, loadDemoBodies } from './demo.ts'
@@ -23,9 +23,9 @@ export function createBodies(deps: {
   audit: AuditReader
   /**
    * What the body page gathers from the modules made after this one (its meetings, the sections
-   * others contribute); asked for when the routes are registered.
+   * others contribute, and those of a person's page); asked for when the routes are registered.
    */
-  page: () => { meetings: BodyMeetingsProvider; sections: BodyPageSection[] }
+  page: () => { meetings: BodyMeetingsProvider; sections: BodyPageSection[]; personSections: PersonPageSection[] }
 }): ApiModule<BodiesService> {
   const repository = createBodiesRepository(deps.db)
   const service = createBodiesService({ db: deps.db, repository, clock: deps.clock })

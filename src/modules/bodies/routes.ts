@@ -46,6 +46,15 @@ export type BodyPageSection = (
   page: BodyPageContext,
 ) => Promise<{ template: string; data: unknown } | null>
 
+/**
+ * A part of a person's page another module contributes (their attendance record and declarations
+ * from the minutes): a template and its data, or null to show nothing.
+ */
+export type PersonPageSection = (
+  ctx: Context,
+  person: { id: string; slug: string; name: string },
+) => Promise<{ template: string; data: unknown } | null>
+
 const views = 'modules/bodies/views'
 const bySlug = { schema: { params: pathParams('slug') } }
 
@@ -54,6 +63,7 @@ export function bodiesRoutes(deps: {
   audit: AuditReader
   meetings: BodyMeetingsProvider
   sections: BodyPageSection[]
+  personSections: PersonPageSection[]
 }) {
   const { service, audit } = deps
   const kindItems = BODY_KINDS.map((kind) => ({ value: kind, text: kind[0].toUpperCase() + kind.slice(1) }))
@@ -204,10 +214,14 @@ export function bodiesRoutes(deps: {
 
     app.get('/people/:slug', bySlug, async (request, reply) => {
       const person = await service.getPerson(request.ctx, request.params.slug)
-      const history = await audit.historyOf(request.ctx, 'person', person.id)
+      const [history, personSections] = await Promise.all([
+        audit.historyOf(request.ctx, 'person', person.id),
+        Promise.all(deps.personSections.map((section) => section(request.ctx, person))),
+      ])
       return reply.page(`${views}/person.njk`, {
         person,
         history,
+        personSections: personSections.filter(Boolean),
         ...labels,
         canEdit: can(request.user, 'people:edit'),
       })

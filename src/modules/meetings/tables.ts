@@ -15,8 +15,11 @@ export type MeetingStatus = 'scheduled' | 'held' | 'cancelled' | 'postponed'
 export type MeetingType = 'ordinary' | 'extraordinary' | 'call-in' | 'budget'
 export type MinutesStatus = 'draft' | 'published' | 'approved'
 export type AttendanceCapacity = 'member' | 'co-opted member' | 'substitute' | 'cabinet member' | 'officer' | 'other'
-export type AttendanceStatus = 'present' | 'apologies' | 'absent' | 'in attendance'
-export type DeclarationType = 'personal' | 'prejudicial' | 'disclosable pecuniary'
+/** Present remotely: not counted in the quorum and cannot vote. Expected: before the meeting. */
+export type AttendanceStatus = 'present' | 'present remotely' | 'apologies' | 'absent' | 'expected' | 'in attendance'
+/** The categories of the current members' code; "other" carries the council's own label. */
+export type DeclarationCategory =
+  'disclosable pecuniary interest' | 'other registrable interest' | 'non-registrable interest' | 'other'
 export type WithinBudget = 'yes' | 'no' | 'not applicable'
 
 export interface MeetingsTable {
@@ -130,15 +133,42 @@ export interface AttendanceTable {
   roleAtMeeting: string
   chaired: boolean
   position: number
+  /** For a substitute, the member they replaced: a person with apologies in this meeting's attendance. */
+  substituteForId: string | null
+  /** The agenda item at which they arrived late, as the council numbers items; '' when on time. */
+  arrivedAtItem: string
+  /** The agenda item at which they left early; '' when they stayed. */
+  leftAtItem: string
 }
 
 export interface DeclarationsTable {
   id: Uuid
   meetingId: string
-  agendaItemId: string | null
   personId: string
-  type: DeclarationType
+  category: DeclarationCategory
+  /** The council's own name for an "other" interest (such as "Personal"); '' otherwise. */
+  categoryLabel: string
   nature: string
+  /** Whether the member left the room; null when the minutes do not say. */
+  leftRoom: boolean | null
+  dispensation: string
+}
+
+/** The agenda items a declaration concerns; none means the whole meeting. */
+export interface DeclarationItemsTable {
+  declarationId: string
+  agendaItemId: string
+}
+
+/** The published draft of minutes later approved with amendments, as the public could read it. */
+export interface MinutesVersionsTable {
+  id: Uuid
+  meetingId: string
+  publishedAt: Instant
+  /** The date of the meeting that approved the amended minutes, which replaced this draft. */
+  replacedOn: IsoDate
+  /** The minutes as printed then (MinutesContent in minutes/service.ts), written only by the approval. */
+  content: Json<Record<string, unknown>>
 }
 
 export interface ResolutionsTable {
@@ -157,5 +187,7 @@ export interface MeetingsTables {
   minutes: MinutesTable
   attendance: AttendanceTable
   declarations: DeclarationsTable
+  declarationItems: DeclarationItemsTable
+  minutesVersions: MinutesVersionsTable
   resolutions: ResolutionsTable
 }

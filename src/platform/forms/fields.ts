@@ -80,6 +80,13 @@ export const checkbox = z
   .optional()
   .transform((value) => value === 'yes' || (Array.isArray(value) && value.includes('yes')))
 
+/** The ids of ticked GOV.UK checkboxes sharing a name: none, one or several, as a list. */
+export const tickedIds = (message: string) =>
+  z
+    .union([z.uuid(), z.array(z.uuid())], { error: message })
+    .optional()
+    .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]))
+
 /** Joins GOV.UK date-input parts (day, month, year) into 'YYYY-MM-DD', or '' when all are blank. */
 export function joinDateParts(body: Record<string, unknown>, name: string): string {
   const day = typed(body[`${name}-day`]).trim()

@@ -17,7 +17,7 @@ import {
 import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
 import { MEETING_STATUSES, MEETING_TYPES } from '../schema.ts'
 import type { MinutesStatus } from '../tables.ts'
-import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_TYPES, meetingsQuerySchema } from './schema.ts'
+import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_CATEGORIES, meetingsQuerySchema } from './schema.ts'
 import { type MinutesRecord, type MinutesService, minutesPath } from './service.ts'
 import { mayReadMinutes } from './visibility.ts'
 
@@ -66,6 +66,7 @@ const meetingSummarySchema = z
 
 const agendaItemSchema = z
   .strictObject({
+    id: apiId,
     number: z.int().min(1),
     title: z.string(),
     purpose: z.string().nullable(),
@@ -99,7 +100,17 @@ const meetingSchema = apiRecord(meetingSummarySchema)
         z.strictObject({
           name: z.string(),
           capacity: z.enum(CAPACITIES),
-          status: z.enum(ATTENDANCE_STATUSES),
+          status: z
+            .enum(ATTENDANCE_STATUSES)
+            .describe(
+              'Someone present remotely is not counted in the quorum and cannot vote; expected: before the meeting',
+            ),
+          substituteFor: z
+            .string()
+            .nullable()
+            .describe('For a substitute, the member who sent apologies and whom they replaced'),
+          arrivedAtItem: z.string().nullable().describe('The agenda item at which they arrived late'),
+          leftAtItem: z.string().nullable().describe('The agenda item at which they left early'),
           roleAtMeeting: z.string().nullable(),
           chaired: z.boolean(),
         }),
@@ -109,9 +120,21 @@ const meetingSchema = apiRecord(meetingSummarySchema)
       .array(
         z.strictObject({
           member: z.string(),
-          item: z.int().nullable().describe('The agenda item number'),
-          type: z.enum(DECLARATION_TYPES),
+          category: z.enum(DECLARATION_CATEGORIES),
+          categoryLabel: z
+            .string()
+            .nullable()
+            .meta({
+              description: 'The council’s own name for an "other" interest; null otherwise',
+              examples: ['Personal'],
+            }),
+          itemIds: z.array(apiId).describe('The agenda items the interest concerns; empty when the whole meeting'),
           nature: z.string(),
+          leftRoom: z
+            .boolean()
+            .nullable()
+            .describe('Whether the member left the room; null when the minutes do not say'),
+          dispensation: z.string().nullable().describe('Any dispensation allowing them to take part'),
         }),
       )
       .describe('Declarations of interest'),
@@ -232,6 +255,7 @@ function meetingDetail(record: MinutesRecord): z.output<typeof meetingSchema> {
         }
       : null,
     items: record.items.map((item) => ({
+      id: item.id,
       number: item.number,
       title: item.title,
       purpose: item.purpose || null,
@@ -244,14 +268,20 @@ function meetingDetail(record: MinutesRecord): z.output<typeof meetingSchema> {
       name: row.name,
       capacity: row.capacity,
       status: row.status,
+      substituteFor: row.substituteFor,
+      arrivedAtItem: row.arrivedAtItem || null,
+      leftAtItem: row.leftAtItem || null,
       roleAtMeeting: row.roleAtMeeting || null,
       chaired: row.chaired,
     })),
     declarations: record.declarations.map((row) => ({
       member: row.member,
-      item: row.itemNumber,
-      type: row.type,
+      category: row.category,
+      categoryLabel: row.categoryLabel || null,
+      itemIds: row.items.map((item) => item.id),
       nature: row.nature,
+      leftRoom: row.leftRoom,
+      dispensation: row.dispensation || null,
     })),
   }
 }

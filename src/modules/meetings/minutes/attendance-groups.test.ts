@@ -22,6 +22,9 @@ describe('groupAttendance', () => {
     row('Coyle', 'officer', 'in attendance'),
     row('Hobson', 'cabinet member', 'in attendance'),
     row('Galley', 'other', 'present'),
+    row('Hunter', 'member', 'present remotely'),
+    row('Walsh', 'substitute', 'present remotely'),
+    row('Roe', 'member', 'expected'),
   ])
 
   it('puts the chair first and apart from the members', () => {
@@ -31,13 +34,30 @@ describe('groupAttendance', () => {
 
   it.each([
     ['coOptedMembers', ['Clayton']],
-    ['substitutes', ['Hoyle']],
+    ['substitutes', ['Hoyle', 'Walsh']],
+    ['presentRemotely', ['Hunter']],
+    ['expected', ['Roe']],
     ['otherPresent', ['Galley']],
     ['apologies', ['Cooper', 'Snape']],
     ['absent', ['Jones']],
     ['inAttendance', ['Coyle', 'Hobson']],
   ] as const)('groups %s', (group, expected) => {
     expect(names(groups[group])).toEqual(expected)
+  })
+
+  it('keeps substitutes and those present remotely out of the members present in the room', () => {
+    expect(names(groups.members)).not.toContain('Hoyle')
+    expect(names(groups.members)).not.toContain('Hunter')
+    expect(names(groups.otherPresent)).toEqual(['Galley'])
+  })
+
+  it('puts a substitute who chaired in the Chair, not among the substitutes', () => {
+    const chaired = groupAttendance([
+      row('Hoyle', 'substitute', 'present', true),
+      row('Walsh', 'substitute', 'present'),
+    ])
+    expect(chaired.chair?.name).toBe('Hoyle')
+    expect(names(chaired.substitutes)).toEqual(['Walsh'])
   })
 
   it('has no chair when nobody chaired', () => {

@@ -7,23 +7,25 @@ interface Row {
 }
 
 /**
- * The attendance as minutes print it: who was present (the chair first, then members, co-opted
- * members, substitutes and anyone else), apologies, absent, and who else was in attendance.
- * Rows keep their recorded order within each group.
+ * The attendance as minutes print it: who was present in the room (the chair first, then members,
+ * co-opted members and anyone else), substitutes (in the room or remotely), who was present
+ * remotely (apart, as they are not counted in the quorum and cannot vote), apologies, absent, who
+ * is still expected, and who else was in attendance. Rows keep their recorded order within each group.
  */
 export function groupAttendance<T extends Row>(rows: T[]) {
-  const present = rows.filter((row) => row.status === 'present')
+  const present = rows.filter((row) => row.status === 'present' && row.capacity !== 'substitute')
   const presentAs = (capacity: AttendanceCapacity) => present.filter((row) => !row.chaired && row.capacity === capacity)
+  const tookPart = (row: T) => row.status === 'present' || row.status === 'present remotely'
   return {
-    chair: present.find((row) => row.chaired) ?? null,
+    chair: rows.find((row) => row.chaired && row.status === 'present') ?? null,
     members: presentAs('member'),
     coOptedMembers: presentAs('co-opted member'),
-    substitutes: presentAs('substitute'),
-    otherPresent: present.filter(
-      (row) => !row.chaired && !['member', 'co-opted member', 'substitute'].includes(row.capacity),
-    ),
+    otherPresent: present.filter((row) => !row.chaired && !['member', 'co-opted member'].includes(row.capacity)),
+    substitutes: rows.filter((row) => row.capacity === 'substitute' && !row.chaired && tookPart(row)),
+    presentRemotely: rows.filter((row) => row.status === 'present remotely' && row.capacity !== 'substitute'),
     apologies: rows.filter((row) => row.status === 'apologies'),
     absent: rows.filter((row) => row.status === 'absent'),
+    expected: rows.filter((row) => row.status === 'expected'),
     inAttendance: rows.filter((row) => row.status === 'in attendance'),
   }
 }

@@ -11,7 +11,8 @@ import {
   type Recording,
   base,
   capacityItems,
-  declarationTypeItems,
+  categoryItems,
+  leftRoomItems,
   editPath,
   minutesParams,
   recordAction,
@@ -20,7 +21,14 @@ import {
   statusItems,
   views,
 } from './recording-request.ts'
-import { ATTENDANCE_FIELDS, attendanceSchema, declarationSchema, noDeclarationsSchema } from './schema.ts'
+import {
+  ATTENDANCE_FIELDS,
+  ATTENDED_STATUSES,
+  DECLARATION_FIELDS,
+  attendanceSchema,
+  declarationSchema,
+  noDeclarationsSchema,
+} from './schema.ts'
 
 type Entry = Recording['attendance'][number]
 
@@ -39,28 +47,38 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
     const people = await bodies.listPeople(ctx)
     const options = people.map((person) => ({ value: person.id, text: `${attendeeName(person, '')} (${person.kind})` }))
     const personItems = selectItems('Select a person', options, values.personId)
+    // Whom a substitute can replace: the others on record who sent apologies.
+    const apologies = found.record.attendance.filter(
+      (row) => row.personId && row.status === 'apologies' && row.id !== found.entry?.id,
+    )
+    const replacedItems = selectItems(
+      'Select a member',
+      apologies.map((row) => ({ value: row.personId!, text: row.name })),
+      values.substituteForId,
+    )
     return reply.page(
       `${views}/attendance-form.njk`,
-      { ...found, personItems, capacityItems, statusItems, values, ...errors },
+      { ...found, personItems, replacedItems, capacityItems, statusItems, values, ...errors },
       formStatus(errors),
     )
   }
 
   function declarationPage(reply: FastifyReply, record: Recording, values: FormValues, errors: FieldErrors = noErrors) {
-    const there = record.attendance.filter((row) => row.personId && ['present', 'in attendance'].includes(row.status))
+    const there = record.attendance.filter((row) => row.personId && ATTENDED_STATUSES.includes(row.status))
     const memberItems = selectItems(
       'Select a person',
       there.map((row) => ({ value: row.personId!, text: row.name })),
       values.personId,
     )
-    const itemItems = selectItems(
-      'Select an agenda item',
-      record.items.map((item) => ({ value: item.id, text: `${item.number}. ${item.title}` })),
-      values.agendaItemId,
-    )
+    const ticked = ([] as unknown[]).concat(values.itemIds ?? [])
+    const itemItems = record.items.map((item) => ({
+      value: item.id,
+      text: `${item.number}. ${item.title}`,
+      checked: ticked.includes(item.id),
+    }))
     return reply.page(
       `${views}/declaration-form.njk`,
-      { record, memberItems, itemItems, typeItems: declarationTypeItems, values, ...errors },
+      { record, memberItems, itemItems, categoryItems, leftRoomItems, values, ...errors },
       formStatus(errors),
     )
   }
@@ -96,7 +114,8 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
       const entry = entryOf(record, request.params.id)
-      return attendancePage(request.ctx, reply, { record, entry }, { ...entry, chaired: entry.chaired ? 'yes' : '' })
+      const values = { ...entry, chaired: entry.chaired ? 'yes' : '', substituteForId: entry.substituteForId ?? '' }
+      return attendancePage(request.ctx, reply, { record, entry }, values)
     })
 
     app.post(`${base}/attendance/:id/edit`, recordParams, async (request, reply) => {
@@ -142,6 +161,7 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
       if (!record) return reply
       return submitForm(request, reply, {
         schema: declarationSchema,
+        order: DECLARATION_FIELDS,
         save: (input) => service.addDeclaration(request.ctx, record.meeting.id, input),
         render: (values, errors) => declarationPage(reply, record, values, errors),
         redirect: () => backTo(record, 'declarations'),

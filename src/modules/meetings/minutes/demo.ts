@@ -14,6 +14,9 @@ const attendance = z.strictObject({
   status: z.enum(ATTENDANCE_STATUSES),
   roleAtMeeting: z.string().default(''),
   chaired: z.boolean().default(false),
+  /** The item at which they arrived late or left early, as the papers number it. */
+  arrivedAtItem: z.string().max(20).default(''),
+  leftAtItem: z.string().max(20).default(''),
 })
 
 /** The minutes of the meeting with slug `meeting`; `approvedAt` is the later meeting's item that approved them. */

@@ -31,6 +31,21 @@ describe('whatIsMissing before publishing', () => {
       ['Record at least one person as present', 'Record who chaired the meeting'],
     ],
     [
+      'the attendance of anyone still expected, as before the meeting',
+      {
+        attendance: [
+          { status: 'present', chaired: true },
+          { status: 'expected', chaired: false },
+        ],
+      },
+      ['Record whether the people still expected attended'],
+    ],
+    [
+      'someone present in the room: remote attendance alone is not enough',
+      { attendance: [{ status: 'present remotely', chaired: false }] },
+      ['Record at least one person as present', 'Record who chaired the meeting'],
+    ],
+    [
       'the chair when nobody chaired',
       { attendance: [{ status: 'present', chaired: false }] },
       ['Record who chaired the meeting'],

@@ -30,6 +30,9 @@ export function whatIsMissing(input: ReadinessInput): MissingPart[] {
   if (!input.attendance.some((row) => row.chaired)) {
     missing.push({ text: 'Record who chaired the meeting', anchor: 'attendance' })
   }
+  if (input.attendance.some((row) => row.status === 'expected')) {
+    missing.push({ text: 'Record whether the people still expected attended', anchor: 'attendance' })
+  }
   if (!input.noDeclarations && input.declarationCount === 0) {
     missing.push({ text: 'Record the declarations of interest, or that there were none', anchor: 'declarations' })
   }

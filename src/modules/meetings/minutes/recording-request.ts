@@ -6,7 +6,7 @@ import { submitForm } from '#src/platform/forms/submit.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MinutesStatus } from '../tables.ts'
-import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_TYPES } from './schema.ts'
+import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_CATEGORIES, LEFT_ROOM_ANSWERS } from './schema.ts'
 import { type MinutesService, minutesPath } from './service.ts'
 
 /** What every minutes route needs. */
@@ -31,17 +31,34 @@ export const recordParams = { schema: { params: pathParams('slug', 'id') } }
 
 const sentence = (text: string) => text[0].toUpperCase() + text.slice(1)
 export const capacityItems = CAPACITIES.map((value) => ({ value, text: sentence(value) }))
-export const statusItems = ATTENDANCE_STATUSES.map((value) => ({ value, text: sentence(value) }))
-const DECLARATION_TYPE_HINTS: Record<(typeof DECLARATION_TYPES)[number], string> = {
-  personal: 'They can stay and take part in the item',
-  prejudicial: 'They usually leave the room for the item',
-  'disclosable pecuniary': 'A registered financial interest: they take no part in the item',
+const STATUS_HINTS: Partial<Record<(typeof ATTENDANCE_STATUSES)[number], string>> = {
+  'present remotely': 'Watching or speaking by video: not counted in the quorum and cannot vote',
+  apologies: 'A member who sent apologies can be replaced by a substitute',
+  expected: 'Before the meeting: change it once you know whether they came',
+  'in attendance': 'Officers and others who are not members of the body',
 }
-export const declarationTypeItems = DECLARATION_TYPES.map((value) => ({
+export const statusItems = ATTENDANCE_STATUSES.map((value) => ({
   value,
   text: sentence(value),
-  hint: { text: DECLARATION_TYPE_HINTS[value] },
+  hint: STATUS_HINTS[value] ? { text: STATUS_HINTS[value] } : undefined,
 }))
+const CATEGORY_HINTS: Record<(typeof DECLARATION_CATEGORIES)[number], string> = {
+  'disclosable pecuniary interest': 'A registered financial interest: they take no part in the item',
+  'other registrable interest': 'A body they belong to or were nominated to, on their register of interests',
+  'non-registrable interest': 'Their own or a relative’s or friend’s interest that is not on the register',
+  other: 'A category of the council’s own code, such as Personal or Prejudicial',
+}
+export const categoryItems = DECLARATION_CATEGORIES.map((value) => ({
+  value,
+  text: sentence(value),
+  hint: { text: CATEGORY_HINTS[value] },
+}))
+const LEFT_ROOM_TEXT: Record<(typeof LEFT_ROOM_ANSWERS)[number], string> = {
+  yes: 'Yes',
+  no: 'No',
+  'not recorded': 'The minutes do not say',
+}
+export const leftRoomItems = LEFT_ROOM_ANSWERS.map((value) => ({ value, text: LEFT_ROOM_TEXT[value] }))
 
 /**
  * The recording of a meeting's minutes when they have `status` (a draft unless said), or null after

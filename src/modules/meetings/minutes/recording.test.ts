@@ -131,7 +131,7 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
     expect(errorSummary(page.body)).toEqual([
       'Select a person or enter their name',
       'Select the capacity they attended in',
-      'Select whether they were present, sent apologies, were absent or were in attendance',
+      'Select their attendance',
     ])
     expect(page.body).toMatch(/id="personId-error"[\s\S]*id="capacity-error"[\s\S]*id="status-error"/)
     expect(page.body).toContain('Kept role')
@@ -158,18 +158,27 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
     expect(text((await officer.get(`${minutes}/edit`)).body)).toContain('There were no declarations of interest.')
     const form = await officer.get(`${minutes}/declarations/new`)
     const jones = idIn(form.body, '<option value="([0-9a-f-]{36})">Councillor Jones')
-    const item2 = idIn(form.body, '<option value="([0-9a-f-]{36})">2. Fostering sufficiency')
+    const item2 = idIn(form.body, 'value="([0-9a-f-]{36})">\\s*<label[^>]*>\\s*2. Fostering sufficiency')
     const empty = await officer.post(`${minutes}/declarations`, {})
     expect(errorSummary(empty.body)).toEqual([
       'Select who declared the interest',
-      'Select the agenda item the interest relates to',
-      'Select the type of interest',
+      'Select the category of interest',
       'Enter the nature of the interest',
+      'Select whether they left the room, or that the minutes do not say',
     ])
-    const declaration = { personId: jones, agendaItemId: item2, type: 'personal', nature: 'Is a foster carer' }
+    const declaration = {
+      personId: jones,
+      itemIds: item2,
+      category: 'other',
+      categoryLabel: 'Personal',
+      nature: 'Is a foster carer',
+      leftRoom: 'no',
+    }
     expect((await officer.post(`${minutes}/declarations`, declaration)).statusCode).toBe(303)
     const page = await officer.get(`${minutes}/edit`)
-    expect(text(page.body)).toContain('Councillor Jones 2 Personal Is a foster carer')
+    expect(text(page.body)).toContain(
+      'Councillor Jones 2. Fostering sufficiency Personal Is a foster carer They did not leave the room.',
+    )
     expect(text(page.body)).not.toContain('There were no declarations of interest.')
     const none = await officer.post(`${minutes}/declarations/none`, { none: 'yes' })
     expect(none.statusCode).toBe(400)
@@ -270,11 +279,22 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
       name: 'Ms A Example',
       capacity: 'officer',
       status: 'in attendance',
+      substituteFor: null,
+      arrivedAtItem: null,
+      leftAtItem: null,
       roleAtMeeting: 'Head of Fostering',
       chaired: false,
     })
     expect(meeting.declarations).toEqual([
-      { member: 'Councillor Jones', item: 2, type: 'personal', nature: 'Is a foster carer' },
+      {
+        member: 'Councillor Jones',
+        category: 'other',
+        categoryLabel: 'Personal',
+        itemIds: [meeting.items[1].id],
+        nature: 'Is a foster carer',
+        leftRoom: false,
+        dispensation: null,
+      },
     ])
     expect(meeting.endedAt).toBe('19:56')
   })
@@ -318,7 +338,7 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
     expect(approved.statusCode).toBe(303)
     const shown = text((await t.visitor().get(minutes)).body)
     expect(shown).toMatch(
-      /Approved at the meeting of 7 December 2023 ?, item 1\. Amendment made on approval Item 2: 12 foster carers, not 21\./,
+      /Approved as a correct record at the meeting on 7 December 2023 under item 1, with amendments: Item 2: 12 foster carers, not 21\. Read the draft published on .*, before the amendments/,
     )
     expect(text((await officer.get(`${minutes}/edit`)).body)).toContain(
       'approved as a correct record on 7 December 2023 and can no longer be changed',
@@ -331,9 +351,13 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
     const audit = await t.db
       .selectFrom('auditEvents')
       .selectAll()
-      .where('action', '=', 'approved minutes')
+      .where('action', '=', 'approved minutes with amendments')
       .executeTakeFirstOrThrow()
     expect(audit.before).toMatchObject({ status: 'published' })
-    expect(audit.after).toMatchObject({ status: 'approved', approvalAmendment: 'Item 2: 12 foster carers, not 21.' })
+    expect(audit.after).toMatchObject({
+      status: 'approved',
+      approvalAmendment: 'Item 2: 12 foster carers, not 21.',
+      keptDraftId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    })
   })
 })

@@ -5,10 +5,10 @@ import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { attendeeName, membersOnDate } from './attendance-groups.ts'
-import { chairProblem } from './chair.ts'
+import { chairProblem, substituteProblem } from './chair.ts'
 import { moveResolution, withoutResolution } from './resolution-numbers.ts'
 import type { AttendanceInput } from './repository.ts'
-import type { AttendanceForm, DeclarationForm, ResolutionForm } from './schema.ts'
+import { ATTENDED_STATUSES, type AttendanceForm, type DeclarationForm, type ResolutionForm } from './schema.ts'
 import type { MinutesDeps } from './service.ts'
 
 const subjectType = 'minutes'
@@ -61,6 +61,13 @@ export function createMinutesRecording(deps: MinutesDeps) {
     }
     const problem = chairProblem(attendance, { id, chaired: input.chaired, status: input.status })
     if (problem) throw new RuleError(problem, 'chaired')
+    const entry = attendance.find((row) => row.id === id)
+    const substitute = entry?.personId ? attendance.find((row) => row.substituteForId === entry.personId) : undefined
+    if (substitute && (input.status !== 'apologies' || input.personId !== entry?.personId)) {
+      throw new RuleError(`${substitute.name} is recorded as their substitute. Change that entry first`, 'status')
+    }
+    const problemWithReplaced = substituteProblem(attendance, id, input.substituteForId)
+    if (problemWithReplaced) throw new RuleError(problemWithReplaced, 'substituteForId')
     return attendance
   }
 
@@ -71,6 +78,9 @@ export function createMinutesRecording(deps: MinutesDeps) {
     status: input.status,
     roleAtMeeting: input.roleAtMeeting,
     chaired: input.chaired,
+    substituteForId: input.substituteForId,
+    arrivedAtItem: input.arrivedAtItem,
+    leftAtItem: input.leftAtItem,
   })
 
   async function resolutionsOf(trx: Trx, itemId: string) {
@@ -113,6 +123,15 @@ export function createMinutesRecording(deps: MinutesDeps) {
       if (before.personId && declarations.some((declaration) => declaration.personId === before.personId)) {
         throw new RuleError(`${before.name} declared an interest. Remove their declaration first`, 'attendance')
       }
+      const substitute = before.personId
+        ? (await namedAttendance(ctx, meetingId)).find((entry) => entry.substituteForId === before.personId)
+        : undefined
+      if (substitute) {
+        throw new RuleError(
+          `${substitute.name} substituted for ${before.name}. Change or remove that entry first`,
+          'attendance',
+        )
+      }
       await withTransaction(db, async (trx) => {
         await repo.deleteAttendance(trx, attendanceId)
         await recordAudit(trx, ctx, { action: 'removed from attendance', subjectType, subjectId: meetingId, before })
@@ -129,7 +148,16 @@ export function createMinutesRecording(deps: MinutesDeps) {
       const members = membersOnDate([...body.currentMembers, ...body.pastMembers], meeting.date)
       const rows = members
         .filter((member) => !recorded.has(member.personId))
-        .map((member) => ({ ...member, rawName: '', status: 'present' as const, roleAtMeeting: '', chaired: false }))
+        .map((member) => ({
+          ...member,
+          rawName: '',
+          status: 'present' as const,
+          roleAtMeeting: '',
+          chaired: false,
+          substituteForId: null,
+          arrivedAtItem: '',
+          leftAtItem: '',
+        }))
       if (rows.length === 0) return []
       return withTransaction(db, async (trx) => {
         const after = await repo.insertAttendance(trx, meetingId, rows)
@@ -144,14 +172,16 @@ export function createMinutesRecording(deps: MinutesDeps) {
       const { minutes } = await draftOf(meetingId)
       const attendance = await repo.attendanceOf(meetingId)
       const there = attendance.some(
-        (entry) => entry.personId === input.personId && entry.status !== 'apologies' && entry.status !== 'absent',
+        (entry) => entry.personId === input.personId && ATTENDED_STATUSES.includes(entry.status),
       )
       if (!there) throw new RuleError('Select someone recorded as present or in attendance', 'personId')
-      const item = await repo.findItemById(input.agendaItemId)
-      if (!item || item.meetingId !== meetingId)
-        throw new RuleError('Select an agenda item of this meeting', 'agendaItemId')
+      const { itemIds, ...declaration } = input
+      const items = await repo.itemsOfMeetings([meetingId])
+      if (!itemIds.every((itemId) => items.some((item) => item.id === itemId))) {
+        throw new RuleError('Select agenda items of this meeting', 'itemIds')
+      }
       return withTransaction(db, async (trx) => {
-        const after = await repo.insertDeclaration(trx, { meetingId, ...input })
+        const after = await repo.insertDeclaration(trx, { meetingId, ...declaration }, [...new Set(itemIds)])
         if (minutes.noDeclarations) await repo.updateMinutes(trx, meetingId, { noDeclarations: false })
         await recordAudit(trx, ctx, {
           action: 'added declaration of interest',

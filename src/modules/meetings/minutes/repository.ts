@@ -1,7 +1,7 @@
-import type { Updateable } from 'kysely'
+import type { Insertable as KyselyInsertable, Updateable } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
-import type { AttendanceTable, DeclarationsTable, MinutesTable } from '../tables.ts'
+import type { AttendanceTable, DeclarationsTable, MinutesTable, MinutesVersionsTable } from '../tables.ts'
 
 type Reader = Db | Trx
 type Insertable<T> = Omit<T, 'id'>
@@ -36,6 +36,31 @@ const itemColumns = [
   'agendaItems.minute',
   'agendaItems.exemptParagraph',
 ] as const
+
+/** Declarations with the agenda items each concerns, declarations of the whole meeting first, then in agenda order. */
+async function withItems<T extends { id: string }>(rows: T[], trx: Reader) {
+  const links = rows.length
+    ? await trx
+        .selectFrom('declarationItems')
+        .innerJoin('agendaItems', 'agendaItems.id', 'declarationItems.agendaItemId')
+        .select(['declarationItems.declarationId', 'agendaItems.id', 'agendaItems.number', 'agendaItems.title'])
+        .where(
+          'declarationItems.declarationId',
+          'in',
+          rows.map((row) => row.id),
+        )
+        .orderBy('agendaItems.number')
+        .execute()
+    : []
+  const withLinks = rows.map((row) => ({
+    ...row,
+    items: links
+      .filter((link) => link.declarationId === row.id)
+      .map(({ id, number, title }) => ({ id, number, title })),
+  }))
+  const first = (row: (typeof withLinks)[number]) => row.items[0]?.number ?? -Infinity
+  return withLinks.sort((a, b) => (first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0))
+}
 
 /** Queries for minutes and the meetings and agenda items they record. No decisions here. */
 export function createMinutesRepository(db: Db) {
@@ -142,22 +167,90 @@ export function createMinutesRepository(db: Db) {
       return trx.deleteFrom('attendance').where('id', '=', id).execute()
     },
 
-    declarationsOf(meetingId: string, trx: Reader = db) {
-      return trx
+    /** A meeting's declarations with the agenda items each concerns (none: the whole meeting), in agenda order. */
+    async declarationsOf(meetingId: string, trx: Reader = db) {
+      const rows = await trx
         .selectFrom('declarations')
-        .leftJoin('agendaItems', 'agendaItems.id', 'declarations.agendaItemId')
+        .selectAll()
+        .where('meetingId', '=', meetingId)
+        .orderBy('id')
+        .execute()
+      return withItems(rows, trx)
+    },
+    /** Someone's declarations at every meeting, with the meeting and the status of its minutes, latest first. */
+    async declarationsOfPerson(personId: string) {
+      if (!isUuid(personId)) return []
+      const rows = await db
+        .selectFrom('declarations')
+        .innerJoin('meetings', 'meetings.id', 'declarations.meetingId')
+        .innerJoin('minutes', 'minutes.meetingId', 'meetings.id')
         .selectAll('declarations')
-        .select(['agendaItems.number as itemNumber', 'agendaItems.title as itemTitle'])
-        .where('declarations.meetingId', '=', meetingId)
-        .orderBy('agendaItems.number')
+        .select([
+          'meetings.slug as meetingSlug',
+          'meetings.date as meetingDate',
+          'meetings.bodyId',
+          'minutes.status as minutesStatus',
+        ])
+        .where('declarations.personId', '=', personId)
+        .orderBy('meetings.date', 'desc')
         .orderBy('declarations.id')
         .execute()
+      return withItems(rows, db)
     },
-    insertDeclaration(trx: Trx, row: Insertable<DeclarationsTable>) {
-      return trx.insertInto('declarations').values(row).returningAll().executeTakeFirstOrThrow()
+    /** Someone's attendance at every meeting with minutes, with the meeting's body and date. */
+    attendanceOfPerson(personId: string) {
+      if (!isUuid(personId)) return Promise.resolve([])
+      return db
+        .selectFrom('attendance')
+        .innerJoin('meetings', 'meetings.id', 'attendance.meetingId')
+        .innerJoin('minutes', 'minutes.meetingId', 'meetings.id')
+        .select([
+          'attendance.status',
+          'attendance.capacity',
+          'meetings.id as meetingId',
+          'meetings.bodyId',
+          'meetings.date',
+          'minutes.status as minutesStatus',
+        ])
+        .where('attendance.personId', '=', personId)
+        .orderBy('meetings.date')
+        .execute()
+    },
+    async insertDeclaration(trx: Trx, row: Insertable<DeclarationsTable>, itemIds: string[]) {
+      const declaration = await trx.insertInto('declarations').values(row).returningAll().executeTakeFirstOrThrow()
+      if (itemIds.length) {
+        await trx
+          .insertInto('declarationItems')
+          .values(itemIds.map((agendaItemId) => ({ declarationId: declaration.id, agendaItemId })))
+          .execute()
+      }
+      return { ...declaration, itemIds }
     },
     deleteDeclaration(trx: Trx, id: string) {
       return trx.deleteFrom('declarations').where('id', '=', id).execute()
+    },
+
+    /** The kept published drafts of a meeting's minutes, earliest first. */
+    versionsOf(meetingId: string) {
+      return db
+        .selectFrom('minutesVersions')
+        .select(['id', 'publishedAt', 'replacedOn'])
+        .where('meetingId', '=', meetingId)
+        .orderBy('replacedOn')
+        .orderBy('publishedAt')
+        .execute()
+    },
+    findVersion(meetingId: string, id: string) {
+      if (!isUuid(id)) return Promise.resolve(undefined)
+      return db
+        .selectFrom('minutesVersions')
+        .selectAll()
+        .where('meetingId', '=', meetingId)
+        .where('id', '=', id)
+        .executeTakeFirst()
+    },
+    insertVersion(trx: Trx, row: KyselyInsertable<MinutesVersionsTable>) {
+      return trx.insertInto('minutesVersions').values(row).returningAll().executeTakeFirstOrThrow()
     },
 
     resolutionsOfItems(itemIds: string[], trx: Reader = db) {

@@ -40,7 +40,7 @@ describe.each(testDatabases())('minutes of the demo committee on $name', (databa
         "Minutes of Children and Young People's Scrutiny Committee, Thursday 21 September 2023",
       )
       const shown = text(page.body)
-      expect(shown).toMatch(/Approved Approved at the meeting of 9 November 2023 ?, item 3\./)
+      expect(shown).toMatch(/Approved Approved as a correct record at the meeting on 9 November 2023 under item 3\./)
       expect(page.body).toContain(`href="/meetings/2023-11-09-${body}"`)
       expect(shown).toMatch(/Present Councillor Flanagan \(in the Chair\) Members Councillor Bamborough/)
       expect(shown).toContain('Co-opted members Ms Gemma Clayton')
@@ -199,6 +199,9 @@ describe.each(testDatabases())('minutes of the demo committee on $name', (databa
         name: 'Councillor Flanagan',
         capacity: 'member',
         status: 'present',
+        substituteFor: null,
+        arrivedAtItem: null,
+        leftAtItem: null,
         roleAtMeeting: null,
         chaired: true,
       })

@@ -15,6 +15,7 @@ import {
   base,
   editPath,
   minutesParams,
+  recordParams,
   recordingIn,
   renderRecordPage,
   views,
@@ -68,6 +69,12 @@ export function minutesRoutes(deps: MinutesRouteDeps) {
     await app.register(itemRoutes(deps))
 
     app.get(base, minutesParams, (request, reply) => minutesPage(request, reply))
+
+    // A draft as published before the minutes were approved with amendments: the history of the record.
+    app.get(`${base}/versions/:id`, recordParams, async (request, reply) => {
+      const record = await service.getPublishedDraft(request.ctx, request.params.slug, request.params.id)
+      return reply.page(`${views}/published-draft.njk`, { record })
+    })
 
     app.post(`${base}/start`, minutesParams, async (request, reply) => {
       assertCan(request.user, 'minutes:edit')

@@ -1,10 +1,26 @@
 import { z } from 'zod'
-import { checkbox, isoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { checkbox, isoDate, optionalText, requiredText, tickedIds } from '#src/platform/forms/fields.ts'
 import { parseTimeOfDay } from '#src/platform/forms/time-of-day.ts'
+import type { AttendanceStatus, DeclarationCategory } from '../tables.ts'
 
 export const CAPACITIES = ['member', 'co-opted member', 'substitute', 'cabinet member', 'officer', 'other'] as const
-export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent', 'in attendance'] as const
-export const DECLARATION_TYPES = ['personal', 'prejudicial', 'disclosable pecuniary'] as const
+export const ATTENDANCE_STATUSES = [
+  'present',
+  'present remotely',
+  'apologies',
+  'absent',
+  'expected',
+  'in attendance',
+] as const satisfies AttendanceStatus[]
+/** The statuses of someone who took part: they may arrive late, leave early and declare an interest. */
+export const ATTENDED_STATUSES: readonly AttendanceStatus[] = ['present', 'present remotely', 'in attendance']
+export const DECLARATION_CATEGORIES = [
+  'disclosable pecuniary interest',
+  'other registrable interest',
+  'non-registrable interest',
+  'other',
+] as const satisfies DeclarationCategory[]
+export const LEFT_ROOM_ANSWERS = ['yes', 'no', 'not recorded'] as const
 
 const uuidOrBlank = z
   .union([z.literal(''), z.uuid()])
@@ -16,9 +32,10 @@ export const attendanceSchema = z
     personId: uuidOrBlank,
     rawName: optionalText(200),
     capacity: z.enum(CAPACITIES, { error: 'Select the capacity they attended in' }),
-    status: z.enum(ATTENDANCE_STATUSES, {
-      error: 'Select whether they were present, sent apologies, were absent or were in attendance',
-    }),
+    substituteForId: uuidOrBlank,
+    status: z.enum(ATTENDANCE_STATUSES, { error: 'Select their attendance' }),
+    arrivedAtItem: optionalText(20),
+    leftAtItem: optionalText(20),
     roleAtMeeting: optionalText(300),
     chaired: checkbox,
   })
@@ -28,16 +45,63 @@ export const attendanceSchema = z
     message: 'Select a person or enter their name',
     when: () => true,
   })
+  .refine((value) => value.capacity !== 'substitute' || Boolean(value.substituteForId), {
+    path: ['substituteForId'],
+    message: 'Select the member they substituted for',
+    when: () => true,
+  })
+  .refine((value) => !value.arrivedAtItem || ATTENDED_STATUSES.includes(value.status), {
+    path: ['arrivedAtItem'],
+    message: 'Only enter when they arrived if they were present or in attendance',
+  })
+  .refine((value) => !value.leftAtItem || ATTENDED_STATUSES.includes(value.status), {
+    path: ['leftAtItem'],
+    message: 'Only enter when they left if they were present or in attendance',
+  })
+  // The member is asked only under "Substitute": an answer left behind after changing the capacity is not one.
+  .transform((value) => ({ ...value, substituteForId: value.capacity === 'substitute' ? value.substituteForId : null }))
 export type AttendanceForm = z.infer<typeof attendanceSchema>
-export const ATTENDANCE_FIELDS = ['personId', 'rawName', 'capacity', 'status', 'roleAtMeeting', 'chaired']
+export const ATTENDANCE_FIELDS = [
+  'personId',
+  'rawName',
+  'capacity',
+  'substituteForId',
+  'status',
+  'arrivedAtItem',
+  'leftAtItem',
+  'roleAtMeeting',
+  'chaired',
+]
 
-export const declarationSchema = z.object({
-  personId: z.uuid({ error: 'Select who declared the interest' }),
-  agendaItemId: z.uuid({ error: 'Select the agenda item the interest relates to' }),
-  type: z.enum(DECLARATION_TYPES, { error: 'Select the type of interest' }),
-  nature: requiredText('Enter the nature of the interest', 2_000),
-})
+export const declarationSchema = z
+  .object({
+    personId: z.uuid({ error: 'Select who declared the interest' }),
+    itemIds: tickedIds('Select agenda items from the list'),
+    category: z.enum(DECLARATION_CATEGORIES, { error: 'Select the category of interest' }),
+    categoryLabel: optionalText(100),
+    nature: requiredText('Enter the nature of the interest', 2_000),
+    leftRoom: z
+      .enum(LEFT_ROOM_ANSWERS, { error: 'Select whether they left the room, or that the minutes do not say' })
+      .transform((answer) => (answer === 'not recorded' ? null : answer === 'yes')),
+    dispensation: optionalText(1_000),
+  })
+  .refine((value) => value.category !== 'other' || Boolean(value.categoryLabel?.trim()), {
+    path: ['categoryLabel'],
+    message: 'Enter the council’s name for the interest',
+    when: () => true,
+  })
+  // The label is asked only under "Other": one left behind after changing the category is not an answer.
+  .transform((value) => ({ ...value, categoryLabel: value.category === 'other' ? value.categoryLabel : '' }))
 export type DeclarationForm = z.infer<typeof declarationSchema>
+export const DECLARATION_FIELDS = [
+  'personId',
+  'itemIds',
+  'category',
+  'categoryLabel',
+  'nature',
+  'leftRoom',
+  'dispensation',
+]
 
 export const noDeclarationsSchema = z.object({
   none: z.enum(['yes', 'no'], { error: 'Select whether there were any declarations of interest' }),

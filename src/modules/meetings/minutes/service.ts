@@ -9,6 +9,7 @@ import { exemptNotice, isExempt } from '#src/platform/exemption/schedule-12a.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '../index.ts'
 import { attendeeName, groupAttendance } from './attendance-groups.ts'
+import { createPersonRecord } from './person-record.ts'
 import { whatIsMissing } from './publish-readiness.ts'
 import { createMinutesRecording } from './recording.ts'
 import type { MeetingRow, MinutesRepository, MinutesRow } from './repository.ts'
@@ -66,9 +67,22 @@ export function createMinutesService(deps: MinutesDeps) {
     const personIds = [...attendance.map((row) => row.personId), ...declarations.map((row) => row.personId)]
     const people = await bodies.getPeopleByIds(ctx, [...new Set(personIds.filter((id): id is string => Boolean(id)))])
     const personOf = (id: string | null) => people.find((person) => person.id === id)
+    const named = attendance.map((row) => ({ ...row, name: attendeeName(personOf(row.personId), row.rawName) }))
     return {
-      attendance: attendance.map((row) => ({ ...row, name: attendeeName(personOf(row.personId), row.rawName) })),
-      declarations: declarations.map((row) => ({ ...row, member: attendeeName(personOf(row.personId), '') })),
+      attendance: named.map((row) => ({
+        ...row,
+        substituteFor: row.substituteForId
+          ? (named.find((other) => other.personId === row.substituteForId)?.name ?? null)
+          : null,
+        substitutedBy: row.personId
+          ? (named.find((other) => other.substituteForId === row.personId)?.name ?? null)
+          : null,
+      })),
+      declarations: declarations.map((row) => ({
+        ...row,
+        member: attendeeName(personOf(row.personId), ''),
+        categoryText: row.category === 'other' ? row.categoryLabel : row.category,
+      })),
       items: items.map((item) => {
         const withheld = isWithheld([item], mayReadBody)
         return {
@@ -87,12 +101,39 @@ export function createMinutesService(deps: MinutesDeps) {
   async function recordOf(ctx: Context, meeting: MeetingRow) {
     const found = await repo.findMinutes(meeting.id)
     const minutes = found && mayReadMinutes(ctx.user, found.status) ? found : null
-    const [body, contents, approval] = await Promise.all([
+    const [body, contents, approval, versions] = await Promise.all([
       bodies.getBodyById(ctx, meeting.bodyId),
       contentsOf(ctx, meeting, minutes),
       minutes ? approvalOf(minutes) : null,
+      minutes ? repo.versionsOf(meeting.id) : [],
     ])
-    return { meeting, body, minutes, approval, ...contents, groups: groupAttendance(contents.attendance) }
+    return {
+      meeting,
+      body,
+      minutes,
+      approval,
+      versions: versions.map(({ id, publishedAt, replacedOn }) => ({ id, publishedAt, replacedOn })),
+      ...contents,
+      groups: groupAttendance(contents.attendance),
+    }
+  }
+
+  /**
+   * The minutes as the public reads them now, to keep when an amended version replaces them. Built
+   * as for a visitor, so a kept draft never holds what the public could not read.
+   */
+  async function printedMinutes(meetingId: string) {
+    const meeting = await repo.findMeetingById(meetingId)
+    const minutes = meeting ? await repo.findMinutes(meetingId) : undefined
+    if (!meeting || !minutes) throw new NotFoundError('Minutes')
+    const contents = await contentsOf({ user: null, requestId: 'published draft' }, meeting, minutes)
+    return {
+      groups: groupAttendance(contents.attendance),
+      declarations: contents.declarations,
+      items: contents.items,
+      noDeclarations: minutes.noDeclarations,
+      endedAtTime: minutes.endedAtTime,
+    }
   }
 
   async function meetingBySlug(slug: string) {
@@ -100,6 +141,9 @@ export function createMinutesService(deps: MinutesDeps) {
     if (!meeting) throw new NotFoundError('Meeting')
     return meeting
   }
+
+  /** Minutes as printed: the attendance in its groups, declarations, items, and when the meeting ended. */
+  type MinutesContent = Awaited<ReturnType<typeof printedMinutes>>
 
   const reading = {
     /**
@@ -216,13 +260,31 @@ export function createMinutesService(deps: MinutesDeps) {
       return { status: minutes.status, approvedOn: minutes.approvedOn, url: minutesPath(meeting.slug) }
     },
 
+    /**
+     * A published draft of the minutes with this slug, kept when they were approved with amendments,
+     * as the public read it then. NotFoundError when there is none, or the viewer may not read the minutes.
+     */
+    async getPublishedDraft(ctx: Context, slug: string, versionId: string) {
+      const record = await recordOf(ctx, await meetingBySlug(slug))
+      const kept = record.minutes ? await repo.findVersion(record.meeting.id, versionId) : undefined
+      if (!kept) throw new NotFoundError('Minutes')
+      // Written only by printedMinutes, through the approval.
+      return { ...record, version: { ...kept, content: kept.content as unknown as MinutesContent } }
+    },
+
     /** Whether the minutes of some meeting were approved under this agenda item (it cannot go while they are). */
     async itemApprovesMinutes(_ctx: Context, itemId: string) {
       return repo.approvedAtItem(itemId)
     },
   }
 
-  return { ...reading, ...createMinutesRecording(deps), ...createMinutesWorkflow(deps) }
+  return {
+    ...reading,
+    /** Someone's attendance record and declarations, from the minutes this viewer may read. */
+    personRecord: createPersonRecord(deps),
+    ...createMinutesRecording(deps),
+    ...createMinutesWorkflow(deps, printedMinutes),
+  }
 }
 
 export type MinutesService = ReturnType<typeof createMinutesService>

@@ -10,8 +10,14 @@ import type { MinutesDeps } from './service.ts'
 
 const subjectType = 'minutes'
 
-/** The life of the minutes: started as a draft → published → approved by a later meeting. */
-export function createMinutesWorkflow(deps: MinutesDeps) {
+/**
+ * The life of the minutes: started as a draft → published → approved by a later meeting.
+ * `printedMinutes` gives them as the public reads them, to keep when they are approved with amendments.
+ */
+export function createMinutesWorkflow(
+  deps: MinutesDeps,
+  printedMinutes: (meetingId: string) => Promise<Record<string, unknown>>,
+) {
   const { db, repository: repo, clock } = deps
 
   async function minutesOf(meetingId: string) {
@@ -115,6 +121,7 @@ export function createMinutesWorkflow(deps: MinutesDeps) {
     /**
      * Records that a later meeting of the same body approved the published minutes as a correct
      * record, at one of its agenda items, with any amendment it made. The date is that meeting's.
+     * With an amendment, the draft as published is kept, so the public can still read what changed.
      */
     async approveMinutes(ctx: Context, meetingId: string, input: ApprovalForm) {
       assertCan(ctx.user, 'minutes:edit')
@@ -128,7 +135,16 @@ export function createMinutesWorkflow(deps: MinutesDeps) {
       if (!item || !approvingMeeting) throw new RuleError('Select an agenda item of a later meeting', 'agendaItemId')
       const problem = approvalProblem(meeting, approvingMeeting, clock.today())
       if (problem) throw new RuleError(problem, 'agendaItemId')
+      const publishedDraft = input.amendment ? await printedMinutes(meetingId) : null
       return withTransaction(db, async (trx) => {
+        const kept = publishedDraft
+          ? await repo.insertVersion(trx, {
+              meetingId,
+              publishedAt: before.publishedAt,
+              replacedOn: approvingMeeting.date,
+              content: JSON.stringify(publishedDraft),
+            })
+          : null
         const after = await repo.updateMinutes(trx, meetingId, {
           status: 'approved',
           approvedAtMeetingId: approvingMeeting.id,
@@ -136,7 +152,15 @@ export function createMinutesWorkflow(deps: MinutesDeps) {
           approvedOn: approvingMeeting.date,
           approvalAmendment: input.amendment,
         })
-        await recordAudit(trx, ctx, { action: 'approved minutes', subjectType, subjectId: meetingId, before, after })
+        const action = kept ? 'approved minutes with amendments' : 'approved minutes'
+        const keptDraft = kept ? { keptDraftId: kept.id } : {}
+        await recordAudit(trx, ctx, {
+          action,
+          subjectType,
+          subjectId: meetingId,
+          before,
+          after: { ...after, ...keptDraft },
+        })
         return after
       })
     },

@@ -18,6 +18,7 @@ import * as councilsOwnRecords from './2024-01-10-0016-councils-own-records.ts'
 import * as indicatorGroups from './2024-01-10-0017-indicator-groups.ts'
 import * as meetingEndTime from './2024-01-10-0018-meeting-end-time.ts'
 import * as meetingTypeContactWebcast from './2024-01-10-0019-meeting-type-contact-webcast.ts'
+import * as attendanceDeclarations from './2024-01-11-0021-attendance-declarations.ts'
 import * as bodiesPeople from './2024-01-11-0022-bodies-people.ts'
 import * as noticesReviewsTargets from './2024-01-11-0023-notices-reviews-targets.ts'
 
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-10-0017-indicator-groups': indicatorGroups,
   '2024-01-10-0018-meeting-end-time': meetingEndTime,
   '2024-01-10-0019-meeting-type-contact-webcast': meetingTypeContactWebcast,
+  '2024-01-11-0021-attendance-declarations': attendanceDeclarations,
   '2024-01-11-0022-bodies-people': bodiesPeople,
   '2024-01-11-0023-notices-reviews-targets': noticesReviewsTargets,
 }
