@@ -90,6 +90,8 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     `${JANUARY}/items/8/report/edit`,
     `${JANUARY}/items/4/report/appendices/:exempt-appendix`,
     `${NOVEMBER}/minutes/edit`,
+    `${NOVEMBER}/minutes/attendance/new`,
+    `${NOVEMBER}/minutes/declarations/new`,
     `/bodies/${BODY}/recommendations/new`,
     '/recommendations/:recommendation/edit',
     '/recommendations/:recommendation/updates/new',
