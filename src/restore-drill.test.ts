@@ -62,7 +62,7 @@ async function addRecordsOfEveryKind(t: TestApp) {
     .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
     .select('agendaItems.id')
     .where('meetings.slug', '=', JANUARY.slice(10))
-    .where('number', '=', 4)
+    .where('number', '=', '4')
     .executeTakeFirstOrThrow()
   const workItem = await db.selectFrom('workProgrammeItems').select('id').orderBy('title').executeTakeFirstOrThrow()
   const action = await db.selectFrom('planActions').select('id').orderBy('reference').executeTakeFirstOrThrow()

@@ -33,7 +33,7 @@ export function meetingValues(meeting: {
 
 export function itemValues(
   item: {
-    number: number
+    number: string | null
     title: string
     purpose: string
     pageFrom: number | null
@@ -41,7 +41,7 @@ export function itemValues(
   } & ExemptColumns,
 ) {
   return {
-    number: String(item.number),
+    number: item.number ?? '',
     title: item.title,
     purpose: item.purpose,
     pageFrom: item.pageFrom === null ? '' : String(item.pageFrom),

@@ -10,7 +10,8 @@ const exempt = (paragraph: number) => ({
 
 const item = {
   id: 'item-1',
-  number: 8,
+  number: '8',
+  position: 8,
   title: 'Placement contract',
   purpose: 'Secret purpose',
   pageFrom: 63,
@@ -46,7 +47,7 @@ describe('agendaItemForViewer', () => {
 
   it('shows an exempt item to those who may not read it as its number, title and paragraph only', () => {
     const view = agendaItemForViewer({ ...item, ...exempt(3) }, report, false)
-    expect(view).toMatchObject({ number: 8, title: 'Placement contract', withheld: true, report: null })
+    expect(view).toMatchObject({ number: '8', position: 8, title: 'Placement contract', withheld: true, report: null })
     expect(strings(view)).not.toContain('Secret purpose')
     expect(strings(view)).not.toContain('Secret report title')
     expect(strings(view)).not.toContain('Names a child')

@@ -10,7 +10,8 @@ import { documentDescription } from './documents.ts'
 
 export interface AgendaItemRecord extends ExemptColumns {
   id: string
-  number: number
+  number: string | null
+  position: number
   title: string
   purpose: string
   pageFrom: number | null
@@ -22,10 +23,10 @@ export interface ReportSummaryRecord extends ExemptColumns {
   title: string
 }
 
-/** An agenda item as the meeting page shows it: only the number, title and exemption when withheld. */
+/** An agenda item as the meeting page shows it: only the number, place, title and exemption when withheld. */
 export function agendaItemForViewer(item: AgendaItemRecord, report: ReportSummaryRecord | undefined, mayRead: boolean) {
   return redact([item], mayRead, {
-    shown: { id: item.id, number: item.number, title: item.title },
+    shown: { id: item.id, number: item.number, position: item.position, title: item.title },
     withheldAs: { purpose: null, pages: '', report: null },
     content: () => ({
       purpose: item.purpose,

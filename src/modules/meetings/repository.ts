@@ -14,7 +14,10 @@ export type MeetingInput = Pick<
   contact?: string
   webcastUrl?: string | null
 }
-export type AgendaItemInput = Omit<AgendaItemsTable, 'id' | 'meetingId' | 'minute' | 'search'>
+export type AgendaItemInput = Omit<
+  AgendaItemsTable,
+  'id' | 'meetingId' | 'position' | 'minute' | 'minuteNumber' | 'search'
+>
 
 const meetingColumns = [
   'meetings.id',
@@ -39,6 +42,8 @@ const itemColumns = [
   'agendaItems.id',
   'agendaItems.meetingId',
   'agendaItems.number',
+  'agendaItems.position',
+  'agendaItems.minuteNumber',
   'agendaItems.title',
   'agendaItems.purpose',
   'agendaItems.pageFrom',
@@ -145,11 +150,22 @@ export function createMeetingsRepository(db: Db) {
         .selectFrom('agendaItems')
         .select(itemColumns)
         .where('meetingId', '=', meetingId)
-        .orderBy('number')
+        .orderBy('position')
         .execute()
     },
 
-    findItem(meetingId: string, number: number, trx: Reader = db) {
+    /** The item at `position` on the meeting's agenda. */
+    findItemAt(meetingId: string, position: number, trx: Reader = db) {
+      return trx
+        .selectFrom('agendaItems')
+        .select(itemColumns)
+        .where('meetingId', '=', meetingId)
+        .where('position', '=', position)
+        .executeTakeFirst()
+    },
+
+    /** The item numbered `number` on the meeting's agenda (numbers are unique within an agenda). */
+    findItemNumbered(meetingId: string, number: string, trx: Reader = db) {
       return trx
         .selectFrom('agendaItems')
         .select(itemColumns)
@@ -163,10 +179,34 @@ export function createMeetingsRepository(db: Db) {
       return trx.selectFrom('agendaItems').select(itemColumns).where('id', '=', id).executeTakeFirst()
     },
 
-    insertItem(trx: Trx, meetingId: string, input: AgendaItemInput) {
+    /** Holds the meeting's row until the transaction ends, so that changes to its agenda's order queue. */
+    async lockAgenda(trx: Trx, meetingId: string) {
+      await trx.selectFrom('meetings').select('id').where('id', '=', meetingId).forUpdate().execute()
+    },
+
+    /** Adds the item after the agenda's last one; the agenda is locked so that two added at once take two places. */
+    async insertItem(trx: Trx, meetingId: string, input: AgendaItemInput) {
+      await this.lockAgenda(trx, meetingId)
+      const last = await trx
+        .selectFrom('agendaItems')
+        .select((eb) => eb.fn.max('position').as('position'))
+        .where('meetingId', '=', meetingId)
+        .executeTakeFirst()
       return trx
         .insertInto('agendaItems')
-        .values({ ...input, meetingId, minute: '' })
+        .values({ ...input, meetingId, position: Number(last?.position ?? 0) + 1, minute: '' })
+        .returning(itemColumns)
+        .executeTakeFirstOrThrow()
+    },
+
+    /** Swaps two items' places, in two steps, because (meeting, position) is unique at every moment. */
+    async swapPositions(trx: Trx, a: { id: string; position: number }, b: { id: string; position: number }) {
+      await trx.updateTable('agendaItems').set({ position: -1 }).where('id', '=', a.id).execute()
+      await trx.updateTable('agendaItems').set({ position: a.position }).where('id', '=', b.id).execute()
+      return trx
+        .updateTable('agendaItems')
+        .set({ position: b.position })
+        .where('id', '=', a.id)
         .returning(itemColumns)
         .executeTakeFirstOrThrow()
     },
@@ -180,11 +220,11 @@ export function createMeetingsRepository(db: Db) {
         .executeTakeFirstOrThrow()
     },
 
-    /** Writes what the minutes say of an item. */
-    updateItemMinute(trx: Trx, id: string, minute: string) {
+    /** Writes what the minutes say of an item, and the minute's own number. */
+    updateItemMinute(trx: Trx, id: string, input: { minute: string; minuteNumber: string | null }) {
       return trx
         .updateTable('agendaItems')
-        .set({ minute })
+        .set(input)
         .where('id', '=', id)
         .returning([...itemColumns, 'agendaItems.minute'])
         .executeTakeFirstOrThrow()

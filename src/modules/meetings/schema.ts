@@ -148,14 +148,18 @@ const pageRangeChecked = (value: { pageFrom?: unknown; pageTo?: unknown }, ctx: 
   }
 }
 
+/** A number as the council writes it ('4a', 'CYP 1/10'), or null when left blank. */
+export const itemLabel = (tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(20, tooLong)
+    .optional()
+    .transform((value) => value || null)
+
 export const agendaItemSchema = z
   .object({
-    number: z
-      .string({ error: 'Enter the item number' })
-      .trim()
-      .min(1, 'Enter the item number')
-      .regex(/^[1-9]\d{0,2}$/, 'Item number must be a whole number between 1 and 999')
-      .transform(Number),
+    number: itemLabel('Item number must be 20 characters or fewer'),
     title: requiredText('Enter the title of the item', 500),
     purpose: optionalText(5_000),
     pageFrom: pageNumber('First'),
@@ -168,3 +172,6 @@ export const agendaItemSchema = z
   }, always)
   .transform(exemptionOfAnswers)
 export type AgendaItemForm = z.infer<typeof agendaItemSchema>
+
+/** Moving an agenda item one place up or down. */
+export const moveItemSchema = z.object({ direction: z.enum(['up', 'down']) })

@@ -49,7 +49,12 @@ export interface MeetingsTable {
 export interface AgendaItemsTable extends ExemptColumns {
   id: Uuid
   meetingId: string
-  number: number
+  /** The item's number as the council writes it ('1', '4a', 'A1', '12.'); null when it has none. */
+  number: string | null
+  /** Where the item comes on the agenda, from 1: items are ordered by it, and its address uses it. */
+  position: number
+  /** The minute's own number when the council numbers its minutes apart from the agenda ('107', 'CYP 1/10'). */
+  minuteNumber: string | null
   title: string
   purpose: string
   pageFrom: number | null

@@ -64,9 +64,25 @@ const meetingSummarySchema = z
   })
   .meta({ id: 'MeetingSummary' })
 
+const itemNumber = z
+  .string()
+  .nullable()
+  .meta({
+    description: 'The item’s number as the council writes it; null when it has none',
+    examples: ['4', '4a', 'A1'],
+  })
+
 const agendaItemSchema = z
   .strictObject({
-    number: z.int().min(1),
+    number: itemNumber,
+    position: z.int().min(1).describe('Where the item comes on the agenda, from 1; items are listed in this order'),
+    minuteNumber: z
+      .string()
+      .nullable()
+      .meta({
+        description: 'The minute’s own number, when the council numbers its minutes',
+        examples: ['107', 'CYP 1/10'],
+      }),
     title: z.string(),
     purpose: z.string().nullable(),
     pages: z.strictObject({ from: z.int(), to: z.int() }).nullable().describe('Pages of the agenda pack'),
@@ -88,7 +104,7 @@ const meetingSchema = apiRecord(meetingSummarySchema)
       .strictObject({
         on: apiDate.nullable(),
         meeting: z.strictObject({ id: apiId, slug: z.string() }),
-        item: z.int(),
+        item: itemNumber,
         amendment: z.string().nullable(),
       })
       .nullable()
@@ -109,7 +125,7 @@ const meetingSchema = apiRecord(meetingSummarySchema)
       .array(
         z.strictObject({
           member: z.string(),
-          item: z.int().nullable().describe('The agenda item number'),
+          item: itemNumber,
           type: z.enum(DECLARATION_TYPES),
           nature: z.string(),
         }),
@@ -233,6 +249,8 @@ function meetingDetail(record: MinutesRecord): z.output<typeof meetingSchema> {
       : null,
     items: record.items.map((item) => ({
       number: item.number,
+      position: item.position,
+      minuteNumber: item.minuteNumber,
       title: item.title,
       purpose: item.purpose || null,
       pages: item.pageFrom === null ? null : { from: item.pageFrom, to: item.pageTo ?? item.pageFrom },

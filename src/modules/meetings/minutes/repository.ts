@@ -29,6 +29,8 @@ const itemColumns = [
   'agendaItems.id',
   'agendaItems.meetingId',
   'agendaItems.number',
+  'agendaItems.position',
+  'agendaItems.minuteNumber',
   'agendaItems.title',
   'agendaItems.purpose',
   'agendaItems.pageFrom',
@@ -46,7 +48,7 @@ export function createMinutesRepository(db: Db) {
       .select(itemColumns)
       .where('meetingId', 'in', meetingIds)
       .orderBy('meetingId')
-      .orderBy('number')
+      .orderBy('position')
       .execute()
   }
 
@@ -147,9 +149,13 @@ export function createMinutesRepository(db: Db) {
         .selectFrom('declarations')
         .leftJoin('agendaItems', 'agendaItems.id', 'declarations.agendaItemId')
         .selectAll('declarations')
-        .select(['agendaItems.number as itemNumber', 'agendaItems.title as itemTitle'])
+        .select([
+          'agendaItems.number as itemNumber',
+          'agendaItems.position as itemPosition',
+          'agendaItems.title as itemTitle',
+        ])
         .where('declarations.meetingId', '=', meetingId)
-        .orderBy('agendaItems.number')
+        .orderBy('agendaItems.position')
         .orderBy('declarations.id')
         .execute()
     },
@@ -184,6 +190,7 @@ export function createMinutesRepository(db: Db) {
           'resolutions.text',
           'agendaItems.id as itemId',
           'agendaItems.number as itemNumber',
+          'agendaItems.position as itemPosition',
           'agendaItems.title as itemTitle',
           'agendaItems.exemptParagraph',
           'meetings.id as meetingId',
@@ -220,6 +227,7 @@ export function createMinutesRepository(db: Db) {
           'minutes.status as minutesStatus',
           'agendaItems.id as itemId',
           'agendaItems.number as itemNumber',
+          'agendaItems.position as itemPosition',
           'agendaItems.title as itemTitle',
           'agendaItems.exemptParagraph',
           'resolutions.id as resolutionId',

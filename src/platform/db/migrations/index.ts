@@ -18,6 +18,7 @@ import * as councilsOwnRecords from './2024-01-10-0016-councils-own-records.ts'
 import * as indicatorGroups from './2024-01-10-0017-indicator-groups.ts'
 import * as meetingEndTime from './2024-01-10-0018-meeting-end-time.ts'
 import * as meetingTypeContactWebcast from './2024-01-10-0019-meeting-type-contact-webcast.ts'
+import * as agendaCycle from './2024-01-11-0020-agenda-cycle.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-10-0017-indicator-groups': indicatorGroups,
   '2024-01-10-0018-meeting-end-time': meetingEndTime,
   '2024-01-10-0019-meeting-type-contact-webcast': meetingTypeContactWebcast,
+  '2024-01-11-0020-agenda-cycle': agendaCycle,
 }
 
 export const migrationProvider: MigrationProvider = {
