@@ -38,10 +38,20 @@ export function itemValues(
     purpose: string
     pageFrom: number | null
     pageTo: number | null
+    urgent: boolean
+    urgentReason: string
+    status: string
+    statusReason: string
+    toFollow: boolean
   } & ExemptColumns,
 ) {
   return {
     number: item.number ?? '',
+    urgent: item.urgent ? 'yes' : '',
+    urgentReason: item.urgentReason,
+    status: item.status,
+    statusReason: item.statusReason,
+    toFollow: item.toFollow ? 'yes' : '',
     title: item.title,
     purpose: item.purpose,
     pageFrom: item.pageFrom === null ? '' : String(item.pageFrom),

@@ -16,6 +16,11 @@ const item = {
   purpose: 'Secret purpose',
   pageFrom: 63,
   pageTo: 112,
+  urgent: true,
+  urgentReason: 'Secret urgency: the provider’s offer ends',
+  status: 'deferred' as const,
+  statusReason: 'Secret deferral: awaiting the provider',
+  toFollow: false,
   ...open,
 }
 const report = { agendaItemId: 'item-1', title: 'Secret report title', ...open }
@@ -48,6 +53,8 @@ describe('agendaItemForViewer', () => {
   it('shows an exempt item to those who may not read it as its number, title and paragraph only', () => {
     const view = agendaItemForViewer({ ...item, ...exempt(3) }, report, false)
     expect(view).toMatchObject({ number: '8', position: 8, title: 'Placement contract', withheld: true, report: null })
+    expect(view).toMatchObject({ urgent: true, status: 'deferred', urgentReason: null, statusReason: null })
+    expect(strings(view).join(' ')).not.toContain('Secret')
     expect(strings(view)).not.toContain('Secret purpose')
     expect(strings(view)).not.toContain('Secret report title')
     expect(strings(view)).not.toContain('Names a child')

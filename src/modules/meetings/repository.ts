@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
@@ -15,7 +16,7 @@ export type MeetingInput = Pick<
   webcastUrl?: string | null
 }
 export type AgendaItemInput = Omit<
-  AgendaItemsTable,
+  Insertable<AgendaItemsTable>,
   'id' | 'meetingId' | 'position' | 'minute' | 'minuteNumber' | 'search'
 >
 
@@ -44,6 +45,11 @@ const itemColumns = [
   'agendaItems.number',
   'agendaItems.position',
   'agendaItems.minuteNumber',
+  'agendaItems.urgent',
+  'agendaItems.urgentReason',
+  'agendaItems.status',
+  'agendaItems.statusReason',
+  'agendaItems.toFollow',
   'agendaItems.title',
   'agendaItems.purpose',
   'agendaItems.pageFrom',
@@ -218,6 +224,11 @@ export function createMeetingsRepository(db: Db) {
         .where('id', '=', id)
         .returning(itemColumns)
         .executeTakeFirstOrThrow()
+    },
+
+    /** The item's report has arrived: it is no longer to follow. */
+    async reportArrived(trx: Trx, id: string) {
+      await trx.updateTable('agendaItems').set({ toFollow: false }).where('id', '=', id).execute()
     },
 
     /** Writes what the minutes say of an item, and the minute's own number. */

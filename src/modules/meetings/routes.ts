@@ -14,6 +14,7 @@ import { reportRoutes } from './reports/routes.ts'
 import { type MeetingsRouteDeps, meetingParams, views } from './route-context.ts'
 import {
   MEETING_STATUSES,
+  AGENDA_ITEM_STATUS_TAGS,
   MEETING_STATUS_TAGS,
   MEETING_TYPES,
   MEETING_TYPE_NAMES,
@@ -94,6 +95,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         agendaReadable,
         history,
         statusTag: MEETING_STATUS_TAGS[meeting.status],
+        itemStatusTags: AGENDA_ITEM_STATUS_TAGS,
         typeName: MEETING_TYPE_NAMES[meeting.type],
         canEdit: can(request.user, 'meetings:edit'),
         canEditReports: can(request.user, 'reports:edit'),

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { EXEMPT_FIELD_IDS, exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
-import { isoDate, optionalText, optionalWebAddress, requiredText } from '#src/platform/forms/fields.ts'
+import { checkbox, isoDate, optionalText, optionalWebAddress, requiredText } from '#src/platform/forms/fields.ts'
 import { pageNumber as listPage } from '#src/platform/http/pagination.ts'
 import { pageRangeProblem } from './agenda/page-range.ts'
 import { parseTimeOfDay } from '#src/platform/forms/time-of-day.ts'
-import type { MeetingStatus, MeetingType } from './tables.ts'
+import type { AgendaItemStatus, MeetingStatus, MeetingType } from './tables.ts'
 
 export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled', 'postponed'] as const satisfies MeetingStatus[]
 
@@ -157,6 +157,23 @@ export const itemLabel = (tooLong: string) =>
     .optional()
     .transform((value) => value || null)
 
+export const AGENDA_ITEM_STATUSES = ['listed', 'withdrawn', 'deferred'] as const satisfies AgendaItemStatus[]
+
+/** The GOV.UK tag of an item that is no longer to be taken; a listed item has none. */
+export const AGENDA_ITEM_STATUS_TAGS: Record<AgendaItemStatus, { text: string; classes: string } | null> = {
+  listed: null,
+  withdrawn: { text: 'Withdrawn', classes: 'govuk-tag--grey' },
+  deferred: { text: 'Deferred', classes: 'govuk-tag--yellow' },
+}
+
+const ITEM_STATUS_REASON_NEEDED: Record<AgendaItemStatus, string | null> = {
+  listed: null,
+  withdrawn: 'Enter the reason the item was withdrawn',
+  deferred: 'Enter the reason the item was deferred',
+}
+
+export const URGENT_REASON_MISSING = 'Enter the chair’s reason for taking the item as a matter of urgency'
+
 export const agendaItemSchema = z
   .object({
     number: itemLabel('Item number must be 20 characters or fewer'),
@@ -164,13 +181,33 @@ export const agendaItemSchema = z
     purpose: optionalText(5_000),
     pageFrom: pageNumber('First'),
     pageTo: pageNumber('Last'),
+    toFollow: checkbox,
+    urgent: checkbox,
+    urgentReason: optionalText(2_000),
+    // Forms without the question (adding an item from the work programme) leave the item listed.
+    status: z
+      .enum(AGENDA_ITEM_STATUSES, { error: 'Select whether the item is listed, withdrawn or deferred' })
+      .default('listed'),
+    statusReason: optionalText(2_000),
     ...exemptShape,
   })
   .superRefine((value, ctx) => {
     pageRangeChecked(value, ctx)
     paragraphNeeded(value, ctx)
+    if (value.urgent && !value.urgentReason) {
+      ctx.addIssue({ code: 'custom', path: ['urgentReason'], message: URGENT_REASON_MISSING })
+    }
+    const reasonNeeded = value.status && ITEM_STATUS_REASON_NEEDED[value.status]
+    if (reasonNeeded && !value.statusReason) {
+      ctx.addIssue({ code: 'custom', path: ['statusReason'], message: reasonNeeded })
+    }
   }, always)
-  .transform(exemptionOfAnswers)
+  // A reason is kept only with what it explains: an item no longer urgent, or listed again, has none.
+  .transform((value) => ({
+    ...exemptionOfAnswers(value),
+    urgentReason: value.urgent ? value.urgentReason : '',
+    statusReason: value.status === 'listed' ? '' : value.statusReason,
+  }))
 export type AgendaItemForm = z.infer<typeof agendaItemSchema>
 
 /** Moving an agenda item one place up or down. */

@@ -17,6 +17,8 @@ export type MinutesStatus = 'draft' | 'published' | 'approved'
 export type AttendanceCapacity = 'member' | 'co-opted member' | 'substitute' | 'cabinet member' | 'officer' | 'other'
 export type AttendanceStatus = 'present' | 'apologies' | 'absent' | 'in attendance'
 export type DeclarationType = 'personal' | 'prejudicial' | 'disclosable pecuniary'
+/** Listed unless withdrawn from the agenda or deferred to a later meeting; either keeps its place. */
+export type AgendaItemStatus = 'listed' | 'withdrawn' | 'deferred'
 export type WithinBudget = 'yes' | 'no' | 'not applicable'
 
 export interface MeetingsTable {
@@ -55,6 +57,14 @@ export interface AgendaItemsTable extends ExemptColumns {
   position: number
   /** The minute's own number when the council numbers its minutes apart from the agenda ('107', 'CYP 1/10'). */
   minuteNumber: string | null
+  /** Taken as a matter of urgency after the agenda was published; `urgentReason` is the chair's (s100B(4)(b)). */
+  urgent: ColumnType<boolean, boolean | undefined, boolean>
+  urgentReason: ColumnType<string, string | undefined, string>
+  status: ColumnType<AgendaItemStatus, AgendaItemStatus | undefined, AgendaItemStatus>
+  /** Why the item was withdrawn or deferred; '' while it is listed. */
+  statusReason: ColumnType<string, string | undefined, string>
+  /** The item's report is to follow: shown as such until the report is written. */
+  toFollow: ColumnType<boolean, boolean | undefined, boolean>
   title: string
   purpose: string
   pageFrom: number | null

@@ -4,7 +4,7 @@ import type { Context } from '#src/platform/auth/user.ts'
 import type { Trx } from '#src/database.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
-import type { AgendaItemRow, MeetingRow } from '../repository.ts'
+import type { AgendaItemInput, AgendaItemRow, MeetingRow } from '../repository.ts'
 import type { AgendaItemForm } from '../schema.ts'
 import type { MeetingsDeps } from '../service.ts'
 import { nextItemNumber } from './item-number.ts'
@@ -53,15 +53,16 @@ export function createAgendaService(deps: MeetingsDeps) {
     },
 
     /**
-     * Adds an item; its number must not already be on the agenda. `within` makes it part of a
+     * Adds an item after the last; its number must not already be on the agenda. Unless said
+     * otherwise it is listed, not urgent, and not waiting for its report. `within` makes it part of a
      * caller's transaction (another module's change that adds an agenda item with its own).
      */
-    async addItem(ctx: Context, meetingId: string, input: AgendaItemForm, within?: Trx) {
+    async addItem(ctx: Context, meetingId: string, input: AgendaItemInput, within?: Trx) {
       assertCan(ctx.user, 'meetings:edit')
       const add = async (trx: Trx) => {
         const meeting = await repo.findMeetingById(meetingId, trx)
         if (!meeting) throw new NotFoundError('Meeting')
-        await numberIsFree(meeting, input.number, undefined, trx)
+        await numberIsFree(meeting, input.number ?? null, undefined, trx)
         const item = await repo.insertItem(trx, meeting.id, input)
         await recordAudit(trx, ctx, {
           action: 'added agenda item',

@@ -15,7 +15,7 @@ import {
   sitePath,
 } from '#src/platform/http/api-schemas.ts'
 import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
-import { MEETING_STATUSES, MEETING_TYPES } from '../schema.ts'
+import { AGENDA_ITEM_STATUSES, MEETING_STATUSES, MEETING_TYPES } from '../schema.ts'
 import type { MinutesStatus } from '../tables.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_TYPES, meetingsQuerySchema } from './schema.ts'
 import { type MinutesRecord, type MinutesService, minutesPath } from './service.ts'
@@ -84,6 +84,14 @@ const agendaItemSchema = z
         examples: ['107', 'CYP 1/10'],
       }),
     title: z.string(),
+    urgent: z.boolean().describe('Taken as a matter of urgency, added after the agenda was published'),
+    urgentReason: z
+      .string()
+      .nullable()
+      .describe('The chair’s reason for taking it as urgent (s100B(4)(b) Local Government Act 1972)'),
+    status: z.enum(AGENDA_ITEM_STATUSES).describe('Listed, or withdrawn or deferred (the item keeps its place)'),
+    statusReason: z.string().nullable().describe('Why the item was withdrawn or deferred'),
+    toFollow: z.boolean().describe('Its report is to follow: not yet published'),
     purpose: z.string().nullable(),
     pages: z.strictObject({ from: z.int(), to: z.int() }).nullable().describe('Pages of the agenda pack'),
     exempt: apiExempt
@@ -252,6 +260,11 @@ function meetingDetail(record: MinutesRecord): z.output<typeof meetingSchema> {
       position: item.position,
       minuteNumber: item.minuteNumber,
       title: item.title,
+      urgent: item.urgent,
+      urgentReason: (!item.withheld && item.urgentReason) || null,
+      status: item.status,
+      statusReason: (!item.withheld && item.statusReason) || null,
+      toFollow: item.toFollow,
       purpose: item.purpose || null,
       pages: item.pageFrom === null ? null : { from: item.pageFrom, to: item.pageTo ?? item.pageFrom },
       exempt: item.exempt ? { paragraph: item.exempt.paragraph } : null,

@@ -57,7 +57,8 @@ export function createReportsService(deps: ReportsDeps) {
     },
 
     /**
-     * Writes the report on an agenda item: the first save creates it, later ones change it.
+     * Writes the report on an agenda item: the first save creates it, later ones change it. An item
+     * whose report was to follow no longer is, in the same transaction.
      * Refused (EditConflictError) unless the report is still at `version`, the one the form was
      * opened at (0: there was no report yet).
      */
@@ -74,6 +75,7 @@ export function createReportsService(deps: ReportsDeps) {
             at === 0 ? reports.insertReport(trx, item.id, input) : reports.updateReport(trx, item.id, at, input),
           () => reports.findReportOfItem(item.id, trx),
         )
+        if (item.toFollow) await meetings.reportArrived(trx, item.id)
         await recordAudit(trx, ctx, {
           action: before ? 'updated report' : 'created report',
           subjectType: 'report',

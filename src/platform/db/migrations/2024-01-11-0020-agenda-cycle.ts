@@ -6,6 +6,11 @@ import { runStatements } from './run-statements.ts'
  * out; items are ordered by their `position` on the agenda instead. A minute may carry the council's
  * own number ('107', 'CYP 1/10'). Existing items keep their number as text and take it as their
  * position, so their order and their addresses stay as they were.
+ *
+ * After the agenda is published: an urgent item carries the chair's reason for taking it
+ * (Local Government Act 1972 s100B(4)(b)); an item may be withdrawn or deferred, with the reason,
+ * and stays in its place; an item's report may be "to follow". Existing items are listed, not
+ * urgent, and have their reports.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
@@ -17,6 +22,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       alter column number type text using number::text,
       alter column number drop not null,
       add constraint agenda_items_number_check check (char_length(number) between 1 and 20),
-      add column minute_number text check (char_length(minute_number) between 1 and 20)`,
+      add column minute_number text check (char_length(minute_number) between 1 and 20),
+      add column urgent boolean not null default false,
+      add column urgent_reason text not null default '' check (char_length(urgent_reason) <= 2000),
+      add constraint agenda_items_urgent_has_reason check (not urgent or urgent_reason <> ''),
+      add column status text not null default 'listed' check (status in ('listed', 'withdrawn', 'deferred')),
+      add column status_reason text not null default '' check (char_length(status_reason) <= 2000),
+      add constraint agenda_items_status_has_reason check (status = 'listed' or status_reason <> ''),
+      add column to_follow boolean not null default false`,
   ])
 }
