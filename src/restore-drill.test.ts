@@ -73,6 +73,12 @@ async function addRecordsOfEveryKind(t: TestApp) {
       type: 'personal',
       nature: 'A relative works at the school.',
     }),
+    // A change of the announced venue is kept (meeting_venue_changes).
+    await scrutiny.post(`${JANUARY}/edit`, {
+      ...(await scrutiny.openForm(`${JANUARY}/edit`)),
+      venue: 'Council Chamber, Town Hall, Blackpool',
+      venueChangeReason: 'For the drill.',
+    }),
     await scrutiny.post('/outcomes/OF3.1/work-programme/link', { workProgrammeItemId: workItem.id }),
     await scrutiny.post('/outcomes/OF3.1/actions/link', { actionId: action.id }),
     await scrutiny.post('/decisions/ex48-2023/call-ins', {
@@ -85,7 +91,7 @@ async function addRecordsOfEveryKind(t: TestApp) {
       'outcome-1': 'released',
     }),
   )
-  expect(steps.map((response) => response.statusCode)).toEqual([400, 303, 303, 303, 303, 303, 303, 303, 303])
+  expect(steps.map((response) => response.statusCode)).toEqual([400, 303, 303, 303, 303, 303, 303, 303, 303, 303])
 }
 
 /** What a restore must give back: the original, plus only the restore's own record and audit event. */

@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
-import type { AgendaItemsTable, MeetingType, MeetingsTable } from './tables.ts'
+import type { AgendaItemsTable, MeetingType, MeetingVenueChangesTable, MeetingsTable } from './tables.ts'
 
 type Reader = Db | Trx
 
@@ -149,6 +149,20 @@ export function createMeetingsRepository(db: Db) {
         .where('agendaPublishedOn', 'is', null)
         .returning(meetingColumns)
         .executeTakeFirst()
+    },
+
+    insertVenueChange(trx: Trx, change: Insertable<MeetingVenueChangesTable>) {
+      return trx.insertInto('meetingVenueChanges').values(change).returningAll().executeTakeFirstOrThrow()
+    },
+
+    /** The meeting's changes of venue, earliest first. */
+    venueChangesOf(meetingId: string) {
+      return db
+        .selectFrom('meetingVenueChanges')
+        .select(['fromVenue', 'toVenue', 'changedOn', 'reason'])
+        .where('meetingId', '=', meetingId)
+        .orderBy('createdAt')
+        .execute()
     },
 
     itemsOfMeeting(meetingId: string, trx: Reader = db) {

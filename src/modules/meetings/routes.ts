@@ -86,12 +86,16 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
     })
 
     app.get('/meetings/:slug', meetingParams, async (request, reply) => {
-      const { meeting, items, minutes, agendaReadable } = await service.getMeeting(request.ctx, request.params.slug)
+      const { meeting, items, minutes, venueChanges, agendaReadable } = await service.getMeeting(
+        request.ctx,
+        request.params.slug,
+      )
       const history = await audit.historyOf(request.ctx, 'meeting', meeting.id)
       return reply.page(`${views}/meeting.njk`, {
         meeting,
         items,
         minutes,
+        venueChanges,
         agendaReadable,
         history,
         statusTag: MEETING_STATUS_TAGS[meeting.status],

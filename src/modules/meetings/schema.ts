@@ -109,6 +109,8 @@ export const meetingSchema = z
     endTime,
     venue: optionalText(300),
     ...meetingDetails,
+    /** Why the venue changed, kept with the change; asked only when it does. */
+    venueChangeReason: optionalText(2_000),
     status: z.enum(MEETING_STATUSES, { error: 'Select the status of the meeting' }),
     statusReason: optionalText(2_000),
     notes: optionalText(5_000),

@@ -73,6 +73,19 @@ export interface AgendaItemsTable extends ExemptColumns {
   search: SearchVector
 }
 
+/** A public meeting's venue as it was before a change, kept so that the public can see it moved. */
+export interface MeetingVenueChangesTable {
+  id: Uuid
+  meetingId: string
+  fromVenue: string
+  toVenue: string
+  changedOn: IsoDate
+  /** Why it moved; '' when not given. */
+  reason: ColumnType<string, string | undefined, string>
+  /** Orders the changes of one day. */
+  createdAt: CreatedAt
+}
+
 export interface DocumentsTable {
   id: Uuid
   filename: string
@@ -166,6 +179,7 @@ export interface ResolutionsTable {
 export interface MeetingsTables {
   meetings: MeetingsTable
   agendaItems: AgendaItemsTable
+  meetingVenueChanges: MeetingVenueChangesTable
   documents: DocumentsTable
   reports: ReportsTable
   appendices: AppendicesTable

@@ -18,7 +18,7 @@ import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
 import { AGENDA_ITEM_STATUSES, MEETING_STATUSES, MEETING_TYPES } from '../schema.ts'
 import type { MinutesStatus } from '../tables.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_TYPES, meetingsQuerySchema } from './schema.ts'
-import { type MinutesRecord, type MinutesService, minutesPath } from './service.ts'
+import { type MinutesService, minutesPath } from './service.ts'
 import { mayReadMinutes } from './visibility.ts'
 
 const meetingSummarySchema = z
@@ -118,6 +118,16 @@ const meetingSchema = apiRecord(meetingSummarySchema)
       .nullable()
       .describe('The later meeting that approved the minutes, and the item it did so under'),
     items: z.array(agendaItemSchema).describe('The agenda; empty while it is a draft'),
+    venueChanges: z
+      .array(
+        z.strictObject({
+          from: z.string().describe('The venue announced before'),
+          to: z.string().nullable().describe('The new venue; null when it is to be confirmed'),
+          changedOn: apiDate,
+          reason: z.string().nullable(),
+        }),
+      )
+      .describe('Each change of the announced venue, earliest first'),
     attendance: z
       .array(
         z.strictObject({
@@ -239,8 +249,10 @@ function meetingSummary(
   }
 }
 
+type MeetingRecord = Awaited<ReturnType<MinutesService['getMeetingRecord']>>
+
 /** One meeting with its agenda and, once published, its minutes. */
-function meetingDetail(record: MinutesRecord): z.output<typeof meetingSchema> {
+function meetingDetail(record: MeetingRecord): z.output<typeof meetingSchema> {
   const { meeting, minutes, approval } = record
   return {
     licence: OPEN_DATA_LICENCE,
@@ -255,6 +267,12 @@ function meetingDetail(record: MinutesRecord): z.output<typeof meetingSchema> {
           amendment: approval.amendment || null,
         }
       : null,
+    venueChanges: record.venueChanges.map((change) => ({
+      from: change.fromVenue,
+      to: change.toVenue || null,
+      changedOn: change.changedOn,
+      reason: change.reason || null,
+    })),
     items: record.items.map((item) => ({
       number: item.number,
       position: item.position,

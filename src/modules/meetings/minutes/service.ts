@@ -22,7 +22,7 @@ export interface MinutesDeps {
   clock: Clock
   bodies: BodiesService
   /** The meetings module's service: agenda items are its, their minutes are written through it. */
-  meetings: Pick<MeetingsService, 'recordItemMinute'>
+  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf'>
 }
 
 /** The address of a meeting's minutes page. */
@@ -138,7 +138,11 @@ export function createMinutesService(deps: MinutesDeps) {
     async getMeetingRecord(ctx: Context, idOrSlug: string) {
       const meeting = (await repo.findMeetingById(idOrSlug)) ?? (await repo.findMeetingBySlug(idOrSlug))
       if (!meeting) throw new NotFoundError('Meeting')
-      return recordOf(ctx, meeting)
+      const [record, venueChanges] = await Promise.all([
+        recordOf(ctx, meeting),
+        deps.meetings.venueChangesOf(ctx, meeting.id),
+      ])
+      return { ...record, venueChanges }
     },
 
     /** Meetings, optionally of one body and within dates (inclusive), soonest first, with their body. */

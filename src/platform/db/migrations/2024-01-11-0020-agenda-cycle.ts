@@ -11,6 +11,8 @@ import { runStatements } from './run-statements.ts'
  * (Local Government Act 1972 s100B(4)(b)); an item may be withdrawn or deferred, with the reason,
  * and stays in its place; an item's report may be "to follow". Existing items are listed, not
  * urgent, and have their reports.
+ *
+ * A meeting's announced venue, when it changes, is kept with the date and reason of the change.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
@@ -30,5 +32,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       add column status_reason text not null default '' check (char_length(status_reason) <= 2000),
       add constraint agenda_items_status_has_reason check (status = 'listed' or status_reason <> ''),
       add column to_follow boolean not null default false`,
+    `create table meeting_venue_changes (
+      id uuid primary key default gen_random_uuid(),
+      meeting_id uuid not null references meetings(id) on delete cascade,
+      from_venue text not null check (from_venue <> ''),
+      to_venue text not null,
+      changed_on date not null,
+      reason text not null default '' check (char_length(reason) <= 2000),
+      created_at timestamptz not null default now()
+    )`,
+    `create index meeting_venue_changes_meeting_idx on meeting_venue_changes (meeting_id)`,
   ])
 }
