@@ -112,7 +112,7 @@ describe.each(testDatabases())('two people editing the same record ($name)', (da
         .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
         .select('reports.purpose')
         .where('meetings.slug', '=', JANUARY.slice('/meetings/'.length))
-        .where('agendaItems.number', '=', item)
+        .where('agendaItems.number', '=', String(item))
         .executeTakeFirst()
         .then((row) => row?.purpose)
     const valueOf = (code: string, period: string) => () =>

@@ -32,9 +32,9 @@ const PUBLIC = [
   /^\/bodies\/:slug\/work-programme\/:id$/,
   /^\/people(\/:slug)?$/,
   /^\/meetings(\/:slug)?$/,
-  /^\/meetings\/:slug\/(minutes|items\/:number\/report)$/,
+  /^\/meetings\/:slug\/(minutes|items\/:position\/report)$/,
   /^\/meetings\/:slug\/minutes\/versions\/:id$/,
-  /^\/meetings\/:slug\/items\/:number\/report\/appendices\/:id$/,
+  /^\/meetings\/:slug\/items\/:position\/report\/appendices\/:id$/,
   /^\/documents\/:id$/,
   /^\/recommendations\/:id$/,
   /^\/decisions(\.atom|\/:slug|\/:slug\/documents\/:number)?$/,
@@ -119,7 +119,7 @@ describe.each(testDatabases())('every route as every role ($name)', (database) =
     expect(new Set(routes().map((route) => route.method))).toEqual(new Set(['GET', 'POST']))
     for (const route of routes()) expect(() => sample(route.url)).not.toThrow()
     // The forms behind the sample addresses are real: the January meeting, its item 4 and Appendix 4(a).
-    expect(sample('/meetings/:slug/items/:number/report/appendices/:id')).toBe(
+    expect(sample('/meetings/:slug/items/:position/report/appendices/:id')).toBe(
       `/meetings/${JANUARY}/items/4/report/appendices/${ids.appendix}`,
     )
   })

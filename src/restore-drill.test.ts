@@ -62,14 +62,14 @@ async function addRecordsOfEveryKind(t: TestApp) {
     .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
     .select('agendaItems.id')
     .where('meetings.slug', '=', JANUARY.slice(10))
-    .where('number', '=', 4)
+    .where('number', '=', '4')
     .executeTakeFirstOrThrow()
   const approvingItem = await db
     .selectFrom('agendaItems')
     .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
     .select('agendaItems.id')
     .where('meetings.slug', '=', JANUARY.slice(10))
-    .where('number', '=', 2)
+    .where('agendaItems.position', '=', 2)
     .executeTakeFirstOrThrow()
   const workItem = await db.selectFrom('workProgrammeItems').select('id').orderBy('title').executeTakeFirstOrThrow()
   const action = await db.selectFrom('planActions').select('id').orderBy('reference').executeTakeFirstOrThrow()
@@ -85,6 +85,12 @@ async function addRecordsOfEveryKind(t: TestApp) {
     await scrutiny.post(`/meetings/2023-11-09-${BODY}/minutes/approve`, {
       agendaItemId: approvingItem.id,
       amendment: 'Item 5: the number of placements should read 12.',
+    }),
+    // A change of the announced venue is kept (meeting_venue_changes).
+    await scrutiny.post(`${JANUARY}/edit`, {
+      ...(await scrutiny.openForm(`${JANUARY}/edit`)),
+      venue: 'Council Chamber, Town Hall, Blackpool',
+      venueChangeReason: 'For the drill.',
     }),
     await scrutiny.post('/outcomes/OF3.1/work-programme/link', { workProgrammeItemId: workItem.id }),
     await scrutiny.post('/outcomes/OF3.1/actions/link', { actionId: action.id }),
@@ -105,7 +111,9 @@ async function addRecordsOfEveryKind(t: TestApp) {
       defaultMeetingMinutes: '90',
     }),
   )
-  expect(steps.map((response) => response.statusCode)).toEqual([400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303])
+  expect(steps.map((response) => response.statusCode)).toEqual([
+    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
+  ])
 }
 
 /** What a restore must give back: the original, plus only the restore's own record and audit event. */

@@ -87,7 +87,7 @@ describe.each(testDatabases())('the demo decisions, forward plan and work progra
       byKind('briefing or training'),
     ]).toEqual([16, 9, 5])
     const january = items.filter((i) => String(i.date).startsWith('2024-01-25'))
-    expect(january.map((i) => i.number).sort()).toEqual([6, 7, 8, 9])
+    expect(january.map((i) => i.number).sort()).toEqual(['6', '7', '8', '9'])
     expect(items.filter((i) => String(i.date).startsWith('2024-03-27'))).toHaveLength(4)
     expect(
       items

@@ -19,7 +19,7 @@ function itemsOf(meetingSlug: string) {
     .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
     .selectAll('agendaItems')
     .where('meetings.slug', '=', meetingSlug)
-    .orderBy('agendaItems.number')
+    .orderBy('agendaItems.position')
     .execute()
 }
 
@@ -42,7 +42,7 @@ function resolutionsOf(meetingSlug: string, itemNumber: number) {
     .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
     .select(['resolutions.number', 'resolutions.text'])
     .where('meetings.slug', '=', meetingSlug)
-    .where('agendaItems.number', '=', itemNumber)
+    .where('agendaItems.number', '=', String(itemNumber))
     .orderBy('resolutions.number')
     .execute()
 }
@@ -121,7 +121,7 @@ describe.each(testDatabases())('the demo democratic record on $name', (database)
 
   it('gives 25 January 2024 its eleven agenda items with the front-sheet page ranges', async () => {
     const items = await itemsOf(JAN)
-    expect(items.map((i) => i.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    expect(items.map((i) => i.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11'])
     expect(items[0].title).toBe('Declarations of interest')
     expect(items[7]).toMatchObject({ pageFrom: 63, pageTo: 112 })
     expect(items[1]).toMatchObject({ pageFrom: 1, pageTo: 6 })
@@ -175,7 +175,7 @@ describe.each(testDatabases())('the demo democratic record on $name', (database)
         endedAtTime: '19:48',
         noDeclarations: true,
         approvedAtSlug: NOV,
-        approvedAtItem: 3,
+        approvedAtItem: '3',
         approvedOn: '2023-11-09',
       },
       {
@@ -198,19 +198,19 @@ describe.each(testDatabases())('the demo democratic record on $name', (database)
       .select(['meetings.slug', 'agendaItems.number', 'reports.title', 'reports.relevantOfficer'])
       .select(['reports.recommendations', 'reports.withinBudget', 'reports.contraryToPlan', 'reports.financial'])
       .orderBy('meetings.date')
-      .orderBy('agendaItems.number')
+      .orderBy('agendaItems.position')
       .execute()
     expect(reports).toHaveLength(8)
-    expect(reports.filter((r) => r.slug === JAN).map((r) => r.number)).toEqual([4, 5, 6, 7, 8, 9, 10])
+    expect(reports.filter((r) => r.slug === JAN).map((r) => r.number)).toEqual(['4', '5', '6', '7', '8', '9', '10'])
     expect(reports[0]).toMatchObject({
       title: "Children's Services update report",
       relevantOfficer: "Diane Booth, Director of Children's Services",
     })
-    const workplan = reports.find((r) => r.slug === JAN && r.number === 10)
+    const workplan = reports.find((r) => r.slug === JAN && r.number === '10')
     expect(workplan?.recommendations).toHaveLength(3)
-    const send = reports.find((r) => r.number === 7)
+    const send = reports.find((r) => r.number === '7')
     expect(send).toMatchObject({ contraryToPlan: null, withinBudget: null })
-    expect(reports.find((r) => r.number === 5)?.withinBudget).toBe('not applicable')
+    expect(reports.find((r) => r.number === '5')?.withinBudget).toBe('not applicable')
   })
 
   it('has exactly one exempt appendix: the EX48/2023 financial appendix under paragraph 3', async () => {

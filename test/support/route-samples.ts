@@ -62,7 +62,7 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
       .selectFrom('agendaItems')
       .select('id')
       .where('meetingId', '=', january.id)
-      .where('number', '=', 4)
+      .where('number', '=', '4')
       .executeTakeFirst(),
   )
   const declared = await scrutiny.post(`${draft}/declarations`, {
@@ -156,7 +156,7 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     )
     // The published minutes a visitor reads; everything else about minutes: the January draft.
     .replace(/^\/meetings\/:slug\/minutes$/, `/meetings/2023-11-09-${BODY}/minutes`)
-    .replace(/^\/meetings\/:slug\/minutes\/items\/:number/, `/meetings/${JANUARY}/minutes/items/4`)
+    .replace(/^\/meetings\/:slug\/minutes\/items\/:position/, `/meetings/${JANUARY}/minutes/items/4`)
     .replace(
       /^\/meetings\/:slug\/minutes\/attendance\/:id/,
       `/meetings/${JANUARY}/minutes/attendance/${ids.attendance}`,
@@ -170,10 +170,10 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
       `/meetings/${JANUARY}/minutes/resolutions/${ids.resolution}`,
     )
     .replace(
-      /^\/meetings\/:slug\/items\/:number\/report\/appendices\/:id/,
+      /^\/meetings\/:slug\/items\/:position\/report\/appendices\/:id/,
       `/meetings/${JANUARY}/items/4/report/appendices/${ids.appendix}`,
     )
-    .replace(/^\/meetings\/:slug\/items\/:number/, `/meetings/${JANUARY}/items/4`)
+    .replace(/^\/meetings\/:slug\/items\/:position/, `/meetings/${JANUARY}/items/4`)
     .replace(/^\/meetings\/:slug/, `/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/bodies\/:id/, `/api/v1/bodies/${BODY}`)

@@ -43,7 +43,10 @@ const report = z.strictObject({
   ),
 })
 
-/** An agenda item: `pages` are its first and last page in the agenda pack; `minute` what the minutes say of it. */
+/**
+ * An agenda item, in the order of the agenda: `number` is the one the papers give it (other records
+ * name the item by it), `pages` its first and last page in the agenda pack; `minute` what the minutes say of it.
+ */
 export const demoAgendaItemSchema = z.strictObject({
   number: z.int().min(1),
   title: demoText,
@@ -97,8 +100,10 @@ export async function loadDemoMeetings(trx: Trx, records: DemoMeetings, refs: { 
     meetings.map((row) => [row.slug, row.id] as const),
   )
   const items = records.meetings.flatMap((meeting, at) =>
-    meeting.items.map(({ pages, ...item }) => ({
+    meeting.items.map(({ pages, number, ...item }, index) => ({
       ...item,
+      number: String(number),
+      position: index + 1,
       meetingId: meetingId(slugs[at]),
       pageFrom: pages?.[0] ?? null,
       pageTo: pages?.[1] ?? null,

@@ -33,15 +33,25 @@ export function meetingValues(meeting: {
 
 export function itemValues(
   item: {
-    number: number
+    number: string | null
     title: string
     purpose: string
     pageFrom: number | null
     pageTo: number | null
+    urgent: boolean
+    urgentReason: string
+    status: string
+    statusReason: string
+    toFollow: boolean
   } & ExemptColumns,
 ) {
   return {
-    number: String(item.number),
+    number: item.number ?? '',
+    urgent: item.urgent ? 'yes' : '',
+    urgentReason: item.urgentReason,
+    status: item.status,
+    statusReason: item.statusReason,
+    toFollow: item.toFollow ? 'yes' : '',
     title: item.title,
     purpose: item.purpose,
     pageFrom: item.pageFrom === null ? '' : String(item.pageFrom),

@@ -10,11 +10,17 @@ const exempt = (paragraph: number) => ({
 
 const item = {
   id: 'item-1',
-  number: 8,
+  number: '8',
+  position: 8,
   title: 'Placement contract',
   purpose: 'Secret purpose',
   pageFrom: 63,
   pageTo: 112,
+  urgent: true,
+  urgentReason: 'Secret urgency: the provider’s offer ends',
+  status: 'deferred' as const,
+  statusReason: 'Secret deferral: awaiting the provider',
+  toFollow: false,
   ...open,
 }
 const report = { agendaItemId: 'item-1', title: 'Secret report title', ...open }
@@ -46,7 +52,9 @@ describe('agendaItemForViewer', () => {
 
   it('shows an exempt item to those who may not read it as its number, title and paragraph only', () => {
     const view = agendaItemForViewer({ ...item, ...exempt(3) }, report, false)
-    expect(view).toMatchObject({ number: 8, title: 'Placement contract', withheld: true, report: null })
+    expect(view).toMatchObject({ number: '8', position: 8, title: 'Placement contract', withheld: true, report: null })
+    expect(view).toMatchObject({ urgent: true, status: 'deferred', urgentReason: null, statusReason: null })
+    expect(strings(view).join(' ')).not.toContain('Secret')
     expect(strings(view)).not.toContain('Secret purpose')
     expect(strings(view)).not.toContain('Secret report title')
     expect(strings(view)).not.toContain('Names a child')

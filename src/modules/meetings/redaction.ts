@@ -1,4 +1,5 @@
 import type { ExemptColumns } from '#src/platform/db/column-types.ts'
+import type { AgendaItemStatus } from './tables.ts'
 import { exemptionOf, isWithheld, redact } from '#src/platform/exemption/redaction.ts'
 import { pageRangeLabel } from './agenda/page-range.ts'
 import { documentDescription } from './documents.ts'
@@ -10,9 +11,15 @@ import { documentDescription } from './documents.ts'
 
 export interface AgendaItemRecord extends ExemptColumns {
   id: string
-  number: number
+  number: string | null
+  position: number
   title: string
   purpose: string
+  urgent: boolean
+  urgentReason: string
+  status: AgendaItemStatus
+  statusReason: string
+  toFollow: boolean
   pageFrom: number | null
   pageTo: number | null
 }
@@ -22,13 +29,28 @@ export interface ReportSummaryRecord extends ExemptColumns {
   title: string
 }
 
-/** An agenda item as the meeting page shows it: only the number, title and exemption when withheld. */
+/**
+ * An agenda item as the meeting page shows it. Withheld, only its number, place, title and
+ * exemption, and whether it is urgent, withdrawn or deferred, without the reasons, which are the
+ * officer's words about it.
+ */
 export function agendaItemForViewer(item: AgendaItemRecord, report: ReportSummaryRecord | undefined, mayRead: boolean) {
   return redact([item], mayRead, {
-    shown: { id: item.id, number: item.number, title: item.title },
-    withheldAs: { purpose: null, pages: '', report: null },
+    shown: {
+      id: item.id,
+      number: item.number,
+      position: item.position,
+      title: item.title,
+      urgent: item.urgent,
+      status: item.status,
+      // A report that has arrived is no longer to follow.
+      toFollow: item.toFollow && !report,
+    },
+    withheldAs: { purpose: null, urgentReason: null, statusReason: null, pages: '', report: null },
     content: () => ({
       purpose: item.purpose,
+      urgentReason: item.urgentReason,
+      statusReason: item.statusReason,
       pages: pageRangeLabel(item.pageFrom, item.pageTo),
       report: report
         ? {

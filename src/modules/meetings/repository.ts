@@ -1,7 +1,8 @@
+import type { Insertable } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
-import type { AgendaItemsTable, MeetingType, MeetingsTable } from './tables.ts'
+import type { AgendaItemsTable, MeetingType, MeetingVenueChangesTable, MeetingsTable } from './tables.ts'
 
 type Reader = Db | Trx
 
@@ -14,7 +15,10 @@ export type MeetingInput = Pick<
   contact?: string
   webcastUrl?: string | null
 }
-export type AgendaItemInput = Omit<AgendaItemsTable, 'id' | 'meetingId' | 'minute' | 'search'>
+export type AgendaItemInput = Omit<
+  Insertable<AgendaItemsTable>,
+  'id' | 'meetingId' | 'position' | 'minute' | 'minuteNumber' | 'search'
+>
 
 const meetingColumns = [
   'meetings.id',
@@ -39,6 +43,13 @@ const itemColumns = [
   'agendaItems.id',
   'agendaItems.meetingId',
   'agendaItems.number',
+  'agendaItems.position',
+  'agendaItems.minuteNumber',
+  'agendaItems.urgent',
+  'agendaItems.urgentReason',
+  'agendaItems.status',
+  'agendaItems.statusReason',
+  'agendaItems.toFollow',
   'agendaItems.title',
   'agendaItems.purpose',
   'agendaItems.pageFrom',
@@ -140,16 +151,41 @@ export function createMeetingsRepository(db: Db) {
         .executeTakeFirst()
     },
 
+    insertVenueChange(trx: Trx, change: Insertable<MeetingVenueChangesTable>) {
+      return trx.insertInto('meetingVenueChanges').values(change).returningAll().executeTakeFirstOrThrow()
+    },
+
+    /** The meeting's changes of venue, earliest first. */
+    venueChangesOf(meetingId: string) {
+      return db
+        .selectFrom('meetingVenueChanges')
+        .select(['fromVenue', 'toVenue', 'changedOn', 'reason'])
+        .where('meetingId', '=', meetingId)
+        .orderBy('createdAt')
+        .execute()
+    },
+
     itemsOfMeeting(meetingId: string, trx: Reader = db) {
       return trx
         .selectFrom('agendaItems')
         .select(itemColumns)
         .where('meetingId', '=', meetingId)
-        .orderBy('number')
+        .orderBy('position')
         .execute()
     },
 
-    findItem(meetingId: string, number: number, trx: Reader = db) {
+    /** The item at `position` on the meeting's agenda. */
+    findItemAt(meetingId: string, position: number, trx: Reader = db) {
+      return trx
+        .selectFrom('agendaItems')
+        .select(itemColumns)
+        .where('meetingId', '=', meetingId)
+        .where('position', '=', position)
+        .executeTakeFirst()
+    },
+
+    /** The item numbered `number` on the meeting's agenda (numbers are unique within an agenda). */
+    findItemNumbered(meetingId: string, number: string, trx: Reader = db) {
       return trx
         .selectFrom('agendaItems')
         .select(itemColumns)
@@ -163,10 +199,34 @@ export function createMeetingsRepository(db: Db) {
       return trx.selectFrom('agendaItems').select(itemColumns).where('id', '=', id).executeTakeFirst()
     },
 
-    insertItem(trx: Trx, meetingId: string, input: AgendaItemInput) {
+    /** Holds the meeting's row until the transaction ends, so that changes to its agenda's order queue. */
+    async lockAgenda(trx: Trx, meetingId: string) {
+      await trx.selectFrom('meetings').select('id').where('id', '=', meetingId).forUpdate().execute()
+    },
+
+    /** Adds the item after the agenda's last one; the agenda is locked so that two added at once take two places. */
+    async insertItem(trx: Trx, meetingId: string, input: AgendaItemInput) {
+      await this.lockAgenda(trx, meetingId)
+      const last = await trx
+        .selectFrom('agendaItems')
+        .select((eb) => eb.fn.max('position').as('position'))
+        .where('meetingId', '=', meetingId)
+        .executeTakeFirst()
       return trx
         .insertInto('agendaItems')
-        .values({ ...input, meetingId, minute: '' })
+        .values({ ...input, meetingId, position: Number(last?.position ?? 0) + 1, minute: '' })
+        .returning(itemColumns)
+        .executeTakeFirstOrThrow()
+    },
+
+    /** Swaps two items' places, in two steps, because (meeting, position) is unique at every moment. */
+    async swapPositions(trx: Trx, a: { id: string; position: number }, b: { id: string; position: number }) {
+      await trx.updateTable('agendaItems').set({ position: -1 }).where('id', '=', a.id).execute()
+      await trx.updateTable('agendaItems').set({ position: a.position }).where('id', '=', b.id).execute()
+      return trx
+        .updateTable('agendaItems')
+        .set({ position: b.position })
+        .where('id', '=', a.id)
         .returning(itemColumns)
         .executeTakeFirstOrThrow()
     },
@@ -180,11 +240,16 @@ export function createMeetingsRepository(db: Db) {
         .executeTakeFirstOrThrow()
     },
 
-    /** Writes what the minutes say of an item. */
-    updateItemMinute(trx: Trx, id: string, minute: string) {
+    /** The item's report has arrived: it is no longer to follow. */
+    async reportArrived(trx: Trx, id: string) {
+      await trx.updateTable('agendaItems').set({ toFollow: false }).where('id', '=', id).execute()
+    },
+
+    /** Writes what the minutes say of an item, and the minute's own number. */
+    updateItemMinute(trx: Trx, id: string, input: { minute: string; minuteNumber: string | null }) {
       return trx
         .updateTable('agendaItems')
-        .set({ minute })
+        .set(input)
         .where('id', '=', id)
         .returning([...itemColumns, 'agendaItems.minute'])
         .executeTakeFirstOrThrow()

@@ -14,14 +14,16 @@ export interface MeetingsRouteDeps {
 /** Where this module's templates are, as the view engine names them. */
 export const views = 'modules/meetings/views'
 
-/** An agenda item's number in an address, 1 to 9999: anything else names no item (404). */
-const itemNumber = z
+/** An agenda item's place on the agenda in an address, 1 to 9999: anything else names no item (404). */
+const itemPosition = z
   .string()
   .regex(/^\d{1,4}$/)
   .transform(Number)
-  .refine((number) => number >= 1)
+  .refine((position) => position >= 1)
 
 /** The path parameters of a meeting's pages, of its agenda items' and of their reports' appendices. */
 export const meetingParams = { schema: { params: pathParams('slug') } }
-export const itemParams = { schema: { params: z.object({ slug: z.string(), number: itemNumber }) } }
-export const appendixParams = { schema: { params: z.object({ slug: z.string(), number: itemNumber, id: z.string() }) } }
+export const itemParams = { schema: { params: z.object({ slug: z.string(), position: itemPosition }) } }
+export const appendixParams = {
+  schema: { params: z.object({ slug: z.string(), position: itemPosition, id: z.string() }) },
+}

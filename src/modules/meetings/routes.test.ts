@@ -72,7 +72,7 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       .selectFrom('agendaItems')
       .select('id')
       .where('meetingId', '=', november.id)
-      .where('number', '=', 3)
+      .where('number', '=', '3')
       .executeTakeFirstOrThrow()
     const scrutiny = await t.as('scrutiny_officer')
     const approved = await scrutiny.post(`${september.url}/minutes/approve`, { agendaItemId: approvingItem.id })
@@ -117,7 +117,8 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       expect(shown).toContain('Committee Room A, Town Hall, Blackpool')
       expect(shown).toContain('Scheduled')
       expect(shown).toMatch(/8\. Children's social care improvement plan progress update .*Pages 63 to 112/)
-      expect(links(page.body)).toContain(`${JANUARY}/items/8/report`)
+      // Item 8 comes second on this agenda, after item 4.
+      expect(links(page.body)).toContain(`${JANUARY}/items/2/report`)
       expect(attribute(page.body, 'link[rel="alternate"][type="text/calendar"]', 'href')).toBe(
         `/calendar.ics?body=${bodyId}`,
       )
@@ -165,15 +166,17 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       '/meetings/new',
       `${JANUARY}/edit`,
       `${JANUARY}/items/new`,
-      `${JANUARY}/items/4/edit`,
-      `${JANUARY}/items/4/delete`,
+      // Item 4 is first on this agenda: its address is its place.
+      `${JANUARY}/items/1/edit`,
+      `${JANUARY}/items/1/delete`,
     ]
     const posts = [
       '/meetings',
       `${JANUARY}/edit`,
       `${JANUARY}/items`,
-      `${JANUARY}/items/4/edit`,
-      `${JANUARY}/items/4/delete`,
+      `${JANUARY}/items/1/edit`,
+      `${JANUARY}/items/1/move`,
+      `${JANUARY}/items/1/delete`,
     ]
 
     it('sends the public to sign in', async () => {
@@ -432,17 +435,23 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       const blank = await agent.post(`${meeting}/items`, item({ purpose: 'Kept purpose', exempt: '' }))
       expect(blank.statusCode).toBe(400)
       expect(errorSummary(blank.body)).toEqual([
-        'Enter the item number',
         'Enter the title of the item',
         'Select yes if it contains exempt information',
       ])
       expect(formFields(blank.body, `${meeting}/items`).purpose).toBe('Kept purpose')
       const wrong = await agent.post(
         `${meeting}/items`,
-        item({ number: 'four', title: 'Budget', pageFrom: '14', pageTo: '7', exempt: 'yes', exemptParagraph: '' }),
+        item({
+          number: 'CYP 2024 item four (a)',
+          title: 'Budget',
+          pageFrom: '14',
+          pageTo: '7',
+          exempt: 'yes',
+          exemptParagraph: '',
+        }),
       )
       expect(errorSummary(wrong.body)).toEqual([
-        'Item number must be a whole number between 1 and 999',
+        'Item number must be 20 characters or fewer',
         'Last page must be the same as or after the first page',
         'Select the paragraph of Schedule 12A that applies',
       ])
@@ -469,7 +478,7 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       expect(page).toContain('Added agenda item')
     })
 
-    it('changes an item, which moves to its new number', async () => {
+    it('changes an item’s number, which keeps its place and its address', async () => {
       const agent = await t.as('admin')
       const form = await agent.get(`${meeting}/items/1/edit`)
       expect(formFields(form.body, `${meeting}/items/1/edit`).title).toBe('Declarations of interest')
@@ -477,19 +486,19 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
         `${meeting}/items/1/edit`,
         item({ number: '2', title: 'Declarations of interest', pageFrom: '3', pageTo: '3' }),
       )
-      expect(saved.headers.location).toBe(`${meeting}#item-2`)
-      expect((await agent.get(`${meeting}/items/1/edit`)).statusCode).toBe(404)
+      expect(saved.headers.location).toBe(`${meeting}#item-1`)
+      expect(formFields((await agent.get(`${meeting}/items/1/edit`)).body, `${meeting}/items/1/edit`).number).toBe('2')
       expect(text((await agent.get(meeting)).body)).toMatch(/2\. Declarations of interest .*Page 3 /)
     })
 
     it('removes an item after asking, and will not remove one that minutes were approved under', async () => {
       const agent = await t.as('scrutiny_officer')
-      const confirm = await agent.get(`${meeting}/items/2/delete`)
+      const confirm = await agent.get(`${meeting}/items/1/delete`)
       expect(heading(confirm.body)).toBe('Are you sure you want to remove item 2?')
-      const removed = await agent.post(`${meeting}/items/2/delete`)
+      const removed = await agent.post(`${meeting}/items/1/delete`)
       expect(removed.statusCode).toBe(303)
       expect(text((await agent.get(meeting)).body)).toContain('The agenda has not been published yet.')
-      const refused = await agent.post(`${NOVEMBER}/items/3/delete`)
+      const refused = await agent.post(`${NOVEMBER}/items/1/delete`)
       expect(refused.statusCode).toBe(400)
       expect(errorSummary(refused.body)).toEqual([
         'This item cannot be removed because the minutes of an earlier meeting were approved under it',
@@ -515,8 +524,9 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
         }),
       )
       expect(added.statusCode).toBe(303)
-      const form = await agent.get(`${meeting}/items/9/edit`)
-      expect(formFields(form.body, `${meeting}/items/9/edit`)).toMatchObject({
+      const itemPath = `${meeting}/items/${String(added.headers.location).split('#item-')[1]}`
+      const form = await agent.get(`${itemPath}/edit`)
+      expect(formFields(form.body, `${itemPath}/edit`)).toMatchObject({
         exemptParagraph: '3',
         exemptReason: 'Commercial terms of a placement provider',
       })

@@ -14,6 +14,7 @@ import { reportRoutes } from './reports/routes.ts'
 import { type MeetingsRouteDeps, meetingParams, views } from './route-context.ts'
 import {
   MEETING_STATUSES,
+  AGENDA_ITEM_STATUS_TAGS,
   MEETING_STATUS_TAGS,
   MEETING_TYPES,
   MEETING_TYPE_NAMES,
@@ -85,15 +86,20 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
     })
 
     app.get('/meetings/:slug', meetingParams, async (request, reply) => {
-      const { meeting, items, minutes, agendaReadable } = await service.getMeeting(request.ctx, request.params.slug)
+      const { meeting, items, minutes, venueChanges, agendaReadable } = await service.getMeeting(
+        request.ctx,
+        request.params.slug,
+      )
       const history = await audit.historyOf(request.ctx, 'meeting', meeting.id)
       return reply.page(`${views}/meeting.njk`, {
         meeting,
         items,
         minutes,
+        venueChanges,
         agendaReadable,
         history,
         statusTag: MEETING_STATUS_TAGS[meeting.status],
+        itemStatusTags: AGENDA_ITEM_STATUS_TAGS,
         typeName: MEETING_TYPE_NAMES[meeting.type],
         canEdit: can(request.user, 'meetings:edit'),
         canEditReports: can(request.user, 'reports:edit'),

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { EXEMPT_FIELD_IDS, exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
-import { isoDate, optionalText, optionalWebAddress, requiredText } from '#src/platform/forms/fields.ts'
+import { checkbox, isoDate, optionalText, optionalWebAddress, requiredText } from '#src/platform/forms/fields.ts'
 import { pageNumber as listPage } from '#src/platform/http/pagination.ts'
 import { pageRangeProblem } from './agenda/page-range.ts'
 import { parseTimeOfDay } from '#src/platform/forms/time-of-day.ts'
-import type { MeetingStatus, MeetingType } from './tables.ts'
+import type { AgendaItemStatus, MeetingStatus, MeetingType } from './tables.ts'
 
 export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled', 'postponed'] as const satisfies MeetingStatus[]
 
@@ -109,6 +109,8 @@ export const meetingSchema = z
     endTime,
     venue: optionalText(300),
     ...meetingDetails,
+    /** Why the venue changed, kept with the change; asked only when it does. */
+    venueChangeReason: optionalText(2_000),
     status: z.enum(MEETING_STATUSES, { error: 'Select the status of the meeting' }),
     statusReason: optionalText(2_000),
     notes: optionalText(5_000),
@@ -148,23 +150,67 @@ const pageRangeChecked = (value: { pageFrom?: unknown; pageTo?: unknown }, ctx: 
   }
 }
 
+/** A number as the council writes it ('4a', 'CYP 1/10'), or null when left blank. */
+export const itemLabel = (tooLong: string) =>
+  z
+    .string()
+    .trim()
+    .max(20, tooLong)
+    .optional()
+    .transform((value) => value || null)
+
+export const AGENDA_ITEM_STATUSES = ['listed', 'withdrawn', 'deferred'] as const satisfies AgendaItemStatus[]
+
+/** The GOV.UK tag of an item that is no longer to be taken; a listed item has none. */
+export const AGENDA_ITEM_STATUS_TAGS: Record<AgendaItemStatus, { text: string; classes: string } | null> = {
+  listed: null,
+  withdrawn: { text: 'Withdrawn', classes: 'govuk-tag--grey' },
+  deferred: { text: 'Deferred', classes: 'govuk-tag--yellow' },
+}
+
+const ITEM_STATUS_REASON_NEEDED: Record<AgendaItemStatus, string | null> = {
+  listed: null,
+  withdrawn: 'Enter the reason the item was withdrawn',
+  deferred: 'Enter the reason the item was deferred',
+}
+
+export const URGENT_REASON_MISSING = 'Enter the chair’s reason for taking the item as a matter of urgency'
+
 export const agendaItemSchema = z
   .object({
-    number: z
-      .string({ error: 'Enter the item number' })
-      .trim()
-      .min(1, 'Enter the item number')
-      .regex(/^[1-9]\d{0,2}$/, 'Item number must be a whole number between 1 and 999')
-      .transform(Number),
+    number: itemLabel('Item number must be 20 characters or fewer'),
     title: requiredText('Enter the title of the item', 500),
     purpose: optionalText(5_000),
     pageFrom: pageNumber('First'),
     pageTo: pageNumber('Last'),
+    toFollow: checkbox,
+    urgent: checkbox,
+    urgentReason: optionalText(2_000),
+    // Forms without the question (adding an item from the work programme) leave the item listed.
+    status: z
+      .enum(AGENDA_ITEM_STATUSES, { error: 'Select whether the item is listed, withdrawn or deferred' })
+      .default('listed'),
+    statusReason: optionalText(2_000),
     ...exemptShape,
   })
   .superRefine((value, ctx) => {
     pageRangeChecked(value, ctx)
     paragraphNeeded(value, ctx)
+    if (value.urgent && !value.urgentReason) {
+      ctx.addIssue({ code: 'custom', path: ['urgentReason'], message: URGENT_REASON_MISSING })
+    }
+    const reasonNeeded = value.status && ITEM_STATUS_REASON_NEEDED[value.status]
+    if (reasonNeeded && !value.statusReason) {
+      ctx.addIssue({ code: 'custom', path: ['statusReason'], message: reasonNeeded })
+    }
   }, always)
-  .transform(exemptionOfAnswers)
+  // A reason is kept only with what it explains: an item no longer urgent, or listed again, has none.
+  .transform((value) => ({
+    ...exemptionOfAnswers(value),
+    urgentReason: value.urgent ? value.urgentReason : '',
+    statusReason: value.status === 'listed' ? '' : value.statusReason,
+  }))
 export type AgendaItemForm = z.infer<typeof agendaItemSchema>
+
+/** Moving an agenda item one place up or down. */
+export const moveItemSchema = z.object({ direction: z.enum(['up', 'down']) })

@@ -9,6 +9,7 @@ import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import { meetingSlug } from './meeting-slug.ts'
+import { isVenueChange } from './venue-change.ts'
 import { mayReadAgenda } from './agenda/visibility.ts'
 import { agendaItemForViewer } from './redaction.ts'
 import type { MeetingRow, MeetingsRepository } from './repository.ts'
@@ -131,8 +132,12 @@ export function createMeetingsService(deps: MeetingsDeps) {
      */
     async getMeeting(ctx: Context, slug: string) {
       const meeting = await meetingBySlug(slug)
-      const [items, summary] = await Promise.all([agendaFor(ctx, meeting), minutes().minutesSummary(ctx, meeting)])
-      return { meeting, items, minutes: summary, agendaReadable: mayReadAgenda(ctx.user, meeting) }
+      const [items, summary, venueChanges] = await Promise.all([
+        agendaFor(ctx, meeting),
+        minutes().minutesSummary(ctx, meeting),
+        repo.venueChangesOf(meeting.id),
+      ])
+      return { meeting, items, minutes: summary, venueChanges, agendaReadable: mayReadAgenda(ctx.user, meeting) }
     },
 
     /** A meeting (with its body's name and slug) by id, without its agenda. Throws NotFoundError. */
@@ -163,23 +168,40 @@ export function createMeetingsService(deps: MeetingsDeps) {
 
     /**
      * Changes a meeting's date, time, venue, status (with the reason when cancelled or postponed) or
-     * notes; its address stays the same. Refused
+     * notes; its address stays the same. A change of an announced venue is kept, with its reason and
+     * date, in the same transaction. Refused
      * (EditConflictError) unless the meeting is still at `version`, the one the form was opened at.
      */
     async updateMeeting(ctx: Context, id: string, version: number | null, input: MeetingForm) {
       assertCan(ctx.user, 'meetings:edit')
       const before = await repo.findMeetingById(id)
       if (!before) throw new NotFoundError('Meeting')
+      const { venueChangeReason, ...meeting } = input
       return withTransaction(db, async (trx) => {
         const after = await writeAtVersion(
           trx,
           { what: 'This meeting', subjectType: 'meeting', expected: version },
-          (at) => repo.updateMeeting(trx, id, at, input),
+          (at) => repo.updateMeeting(trx, id, at, meeting),
           () => repo.findMeetingById(id, trx),
         )
         await recordAudit(trx, ctx, { action: 'updated meeting', subjectType: 'meeting', subjectId: id, before, after })
+        if (isVenueChange(before.venue, after.venue)) {
+          const change = { meetingId: id, fromVenue: before.venue, toVenue: after.venue, changedOn: clock.today() }
+          const recorded = await repo.insertVenueChange(trx, { ...change, reason: venueChangeReason })
+          await recordAudit(trx, ctx, {
+            action: 'changed venue',
+            subjectType: 'meeting',
+            subjectId: id,
+            after: recorded,
+          })
+        }
         return after
       })
+    },
+
+    /** The meeting's changes of venue, earliest first: public, like its notice. */
+    async venueChangesOf(_ctx: Context, meetingId: string) {
+      return repo.venueChangesOf(meetingId)
     },
   }
 }

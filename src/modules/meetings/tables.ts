@@ -20,6 +20,8 @@ export type AttendanceStatus = 'present' | 'present remotely' | 'apologies' | 'a
 /** The categories of the current members' code; "other" carries the council's own label. */
 export type DeclarationCategory =
   'disclosable pecuniary interest' | 'other registrable interest' | 'non-registrable interest' | 'other'
+/** Listed unless withdrawn from the agenda or deferred to a later meeting; either keeps its place. */
+export type AgendaItemStatus = 'listed' | 'withdrawn' | 'deferred'
 export type WithinBudget = 'yes' | 'no' | 'not applicable'
 
 export interface MeetingsTable {
@@ -52,13 +54,39 @@ export interface MeetingsTable {
 export interface AgendaItemsTable extends ExemptColumns {
   id: Uuid
   meetingId: string
-  number: number
+  /** The item's number as the council writes it ('1', '4a', 'A1', '12.'); null when it has none. */
+  number: string | null
+  /** Where the item comes on the agenda, from 1: items are ordered by it, and its address uses it. */
+  position: number
+  /** The minute's own number when the council numbers its minutes apart from the agenda ('107', 'CYP 1/10'). */
+  minuteNumber: string | null
+  /** Taken as a matter of urgency after the agenda was published; `urgentReason` is the chair's (s100B(4)(b)). */
+  urgent: ColumnType<boolean, boolean | undefined, boolean>
+  urgentReason: ColumnType<string, string | undefined, string>
+  status: ColumnType<AgendaItemStatus, AgendaItemStatus | undefined, AgendaItemStatus>
+  /** Why the item was withdrawn or deferred; '' while it is listed. */
+  statusReason: ColumnType<string, string | undefined, string>
+  /** The item's report is to follow: shown as such until the report is written. */
+  toFollow: ColumnType<boolean, boolean | undefined, boolean>
   title: string
   purpose: string
   pageFrom: number | null
   pageTo: number | null
   minute: string
   search: SearchVector
+}
+
+/** A public meeting's venue as it was before a change, kept so that the public can see it moved. */
+export interface MeetingVenueChangesTable {
+  id: Uuid
+  meetingId: string
+  fromVenue: string
+  toVenue: string
+  changedOn: IsoDate
+  /** Why it moved; '' when not given. */
+  reason: ColumnType<string, string | undefined, string>
+  /** Orders the changes of one day. */
+  createdAt: CreatedAt
 }
 
 export interface DocumentsTable {
@@ -181,6 +209,7 @@ export interface ResolutionsTable {
 export interface MeetingsTables {
   meetings: MeetingsTable
   agendaItems: AgendaItemsTable
+  meetingVenueChanges: MeetingVenueChangesTable
   documents: DocumentsTable
   reports: ReportsTable
   appendices: AppendicesTable

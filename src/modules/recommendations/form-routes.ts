@@ -40,14 +40,18 @@ const edit = (request: FastifyRequest) => assertCan(request.user, 'recommendatio
 const bySlug = { schema: { params: pathParams('slug') } }
 const byId = { schema: { params: pathParams('id') } }
 
+/** 'item 4: Fostering', or the title alone for an unnumbered item. */
+const itemNamed = (item: { number: string | null; title: string }) =>
+  item.number ? `item ${item.number}: ${item.title}` : item.title
+
 function describeResolution(source: ResolutionSource) {
-  return `From the minutes of ${longDate(source.meeting.date)}, item ${source.item.number}: ${source.item.title}, resolution ${source.number}.`
+  return `From the minutes of ${longDate(source.meeting.date)}, ${itemNamed(source.item)}, resolution ${source.number}.`
 }
 
 function describeSource(recommendation: RecommendationDetail) {
   const { source } = recommendation
   if (!recommendation.resolutionId || !source) return undefined
-  const item = source.item ? `, item ${source.item.number}: ${source.item.title}` : ''
+  const item = source.item ? `, ${itemNamed(source.item)}` : ''
   return `From the minutes of ${longDate(source.meeting.date)}${item}. The meeting it came from cannot be changed.`
 }
 

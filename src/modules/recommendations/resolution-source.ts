@@ -11,7 +11,7 @@ export interface ResolutionSource {
   number: number
   text: string
   meeting: { id: string; slug: string; date: string; bodyId: string }
-  item: { id: string; number: number; title: string }
+  item: { id: string; number: string | null; position: number; title: string }
   /** Of an item exempt under Schedule 12A: its words must not reach the public tracker. */
   exempt: boolean
 }
@@ -19,8 +19,8 @@ export interface ResolutionSource {
 /** Where a recommendation was made, as this viewer may see it. */
 export interface SourceView {
   meeting: { slug: string; date: string; url: string }
-  /** The item in the published minutes (`…/minutes#item-N`), or null when the viewer may not see it. */
-  item: { number: number; title: string; url: string } | null
+  /** The item in the published minutes (`…/minutes#item-N`, N its place), or null when the viewer may not see it. */
+  item: { number: string | null; title: string; url: string } | null
   resolutionNumber: number | null
 }
 
@@ -51,7 +51,7 @@ export function createResolutionFinder(minutes: MinutesReader) {
           ? {
               number: found.item.number,
               title: found.item.title,
-              url: `${minutesPath(slug)}#item-${found.item.number}`,
+              url: `${minutesPath(slug)}#item-${found.item.position}`,
             }
           : null,
         resolutionNumber: found.resolution?.number ?? null,

@@ -256,7 +256,8 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
       expect(shown).toMatch(
         /Made at Meeting of 9 November 2023 , item 10: Council Plan performance Q1 - Q2 2023\/24 , resolution 1/,
       )
-      expect(links(page.body)).toContain(`/meetings/2023-11-09-${slug}/minutes#item-10`)
+      // Item 10 is second on that agenda: the minutes mark it by its place.
+      expect(links(page.body)).toContain(`/meetings/2023-11-09-${slug}/minutes#item-2`)
       expect(shown).toContain('Update of 16 January 2024 by Demo scrutiny officer')
       expect(shown).toContain('Responsible officer To be confirmed')
       for (const absent of ['Post an update', 'Change details', 'History of changes', 'Override the RAG']) {
@@ -437,7 +438,7 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
       })
       expect(created.statusCode).toBe(303)
       const page = await agent.get(created.headers.location as string)
-      expect(links(page.body)).toContain(`/meetings/2023-09-21-${slug}/minutes#item-9`)
+      expect(links(page.body)).toContain(`/meetings/2023-09-21-${slug}/minutes#item-2`)
       expect(text(page.body)).toContain('Created recommendation from resolution')
       expect(text(page.body)).toMatch(/RAG rating Red/)
       const again = await agent.get(`/resolutions/${resolution}/track`)

@@ -134,7 +134,7 @@ export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit
           const data = { body, item, history, ...labels, canEdit: true, canAddToAgenda: true, ...errors }
           return reply.page(`${views}/item.njk`, data, formStatus(errors))
         },
-        redirect: (added) => `/meetings/${added.meeting.slug}#item-${added.number}`,
+        redirect: (added) => `/meetings/${added.meeting.slug}#item-${added.position}`,
       })
     })
   }

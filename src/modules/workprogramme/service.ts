@@ -43,12 +43,12 @@ export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
 
   /** Agenda items made from these items: their meeting and number, to link to. */
   async function agendaLinks(ctx: Context, rows: WorkProgrammeRow[], byId: Map<string, MeetingRef>) {
-    const links = new Map<string, { href: string; number: number }>()
+    const links = new Map<string, { href: string; number: string | null; title: string }>()
     const linked = rows.filter((row) => row.agendaItemId && row.meetingId && byId.has(row.meetingId))
     for (const slug of new Set(linked.map((row) => byId.get(row.meetingId!)!.slug))) {
       const { items } = await meetings.getMeeting(ctx, slug)
       for (const item of items)
-        links.set(item.id, { href: `/meetings/${slug}#item-${item.number}`, number: item.number })
+        links.set(item.id, { href: `/meetings/${slug}#item-${item.position}`, number: item.number, title: item.title })
     }
     return links
   }
@@ -230,7 +230,7 @@ export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
           before,
           after,
         })
-        return { meeting, number: agendaItem.number }
+        return { meeting, position: agendaItem.position }
       })
     },
 

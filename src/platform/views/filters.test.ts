@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fileSize } from './filters.ts'
+import { fileSize, itemHeading, itemReference } from './filters.ts'
 
 describe('fileSize', () => {
   it.each([
@@ -12,5 +12,23 @@ describe('fileSize', () => {
     [1_288_490_189, '1.2GB'],
   ])('%i bytes is %s', (bytes, text) => {
     expect(fileSize(bytes)).toBe(text)
+  })
+})
+
+describe('itemHeading', () => {
+  it.each([
+    ['4a', '4a. Fostering'],
+    ['12.', '12. Fostering'],
+    ['A1', 'A1. Fostering'],
+    [null, 'Fostering'],
+  ])('for number %s is "%s"', (number, heading) => {
+    expect(itemHeading({ number, title: 'Fostering' })).toBe(heading)
+  })
+})
+
+describe('itemReference', () => {
+  it('names a numbered item by its number and an unnumbered one by its title', () => {
+    expect(itemReference({ number: '4a', title: 'Fostering' })).toBe('item 4a')
+    expect(itemReference({ number: null, title: 'Any other business' })).toBe('item “Any other business”')
   })
 })

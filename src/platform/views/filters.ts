@@ -76,6 +76,20 @@ export function plainText(value: string | null | undefined): nunjucks.runtime.Sa
   return new nunjucks.runtime.SafeString(html.join('\n'))
 }
 
+/**
+ * An agenda item's heading: '4a. Title', '12. Title' (the council's own full stop kept, not doubled),
+ * or the title alone when the item has no number.
+ */
+export function itemHeading(item: { number: string | null; title: string }): string {
+  if (!item.number) return item.title
+  return `${item.number}${item.number.endsWith('.') ? '' : '.'} ${item.title}`
+}
+
+/** How a sentence names an agenda item: 'item 4a', or by its title when it has no number. */
+export function itemReference(item: { number: string | null; title: string }): string {
+  return item.number ? `item ${item.number}` : `item “${item.title}”`
+}
+
 export function registerFilters(env: nunjucks.Environment): void {
   env.addFilter('longDate', longDate)
   env.addFilter('longDateWithDay', longDateWithDay)
@@ -83,6 +97,8 @@ export function registerFilters(env: nunjucks.Environment): void {
   env.addFilter('clockTime', clockTime)
   env.addFilter('plainText', plainText)
   env.addFilter('fileSize', fileSize)
+  env.addFilter('itemHeading', itemHeading)
+  env.addFilter('itemReference', itemReference)
   // Nunjucks' capitalize lowers the rest ("for january 2024"); this leaves it as written.
   env.addFilter('sentenceCase', (value: string | number | null | undefined) => {
     const text = String(value ?? '')

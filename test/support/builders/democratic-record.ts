@@ -36,7 +36,10 @@ export interface Exemption {
 }
 
 export interface AgendaItemRecord {
-  number: number
+  /** The item's number as given to the form; '' for an unnumbered item. */
+  number: number | string
+  /** Its place on the agenda, which its address uses. */
+  position: number
   title: string
   url: string
   meeting: MeetingRecord
@@ -176,7 +179,8 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
   async function anAgendaItem(
     meeting: MeetingRecord,
     options: {
-      number: number
+      /** The council's number for the item ('4', '4a'); '' for none. */
+      number: number | string
       title?: string
       purpose?: string
       pageFrom?: number
@@ -185,7 +189,7 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
     },
   ): Promise<AgendaItemRecord> {
     const title = options.title ?? `Agenda item ${options.number}`
-    await submit(await scrutiny(), `${meeting.url}/items`, {
+    const added = await submit(await scrutiny(), `${meeting.url}/items`, {
       number: String(options.number),
       title,
       purpose: options.purpose ?? '',
@@ -193,7 +197,9 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
       pageTo: options.pageTo ? String(options.pageTo) : '',
       ...exemptFields(options.exempt),
     })
-    return { number: options.number, title, url: `${meeting.url}/items/${options.number}`, meeting }
+    // The agenda page's anchor for the item is its place: '#item-3'.
+    const position = Number(added.slice(added.lastIndexOf('#item-') + '#item-'.length))
+    return { number: options.number, position, title, url: `${meeting.url}/items/${position}`, meeting }
   }
 
   /** The report of an agenda item in the council's template; `sections` are the template's other fields. */
@@ -249,6 +255,7 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
     meeting: MeetingRecord,
     options: {
       present: PersonRecord[]
+      /** By the item's number. */
       items: Record<number, { minute?: string; resolutions?: string[] }>
       publish?: boolean
     },
@@ -265,12 +272,24 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
       })
     }
     await submit(agent, `${base}/declarations/none`, { none: 'yes' })
+    const positions = await itemPositions(meeting)
     for (const [number, item] of Object.entries(options.items)) {
-      if (item.minute) await submit(agent, `${base}/items/${number}`, { minute: item.minute })
-      for (const text of item.resolutions ?? []) await submit(agent, `${base}/items/${number}/resolutions`, { text })
+      const itemPath = `${base}/items/${positions.get(number)}`
+      if (item.minute) await submit(agent, itemPath, { minute: item.minute })
+      for (const text of item.resolutions ?? []) await submit(agent, `${itemPath}/resolutions`, { text })
     }
     if (options.publish !== false) await submit(agent, `${base}/publish`)
     return resolutionIds(meeting)
+  }
+
+  /** Each numbered item's place on the agenda, by its number. */
+  async function itemPositions(meeting: MeetingRecord) {
+    const rows = await t.db
+      .selectFrom('agendaItems')
+      .select(['number', 'position'])
+      .where('meetingId', '=', meeting.id)
+      .execute()
+    return new Map(rows.map((row) => [row.number, row.position]))
   }
 
   async function resolutionIds(meeting: MeetingRecord): Promise<Record<number, string[]>> {
@@ -282,7 +301,7 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
       .orderBy('resolutions.number')
       .execute()
     const byItem: Record<number, string[]> = {}
-    for (const row of rows) (byItem[row.item] ??= []).push(row.id)
+    for (const row of rows) (byItem[Number(row.item)] ??= []).push(row.id)
     return byItem
   }
 

@@ -1,16 +1,16 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { assertCan } from '#src/platform/auth/permissions.ts'
-import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { type FieldErrors, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
 import { paragraphItems } from '#src/platform/exemption/schedule-12a.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
 import { itemValues } from '../form-values.ts'
-import type { MeetingRow } from '../repository.ts'
+import type { AgendaItemRow, MeetingRow } from '../repository.ts'
 import { type MeetingsRouteDeps, itemParams, meetingParams, views } from '../route-context.ts'
-import { agendaItemSchema, publishAgendaSchema } from '../schema.ts'
+import { agendaItemSchema, moveItemSchema, publishAgendaSchema } from '../schema.ts'
 
-const itemPath = '/meetings/:slug/items/:number'
+const itemPath = '/meetings/:slug/items/:position'
 
 /** Adding, changing and removing agenda items, and publishing the agenda (scrutiny officers). */
 export function agendaRoutes(deps: MeetingsRouteDeps) {
@@ -18,7 +18,7 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
 
   function itemForm(
     reply: FastifyReply,
-    data: { meeting: MeetingRow; values: FormValues; number?: number },
+    data: { meeting: MeetingRow; values: FormValues; item?: AgendaItemRow },
     errors: FieldErrors = noErrors,
   ) {
     return reply.page(
@@ -28,7 +28,8 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
     )
   }
 
-  const agendaPath = (meeting: MeetingRow, number: number) => `/meetings/${meeting.slug}#item-${number}`
+  const agendaPath = (meeting: MeetingRow, item: { position: number }) =>
+    `/meetings/${meeting.slug}#item-${item.position}`
 
   const publishForm = (
     reply: FastifyReply,
@@ -42,7 +43,7 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
 
     app.get('/meetings/:slug/items/new', meetingParams, async (request, reply) => {
       const { meeting, nextNumber } = await service.itemToAdd(request.ctx, request.params.slug)
-      return itemForm(reply, { meeting, values: { number: String(nextNumber) } })
+      return itemForm(reply, { meeting, values: { number: nextNumber ?? '' } })
     })
 
     app.post('/meetings/:slug/items', meetingParams, async (request, reply) => {
@@ -53,27 +54,37 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
         dates: ['exemptReviewOn'],
         save: (input) => service.addItem(request.ctx, meeting.id, input),
         render: (values, errors) => itemForm(reply, { meeting, values }, errors),
-        redirect: (item) => agendaPath(meeting, item.number),
+        redirect: (item) => agendaPath(meeting, item),
       })
     })
 
     app.get(`${itemPath}/edit`, itemParams, async (request, reply) => {
-      const { slug, number } = request.params
-      const { meeting, item } = await service.itemToEdit(request.ctx, slug, number)
-      return itemForm(reply, { meeting, number, values: itemValues(item) })
+      const { slug, position } = request.params
+      const { meeting, item } = await service.itemToEdit(request.ctx, slug, position)
+      return itemForm(reply, { meeting, item, values: itemValues(item) })
     })
 
     app.post(`${itemPath}/edit`, itemParams, async (request, reply) => {
       assertCan(request.user, 'meetings:edit')
-      const { slug, number } = request.params
-      const { meeting, item } = await service.itemToEdit(request.ctx, slug, number)
+      const { slug, position } = request.params
+      const { meeting, item } = await service.itemToEdit(request.ctx, slug, position)
       return submitForm(request, reply, {
         schema: agendaItemSchema,
         dates: ['exemptReviewOn'],
         save: (input) => service.updateItem(request.ctx, item.id, input),
-        render: (values, errors) => itemForm(reply, { meeting, number, values }, errors),
-        redirect: (saved) => agendaPath(meeting, saved.number),
+        render: (values, errors) => itemForm(reply, { meeting, item, values }, errors),
+        redirect: (saved) => agendaPath(meeting, saved),
       })
+    })
+
+    // The buttons send a direction; anything else, like the first item moved up, leaves the agenda as it is.
+    app.post(`${itemPath}/move`, itemParams, async (request, reply) => {
+      assertCan(request.user, 'meetings:edit')
+      const { slug, position } = request.params
+      const { meeting, item } = await service.itemToEdit(request.ctx, slug, position)
+      const form = parseForm(moveItemSchema, request.body)
+      const moved = form.ok ? await service.moveItem(request.ctx, item.id, form.value.direction) : item
+      return reply.redirect(agendaPath(meeting, moved), 303)
     })
 
     app.get('/meetings/:slug/agenda/publish', meetingParams, async (request, reply) => {
@@ -92,14 +103,14 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
     })
 
     app.get(`${itemPath}/delete`, itemParams, async (request, reply) => {
-      const { slug, number } = request.params
-      return reply.page(`${views}/item-delete.njk`, await service.itemToEdit(request.ctx, slug, number))
+      const { slug, position } = request.params
+      return reply.page(`${views}/item-delete.njk`, await service.itemToEdit(request.ctx, slug, position))
     })
 
     app.post(`${itemPath}/delete`, itemParams, async (request, reply) => {
       assertCan(request.user, 'meetings:edit')
-      const { slug, number } = request.params
-      const found = await service.itemToEdit(request.ctx, slug, number)
+      const { slug, position } = request.params
+      const found = await service.itemToEdit(request.ctx, slug, position)
       return submitForm(request, reply, {
         save: () => service.removeItem(request.ctx, found.item.id),
         render: (_values, errors) =>

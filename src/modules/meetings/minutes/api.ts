@@ -15,10 +15,10 @@ import {
   sitePath,
 } from '#src/platform/http/api-schemas.ts'
 import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
-import { MEETING_STATUSES, MEETING_TYPES } from '../schema.ts'
+import { AGENDA_ITEM_STATUSES, MEETING_STATUSES, MEETING_TYPES } from '../schema.ts'
 import type { MinutesStatus } from '../tables.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_CATEGORIES, meetingsQuerySchema } from './schema.ts'
-import { type MinutesRecord, type MinutesService, minutesPath } from './service.ts'
+import { type MinutesService, minutesPath } from './service.ts'
 import { mayReadMinutes } from './visibility.ts'
 
 const meetingSummarySchema = z
@@ -64,11 +64,35 @@ const meetingSummarySchema = z
   })
   .meta({ id: 'MeetingSummary' })
 
+const itemNumber = z
+  .string()
+  .nullable()
+  .meta({
+    description: 'The item’s number as the council writes it; null when it has none',
+    examples: ['4', '4a', 'A1'],
+  })
+
 const agendaItemSchema = z
   .strictObject({
     id: apiId,
-    number: z.int().min(1),
+    number: itemNumber,
+    position: z.int().min(1).describe('Where the item comes on the agenda, from 1; items are listed in this order'),
+    minuteNumber: z
+      .string()
+      .nullable()
+      .meta({
+        description: 'The minute’s own number, when the council numbers its minutes',
+        examples: ['107', 'CYP 1/10'],
+      }),
     title: z.string(),
+    urgent: z.boolean().describe('Taken as a matter of urgency, added after the agenda was published'),
+    urgentReason: z
+      .string()
+      .nullable()
+      .describe('The chair’s reason for taking it as urgent (s100B(4)(b) Local Government Act 1972)'),
+    status: z.enum(AGENDA_ITEM_STATUSES).describe('Listed, or withdrawn or deferred (the item keeps its place)'),
+    statusReason: z.string().nullable().describe('Why the item was withdrawn or deferred'),
+    toFollow: z.boolean().describe('Its report is to follow: not yet published'),
     purpose: z.string().nullable(),
     pages: z.strictObject({ from: z.int(), to: z.int() }).nullable().describe('Pages of the agenda pack'),
     exempt: apiExempt
@@ -89,12 +113,22 @@ const meetingSchema = apiRecord(meetingSummarySchema)
       .strictObject({
         on: apiDate.nullable(),
         meeting: z.strictObject({ id: apiId, slug: z.string() }),
-        item: z.int(),
+        item: itemNumber,
         amendment: z.string().nullable(),
       })
       .nullable()
       .describe('The later meeting that approved the minutes, and the item it did so under'),
     items: z.array(agendaItemSchema).describe('The agenda; empty while it is a draft'),
+    venueChanges: z
+      .array(
+        z.strictObject({
+          from: z.string().describe('The venue announced before'),
+          to: z.string().nullable().describe('The new venue; null when it is to be confirmed'),
+          changedOn: apiDate,
+          reason: z.string().nullable(),
+        }),
+      )
+      .describe('Each change of the announced venue, earliest first'),
     attendance: z
       .array(
         z.strictObject({
@@ -238,8 +272,10 @@ function meetingSummary(
   }
 }
 
+type MeetingRecord = Awaited<ReturnType<MinutesService['getMeetingRecord']>>
+
 /** One meeting with its agenda and, once published, its minutes. */
-function meetingDetail(record: MinutesRecord): z.output<typeof meetingSchema> {
+function meetingDetail(record: MeetingRecord): z.output<typeof meetingSchema> {
   const { meeting, minutes, approval } = record
   return {
     licence: OPEN_DATA_LICENCE,
@@ -254,10 +290,23 @@ function meetingDetail(record: MinutesRecord): z.output<typeof meetingSchema> {
           amendment: approval.amendment || null,
         }
       : null,
+    venueChanges: record.venueChanges.map((change) => ({
+      from: change.fromVenue,
+      to: change.toVenue || null,
+      changedOn: change.changedOn,
+      reason: change.reason || null,
+    })),
     items: record.items.map((item) => ({
       id: item.id,
       number: item.number,
+      position: item.position,
+      minuteNumber: item.minuteNumber,
       title: item.title,
+      urgent: item.urgent,
+      urgentReason: (!item.withheld && item.urgentReason) || null,
+      status: item.status,
+      statusReason: (!item.withheld && item.statusReason) || null,
+      toFollow: item.toFollow,
       purpose: item.purpose || null,
       pages: item.pageFrom === null ? null : { from: item.pageFrom, to: item.pageTo ?? item.pageFrom },
       exempt: item.exempt ? { paragraph: item.exempt.paragraph } : null,

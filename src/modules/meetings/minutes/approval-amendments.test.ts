@@ -21,7 +21,7 @@ describe.each(testDatabases())('minutes approved with amendments on $name', (dat
         .selectFrom('agendaItems')
         .select('id')
         .where('meetingId', '=', meeting.id)
-        .where('number', '=', 1)
+        .where('position', '=', 1)
         .executeTakeFirstOrThrow()
     ).id
 
@@ -72,7 +72,7 @@ describe.each(testDatabases())('minutes approved with amendments on $name', (dat
 
     const open = (await t.visitor().get(`/api/v1/meetings/${october.slug}`)).json()
     expect(open.minutesStatus).toBe('approved')
-    expect(open.approval).toMatchObject({ on: '2023-12-07', item: 1, amendment: AMENDMENT })
+    expect(open.approval).toMatchObject({ on: '2023-12-07', item: '1', amendment: AMENDMENT })
     const history = text((await officer.get(`${october.url}/minutes`)).body)
     expect(history).toMatch(/History of changes .*Approved minutes with amendments .*Published minutes/)
   })

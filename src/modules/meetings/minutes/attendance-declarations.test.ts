@@ -47,10 +47,10 @@ describe.each(testDatabases())('attendance and declarations on $name', (database
     }
     const rows = await t.db
       .selectFrom('agendaItems')
-      .select(['id', 'number'])
+      .select(['id', 'position'])
       .where('meetingId', '=', meeting.id)
       .execute()
-    for (const row of rows) items[row.number] = row.id
+    for (const row of rows) items[row.position] = row.id
     base = `${meeting.url}/minutes`
     await submit(officer, `${base}/start`)
     await submit(officer, `${base}/attendance`, {

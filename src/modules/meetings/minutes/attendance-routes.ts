@@ -1,3 +1,4 @@
+import { itemHeading } from '#src/platform/views/filters.ts'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
@@ -73,7 +74,7 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
     const ticked = ([] as unknown[]).concat(values.itemIds ?? [])
     const itemItems = record.items.map((item) => ({
       value: item.id,
-      text: `${item.number}. ${item.title}`,
+      text: itemHeading(item),
       checked: ticked.includes(item.id),
     }))
     return reply.page(

@@ -24,8 +24,8 @@ type Resolution = Item['resolutions'][number]
 export function itemRoutes(deps: MinutesRouteDeps) {
   const { service } = deps
 
-  const itemOf = (record: Recording, number: string) => {
-    const item = record.items.find((candidate) => String(candidate.number) === number)
+  const itemOf = (record: Recording, position: string) => {
+    const item = record.items.find((candidate) => String(candidate.position) === position)
     if (!item) throw new NotFoundError('Agenda item')
     return item
   }
@@ -36,7 +36,7 @@ export function itemRoutes(deps: MinutesRouteDeps) {
     }
     throw new NotFoundError('Resolution')
   }
-  const itemPath = (record: Recording, item: Item) => `${minutesPath(record.meeting.slug)}/items/${item.number}`
+  const itemPath = (record: Recording, item: Item) => `${minutesPath(record.meeting.slug)}/items/${item.position}`
   const positionItems = (count: number, selected: unknown) =>
     Array.from({ length: count }, (_, index) => ({
       value: String(index + 1),
@@ -77,35 +77,35 @@ export function itemRoutes(deps: MinutesRouteDeps) {
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
 
-    app.get(`${base}/items/:number`, itemParams, async (request, reply) => {
+    app.get(`${base}/items/:position`, itemParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      const item = itemOf(record, request.params.number)
-      return itemPage(reply, record, item, { minute: item.minute })
+      const item = itemOf(record, request.params.position)
+      return itemPage(reply, record, item, { minute: item.minute, minuteNumber: item.minuteNumber ?? '' })
     })
 
-    app.post(`${base}/items/:number`, itemParams, async (request, reply) => {
+    app.post(`${base}/items/:position`, itemParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      const item = itemOf(record, request.params.number)
+      const item = itemOf(record, request.params.position)
       return submitForm(request, reply, {
         schema: itemMinuteSchema,
-        save: (input) => service.recordItemMinute(request.ctx, record.meeting.id, item.id, input.minute),
+        save: (input) => service.recordItemMinute(request.ctx, record.meeting.id, item.id, input),
         render: (values, errors) => itemPage(reply, record, item, values, errors),
-        redirect: () => `${editPath(record.meeting.slug)}#item-${item.number}`,
+        redirect: () => `${editPath(record.meeting.slug)}#item-${item.position}`,
       })
     })
 
-    app.get(`${base}/items/:number/resolutions/new`, itemParams, async (request, reply) => {
+    app.get(`${base}/items/:position/resolutions/new`, itemParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      return resolutionPage(reply, { record, item: itemOf(record, request.params.number) }, {})
+      return resolutionPage(reply, { record, item: itemOf(record, request.params.position) }, {})
     })
 
-    app.post(`${base}/items/:number/resolutions`, itemParams, async (request, reply) => {
+    app.post(`${base}/items/:position/resolutions`, itemParams, async (request, reply) => {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
-      const item = itemOf(record, request.params.number)
+      const item = itemOf(record, request.params.position)
       return submitForm(request, reply, {
         schema: resolutionSchema,
         save: (input) => service.addResolution(request.ctx, record.meeting.id, item.id, input),

@@ -8,8 +8,8 @@ const ready: ReadinessInput = {
     { status: 'apologies', chaired: false },
   ],
   items: [
-    { number: 1, title: 'Declarations of interest', minute: 'None.', resolutionCount: 0 },
-    { number: 2, title: 'Forward plan', minute: '', resolutionCount: 2 },
+    { number: '1', position: 1, title: 'Declarations of interest', minute: 'None.', resolutionCount: 0 },
+    { number: '2', position: 2, title: 'Forward plan', minute: '', resolutionCount: 2 },
   ],
   noDeclarations: true,
   declarationCount: 0,
@@ -56,17 +56,19 @@ describe('whatIsMissing before publishing', () => {
       ['Record the declarations of interest, or that there were none'],
     ],
     [
-      'each item with neither a minute nor a resolution, by number',
+      'each item with neither a minute nor a resolution, by its number when it has one',
       {
         items: [
-          { number: 1, title: 'Public speaking', minute: '  ', resolutionCount: 0 },
-          { number: 2, title: 'Forward plan', minute: 'Noted.', resolutionCount: 0 },
-          { number: 3, title: 'Workplan', minute: '', resolutionCount: 0 },
+          { number: '1', position: 1, title: 'Public speaking', minute: '  ', resolutionCount: 0 },
+          { number: '2', position: 2, title: 'Forward plan', minute: 'Noted.', resolutionCount: 0 },
+          { number: '3a', position: 3, title: 'Workplan', minute: '', resolutionCount: 0 },
+          { number: null, position: 4, title: 'Any other business', minute: '', resolutionCount: 0 },
         ],
       },
       [
         'Write a minute or a resolution for item 1: Public speaking',
-        'Write a minute or a resolution for item 3: Workplan',
+        'Write a minute or a resolution for item 3a: Workplan',
+        'Write a minute or a resolution for Any other business',
       ],
     ],
   ])('lists %s', (_name, change, expected) => {
@@ -78,8 +80,8 @@ describe('whatIsMissing before publishing', () => {
       ...ready,
       attendance: [],
       noDeclarations: false,
-      items: [{ number: 4, title: 'X', minute: '', resolutionCount: 0 }],
+      items: [{ number: '4a', position: 5, title: 'X', minute: '', resolutionCount: 0 }],
     })
-    expect(missing.map((part) => part.anchor)).toEqual(['attendance', 'attendance', 'declarations', 'item-4'])
+    expect(missing.map((part) => part.anchor)).toEqual(['attendance', 'attendance', 'declarations', 'item-5'])
   })
 })

@@ -11,7 +11,7 @@ export interface ReadinessInput {
   /** Minutes of a draft agenda would publish its items (their titles, minutes, declarations) early. */
   agendaPublished: boolean
   attendance: { status: AttendanceStatus; chaired: boolean }[]
-  items: { number: number; title: string; minute: string; resolutionCount: number }[]
+  items: { number: string | null; position: number; title: string; minute: string; resolutionCount: number }[]
   noDeclarations: boolean
   declarationCount: number
 }
@@ -39,8 +39,8 @@ export function whatIsMissing(input: ReadinessInput): MissingPart[] {
   for (const item of input.items) {
     if (!item.minute.trim() && item.resolutionCount === 0) {
       missing.push({
-        text: `Write a minute or a resolution for item ${item.number}: ${item.title}`,
-        anchor: `item-${item.number}`,
+        text: `Write a minute or a resolution for ${item.number ? `item ${item.number}: ` : ''}${item.title}`,
+        anchor: `item-${item.position}`,
       })
     }
   }

@@ -24,9 +24,9 @@ export const views = 'modules/meetings/minutes/views'
 export const base = '/meetings/:slug/minutes'
 export const editPath = (slug: string) => `${minutesPath(slug)}/edit`
 
-/** The path parameters of the minutes' pages: the meeting's slug, and the item's number or the record's id. */
+/** The path parameters of the minutes' pages: the meeting's slug, and the item's place or the record's id. */
 export const minutesParams = { schema: { params: pathParams('slug') } }
-export const itemParams = { schema: { params: pathParams('slug', 'number') } }
+export const itemParams = { schema: { params: pathParams('slug', 'position') } }
 export const recordParams = { schema: { params: pathParams('slug', 'id') } }
 
 const sentence = (text: string) => text[0].toUpperCase() + text.slice(1)

@@ -49,7 +49,8 @@ async function createPanel(db: Db) {
       .executeTakeFirstOrThrow()
     const items = titles.map((title, index) => ({
       meetingId: id,
-      number: index + 1,
+      number: String(index + 1),
+      position: index + 1,
       title,
       purpose: `Purpose of ${title}`,
       pageFrom: null,
@@ -268,7 +269,7 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
       { number: 2, text: 'Second resolution.' },
     ])
     expect(meeting.items[2]).toMatchObject({
-      number: 3,
+      number: '3',
       exempt: { paragraph: 1 },
       purpose: null,
       minute: null,
@@ -346,7 +347,7 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
     expect((await officer.get(`${minutes}/unpublish`)).headers.location).toBe(`${minutes}/edit`)
     expect((await t.visitor().get(api)).json()).toMatchObject({
       minutesStatus: 'approved',
-      approval: { on: '2023-12-07', item: 1 },
+      approval: { on: '2023-12-07', item: '1' },
     })
     const audit = await t.db
       .selectFrom('auditEvents')

@@ -8,7 +8,14 @@ import { attendeeName, membersOnDate } from './attendance-groups.ts'
 import { chairProblem, substituteProblem } from './chair.ts'
 import { moveResolution, withoutResolution } from './resolution-numbers.ts'
 import type { AttendanceInput } from './repository.ts'
-import { ATTENDED_STATUSES, type AttendanceForm, type DeclarationForm, type ResolutionForm } from './schema.ts'
+import {
+  ATTENDED_STATUSES,
+  type AttendanceForm,
+  type DeclarationForm,
+  type ItemMinuteForm,
+  type ResolutionForm,
+} from './schema.ts'
+import { itemReference } from '#src/platform/views/filters.ts'
 import type { MinutesDeps } from './service.ts'
 
 const subjectType = 'minutes'
@@ -228,13 +235,13 @@ export function createMinutesRecording(deps: MinutesDeps) {
     },
 
     /** Writes the minute of one agenda item. */
-    async recordItemMinute(ctx: Context, meetingId: string, itemId: string, minute: string) {
+    async recordItemMinute(ctx: Context, meetingId: string, itemId: string, input: ItemMinuteForm) {
       assertCan(ctx.user, 'minutes:edit')
       await draftOf(meetingId)
       const before = await itemOf(meetingId, itemId)
       return withTransaction(db, async (trx) => {
-        const after = await meetings.recordItemMinute(ctx, itemId, minute, trx)
-        const action = `recorded minute of item ${before.number}`
+        const after = await meetings.recordItemMinute(ctx, itemId, input, trx)
+        const action = `recorded minute of ${itemReference(before)}`
         await recordAudit(trx, ctx, { action, subjectType, subjectId: meetingId, before, after })
         return after
       })
@@ -251,7 +258,7 @@ export function createMinutesRecording(deps: MinutesDeps) {
         const numbers = moveResolution([...before, added], added.id, input.position ?? before.length + 1)
         await repo.setResolutionNumbers(trx, itemId, numbers)
         const after = await resolutionsOf(trx, itemId)
-        const action = `added resolution to item ${item.number}`
+        const action = `added resolution to ${itemReference(item)}`
         await recordAudit(trx, ctx, { action, subjectType, subjectId: meetingId, before, after })
         return added
       })
@@ -273,7 +280,7 @@ export function createMinutesRecording(deps: MinutesDeps) {
           moveResolution(before, resolutionId, input.position ?? resolution.number),
         )
         const after = await resolutionsOf(trx, item.id)
-        const action = `changed resolution of item ${item.number}`
+        const action = `changed resolution of ${itemReference(item)}`
         await recordAudit(trx, ctx, { action, subjectType, subjectId: meetingId, before, after })
       })
     },
@@ -290,7 +297,7 @@ export function createMinutesRecording(deps: MinutesDeps) {
         await repo.deleteResolution(trx, resolutionId)
         await repo.setResolutionNumbers(trx, item.id, withoutResolution(before, resolutionId))
         const after = await resolutionsOf(trx, item.id)
-        const action = `removed resolution from item ${item.number}`
+        const action = `removed resolution from ${itemReference(item)}`
         await recordAudit(trx, ctx, { action, subjectType, subjectId: meetingId, before, after })
       })
     },

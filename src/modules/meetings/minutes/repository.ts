@@ -29,6 +29,13 @@ const itemColumns = [
   'agendaItems.id',
   'agendaItems.meetingId',
   'agendaItems.number',
+  'agendaItems.position',
+  'agendaItems.minuteNumber',
+  'agendaItems.urgent',
+  'agendaItems.urgentReason',
+  'agendaItems.status',
+  'agendaItems.statusReason',
+  'agendaItems.toFollow',
   'agendaItems.title',
   'agendaItems.purpose',
   'agendaItems.pageFrom',
@@ -43,22 +50,28 @@ async function withItems<T extends { id: string }>(rows: T[], trx: Reader) {
     ? await trx
         .selectFrom('declarationItems')
         .innerJoin('agendaItems', 'agendaItems.id', 'declarationItems.agendaItemId')
-        .select(['declarationItems.declarationId', 'agendaItems.id', 'agendaItems.number', 'agendaItems.title'])
+        .select([
+          'declarationItems.declarationId',
+          'agendaItems.id',
+          'agendaItems.number',
+          'agendaItems.position',
+          'agendaItems.title',
+        ])
         .where(
           'declarationItems.declarationId',
           'in',
           rows.map((row) => row.id),
         )
-        .orderBy('agendaItems.number')
+        .orderBy('agendaItems.position')
         .execute()
     : []
   const withLinks = rows.map((row) => ({
     ...row,
     items: links
       .filter((link) => link.declarationId === row.id)
-      .map(({ id, number, title }) => ({ id, number, title })),
+      .map(({ id, number, position, title }) => ({ id, number, position, title })),
   }))
-  const first = (row: (typeof withLinks)[number]) => row.items[0]?.number ?? -Infinity
+  const first = (row: (typeof withLinks)[number]) => row.items[0]?.position ?? -Infinity
   return withLinks.sort((a, b) => (first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0))
 }
 
@@ -71,7 +84,7 @@ export function createMinutesRepository(db: Db) {
       .select(itemColumns)
       .where('meetingId', 'in', meetingIds)
       .orderBy('meetingId')
-      .orderBy('number')
+      .orderBy('position')
       .execute()
   }
 
@@ -277,6 +290,7 @@ export function createMinutesRepository(db: Db) {
           'resolutions.text',
           'agendaItems.id as itemId',
           'agendaItems.number as itemNumber',
+          'agendaItems.position as itemPosition',
           'agendaItems.title as itemTitle',
           'agendaItems.exemptParagraph',
           'meetings.id as meetingId',
@@ -313,6 +327,7 @@ export function createMinutesRepository(db: Db) {
           'minutes.status as minutesStatus',
           'agendaItems.id as itemId',
           'agendaItems.number as itemNumber',
+          'agendaItems.position as itemPosition',
           'agendaItems.title as itemTitle',
           'agendaItems.exemptParagraph',
           'resolutions.id as resolutionId',

@@ -192,7 +192,12 @@ describe.each(testDatabases())('minutes of the demo committee on $name', (databa
       expect(bySlug.minutesStatus).toBe('approved')
       expect(bySlug.items).toHaveLength(10)
       const item6 = bySlug.items[5]
-      expect(item6).toMatchObject({ number: 6, title: "Children's social care update: improvement plan", exempt: null })
+      expect(item6).toMatchObject({
+        number: '6',
+        position: 6,
+        title: "Children's social care update: improvement plan",
+        exempt: null,
+      })
       expect(item6.minute).toContain('Chris Coyle introduced the plan')
       expect(item6.resolutions.map((r: { number: number }) => r.number)).toEqual([1, 2, 3])
       expect(bySlug.attendance[0]).toEqual({
@@ -206,7 +211,7 @@ describe.each(testDatabases())('minutes of the demo committee on $name', (databa
         chaired: true,
       })
       expect(bySlug.declarations).toEqual([])
-      expect(bySlug.approval).toMatchObject({ on: '2023-11-09', item: 3 })
+      expect(bySlug.approval).toMatchObject({ on: '2023-11-09', item: '3' })
       const byId = await t.visitor().get(`/api/v1/meetings/${bySlug.id}`)
       expect(byId.json()).toEqual(bySlug)
     })
@@ -215,7 +220,7 @@ describe.each(testDatabases())('minutes of the demo committee on $name', (databa
       const meeting = (await t.visitor().get(`/api/v1/meetings/2024-01-25-${body}`)).json()
       expect(meeting.minutesStatus).toBeNull()
       expect(meeting.items).toHaveLength(11)
-      expect(meeting.items[1]).toMatchObject({ number: 2, pages: { from: 1, to: 6 }, minute: null, resolutions: [] })
+      expect(meeting.items[1]).toMatchObject({ number: '2', pages: { from: 1, to: 6 }, minute: null, resolutions: [] })
       expect(meeting.attendance).toEqual([])
     })
 

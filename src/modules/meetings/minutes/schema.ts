@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { checkbox, isoDate, optionalText, requiredText, tickedIds } from '#src/platform/forms/fields.ts'
 import { parseTimeOfDay } from '#src/platform/forms/time-of-day.ts'
 import type { AttendanceStatus, DeclarationCategory } from '../tables.ts'
+import { itemLabel } from '../schema.ts'
 
 export const CAPACITIES = ['member', 'co-opted member', 'substitute', 'cabinet member', 'officer', 'other'] as const
 export const ATTENDANCE_STATUSES = [
@@ -107,7 +108,12 @@ export const noDeclarationsSchema = z.object({
   none: z.enum(['yes', 'no'], { error: 'Select whether there were any declarations of interest' }),
 })
 
-export const itemMinuteSchema = z.object({ minute: optionalText(50_000) })
+/** The minute of an item, and its own number when the council numbers minutes apart from the agenda. */
+export const itemMinuteSchema = z.object({
+  minuteNumber: itemLabel('Minute number must be 20 characters or fewer'),
+  minute: optionalText(50_000),
+})
+export type ItemMinuteForm = z.infer<typeof itemMinuteSchema>
 
 export const resolutionSchema = z.object({
   text: requiredText('Enter what the committee agreed', 5_000),

@@ -23,7 +23,7 @@ export interface MinutesDeps {
   clock: Clock
   bodies: BodiesService
   /** The meetings module's service: agenda items are its, their minutes are written through it. */
-  meetings: Pick<MeetingsService, 'recordItemMinute'>
+  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf'>
 }
 
 /** The address of a meeting's minutes page. */
@@ -91,6 +91,8 @@ export function createMinutesService(deps: MinutesDeps) {
           exempt: exemptNotice(item),
           withheld,
           minute: minutes && !withheld ? item.minute : null,
+          // Like the minute, its number is the draft's until the minutes are published.
+          minuteNumber: minutes ? item.minuteNumber : null,
           resolutions: withheld ? [] : resolutions.filter((resolution) => resolution.agendaItemId === item.id),
         }
       }),
@@ -180,7 +182,11 @@ export function createMinutesService(deps: MinutesDeps) {
     async getMeetingRecord(ctx: Context, idOrSlug: string) {
       const meeting = (await repo.findMeetingById(idOrSlug)) ?? (await repo.findMeetingBySlug(idOrSlug))
       if (!meeting) throw new NotFoundError('Meeting')
-      return recordOf(ctx, meeting)
+      const [record, venueChanges] = await Promise.all([
+        recordOf(ctx, meeting),
+        deps.meetings.venueChangesOf(ctx, meeting.id),
+      ])
+      return { ...record, venueChanges }
     },
 
     /** Meetings, optionally of one body and within dates (inclusive), soonest first, with their body. */
@@ -222,7 +228,13 @@ export function createMinutesService(deps: MinutesDeps) {
         number: found.number,
         text: found.text,
         meeting: { id: found.meetingId, slug: found.meetingSlug, date: found.meetingDate, bodyId: found.bodyId },
-        item: { id: found.itemId, number: found.itemNumber, title: found.itemTitle, exempt: isExempt(found) },
+        item: {
+          id: found.itemId,
+          number: found.itemNumber,
+          position: found.itemPosition,
+          title: found.itemTitle,
+          exempt: isExempt(found),
+        },
       }
     },
 
@@ -237,17 +249,17 @@ export function createMinutesService(deps: MinutesDeps) {
       const found = await repo.findMeetingSource(ref.meetingId, ref.agendaItemId, ref.resolutionId)
       if (!found) return undefined
       const meeting = { id: found.id, slug: found.slug, date: found.date }
-      const { itemId, itemNumber, itemTitle, resolutionId, resolutionNumber } = found
+      const { itemId, itemNumber, itemPosition, itemTitle, resolutionId, resolutionNumber } = found
       const hidden =
         itemId === null ||
-        itemNumber === null ||
+        itemPosition === null ||
         itemTitle === null ||
         !mayReadMinutes(ctx.user, found.minutesStatus) ||
         (isExempt(found) && !mayReadExempt(await bodies.exemptReadableBodyIds(ctx), found.bodyId))
       if (hidden) return { meeting, item: null, resolution: null }
       return {
         meeting,
-        item: { id: itemId, number: itemNumber, title: itemTitle },
+        item: { id: itemId, number: itemNumber, position: itemPosition, title: itemTitle },
         resolution:
           resolutionId !== null && resolutionNumber !== null ? { id: resolutionId, number: resolutionNumber } : null,
       }

@@ -15,7 +15,7 @@ import { type MeetingsRouteDeps, appendixParams, itemParams, views } from '../ro
 import { reportPath } from './routes.ts'
 import { APPENDIX_FIELD_ORDER, appendixSchema } from './schema.ts'
 
-const appendices = '/meetings/:slug/items/:number/report/appendices'
+const appendices = '/meetings/:slug/items/:position/report/appendices'
 
 type AppendixToEdit = Awaited<ReturnType<MeetingsService['appendixToEdit']>>
 type ReportForAppendix = Awaited<ReturnType<MeetingsService['reportForAppendix']>> & { appendix: null }
@@ -55,54 +55,54 @@ export function appendixRoutes(deps: MeetingsRouteDeps) {
     await acceptUploads(app, { maxBytes: MAX_UPLOAD_BYTES, fields: 40 })
 
     app.get(`${appendices}/new`, itemParams, async (request, reply) => {
-      const { slug, number } = request.params
-      const found = await service.reportForAppendix(request.ctx, slug, number)
+      const { slug, position } = request.params
+      const found = await service.reportForAppendix(request.ctx, slug, position)
       return appendixForm(reply, { ...found, appendix: null }, null)
     })
 
     app.post(appendices, { ...itemParams, onRequest: mayUpload }, async (request, reply) => {
-      const { slug, number } = request.params
-      const found = await service.reportForAppendix(request.ctx, slug, number)
+      const { slug, position } = request.params
+      const found = await service.reportForAppendix(request.ctx, slug, position)
       return submitForm(request, reply, {
         ...appendixPost,
         save: ({ file, ...fields }) => service.addAppendix(request.ctx, found.report.id, fields, file),
         render: (values, errors) => appendixForm(reply, { ...found, appendix: null }, withoutUpload(values), errors),
-        redirect: () => `${reportPath(slug, number)}#appendices`,
+        redirect: () => `${reportPath(slug, position)}#appendices`,
       })
     })
 
     app.get(`${appendices}/:id`, appendixParams, async (request, reply) => {
-      const { slug, number, id } = request.params
-      return reply.page(`${views}/appendix.njk`, await service.getAppendix(request.ctx, slug, number, id))
+      const { slug, position, id } = request.params
+      return reply.page(`${views}/appendix.njk`, await service.getAppendix(request.ctx, slug, position, id))
     })
 
     app.get(`${appendices}/:id/edit`, appendixParams, async (request, reply) => {
-      const { slug, number, id } = request.params
-      return appendixForm(reply, await service.appendixToEdit(request.ctx, slug, number, id), null)
+      const { slug, position, id } = request.params
+      return appendixForm(reply, await service.appendixToEdit(request.ctx, slug, position, id), null)
     })
 
     app.post(`${appendices}/:id/edit`, { ...appendixParams, onRequest: mayUpload }, async (request, reply) => {
-      const { slug, number, id } = request.params
-      const found = await service.appendixToEdit(request.ctx, slug, number, id)
+      const { slug, position, id } = request.params
+      const found = await service.appendixToEdit(request.ctx, slug, position, id)
       return submitForm(request, reply, {
         ...appendixPost,
         save: ({ file, ...fields }) => service.updateAppendix(request.ctx, found.appendix.id, fields, file),
         render: (values, errors) => appendixForm(reply, found, withoutUpload(values), errors),
-        redirect: () => `${reportPath(slug, number)}#appendices`,
+        redirect: () => `${reportPath(slug, position)}#appendices`,
       })
     })
 
     app.get(`${appendices}/:id/delete`, appendixParams, async (request, reply) => {
-      const { slug, number, id } = request.params
-      return reply.page(`${views}/appendix-delete.njk`, await service.appendixToEdit(request.ctx, slug, number, id))
+      const { slug, position, id } = request.params
+      return reply.page(`${views}/appendix-delete.njk`, await service.appendixToEdit(request.ctx, slug, position, id))
     })
 
     app.post(`${appendices}/:id/delete`, appendixParams, async (request, reply) => {
       assertCan(request.user, 'reports:edit')
-      const { slug, number, id } = request.params
-      const { appendix } = await service.appendixToEdit(request.ctx, slug, number, id)
+      const { slug, position, id } = request.params
+      const { appendix } = await service.appendixToEdit(request.ctx, slug, position, id)
       await service.removeAppendix(request.ctx, appendix.id)
-      return reply.redirect(`${reportPath(slug, number)}#appendices`, 303)
+      return reply.redirect(`${reportPath(slug, position)}#appendices`, 303)
     })
 
     app.get('/documents/:id', { schema: { params: pathParams('id') } }, async (request, reply) => {

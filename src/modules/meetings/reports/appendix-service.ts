@@ -18,8 +18,8 @@ export function createAppendicesService(deps: ReportsDeps) {
   const { db, reports, bodies } = deps
   const papers = createPaperFinder(deps)
 
-  async function appendixAt(ctx: Context, slug: string, number: number, id: string) {
-    const found = await papers.reportAt(ctx, slug, number)
+  async function appendixAt(ctx: Context, slug: string, position: number, id: string) {
+    const found = await papers.reportAt(ctx, slug, position)
     const appendix = await reports.findAppendix(id)
     if (!appendix || appendix.reportId !== found.report.id) throw new NotFoundError('Appendix')
     return { ...found, appendix }
@@ -35,12 +35,12 @@ export function createAppendicesService(deps: ReportsDeps) {
 
   return {
     /**
-     * One appendix of the report on item `number`, as this viewer may read it. Exempt (itself, or
+     * One appendix of the report on the item at `position`, as this viewer may read it. Exempt (itself, or
      * its report or item) it is a NotFoundError for those who may not read it, and reading it is
      * recorded in the audit trail.
      */
-    async getAppendix(ctx: Context, slug: string, number: number, id: string) {
-      const { meeting, item, report, appendix } = await appendixAt(ctx, slug, number, id)
+    async getAppendix(ctx: Context, slug: string, position: number, id: string) {
+      const { meeting, item, report, appendix } = await appendixAt(ctx, slug, position, id)
       const mayRead = await papers.mayRead(ctx, meeting)
       const chain = [appendix, report, item]
       assertNotWithheld(chain, mayRead, 'Appendix')
@@ -53,22 +53,22 @@ export function createAppendicesService(deps: ReportsDeps) {
       }
       return {
         meeting,
-        item: { number: item.number, title: item.title },
+        item: { number: item.number, position: item.position, title: item.title },
         report: { title: report.title },
         appendix: appendixForViewer(appendix, [report, item], mayRead),
       }
     },
 
     /** The report an appendix is being added to. Throws NotFoundError. */
-    async reportForAppendix(ctx: Context, slug: string, number: number) {
+    async reportForAppendix(ctx: Context, slug: string, position: number) {
       assertCan(ctx.user, 'reports:edit')
-      return papers.reportAt(ctx, slug, number)
+      return papers.reportAt(ctx, slug, position)
     },
 
     /** An appendix for its edit form. Throws NotFoundError. */
-    async appendixToEdit(ctx: Context, slug: string, number: number, id: string) {
+    async appendixToEdit(ctx: Context, slug: string, position: number, id: string) {
       assertCan(ctx.user, 'reports:edit')
-      return appendixAt(ctx, slug, number, id)
+      return appendixAt(ctx, slug, position, id)
     },
 
     /** Adds an appendix, with its uploaded file when there is one. It needs words or a file. */

@@ -21,23 +21,24 @@ export interface ReportsDeps {
 export function createPaperFinder(deps: ReportsDeps) {
   const { meetings, reports, bodies } = deps
 
-  async function itemAt(ctx: Context, slug: string, number: number) {
+  async function itemAt(ctx: Context, slug: string, position: number) {
     const meeting = await meetings.findMeetingBySlug(slug)
-    const item = meeting && mayReadAgenda(ctx.user, meeting) ? await meetings.findItem(meeting.id, number) : undefined
+    const item =
+      meeting && mayReadAgenda(ctx.user, meeting) ? await meetings.findItemAt(meeting.id, position) : undefined
     if (!meeting || !item) throw new NotFoundError('Agenda item')
     return { meeting, item }
   }
 
   return {
     /**
-     * The meeting with `slug` and its item `number`. Throws NotFoundError, also when the agenda is a
+     * The meeting with `slug` and the item at `position` on its agenda. Throws NotFoundError, also when the agenda is a
      * draft this viewer may not see: every paper of the meeting is found through here.
      */
     itemAt,
 
     /** The item's report with its meeting and item. Throws NotFoundError when there is none. */
-    async reportAt(ctx: Context, slug: string, number: number) {
-      const { meeting, item } = await itemAt(ctx, slug, number)
+    async reportAt(ctx: Context, slug: string, position: number) {
+      const { meeting, item } = await itemAt(ctx, slug, position)
       const report = await reports.findReportOfItem(item.id)
       if (!report) throw new NotFoundError('Report')
       return { meeting, item, report }

@@ -12,7 +12,7 @@ import { type MeetingsRouteDeps, itemParams, views } from '../route-context.ts'
 import { WITHIN_BUDGET, reportSchema } from './schema.ts'
 import { yesNo } from './template.ts'
 
-export const reportPath = (slug: string, number: number) => `/meetings/${slug}/items/${number}/report`
+export const reportPath = (slug: string, position: number) => `/meetings/${slug}/items/${position}/report`
 
 const budgetItems = WITHIN_BUDGET.map((value) => ({ value, text: value[0].toUpperCase() + value.slice(1) }))
 
@@ -47,9 +47,9 @@ export function reportRoutes(deps: MeetingsRouteDeps) {
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
 
-    app.get('/meetings/:slug/items/:number/report', itemParams, async (request, reply) => {
-      const { slug, number } = request.params
-      const paper = await service.getReport(request.ctx, slug, number)
+    app.get('/meetings/:slug/items/:position/report', itemParams, async (request, reply) => {
+      const { slug, position } = request.params
+      const paper = await service.getReport(request.ctx, slug, position)
       const history = await audit.historyOf(request.ctx, 'report', paper.report.id)
       return reply.page(`${views}/report.njk`, {
         ...paper,
@@ -62,21 +62,21 @@ export function reportRoutes(deps: MeetingsRouteDeps) {
       })
     })
 
-    app.get('/meetings/:slug/items/:number/report/edit', itemParams, async (request, reply) => {
-      const { slug, number } = request.params
-      return reportForm(reply, await service.reportToEdit(request.ctx, slug, number), null)
+    app.get('/meetings/:slug/items/:position/report/edit', itemParams, async (request, reply) => {
+      const { slug, position } = request.params
+      return reportForm(reply, await service.reportToEdit(request.ctx, slug, position), null)
     })
 
-    app.post('/meetings/:slug/items/:number/report/edit', itemParams, async (request, reply) => {
+    app.post('/meetings/:slug/items/:position/report/edit', itemParams, async (request, reply) => {
       assertCan(request.user, 'reports:edit')
-      const { slug, number } = request.params
-      const found = await service.reportToEdit(request.ctx, slug, number)
+      const { slug, position } = request.params
+      const found = await service.reportToEdit(request.ctx, slug, position)
       return submitForm(request, reply, {
         schema: reportSchema,
         dates: ['meetingDate', 'exemptReviewOn'],
         save: (input, version) => service.saveReport(request.ctx, found.item.id, version, input),
         render: (values, errors) => reportForm(reply, found, values, errors),
-        redirect: () => reportPath(slug, number),
+        redirect: () => reportPath(slug, position),
       })
     })
   }

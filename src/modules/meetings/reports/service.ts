@@ -18,12 +18,12 @@ export function createReportsService(deps: ReportsDeps) {
 
   return {
     /**
-     * The report on agenda item `number` of the meeting with `slug`, with its numbered sections and
+     * The report on the agenda item at `position` of the meeting with `slug`, with its numbered sections and
      * its appendices as this viewer may see them. An exempt report (or one on an exempt item) is a
      * NotFoundError for those who may not read it; reading one is recorded in the audit trail.
      */
-    async getReport(ctx: Context, slug: string, number: number) {
-      const { meeting, item, report } = await papers.reportAt(ctx, slug, number)
+    async getReport(ctx: Context, slug: string, position: number) {
+      const { meeting, item, report } = await papers.reportAt(ctx, slug, position)
       const mayRead = await papers.mayRead(ctx, meeting)
       assertNotWithheld([report, item], mayRead, 'Report')
       const exempt = governingExemption([report, item], mayRead)
@@ -36,6 +36,7 @@ export function createReportsService(deps: ReportsDeps) {
         item: {
           id: item.id,
           number: item.number,
+          position: item.position,
           title: item.title,
           pages: pageRangeLabel(item.pageFrom, item.pageTo),
         },
@@ -47,16 +48,17 @@ export function createReportsService(deps: ReportsDeps) {
     },
 
     /** The meeting, item and report (null before one is written) for the report form. */
-    async reportToEdit(ctx: Context, slug: string, number: number) {
+    async reportToEdit(ctx: Context, slug: string, position: number) {
       assertCan(ctx.user, 'reports:edit')
-      const { meeting, item } = await papers.itemAt(ctx, slug, number)
+      const { meeting, item } = await papers.itemAt(ctx, slug, position)
       assertNotWithheld([item], await papers.mayRead(ctx, meeting), 'Agenda item')
       const report = (await reports.findReportOfItem(item.id)) ?? null
       return { meeting, item, report }
     },
 
     /**
-     * Writes the report on an agenda item: the first save creates it, later ones change it.
+     * Writes the report on an agenda item: the first save creates it, later ones change it. An item
+     * whose report was to follow no longer is, in the same transaction.
      * Refused (EditConflictError) unless the report is still at `version`, the one the form was
      * opened at (0: there was no report yet).
      */
@@ -73,6 +75,7 @@ export function createReportsService(deps: ReportsDeps) {
             at === 0 ? reports.insertReport(trx, item.id, input) : reports.updateReport(trx, item.id, at, input),
           () => reports.findReportOfItem(item.id, trx),
         )
+        if (item.toFollow) await meetings.reportArrived(trx, item.id)
         await recordAudit(trx, ctx, {
           action: before ? 'updated report' : 'created report',
           subjectType: 'report',

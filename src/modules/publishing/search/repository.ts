@@ -12,7 +12,10 @@ export interface SearchHitRow {
   meetingSlug: string
   meetingDate: string
   bodyName: string
-  itemNumber: number
+  /** The item's number as the council writes it; null when it has none. */
+  itemNumber: string | null
+  /** The item's place on its agenda, which its address uses. */
+  itemPosition: number
   resolutionNumber: number | null
   title: string
   exemptParagraph: number | null
@@ -54,7 +57,7 @@ export function createSearchRepository(db: Db) {
       options: { limit: number; offset: number },
     ): Promise<{ total: number | null; hits: SearchHitRow[] }> {
       const result = await sql<SearchHitRow & { total: number }>`${withHits(q)}
-        select h.kind, h.id, h.meeting_slug, h.meeting_date, h.body_name, h.item_number, h.resolution_number,
+        select h.kind, h.id, h.meeting_slug, h.meeting_date, h.body_name, h.item_number, h.item_position, h.resolution_number,
           h.title, h.exempt_paragraph, h.total,
           case when h.text = '' then null else ts_headline('english', h.text, query.q, ${HEADLINE_OPTIONS}) end as headline
         from (
@@ -68,7 +71,7 @@ export function createSearchRepository(db: Db) {
   }
 }
 
-const order = sql`rank desc, meeting_date desc, item_number, kind_order, resolution_number, id`
+const order = sql`rank desc, meeting_date desc, item_position, kind_order, resolution_number, id`
 const publishedMinutes = sql`('published', 'approved')`
 
 /**
@@ -78,7 +81,7 @@ const publishedMinutes = sql`('published', 'approved')`
 function hits(): RawBuilder<unknown> {
   return sql`
     select 'item' as kind, 1 as kind_order, ai.id, m.slug as meeting_slug, m.date::text as meeting_date, b.name as body_name,
-      ai.number as item_number, null::integer as resolution_number, ai.title, ai.exempt_paragraph,
+      ai.number as item_number, ai.position as item_position, null::integer as resolution_number, ai.title, ai.exempt_paragraph,
       case when ${isExemptSql('ai')} then ''
         when mn.status in ${publishedMinutes} then ai.purpose || ' ' || ai.minute
         else ai.purpose end as text,
@@ -96,7 +99,7 @@ function hits(): RawBuilder<unknown> {
 
     union all
 
-    select 'report', 2, r.id, m.slug, m.date::text, b.name, ai.number, null, r.title, null,
+    select 'report', 2, r.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, r.title, null,
       concat_ws(' ', r.purpose, r.reasons, r.background, r.alternative_options, appendix.text),
       ts_rank(doc.vector, query.q) + case when to_tsvector('english', r.title) @@ query.q then 1 else 0 end
     from reports r
@@ -113,7 +116,7 @@ function hits(): RawBuilder<unknown> {
 
     union all
 
-    select 'resolution', 3, res.id, m.slug, m.date::text, b.name, ai.number, res.number, ai.title, null,
+    select 'resolution', 3, res.id, m.slug, m.date::text, b.name, ai.number, ai.position, res.number, ai.title, null,
       res.text,
       ts_rank(to_tsvector('english', res.text), query.q)
     from resolutions res

@@ -7,7 +7,7 @@ describe('hitHref', () => {
     ['report', '/meetings/cyp-2024-01-25/items/5/report'],
     ['resolution', '/meetings/cyp-2024-01-25/minutes#item-5'],
   ] as const)('links a %s to where it is read', (kind, href) => {
-    expect(hitHref({ kind, meetingSlug: 'cyp-2024-01-25', itemNumber: 5 })).toBe(href)
+    expect(hitHref({ kind, meetingSlug: 'cyp-2024-01-25', itemPosition: 5 })).toBe(href)
   })
 })
 

@@ -11,11 +11,11 @@ export const HIT_KIND_LABELS: Record<SearchHitKind, string> = {
 }
 
 /** Where each kind of hit is read: the agenda item on the meeting page, the report page, the minutes. */
-export function hitHref(hit: Pick<SearchHitRow, 'kind' | 'meetingSlug' | 'itemNumber'>): string {
+export function hitHref(hit: Pick<SearchHitRow, 'kind' | 'meetingSlug' | 'itemPosition'>): string {
   const meeting = `/meetings/${encodeURIComponent(hit.meetingSlug)}`
-  if (hit.kind === 'report') return `${meeting}/items/${hit.itemNumber}/report`
-  if (hit.kind === 'resolution') return `${meeting}/minutes#item-${hit.itemNumber}`
-  return `${meeting}#item-${hit.itemNumber}`
+  if (hit.kind === 'report') return `${meeting}/items/${hit.itemPosition}/report`
+  if (hit.kind === 'resolution') return `${meeting}/minutes#item-${hit.itemPosition}`
+  return `${meeting}#item-${hit.itemPosition}`
 }
 
 /** A hit as the results page shows it. */

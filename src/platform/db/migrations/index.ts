@@ -21,6 +21,7 @@ import * as meetingTypeContactWebcast from './2024-01-10-0019-meeting-type-conta
 import * as attendanceDeclarations from './2024-01-11-0021-attendance-declarations.ts'
 import * as bodiesPeople from './2024-01-11-0022-bodies-people.ts'
 import * as noticesReviewsTargets from './2024-01-11-0023-notices-reviews-targets.ts'
+import * as agendaCycle from './2024-01-11-0024-agenda-cycle.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-11-0021-attendance-declarations': attendanceDeclarations,
   '2024-01-11-0022-bodies-people': bodiesPeople,
   '2024-01-11-0023-notices-reviews-targets': noticesReviewsTargets,
+  '2024-01-11-0024-agenda-cycle': agendaCycle,
 }
 
 export const migrationProvider: MigrationProvider = {
