@@ -4,6 +4,7 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import { type FieldErrors, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
 import { paragraphItems } from '#src/platform/exemption/schedule-12a.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
+import { itemHeading } from '#src/platform/views/filters.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
 import { itemValues } from '../form-values.ts'
 import type { AgendaItemRow, MeetingRow } from '../repository.ts'
@@ -47,7 +48,7 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
     const ticked = new Set([values.itemIds ?? []].flat())
     const itemChoices = found.items.map((item) => ({
       value: item.id,
-      text: item.number ? `${item.number}. ${item.title}` : item.title,
+      text: itemHeading(item),
       checked: ticked.has(item.id),
     }))
     return reply.page(
