@@ -92,6 +92,22 @@ async function addRecordsOfEveryKind(t: TestApp) {
       venue: 'Council Chamber, Town Hall, Blackpool',
       venueChangeReason: 'For the drill.',
     }),
+    // An item added to the published agenda, then published in a supplementary agenda (agenda_supplements).
+    await scrutiny.post(`${JANUARY}/items`, {
+      number: '',
+      title: 'Drill late item',
+      purpose: '',
+      pageFrom: '',
+      pageTo: '',
+      exempt: 'no',
+    }),
+    await scrutiny.post(`${JANUARY}/agenda/supplements/new`, {
+      title: '',
+      note: 'For the drill.',
+      itemIds: (
+        await db.selectFrom('agendaItems').select('id').where('title', '=', 'Drill late item').executeTakeFirstOrThrow()
+      ).id,
+    }),
     await scrutiny.post('/outcomes/OF3.1/work-programme/link', { workProgrammeItemId: workItem.id }),
     await scrutiny.post('/outcomes/OF3.1/actions/link', { actionId: action.id }),
     await scrutiny.post('/decisions/ex48-2023/call-ins', {
@@ -112,7 +128,7 @@ async function addRecordsOfEveryKind(t: TestApp) {
     }),
   )
   expect(steps.map((response) => response.statusCode)).toEqual([
-    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
+    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
   ])
 }
 

@@ -79,6 +79,15 @@ e2eSuite('The statutory publishing cycle of an agenda (issue 10)', (e2e) => {
       .fill('Contracts end before the next meeting.')
     await clickAndWait(officer, officer.getByRole('button', { name: 'Save item' }))
 
+    // The urgent item is published in a supplementary agenda.
+    await clickAndWait(officer, officer.getByRole('link', { name: 'Publish a supplementary agenda' }))
+    const supplement = await new BasePage(officer, 'Publish a supplementary agenda').verifyOnPage()
+    await clickAndWait(officer, officer.getByRole('button', { name: 'Publish supplementary agenda' }))
+    expect(await supplement.errorSummary()).toEqual(['Select the items this supplementary agenda publishes'])
+    await officer.getByLabel(`2. ${URGENT}`).check()
+    await officer.getByLabel('What it adds (optional)').fill('The school transport contracts.')
+    await clickAndWait(officer, officer.getByRole('button', { name: 'Publish supplementary agenda' }))
+
     // The first item's report will follow.
     await officer.goto(meetingUrl)
     await clickAndWait(officer, officer.getByRole('link', { name: 'Change item 1', exact: true }))
@@ -90,6 +99,12 @@ e2eSuite('The statutory publishing cycle of an agenda (issue 10)', (e2e) => {
     expect(after).toContain(URGENT)
     expect(after).toContain('School transport for children in care Urgent item Contracts end before the next meeting.')
     expect(after).toContain('Report to follow')
+    expect(await textOf(resident.locator('section.app-agenda-item', { hasText: URGENT }))).toContain(
+      'Published in Supplementary agenda 1 on 22 January 2024',
+    )
+    expect(await mainText(resident)).toContain(
+      'Supplementary agenda 1, published on 22 January 2024: The school transport contracts.',
+    )
     await expectNoAxeViolations(resident)
   })
 })

@@ -6,6 +6,7 @@ import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { Module } from '#src/platform/module.ts'
 import { createAgendaPublication } from './agenda/publication.ts'
 import { createAgendaService } from './agenda/service.ts'
+import { createAgendaSupplements } from './agenda/supplements.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
@@ -77,6 +78,7 @@ function createService(deps: MeetingsModuleDeps) {
     ...createMeetingsService(core),
     ...createAgendaService(core),
     ...createAgendaPublication(core),
+    ...createAgendaSupplements(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
   }

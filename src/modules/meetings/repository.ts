@@ -17,7 +17,7 @@ export type MeetingInput = Pick<
 }
 export type AgendaItemInput = Omit<
   Insertable<AgendaItemsTable>,
-  'id' | 'meetingId' | 'position' | 'minute' | 'minuteNumber' | 'search'
+  'id' | 'meetingId' | 'position' | 'minute' | 'minuteNumber' | 'search' | 'addedAfterPublication' | 'supplementId'
 >
 
 const meetingColumns = [
@@ -50,6 +50,8 @@ const itemColumns = [
   'agendaItems.status',
   'agendaItems.statusReason',
   'agendaItems.toFollow',
+  'agendaItems.addedAfterPublication',
+  'agendaItems.supplementId',
   'agendaItems.title',
   'agendaItems.purpose',
   'agendaItems.pageFrom',
@@ -205,7 +207,7 @@ export function createMeetingsRepository(db: Db) {
     },
 
     /** Adds the item after the agenda's last one; the agenda is locked so that two added at once take two places. */
-    async insertItem(trx: Trx, meetingId: string, input: AgendaItemInput) {
+    async insertItem(trx: Trx, meetingId: string, input: AgendaItemInput, addedAfterPublication = false) {
       await this.lockAgenda(trx, meetingId)
       const last = await trx
         .selectFrom('agendaItems')
@@ -214,7 +216,13 @@ export function createMeetingsRepository(db: Db) {
         .executeTakeFirst()
       return trx
         .insertInto('agendaItems')
-        .values({ ...input, meetingId, position: Number(last?.position ?? 0) + 1, minute: '' })
+        .values({
+          ...input,
+          meetingId,
+          position: Number(last?.position ?? 0) + 1,
+          minute: '',
+          addedAfterPublication,
+        })
         .returning(itemColumns)
         .executeTakeFirstOrThrow()
     },

@@ -86,7 +86,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
     })
 
     app.get('/meetings/:slug', meetingParams, async (request, reply) => {
-      const { meeting, items, minutes, venueChanges, agendaReadable } = await service.getMeeting(
+      const { meeting, items, minutes, venueChanges, supplements, agendaReadable } = await service.getMeeting(
         request.ctx,
         request.params.slug,
       )
@@ -96,6 +96,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         items,
         minutes,
         venueChanges,
+        supplements,
         agendaReadable,
         history,
         statusTag: MEETING_STATUS_TAGS[meeting.status],

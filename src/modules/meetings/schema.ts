@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { EXEMPT_FIELD_IDS, exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
-import { checkbox, isoDate, optionalText, optionalWebAddress, requiredText } from '#src/platform/forms/fields.ts'
+import {
+  checkbox,
+  isoDate,
+  optionalText,
+  optionalWebAddress,
+  requiredText,
+  tickedIds,
+} from '#src/platform/forms/fields.ts'
 import { pageNumber as listPage } from '#src/platform/http/pagination.ts'
 import { pageRangeProblem } from './agenda/page-range.ts'
 import { parseTimeOfDay } from '#src/platform/forms/time-of-day.ts'
@@ -214,3 +221,12 @@ export type AgendaItemForm = z.infer<typeof agendaItemSchema>
 
 /** Moving an agenda item one place up or down. */
 export const moveItemSchema = z.object({ direction: z.enum(['up', 'down']) })
+
+export const NO_SUPPLEMENT_ITEMS = 'Select the items this supplementary agenda publishes'
+
+/** A supplementary agenda: its title (the usual one when blank), what it adds, and its items. */
+export const supplementSchema = z.object({
+  title: optionalText(200),
+  note: optionalText(2_000),
+  itemIds: tickedIds(NO_SUPPLEMENT_ITEMS).refine((ids) => ids.length > 0, NO_SUPPLEMENT_ITEMS),
+})

@@ -11,6 +11,7 @@ import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import { meetingSlug } from './meeting-slug.ts'
 import { isVenueChange } from './venue-change.ts'
 import { mayReadAgenda } from './agenda/visibility.ts'
+import { type SupplementRow, createSupplementRepository } from './agenda/supplement-repository.ts'
 import { agendaItemForViewer } from './redaction.ts'
 import type { MeetingRow, MeetingsRepository } from './repository.ts'
 import type { MeetingForm, NewMeetingForm } from './schema.ts'
@@ -48,6 +49,7 @@ export interface MeetingsDeps {
 
 export function createMeetingsService(deps: MeetingsDeps) {
   const { db, repository: repo, clock, bodies, minutes } = deps
+  const supplementRepo = createSupplementRepository(db)
 
   async function meetingBySlug(slug: string) {
     const meeting = await repo.findMeetingBySlug(slug)
@@ -59,18 +61,19 @@ export function createMeetingsService(deps: MeetingsDeps) {
    * The agenda as this viewer may see it: none while it is a draft they may not see; exempt items they
    * may not read show their title and paragraph only.
    */
-  async function agendaFor(ctx: Context, meeting: MeetingRow) {
+  async function agendaFor(ctx: Context, meeting: MeetingRow, supplements: SupplementRow[]) {
     if (!mayReadAgenda(ctx.user, meeting)) return []
     const [items, readable] = await Promise.all([repo.itemsOfMeeting(meeting.id), bodies.exemptReadableBodyIds(ctx)])
     const reports = await repo.reportSummaries(items.map((item) => item.id))
     const mayRead = mayReadExempt(readable, meeting.bodyId)
-    return items.map((item) =>
-      agendaItemForViewer(
+    return items.map((item) => ({
+      ...agendaItemForViewer(
         item,
         reports.find((report) => report.agendaItemId === item.id),
         mayRead,
       ),
-    )
+      supplement: supplements.find((supplement) => supplement.id === item.supplementId) ?? null,
+    }))
   }
 
   return {
@@ -128,16 +131,19 @@ export function createMeetingsService(deps: MeetingsDeps) {
     /**
      * A meeting with its body, its agenda as this viewer may see it (none while a draft to them; exempt
      * items redacted for those who may not read the body's exempt papers), and whether its minutes are
-     * there to read. Throws NotFoundError.
+     * there to read, and its supplementary agendas. Throws NotFoundError.
      */
     async getMeeting(ctx: Context, slug: string) {
       const meeting = await meetingBySlug(slug)
+      // Supplements follow a published agenda, so whoever may read it may read them.
+      const supplements = mayReadAgenda(ctx.user, meeting) ? await supplementRepo.supplementsOf(meeting.id) : []
       const [items, summary, venueChanges] = await Promise.all([
-        agendaFor(ctx, meeting),
+        agendaFor(ctx, meeting, supplements),
         minutes().minutesSummary(ctx, meeting),
         repo.venueChangesOf(meeting.id),
       ])
-      return { meeting, items, minutes: summary, venueChanges, agendaReadable: mayReadAgenda(ctx.user, meeting) }
+      const agendaReadable = mayReadAgenda(ctx.user, meeting)
+      return { meeting, items, minutes: summary, venueChanges, supplements, agendaReadable }
     },
 
     /** A meeting (with its body's name and slug) by id, without its agenda. Throws NotFoundError. */

@@ -68,6 +68,10 @@ export interface AgendaItemsTable extends ExemptColumns {
   statusReason: ColumnType<string, string | undefined, string>
   /** The item's report is to follow: shown as such until the report is written. */
   toFollow: ColumnType<boolean, boolean | undefined, boolean>
+  /** Added once the agenda was published, so for a supplementary agenda to publish. */
+  addedAfterPublication: ColumnType<boolean, boolean | undefined, boolean>
+  /** The supplementary agenda that published it; null when the agenda did, or none has yet. */
+  supplementId: ColumnType<string | null, string | null | undefined, string | null>
   title: string
   purpose: string
   pageFrom: number | null
@@ -86,6 +90,19 @@ export interface MeetingVenueChangesTable {
   /** Why it moved; '' when not given. */
   reason: ColumnType<string, string | undefined, string>
   /** Orders the changes of one day. */
+  createdAt: CreatedAt
+}
+
+/** A supplementary agenda: items added after the agenda was published, published together. */
+export interface AgendaSupplementsTable {
+  id: Uuid
+  meetingId: string
+  /** From 1 for each meeting, in the order they were published. */
+  number: number
+  publishedOn: IsoDate
+  title: string
+  /** What it adds, in the officer's words; '' when not given. */
+  note: ColumnType<string, string | undefined, string>
   createdAt: CreatedAt
 }
 
@@ -210,6 +227,7 @@ export interface MeetingsTables {
   meetings: MeetingsTable
   agendaItems: AgendaItemsTable
   meetingVenueChanges: MeetingVenueChangesTable
+  agendaSupplements: AgendaSupplementsTable
   documents: DocumentsTable
   reports: ReportsTable
   appendices: AppendicesTable

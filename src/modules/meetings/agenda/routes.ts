@@ -4,11 +4,12 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import { type FieldErrors, formStatus, noErrors, parseForm } from '#src/platform/forms/errors.ts'
 import { paragraphItems } from '#src/platform/exemption/schedule-12a.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
+import { itemHeading } from '#src/platform/views/filters.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
 import { itemValues } from '../form-values.ts'
 import type { AgendaItemRow, MeetingRow } from '../repository.ts'
 import { type MeetingsRouteDeps, itemParams, meetingParams, views } from '../route-context.ts'
-import { agendaItemSchema, moveItemSchema, publishAgendaSchema } from '../schema.ts'
+import { agendaItemSchema, moveItemSchema, publishAgendaSchema, supplementSchema } from '../schema.ts'
 
 const itemPath = '/meetings/:slug/items/:position'
 
@@ -37,6 +38,25 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
     values: FormValues,
     errors: FieldErrors = noErrors,
   ) => reply.page(`${views}/agenda-publish.njk`, { ...found, values, ...errors }, formStatus(errors))
+
+  const supplementForm = (
+    reply: FastifyReply,
+    found: Awaited<ReturnType<typeof service.supplementToPublish>>,
+    values: FormValues,
+    errors: FieldErrors = noErrors,
+  ) => {
+    const ticked = new Set([values.itemIds ?? []].flat())
+    const itemChoices = found.items.map((item) => ({
+      value: item.id,
+      text: itemHeading(item),
+      checked: ticked.has(item.id),
+    }))
+    return reply.page(
+      `${views}/agenda-supplement.njk`,
+      { ...found, itemChoices, values, ...errors },
+      formStatus(errors),
+    )
+  }
 
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
@@ -98,6 +118,22 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
         schema: publishAgendaSchema,
         save: (input) => service.publishAgenda(request.ctx, found.meeting.id, input),
         render: (values, errors) => publishForm(reply, found, values, errors),
+        redirect: () => `/meetings/${found.meeting.slug}#agenda`,
+      })
+    })
+
+    app.get('/meetings/:slug/agenda/supplements/new', meetingParams, async (request, reply) => {
+      return supplementForm(reply, await service.supplementToPublish(request.ctx, request.params.slug), {})
+    })
+
+    app.post('/meetings/:slug/agenda/supplements/new', meetingParams, async (request, reply) => {
+      assertCan(request.user, 'meetings:edit')
+      const found = await service.supplementToPublish(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        schema: supplementSchema,
+        order: ['title', 'note', 'itemIds'],
+        save: (input) => service.publishSupplement(request.ctx, found.meeting.id, input),
+        render: (values, errors) => supplementForm(reply, found, values, errors),
         redirect: () => `/meetings/${found.meeting.slug}#agenda`,
       })
     })

@@ -63,7 +63,8 @@ export function createAgendaService(deps: MeetingsDeps) {
         const meeting = await repo.findMeetingById(meetingId, trx)
         if (!meeting) throw new NotFoundError('Meeting')
         await numberIsFree(meeting, input.number ?? null, undefined, trx)
-        const item = await repo.insertItem(trx, meeting.id, input)
+        // Once the agenda is published, a new item waits for a supplementary agenda to publish it.
+        const item = await repo.insertItem(trx, meeting.id, input, meeting.agendaPublishedOn !== null)
         await recordAudit(trx, ctx, {
           action: 'added agenda item',
           subjectType: 'meeting',

@@ -93,6 +93,11 @@ const agendaItemSchema = z
     status: z.enum(AGENDA_ITEM_STATUSES).describe('Listed, or withdrawn or deferred (the item keeps its place)'),
     statusReason: z.string().nullable().describe('Why the item was withdrawn or deferred'),
     toFollow: z.boolean().describe('Its report is to follow: not yet published'),
+    supplementary: z
+      .int()
+      .min(1)
+      .nullable()
+      .describe('The number of the supplementary agenda that published it; null when the agenda did, or none has yet'),
     purpose: z.string().nullable(),
     pages: z.strictObject({ from: z.int(), to: z.int() }).nullable().describe('Pages of the agenda pack'),
     exempt: apiExempt
@@ -129,6 +134,16 @@ const meetingSchema = apiRecord(meetingSummarySchema)
         }),
       )
       .describe('Each change of the announced venue, earliest first'),
+    supplements: z
+      .array(
+        z.strictObject({
+          number: z.int().min(1),
+          title: z.string(),
+          publishedOn: apiDate,
+          note: z.string().nullable().describe('What it adds'),
+        }),
+      )
+      .describe('Supplementary agendas: items added after the agenda was published, first first'),
     attendance: z
       .array(
         z.strictObject({
@@ -296,6 +311,12 @@ function meetingDetail(record: MeetingRecord): z.output<typeof meetingSchema> {
       changedOn: change.changedOn,
       reason: change.reason || null,
     })),
+    supplements: record.supplements.map((supplement) => ({
+      number: supplement.number,
+      title: supplement.title,
+      publishedOn: supplement.publishedOn,
+      note: supplement.note || null,
+    })),
     items: record.items.map((item) => ({
       id: item.id,
       number: item.number,
@@ -307,6 +328,7 @@ function meetingDetail(record: MeetingRecord): z.output<typeof meetingSchema> {
       status: item.status,
       statusReason: (!item.withheld && item.statusReason) || null,
       toFollow: item.toFollow,
+      supplementary: record.supplements.find((supplement) => supplement.id === item.supplementId)?.number ?? null,
       purpose: item.purpose || null,
       pages: item.pageFrom === null ? null : { from: item.pageFrom, to: item.pageTo ?? item.pageFrom },
       exempt: item.exempt ? { paragraph: item.exempt.paragraph } : null,

@@ -36,6 +36,7 @@ const itemColumns = [
   'agendaItems.status',
   'agendaItems.statusReason',
   'agendaItems.toFollow',
+  'agendaItems.supplementId',
   'agendaItems.title',
   'agendaItems.purpose',
   'agendaItems.pageFrom',

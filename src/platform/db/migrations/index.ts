@@ -22,6 +22,7 @@ import * as attendanceDeclarations from './2024-01-11-0021-attendance-declaratio
 import * as bodiesPeople from './2024-01-11-0022-bodies-people.ts'
 import * as noticesReviewsTargets from './2024-01-11-0023-notices-reviews-targets.ts'
 import * as agendaCycle from './2024-01-11-0024-agenda-cycle.ts'
+import * as supplementaryAgendas from './2024-01-11-0025-supplementary-agendas.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-11-0022-bodies-people': bodiesPeople,
   '2024-01-11-0023-notices-reviews-targets': noticesReviewsTargets,
   '2024-01-11-0024-agenda-cycle': agendaCycle,
+  '2024-01-11-0025-supplementary-agendas': supplementaryAgendas,
 }
 
 export const migrationProvider: MigrationProvider = {
