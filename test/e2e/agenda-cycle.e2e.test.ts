@@ -84,6 +84,7 @@ e2eSuite('The statutory publishing cycle of an agenda (issue 10)', (e2e) => {
     const supplement = await new BasePage(officer, 'Publish a supplementary agenda').verifyOnPage()
     await clickAndWait(officer, officer.getByRole('button', { name: 'Publish supplementary agenda' }))
     expect(await supplement.errorSummary()).toEqual(['Select the items this supplementary agenda publishes'])
+    await expectNoAxeViolations(officer)
     await officer.getByLabel(`2. ${URGENT}`).check()
     await officer.getByLabel('What it adds (optional)').fill('The school transport contracts.')
     await clickAndWait(officer, officer.getByRole('button', { name: 'Publish supplementary agenda' }))
