@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '#src/platform/db/errors.ts'
 import type { Db, Trx } from '#src/database.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
@@ -15,10 +16,6 @@ import type { AccountDetailsForm, NewAccountForm } from './schema.ts'
 const DUPLICATE_EMAIL = 'An account with this email address already exists'
 
 /** PostgreSQL's unique_violation: two admins adding the same email at once. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505'
-}
-
 export function createAccountsService(deps: {
   db: Db
   repository: AccountsRepository

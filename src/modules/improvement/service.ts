@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '#src/platform/db/errors.ts'
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
@@ -390,8 +391,8 @@ export function createImprovementService(deps: {
             byWhom: ctx.user!.name,
             changes: input.changes,
           })
-          .catch((error: { code?: string }) => {
-            if (error.code === '23505') throw new RuleError(`There is already a version ${input.version}`, 'version')
+          .catch((error: unknown) => {
+            if (isUniqueViolation(error)) throw new RuleError(`There is already a version ${input.version}`, 'version')
             throw error
           })
         const after = await repo.setPlanVersion(trx, plan.id, input.version)

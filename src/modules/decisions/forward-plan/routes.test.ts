@@ -340,4 +340,26 @@ describe.each(testDatabases())('the forward plan on $name', (database) => {
     const second = json<PlanApi>(await t.visitor().get('/api/v1/forward-plan?plan=2024-04-2'))
     expect(second.items).toEqual([expect.objectContaining({ reference: '7/2024', urgency: 'general exception' })])
   })
+
+  it('gives two notices of one month saved at the same moment an address each', async () => {
+    const agent = await t.as('scrutiny_officer')
+    const notice = (title: string) => ({
+      title,
+      'periodFrom-day': '1',
+      'periodFrom-month': '6',
+      'periodFrom-year': '2024',
+      'periodTo-day': '30',
+      'periodTo-month': '9',
+      'periodTo-year': '2024',
+    })
+    const saved = await Promise.all([
+      agent.post('/forward-plan', notice('Forward Plan June 2024 to September 2024')),
+      agent.post('/forward-plan', notice('Supplementary notice, June 2024')),
+    ])
+    expect(saved.map((response) => response.statusCode)).toEqual([303, 303])
+    expect(saved.map((response) => response.headers.location).sort()).toEqual([
+      '/forward-plan/2024-06',
+      '/forward-plan/2024-06-2',
+    ])
+  })
 })

@@ -1,3 +1,4 @@
+import { isUniqueViolation } from '#src/platform/db/errors.ts'
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
@@ -156,16 +157,23 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
 
     async createPlan(ctx: Context, input: PlanForm) {
       assertCan(ctx.user, 'decisions:edit')
-      return withTransaction(db, async (trx) => {
-        const slug = noticeSlug(input.periodFrom, await repo.slugsStartingWith(trx, input.periodFrom.slice(0, 7)))
-        const plan = await repo.insertPlan(trx, { ...input, slug })
-        await recordAudit(trx, ctx, {
-          action: 'created forward plan',
-          subjectType: 'forward plan',
-          subjectId: plan.id,
-          after: plan,
+      const create = () =>
+        withTransaction(db, async (trx) => {
+          const slug = noticeSlug(input.periodFrom, await repo.slugsStartingWith(trx, input.periodFrom.slice(0, 7)))
+          const plan = await repo.insertPlan(trx, { ...input, slug })
+          await recordAudit(trx, ctx, {
+            action: 'created forward plan',
+            subjectType: 'forward plan',
+            subjectId: plan.id,
+            after: plan,
+          })
+          return plan
         })
-        return plan
+      // Two notices for one month saved at the same moment both choose the next address; the one
+      // refused by the unique address tries again, and takes the one after.
+      return create().catch((error: unknown) => {
+        if (isUniqueViolation(error)) return create()
+        throw error
       })
     },
 
