@@ -19,6 +19,7 @@ import { createRecommendations, recommendationsSection } from '#src/modules/reco
 import { createDecisions, decisionsSection, forwardPlanSection } from '#src/modules/decisions/index.ts'
 import { createWorkProgramme, workProgrammeSection } from '#src/modules/workprogramme/index.ts'
 import { createWaitingLists } from '#src/modules/waitinglists/index.ts'
+import { createPetitions } from '#src/modules/petitions/index.ts'
 import { createIndicators } from '#src/modules/indicators/index.ts'
 import { createImprovement } from '#src/modules/improvement/index.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     baseUrl,
   })
   const waitingLists = createWaitingLists({ db, audit })
+  const petitions = createPetitions({ db, audit })
   const improvement = createImprovement({ db, clock, audit })
   const indicators = createIndicators({
     db,
@@ -148,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       decisions.api,
       workProgramme.api,
       waitingLists.api,
+      petitions.api,
       indicators.api,
       improvement.api,
     ],
@@ -170,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(decisions.routes)
   await app.register(workProgramme.routes)
   await app.register(waitingLists.routes)
+  await app.register(petitions.routes)
   await app.register(indicators.routes)
   await app.register(improvement.routes)
   await app.register(accounts.routes)

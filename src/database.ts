@@ -8,6 +8,7 @@ import type { RecommendationsTables } from '#src/modules/recommendations/index.t
 import type { DecisionsTables } from '#src/modules/decisions/index.ts'
 import type { WorkProgrammeTables } from '#src/modules/workprogramme/index.ts'
 import type { WaitingListsTables } from '#src/modules/waitinglists/index.ts'
+import type { PetitionsTables } from '#src/modules/petitions/index.ts'
 import type { IndicatorsTables } from '#src/modules/indicators/index.ts'
 import type { ImprovementTables } from '#src/modules/improvement/index.ts'
 import type { SettingsTables } from '#src/modules/settings/index.ts'
@@ -24,6 +25,7 @@ export interface Database
     DecisionsTables,
     WorkProgrammeTables,
     WaitingListsTables,
+    PetitionsTables,
     IndicatorsTables,
     ImprovementTables,
     SettingsTables {}

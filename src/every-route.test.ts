@@ -40,6 +40,7 @@ const PUBLIC = [
   /^\/decisions(\.atom|\/:slug|\/:slug\/documents\/:number)?$/,
   /^\/forward-plan(\/:plan|\/:plan\/items\/:item)?$/,
   /^\/waiting-lists(\/:service)?$/,
+  /^\/petitions(\/:slug)?$/,
   /^\/outcomes(\/export|\/:code)?$/,
   /^\/inspections(\/:slug)?$/,
   /^\/improvement-plans(\/:slug|\/:slug\/since|\/:slug\/actions\/:reference)?$/,

@@ -126,9 +126,20 @@ async function addRecordsOfEveryKind(t: TestApp) {
       establishedOn: '2023-10-01',
       defaultMeetingMinutes: '90',
     }),
+    await scrutiny.post('/petitions', {
+      title: 'Drill petition',
+      leadPetitioner: 'A drill petitioner',
+      paperSignatures: '12',
+      ePetitionSignatures: '34',
+      bodyId: committee.id,
+      'presentedOn-day': '25',
+      'presentedOn-month': '1',
+      'presentedOn-year': '2024',
+      threshold: 'For the drill.',
+    }),
   )
   expect(steps.map((response) => response.statusCode)).toEqual([
-    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
+    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
   ])
 }
 

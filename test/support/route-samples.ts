@@ -82,6 +82,9 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     grounds: 'To test the call-in pages.',
   })
   if (calledIn.statusCode !== 303) throw new Error(`Recording a call-in answered ${calledIn.statusCode}`)
+  // The demo has no petitions: one for the petition's page and its change form.
+  const petition = await scrutiny.post('/petitions', { title: 'Sample petition', paperSignatures: '10' })
+  if (petition.statusCode !== 303) throw new Error(`Recording a petition answered ${petition.statusCode}`)
   // Published (not yet approved) minutes, for tracking a resolution, unpublishing and approving.
   const november = await first(
     db.selectFrom('meetings').select('id').where('slug', '=', `2023-11-09-${BODY}`).executeTakeFirst(),
@@ -191,6 +194,7 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     .replace(/^\/forward-plan\/:plan\/items\/:item/, '/forward-plan/2024-01/items/12-2022')
     .replace(/^\/forward-plan\/:plan/, '/forward-plan/2024-01')
     .replace(/^\/admin\/accounts\/:id/, `/admin/accounts/${ids.account}`)
+    .replace(/^\/petitions\/:slug/, '/petitions/sample-petition')
     .replace(/^\/waiting-lists\/:service\/figures\/:month/, '/waiting-lists/camhs/figures/2023-12')
     .replace(/^\/waiting-lists\/:service/, '/waiting-lists/camhs')
     .replace(/^\/improvement-plans\/milestones\/:id/, `/improvement-plans/milestones/${ids.milestone}`)

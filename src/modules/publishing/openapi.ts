@@ -18,6 +18,7 @@ const TAGS = [
   },
   { name: 'Work programme', description: 'What each committee plans to look at, and when' },
   { name: 'Waiting lists', description: 'Health services’ waiting lists for children' },
+  { name: 'Petitions', description: 'Petitions presented to the council, their signatures and the response' },
   { name: 'Outcomes framework', description: 'The improvement plan’s indicators' },
   { name: 'Inspections and improvement', description: 'Inspections, their findings and the plans that answer them' },
 ]

@@ -32,6 +32,7 @@ const EXPECTED: Record<string, Role[]> = {
   'decisions:edit': ['scrutiny_officer', 'admin'],
   'workprogramme:edit': ['scrutiny_officer', 'admin'],
   'waitinglists:edit': ['analyst', 'admin'],
+  'petitions:edit': ['scrutiny_officer', 'admin'],
   'indicators:edit': ['analyst', 'admin'],
   'indicators:link': ['analyst', 'scrutiny_officer', 'admin'],
   'improvement:update': ['officer', 'admin'],

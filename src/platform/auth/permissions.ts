@@ -28,6 +28,8 @@ export const GRANTS = {
   'workprogramme:edit': ['scrutiny_officer', 'admin'],
   /** Health services' month-end waiting-list figures. */
   'waitinglists:edit': ['analyst', 'admin'],
+  /** Petitions presented to the council, their signatures and the council's response. */
+  'petitions:edit': ['scrutiny_officer', 'admin'],
   /** The outcomes framework: indicators' figures, imports, the population of children. */
   'indicators:edit': ['analyst', 'admin'],
   /** Say which work-programme items look at an indicator: analysts and those who keep the programme. */
