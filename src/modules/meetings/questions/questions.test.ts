@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Agent } from '../../../../test/support/agent.ts'
+import { type MeetingRecord, builders } from '../../../../test/support/builders/index.ts'
+import { testDatabases } from '../../../../test/support/databases.ts'
+import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
+import { errorSummary, fieldError, text, textAt } from '../../../../test/support/html.ts'
+import { NOT_REACHED_ANSWERED_AT_MEETING, SUPPLEMENTARY_ANSWER_NEEDS_QUESTION } from './schema.ts'
+
+const received = { 'receivedOn-day': '5', 'receivedOn-month': '2', 'receivedOn-year': '2024' }
+const blank = {
+  askerName: '',
+  toWhom: '',
+  agendaItemId: '',
+  question: '',
+  answer: '',
+  answeredAt: '',
+  supplementary: '',
+  supplementaryAnswer: '',
+}
+
+/** The public's questions at a meeting: recorded by scrutiny officers, read by all once the agenda is published. */
+describe.each(testDatabases())('public questions on $name', (database) => {
+  let t: TestApp
+  let scrutiny: Agent
+  let meeting: MeetingRecord
+
+  beforeAll(async () => {
+    t = await startTestApp(database, { demo: false })
+    scrutiny = await t.as('scrutiny_officer')
+    const build = builders(t)
+    meeting = await build.aMeeting(await build.aBody(), { date: '2024-02-08', agenda: 'draft' })
+    await build.anAgendaItem(meeting, { number: 1, title: 'Declarations of interest' })
+  })
+  afterAll(() => t?.close())
+
+  it('explains what is missing or contradictory, next to the field and in the summary', async () => {
+    const empty = await scrutiny.post(`${meeting.url}/questions/new`, { ...blank, ...received })
+    expect(empty.statusCode).toBe(400)
+    expect(errorSummary(empty.body)).toEqual(['Enter the question'])
+    expect(fieldError(empty.body, 'question')).toBe('Error: Enter the question')
+
+    const contradictory = await scrutiny.post(`${meeting.url}/questions/new`, {
+      ...blank,
+      ...received,
+      question: 'How many children wait for a placement?',
+      answer: 'Twelve.',
+      answeredAt: 'meeting',
+      notReached: 'yes',
+      supplementaryAnswer: 'Nine of them are over ten.',
+    })
+    expect(contradictory.statusCode).toBe(400)
+    expect(errorSummary(contradictory.body)).toEqual([
+      NOT_REACHED_ANSWERED_AT_MEETING,
+      SUPPLEMENTARY_ANSWER_NEEDS_QUESTION,
+    ])
+    expect(fieldError(contradictory.body, 'supplementary')).toBe(`Error: ${SUPPLEMENTARY_ANSWER_NEEDS_QUESTION}`)
+    expect(await t.db.selectFrom('publicQuestions').select('id').execute()).toEqual([])
+  })
+
+  it('refuses members and the public', async () => {
+    const member = await t.as('member')
+    expect((await member.get(`${meeting.url}/questions/new`)).statusCode).toBe(403)
+    const posted = await member.post(`${meeting.url}/questions/new`, { ...blank, ...received, question: 'Why?' })
+    expect(posted.statusCode).toBe(403)
+    const visitor = await t.visitor().get(`${meeting.url}/questions/new`)
+    expect([302, 303, 401, 403]).toContain(visitor.statusCode)
+    expect(await t.db.selectFrom('publicQuestions').select('id').execute()).toEqual([])
+  })
+
+  it('adds a question with an audit entry, and changes it', async () => {
+    const added = await scrutiny.post(`${meeting.url}/questions/new`, {
+      ...blank,
+      ...received,
+      askerName: 'Jane Doe',
+      toWhom: 'the Cabinet Member for Children',
+      question: 'How many children wait for a placement?',
+    })
+    expect(added.statusCode).toBe(303)
+    expect(added.headers.location).toBe(`${meeting.url}#question-1`)
+    const events = await t.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('subjectId', '=', meeting.id)
+      .where('action', '=', 'added public question')
+      .execute()
+    expect(events).toHaveLength(1)
+
+    const form = await scrutiny.get(`${meeting.url}/questions/1/edit`)
+    expect(form.statusCode).toBe(200)
+    const changed = await scrutiny.post(`${meeting.url}/questions/1/edit`, {
+      ...blank,
+      ...received,
+      askerName: 'Jane Doe',
+      toWhom: 'the Cabinet Member for Children',
+      question: 'How many children wait for a placement?',
+      notReached: 'yes',
+    })
+    expect(changed.statusCode).toBe(303)
+    expect(text((await scrutiny.get(meeting.url)).body)).toContain('Jane Doe')
+  })
+
+  it('is hidden until the agenda is published, then shows the asker only as "A member of the public"', async () => {
+    expect(text((await t.visitor().get(meeting.url)).body)).not.toContain('How many children wait')
+    await scrutiny.post(`${meeting.url}/agenda/publish`, { lateReason: 'Late' })
+    const page = (await t.visitor().get(meeting.url)).body
+    expect(textAt(page, '#question-1 .app-asker')).toBe('A member of the public')
+    expect(text(page)).not.toContain('Jane Doe')
+    expect(textAt(page, '#question-1 .app-not-reached')).toBe('Not reached: a written answer will be published')
+  })
+})
