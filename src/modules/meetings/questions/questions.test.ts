@@ -4,6 +4,7 @@ import { type MeetingRecord, builders } from '../../../../test/support/builders/
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
 import { errorSummary, fieldError, text, textAt } from '../../../../test/support/html.ts'
+import { json } from '../../../../test/support/json.ts'
 import { NOT_REACHED_ANSWERED_AT_MEETING, SUPPLEMENTARY_ANSWER_NEEDS_QUESTION } from './schema.ts'
 
 const received = { 'receivedOn-day': '5', 'receivedOn-month': '2', 'receivedOn-year': '2024' }
@@ -106,5 +107,40 @@ describe.each(testDatabases())('public questions on $name', (database) => {
     expect(textAt(page, '#question-1 .app-asker')).toBe('A member of the public')
     expect(text(page)).not.toContain('Jane Doe')
     expect(textAt(page, '#question-1 .app-not-reached')).toBe('Not reached: a written answer will be published')
+  })
+  it('gives the question in the API without the name of an asker who did not agree to be named', async () => {
+    const api = await json<{ questions: Record<string, unknown>[] }>(
+      await t.visitor().get(`/api/v1/meetings/${meeting.id}`),
+    )
+    expect(api.questions).toEqual([
+      expect.objectContaining({ position: 1, askerName: null, question: 'How many children wait for a placement?' }),
+    ])
+    expect(JSON.stringify(api)).not.toContain('Jane Doe')
+  })
+  it('names an asker who agreed, under the agenda item the question belongs to', async () => {
+    const item = await t.db
+      .selectFrom('agendaItems')
+      .select('id')
+      .where('meetingId', '=', meeting.id)
+      .executeTakeFirstOrThrow()
+    const added = await scrutiny.post(`${meeting.url}/questions/new`, {
+      ...blank,
+      ...received,
+      askerName: 'Sam Brown',
+      askerNamed: 'yes',
+      agendaItemId: item.id,
+      question: 'Who declared an interest?',
+      answer: 'No one.',
+      answeredAt: 'meeting',
+      supplementary: 'And last time?',
+      supplementaryAnswer: 'One member.',
+    })
+    expect(added.statusCode).toBe(303)
+    const page = (await t.visitor().get(meeting.url)).body
+    const underItem = textAt(page, '#item-1 .app-public-questions')
+    expect(underItem).toContain('Sam Brown')
+    expect(underItem).toContain('And last time?')
+    expect(underItem).toContain('One member.')
+    expect(textAt(page, '#questions')).not.toContain('Who declared an interest?')
   })
 })

@@ -92,6 +92,11 @@ export function createQuestionsService(deps: MeetingsDeps) {
       })
     },
 
+    /** The meeting's questions as recorded; the caller decides who may read them and whether the asker is named. */
+    async questionsOf(_ctx: Context, meetingId: string) {
+      return questions.questionsOf(meetingId)
+    },
+
     /** The meeting's questions as this viewer may see them: none until its agenda is readable to them. */
     async questionsFor(ctx: Context, meeting: MeetingRow | { id: string; agendaPublishedOn: string | null }) {
       if (!mayReadAgenda(ctx.user, meeting)) return []
