@@ -108,10 +108,9 @@ describe.each(testDatabases())('public questions on $name', (database) => {
     expect(text(page)).not.toContain('Jane Doe')
     expect(textAt(page, '#question-1 .app-not-reached')).toBe('Not reached: a written answer will be published')
   })
+
   it('gives the question in the API without the name of an asker who did not agree to be named', async () => {
-    const api = await json<{ questions: Record<string, unknown>[] }>(
-      await t.visitor().get(`/api/v1/meetings/${meeting.id}`),
-    )
+    const api = json<{ questions: Record<string, unknown>[] }>(await t.visitor().get(`/api/v1/meetings/${meeting.id}`))
     expect(api.questions).toEqual([
       expect.objectContaining({ position: 1, askerName: null, question: 'How many children wait for a placement?' }),
     ])
