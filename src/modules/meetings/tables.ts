@@ -128,6 +128,7 @@ export interface PublicQuestionsTable {
   supplementaryAnswer: string
   notReached: boolean
   createdAt: CreatedAt
+  version: Version
 }
 
 export interface DocumentsTable {

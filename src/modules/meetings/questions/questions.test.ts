@@ -86,17 +86,13 @@ describe.each(testDatabases())('public questions on $name', (database) => {
       .execute()
     expect(events).toHaveLength(1)
 
-    const form = await scrutiny.get(`${meeting.url}/questions/1/edit`)
-    expect(form.statusCode).toBe(200)
-    const changed = await scrutiny.post(`${meeting.url}/questions/1/edit`, {
-      ...blank,
-      ...received,
-      askerName: 'Jane Doe',
-      toWhom: 'the Cabinet Member for Children',
-      question: 'How many children wait for a placement?',
-      notReached: 'yes',
-    })
+    const opened = await scrutiny.openForm(`${meeting.url}/questions/1/edit`)
+    const changed = await scrutiny.post(`${meeting.url}/questions/1/edit`, { ...opened, notReached: 'yes' })
     expect(changed.statusCode).toBe(303)
+    // A second save from the form as first opened would overwrite that change: it is refused.
+    const stale = await scrutiny.post(`${meeting.url}/questions/1/edit`, { ...opened, toWhom: 'the Leader' })
+    expect(stale.statusCode).toBe(409)
+    expect(text(stale.body)).toContain('Your changes have not been saved')
     expect(text((await scrutiny.get(meeting.url)).body)).toContain('Jane Doe')
   })
 

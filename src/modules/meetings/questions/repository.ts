@@ -1,4 +1,5 @@
 import type { Db, Trx } from '#src/database.ts'
+import { nextVersion } from '#src/platform/db/version.ts'
 import type { QuestionInput } from './schema.ts'
 
 type Reader = Db | Trx
@@ -18,6 +19,7 @@ const questionColumns = [
   'supplementary',
   'supplementaryAnswer',
   'notReached',
+  'version',
 ] as const
 
 /** Queries for the public's questions at meetings. No decisions here. */
@@ -56,13 +58,19 @@ export function createQuestionsRepository(db: Db) {
         .executeTakeFirstOrThrow()
     },
 
-    updateQuestion(trx: Trx, id: string, input: QuestionInput) {
+    findQuestionById(id: string, trx: Reader = db) {
+      return trx.selectFrom('publicQuestions').select(questionColumns).where('id', '=', id).executeTakeFirst()
+    },
+
+    /** Changes the question if it is still at `version`; undefined when it is not. */
+    updateQuestion(trx: Trx, id: string, version: number, input: QuestionInput) {
       return trx
         .updateTable('publicQuestions')
-        .set(input)
+        .set({ ...input, version: nextVersion() })
         .where('id', '=', id)
+        .where('version', '=', version)
         .returning(questionColumns)
-        .executeTakeFirstOrThrow()
+        .executeTakeFirst()
     },
   }
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { assertCan } from '#src/platform/auth/permissions.ts'
+import { versionValue } from '#src/platform/forms/edit-version.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues, selectItems } from '#src/platform/forms/values.ts'
@@ -52,6 +53,7 @@ function questionValues(question: QuestionRow): FormValues {
     supplementary: question.supplementary,
     supplementaryAnswer: question.supplementaryAnswer,
     notReached: question.notReached ? 'yes' : '',
+    ...versionValue(question),
   }
 }
 
@@ -109,7 +111,7 @@ export function questionRoutes(deps: MeetingsRouteDeps) {
         schema: questionSchema,
         dates: ['receivedOn'],
         order: fieldOrder,
-        save: (input) => service.updateQuestion(request.ctx, found.question, input),
+        save: (input, version) => service.updateQuestion(request.ctx, found.question, version, input),
         render: (values, errors) => questionForm(reply, found, values, errors),
         redirect: (saved) => meetingPath(found.meeting, saved),
       })

@@ -1,4 +1,5 @@
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context, User } from '#src/platform/auth/user.ts'
 import type { Trx } from '#src/database.ts'
@@ -76,11 +77,17 @@ export function createQuestionsService(deps: MeetingsDeps) {
       })
     },
 
-    async updateQuestion(ctx: Context, question: QuestionRow, input: QuestionInput) {
+    /** Changes a question; refused (EditConflictError) unless still at `version`, the one its form was opened at. */
+    async updateQuestion(ctx: Context, question: QuestionRow, version: number | null, input: QuestionInput) {
       assertCan(ctx.user, 'meetings:edit')
       return withTransaction(db, async (trx) => {
         await itemOfMeeting(trx, question.meetingId, input.agendaItemId)
-        const saved = await questions.updateQuestion(trx, question.id, input)
+        const saved = await writeAtVersion(
+          trx,
+          { what: 'This question', subjectType: 'meeting', subjectId: question.meetingId, expected: version },
+          (at) => questions.updateQuestion(trx, question.id, at, input),
+          () => questions.findQuestionById(question.id, trx),
+        )
         await recordAudit(trx, ctx, {
           action: 'changed public question',
           subjectType: 'meeting',

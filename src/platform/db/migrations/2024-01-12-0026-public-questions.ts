@@ -3,8 +3,8 @@ import { runStatements } from './run-statements.ts'
 
 /**
  * Questions the public asks at a meeting, with their answers: at the meeting, or in writing when the
- * meeting did not reach them. The asker is named to the public only with their consent. A new table:
- * existing rows are untouched.
+ * meeting did not reach them. Versioned, for the edit conflicts of its form. The asker is named to
+ * the public only with their consent. A new table: existing rows are untouched.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
@@ -24,6 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       supplementary_answer text not null default '' check (char_length(supplementary_answer) <= 20000),
       not_reached boolean not null default false,
       created_at timestamptz not null default now(),
+      version integer not null default 1,
       unique (meeting_id, position),
       check (not (not_reached and answered_at = 'meeting'))
     )`,
