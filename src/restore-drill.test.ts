@@ -108,6 +108,21 @@ async function addRecordsOfEveryKind(t: TestApp) {
         await db.selectFrom('agendaItems').select('id').where('title', '=', 'Drill late item').executeTakeFirstOrThrow()
       ).id,
     }),
+    // A question from the public, with its answer (public_questions).
+    await scrutiny.post(`${JANUARY}/questions/new`, {
+      askerName: 'Drill asker',
+      askerNamed: 'yes',
+      toWhom: '',
+      'receivedOn-day': '5',
+      'receivedOn-month': '1',
+      'receivedOn-year': '2024',
+      agendaItemId: '',
+      question: 'For the drill?',
+      answer: 'Yes.',
+      answeredAt: 'written',
+      supplementary: '',
+      supplementaryAnswer: '',
+    }),
     await scrutiny.post('/outcomes/OF3.1/work-programme/link', { workProgrammeItemId: workItem.id }),
     await scrutiny.post('/outcomes/OF3.1/actions/link', { actionId: action.id }),
     await scrutiny.post('/decisions/ex48-2023/call-ins', {

@@ -48,6 +48,13 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     await scrutiny.post(`${draft}/start`),
     await scrutiny.post(`${draft}/attendance/members`),
     await scrutiny.post(`${draft}/items/4/resolutions`, { text: 'To note the decisions.' }),
+    // A public question for its edit form (/questions/1/edit).
+    await scrutiny.post(`/meetings/${JANUARY}/questions/new`, {
+      question: 'How many children wait for a placement?',
+      'receivedOn-day': '20',
+      'receivedOn-month': '1',
+      'receivedOn-year': '2024',
+    }),
   ]
   const statuses = steps.map((response) => response.statusCode)
   if (statuses.some((status) => status !== 303)) {
@@ -177,6 +184,7 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
       `/meetings/${JANUARY}/items/4/report/appendices/${ids.appendix}`,
     )
     .replace(/^\/meetings\/:slug\/items\/:position/, `/meetings/${JANUARY}/items/4`)
+    .replace(/^\/meetings\/:slug\/questions\/:n/, `/meetings/${JANUARY}/questions/1`)
     .replace(/^\/meetings\/:slug/, `/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/bodies\/:id/, `/api/v1/bodies/${BODY}`)

@@ -7,6 +7,7 @@ import type { Module } from '#src/platform/module.ts'
 import { createAgendaPublication } from './agenda/publication.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAgendaSupplements } from './agenda/supplements.ts'
+import { createQuestionsService } from './questions/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
@@ -79,6 +80,7 @@ function createService(deps: MeetingsModuleDeps) {
     ...createAgendaService(core),
     ...createAgendaPublication(core),
     ...createAgendaSupplements(core),
+    ...createQuestionsService(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
   }

@@ -7,6 +7,7 @@ import { submitForm } from '#src/platform/forms/submit.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
 import { paginationParams } from '#src/platform/http/pagination.ts'
 import { agendaRoutes } from './agenda/routes.ts'
+import { questionRoutes } from './questions/routes.ts'
 import { meetingValues } from './form-values.ts'
 import type { MeetingRow } from './repository.ts'
 import { appendixRoutes } from './reports/appendix-routes.ts'
@@ -53,6 +54,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
     await app.register(agendaRoutes(deps))
     await app.register(reportRoutes(deps))
     await app.register(appendixRoutes(deps))
+    await app.register(questionRoutes(deps))
 
     app.get('/meetings', { schema: { querystring: calendarQuerySchema } }, async (request, reply) => {
       const { body: bodySlug, page } = request.query
@@ -91,8 +93,13 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         request.params.slug,
       )
       const history = await audit.historyOf(request.ctx, 'meeting', meeting.id)
+      const questions = await service.questionsFor(request.ctx, meeting)
       return reply.page(`${views}/meeting.njk`, {
         meeting,
+        meetingQuestions: questions.filter((question) => question.agendaItemId === null),
+        itemQuestions: Object.fromEntries(
+          items.map((item) => [item.id, questions.filter((question) => question.agendaItemId === item.id)]),
+        ),
         items,
         minutes,
         venueChanges,

@@ -106,6 +106,31 @@ export interface AgendaSupplementsTable {
   createdAt: CreatedAt
 }
 
+export type AnsweredAt = 'meeting' | 'written'
+
+/** A question the public asked at a meeting, with its answer; '' in a text column means not given. */
+export interface PublicQuestionsTable {
+  id: Uuid
+  meetingId: string
+  /** The agenda item it belongs to; null when it belongs to the meeting. */
+  agendaItemId: string | null
+  /** From 1 for each meeting: questions are ordered by it, and its address uses it. */
+  position: number
+  askerName: string
+  /** The asker consented to be named: the public sees "A member of the public" otherwise. */
+  askerNamed: boolean
+  toWhom: string
+  receivedOn: IsoDate
+  question: string
+  answer: string
+  answeredAt: AnsweredAt | null
+  supplementary: string
+  supplementaryAnswer: string
+  notReached: boolean
+  createdAt: CreatedAt
+  version: Version
+}
+
 export interface DocumentsTable {
   id: Uuid
   filename: string
@@ -228,6 +253,7 @@ export interface MeetingsTables {
   agendaItems: AgendaItemsTable
   meetingVenueChanges: MeetingVenueChangesTable
   agendaSupplements: AgendaSupplementsTable
+  publicQuestions: PublicQuestionsTable
   documents: DocumentsTable
   reports: ReportsTable
   appendices: AppendicesTable

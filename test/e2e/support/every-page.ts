@@ -103,6 +103,7 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     `${JANUARY}/agenda/publish`,
     `/meetings/2024-03-27-${BODY}/agenda/publish`,
     `${JANUARY}/agenda/supplements/new`,
+    `${JANUARY}/questions/new`,
     `/meetings/2024-03-27-${BODY}/agenda/supplements/new`,
     `${JANUARY}/items/4/report/appendices/new`,
     '/bodies/new',

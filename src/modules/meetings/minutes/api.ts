@@ -17,6 +17,7 @@ import {
 import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
 import { AGENDA_ITEM_STATUSES, MEETING_STATUSES, MEETING_TYPES } from '../schema.ts'
 import type { MinutesStatus } from '../tables.ts'
+import { questionApi, questionApiSchema } from '../questions/api.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_CATEGORIES, meetingsQuerySchema } from './schema.ts'
 import { type MinutesService, minutesPath } from './service.ts'
 import { mayReadMinutes } from './visibility.ts'
@@ -144,6 +145,9 @@ const meetingSchema = apiRecord(meetingSummarySchema)
         }),
       )
       .describe('Supplementary agendas: items added after the agenda was published, first first'),
+    questions: z
+      .array(questionApiSchema)
+      .describe('Questions from the public, in the order asked; none while the agenda is a draft'),
     attendance: z
       .array(
         z.strictObject({
@@ -317,6 +321,7 @@ function meetingDetail(record: MeetingRecord): z.output<typeof meetingSchema> {
       publishedOn: supplement.publishedOn,
       note: supplement.note || null,
     })),
+    questions: record.questions.map(questionApi),
     items: record.items.map((item) => ({
       id: item.id,
       number: item.number,

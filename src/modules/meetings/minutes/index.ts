@@ -23,7 +23,7 @@ export function createMinutes(deps: {
   clock: Clock
   audit: AuditReader
   bodies: BodiesService
-  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf'>
+  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf'>
 }): ApiModule<MinutesService> {
   const repository = createMinutesRepository(deps.db)
   const { db, clock, bodies, meetings } = deps

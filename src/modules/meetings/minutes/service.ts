@@ -23,7 +23,7 @@ export interface MinutesDeps {
   clock: Clock
   bodies: BodiesService
   /** The meetings module's service: agenda items are its, their minutes are written through it. */
-  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf'>
+  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf'>
 }
 
 /** The address of a meeting's minutes page. */
@@ -182,13 +182,15 @@ export function createMinutesService(deps: MinutesDeps) {
     async getMeetingRecord(ctx: Context, idOrSlug: string) {
       const meeting = (await repo.findMeetingById(idOrSlug)) ?? (await repo.findMeetingBySlug(idOrSlug))
       if (!meeting) throw new NotFoundError('Meeting')
-      const [record, venueChanges, supplements] = await Promise.all([
+      const [record, venueChanges, supplements, questions] = await Promise.all([
         recordOf(ctx, meeting),
         deps.meetings.venueChangesOf(ctx, meeting.id),
         // Supplements follow a published agenda: none to whoever may not read it.
         mayReadAgenda(ctx.user, meeting) ? deps.meetings.supplementsOf(ctx, meeting.id) : [],
+        // Questions are published with the agenda, like supplements.
+        mayReadAgenda(ctx.user, meeting) ? deps.meetings.questionsOf(ctx, meeting.id) : [],
       ])
-      return { ...record, venueChanges, supplements }
+      return { ...record, venueChanges, supplements, questions }
     },
 
     /** Meetings, optionally of one body and within dates (inclusive), soonest first, with their body. */

@@ -23,6 +23,7 @@ import * as bodiesPeople from './2024-01-11-0022-bodies-people.ts'
 import * as noticesReviewsTargets from './2024-01-11-0023-notices-reviews-targets.ts'
 import * as agendaCycle from './2024-01-11-0024-agenda-cycle.ts'
 import * as supplementaryAgendas from './2024-01-11-0025-supplementary-agendas.ts'
+import * as publicQuestions from './2024-01-12-0026-public-questions.ts'
 import * as petitions from './2024-01-12-0027-petitions.ts'
 
 /**
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-11-0023-notices-reviews-targets': noticesReviewsTargets,
   '2024-01-11-0024-agenda-cycle': agendaCycle,
   '2024-01-11-0025-supplementary-agendas': supplementaryAgendas,
+  '2024-01-12-0026-public-questions': publicQuestions,
   '2024-01-12-0027-petitions': petitions,
 }
 
