@@ -154,7 +154,7 @@ async function addRecordsOfEveryKind(t: TestApp) {
     }),
   )
   expect(steps.map((response) => response.statusCode)).toEqual([
-    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
+    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
   ])
 }
 
