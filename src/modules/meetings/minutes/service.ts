@@ -23,7 +23,7 @@ export interface MinutesDeps {
   clock: Clock
   bodies: BodiesService
   /** The meetings module's service: agenda items are its, their minutes are written through it. */
-  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf'>
+  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf' | 'motionsOf'>
 }
 
 /** The address of a meeting's minutes page. */
@@ -138,6 +138,26 @@ export function createMinutesService(deps: MinutesDeps) {
     }
   }
 
+  /**
+   * The meeting's motions for a record of its minutes: part of the minutes, so none when the viewer
+   * may not read them, and none under an item withheld from the viewer.
+   */
+  async function motionsIn(ctx: Context, record: Awaited<ReturnType<typeof recordOf>>) {
+    if (!record.minutes) return { motions: [], meetingMotions: [], itemMotions: {} }
+    const readable = (itemId: string | null) =>
+      itemId === null || record.items.some((item) => item.id === itemId && !item.withheld)
+    const motions = (await deps.meetings.motionsOf(ctx, record.meeting.id)).filter((motion) =>
+      readable(motion.agendaItemId),
+    )
+    return {
+      motions,
+      meetingMotions: motions.filter((motion) => motion.agendaItemId === null),
+      itemMotions: Object.fromEntries(
+        record.items.map((item) => [item.id, motions.filter((motion) => motion.agendaItemId === item.id)]),
+      ),
+    }
+  }
+
   async function meetingBySlug(slug: string) {
     const meeting = await repo.findMeetingBySlug(slug)
     if (!meeting) throw new NotFoundError('Meeting')
@@ -157,7 +177,7 @@ export function createMinutesService(deps: MinutesDeps) {
     async getMinutes(ctx: Context, slug: string) {
       const record = await recordOf(ctx, await meetingBySlug(slug))
       if (!record.minutes && !can(ctx.user, 'minutes:edit')) throw new NotFoundError('Minutes')
-      return record
+      return { ...record, ...(await motionsIn(ctx, record)) }
     },
 
     /** getMinutes for the recording pages: also what is missing before they can be published. */
@@ -182,15 +202,16 @@ export function createMinutesService(deps: MinutesDeps) {
     async getMeetingRecord(ctx: Context, idOrSlug: string) {
       const meeting = (await repo.findMeetingById(idOrSlug)) ?? (await repo.findMeetingBySlug(idOrSlug))
       if (!meeting) throw new NotFoundError('Meeting')
-      const [record, venueChanges, supplements, questions] = await Promise.all([
-        recordOf(ctx, meeting),
+      const record = await recordOf(ctx, meeting)
+      const [motions, venueChanges, supplements, questions] = await Promise.all([
+        motionsIn(ctx, record),
         deps.meetings.venueChangesOf(ctx, meeting.id),
         // Supplements follow a published agenda: none to whoever may not read it.
         mayReadAgenda(ctx.user, meeting) ? deps.meetings.supplementsOf(ctx, meeting.id) : [],
         // Questions are published with the agenda, like supplements.
         mayReadAgenda(ctx.user, meeting) ? deps.meetings.questionsOf(ctx, meeting.id) : [],
       ])
-      return { ...record, venueChanges, supplements, questions }
+      return { ...record, venueChanges, supplements, questions, ...motions }
     },
 
     /** Meetings, optionally of one body and within dates (inclusive), soonest first, with their body. */
@@ -286,6 +307,27 @@ export function createMinutesService(deps: MinutesDeps) {
       if (!kept) throw new NotFoundError('Minutes')
       // Written only by printedMinutes, through the approval.
       return { ...record, version: { ...kept, content: kept.content as unknown as MinutesContent } }
+    },
+
+    /**
+     * The people in the meeting's attendance with a person record, named as the minutes print them,
+     * in the attendance's order; `there` is false for those who sent apologies or were absent.
+     */
+    async attendeesOf(ctx: Context, meetingId: string) {
+      const rows = (await repo.attendanceOf(meetingId)).filter((row) => row.personId !== null)
+      const people = await bodies.getPeopleByIds(ctx, [...new Set(rows.map((row) => row.personId!))])
+      return rows.flatMap((row) => {
+        const person = people.find((candidate) => candidate.id === row.personId)
+        if (!person) return []
+        return [
+          {
+            personId: person.id,
+            name: attendeeName(person, row.rawName),
+            slug: person.slug,
+            there: row.status !== 'apologies' && row.status !== 'absent',
+          },
+        ]
+      })
     },
 
     /** Whether the minutes of some meeting were approved under this agenda item (it cannot go while they are). */
