@@ -53,11 +53,24 @@ describe('substantiveMotionRefusal', () => {
 })
 
 describe('amendmentOutcomeRefusal', () => {
+  const undecided = { outcome: null, substantiveText: '' }
+  const decided = { outcome: 'carried', substantiveText: '' } as const
+  const substantive = { outcome: 'carried', substantiveText: 'As amended' } as const
   it('refuses an undecided amendment only when the motion is decided', () => {
-    expect(amendmentOutcomeRefusal(null, null)).toBeNull()
-    expect(amendmentOutcomeRefusal('carried', 'lost')).toBeNull()
-    expect(amendmentOutcomeRefusal('carried', null)).toBe(
+    expect(amendmentOutcomeRefusal(undecided, null, [{ position: 1, outcome: null }])).toBeNull()
+    expect(amendmentOutcomeRefusal(decided, 'lost', [{ position: 1, outcome: 'lost' }])).toBeNull()
+    expect(amendmentOutcomeRefusal(decided, null, [{ position: 1, outcome: null }])).toBe(
       'Record the outcome of the amendment: the motion it amends has been decided',
     )
+  })
+  it('refuses taking away the last carried or accepted amendment of a substantive motion', () => {
+    const refusal =
+      'The motion has a substantive motion, so an amendment to it must be carried or accepted: change the motion first'
+    expect(amendmentOutcomeRefusal(substantive, 'lost', [{ position: 1, outcome: 'lost' }])).toBe(refusal)
+    const another = [
+      { position: 1, outcome: 'lost' },
+      { position: 2, outcome: 'accepted' },
+    ] as const
+    expect(amendmentOutcomeRefusal(substantive, 'lost', [...another])).toBeNull()
   })
 })

@@ -25,9 +25,19 @@ export function substantiveMotionRefusal(substantiveText: string, amendments: Am
   return changed ? null : 'Leave the substantive motion blank unless an amendment was carried or accepted'
 }
 
-/** Why an amendment cannot be left undecided, or null: the motion it amends has already been decided. */
-export function amendmentOutcomeRefusal(motionOutcome: MotionOutcome | null, outcome: AmendmentOutcome | null) {
-  return motionOutcome !== null && outcome === null
-    ? 'Record the outcome of the amendment: the motion it amends has been decided'
+/**
+ * Why an amendment cannot have this outcome, or null when it can, given the motion it amends and its
+ * amendments once this one is saved: it cannot be left undecided once the motion is decided, nor stop
+ * being the carried or accepted amendment that the motion's substantive motion rests on.
+ */
+export function amendmentOutcomeRefusal(
+  motion: { outcome: MotionOutcome | null; substantiveText: string },
+  outcome: AmendmentOutcome | null,
+  amendmentsAfter: Amendment[],
+): string | null {
+  if (motion.outcome !== null && outcome === null)
+    return 'Record the outcome of the amendment: the motion it amends has been decided'
+  return substantiveMotionRefusal(motion.substantiveText, amendmentsAfter)
+    ? 'The motion has a substantive motion, so an amendment to it must be carried or accepted: change the motion first'
     : null
 }

@@ -30,9 +30,10 @@ describe.each(testDatabases())('motions and amendments on $name', (database) => 
     absent = await build.aPerson({ name: 'Pat Elsewhere', honorific: 'Councillor' })
     meeting = await build.aMeeting(body, { date: '2024-01-10' })
     await build.anAgendaItem(meeting, { number: 1, title: 'Children missing education' })
+    await build.anAgendaItem(meeting, { number: 2, title: 'A placement contract', exempt: { paragraph: 3 } })
     await build.minutesOf(meeting, {
       present: [mover, seconder],
-      items: { 1: { minute: 'Discussed.' } },
+      items: { 1: { minute: 'Discussed.' }, 2: { minute: 'Considered in private.' } },
       publish: false,
     })
     itemId = (
@@ -143,6 +144,13 @@ describe.each(testDatabases())('motions and amendments on $name', (database) => 
     expect(fieldError(late.body, 'outcome')).toBe(
       'Error: Record the outcome of the amendment: the motion it amends has been decided',
     )
+    const undone = await scrutiny.post(`${meeting.url}/motions/1/amendments/1/edit`, {
+      ...(await scrutiny.openForm(`${meeting.url}/motions/1/amendments/1/edit`)),
+      outcome: 'lost',
+    })
+    expect(fieldError(undone.body, 'outcome')).toBe(
+      'Error: The motion has a substantive motion, so an amendment to it must be carried or accepted: change the motion first',
+    )
   })
 
   it('shows the motion to staff under its item, and to the public only once the minutes are published', async () => {
@@ -207,5 +215,31 @@ describe.each(testDatabases())('motions and amendments on $name', (database) => 
         ],
       },
     ])
+  })
+
+  it('withholds from the public a motion under an exempt item, as it withholds the minute of the item', async () => {
+    const exemptItem = await t.db
+      .selectFrom('agendaItems')
+      .select('id')
+      .where('meetingId', '=', meeting.id)
+      .where('position', '=', 2)
+      .executeTakeFirstOrThrow()
+    const added = await scrutiny.post(`${meeting.url}/motions/new`, {
+      ...blankMotion,
+      agendaItemId: exemptItem.id,
+      moverId: mover.id,
+      text: 'That the contract be awarded to the second bidder.',
+    })
+    expect(added.statusCode).toBe(303)
+    expect(textAt((await scrutiny.get(meeting.url)).body, '#item-2 .app-motions')).toContain('second bidder')
+
+    const visitor = t.visitor()
+    expect(text((await visitor.get(meeting.url)).body)).not.toContain('second bidder')
+    expect(text((await visitor.get(`${meeting.url}/minutes`)).body)).not.toContain('second bidder')
+    const api = json<{ motions: { position: number }[] }>(await visitor.get(`/api/v1/meetings/${meeting.id}`))
+    expect(api.motions.map((motion) => motion.position)).toEqual([1])
+    const person = (await visitor.get(`/people/${mover.slug}`)).body
+    expect(text(person)).toContain('Motions and amendments moved')
+    expect(text(person)).not.toContain('Motion 2')
   })
 })

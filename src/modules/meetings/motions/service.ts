@@ -10,6 +10,7 @@ import type { MeetingsDeps } from '../service.ts'
 import { amendmentOutcomeRefusal, motionOutcomeRefusal, substantiveMotionRefusal } from './decision-order.ts'
 import { type AmendmentRow, type MotionRow, createMotionsRepository } from './repository.ts'
 import type { AmendmentInput, MotionInput } from './schema.ts'
+import type { AmendmentOutcome } from '../tables.ts'
 import { motionsMovedBy } from './person-section.ts'
 
 type Attendee = Awaited<ReturnType<ReturnType<MeetingsDeps['minutes']>['attendeesOf']>>[number]
@@ -86,6 +87,27 @@ export function createMotionsService(deps: MeetingsDeps) {
     if (outcome) throw new RuleError(outcome, 'outcome')
     const substantive = substantiveMotionRefusal(input.substantiveText, amendments)
     if (substantive) throw new RuleError(substantive, 'substantiveText')
+  }
+
+  /**
+   * Holds the motion while its amendment is saved, and refuses an outcome that would leave the motion
+   * and its amendments disagreeing (amendmentOutcomeRefusal). `amendmentId` is the one changed, if any.
+   */
+  async function checkAmendmentOutcome(
+    trx: Trx,
+    motionId: string,
+    outcome: AmendmentOutcome | null,
+    amendmentId?: string,
+  ) {
+    await motions.lockMotion(trx, motionId)
+    const [current, amendments] = await Promise.all([
+      motions.findMotionById(motionId, trx),
+      motions.amendmentsOf([motionId], trx),
+    ])
+    if (!current) throw new NotFoundError('Motion')
+    const others = amendments.filter((amendment) => amendment.id !== amendmentId)
+    const refusal = amendmentOutcomeRefusal(current, outcome, [...others, { position: 0, outcome }])
+    if (refusal) throw new RuleError(refusal, 'outcome')
   }
 
   /** The meeting's motions with amendments and named people; the caller decides who may read them. */
@@ -177,10 +199,7 @@ export function createMotionsService(deps: MeetingsDeps) {
       assertCan(ctx.user, 'meetings:edit')
       await checkPeople(ctx, motion.meetingId, input)
       return withTransaction(db, async (trx) => {
-        await motions.lockMotion(trx, motion.id)
-        const current = await motions.findMotionById(motion.id, trx)
-        const refusal = amendmentOutcomeRefusal(current?.outcome ?? null, input.outcome)
-        if (refusal) throw new RuleError(refusal, 'outcome')
+        await checkAmendmentOutcome(trx, motion.id, input.outcome)
         const amendment = await motions.insertAmendment(trx, motion.id, input)
         await recordAudit(trx, ctx, {
           action: 'added amendment',
@@ -203,10 +222,7 @@ export function createMotionsService(deps: MeetingsDeps) {
       assertCan(ctx.user, 'meetings:edit')
       await checkPeople(ctx, motion.meetingId, input)
       return withTransaction(db, async (trx) => {
-        await motions.lockMotion(trx, motion.id)
-        const current = await motions.findMotionById(motion.id, trx)
-        const refusal = amendmentOutcomeRefusal(current?.outcome ?? null, input.outcome)
-        if (refusal) throw new RuleError(refusal, 'outcome')
+        await checkAmendmentOutcome(trx, motion.id, input.outcome, amendment.id)
         const saved = await writeAtVersion(
           trx,
           { what: 'This amendment', subjectType: 'meeting', subjectId: motion.meetingId, expected: version },
