@@ -3,7 +3,7 @@ import type { Agent } from '../../../../test/support/agent.ts'
 import { type MeetingRecord, type PersonRecord, builders } from '../../../../test/support/builders/index.ts'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
-import { choices, errorSummary, fieldError, table, text, textAt } from '../../../../test/support/html.ts'
+import { choices, count, errorSummary, fieldError, table, text, textAt } from '../../../../test/support/html.ts'
 import { json } from '../../../../test/support/json.ts'
 import { SAME_MOVER_AND_SECONDER } from './schema.ts'
 
@@ -231,7 +231,16 @@ describe.each(testDatabases())('motions and amendments on $name', (database) => 
       text: 'That the contract be awarded to the second bidder.',
     })
     expect(added.statusCode).toBe(303)
-    expect(textAt((await scrutiny.get(meeting.url)).body, '#item-2 .app-motions')).toContain('second bidder')
+    const unsigned = await scrutiny.post(`${meeting.url}/motions/2/amendments/new`, {
+      ...blankAmendment,
+      text: 'Leave out "second".',
+    })
+    expect(unsigned.statusCode).toBe(303)
+    const staffPage = (await scrutiny.get(meeting.url)).body
+    expect(textAt(staffPage, '#item-2 .app-motions')).toContain('second bidder')
+    expect(textAt(staffPage, '#motion-2 > .app-moved-by')).toBe('Moved by Councillor Ann Mover')
+    // An amendment with no mover or seconder recorded says nothing about them.
+    expect(count(staffPage, '#motion-2-amendment-1 .app-moved-by')).toBe(0)
 
     const visitor = t.visitor()
     expect(text((await visitor.get(meeting.url)).body)).not.toContain('second bidder')
