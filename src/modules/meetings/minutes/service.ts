@@ -9,6 +9,8 @@ import { exemptNotice, isExempt } from '#src/platform/exemption/schedule-12a.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '../index.ts'
 import { attendeeName, groupAttendance } from './attendance-groups.ts'
+import { attendeesOf } from './attendees.ts'
+import { motionsInMinutes } from './motions-in-minutes.ts'
 import { createPersonRecord } from './person-record.ts'
 import { whatIsMissing } from './publish-readiness.ts'
 import { createMinutesRecording } from './recording.ts'
@@ -31,6 +33,7 @@ export const minutesPath = (meetingSlug: string) => `/meetings/${meetingSlug}/mi
 
 export function createMinutesService(deps: MinutesDeps) {
   const { repository: repo, bodies } = deps
+  const motionsIn = motionsInMinutes(deps.meetings)
 
   async function approvalOf(minutes: MinutesRow) {
     if (!minutes.approvedAtMeetingId || !minutes.approvedAtItemId) return null
@@ -135,26 +138,6 @@ export function createMinutesService(deps: MinutesDeps) {
       items: contents.items,
       noDeclarations: minutes.noDeclarations,
       endedAtTime: minutes.endedAtTime,
-    }
-  }
-
-  /**
-   * The meeting's motions for a record of its minutes: part of the minutes, so none when the viewer
-   * may not read them, and none under an item withheld from the viewer.
-   */
-  async function motionsIn(ctx: Context, record: Awaited<ReturnType<typeof recordOf>>) {
-    if (!record.minutes) return { motions: [], meetingMotions: [], itemMotions: {} }
-    const readable = (itemId: string | null) =>
-      itemId === null || record.items.some((item) => item.id === itemId && !item.withheld)
-    const motions = (await deps.meetings.motionsOf(ctx, record.meeting.id)).filter((motion) =>
-      readable(motion.agendaItemId),
-    )
-    return {
-      motions,
-      meetingMotions: motions.filter((motion) => motion.agendaItemId === null),
-      itemMotions: Object.fromEntries(
-        record.items.map((item) => [item.id, motions.filter((motion) => motion.agendaItemId === item.id)]),
-      ),
     }
   }
 
@@ -309,27 +292,6 @@ export function createMinutesService(deps: MinutesDeps) {
       return { ...record, version: { ...kept, content: kept.content as unknown as MinutesContent } }
     },
 
-    /**
-     * The people in the meeting's attendance with a person record, named as the minutes print them,
-     * in the attendance's order; `there` is false for those who sent apologies or were absent.
-     */
-    async attendeesOf(ctx: Context, meetingId: string) {
-      const rows = (await repo.attendanceOf(meetingId)).filter((row) => row.personId !== null)
-      const people = await bodies.getPeopleByIds(ctx, [...new Set(rows.map((row) => row.personId!))])
-      return rows.flatMap((row) => {
-        const person = people.find((candidate) => candidate.id === row.personId)
-        if (!person) return []
-        return [
-          {
-            personId: person.id,
-            name: attendeeName(person, row.rawName),
-            slug: person.slug,
-            there: row.status !== 'apologies' && row.status !== 'absent',
-          },
-        ]
-      })
-    },
-
     /** Whether the minutes of some meeting were approved under this agenda item (it cannot go while they are). */
     async itemApprovesMinutes(_ctx: Context, itemId: string) {
       return repo.approvedAtItem(itemId)
@@ -340,6 +302,7 @@ export function createMinutesService(deps: MinutesDeps) {
     ...reading,
     /** Someone's attendance record and declarations, from the minutes this viewer may read. */
     personRecord: createPersonRecord(deps),
+    attendeesOf: attendeesOf(deps),
     ...createMinutesRecording(deps),
     ...createMinutesWorkflow(deps, printedMinutes),
   }
