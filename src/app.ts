@@ -12,7 +12,7 @@ import { healthRoutes } from '#src/platform/health/routes.ts'
 import { registerHttpPlatform } from '#src/platform/http/plugin.ts'
 import { createAccounts } from '#src/modules/accounts/index.ts'
 import { createBodies } from '#src/modules/bodies/index.ts'
-import { createMeetings, nextAgendaSection } from '#src/modules/meetings/index.ts'
+import { createMeetings, motionsSection, nextAgendaSection } from '#src/modules/meetings/index.ts'
 import { createMinutes, personRecordSection } from '#src/modules/meetings/minutes/index.ts'
 import { createPublishing } from '#src/modules/publishing/index.ts'
 import { createRecommendations, recommendationsSection } from '#src/modules/recommendations/index.ts'
@@ -94,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     page: () => ({
       meetings: meetings.service,
       sections: bodySections,
-      personSections: [personRecordSection(minutes.service)],
+      personSections: [personRecordSection(minutes.service), motionsSection(meetings.service)],
     }),
   })
   // Each asks the other's service: the minutes write items' minutes through meetings, meetings ask the minutes.

@@ -123,6 +123,21 @@ async function addRecordsOfEveryKind(t: TestApp) {
       supplementary: '',
       supplementaryAnswer: '',
     }),
+    // A motion moved by someone in the attendance, and an amendment to it (motions, motion_amendments).
+    await scrutiny.post(`${JANUARY}/motions/new`, {
+      agendaItemId: '',
+      moverId: person.id!,
+      seconderId: '',
+      text: 'That the drill be noted.',
+      substantiveText: '',
+      outcome: '',
+    }),
+    await scrutiny.post(`${JANUARY}/motions/1/amendments/new`, {
+      moverId: person.id!,
+      seconderId: '',
+      text: 'Add "with thanks".',
+      outcome: 'lost',
+    }),
     await scrutiny.post('/outcomes/OF3.1/work-programme/link', { workProgrammeItemId: workItem.id }),
     await scrutiny.post('/outcomes/OF3.1/actions/link', { actionId: action.id }),
     await scrutiny.post('/decisions/ex48-2023/call-ins', {
@@ -154,7 +169,7 @@ async function addRecordsOfEveryKind(t: TestApp) {
     }),
   )
   expect(steps.map((response) => response.statusCode)).toEqual([
-    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
+    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
   ])
 }
 

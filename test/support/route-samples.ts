@@ -55,6 +55,9 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
       'receivedOn-month': '1',
       'receivedOn-year': '2024',
     }),
+    // A motion and an amendment to it, for their edit forms (/motions/1/edit, /motions/1/amendments/1/edit).
+    await scrutiny.post(`/meetings/${JANUARY}/motions/new`, { text: 'That the committee notes the report.' }),
+    await scrutiny.post(`/meetings/${JANUARY}/motions/1/amendments/new`, { text: 'Add "with thanks".' }),
   ]
   const statuses = steps.map((response) => response.statusCode)
   if (statuses.some((status) => status !== 303)) {
@@ -185,6 +188,8 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     )
     .replace(/^\/meetings\/:slug\/items\/:position/, `/meetings/${JANUARY}/items/4`)
     .replace(/^\/meetings\/:slug\/questions\/:n/, `/meetings/${JANUARY}/questions/1`)
+    .replace(/^\/meetings\/:slug\/motions\/:n\/amendments\/:m/, `/meetings/${JANUARY}/motions/1/amendments/1`)
+    .replace(/^\/meetings\/:slug\/motions\/:n/, `/meetings/${JANUARY}/motions/1`)
     .replace(/^\/meetings\/:slug/, `/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/bodies\/:id/, `/api/v1/bodies/${BODY}`)

@@ -7,6 +7,7 @@ import type { Module } from '#src/platform/module.ts'
 import { createAgendaPublication } from './agenda/publication.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAgendaSupplements } from './agenda/supplements.ts'
+import { createMotionsService } from './motions/service.ts'
 import { createQuestionsService } from './questions/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
@@ -23,6 +24,7 @@ export { agendaPublishedSql } from './agenda/visibility.ts'
 export { nextAgendaSection } from './body-section.ts'
 export type { MinutesOfMeetings } from './service.ts'
 export { meetingSlug } from './meeting-slug.ts'
+export { motionsSection } from './motions/person-section.ts'
 export {
   DEFAULT_REPORT_TEMPLATE,
   REPORT_PARTS,
@@ -81,6 +83,7 @@ function createService(deps: MeetingsModuleDeps) {
     ...createAgendaPublication(core),
     ...createAgendaSupplements(core),
     ...createQuestionsService(core),
+    ...createMotionsService(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
   }

@@ -7,6 +7,7 @@ import { submitForm } from '#src/platform/forms/submit.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
 import { paginationParams } from '#src/platform/http/pagination.ts'
 import { agendaRoutes } from './agenda/routes.ts'
+import { motionRoutes } from './motions/routes.ts'
 import { questionRoutes } from './questions/routes.ts'
 import { meetingValues } from './form-values.ts'
 import type { MeetingRow } from './repository.ts'
@@ -55,6 +56,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
     await app.register(reportRoutes(deps))
     await app.register(appendixRoutes(deps))
     await app.register(questionRoutes(deps))
+    await app.register(motionRoutes(deps))
 
     app.get('/meetings', { schema: { querystring: calendarQuerySchema } }, async (request, reply) => {
       const { body: bodySlug, page } = request.query
@@ -93,12 +95,19 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         request.params.slug,
       )
       const history = await audit.historyOf(request.ctx, 'meeting', meeting.id)
-      const questions = await service.questionsFor(request.ctx, meeting)
+      const [questions, motions] = await Promise.all([
+        service.questionsFor(request.ctx, meeting),
+        service.motionsFor(request.ctx, meeting, minutes, items),
+      ])
       return reply.page(`${views}/meeting.njk`, {
         meeting,
         meetingQuestions: questions.filter((question) => question.agendaItemId === null),
         itemQuestions: Object.fromEntries(
           items.map((item) => [item.id, questions.filter((question) => question.agendaItemId === item.id)]),
+        ),
+        meetingMotions: motions.filter((motion) => motion.agendaItemId === null),
+        itemMotions: Object.fromEntries(
+          items.map((item) => [item.id, motions.filter((motion) => motion.agendaItemId === item.id)]),
         ),
         items,
         minutes,

@@ -29,11 +29,16 @@ export function splitByDate<T extends { date: string }>(meetings: T[], today: st
 
 /**
  * What meetings ask of the minutes module, which owns the minutes: whether a viewer has minutes to
- * read, and whether an item is where earlier minutes were approved.
+ * read, whether an item is where earlier minutes were approved, and who is in a meeting's attendance
+ * (motions are moved and seconded by them).
  */
 export interface MinutesOfMeetings {
   minutesSummary(ctx: Context, meeting: { id: string; slug: string }): Promise<{ status: MinutesStatus } | null>
   itemApprovesMinutes(ctx: Context, itemId: string): Promise<boolean>
+  attendeesOf(
+    ctx: Context,
+    meetingId: string,
+  ): Promise<{ personId: string; name: string; slug: string; there: boolean }[]>
 }
 
 export interface MeetingsDeps {

@@ -131,6 +131,71 @@ export interface PublicQuestionsTable {
   version: Version
 }
 
+export type MotionOutcome = 'carried' | 'lost' | 'withdrawn' | 'deferred'
+export type AmendmentOutcome = 'carried' | 'lost' | 'withdrawn' | 'accepted'
+export type VoteCast = 'for' | 'against' | 'abstain'
+
+/** A motion moved at a meeting; an outcome of null means not yet decided. */
+export interface MotionsTable {
+  id: Uuid
+  meetingId: string
+  /** The agenda item it was moved under; null when it belongs to the meeting. */
+  agendaItemId: string | null
+  /** From 1 for each meeting: motions are ordered by it, and its address uses it. */
+  position: number
+  moverId: string | null
+  seconderId: string | null
+  /** The motion as moved. */
+  text: string
+  /** The substantive motion after amendments were carried or accepted; '' when unchanged. */
+  substantiveText: string
+  outcome: MotionOutcome | null
+  createdAt: CreatedAt
+  version: Version
+}
+
+/** An amendment to a motion, in the order it was moved. */
+export interface MotionAmendmentsTable {
+  id: Uuid
+  motionId: string
+  position: number
+  moverId: string | null
+  seconderId: string | null
+  text: string
+  outcome: AmendmentOutcome | null
+  createdAt: CreatedAt
+  version: Version
+}
+
+/** A vote on exactly one of: a motion, an amendment, or a recommendation under an agenda item. */
+export interface VotesTable {
+  id: Uuid
+  meetingId: string
+  /** From 1 for each meeting, for its address. */
+  position: number
+  motionId: string | null
+  amendmentId: string | null
+  agendaItemId: string | null
+  /** What was put to the vote when it is an item's recommendation ("Recommendation 2"); '' otherwise. */
+  description: string
+  votesFor: number
+  votesAgainst: number
+  abstentions: number
+  /** Each member's vote was recorded by name (vote_records). */
+  recorded: boolean
+  /** The chair's casting vote, only on a tie. */
+  castingVote: 'for' | 'against' | null
+  createdAt: CreatedAt
+  version: Version
+}
+
+/** A member's vote in a recorded vote. */
+export interface VoteRecordsTable {
+  voteId: string
+  personId: string
+  vote: VoteCast
+}
+
 export interface DocumentsTable {
   id: Uuid
   filename: string
@@ -254,6 +319,10 @@ export interface MeetingsTables {
   meetingVenueChanges: MeetingVenueChangesTable
   agendaSupplements: AgendaSupplementsTable
   publicQuestions: PublicQuestionsTable
+  motions: MotionsTable
+  motionAmendments: MotionAmendmentsTable
+  votes: VotesTable
+  voteRecords: VoteRecordsTable
   documents: DocumentsTable
   reports: ReportsTable
   appendices: AppendicesTable

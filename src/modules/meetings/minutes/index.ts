@@ -12,6 +12,7 @@ import { type MinutesService, createMinutesService } from './service.ts'
 export type { MinutesRecord, MinutesService } from './service.ts'
 export { minutesPath } from './service.ts'
 export { personRecordSection } from './person-record.ts'
+export { mayReadMinutes } from './visibility.ts'
 export { type DemoMinutes, demoMeetingMinutesSchema, demoMinutesSchema, loadDemoMinutes } from './demo.ts'
 
 /**
@@ -23,7 +24,7 @@ export function createMinutes(deps: {
   clock: Clock
   audit: AuditReader
   bodies: BodiesService
-  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf'>
+  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf' | 'motionsOf'>
 }): ApiModule<MinutesService> {
   const repository = createMinutesRepository(deps.db)
   const { db, clock, bodies, meetings } = deps

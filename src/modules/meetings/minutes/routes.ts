@@ -32,7 +32,9 @@ export function minutesRoutes(deps: MinutesRouteDeps) {
     const history = record.minutes ? await audit.historyOf(request.ctx, 'minutes', record.meeting.id) : []
     const canEdit = can(request.user, 'minutes:edit')
     const canTrack = can(request.user, 'recommendations:edit')
-    return reply.page(`${views}/minutes.njk`, { record, history, canEdit, canTrack, ...errors }, formStatus(errors))
+    const canEditMotions = can(request.user, 'meetings:edit')
+    const page = { record, history, canEdit, canTrack, canEditMotions, ...errors }
+    return reply.page(`${views}/minutes.njk`, page, formStatus(errors))
   }
 
   /** A page of the recording with its form: `values` as stored or posted. */

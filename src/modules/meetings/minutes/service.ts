@@ -9,6 +9,8 @@ import { exemptNotice, isExempt } from '#src/platform/exemption/schedule-12a.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '../index.ts'
 import { attendeeName, groupAttendance } from './attendance-groups.ts'
+import { attendeesOf } from './attendees.ts'
+import { motionsInMinutes } from './motions-in-minutes.ts'
 import { createPersonRecord } from './person-record.ts'
 import { whatIsMissing } from './publish-readiness.ts'
 import { createMinutesRecording } from './recording.ts'
@@ -23,7 +25,7 @@ export interface MinutesDeps {
   clock: Clock
   bodies: BodiesService
   /** The meetings module's service: agenda items are its, their minutes are written through it. */
-  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf'>
+  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf' | 'motionsOf'>
 }
 
 /** The address of a meeting's minutes page. */
@@ -31,6 +33,7 @@ export const minutesPath = (meetingSlug: string) => `/meetings/${meetingSlug}/mi
 
 export function createMinutesService(deps: MinutesDeps) {
   const { repository: repo, bodies } = deps
+  const motionsIn = motionsInMinutes(deps.meetings)
 
   async function approvalOf(minutes: MinutesRow) {
     if (!minutes.approvedAtMeetingId || !minutes.approvedAtItemId) return null
@@ -157,7 +160,7 @@ export function createMinutesService(deps: MinutesDeps) {
     async getMinutes(ctx: Context, slug: string) {
       const record = await recordOf(ctx, await meetingBySlug(slug))
       if (!record.minutes && !can(ctx.user, 'minutes:edit')) throw new NotFoundError('Minutes')
-      return record
+      return { ...record, ...(await motionsIn(ctx, record)) }
     },
 
     /** getMinutes for the recording pages: also what is missing before they can be published. */
@@ -182,15 +185,16 @@ export function createMinutesService(deps: MinutesDeps) {
     async getMeetingRecord(ctx: Context, idOrSlug: string) {
       const meeting = (await repo.findMeetingById(idOrSlug)) ?? (await repo.findMeetingBySlug(idOrSlug))
       if (!meeting) throw new NotFoundError('Meeting')
-      const [record, venueChanges, supplements, questions] = await Promise.all([
-        recordOf(ctx, meeting),
+      const record = await recordOf(ctx, meeting)
+      const [motions, venueChanges, supplements, questions] = await Promise.all([
+        motionsIn(ctx, record),
         deps.meetings.venueChangesOf(ctx, meeting.id),
         // Supplements follow a published agenda: none to whoever may not read it.
         mayReadAgenda(ctx.user, meeting) ? deps.meetings.supplementsOf(ctx, meeting.id) : [],
         // Questions are published with the agenda, like supplements.
         mayReadAgenda(ctx.user, meeting) ? deps.meetings.questionsOf(ctx, meeting.id) : [],
       ])
-      return { ...record, venueChanges, supplements, questions }
+      return { ...record, venueChanges, supplements, questions, ...motions }
     },
 
     /** Meetings, optionally of one body and within dates (inclusive), soonest first, with their body. */
@@ -298,6 +302,7 @@ export function createMinutesService(deps: MinutesDeps) {
     ...reading,
     /** Someone's attendance record and declarations, from the minutes this viewer may read. */
     personRecord: createPersonRecord(deps),
+    attendeesOf: attendeesOf(deps),
     ...createMinutesRecording(deps),
     ...createMinutesWorkflow(deps, printedMinutes),
   }
