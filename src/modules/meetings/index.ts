@@ -8,6 +8,7 @@ import { createAgendaPublication } from './agenda/publication.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAgendaSupplements } from './agenda/supplements.ts'
 import { createQuestionsService } from './questions/service.ts'
+import { createVotesService } from './votes/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
@@ -21,7 +22,9 @@ export type { MeetingsTables } from './tables.ts'
 export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { agendaPublishedSql } from './agenda/visibility.ts'
 export { nextAgendaSection } from './body-section.ts'
-export type { MinutesOfMeetings } from './service.ts'
+export type { MinutesOfMeetings, NamedAttendee } from './service.ts'
+export type { VoteView } from './votes/view.ts'
+export type { VotesOfMeeting } from './votes/service.ts'
 export { meetingSlug } from './meeting-slug.ts'
 export {
   DEFAULT_REPORT_TEMPLATE,
@@ -81,6 +84,7 @@ function createService(deps: MeetingsModuleDeps) {
     ...createAgendaPublication(core),
     ...createAgendaSupplements(core),
     ...createQuestionsService(core),
+    ...createVotesService(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
   }

@@ -18,6 +18,7 @@ import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
 import { AGENDA_ITEM_STATUSES, MEETING_STATUSES, MEETING_TYPES } from '../schema.ts'
 import type { MinutesStatus } from '../tables.ts'
 import { questionApi, questionApiSchema } from '../questions/api.ts'
+import { voteApi, voteApiSchema } from '../votes/api.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_CATEGORIES, meetingsQuerySchema } from './schema.ts'
 import { type MinutesService, minutesPath } from './service.ts'
 import { mayReadMinutes } from './visibility.ts'
@@ -148,6 +149,11 @@ const meetingSchema = apiRecord(meetingSummarySchema)
     questions: z
       .array(questionApiSchema)
       .describe('Questions from the public, in the order asked; none while the agenda is a draft'),
+    votes: z
+      .array(voteApiSchema)
+      .describe(
+        'Votes on motions, amendments and recommendations, in the order taken; none until the minutes are published',
+      ),
     attendance: z
       .array(
         z.strictObject({
@@ -322,6 +328,7 @@ function meetingDetail(record: MeetingRecord): z.output<typeof meetingSchema> {
       note: supplement.note || null,
     })),
     questions: record.questions.map(questionApi),
+    votes: record.votes.map(voteApi),
     items: record.items.map((item) => ({
       id: item.id,
       number: item.number,
