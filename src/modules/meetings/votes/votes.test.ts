@@ -42,6 +42,7 @@ describe.each(testDatabases())('votes on $name', (database) => {
     await build.aMembership(body, people.voting, { role: 'co-opted member', votingRights: 'all matters' })
     meeting = await build.aMeeting(body, { date: '2024-02-08' })
     await build.anAgendaItem(meeting, { number: 4, title: 'Fostering allowances' })
+    await build.anAgendaItem(meeting, { number: 5, title: 'A placement contract', exempt: { paragraph: 3 } })
 
     const minutes = `${meeting.url}/minutes`
     await submit(scrutiny, `${minutes}/start`)
@@ -58,6 +59,17 @@ describe.each(testDatabases())('votes on $name', (database) => {
   afterAll(() => t?.close())
 
   const newVote = (query = 'item=1') => `${meeting.url}/votes/new?${query}`
+
+  it('lists everyone who attended on the form, saying who cannot vote and why', async () => {
+    const form = (await scrutiny.get(newVote())).body
+    expect(textAt(form, `[id="${vote(people.remote)}-hint"]`)).toBe(
+      'Cannot vote: Councillor Cat Remote attended remotely and cannot vote',
+    )
+    expect(textAt(form, `[id="${vote(people.coopted)}-hint"]`)).toBe(
+      'Cannot vote: Mrs Fay Coopted is a co-opted member without voting rights',
+    )
+    expect(textAt(form, 'h1')).toBe('Record a vote: A recommendation under item 4')
+  })
 
   it('refuses a tally that does not match the named votes, next to the field, and saves nothing', async () => {
     const response = await scrutiny.post(newVote(), {
@@ -171,6 +183,16 @@ describe.each(testDatabases())('votes on $name', (database) => {
     expect(await votesOfMeeting()).toHaveLength(2)
   })
 
+  it('records a vote under an exempt item, which the public never sees', async () => {
+    const response = await scrutiny.post(newVote('item=2'), {
+      description: 'The exempt recommendation',
+      ...counts(1, 0),
+      recorded: 'yes',
+      [vote(people.substitute)]: 'for',
+    })
+    expect(response.statusCode).toBe(303)
+  })
+
   it('changes a vote from its form, refusing a save over a newer change', async () => {
     const opened = await scrutiny.openForm(`${meeting.url}/votes/1/edit`)
     expect(opened[vote(people.substitute)]).toBe('for')
@@ -192,6 +214,7 @@ describe.each(testDatabases())('votes on $name', (database) => {
 
     await submit(scrutiny, `${meeting.url}/minutes/declarations/none`, { none: 'yes' })
     await submit(scrutiny, `${meeting.url}/minutes/items/1`, { minute: 'The committee considered allowances.' })
+    await submit(scrutiny, `${meeting.url}/minutes/items/2`, { minute: 'The committee agreed the contract.' })
     await submit(scrutiny, `${meeting.url}/minutes/publish`)
     const page = (await t.visitor().get(meeting.url)).body
     const votes = textAt(page, '#item-1 .app-votes')
@@ -202,6 +225,9 @@ describe.each(testDatabases())('votes on $name', (database) => {
     )
     const minutes = (await t.visitor().get(`${meeting.url}/minutes`)).body
     expect(textAt(minutes, '#item-1 .app-vote-outcome')).toBe('Carried: 2 for, 1 against, 1 abstention')
+    expect(text(page)).not.toContain('The exempt recommendation')
+    expect(text(minutes)).not.toContain('The exempt recommendation')
+    expect(textAt((await scrutiny.get(meeting.url)).body, '#item-2 .app-votes')).toContain('The exempt recommendation')
   })
 
   it("lists a member's recorded votes on their page", async () => {
