@@ -204,6 +204,7 @@ describe.each(testDatabases())('votes on $name', (database) => {
     expect(changed.statusCode).toBe(303)
     const stale = await scrutiny.post(`${meeting.url}/votes/1/edit`, opened)
     expect(stale.statusCode).toBe(409)
+    expect(text(stale.body)).toContain('This vote was changed by')
   })
 
   it('shows the vote under the item once the minutes are published, not before', async () => {
