@@ -174,13 +174,34 @@ describe.each(testDatabases())('votes on $name', (database) => {
     expect((await scrutiny.get(newVote('motion=9'))).statusCode).toBe(404)
   })
 
+  it('takes a vote on an amendment, found by its motion and its place', async () => {
+    const motion = await t.db
+      .selectFrom('motions')
+      .select('id')
+      .where('meetingId', '=', meeting.id)
+      .executeTakeFirstOrThrow()
+    await t.db
+      .insertInto('motionAmendments')
+      .values({ motionId: motion.id, position: 1, text: 'To add "within six months".' })
+      .execute()
+    expect((await scrutiny.get(newVote('amendment=1-2'))).statusCode).toBe(404)
+    expect((await scrutiny.get(newVote('amendment=1'))).statusCode).toBe(404)
+    expect((await scrutiny.get(newVote('item=1&motion=1'))).statusCode).toBe(404)
+    expect(textAt((await scrutiny.get(newVote('amendment=1-1'))).body, 'h1')).toBe(
+      'Record a vote: Amendment 1 to motion 1',
+    )
+    const response = await scrutiny.post(newVote('amendment=1-1'), { ...counts(1, 3) })
+    expect(response.statusCode).toBe(303)
+    expect(response.headers.location).toBe(`${meeting.url}#vote-3`)
+  })
+
   it('refuses members and the public', async () => {
     const member = await t.as('member')
     expect((await member.get(newVote())).statusCode).toBe(403)
     expect((await member.post(newVote(), { description: 'R', ...counts(1, 0) })).statusCode).toBe(403)
     const visitor = await t.visitor().post(`${meeting.url}/votes/1/edit`, { ...counts(1, 0) })
     expect([302, 303, 401, 403]).toContain(visitor.statusCode)
-    expect(await votesOfMeeting()).toHaveLength(2)
+    expect(await votesOfMeeting()).toHaveLength(3)
   })
 
   it('records a vote under an exempt item, which the public never sees', async () => {
@@ -264,6 +285,13 @@ describe.each(testDatabases())('votes on $name', (database) => {
         outcome: 'lost',
         recorded: false,
         members: [],
+      }),
+      expect.objectContaining({
+        position: 3,
+        subject: { type: 'amendment', motion: 1, amendment: 1 },
+        for: 1,
+        against: 3,
+        outcome: 'lost',
       }),
     ])
   })
