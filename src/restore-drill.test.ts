@@ -71,6 +71,14 @@ async function addRecordsOfEveryKind(t: TestApp) {
     .where('meetings.slug', '=', JANUARY.slice(10))
     .where('agendaItems.position', '=', 2)
     .executeTakeFirstOrThrow()
+  const voter = await db
+    .selectFrom('attendance')
+    .innerJoin('meetings', 'meetings.id', 'attendance.meetingId')
+    .select('attendance.personId')
+    .where('meetings.slug', '=', JANUARY.slice(10))
+    .where('attendance.capacity', '=', 'member')
+    .where('attendance.personId', 'is not', null)
+    .executeTakeFirstOrThrow()
   const workItem = await db.selectFrom('workProgrammeItems').select('id').orderBy('title').executeTakeFirstOrThrow()
   const action = await db.selectFrom('planActions').select('id').orderBy('reference').executeTakeFirstOrThrow()
   const committee = await db.selectFrom('bodies').select('id').where('slug', '=', BODY).executeTakeFirstOrThrow()
@@ -138,6 +146,15 @@ async function addRecordsOfEveryKind(t: TestApp) {
       text: 'Add "with thanks".',
       outcome: 'lost',
     }),
+    // A recorded vote on an item's recommendation (votes, vote_records).
+    await scrutiny.post(`${JANUARY}/votes/new?item=4`, {
+      description: 'Recommendation 1',
+      votesFor: '1',
+      votesAgainst: '0',
+      abstentions: '0',
+      recorded: 'yes',
+      [`vote-${voter.personId}`]: 'for',
+    }),
     await scrutiny.post('/outcomes/OF3.1/work-programme/link', { workProgrammeItemId: workItem.id }),
     await scrutiny.post('/outcomes/OF3.1/actions/link', { actionId: action.id }),
     await scrutiny.post('/decisions/ex48-2023/call-ins', {
@@ -169,7 +186,7 @@ async function addRecordsOfEveryKind(t: TestApp) {
     }),
   )
   expect(steps.map((response) => response.statusCode)).toEqual([
-    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
+    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
   ])
 }
 

@@ -58,6 +58,13 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     // A motion and an amendment to it, for their edit forms (/motions/1/edit, /motions/1/amendments/1/edit).
     await scrutiny.post(`/meetings/${JANUARY}/motions/new`, { text: 'That the committee notes the report.' }),
     await scrutiny.post(`/meetings/${JANUARY}/motions/1/amendments/new`, { text: 'Add "with thanks".' }),
+    // A vote on item 4's recommendation for its edit form (/votes/1/edit).
+    await scrutiny.post(`/meetings/${JANUARY}/votes/new?item=4`, {
+      description: 'Recommendation 1',
+      votesFor: '0',
+      votesAgainst: '0',
+      abstentions: '0',
+    }),
   ]
   const statuses = steps.map((response) => response.statusCode)
   if (statuses.some((status) => status !== 303)) {
@@ -99,6 +106,26 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
   const november = await first(
     db.selectFrom('meetings').select('id').where('slug', '=', `2023-11-09-${BODY}`).executeTakeFirst(),
   )
+  // A recorded vote in the published November minutes, for the open data to show with a member's name.
+  const voter = await first(
+    db
+      .selectFrom('attendance')
+      .select('personId')
+      .where('meetingId', '=', november.id)
+      .where('capacity', '=', 'member')
+      .where('status', '=', 'present')
+      .where('personId', 'is not', null)
+      .executeTakeFirst(),
+  )
+  const voted = await scrutiny.post(`/meetings/2023-11-09-${BODY}/votes/new?item=1`, {
+    description: 'Recommendation 1',
+    votesFor: '1',
+    votesAgainst: '0',
+    abstentions: '0',
+    recorded: 'yes',
+    [`vote-${voter.personId}`]: 'for',
+  })
+  if (voted.statusCode !== 303) throw new Error(`Recording a vote answered ${voted.statusCode}`)
   const id = async (query: Promise<{ id: string } | undefined>) => (await first(query)).id
   // The demo's minutes were approved as written, and its date comes before any meeting that could
   // approve the November minutes: so the kept draft is written here, as the approval would write it.
@@ -190,6 +217,8 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     .replace(/^\/meetings\/:slug\/questions\/:n/, `/meetings/${JANUARY}/questions/1`)
     .replace(/^\/meetings\/:slug\/motions\/:n\/amendments\/:m/, `/meetings/${JANUARY}/motions/1/amendments/1`)
     .replace(/^\/meetings\/:slug\/motions\/:n/, `/meetings/${JANUARY}/motions/1`)
+    .replace(/^\/meetings\/:slug\/votes\/new$/, `/meetings/${JANUARY}/votes/new?item=4`)
+    .replace(/^\/meetings\/:slug\/votes\/:n/, `/meetings/${JANUARY}/votes/1`)
     .replace(/^\/meetings\/:slug/, `/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/bodies\/:id/, `/api/v1/bodies/${BODY}`)

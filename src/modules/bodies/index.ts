@@ -7,7 +7,7 @@ import { createBodiesRepository } from './repository.ts'
 import { type BodyMeetingsProvider, type BodyPageSection, type PersonPageSection, bodiesRoutes } from './routes.ts'
 import { type BodiesService, createBodiesService } from './service.ts'
 
-export type { BodiesTables } from './tables.ts'
+export type { BodiesTables, VotingRights } from './tables.ts'
 
 export type { BodiesService } from './service.ts'
 export type { BodyMeetingsProvider, BodyPageContext, BodyPageSection, PersonPageSection } from './routes.ts'

@@ -9,6 +9,7 @@ import { createAgendaService } from './agenda/service.ts'
 import { createAgendaSupplements } from './agenda/supplements.ts'
 import { createMotionsService } from './motions/service.ts'
 import { createQuestionsService } from './questions/service.ts'
+import { createVotesService } from './votes/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
@@ -22,7 +23,9 @@ export type { MeetingsTables } from './tables.ts'
 export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { agendaPublishedSql } from './agenda/visibility.ts'
 export { nextAgendaSection } from './body-section.ts'
-export type { MinutesOfMeetings } from './service.ts'
+export type { MinutesOfMeetings, NamedAttendee } from './service.ts'
+export type { VoteView } from './votes/view.ts'
+export type { VotesOfMeeting } from './votes/service.ts'
 export { meetingSlug } from './meeting-slug.ts'
 export { motionsSection } from './motions/person-section.ts'
 export {
@@ -84,6 +87,7 @@ function createService(deps: MeetingsModuleDeps) {
     ...createAgendaSupplements(core),
     ...createQuestionsService(core),
     ...createMotionsService(core),
+    ...createVotesService(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
   }

@@ -9,6 +9,7 @@ import { paginationParams } from '#src/platform/http/pagination.ts'
 import { agendaRoutes } from './agenda/routes.ts'
 import { motionRoutes } from './motions/routes.ts'
 import { questionRoutes } from './questions/routes.ts'
+import { voteRoutes } from './votes/routes.ts'
 import { meetingValues } from './form-values.ts'
 import type { MeetingRow } from './repository.ts'
 import { appendixRoutes } from './reports/appendix-routes.ts'
@@ -57,6 +58,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
     await app.register(appendixRoutes(deps))
     await app.register(questionRoutes(deps))
     await app.register(motionRoutes(deps))
+    await app.register(voteRoutes(deps))
 
     app.get('/meetings', { schema: { querystring: calendarQuerySchema } }, async (request, reply) => {
       const { body: bodySlug, page } = request.query
@@ -95,9 +97,10 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         request.params.slug,
       )
       const history = await audit.historyOf(request.ctx, 'meeting', meeting.id)
-      const [questions, motions] = await Promise.all([
+      const [questions, motions, votes] = await Promise.all([
         service.questionsFor(request.ctx, meeting),
         service.motionsFor(request.ctx, meeting, minutes, items),
+        service.votesOfMeeting(request.ctx, meeting),
       ])
       return reply.page(`${views}/meeting.njk`, {
         meeting,
@@ -109,6 +112,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         itemMotions: Object.fromEntries(
           items.map((item) => [item.id, motions.filter((motion) => motion.agendaItemId === item.id)]),
         ),
+        itemVotes: votes.byItem,
         items,
         minutes,
         venueChanges,

@@ -15,7 +15,7 @@ import { type SupplementRow, createSupplementRepository } from './agenda/supplem
 import { agendaItemForViewer } from './redaction.ts'
 import type { MeetingRow, MeetingsRepository } from './repository.ts'
 import type { MeetingForm, NewMeetingForm } from './schema.ts'
-import type { MinutesStatus } from './tables.ts'
+import type { AttendanceCapacity, AttendanceStatus, MinutesStatus } from './tables.ts'
 
 export const PAST_MEETINGS_PER_PAGE = 20
 
@@ -39,6 +39,18 @@ export interface MinutesOfMeetings {
     ctx: Context,
     meetingId: string,
   ): Promise<{ personId: string; name: string; slug: string; there: boolean }[]>
+  /** The meeting's attendance, each person named as the minutes name them: who may vote comes from it. */
+  namedAttendance(ctx: Context, meetingId: string): Promise<NamedAttendee[]>
+}
+
+/** Someone in a meeting's attendance, with their name as the minutes print it. */
+export interface NamedAttendee {
+  personId: string | null
+  name: string
+  capacity: AttendanceCapacity
+  status: AttendanceStatus
+  substituteForId: string | null
+  chaired: boolean
 }
 
 export interface MeetingsDeps {

@@ -19,6 +19,7 @@ import { AGENDA_ITEM_STATUSES, MEETING_STATUSES, MEETING_TYPES } from '../schema
 import type { MinutesStatus } from '../tables.ts'
 import { questionApi, questionApiSchema } from '../questions/api.ts'
 import { motionApi, motionApiSchema } from '../motions/api.ts'
+import { voteApi, voteApiSchema } from '../votes/api.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_CATEGORIES, meetingsQuerySchema } from './schema.ts'
 import { type MinutesService, minutesPath } from './service.ts'
 import { mayReadMinutes } from './visibility.ts'
@@ -153,6 +154,11 @@ const meetingSchema = apiRecord(meetingSummarySchema)
       .array(motionApiSchema)
       .describe(
         'Motions moved, in order, with their amendments; part of the minutes, so none until they are published',
+      ),
+    votes: z
+      .array(voteApiSchema)
+      .describe(
+        'Votes on motions, amendments and recommendations, in the order taken; none until the minutes are published',
       ),
     attendance: z
       .array(
@@ -329,6 +335,7 @@ function meetingDetail(record: MeetingRecord): z.output<typeof meetingSchema> {
     })),
     questions: record.questions.map(questionApi),
     motions: record.motions.map(motionApi),
+    votes: record.votes.map(voteApi),
     items: record.items.map((item) => ({
       id: item.id,
       number: item.number,

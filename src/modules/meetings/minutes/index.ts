@@ -24,7 +24,16 @@ export function createMinutes(deps: {
   clock: Clock
   audit: AuditReader
   bodies: BodiesService
-  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf' | 'motionsOf'>
+  meetings: Pick<
+    MeetingsService,
+    | 'recordItemMinute'
+    | 'venueChangesOf'
+    | 'supplementsOf'
+    | 'questionsOf'
+    | 'motionsOf'
+    | 'votesOf'
+    | 'recordedVotesOf'
+  >
 }): ApiModule<MinutesService> {
   const repository = createMinutesRepository(deps.db)
   const { db, clock, bodies, meetings } = deps

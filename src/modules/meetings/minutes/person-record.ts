@@ -1,5 +1,8 @@
 import type { Context } from '#src/platform/auth/user.ts'
 import type { BodiesService, PersonPageSection } from '#src/modules/bodies/index.ts'
+import { mayReadExempt } from '#src/platform/exemption/readers.ts'
+import { isWithheld } from '#src/platform/exemption/redaction.ts'
+import type { MeetingsService } from '../index.ts'
 import type { AttendanceStatus } from '../tables.ts'
 import type { MinutesRepository } from './repository.ts'
 import { mayReadMinutes } from './visibility.ts'
@@ -25,14 +28,26 @@ export function attendanceRecord<T extends { bodyId: string; status: AttendanceS
   return [...byBody.values()]
 }
 
-/** A person's record from the minutes this viewer may read: attendance per body and declarations of interest. */
-export function createPersonRecord(deps: { repository: MinutesRepository; bodies: BodiesService }) {
-  const { repository: repo, bodies } = deps
+/** How a person's vote reads on their page. */
+const VOTED: Record<string, string> = { for: 'For', against: 'Against', abstain: 'Abstained' }
+
+/**
+ * A person's record from the minutes this viewer may read: attendance per body, declarations of
+ * interest, and their votes in recorded votes (none under an exempt item the viewer may not read).
+ */
+export function createPersonRecord(deps: {
+  repository: MinutesRepository
+  bodies: BodiesService
+  meetings: Pick<MeetingsService, 'recordedVotesOf'>
+}) {
+  const { repository: repo, bodies, meetings } = deps
   return async function personRecord(ctx: Context, personId: string) {
-    const [attendance, declarations, allBodies] = await Promise.all([
+    const [attendance, declarations, votes, allBodies, exemptReadable] = await Promise.all([
       repo.attendanceOfPerson(personId),
       repo.declarationsOfPerson(personId),
+      meetings.recordedVotesOf(ctx, personId),
       bodies.listBodies(ctx),
+      bodies.exemptReadableBodyIds(ctx),
     ])
     const bodyOf = (id: string) => allBodies.find((body) => body.id === id)
     const readable = <T extends { minutesStatus: Parameters<typeof mayReadMinutes>[1] }>(rows: T[]) =>
@@ -46,17 +61,27 @@ export function createPersonRecord(deps: { repository: MinutesRepository; bodies
         category: row.category === 'other' ? row.categoryLabel : row.category,
         nature: row.nature,
       })),
+      votes: readable(votes)
+        .filter((row) => !isWithheld([row], mayReadExempt(exemptReadable, row.bodyId)))
+        .map((row) => ({
+          meeting: { slug: row.meetingSlug, date: row.meetingDate },
+          body: bodyOf(row.bodyId),
+          item: row.itemTitle === null ? null : { number: row.itemNumber, title: row.itemTitle },
+          label: row.label,
+          vote: VOTED[row.personVote],
+          outcome: row.outcome === 'carried' ? 'Carried' : 'Lost',
+        })),
     }
   }
 }
 
-/** The attendance record and declarations on a person's page; nothing when the minutes hold neither. */
+/** The attendance record, declarations and recorded votes on a person's page; nothing when the minutes hold none. */
 export function personRecordSection(service: {
   personRecord: ReturnType<typeof createPersonRecord>
 }): PersonPageSection {
   return async (ctx, person) => {
     const record = await service.personRecord(ctx, person.id)
-    if (record.attendance.length === 0 && record.declarations.length === 0) return null
+    if (record.attendance.length === 0 && record.declarations.length === 0 && record.votes.length === 0) return null
     return { template: 'modules/meetings/minutes/views/person-record.njk', data: record }
   }
 }

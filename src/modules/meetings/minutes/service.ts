@@ -25,7 +25,16 @@ export interface MinutesDeps {
   clock: Clock
   bodies: BodiesService
   /** The meetings module's service: agenda items are its, their minutes are written through it. */
-  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf' | 'motionsOf'>
+  meetings: Pick<
+    MeetingsService,
+    | 'recordItemMinute'
+    | 'venueChangesOf'
+    | 'supplementsOf'
+    | 'questionsOf'
+    | 'motionsOf'
+    | 'votesOf'
+    | 'recordedVotesOf'
+  >
 }
 
 /** The address of a meeting's minutes page. */
@@ -60,13 +69,15 @@ export function createMinutesService(deps: MinutesDeps) {
       bodies.exemptReadableBodyIds(ctx),
     ])
     const mayReadBody = mayReadExempt(readable, meeting.bodyId)
-    const [attendance, declarations, resolutions] = minutes
+    const [attendance, declarations, resolutions, votes] = minutes
       ? await Promise.all([
           repo.attendanceOf(meeting.id),
           repo.declarationsOf(meeting.id),
           repo.resolutionsOfItems(items.map((item) => item.id)),
+          deps.meetings.votesOf(ctx, meeting.id),
         ])
-      : [[], [], []]
+      : [[], [], [], []]
+    const withheldIds = new Set(items.filter((item) => isWithheld([item], mayReadBody)).map((item) => item.id))
     const personIds = [...attendance.map((row) => row.personId), ...declarations.map((row) => row.personId)]
     const people = await bodies.getPeopleByIds(ctx, [...new Set(personIds.filter((id): id is string => Boolean(id)))])
     const personOf = (id: string | null) => people.find((person) => person.id === id)
@@ -97,8 +108,11 @@ export function createMinutesService(deps: MinutesDeps) {
           // Like the minute, its number is the draft's until the minutes are published.
           minuteNumber: minutes ? item.minuteNumber : null,
           resolutions: withheld ? [] : resolutions.filter((resolution) => resolution.agendaItemId === item.id),
+          votes: withheld ? [] : votes.filter((vote) => vote.agendaItemId === item.id),
         }
       }),
+      // Every vote, on motions too, but none under an item withheld from this viewer.
+      votes: votes.filter((vote) => vote.itemId === null || !withheldIds.has(vote.itemId)),
     }
   }
 
@@ -290,6 +304,20 @@ export function createMinutesService(deps: MinutesDeps) {
       if (!kept) throw new NotFoundError('Minutes')
       // Written only by printedMinutes, through the approval.
       return { ...record, version: { ...kept, content: kept.content as unknown as MinutesContent } }
+    },
+
+    /** The meeting's attendance with each person named as the minutes name them, whatever the minutes' status. */
+    async namedAttendance(ctx: Context, meetingId: string) {
+      const rows = await repo.attendanceOf(meetingId)
+      const ids = rows.flatMap((row) => (row.personId ? [row.personId] : []))
+      const people = await bodies.getPeopleByIds(ctx, [...new Set(ids)])
+      return rows.map((row) => ({
+        ...row,
+        name: attendeeName(
+          people.find((person) => person.id === row.personId),
+          row.rawName,
+        ),
+      }))
     },
 
     /** Whether the minutes of some meeting were approved under this agenda item (it cannot go while they are). */
