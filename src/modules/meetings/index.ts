@@ -20,6 +20,7 @@ export type { MeetingsTables } from './tables.ts'
 
 export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { agendaPublishedSql } from './agenda/visibility.ts'
+export { UNNAMED_ASKER } from './questions/service.ts'
 export { nextAgendaSection } from './body-section.ts'
 export type { MinutesOfMeetings } from './service.ts'
 export { meetingSlug } from './meeting-slug.ts'
