@@ -7,6 +7,7 @@ import type { Module } from '#src/platform/module.ts'
 import { createAgendaPublication } from './agenda/publication.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAgendaSupplements } from './agenda/supplements.ts'
+import { createParticipationService } from './participation/service.ts'
 import { createQuestionsService } from './questions/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
@@ -22,6 +23,7 @@ export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { agendaPublishedSql } from './agenda/visibility.ts'
 export { UNNAMED_ASKER } from './questions/service.ts'
 export { nextAgendaSection } from './body-section.ts'
+export { type ParticipationSources, participationSection } from './participation/body-section.ts'
 export type { MinutesOfMeetings } from './service.ts'
 export { meetingSlug } from './meeting-slug.ts'
 export {
@@ -82,6 +84,7 @@ function createService(deps: MeetingsModuleDeps) {
     ...createAgendaPublication(core),
     ...createAgendaSupplements(core),
     ...createQuestionsService(core),
+    ...createParticipationService(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
   }

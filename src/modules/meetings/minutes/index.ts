@@ -12,6 +12,7 @@ import { type MinutesService, createMinutesService } from './service.ts'
 export type { MinutesRecord, MinutesService } from './service.ts'
 export { minutesPath } from './service.ts'
 export { personRecordSection } from './person-record.ts'
+export { mayReadMinutes } from './visibility.ts'
 export { type DemoMinutes, demoMeetingMinutesSchema, demoMinutesSchema, loadDemoMinutes } from './demo.ts'
 
 /**
