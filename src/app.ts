@@ -12,7 +12,7 @@ import { healthRoutes } from '#src/platform/health/routes.ts'
 import { registerHttpPlatform } from '#src/platform/http/plugin.ts'
 import { createAccounts } from '#src/modules/accounts/index.ts'
 import { createBodies } from '#src/modules/bodies/index.ts'
-import { createMeetings, motionsSection, nextAgendaSection } from '#src/modules/meetings/index.ts'
+import { createMeetings, motionsSection, nextAgendaSection, participationSection } from '#src/modules/meetings/index.ts'
 import { createMinutes, personRecordSection } from '#src/modules/meetings/minutes/index.ts'
 import { createPublishing } from '#src/modules/publishing/index.ts'
 import { createRecommendations, recommendationsSection } from '#src/modules/recommendations/index.ts'
@@ -165,6 +165,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     decisionsSection(decisions.service.decisions),
     forwardPlanSection(decisions.service.forwardPlan),
     workProgrammeSection(workProgramme.service, clock),
+    participationSection(meetings.service, {
+      petitionsPresented: (ctx, bodyId) => petitions.service.presentedTo(ctx, bodyId),
+      municipalYears: (ctx) => settings.service.municipalYears(ctx),
+    }),
   ]
   await app.register(bodies.routes)
   await app.register(meetings.routes)

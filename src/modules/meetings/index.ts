@@ -8,6 +8,7 @@ import { createAgendaPublication } from './agenda/publication.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAgendaSupplements } from './agenda/supplements.ts'
 import { createMotionsService } from './motions/service.ts'
+import { createParticipationService } from './participation/service.ts'
 import { createQuestionsService } from './questions/service.ts'
 import { createVotesService } from './votes/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
@@ -22,10 +23,12 @@ export type { MeetingsTables } from './tables.ts'
 
 export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { agendaPublishedSql } from './agenda/visibility.ts'
+export { UNNAMED_ASKER } from './questions/service.ts'
 export { nextAgendaSection } from './body-section.ts'
 export type { MinutesOfMeetings, NamedAttendee } from './service.ts'
 export type { VoteView } from './votes/view.ts'
 export type { VotesOfMeeting } from './votes/service.ts'
+export { type ParticipationSources, participationSection } from './participation/body-section.ts'
 export { meetingSlug } from './meeting-slug.ts'
 export { motionsSection } from './motions/person-section.ts'
 export {
@@ -88,6 +91,7 @@ function createService(deps: MeetingsModuleDeps) {
     ...createQuestionsService(core),
     ...createMotionsService(core),
     ...createVotesService(core),
+    ...createParticipationService(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
   }

@@ -41,6 +41,16 @@ export function createPetitionsRepository(db: Db) {
     find(slug: string, trx: Reader = db) {
       return withBody(trx).where('petitions.slug', '=', slug).executeTakeFirst()
     },
+    /** The days petitions were presented to the body, one a petition. */
+    async presentedTo(bodyId: string) {
+      const rows = await db
+        .selectFrom('petitions')
+        .select('presentedOn')
+        .where('bodyId', '=', bodyId)
+        .where('presentedOn', 'is not', null)
+        .execute()
+      return rows.flatMap((row) => (row.presentedOn ? [row.presentedOn] : []))
+    },
     /** The bodies a petition may be presented to, for the form's list. */
     bodies() {
       return db.selectFrom('bodies').select(['id', 'name']).orderBy('name').execute()

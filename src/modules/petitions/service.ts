@@ -61,6 +61,11 @@ export function createPetitionsService(deps: { db: Db; repository: PetitionsRepo
       return publicPetition(petition)
     },
 
+    /** The days petitions were presented to a body, one a petition: public, as petitions are. */
+    async presentedTo(_ctx: Context, bodyId: string) {
+      return repo.presentedTo(bodyId)
+    },
+
     /** The bodies for the form's list; only for those who may record petitions. */
     bodies(ctx: Context) {
       assertCan(ctx.user, 'petitions:edit')

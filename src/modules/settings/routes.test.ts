@@ -5,7 +5,14 @@ import { type TestApp, type TestRole, startTestApp } from '../../../test/support
 import { errorSummary, fieldError, formFields, heading, parse, summaryList, text } from '../../../test/support/html.ts'
 
 const SETTINGS = '/admin/settings'
-const PAGES = ['council-name', 'call-in', 'publication-notice', 'report-template', 'reference-formats']
+const PAGES = [
+  'council-name',
+  'call-in',
+  'publication-notice',
+  'report-template',
+  'reference-formats',
+  'municipal-year',
+]
 const DECISION = '/decisions/ex47-2023'
 const REPORT = '/meetings/2024-01-25-children-and-young-peoples-scrutiny-committee/items/8/report'
 const NEW_PASSWORD = 'correct horse battery staple 7'
@@ -92,6 +99,18 @@ describe.each(testDatabases())('council settings on $name', (database) => {
     ],
     ['publication-notice', { noticeDays: '31' }, 'noticeDays', 'Publication notice must be between 0 and 30 days'],
     [
+      'municipal-year',
+      { municipalYearStartMonth: '13' },
+      'municipalYearStartMonth',
+      'Select the month the municipal year starts',
+    ],
+    [
+      'municipal-year',
+      { municipalYearStartMonth: '' },
+      'municipalYearStartMonth',
+      'Select the month the municipal year starts',
+    ],
+    [
       'reference-formats',
       { minutesReferenceHint: 'x'.repeat(61) },
       'minutesReferenceHint',
@@ -122,7 +141,7 @@ describe.each(testDatabases())('council settings on $name', (database) => {
     expect(errorSummary(response.body)).toContain(message)
     expect(fieldError(response.body, field)).toBe(`Error: ${message}`)
     // What was typed stays in a text box; a radio button shows only the choices there are.
-    if (field !== 'callInKind')
+    if (!['callInKind', 'municipalYearStartMonth'].includes(field))
       expect(formFields(response.body, `${SETTINGS}/${page}`)[field]).toBe(Object.values(change)[0])
     expect(summaryList((await agents.admin.get(SETTINGS)).body)['Council name']).toBe('Blackpool Council')
   })
@@ -214,6 +233,7 @@ describe.each(testDatabases())('council settings of a new council on $name', (da
     expect(rows['Report template']).toContain('Equalities considerations')
     expect(rows['Report template']).not.toContain('children and young people')
     expect(rows['Reference formats']).toBe('Decisions: none given Forward plan entries: none given Minutes: none given')
+    expect(rows['Municipal year']).toBe('Starts in May')
     expect(text((await admin.get('/')).body)).not.toContain('Blackpool')
 
     const saved = await postForm(admin, 'publication-notice', { noticeDays: '10' })
@@ -227,6 +247,17 @@ describe.each(testDatabases())('council settings of a new council on $name', (da
       .where('subjectType', '=', 'council settings')
       .executeTakeFirstOrThrow()
     expect(event.action).toBe('changed council settings')
+  })
+
+  it('takes any month as the start of the municipal year', async () => {
+    const admin = await t.as('admin')
+    const form = await admin.get(`${SETTINGS}/municipal-year`)
+    expect(heading(form.body)).toBe('Month the municipal year starts')
+    expect(formFields(form.body, `${SETTINGS}/municipal-year`).municipalYearStartMonth).toBe('5')
+    const saved = await postForm(admin, 'municipal-year', { municipalYearStartMonth: '1' })
+    expect(saved.statusCode).toBe(303)
+    expect(summaryList((await admin.get(SETTINGS)).body)['Municipal year']).toBe('Starts in January')
+    await postForm(admin, 'municipal-year', { municipalYearStartMonth: '5' })
   })
 
   it('shows the council’s reference formats as hints, and none until they are given', async () => {

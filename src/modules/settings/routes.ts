@@ -6,11 +6,13 @@ import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/erro
 import { versionValue } from '#src/platform/forms/edit-version.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
+import { MONTH_NAMES } from '#src/platform/rules/municipal-year.ts'
 import type { CouncilSettings } from './service.ts'
 import {
   callInSchema,
   councilNameSchema,
   headingField,
+  municipalYearSchema,
   noticeSchema,
   positionField,
   referencesSchema,
@@ -27,6 +29,7 @@ const PAGES = {
   'publication-notice': { title: 'Publication notice', schema: noticeSchema },
   'report-template': { title: 'Report template', schema: reportSectionsSchema },
   'reference-formats': { title: 'Reference formats', schema: referencesSchema },
+  'municipal-year': { title: 'Municipal year', schema: municipalYearSchema },
 } satisfies Record<string, { title: string; schema: z.ZodType }>
 
 type Page = keyof typeof PAGES
@@ -41,8 +44,14 @@ function formValues(page: Page, settings: CouncilSettings): FormValues {
     })
     return values
   }
-  const { reportSections: _sections, callInDays, noticeDays, ...rest } = settings
-  return { ...values, ...rest, callInDays: String(callInDays), noticeDays: String(noticeDays) }
+  const { reportSections: _sections, callInDays, noticeDays, municipalYearStartMonth, ...rest } = settings
+  return {
+    ...values,
+    ...rest,
+    callInDays: String(callInDays),
+    noticeDays: String(noticeDays),
+    municipalYearStartMonth: String(municipalYearStartMonth),
+  }
 }
 
 /** The template's parts in the order the form lists them: the council's order, as the values give it. */
@@ -73,7 +82,15 @@ export function settingsRoutes(deps: { service: SettingsService; audit: AuditRea
   ) =>
     reply.page(
       `${views}/change.njk`,
-      { page, title: PAGES[page].title, settings, values, sections: sectionRows(values, settings), ...errors },
+      {
+        page,
+        title: PAGES[page].title,
+        settings,
+        values,
+        sections: sectionRows(values, settings),
+        months: MONTH_NAMES,
+        ...errors,
+      },
       formStatus(errors),
     )
 
@@ -81,7 +98,7 @@ export function settingsRoutes(deps: { service: SettingsService; audit: AuditRea
     app.get('/admin/settings', async (request, reply) => {
       const settings = await service.settingsToEdit(request.ctx)
       const history = await audit.historyOf(request.ctx, 'council settings', 'council')
-      return reply.page(`${views}/settings.njk`, { settings, history })
+      return reply.page(`${views}/settings.njk`, { settings, history, months: MONTH_NAMES })
     })
 
     for (const page of Object.keys(PAGES) as Page[]) {

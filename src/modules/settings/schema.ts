@@ -37,6 +37,14 @@ export const noticeSchema = z.object({
   noticeDays: days('Publication notice', 0, 30),
 })
 
+/** The month the municipal year starts, from the list: any month, since councils' annual meetings differ. */
+export const municipalYearSchema = z.object({
+  municipalYearStartMonth: z
+    .string({ error: 'Select the month the municipal year starts' })
+    .regex(/^(?:[1-9]|1[0-2])$/, 'Select the month the municipal year starts')
+    .transform(Number),
+})
+
 export const referencesSchema = z.object({
   decisionReferenceHint: referenceHint,
   forwardPlanReferenceHint: referenceHint,

@@ -5,6 +5,11 @@ import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
+import {
+  DEFAULT_MUNICIPAL_YEAR_START,
+  type MunicipalYear,
+  municipalYearOf,
+} from '#src/platform/rules/municipal-year.ts'
 import type { SettingsRepository, SettingsRow, SettingsValues } from './repository.ts'
 
 /** The settings as every page and rule reads them; version 0 until an admin first saves. */
@@ -12,7 +17,8 @@ export type CouncilSettings = SettingsValues & { version: number }
 
 /**
  * The settings of a council that has not set its own: the common rules (call-in within five clear
- * working days, papers out five clear working days before a meeting, the usual report template)
+ * working days, papers out five clear working days before a meeting, the usual report template, a
+ * municipal year from May)
  * and the name given to OVERSIGHT_COUNCIL_NAME, if any.
  */
 export function defaultSettings(councilName: string | null): CouncilSettings {
@@ -25,6 +31,7 @@ export function defaultSettings(councilName: string | null): CouncilSettings {
     decisionReferenceHint: null,
     forwardPlanReferenceHint: null,
     minutesReferenceHint: null,
+    municipalYearStartMonth: DEFAULT_MUNICIPAL_YEAR_START,
     version: 0,
   }
 }
@@ -65,6 +72,12 @@ export function createSettingsService(deps: {
     /** The report template's sections, in order, with the council's headings. */
     async reportTemplate(_ctx: Context) {
       return (await current()).reportSections
+    },
+
+    /** The municipal year of each date ('YYYY-MM-DD'), as the council's year starts. */
+    async municipalYears(_ctx: Context): Promise<(date: string) => MunicipalYear> {
+      const { municipalYearStartMonth } = await current()
+      return (date) => municipalYearOf(date, municipalYearStartMonth)
     },
 
     /** The council's name, or null while none is set. */

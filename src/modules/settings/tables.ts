@@ -18,6 +18,8 @@ export interface CouncilSettingsTable {
   decisionReferenceHint: string | null
   forwardPlanReferenceHint: string | null
   minutesReferenceHint: string | null
+  /** The month (1 to 12) the council's municipal year starts: 5, May, unless it says otherwise. */
+  municipalYearStartMonth: ColumnType<number, number | undefined, number>
   version: Version
 }
 

@@ -2,6 +2,7 @@ import type { TestApp } from '../harness.ts'
 import { democraticRecordBuilders } from './democratic-record.ts'
 import { keepers } from './forms.ts'
 import { improvementBuilders } from './improvement.ts'
+import { participationBuilders } from './participation.ts'
 import { trackingBuilders } from './tracking.ts'
 
 export type { AgendaItemRecord, BodyRecord, Exemption, MeetingRecord, PersonRecord } from './democratic-record.ts'
@@ -16,5 +17,10 @@ export { dateFields, submit } from './forms.ts'
  */
 export function builders(t: TestApp) {
   const keep = keepers(t)
-  return { ...democraticRecordBuilders(t, keep), ...trackingBuilders(t, keep), ...improvementBuilders(t, keep) }
+  return {
+    ...democraticRecordBuilders(t, keep),
+    ...trackingBuilders(t, keep),
+    ...improvementBuilders(t, keep),
+    ...participationBuilders(t, keep),
+  }
 }

@@ -1,22 +1,29 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '#src/database.ts'
 import { isExemptSql, isOpenSql } from '#src/platform/exemption/search-sql.ts'
-import { agendaPublishedSql } from '#src/modules/meetings/index.ts'
+import { UNNAMED_ASKER, agendaPublishedSql } from '#src/modules/meetings/index.ts'
 import { HEADLINE_OPTIONS } from './snippet.ts'
 
-export type SearchHitKind = 'item' | 'report' | 'resolution'
+export type SearchHitKind = 'item' | 'report' | 'resolution' | 'question' | 'motion' | 'petition'
 
 export interface SearchHitRow {
   kind: SearchHitKind
   id: string
-  meetingSlug: string
-  meetingDate: string
-  bodyName: string
+  /** Null for a petition, which belongs to no meeting. */
+  meetingSlug: string | null
+  /** The meeting's date; a petition's, the day it was presented (null when not yet). */
+  meetingDate: string | null
+  /** The meeting's body; a petition's, the body it was presented to (null when none). */
+  bodyName: string | null
   /** The item's number as the council writes it; null when it has none. */
   itemNumber: string | null
-  /** The item's place on its agenda, which its address uses. */
-  itemPosition: number
+  /** The item's place on its agenda, which its address uses; null for what belongs to no item. */
+  itemPosition: number | null
   resolutionNumber: number | null
+  /** A question's or a motion's place at its meeting, which its anchor on the meeting page uses. */
+  position: number | null
+  /** A petition's address. */
+  petitionSlug: string | null
   title: string
   exemptParagraph: number | null
   /** ts_headline of the published text, with the markers of snippet.ts; null when no text may be shown. */
@@ -32,7 +39,11 @@ export interface SearchHitRow {
  * - nothing of a meeting whose agenda is a draft (the meetings module's rule, in SQL);
  * - exempt items match on their title only and show no text;
  * - exempt reports and appendices, and the reports of exempt items, are never matched or shown;
- * - item minutes and resolutions count only once the meeting's minutes are published or approved.
+ * - item minutes and resolutions count only once the meeting's minutes are published or approved;
+ * - the public's questions, as the meeting page shows them, once the agenda is published; motions
+ *   (with their amendments) once the minutes are, and not those of exempt items; petitions always;
+ * - a member of the public (an asker, a lead petitioner) is matched and shown by name only when
+ *   they agreed to be named.
  * Whether a row is exempt is platform/exemption's rule, in SQL (search-sql.ts).
  * Every value from the user is a bound parameter.
  */
@@ -58,7 +69,7 @@ export function createSearchRepository(db: Db) {
     ): Promise<{ total: number | null; hits: SearchHitRow[] }> {
       const result = await sql<SearchHitRow & { total: number }>`${withHits(q)}
         select h.kind, h.id, h.meeting_slug, h.meeting_date, h.body_name, h.item_number, h.item_position, h.resolution_number,
-          h.title, h.exempt_paragraph, h.total,
+          h.position, h.petition_slug, h.title, h.exempt_paragraph, h.total,
           case when h.text = '' then null else ts_headline('english', h.text, query.q, ${HEADLINE_OPTIONS}) end as headline
         from (
           select *, count(*) over () as total from hits order by ${order} limit ${options.limit} offset ${options.offset}
@@ -71,17 +82,18 @@ export function createSearchRepository(db: Db) {
   }
 }
 
-const order = sql`rank desc, meeting_date desc, item_position, kind_order, resolution_number, id`
+const order = sql`rank desc, meeting_date desc nulls last, item_position, kind_order, resolution_number, position, id`
 const publishedMinutes = sql`('published', 'approved')`
 
 /**
- * The three kinds of hit, each shaped alike; `text` is only ever text the public may read.
+ * The kinds of hit, each shaped alike; `text` is only ever text the public may read.
  * Dates are read as text ('YYYY-MM-DD', ISO is PostgreSQL's default DateStyle) whatever the driver's parsers.
  */
 function hits(): RawBuilder<unknown> {
   return sql`
     select 'item' as kind, 1 as kind_order, ai.id, m.slug as meeting_slug, m.date::text as meeting_date, b.name as body_name,
-      ai.number as item_number, ai.position as item_position, null::integer as resolution_number, ai.title, ai.exempt_paragraph,
+      ai.number as item_number, ai.position as item_position, null::integer as resolution_number,
+      null::integer as position, null::text as petition_slug, ai.title, ai.exempt_paragraph,
       case when ${isExemptSql('ai')} then ''
         when mn.status in ${publishedMinutes} then ai.purpose || ' ' || ai.minute
         else ai.purpose end as text,
@@ -99,7 +111,7 @@ function hits(): RawBuilder<unknown> {
 
     union all
 
-    select 'report', 2, r.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, r.title, null,
+    select 'report', 2, r.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, null, null, r.title, null,
       concat_ws(' ', r.purpose, r.reasons, r.background, r.alternative_options, appendix.text),
       ts_rank(doc.vector, query.q) + case when to_tsvector('english', r.title) @@ query.q then 1 else 0 end
     from reports r
@@ -116,7 +128,7 @@ function hits(): RawBuilder<unknown> {
 
     union all
 
-    select 'resolution', 3, res.id, m.slug, m.date::text, b.name, ai.number, ai.position, res.number, ai.title, null,
+    select 'resolution', 3, res.id, m.slug, m.date::text, b.name, ai.number, ai.position, res.number, null, null, ai.title, null,
       res.text,
       ts_rank(to_tsvector('english', res.text), query.q)
     from resolutions res
@@ -125,7 +137,67 @@ function hits(): RawBuilder<unknown> {
     join bodies b on b.id = m.body_id
     join minutes mn on mn.meeting_id = m.id and mn.status in ${publishedMinutes}
     cross join query
-    where ${agendaPublishedSql('m')} and ${isOpenSql('ai')} and to_tsvector('english', res.text) @@ query.q`
+    where ${agendaPublishedSql('m')} and ${isOpenSql('ai')} and to_tsvector('english', res.text) @@ query.q
+
+    union all ${participationHits()}`
+}
+
+/** A member of the public's name, only when they agreed to be named; null otherwise. */
+const consentedName = (name: RawBuilder<unknown>, named: RawBuilder<unknown>) =>
+  sql`case when ${named} and ${name} <> '' then ${name} end`
+
+/**
+ * The public's questions, motions and petitions. A question's asker and a lead petitioner are in
+ * the words matched, and in the title, only by consent; the text shown never holds their name.
+ */
+function participationHits(): RawBuilder<unknown> {
+  const asker = consentedName(sql.ref('q.asker_name'), sql.ref('q.asker_named'))
+  const lead = consentedName(sql.ref('p.lead_petitioner'), sql.ref('p.lead_named'))
+  const questionText = sql`concat_ws(' ', q.question, q.answer, q.supplementary, q.supplementary_answer)`
+  const motionText = sql`concat_ws(' ', mo.text, mo.substantive_text, amendment.text)`
+  return sql`
+    select 'question', 4, q.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, q.position, null,
+      'Question ' || q.position || ' from ' || coalesce(${asker}, ${UNNAMED_ASKER}), null,
+      ${questionText},
+      ts_rank(doc.vector, query.q)
+    from public_questions q
+    join meetings m on m.id = q.meeting_id
+    join bodies b on b.id = m.body_id
+    left join agenda_items ai on ai.id = q.agenda_item_id
+    cross join query
+    cross join lateral (select to_tsvector('english', concat_ws(' ', ${asker}, ${questionText})) as vector) doc
+    where ${agendaPublishedSql('m')} and doc.vector @@ query.q
+
+    union all
+
+    select 'motion', 5, mo.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, mo.position, null,
+      'Motion ' || mo.position || coalesce(', moved by ' || mover.name, ''), null,
+      ${motionText},
+      ts_rank(doc.vector, query.q)
+    from motions mo
+    join meetings m on m.id = mo.meeting_id
+    join bodies b on b.id = m.body_id
+    join minutes mn on mn.meeting_id = m.id and mn.status in ${publishedMinutes}
+    left join agenda_items ai on ai.id = mo.agenda_item_id
+    left join people mover on mover.id = mo.mover_id
+    left join lateral (
+      select string_agg(a.text, ' ' order by a.position) as text from motion_amendments a where a.motion_id = mo.id
+    ) amendment on true
+    cross join query
+    cross join lateral (select to_tsvector('english', ${motionText}) as vector) doc
+    where ${agendaPublishedSql('m')} and (ai.id is null or ${isOpenSql('ai')}) and doc.vector @@ query.q
+
+    union all
+
+    select 'petition', 6, p.id, null, p.presented_on::text, b.name, null, null, null, null, p.slug,
+      p.title, null,
+      p.response,
+      ts_rank(doc.vector, query.q) + case when to_tsvector('english', p.title) @@ query.q then 1 else 0 end
+    from petitions p
+    left join bodies b on b.id = p.body_id
+    cross join query
+    cross join lateral (select to_tsvector('english', concat_ws(' ', p.title, ${lead}, p.threshold, p.response)) as vector) doc
+    where doc.vector @@ query.q`
 }
 
 export type SearchRepository = ReturnType<typeof createSearchRepository>

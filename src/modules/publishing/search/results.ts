@@ -8,13 +8,24 @@ export const HIT_KIND_LABELS: Record<SearchHitKind, string> = {
   item: 'Agenda item',
   report: 'Report',
   resolution: 'Resolution',
+  question: 'Public question',
+  motion: 'Motion',
+  petition: 'Petition',
 }
 
-/** Where each kind of hit is read: the agenda item on the meeting page, the report page, the minutes. */
-export function hitHref(hit: Pick<SearchHitRow, 'kind' | 'meetingSlug' | 'itemPosition'>): string {
-  const meeting = `/meetings/${encodeURIComponent(hit.meetingSlug)}`
+type HitAddress = Pick<SearchHitRow, 'kind' | 'meetingSlug' | 'itemPosition' | 'position' | 'petitionSlug'>
+
+/**
+ * Where each kind of hit is read: the agenda item, a question or a motion on the meeting page, the
+ * report page, the minutes, the petition's page.
+ */
+export function hitHref(hit: HitAddress): string {
+  if (hit.kind === 'petition') return `/petitions/${encodeURIComponent(hit.petitionSlug ?? '')}`
+  const meeting = `/meetings/${encodeURIComponent(hit.meetingSlug ?? '')}`
   if (hit.kind === 'report') return `${meeting}/items/${hit.itemPosition}/report`
   if (hit.kind === 'resolution') return `${meeting}/minutes#item-${hit.itemPosition}`
+  if (hit.kind === 'question') return `${meeting}#question-${hit.position}`
+  if (hit.kind === 'motion') return `${meeting}#motion-${hit.position}`
   return `${meeting}#item-${hit.itemPosition}`
 }
 
