@@ -8,6 +8,7 @@ import { createAgendaPublication } from './agenda/publication.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAgendaSupplements } from './agenda/supplements.ts'
 import { createQuestionsService } from './questions/service.ts'
+import { createSpeakersService } from './speakers/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
@@ -81,6 +82,7 @@ function createService(deps: MeetingsModuleDeps) {
     ...createAgendaPublication(core),
     ...createAgendaSupplements(core),
     ...createQuestionsService(core),
+    ...createSpeakersService(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
   }

@@ -8,6 +8,7 @@ import type { FormValues } from '#src/platform/forms/values.ts'
 import { paginationParams } from '#src/platform/http/pagination.ts'
 import { agendaRoutes } from './agenda/routes.ts'
 import { questionRoutes } from './questions/routes.ts'
+import { speakerRoutes } from './speakers/routes.ts'
 import { meetingValues } from './form-values.ts'
 import type { MeetingRow } from './repository.ts'
 import { appendixRoutes } from './reports/appendix-routes.ts'
@@ -55,6 +56,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
     await app.register(reportRoutes(deps))
     await app.register(appendixRoutes(deps))
     await app.register(questionRoutes(deps))
+    await app.register(speakerRoutes(deps))
 
     app.get('/meetings', { schema: { querystring: calendarQuerySchema } }, async (request, reply) => {
       const { body: bodySlug, page } = request.query
@@ -94,11 +96,16 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
       )
       const history = await audit.historyOf(request.ctx, 'meeting', meeting.id)
       const questions = await service.questionsFor(request.ctx, meeting)
+      const speakers = await service.speakersFor(request.ctx, meeting)
       return reply.page(`${views}/meeting.njk`, {
         meeting,
         meetingQuestions: questions.filter((question) => question.agendaItemId === null),
         itemQuestions: Object.fromEntries(
           items.map((item) => [item.id, questions.filter((question) => question.agendaItemId === item.id)]),
+        ),
+        meetingSpeakers: speakers.filter((speaker) => speaker.agendaItemId === null),
+        itemSpeakers: Object.fromEntries(
+          items.map((item) => [item.id, speakers.filter((speaker) => speaker.agendaItemId === item.id)]),
         ),
         items,
         minutes,

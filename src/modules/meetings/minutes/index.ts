@@ -23,7 +23,10 @@ export function createMinutes(deps: {
   clock: Clock
   audit: AuditReader
   bodies: BodiesService
-  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf'>
+  meetings: Pick<
+    MeetingsService,
+    'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf' | 'speakersOf'
+  >
 }): ApiModule<MinutesService> {
   const repository = createMinutesRepository(deps.db)
   const { db, clock, bodies, meetings } = deps

@@ -23,7 +23,10 @@ export interface MinutesDeps {
   clock: Clock
   bodies: BodiesService
   /** The meetings module's service: agenda items are its, their minutes are written through it. */
-  meetings: Pick<MeetingsService, 'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf'>
+  meetings: Pick<
+    MeetingsService,
+    'recordItemMinute' | 'venueChangesOf' | 'supplementsOf' | 'questionsOf' | 'speakersOf'
+  >
 }
 
 /** The address of a meeting's minutes page. */
@@ -182,15 +185,17 @@ export function createMinutesService(deps: MinutesDeps) {
     async getMeetingRecord(ctx: Context, idOrSlug: string) {
       const meeting = (await repo.findMeetingById(idOrSlug)) ?? (await repo.findMeetingBySlug(idOrSlug))
       if (!meeting) throw new NotFoundError('Meeting')
-      const [record, venueChanges, supplements, questions] = await Promise.all([
+      const readable = mayReadAgenda(ctx.user, meeting)
+      const [record, venueChanges, supplements, questions, speakers] = await Promise.all([
         recordOf(ctx, meeting),
         deps.meetings.venueChangesOf(ctx, meeting.id),
         // Supplements follow a published agenda: none to whoever may not read it.
-        mayReadAgenda(ctx.user, meeting) ? deps.meetings.supplementsOf(ctx, meeting.id) : [],
-        // Questions are published with the agenda, like supplements.
-        mayReadAgenda(ctx.user, meeting) ? deps.meetings.questionsOf(ctx, meeting.id) : [],
+        readable ? deps.meetings.supplementsOf(ctx, meeting.id) : [],
+        // Questions and speakers are published with the agenda, like supplements.
+        readable ? deps.meetings.questionsOf(ctx, meeting.id) : [],
+        readable ? deps.meetings.speakersOf(ctx, meeting.id) : [],
       ])
-      return { ...record, venueChanges, supplements, questions }
+      return { ...record, venueChanges, supplements, questions, speakers }
     },
 
     /** Meetings, optionally of one body and within dates (inclusive), soonest first, with their body. */

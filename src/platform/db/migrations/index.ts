@@ -25,6 +25,7 @@ import * as agendaCycle from './2024-01-11-0024-agenda-cycle.ts'
 import * as supplementaryAgendas from './2024-01-11-0025-supplementary-agendas.ts'
 import * as publicQuestions from './2024-01-12-0026-public-questions.ts'
 import * as petitions from './2024-01-12-0027-petitions.ts'
+import * as publicSpeakers from './2024-01-12-0029-public-speakers.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-11-0025-supplementary-agendas': supplementaryAgendas,
   '2024-01-12-0026-public-questions': publicQuestions,
   '2024-01-12-0027-petitions': petitions,
+  '2024-01-12-0029-public-speakers': publicSpeakers,
 }
 
 export const migrationProvider: MigrationProvider = {
