@@ -55,6 +55,8 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
       'receivedOn-month': '1',
       'receivedOn-year': '2024',
     }),
+    // A deputation for its edit form (/speakers/1/edit).
+    await scrutiny.post(`/meetings/${JANUARY}/speakers/new`, { kind: 'deputation', onBehalfOf: 'A residents group' }),
   ]
   const statuses = steps.map((response) => response.statusCode)
   if (statuses.some((status) => status !== 303)) {
@@ -185,6 +187,7 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     )
     .replace(/^\/meetings\/:slug\/items\/:position/, `/meetings/${JANUARY}/items/4`)
     .replace(/^\/meetings\/:slug\/questions\/:n/, `/meetings/${JANUARY}/questions/1`)
+    .replace(/^\/meetings\/:slug\/speakers\/:n/, `/meetings/${JANUARY}/speakers/1`)
     .replace(/^\/meetings\/:slug/, `/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/bodies\/:id/, `/api/v1/bodies/${BODY}`)
