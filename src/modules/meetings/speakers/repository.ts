@@ -72,25 +72,24 @@ export function createSpeakersRepository(db: Db) {
 
     /** What the meeting records of the public taking part: how many spoke and asked, and any item saying no one did. */
     async participationOf(trx: Reader, meetingId: string) {
-      const [speakers, questions, noRequests] = await Promise.all([
-        trx
-          .selectFrom('publicSpeakers')
-          .select((eb) => eb.fn.countAll<number>().as('count'))
-          .where('meetingId', '=', meetingId)
-          .executeTakeFirstOrThrow(),
-        trx
-          .selectFrom('publicQuestions')
-          .select((eb) => eb.fn.countAll<number>().as('count'))
-          .where('meetingId', '=', meetingId)
-          .executeTakeFirstOrThrow(),
-        trx
-          .selectFrom('agendaItems')
-          .select(['id', 'number', 'title'])
-          .where('meetingId', '=', meetingId)
-          .where('noRequestsToSpeak', '=', true)
-          .orderBy('position')
-          .executeTakeFirst(),
-      ])
+      // One after the other: the caller's transaction is one connection.
+      const speakers = await trx
+        .selectFrom('publicSpeakers')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('meetingId', '=', meetingId)
+        .executeTakeFirstOrThrow()
+      const questions = await trx
+        .selectFrom('publicQuestions')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('meetingId', '=', meetingId)
+        .executeTakeFirstOrThrow()
+      const noRequests = await trx
+        .selectFrom('agendaItems')
+        .select(['number', 'title'])
+        .where('meetingId', '=', meetingId)
+        .where('noRequestsToSpeak', '=', true)
+        .orderBy('position')
+        .executeTakeFirst()
       return {
         speakers: Number(speakers.count),
         questions: Number(questions.count),
@@ -102,4 +101,3 @@ export function createSpeakersRepository(db: Db) {
 
 export type SpeakersRepository = ReturnType<typeof createSpeakersRepository>
 export type SpeakerRow = Awaited<ReturnType<SpeakersRepository['speakersOf']>>[number]
-export type Participation = Awaited<ReturnType<SpeakersRepository['participationOf']>>
