@@ -155,6 +155,25 @@ async function addRecordsOfEveryKind(t: TestApp) {
       recorded: 'yes',
       [`vote-${voter.personId}`]: 'for',
     }),
+    // A deputation that spoke on the public speaking item (public_speakers).
+    await scrutiny.post(`${JANUARY}/speakers/new`, {
+      kind: 'deputation',
+      speakerName: 'Drill speaker',
+      speakerNamed: 'yes',
+      onBehalfOf: 'Drill residents group',
+      agendaItemId: (
+        await db
+          .selectFrom('agendaItems')
+          .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
+          .select('agendaItems.id')
+          .where('meetings.slug', '=', JANUARY.slice(10))
+          .where('agendaItems.publicParticipation', '=', true)
+          .executeTakeFirstOrThrow()
+      ).id,
+      stance: 'for',
+      minutesSpoken: '3',
+      summary: 'For the drill.',
+    }),
     await scrutiny.post('/outcomes/OF3.1/work-programme/link', { workProgrammeItemId: workItem.id }),
     await scrutiny.post('/outcomes/OF3.1/actions/link', { actionId: action.id }),
     await scrutiny.post('/decisions/ex48-2023/call-ins', {
@@ -186,7 +205,7 @@ async function addRecordsOfEveryKind(t: TestApp) {
     }),
   )
   expect(steps.map((response) => response.statusCode)).toEqual([
-    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
+    400, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303, 303,
   ])
 }
 

@@ -129,6 +129,24 @@ describe.each(testDatabases())('the demo democratic record on $name', (database)
     expect(items.every((i) => i.minute === '')).toBe(true)
   })
 
+  it('marks each public speaking item, recording no requests to speak only where the minutes say so', async () => {
+    const participation = await handle.db
+      .selectFrom('agendaItems')
+      .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
+      .select(['meetings.slug', 'agendaItems.number', 'agendaItems.title', 'agendaItems.noRequestsToSpeak'])
+      .where('agendaItems.publicParticipation', '=', true)
+      .orderBy('meetings.date')
+      .execute()
+    // January's and March's meetings are still to come on the demo's date: requests may yet arrive.
+    expect(participation).toEqual([
+      { slug: SEP, number: '3', title: 'Public speaking', noRequestsToSpeak: true },
+      { slug: NOV, number: '4', title: 'Public speaking', noRequestsToSpeak: true },
+      { slug: JAN, number: '3', title: 'Public speaking', noRequestsToSpeak: false },
+      { slug: `2024-03-27-${COMMITTEE}`, number: '3', title: 'Public speaking', noRequestsToSpeak: false },
+    ])
+    expect(await handle.db.selectFrom('publicSpeakers').select('id').execute()).toEqual([])
+  })
+
   it('records who chaired and attended the 2023 meetings', async () => {
     const september = await attendanceOf(SEP)
     expect(september.filter((a) => a.chaired).map((a) => a.personSlug)).toEqual(['flanagan'])

@@ -65,6 +65,8 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
       votesAgainst: '0',
       abstentions: '0',
     }),
+    // A deputation for its edit form (/speakers/1/edit).
+    await scrutiny.post(`/meetings/${JANUARY}/speakers/new`, { kind: 'deputation', onBehalfOf: 'A residents group' }),
   ]
   const statuses = steps.map((response) => response.statusCode)
   if (statuses.some((status) => status !== 303)) {
@@ -219,6 +221,7 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     .replace(/^\/meetings\/:slug\/motions\/:n/, `/meetings/${JANUARY}/motions/1`)
     .replace(/^\/meetings\/:slug\/votes\/new$/, `/meetings/${JANUARY}/votes/new?item=4`)
     .replace(/^\/meetings\/:slug\/votes\/:n/, `/meetings/${JANUARY}/votes/1`)
+    .replace(/^\/meetings\/:slug\/speakers\/:n/, `/meetings/${JANUARY}/speakers/1`)
     .replace(/^\/meetings\/:slug/, `/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/bodies\/:id/, `/api/v1/bodies/${BODY}`)

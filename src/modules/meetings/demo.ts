@@ -46,6 +46,8 @@ const report = z.strictObject({
 /**
  * An agenda item, in the order of the agenda: `number` is the one the papers give it (other records
  * name the item by it), `pages` its first and last page in the agenda pack; `minute` what the minutes say of it.
+ * `publicParticipation` marks the item at which the public may speak; `noRequestsToSpeak` that the
+ * minutes record no one asked to (the database refuses it on any other item).
  */
 export const demoAgendaItemSchema = z.strictObject({
   number: z.int().min(1),
@@ -53,6 +55,8 @@ export const demoAgendaItemSchema = z.strictObject({
   purpose: z.string(),
   pages: z.tuple([z.int().min(1), z.int().min(1)]).optional(),
   minute: z.string().default(''),
+  publicParticipation: z.boolean().default(false),
+  noRequestsToSpeak: z.boolean().default(false),
 })
 
 /** A meeting of the body with slug `body`, and its agenda. Its address comes from its date and body. */

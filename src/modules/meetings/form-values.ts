@@ -43,6 +43,8 @@ export function itemValues(
     status: string
     statusReason: string
     toFollow: boolean
+    publicParticipation: boolean
+    noRequestsToSpeak: boolean
   } & ExemptColumns,
 ) {
   return {
@@ -52,6 +54,8 @@ export function itemValues(
     status: item.status,
     statusReason: item.statusReason,
     toFollow: item.toFollow ? 'yes' : '',
+    publicParticipation: item.publicParticipation ? 'yes' : '',
+    noRequestsToSpeak: item.noRequestsToSpeak ? 'yes' : '',
     title: item.title,
     purpose: item.purpose,
     pageFrom: item.pageFrom === null ? '' : String(item.pageFrom),

@@ -11,6 +11,7 @@ import { createMotionsService } from './motions/service.ts'
 import { createParticipationService } from './participation/service.ts'
 import { createQuestionsService } from './questions/service.ts'
 import { createVotesService } from './votes/service.ts'
+import { createSpeakersService } from './speakers/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
@@ -23,7 +24,7 @@ export type { MeetingsTables } from './tables.ts'
 
 export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { agendaPublishedSql } from './agenda/visibility.ts'
-export { UNNAMED_ASKER } from './questions/service.ts'
+export { UNNAMED_MEMBER_OF_THE_PUBLIC } from './member-of-the-public.ts'
 export { nextAgendaSection } from './body-section.ts'
 export type { MinutesOfMeetings, NamedAttendee } from './service.ts'
 export type { VoteView } from './votes/view.ts'
@@ -92,6 +93,7 @@ function createService(deps: MeetingsModuleDeps) {
     ...createMotionsService(core),
     ...createVotesService(core),
     ...createParticipationService(core),
+    ...createSpeakersService(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
   }

@@ -21,6 +21,8 @@ const item = {
   status: 'deferred' as const,
   statusReason: 'Secret deferral: awaiting the provider',
   toFollow: false,
+  publicParticipation: false,
+  noRequestsToSpeak: false,
   ...open,
 }
 const report = { agendaItemId: 'item-1', title: 'Secret report title', ...open }

@@ -20,6 +20,8 @@ export interface AgendaItemRecord extends ExemptColumns {
   status: AgendaItemStatus
   statusReason: string
   toFollow: boolean
+  publicParticipation: boolean
+  noRequestsToSpeak: boolean
   pageFrom: number | null
   pageTo: number | null
 }
@@ -45,6 +47,9 @@ export function agendaItemForViewer(item: AgendaItemRecord, report: ReportSummar
       status: item.status,
       // A report that has arrived is no longer to follow.
       toFollow: item.toFollow && !report,
+      // Whether the public took part is the meeting's record, not the item's content: shown as the status is.
+      publicParticipation: item.publicParticipation,
+      noRequestsToSpeak: item.noRequestsToSpeak,
     },
     withheldAs: { purpose: null, urgentReason: null, statusReason: null, pages: '', report: null },
     content: () => ({

@@ -52,6 +52,8 @@ const itemColumns = [
   'agendaItems.toFollow',
   'agendaItems.addedAfterPublication',
   'agendaItems.supplementId',
+  'agendaItems.publicParticipation',
+  'agendaItems.noRequestsToSpeak',
   'agendaItems.title',
   'agendaItems.purpose',
   'agendaItems.pageFrom',

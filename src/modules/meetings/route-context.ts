@@ -24,6 +24,18 @@ const itemPosition = z
 /** The path parameters of a meeting's pages, of its agenda items' and of their reports' appendices. */
 export const meetingParams = { schema: { params: pathParams('slug') } }
 export const itemParams = { schema: { params: z.object({ slug: z.string(), position: itemPosition }) } }
+/** The path parameters of a record numbered within its meeting (a public question, a speaker): `n` from its place. */
+export const meetingRecordParams = {
+  schema: {
+    params: z.object({
+      slug: z.string(),
+      n: z
+        .string()
+        .regex(/^\d{1,4}$/)
+        .transform(Number),
+    }),
+  },
+}
 export const appendixParams = {
   schema: { params: z.object({ slug: z.string(), position: itemPosition, id: z.string() }) },
 }

@@ -10,6 +10,7 @@ import { agendaRoutes } from './agenda/routes.ts'
 import { motionRoutes } from './motions/routes.ts'
 import { questionRoutes } from './questions/routes.ts'
 import { voteRoutes } from './votes/routes.ts'
+import { speakerRoutes } from './speakers/routes.ts'
 import { meetingValues } from './form-values.ts'
 import type { MeetingRow } from './repository.ts'
 import { appendixRoutes } from './reports/appendix-routes.ts'
@@ -59,6 +60,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
     await app.register(questionRoutes(deps))
     await app.register(motionRoutes(deps))
     await app.register(voteRoutes(deps))
+    await app.register(speakerRoutes(deps))
 
     app.get('/meetings', { schema: { querystring: calendarQuerySchema } }, async (request, reply) => {
       const { body: bodySlug, page } = request.query
@@ -97,8 +99,9 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         request.params.slug,
       )
       const history = await audit.historyOf(request.ctx, 'meeting', meeting.id)
-      const [questions, motions, votes] = await Promise.all([
+      const [questions, speakers, motions, votes] = await Promise.all([
         service.questionsFor(request.ctx, meeting),
+        service.speakersFor(request.ctx, meeting),
         service.motionsFor(request.ctx, meeting, minutes, items),
         service.votesOfMeeting(request.ctx, meeting),
       ])
@@ -113,6 +116,10 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
           items.map((item) => [item.id, motions.filter((motion) => motion.agendaItemId === item.id)]),
         ),
         itemVotes: votes.byItem,
+        meetingSpeakers: speakers.filter((speaker) => speaker.agendaItemId === null),
+        itemSpeakers: Object.fromEntries(
+          items.map((item) => [item.id, speakers.filter((speaker) => speaker.agendaItemId === item.id)]),
+        ),
         items,
         minutes,
         venueChanges,

@@ -198,6 +198,8 @@ export const agendaItemSchema = z
       .enum(AGENDA_ITEM_STATUSES, { error: 'Select whether the item is listed, withdrawn or deferred' })
       .default('listed'),
     statusReason: optionalText(2_000),
+    publicParticipation: checkbox,
+    noRequestsToSpeak: checkbox,
     ...exemptShape,
   })
   .superRefine((value, ctx) => {
@@ -216,6 +218,8 @@ export const agendaItemSchema = z
     ...exemptionOfAnswers(value),
     urgentReason: value.urgent ? value.urgentReason : '',
     statusReason: value.status === 'listed' ? '' : value.statusReason,
+    // Only the public participation item says that no one asked to speak: its box is hidden otherwise.
+    noRequestsToSpeak: value.publicParticipation && value.noRequestsToSpeak,
   }))
 export type AgendaItemForm = z.infer<typeof agendaItemSchema>
 

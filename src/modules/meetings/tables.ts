@@ -72,6 +72,10 @@ export interface AgendaItemsTable extends ExemptColumns {
   addedAfterPublication: ColumnType<boolean, boolean | undefined, boolean>
   /** The supplementary agenda that published it; null when the agenda did, or none has yet. */
   supplementId: ColumnType<string | null, string | null | undefined, string | null>
+  /** The item at which the public may speak or put questions (the "public speaking" item). */
+  publicParticipation: ColumnType<boolean, boolean | undefined, boolean>
+  /** On the public participation item only: the record that no member of the public asked to speak. */
+  noRequestsToSpeak: ColumnType<boolean, boolean | undefined, boolean>
   title: string
   purpose: string
   pageFrom: number | null
@@ -127,6 +131,32 @@ export interface PublicQuestionsTable {
   supplementary: string
   supplementaryAnswer: string
   notReached: boolean
+  createdAt: CreatedAt
+  version: Version
+}
+
+export type SpeakerKind = 'deputation' | 'public speaker'
+export type SpeakerStance = 'for' | 'against' | 'neither'
+
+/** A deputation or member of the public who spoke at a meeting; '' in a text column means not given. */
+export interface PublicSpeakersTable {
+  id: Uuid
+  meetingId: string
+  /** The agenda item they spoke on; null when they spoke to the meeting as a whole. */
+  agendaItemId: string | null
+  /** From 1 for each meeting: speakers are ordered by it, and its address uses it. */
+  position: number
+  kind: SpeakerKind
+  speakerName: string
+  /** The speaker consented to be named: the public sees "A member of the public" otherwise. */
+  speakerNamed: boolean
+  /** The organisation or group a deputation spoke for. */
+  onBehalfOf: string
+  /** For or against what the item proposes; null when not said. */
+  stance: SpeakerStance | null
+  /** How long they spoke, in whole minutes; null when not recorded. */
+  minutesSpoken: number | null
+  summary: string
   createdAt: CreatedAt
   version: Version
 }
@@ -323,6 +353,7 @@ export interface MeetingsTables {
   motionAmendments: MotionAmendmentsTable
   votes: VotesTable
   voteRecords: VoteRecordsTable
+  publicSpeakers: PublicSpeakersTable
   documents: DocumentsTable
   reports: ReportsTable
   appendices: AppendicesTable

@@ -7,11 +7,13 @@ import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import type { AgendaItemInput, AgendaItemRow, MeetingRow } from '../repository.ts'
 import type { AgendaItemForm } from '../schema.ts'
 import type { MeetingsDeps } from '../service.ts'
+import { createParticipationRule } from '../speakers/participation.ts'
 import { nextItemNumber } from './item-number.ts'
 
 /** Building a meeting's agenda: adding, changing and removing items. For those who may edit meetings. */
 export function createAgendaService(deps: MeetingsDeps) {
   const { db, repository: repo, minutes } = deps
+  const participation = createParticipationRule(deps)
 
   async function meetingToEdit(ctx: Context, slug: string) {
     assertCan(ctx.user, 'meetings:edit')
@@ -26,6 +28,13 @@ export function createAgendaService(deps: MeetingsDeps) {
     const holder = await repo.findItemNumbered(meeting.id, number, trx)
     if (holder && holder.id !== item?.id)
       throw new RuleError(`Item ${number} is already on this agenda: choose another number`, 'number')
+  }
+
+  /** "No one asked to speak" would contradict speakers or questions already recorded: refused next to the box. */
+  async function noRequestsHolds(trx: Trx, meetingId: string, input: { noRequestsToSpeak?: boolean }) {
+    if (!input.noRequestsToSpeak) return
+    await repo.lockAgenda(trx, meetingId)
+    await participation.assertNoRequestsMayBeRecorded(trx, meetingId, 'noRequestsToSpeak')
   }
 
   return {
@@ -63,6 +72,7 @@ export function createAgendaService(deps: MeetingsDeps) {
         const meeting = await repo.findMeetingById(meetingId, trx)
         if (!meeting) throw new NotFoundError('Meeting')
         await numberIsFree(meeting, input.number ?? null, undefined, trx)
+        await noRequestsHolds(trx, meeting.id, input)
         // Once the agenda is published, a new item waits for a supplementary agenda to publish it.
         const item = await repo.insertItem(trx, meeting.id, input, meeting.agendaPublishedOn !== null)
         await recordAudit(trx, ctx, {
@@ -90,7 +100,7 @@ export function createAgendaService(deps: MeetingsDeps) {
       return repo.updateItemMinute(within, itemId, input)
     },
 
-    /** Changes an item; a new number must not already be on the agenda. */
+    /** Changes an item; its number must be free, and "no one asked to speak" must not contradict the record. */
     async updateItem(ctx: Context, itemId: string, input: AgendaItemForm) {
       assertCan(ctx.user, 'meetings:edit')
       const before = await repo.findItemById(itemId)
@@ -98,6 +108,7 @@ export function createAgendaService(deps: MeetingsDeps) {
       const meeting = (await repo.findMeetingById(before.meetingId))!
       await numberIsFree(meeting, input.number, before)
       return withTransaction(db, async (trx) => {
+        await noRequestsHolds(trx, meeting.id, input)
         const after = await repo.updateItem(trx, itemId, input)
         await recordAudit(trx, ctx, {
           action: 'updated agenda item',

@@ -20,6 +20,7 @@ import type { MinutesStatus } from '../tables.ts'
 import { questionApi, questionApiSchema } from '../questions/api.ts'
 import { motionApi, motionApiSchema } from '../motions/api.ts'
 import { voteApi, voteApiSchema } from '../votes/api.ts'
+import { speakerApi, speakerApiSchema } from '../speakers/api.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_CATEGORIES, meetingsQuerySchema } from './schema.ts'
 import { type MinutesService, minutesPath } from './service.ts'
 import { mayReadMinutes } from './visibility.ts'
@@ -96,6 +97,10 @@ const agendaItemSchema = z
     status: z.enum(AGENDA_ITEM_STATUSES).describe('Listed, or withdrawn or deferred (the item keeps its place)'),
     statusReason: z.string().nullable().describe('Why the item was withdrawn or deferred'),
     toFollow: z.boolean().describe('Its report is to follow: not yet published'),
+    publicParticipation: z.boolean().describe('The item at which the public may speak or ask questions'),
+    noRequestsToSpeak: z
+      .boolean()
+      .describe('On the public participation item: the record that no member of the public asked to speak'),
     supplementary: z
       .int()
       .min(1)
@@ -160,6 +165,9 @@ const meetingSchema = apiRecord(meetingSummarySchema)
       .describe(
         'Votes on motions, amendments and recommendations, in the order taken; none until the minutes are published',
       ),
+    deputations: z
+      .array(speakerApiSchema)
+      .describe('Deputations and members of the public who spoke, in order; none while the agenda is a draft'),
     attendance: z
       .array(
         z.strictObject({
@@ -336,6 +344,7 @@ function meetingDetail(record: MeetingRecord): z.output<typeof meetingSchema> {
     questions: record.questions.map(questionApi),
     motions: record.motions.map(motionApi),
     votes: record.votes.map(voteApi),
+    deputations: record.speakers.map(speakerApi),
     items: record.items.map((item) => ({
       id: item.id,
       number: item.number,
@@ -347,6 +356,8 @@ function meetingDetail(record: MeetingRecord): z.output<typeof meetingSchema> {
       status: item.status,
       statusReason: (!item.withheld && item.statusReason) || null,
       toFollow: item.toFollow,
+      publicParticipation: item.publicParticipation,
+      noRequestsToSpeak: item.noRequestsToSpeak,
       supplementary: record.supplements.find((supplement) => supplement.id === item.supplementId)?.number ?? null,
       purpose: item.purpose || null,
       pages: item.pageFrom === null ? null : { from: item.pageFrom, to: item.pageTo ?? item.pageFrom },

@@ -33,6 +33,7 @@ export function createMinutes(deps: {
     | 'motionsOf'
     | 'votesOf'
     | 'recordedVotesOf'
+    | 'speakersOf'
   >
 }): ApiModule<MinutesService> {
   const repository = createMinutesRepository(deps.db)

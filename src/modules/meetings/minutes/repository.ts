@@ -37,6 +37,8 @@ const itemColumns = [
   'agendaItems.statusReason',
   'agendaItems.toFollow',
   'agendaItems.supplementId',
+  'agendaItems.publicParticipation',
+  'agendaItems.noRequestsToSpeak',
   'agendaItems.title',
   'agendaItems.purpose',
   'agendaItems.pageFrom',

@@ -34,6 +34,7 @@ export interface MinutesDeps {
     | 'motionsOf'
     | 'votesOf'
     | 'recordedVotesOf'
+    | 'speakersOf'
   >
 }
 
@@ -200,15 +201,17 @@ export function createMinutesService(deps: MinutesDeps) {
       const meeting = (await repo.findMeetingById(idOrSlug)) ?? (await repo.findMeetingBySlug(idOrSlug))
       if (!meeting) throw new NotFoundError('Meeting')
       const record = await recordOf(ctx, meeting)
-      const [motions, venueChanges, supplements, questions] = await Promise.all([
+      const readable = mayReadAgenda(ctx.user, meeting)
+      const [motions, venueChanges, supplements, questions, speakers] = await Promise.all([
         motionsIn(ctx, record),
         deps.meetings.venueChangesOf(ctx, meeting.id),
         // Supplements follow a published agenda: none to whoever may not read it.
-        mayReadAgenda(ctx.user, meeting) ? deps.meetings.supplementsOf(ctx, meeting.id) : [],
-        // Questions are published with the agenda, like supplements.
-        mayReadAgenda(ctx.user, meeting) ? deps.meetings.questionsOf(ctx, meeting.id) : [],
+        readable ? deps.meetings.supplementsOf(ctx, meeting.id) : [],
+        // Questions and speakers are published with the agenda, like supplements.
+        readable ? deps.meetings.questionsOf(ctx, meeting.id) : [],
+        readable ? deps.meetings.speakersOf(ctx, meeting.id) : [],
       ])
-      return { ...record, venueChanges, supplements, questions, ...motions }
+      return { ...record, venueChanges, supplements, questions, speakers, ...motions }
     },
 
     /** Meetings, optionally of one body and within dates (inclusive), soonest first, with their body. */

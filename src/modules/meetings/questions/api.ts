@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { apiDate, apiId } from '#src/platform/http/api-schemas.ts'
+import { openDataName } from '../member-of-the-public.ts'
 import { ANSWERED_AT } from './schema.ts'
 import type { QuestionRow } from './repository.ts'
 
@@ -23,7 +24,7 @@ export function questionApi(question: QuestionRow): z.output<typeof questionApiS
   return {
     position: question.position,
     agendaItemId: question.agendaItemId,
-    askerName: (question.askerNamed && question.askerName) || null,
+    askerName: openDataName({ name: question.askerName, named: question.askerNamed }),
     toWhom: question.toWhom || null,
     receivedOn: question.receivedOn,
     question: question.question,

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import { versionValue } from '#src/platform/forms/edit-version.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
@@ -8,23 +7,12 @@ import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues, selectItems } from '#src/platform/forms/values.ts'
 import { itemHeading } from '#src/platform/views/filters.ts'
 import type { AgendaItemRow, MeetingRow } from '../repository.ts'
-import { type MeetingsRouteDeps, meetingParams } from '../route-context.ts'
+import { type MeetingsRouteDeps, meetingParams, meetingRecordParams } from '../route-context.ts'
 import type { QuestionRow } from './repository.ts'
 import { questionSchema } from './schema.ts'
 
 const views = 'modules/meetings/questions/views'
 const questionPath = '/meetings/:slug/questions/:n'
-const questionParams = {
-  schema: {
-    params: z.object({
-      slug: z.string(),
-      n: z
-        .string()
-        .regex(/^\d{1,4}$/)
-        .transform(Number),
-    }),
-  },
-}
 const fieldOrder = [
   'askerName',
   'askerNamed',
@@ -99,12 +87,12 @@ export function questionRoutes(deps: MeetingsRouteDeps) {
       })
     })
 
-    app.get(`${questionPath}/edit`, questionParams, async (request, reply) => {
+    app.get(`${questionPath}/edit`, meetingRecordParams, async (request, reply) => {
       const found = await service.questionToEdit(request.ctx, request.params.slug, request.params.n)
       return questionForm(reply, found, questionValues(found.question))
     })
 
-    app.post(`${questionPath}/edit`, questionParams, async (request, reply) => {
+    app.post(`${questionPath}/edit`, meetingRecordParams, async (request, reply) => {
       assertCan(request.user, 'meetings:edit')
       const found = await service.questionToEdit(request.ctx, request.params.slug, request.params.n)
       return submitForm(request, reply, {

@@ -1,27 +1,21 @@
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
-import { assertCan, can } from '#src/platform/auth/permissions.ts'
+import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context, User } from '#src/platform/auth/user.ts'
-import type { Trx } from '#src/database.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
-import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { NotFoundError } from '#src/platform/http/errors.ts'
 import { mayReadAgenda } from '../agenda/visibility.ts'
+import { createMeetingRecordChecks } from '../meeting-records.ts'
+import { nameShown } from '../member-of-the-public.ts'
 import type { MeetingRow } from '../repository.ts'
 import type { MeetingsDeps } from '../service.ts'
+import { createParticipationRule } from '../speakers/participation.ts'
 import { type QuestionRow, createQuestionsRepository } from './repository.ts'
 import type { QuestionInput } from './schema.ts'
 
-/** Who the public reads as the asker when the asker did not consent to be named. */
-export const UNNAMED_ASKER = 'A member of the public'
-
 /** A question as this viewer may see it: the asker named to those who record questions, to others only with consent. */
 export function questionView(user: User | null, question: QuestionRow) {
-  const staff = can(user, 'meetings:edit')
-  const named = question.askerNamed && question.askerName !== ''
-  return {
-    ...question,
-    asker: named || (staff && question.askerName !== '') ? question.askerName : UNNAMED_ASKER,
-  }
+  return { ...question, asker: nameShown(user, { name: question.askerName, named: question.askerNamed }) }
 }
 
 export type QuestionView = ReturnType<typeof questionView>
@@ -29,21 +23,9 @@ export type QuestionView = ReturnType<typeof questionView>
 /** The public's questions at meetings: staff record them and their answers; all read them with the agenda. */
 export function createQuestionsService(deps: MeetingsDeps) {
   const { db, repository: repo } = deps
+  const { meetingToEdit, itemOfMeeting } = createMeetingRecordChecks(repo)
   const questions = createQuestionsRepository(db)
-
-  async function meetingToEdit(ctx: Context, slug: string) {
-    assertCan(ctx.user, 'meetings:edit')
-    const meeting = await repo.findMeetingBySlug(slug)
-    if (!meeting) throw new NotFoundError('Meeting')
-    return meeting
-  }
-
-  /** The item must be on this meeting's agenda: an id from elsewhere is refused next to the field. */
-  async function itemOfMeeting(trx: Trx, meetingId: string, itemId: string | null) {
-    if (itemId === null) return
-    const item = await repo.findItemById(itemId, trx)
-    if (item?.meetingId !== meetingId) throw new RuleError('Choose an item on this agenda', 'agendaItemId')
-  }
+  const participation = createParticipationRule(deps)
 
   return {
     /** The meeting a question is being added to, with its agenda items to choose from. Throws NotFoundError. */
@@ -60,11 +42,12 @@ export function createQuestionsService(deps: MeetingsDeps) {
       return { meeting, question, items: await repo.itemsOfMeeting(meeting.id) }
     },
 
-    /** Adds a question after the meeting's last. */
+    /** Adds a question after the meeting's last; refused while an item records that no one asked to speak. */
     async addQuestion(ctx: Context, meetingId: string, input: QuestionInput) {
       assertCan(ctx.user, 'meetings:edit')
       return withTransaction(db, async (trx) => {
         await repo.lockAgenda(trx, meetingId)
+        await participation.assertParticipantMayBeRecorded(trx, meetingId)
         await itemOfMeeting(trx, meetingId, input.agendaItemId)
         const question = await questions.insertQuestion(trx, meetingId, input)
         await recordAudit(trx, ctx, {

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '#src/database.ts'
 import { isExemptSql, isOpenSql } from '#src/platform/exemption/search-sql.ts'
-import { UNNAMED_ASKER, agendaPublishedSql } from '#src/modules/meetings/index.ts'
+import { UNNAMED_MEMBER_OF_THE_PUBLIC, agendaPublishedSql } from '#src/modules/meetings/index.ts'
 import { HEADLINE_OPTIONS } from './snippet.ts'
 
 export type SearchHitKind = 'item' | 'report' | 'resolution' | 'question' | 'motion' | 'petition'
@@ -157,7 +157,7 @@ function participationHits(): RawBuilder<unknown> {
   const motionText = sql`concat_ws(' ', mo.text, mo.substantive_text, amendment.text)`
   return sql`
     select 'question', 4, q.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, q.position, null,
-      'Question ' || q.position || ' from ' || coalesce(${asker}, ${UNNAMED_ASKER}), null,
+      'Question ' || q.position || ' from ' || coalesce(${asker}, ${UNNAMED_MEMBER_OF_THE_PUBLIC}), null,
       ${questionText},
       ts_rank(doc.vector, query.q)
     from public_questions q

@@ -26,6 +26,7 @@ import * as supplementaryAgendas from './2024-01-11-0025-supplementary-agendas.t
 import * as publicQuestions from './2024-01-12-0026-public-questions.ts'
 import * as petitions from './2024-01-12-0027-petitions.ts'
 import * as motionsVotes from './2024-01-12-0028-motions-votes.ts'
+import * as publicSpeakers from './2024-01-12-0029-public-speakers.ts'
 import * as municipalYear from './2024-01-12-0030-municipal-year.ts'
 
 /**
@@ -60,6 +61,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-12-0026-public-questions': publicQuestions,
   '2024-01-12-0027-petitions': petitions,
   '2024-01-12-0028-motions-votes': motionsVotes,
+  '2024-01-12-0029-public-speakers': publicSpeakers,
   '2024-01-12-0030-municipal-year': municipalYear,
 }
 
