@@ -10,6 +10,8 @@ import { agendaRoutes } from './agenda/routes.ts'
 import { motionRoutes } from './motions/routes.ts'
 import { questionRoutes } from './questions/routes.ts'
 import { voteRoutes } from './votes/routes.ts'
+import { withVotes } from './votes/attach.ts'
+import { byItem } from './by-item.ts'
 import { speakerRoutes } from './speakers/routes.ts'
 import { meetingValues } from './form-values.ts'
 import type { MeetingRow } from './repository.ts'
@@ -99,27 +101,26 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         request.params.slug,
       )
       const history = await audit.historyOf(request.ctx, 'meeting', meeting.id)
-      const [questions, speakers, motions, votes] = await Promise.all([
+      const [questions, speakers, moved, votes] = await Promise.all([
         service.questionsFor(request.ctx, meeting),
         service.speakersFor(request.ctx, meeting),
         service.motionsFor(request.ctx, meeting, minutes, items),
         service.votesOfMeeting(request.ctx, meeting),
       ])
+      const [asked, spoke, motions] = [
+        byItem(questions, items),
+        byItem(speakers, items),
+        byItem(withVotes(moved, votes.all), items),
+      ]
       return reply.page(`${views}/meeting.njk`, {
         meeting,
-        meetingQuestions: questions.filter((question) => question.agendaItemId === null),
-        itemQuestions: Object.fromEntries(
-          items.map((item) => [item.id, questions.filter((question) => question.agendaItemId === item.id)]),
-        ),
-        meetingMotions: motions.filter((motion) => motion.agendaItemId === null),
-        itemMotions: Object.fromEntries(
-          items.map((item) => [item.id, motions.filter((motion) => motion.agendaItemId === item.id)]),
-        ),
+        meetingQuestions: asked.ofMeeting,
+        itemQuestions: asked.ofItem,
+        meetingMotions: motions.ofMeeting,
+        itemMotions: motions.ofItem,
         itemVotes: votes.byItem,
-        meetingSpeakers: speakers.filter((speaker) => speaker.agendaItemId === null),
-        itemSpeakers: Object.fromEntries(
-          items.map((item) => [item.id, speakers.filter((speaker) => speaker.agendaItemId === item.id)]),
-        ),
+        meetingSpeakers: spoke.ofMeeting,
+        itemSpeakers: spoke.ofItem,
         items,
         minutes,
         venueChanges,

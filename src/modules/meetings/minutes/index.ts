@@ -34,6 +34,8 @@ export function createMinutes(deps: {
     | 'votesOf'
     | 'recordedVotesOf'
     | 'speakersOf'
+    | 'questionsFor'
+    | 'speakersFor'
   >
 }): ApiModule<MinutesService> {
   const repository = createMinutesRepository(deps.db)

@@ -11,6 +11,7 @@ import type { MeetingsService } from '../index.ts'
 import { attendeeName, groupAttendance } from './attendance-groups.ts'
 import { attendeesOf } from './attendees.ts'
 import { motionsInMinutes } from './motions-in-minutes.ts'
+import { byItem } from '../by-item.ts'
 import { createPersonRecord } from './person-record.ts'
 import { whatIsMissing } from './publish-readiness.ts'
 import { createMinutesRecording } from './recording.ts'
@@ -35,6 +36,8 @@ export interface MinutesDeps {
     | 'votesOf'
     | 'recordedVotesOf'
     | 'speakersOf'
+    | 'questionsFor'
+    | 'speakersFor'
   >
 }
 
@@ -175,7 +178,21 @@ export function createMinutesService(deps: MinutesDeps) {
     async getMinutes(ctx: Context, slug: string) {
       const record = await recordOf(ctx, await meetingBySlug(slug))
       if (!record.minutes && !can(ctx.user, 'minutes:edit')) throw new NotFoundError('Minutes')
-      return { ...record, ...(await motionsIn(ctx, record)) }
+      // The public's questions and speakers are recorded with the agenda, and printed in the minutes too.
+      const [motions, questions, speakers] = await Promise.all([
+        motionsIn(ctx, record),
+        deps.meetings.questionsFor(ctx, record.meeting),
+        deps.meetings.speakersFor(ctx, record.meeting),
+      ])
+      const [asked, spoke] = [byItem(questions, record.items), byItem(speakers, record.items)]
+      return {
+        ...record,
+        ...motions,
+        meetingQuestions: asked.ofMeeting,
+        itemQuestions: asked.ofItem,
+        meetingSpeakers: spoke.ofMeeting,
+        itemSpeakers: spoke.ofItem,
+      }
     },
 
     /** getMinutes for the recording pages: also what is missing before they can be published. */

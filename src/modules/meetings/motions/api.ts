@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { apiId } from '#src/platform/http/api-schemas.ts'
 import { AMENDMENT_OUTCOMES, MOTION_OUTCOMES } from './schema.ts'
+import { voteApi, voteApiSchema } from '../votes/api.ts'
+import type { Voted } from '../votes/attach.ts'
 import type { MotionView } from './service.ts'
 
 const personReference = z
@@ -14,6 +16,7 @@ const amendmentApiSchema = z.strictObject({
   seconder: personReference,
   text: z.string(),
   outcome: z.enum(AMENDMENT_OUTCOMES).nullable().describe('Null until decided; accepted: accepted by the mover'),
+  vote: voteApiSchema.nullable().describe('The vote taken on it; null when none was recorded'),
 })
 
 /** A motion in the open data of its meeting; '' in the record is null here. */
@@ -26,12 +29,15 @@ export const motionApiSchema = z.strictObject({
   substantiveText: z.string().nullable().describe('The motion as amended; null when no amendment changed it'),
   outcome: z.enum(MOTION_OUTCOMES).nullable().describe('Null until decided'),
   amendments: z.array(amendmentApiSchema).describe('In the order they were moved'),
+  vote: voteApiSchema.nullable().describe('The vote taken on the motion (as amended); null when none was recorded'),
 })
 
 const person = (named: { id: string; name: string } | null) => (named ? { id: named.id, name: named.name } : null)
 
 /** The motion as open data. */
-export function motionApi(motion: MotionView): z.output<typeof motionApiSchema> {
+export function motionApi(
+  motion: Voted<Omit<MotionView, 'amendments'>> & { amendments: Voted<MotionView['amendments'][number]>[] },
+): z.output<typeof motionApiSchema> {
   return {
     position: motion.position,
     agendaItemId: motion.agendaItemId,
@@ -46,6 +52,8 @@ export function motionApi(motion: MotionView): z.output<typeof motionApiSchema> 
       seconder: person(amendment.seconder),
       text: amendment.text,
       outcome: amendment.outcome,
+      vote: amendment.vote ? voteApi(amendment.vote) : null,
     })),
+    vote: motion.vote ? voteApi(motion.vote) : null,
   }
 }

@@ -211,8 +211,10 @@ describe.each(testDatabases())('motions and amendments on $name', (database) => 
             seconder: { id: mover.id, name: 'Councillor Ann Mover' },
             text: 'Add "by March".',
             outcome: 'carried',
+            vote: null,
           },
         ],
+        vote: null,
       },
     ])
   })

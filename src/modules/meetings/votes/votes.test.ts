@@ -260,8 +260,13 @@ describe.each(testDatabases())('votes on $name', (database) => {
     ])
   })
 
-  it('gives the votes in the API', async () => {
-    const api = json<{ votes: unknown[] }>(await t.visitor().get(`/api/v1/meetings/${meeting.id}`))
+  it('gives the votes in the API, and each motion and amendment with the vote taken on it', async () => {
+    const api = json<{
+      votes: unknown[]
+      motions: { vote: { position: number } | null; amendments: { vote: { position: number } | null }[] }[]
+    }>(await t.visitor().get(`/api/v1/meetings/${meeting.id}`))
+    expect(api.motions.map((motion) => motion.vote?.position)).toEqual([2])
+    expect(api.motions[0].amendments.map((amendment) => amendment.vote?.position)).toEqual([3])
     const item = await t.db
       .selectFrom('agendaItems')
       .select('id')
