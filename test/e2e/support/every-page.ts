@@ -63,6 +63,7 @@ export const PAGES: { path: string; status?: number }[] = [
   { path: '/improvement-plans/childrens-social-care-improvement-plan/since' },
   { path: '/improvement-plans/childrens-social-care-improvement-plan/actions/1.1' },
   { path: '/inspections/ilacs-2022' },
+  { path: NOVEMBER },
 ]
 
 /**
@@ -92,6 +93,10 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     `${JANUARY}/items/4/report/appendices/:exempt-appendix`,
     `${NOVEMBER}/minutes/edit`,
     `${NOVEMBER}/minutes/attendance/new`,
+    `${JANUARY}/speakers/new`,
+    `${JANUARY}/items/3/edit`,
+    `${NOVEMBER}/motions/new`,
+    `${NOVEMBER}/votes/new?item=5`,
     `${NOVEMBER}/minutes/declarations/new`,
     `/bodies/${BODY}/recommendations/new`,
     '/recommendations/:recommendation/edit',
@@ -158,6 +163,7 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     '/admin/settings/publication-notice',
     '/admin/settings/report-template',
     '/admin/settings/reference-formats',
+    '/admin/settings/municipal-year',
   ],
 }
 

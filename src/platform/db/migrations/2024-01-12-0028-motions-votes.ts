@@ -7,7 +7,8 @@ import { runStatements } from './run-statements.ts'
  * recorded, each member's vote by name. New tables: existing rows are untouched.
  *
  * A mover or seconder is a person: the record names members, and a member's page lists what they
- * moved. An outcome is null until the meeting decides.
+ * moved. An outcome is null until the meeting decides. A person named in a recorded vote cannot be
+ * deleted, as in the attendance: the tally would no longer match the names.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
@@ -66,7 +67,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `create index votes_item_idx on votes (agenda_item_id)`,
     `create table vote_records (
       vote_id uuid not null references votes(id) on delete cascade,
-      person_id uuid not null references people(id) on delete cascade,
+      person_id uuid not null references people(id),
       vote text not null check (vote in ('for', 'against', 'abstain')),
       primary key (vote_id, person_id)
     )`,
