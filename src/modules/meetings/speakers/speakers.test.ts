@@ -148,7 +148,7 @@ describe.each(testDatabases())('deputations and public speakers on $name', (data
       kind: 'public speaker',
       speakerName: 'Sam Brown',
       speakerNamed: 'yes',
-      stance: 'for',
+      stance: 'neither',
     })
     const api = json<MeetingApi>(await t.visitor().get(`/api/v1/meetings/${meeting.id}`))
     expect(api.deputations).toEqual([
@@ -156,7 +156,9 @@ describe.each(testDatabases())('deputations and public speakers on $name', (data
       expect.objectContaining({ position: 2, kind: 'public speaker', speakerName: 'Sam Brown', agendaItemId: null }),
     ])
     expect(JSON.stringify(api)).not.toContain('Jane Doe')
-    expect(textAt((await t.visitor().get(meeting.url)).body, '#speakers #speaker-2 .app-speaker')).toBe('Sam Brown')
+    const page = (await t.visitor().get(meeting.url)).body
+    expect(textAt(page, '#speakers #speaker-2 .app-speaker')).toBe('Sam Brown')
+    expect(textAt(page, '#speakers #speaker-2')).toContain('speaking neither for nor against')
   })
 
   it('refuses "no one asked to speak" where speakers are recorded, saying why next to the box', async () => {
