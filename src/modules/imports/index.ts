@@ -1,0 +1,1 @@
+export { IMPORT_USAGE, importCommand } from './command.ts'
