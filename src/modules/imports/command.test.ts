@@ -13,6 +13,7 @@ async function run(...args: string[]) {
     today: '2024-06-01',
     out: (line) => out.push(line),
     err: (line) => err.push(line),
+    openDatabase: () => Promise.reject(new Error('a dry run opened the database')),
   })
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
@@ -55,12 +56,10 @@ describe('import moderngov --dry-run', () => {
     expect(code).toBe(0)
   })
 
-  it('refuses to apply, saying applying is not available yet; exit 2', async () => {
-    expect(await run('moderngov', FIXTURES)).toEqual({
-      code: 2,
-      out: '',
-      err: 'Applying an import is not available yet: run it with --dry-run to see what it would create.',
-    })
+  it('asks for --dry-run or --apply when given neither; exit 2', async () => {
+    const { code, out, err } = await run('moderngov', FIXTURES)
+    expect(err.split('\n')[0]).toBe('Say --dry-run to see what the import would create, or --apply to write it.')
+    expect([code, out]).toEqual([2, ''])
   })
 
   it.each([
@@ -73,7 +72,8 @@ describe('import moderngov --dry-run', () => {
       '--from must be on or before --to.',
     ],
     [['moderngov', FIXTURES, '--body', '--dry-run'], '--body needs the name of a committee.'],
-    [['moderngov', FIXTURES, '--apply'], 'Unknown option --apply.'],
+    [['moderngov', FIXTURES, '--force'], 'Unknown option --force.'],
+    [['moderngov', FIXTURES, '--dry-run', '--apply'], 'Say either --dry-run or --apply, not both.'],
   ])('refuses %j with a plain message and the usage; exit 2', async (args, message) => {
     const { code, err } = await run(...args)
     expect(err.split('\n')[0]).toBe(message)
@@ -95,7 +95,7 @@ describe('import moderngov --dry-run', () => {
       bodies: ['Cabinet', 'Council'],
       from: null,
       to: null,
-      dryRun: true,
+      mode: 'dry-run',
     })
   })
 })

@@ -1,16 +1,22 @@
+import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
+import type { Db } from '#src/database.ts'
+import { systemContext } from '#src/platform/auth/user.ts'
+import { applyPlan } from './apply.ts'
 import { buildPlan } from './moderngov/build-plan.ts'
 import { type ImportPlan, planCounts } from './moderngov/plan.ts'
 import { readResponseFolder } from './moderngov/read-folder.ts'
 import { isoDate } from './moderngov/vocabulary.ts'
 
 export const IMPORT_USAGE =
-  'Usage: oversight import moderngov FOLDER [--body NAME …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] --dry-run'
+  'Usage: oversight import moderngov FOLDER [--body NAME …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] (--dry-run | --apply)'
 
 export interface ImportCommandIo {
   today: string
   out: (line: string) => void
   err: (line: string) => void
+  /** Opened only to apply: a dry run needs no database. */
+  openDatabase: () => Promise<{ db: Db; close: () => Promise<void> }>
 }
 
 interface ImportArgs {
@@ -18,7 +24,7 @@ interface ImportArgs {
   bodies: string[]
   from: string | null
   to: string | null
-  dryRun: boolean
+  mode: 'dry-run' | 'apply' | null
 }
 
 /** The arguments, or the reason they cannot be used. */
@@ -26,11 +32,13 @@ export function parseImportArgs(args: string[]): ImportArgs | string {
   const [source, folder, ...rest] = args
   if (source !== 'moderngov') return 'Say which system to import from: moderngov is the only one so far.'
   if (!folder || folder.startsWith('--')) return 'Say which folder of saved Modern.gov responses to import.'
-  const parsed: ImportArgs = { folder, bodies: [], from: null, to: null, dryRun: false }
+  const parsed: ImportArgs = { folder, bodies: [], from: null, to: null, mode: null }
   for (let index = 0; index < rest.length; index += 1) {
     const flag = rest[index]
-    if (flag === '--dry-run') parsed.dryRun = true
-    else if (flag === '--body') {
+    if (flag === '--dry-run' || flag === '--apply') {
+      if (parsed.mode && parsed.mode !== flag.slice(2)) return 'Say either --dry-run or --apply, not both.'
+      parsed.mode = flag === '--dry-run' ? 'dry-run' : 'apply'
+    } else if (flag === '--body') {
       // One or more names after it, up to the next option.
       const start = index
       while (rest[index + 1] !== undefined && !rest[index + 1]?.startsWith('--'))
@@ -79,8 +87,9 @@ export async function importCommand(args: string[], io: ImportCommandIo): Promis
     io.err(IMPORT_USAGE)
     return 2
   }
-  if (!parsed.dryRun) {
-    io.err('Applying an import is not available yet: run it with --dry-run to see what it would create.')
+  if (!parsed.mode) {
+    io.err('Say --dry-run to see what the import would create, or --apply to write it.')
+    io.err(IMPORT_USAGE)
     return 2
   }
   const folder = await stat(parsed.folder).catch(() => null)
@@ -94,7 +103,35 @@ export async function importCommand(args: string[], io: ImportCommandIo): Promis
     return 2
   }
   const plan = buildPlan(input, { bodies: parsed.bodies, from: parsed.from, to: parsed.to, today: io.today })
-  io.out(`Import from Modern.gov: ${parsed.folder} (dry run: nothing is written)`)
+  io.out(`Import from Modern.gov: ${parsed.folder}${parsed.mode === 'dry-run' ? ' (dry run: nothing is written)' : ''}`)
   printPlan(plan, input.files, io)
-  return plan.errors.length ? 1 : 0
+  if (parsed.mode === 'dry-run') return plan.errors.length ? 1 : 0
+  return apply(plan, io)
+}
+
+async function apply(plan: ImportPlan, io: ImportCommandIo): Promise<number> {
+  const handle = await io.openDatabase()
+  try {
+    // The audit events of one run share its id, which names the run.
+    const run = `import moderngov ${randomUUID()}`
+    const result = await applyPlan(handle.db, systemContext(run), plan).catch((error: unknown) => ({
+      applied: false as const,
+      reasons: [`the database refused a record, so the whole run was undone: ${(error as Error).message}`],
+    }))
+    io.out('')
+    if (!result.applied) {
+      io.out('Nothing was written:')
+      for (const reason of result.reasons) io.out(`  ${reason}`)
+      return 1
+    }
+    io.out(`Written (${run}):`)
+    for (const type of ['body', 'person', 'meeting', 'agenda item'] as const)
+      io.out(
+        `  ${type}: ${result.created[type]} created, ${result.unchanged[type]} imported before and left as they are`,
+      )
+    io.out('Memberships, attendance and document references are not written yet.')
+    return 0
+  } finally {
+    await handle.close()
+  }
 }
