@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -67,7 +67,6 @@ describe.each(testDatabases())('import moderngov --apply on $name', (database) =
     const folder = await mkdtemp(join(tmpdir(), 'moderngov-long-'))
     try {
       await cp(clean, folder, { recursive: true })
-      const { readFile, writeFile } = await import('node:fs/promises')
       const file = join(folder, 'meeting-2002.xml')
       await writeFile(
         file,
@@ -78,6 +77,26 @@ describe.each(testDatabases())('import moderngov --apply on $name', (database) =
       )
       const { code, out } = await run('moderngov', folder, '--apply')
       expect(out).toContain('Nothing was written:\n  the database refused a record, so the whole run was undone: ')
+      expect(code).toBe(1)
+      expect(await counts()).toEqual({ bodies: 0, people: 0, meetings: 0, items: 0, sources: 0, audit: 0 })
+    } finally {
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
+
+  it('writes nothing while a restricted item has no Schedule 12A paragraph, which would make it public', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'moderngov-restricted-'))
+    try {
+      await cp(clean, folder, { recursive: true })
+      const file = join(folder, 'meeting-2001.xml')
+      await writeFile(
+        file,
+        (await readFile(file, 'utf8')).replace('Exempt under paragraph 3 of Part 1 of Schedule 12A.', 'Confidential.'),
+      )
+      const { code, out } = await run('moderngov', folder, '--apply')
+      expect(out).toContain(
+        'Nothing was written:\n  meeting-2001.xml, agenda item 9103: restricted, and no paragraph of Schedule 12A is given',
+      )
       expect(code).toBe(1)
       expect(await counts()).toEqual({ bodies: 0, people: 0, meetings: 0, items: 0, sources: 0, audit: 0 })
     } finally {
