@@ -89,17 +89,17 @@ export async function applyPlan(db: Db, ctx: Context, plan: ImportPlan): Promise
       await record('person', source, person, async () => (await insertImportedPerson(trx, person)).id)
 
     const meetingIds = new Map<string, string>()
+    const newMeetings = new Set<string>()
     for (const { source, ...meeting } of plan.meetings) {
       const bodyId = known.get(`body/${meeting.bodyId}`)
       if (!bodyId) continue
       const slug = bodySlugs.get(bodyId) ?? (await slugOfBody(trx, bodyId))
       const fields = { ...meeting, bodyId }
-      const id = await record(
-        'meeting',
-        source,
-        fields,
-        async () => (await insertImportedMeeting(trx, fields, slug)).id,
-      )
+      const id = await record('meeting', source, fields, async () => {
+        const row = await insertImportedMeeting(trx, fields, slug)
+        newMeetings.add(row.id)
+        return row.id
+      })
       meetingIds.set(source.id, id)
     }
     for (const { source, exempt, meetingId, ...item } of plan.items) {
@@ -107,7 +107,8 @@ export async function applyPlan(db: Db, ctx: Context, plan: ImportPlan): Promise
       if (!meeting) continue
       const fields = { ...item, exemptReason: exempt ? 'Restricted in the system it was imported from' : null }
       await record('agenda item', source, fields, async () => {
-        const position = await nextPosition(trx, meeting, item.position)
+        // A meeting made by this run has only the plan's items, each in its own place.
+        const position = newMeetings.has(meeting) ? item.position : await nextPosition(trx, meeting, item.position)
         return (await insertImportedItem(trx, meeting, { ...fields, position })).id
       })
     }
