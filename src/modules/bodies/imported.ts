@@ -1,8 +1,9 @@
 import type { Trx } from '#src/database.ts'
 import { slugify } from './slug.ts'
-import type { BodiesTable, PeopleTable } from './tables.ts'
+import type { BodiesTable, MembershipsTable, PeopleTable } from './tables.ts'
 
 export type ImportedBody = Pick<BodiesTable, 'name' | 'kind'>
+export type ImportedMembership = Pick<MembershipsTable, 'bodyId' | 'personId' | 'role'>
 export type ImportedPerson = Pick<
   PeopleTable,
   'name' | 'honorific' | 'kind' | 'party' | 'ward' | 'termStartsOn' | 'termEndsOn'
@@ -38,5 +39,14 @@ export async function insertImportedPerson(trx: Trx, person: ImportedPerson) {
     .insertInto('people')
     .values({ ...person, slug, organisation: null, jobTitle: null, email: null, phone: null, coOptionCategory: null })
     .returning(['id', 'slug'])
+    .executeTakeFirstOrThrow()
+}
+
+/** A membership with the role the other system gives; its dates and a co-optee's voting rights are not known. */
+export async function insertImportedMembership(trx: Trx, membership: ImportedMembership) {
+  return trx
+    .insertInto('memberships')
+    .values({ ...membership, startsOn: null, endsOn: null, votingRights: null })
+    .returning(['id'])
     .executeTakeFirstOrThrow()
 }

@@ -109,7 +109,7 @@ describe.each(testDatabases())('import moderngov --apply on $name', (database) =
     expect(out).toContain('  body: 4 created, 0 imported before and left as they are')
     expect(out).toContain('  agenda item: 6 created, 0 imported before and left as they are')
     expect(code).toBe(0)
-    expect(await counts()).toEqual({ bodies: 4, people: 4, meetings: 4, items: 6, sources: 18, audit: 18 })
+    expect(await counts()).toEqual({ bodies: 4, people: 4, meetings: 4, items: 6, sources: 27, audit: 27 })
 
     const meeting = await handle.db
       .selectFrom('meetings')
@@ -170,9 +170,66 @@ describe.each(testDatabases())('import moderngov --apply on $name', (database) =
       party: 'Example Independents',
       ward: 'Northgate',
     })
+    const members = await handle.db
+      .selectFrom('memberships')
+      .innerJoin('people', 'people.id', 'memberships.personId')
+      .select(['people.name', 'memberships.role'])
+      .orderBy('people.name')
+      .execute()
+    expect(members).toEqual([
+      { name: 'Ada Brightwater', role: 'chair' },
+      { name: 'Ben Oakfield', role: 'vice-chair' },
+      { name: 'Dev Harrow', role: 'co-opted member' },
+    ])
+    const attendance = await handle.db
+      .selectFrom('attendance')
+      .innerJoin('meetings', 'meetings.id', 'attendance.meetingId')
+      .leftJoin('people', 'people.id', 'attendance.personId')
+      .select(['people.name', 'attendance.rawName', 'attendance.capacity', 'attendance.status', 'attendance.chaired'])
+      .where('meetings.date', '=', '2024-03-14')
+      .orderBy('attendance.position')
+      .execute()
+    expect(attendance).toEqual([
+      {
+        name: 'Ada Brightwater',
+        rawName: 'Councillor Ada Brightwater',
+        capacity: 'member',
+        status: 'present',
+        chaired: true,
+      },
+      {
+        name: 'Ben Oakfield',
+        rawName: 'Councillor Ben Oakfield',
+        capacity: 'member',
+        status: 'apologies',
+        chaired: false,
+      },
+      {
+        name: 'Cara Millstone',
+        rawName: 'Councillor Cara Millstone',
+        capacity: 'substitute',
+        status: 'present',
+        chaired: false,
+      },
+      { name: 'Dev Harrow', rawName: 'Dev Harrow', capacity: 'co-opted member', status: 'present', chaired: false },
+      {
+        name: null,
+        rawName: "Director of Children's Services",
+        capacity: 'officer',
+        status: 'in attendance',
+        chaired: false,
+      },
+    ])
     const events = await handle.db.selectFrom('auditEvents').select(['action', 'correlationId']).execute()
     expect(new Set(events.map((event) => event.action))).toEqual(
-      new Set(['imported body', 'imported person', 'imported meeting', 'imported agenda item']),
+      new Set([
+        'imported body',
+        'imported person',
+        'imported membership',
+        'imported meeting',
+        'imported agenda item',
+        'imported attendance',
+      ]),
     )
     expect(new Set(events.map((event) => event.correlationId)).size).toBe(1)
   })

@@ -1,6 +1,6 @@
 import type { Db, Trx } from '#src/database.ts'
-import { insertImportedBody, insertImportedPerson } from '#src/modules/bodies/index.ts'
-import { insertImportedItem, insertImportedMeeting } from '#src/modules/meetings/index.ts'
+import { insertImportedBody, insertImportedMembership, insertImportedPerson } from '#src/modules/bodies/index.ts'
+import { insertImportedAttendance, insertImportedItem, insertImportedMeeting } from '#src/modules/meetings/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -12,7 +12,7 @@ export type ApplyCounts = Record<ImportedRecordType, number>
 export type ApplyResult =
   { applied: true; created: ApplyCounts; unchanged: ApplyCounts } | { applied: false; reasons: string[] }
 
-const zero = (): ApplyCounts => ({ body: 0, person: 0, meeting: 0, 'agenda item': 0 })
+const zero = (): ApplyCounts => ({ body: 0, person: 0, membership: 0, meeting: 0, 'agenda item': 0, attendance: 0 })
 
 /** Why a plan may not be applied at all; nothing is written when there is any. */
 export function refusalsOf(plan: ImportPlan): string[] {
@@ -29,9 +29,9 @@ export function refusalsOf(plan: ImportPlan): string[] {
 }
 
 /**
- * Writes a plan's bodies, people, meetings and agenda items in one transaction, each with its provenance
- * and an audit event; a record whose source was imported before is left as it is, so a second run of
- * the same import changes nothing. A failure half-way leaves nothing behind.
+ * Writes a plan's bodies, people, memberships, meetings, agenda items and attendance in one transaction,
+ * each with its provenance and an audit event; a record whose source was imported before is left as it
+ * is, so a second run of the same import changes nothing. A failure half-way leaves nothing behind.
  */
 export async function applyPlan(db: Db, ctx: Context, plan: ImportPlan): Promise<ApplyResult> {
   const reasons = refusalsOf(plan)
@@ -87,6 +87,13 @@ export async function applyPlan(db: Db, ctx: Context, plan: ImportPlan): Promise
       })
     for (const { source, ...person } of plan.people)
       await record('person', source, person, async () => (await insertImportedPerson(trx, person)).id)
+    for (const { source, ...membership } of plan.memberships) {
+      const bodyId = known.get(`body/${membership.bodyId}`)
+      const personId = known.get(`person/${membership.personId}`)
+      if (!bodyId || !personId) continue
+      const fields = { ...membership, bodyId, personId }
+      await record('membership', source, fields, async () => (await insertImportedMembership(trx, fields)).id)
+    }
 
     const meetingIds = new Map<string, string>()
     const newMeetings = new Set<string>()
@@ -111,6 +118,15 @@ export async function applyPlan(db: Db, ctx: Context, plan: ImportPlan): Promise
         const position = newMeetings.has(meeting) ? item.position : await nextPosition(trx, meeting, item.position)
         return (await insertImportedItem(trx, meeting, { ...fields, position })).id
       })
+    }
+    for (const { source, meetingId, ...attendance } of plan.attendance) {
+      const meeting = meetingIds.get(meetingId)
+      if (!meeting) continue
+      const personId = attendance.personId ? (known.get(`person/${attendance.personId}`) ?? null) : null
+      const fields = { ...attendance, personId }
+      // An attendee is one of the meeting's list; officers share the member id 0, so their place tells them apart.
+      const key = { ...source, id: `${meetingId}/${attendance.position}` }
+      await record('attendance', key, fields, async () => (await insertImportedAttendance(trx, meeting, fields)).id)
     }
   })
   return { applied: true, created, unchanged }

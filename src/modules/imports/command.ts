@@ -125,11 +125,11 @@ async function apply(plan: ImportPlan, io: ImportCommandIo): Promise<number> {
       return 1
     }
     io.out(`Written (${run}):`)
-    for (const type of ['body', 'person', 'meeting', 'agenda item'] as const)
+    for (const type of ['body', 'person', 'membership', 'meeting', 'agenda item', 'attendance'] as const)
       io.out(
         `  ${type}: ${result.created[type]} created, ${result.unchanged[type]} imported before and left as they are`,
       )
-    io.out('Memberships, attendance and document references are not written yet.')
+    io.out('Document references are not written yet.')
     return 0
   } finally {
     await handle.close()

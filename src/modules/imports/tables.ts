@@ -1,6 +1,6 @@
 import type { CreatedAt, Uuid } from '#src/platform/db/column-types.ts'
 
-export type ImportedRecordType = 'body' | 'person' | 'meeting' | 'agenda item'
+export type ImportedRecordType = 'body' | 'person' | 'membership' | 'meeting' | 'agenda item' | 'attendance'
 
 /** Where an imported record came from; its record is in the table its type names. */
 export interface ImportSourcesTable {

@@ -1,10 +1,14 @@
 import type { Trx } from '#src/database.ts'
 import { meetingSlug } from './meeting-slug.ts'
-import type { AgendaItemsTable, MeetingsTable } from './tables.ts'
+import type { AgendaItemsTable, AttendanceTable, MeetingsTable } from './tables.ts'
 
 export type ImportedMeeting = Pick<
   MeetingsTable,
   'bodyId' | 'date' | 'startTime' | 'endTime' | 'venue' | 'status' | 'webcastUrl'
+>
+export type ImportedAttendance = Pick<
+  AttendanceTable,
+  'personId' | 'rawName' | 'capacity' | 'status' | 'roleAtMeeting' | 'chaired' | 'position'
 >
 export type ImportedItem = Pick<
   AgendaItemsTable,
@@ -36,6 +40,15 @@ export async function insertImportedItem(trx: Trx, meetingId: string, item: Impo
   return trx
     .insertInto('agendaItems')
     .values({ ...item, meetingId, pageFrom: null, pageTo: null, exemptReviewOn: null })
+    .returning(['id'])
+    .executeTakeFirstOrThrow()
+}
+
+/** Who the other system lists at the meeting; whom a substitute replaced and late arrivals it does not say. */
+export async function insertImportedAttendance(trx: Trx, meetingId: string, attendance: ImportedAttendance) {
+  return trx
+    .insertInto('attendance')
+    .values({ ...attendance, meetingId, substituteForId: null, arrivedAtItem: '', leftAtItem: '' })
     .returning(['id'])
     .executeTakeFirstOrThrow()
 }

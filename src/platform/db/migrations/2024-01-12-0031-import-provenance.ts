@@ -11,7 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `create table import_sources (
       id uuid primary key default gen_random_uuid(),
       system text not null check (system in ('moderngov')),
-      record_type text not null check (record_type in ('body', 'person', 'meeting', 'agenda item')),
+      record_type text not null check (record_type in ('body', 'person', 'membership', 'meeting', 'agenda item', 'attendance')),
       source_id text not null check (char_length(source_id) between 1 and 200),
       record_id uuid not null,
       source_address text not null default '' check (char_length(source_address) <= 2000),
