@@ -12,6 +12,7 @@ import type { PetitionsTables } from '#src/modules/petitions/index.ts'
 import type { IndicatorsTables } from '#src/modules/indicators/index.ts'
 import type { ImprovementTables } from '#src/modules/improvement/index.ts'
 import type { SettingsTables } from '#src/modules/settings/index.ts'
+import type { ImportsTables } from '#src/modules/imports/index.ts'
 
 /** The whole schema, composed from the tables each owner declares. */
 export interface Database
@@ -28,7 +29,8 @@ export interface Database
     PetitionsTables,
     IndicatorsTables,
     ImprovementTables,
-    SettingsTables {}
+    SettingsTables,
+    ImportsTables {}
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

@@ -3,6 +3,7 @@ import { buildApp } from '#src/app.ts'
 import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/database.ts'
 import { createAdminAccount } from '#src/modules/accounts/index.ts'
+import { importCommand } from '#src/modules/imports/index.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
 import { createAuditReader } from '#src/platform/audit/reader.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
@@ -15,13 +16,30 @@ import { prepareDatabase, startupWarnings } from '#src/startup.ts'
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version
-const usage = 'Usage: oversight <serve | migrate | demo | create-admin EMAIL NAME | backup FILE | restore FILE>'
+const usage =
+  'Usage: oversight <serve | migrate | demo | create-admin EMAIL NAME | backup FILE | restore FILE | import moderngov FOLDER --dry-run | --apply>'
 
 async function main(command = 'serve', args: string[] = []) {
   const config = loadConfig()
   // Before anything opens the database: a backup must not migrate what it copies, a restore must find its target empty.
   if (command === 'backup') process.exit(await backupCommand(args, config, version))
   if (command === 'restore') process.exit(await restoreCommand(args, config))
+  // A dry run reads files and writes nothing, so it opens no database (and leaves a running server's alone).
+  if (command === 'import') {
+    const openForImport = async () => {
+      if (!config.databaseUrl) lockDataFolder(config.dataDir, command)
+      const handle = await openDatabase<Database>(config)
+      await migrateToLatest(handle.db)
+      return handle
+    }
+    const io = {
+      today: createClock(config.today).today(),
+      out: console.log,
+      err: console.error,
+      openDatabase: openForImport,
+    }
+    process.exit(await importCommand(args, io))
+  }
   // The embedded database is one process's at a time; released when this process exits.
   if (!config.databaseUrl) lockDataFolder(config.dataDir, command)
   const handle = await openDatabase<Database>(config)

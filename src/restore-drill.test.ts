@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
@@ -9,6 +9,7 @@ import { type TestApp, startTestApp } from '../test/support/harness.ts'
 import { type RecordSnapshot, snapshotRecord, withoutRestoreOf } from '../test/support/record-snapshot.ts'
 import { buildApp } from '#src/app.ts'
 import type { Database } from '#src/database.ts'
+import { importCommand } from '#src/modules/imports/index.ts'
 import { multipartForm, samplePdf } from '../test/support/sample-files.ts'
 import { BackupRefusedError } from '#src/platform/backup/archive.ts'
 import { recordBackup, recordRestore } from '#src/platform/backup/records.ts'
@@ -209,6 +210,22 @@ async function addRecordsOfEveryKind(t: TestApp) {
   ])
 }
 
+/** The fixture responses, the malformed one aside, imported: the import's provenance has rows of its own to carry. */
+async function importFromModernGov(t: TestApp, folder: string) {
+  const responses = join(folder, 'moderngov')
+  cpSync('test/fixtures/moderngov', responses, {
+    recursive: true,
+    filter: (source) => !source.endsWith('malformed.xml'),
+  })
+  const io = {
+    today: '2024-02-01',
+    out: () => undefined,
+    err: () => undefined,
+    openDatabase: () => Promise.resolve({ db: t.db, close: () => Promise.resolve() }),
+  }
+  expect(await importCommand(['moderngov', responses, '--apply'], io)).toBe(0)
+}
+
 /** What a restore must give back: the original, plus only the restore's own record and audit event. */
 function expectRestored(restored: RecordSnapshot, original: RecordSnapshot, backup: WrittenBackup) {
   type Row = Record<string, unknown>
@@ -261,6 +278,7 @@ describe('restore drill', () => {
       await writeBackup(t.db, { file: join(folder, 'earlier.tar'), database: 'pglite', appVersion: '0.1.0' }),
     )
     await addRecordsOfEveryKind(t)
+    await importFromModernGov(t, folder)
     original = await snapshotRecord(t.db)
     backup = await writeBackup(t.db, { file: file(), database: 'pglite', appVersion: '0.1.0' })
     await recordBackup(t.db, backup)

@@ -15,6 +15,14 @@ export { isReservedSlug, slugify } from './slug.ts'
 export { BODY_KINDS } from './schema.ts'
 export { type DemoBodies, demoBodiesSchema, hasBodies, loadDemoBodies } from './demo.ts'
 export { MEMBERSHIP_ROLE_LABELS } from './membership.ts'
+export {
+  type ImportedBody,
+  type ImportedMembership,
+  type ImportedPerson,
+  insertImportedBody,
+  insertImportedMembership,
+  insertImportedPerson,
+} from './imported.ts'
 
 /** Bodies (committees, boards, panels), people and memberships; their open data in the shape of Popolo. */
 export function createBodies(deps: {

@@ -31,6 +31,14 @@ export type { VoteView } from './votes/view.ts'
 export type { VotesOfMeeting } from './votes/service.ts'
 export { type ParticipationSources, participationSection } from './participation/body-section.ts'
 export { meetingSlug } from './meeting-slug.ts'
+export {
+  type ImportedAttendance,
+  type ImportedItem,
+  type ImportedMeeting,
+  insertImportedAttendance,
+  insertImportedItem,
+  insertImportedMeeting,
+} from './imported.ts'
 export { motionsSection } from './motions/person-section.ts'
 export {
   DEFAULT_REPORT_TEMPLATE,

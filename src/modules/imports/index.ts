@@ -1,0 +1,2 @@
+export { IMPORT_USAGE, importCommand } from './command.ts'
+export type { ImportsTables } from './tables.ts'

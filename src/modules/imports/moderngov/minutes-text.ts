@@ -1,0 +1,22 @@
+import { load } from 'cheerio'
+
+/**
+ * An item's minutes as the service gives them (HTML) as the plain text the record keeps: one paragraph per
+ * block, separated by a blank line, entities decoded, no markup carried over.
+ */
+export function minutesText(html: string): string {
+  if (!html.trim()) return ''
+  const marked = html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h[1-6]|tr|table|ul|ol)>/gi, '$&\n\n')
+  const text = load(marked, null, false).root().text()
+  return text
+    .split(/\n\s*\n/)
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n'),
+    )
+    .filter(Boolean)
+    .join('\n\n')
+}

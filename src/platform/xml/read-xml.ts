@@ -1,0 +1,139 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { SaxesParser } from 'saxes'
+
+/** An element as read: its name without a namespace prefix, the line it opened on, its text and its children. */
+export interface XmlElement {
+  name: string
+  line: number
+  text: string
+  children: XmlElement[]
+}
+
+/** Checked while reading, so that an enormous or deeply nested file is refused before it is held in memory. */
+export interface XmlLimits {
+  maxBytes: number
+  maxDepth: number
+  maxElements: number
+  /** The longest text one element may carry, in characters. */
+  maxTextLength: number
+}
+
+export const DEFAULT_XML_LIMITS: XmlLimits = {
+  maxBytes: 50 * 1024 * 1024,
+  maxDepth: 32,
+  maxElements: 500_000,
+  maxTextLength: 2_000_000,
+}
+
+export type XmlReadResult = { ok: true; root: XmlElement } | { ok: false; message: string; line: number | null }
+
+class XmlRefusal extends Error {
+  constructor(
+    message: string,
+    readonly line: number | null,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Reads one XML document from its chunks into a tree. A document type declaration is refused outright: it is
+ * where entities are declared, and expanding them is how a small file becomes an enormous one.
+ */
+export function createXmlReader(name: string, limits: XmlLimits = DEFAULT_XML_LIMITS) {
+  const parser = new SaxesParser({ fileName: name, position: true })
+  const stack: XmlElement[] = []
+  let root: XmlElement | null = null
+  let elements = 0
+  let bytes = 0
+
+  const refuse = (message: string): never => {
+    throw new XmlRefusal(`${name}: line ${parser.line}: ${message}`, parser.line)
+  }
+  const addText = (text: string) => {
+    const current = stack.at(-1)
+    if (!current) return
+    current.text += text
+    if (current.text.length > limits.maxTextLength)
+      refuse(`the text of <${current.name}> is longer than ${limits.maxTextLength} characters`)
+  }
+
+  parser.on('error', (error) => {
+    // saxes prefixes its message with "file:line:column: "; said once, the way the other refusals say it.
+    const reason = error.message.replace(/^.*?:\d+:\d+: /, '').replace(/\.$/, '')
+    refuse(reason)
+  })
+  parser.on('doctype', () =>
+    refuse('a document type declaration (DOCTYPE or ENTITY) is refused: entities are never expanded'),
+  )
+  parser.on('opentag', (tag) => {
+    elements += 1
+    if (elements > limits.maxElements) refuse(`more than ${limits.maxElements} elements`)
+    if (stack.length + 1 > limits.maxDepth) refuse(`elements nested deeper than ${limits.maxDepth}`)
+    const element: XmlElement = { name: tag.name.replace(/^.*:/, ''), line: parser.line, text: '', children: [] }
+    const parent = stack.at(-1)
+    if (parent) parent.children.push(element)
+    else root = element
+    if (!tag.isSelfClosing) stack.push(element)
+  })
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) stack.pop()
+  })
+  parser.on('text', addText)
+  parser.on('cdata', addText)
+
+  const attempt = (action: () => void): XmlReadResult | null => {
+    try {
+      action()
+      return null
+    } catch (error) {
+      if (error instanceof XmlRefusal) return { ok: false, message: error.message, line: error.line }
+      throw error
+    }
+  }
+
+  return {
+    /** Feeds a chunk; a refusal here ends the reading and nothing read so far is kept. */
+    write(chunk: string): XmlReadResult | null {
+      bytes += Buffer.byteLength(chunk)
+      if (bytes > limits.maxBytes)
+        return { ok: false, message: `${name}: larger than ${limits.maxBytes} bytes`, line: null }
+      return attempt(() => parser.write(chunk))
+    },
+    close(): XmlReadResult {
+      const refused = attempt(() => parser.close())
+      if (refused) return refused
+      return root ? { ok: true, root } : { ok: false, message: `${name}: no root element`, line: null }
+    },
+  }
+}
+
+/** Reads a document held in a string (tests, and responses already in memory). */
+export function readXml(name: string, text: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlReadResult {
+  const reader = createXmlReader(name, limits)
+  return reader.write(text) ?? reader.close()
+}
+
+/** Streams a file through the reader; its size is checked before the first byte is read. */
+export async function readXmlFile(path: string, limits: XmlLimits = DEFAULT_XML_LIMITS): Promise<XmlReadResult> {
+  const name = basename(path)
+  const size = (await stat(path)).size
+  if (size > limits.maxBytes) return { ok: false, message: `${name}: larger than ${limits.maxBytes} bytes`, line: null }
+  const reader = createXmlReader(name, limits)
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 })
+  for await (const chunk of stream) {
+    const refused = reader.write(chunk as string)
+    if (refused) {
+      stream.destroy()
+      return refused
+    }
+  }
+  return reader.close()
+}
+
+/** The first child of that name, or undefined. */
+export function childOf(element: XmlElement, name: string): XmlElement | undefined {
+  return element.children.find((child) => child.name === name)
+}
