@@ -64,7 +64,10 @@ describe('import moderngov --dry-run', () => {
 
   it.each([
     [['csv', FIXTURES, '--dry-run'], 'Say which system to import from: moderngov is the only one so far.'],
-    [['moderngov', '--dry-run'], 'Say which folder of saved Modern.gov responses to import.'],
+    [
+      ['moderngov', '--dry-run'],
+      'Say which folder of saved Modern.gov responses, or which web service address, to import.',
+    ],
     [['moderngov', FIXTURES, '--from', '14/03/2024', '--dry-run'], '--from needs a date as YYYY-MM-DD.'],
     [['moderngov', FIXTURES, '--to', '2024-02-30', '--dry-run'], '--to needs a date as YYYY-MM-DD.'],
     [
@@ -77,7 +80,7 @@ describe('import moderngov --dry-run', () => {
   ])('refuses %j with a plain message and the usage; exit 2', async (args, message) => {
     const { code, err } = await run(...args)
     expect(err.split('\n')[0]).toBe(message)
-    expect(err).toContain('Usage: oversight import moderngov FOLDER')
+    expect(err).toContain('Usage: oversight import moderngov (FOLDER | https://SITE/mgWebService.asmx)')
     expect(code).toBe(2)
   })
 
@@ -91,11 +94,12 @@ describe('import moderngov --dry-run', () => {
 
   it('takes several body names after one --body', () => {
     expect(parseImportArgs(['moderngov', 'f', '--body', 'Cabinet', 'Council', '--dry-run'])).toEqual({
-      folder: 'f',
+      source: 'f',
       bodies: ['Cabinet', 'Council'],
       from: null,
       to: null,
       mode: 'dry-run',
+      delayMs: null,
     })
   })
 })
