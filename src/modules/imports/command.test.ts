@@ -2,21 +2,12 @@ import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { importCommand, parseImportArgs } from './command.ts'
+import { runImportCommand } from '../../../test/support/import-command.ts'
+import { parseImportArgs } from './command.ts'
 
 const FIXTURES = 'test/fixtures/moderngov'
 
-async function run(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await importCommand(args, {
-    today: '2024-06-01',
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    openDatabase: () => Promise.reject(new Error('a dry run opened the database')),
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+const run = (...args: string[]) => runImportCommand(args)
 
 describe('import moderngov --dry-run', () => {
   const clean = mkdtemp(join(tmpdir(), 'moderngov-'))

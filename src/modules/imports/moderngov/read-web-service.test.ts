@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_POLITE_FETCH, type PoliteFetchOptions } from '#src/platform/http/polite-fetch.ts'
-import { importCommand } from '../command.ts'
+import { runImportCommand } from '../../../../test/support/import-command.ts'
 import { buildPlan, type PlanOptions } from './build-plan.ts'
 import { readResponseFolder } from './read-folder.ts'
 import { readWebService } from './read-web-service.ts'
@@ -205,19 +205,23 @@ describe('the import through the web service address', () => {
   })
 })
 
+describe('an answer that says it is too large', () => {
+  it('is refused on its Content-Length, before its body is read', async () => {
+    override = (request, response) => {
+      if (request.url !== '/mgWebService.asmx/GetCouncillorsByWard') return false
+      // The body never comes: only a check of the declared length answers before the timeout.
+      response.writeHead(200, { 'content-length': String(10 * 1024 * 1024) }).write('<councillorsbyward>')
+      return true
+    }
+    const input = await read({ maxBytes: 1024 * 1024, timeoutMs: 2_000 })
+    const url = `${address}/GetCouncillorsByWard`
+    expect(input.errors).toContainEqual({ file: url, message: `${url}: larger than 1048576 bytes` })
+    expect(requestsFor('/mgWebService.asmx/GetCouncillorsByWard')).toBe(1)
+  })
+})
+
 describe('npm run import -- moderngov ADDRESS', () => {
-  async function run(...args: string[]) {
-    const out: string[] = []
-    const err: string[] = []
-    const code = await importCommand(args, {
-      today: '2024-06-01',
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      openDatabase: () => Promise.reject(new Error('a dry run opened the database')),
-      webService: { backoffMs: 0, timeoutMs: 5_000 },
-    })
-    return { code, out: out.join('\n'), err: err.join('\n') }
-  }
+  const run = (...args: string[]) => runImportCommand(args, { webService: { backoffMs: 0, timeoutMs: 5_000 } })
 
   it('prints the plan of the web service’s answers and the address that failed; exit 1', async () => {
     const { code, out } = await run('moderngov', address, '--from', '2024-01-01', '--delay-ms', '0', '--dry-run')
