@@ -2,21 +2,12 @@ import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { importCommand, parseImportArgs } from './command.ts'
+import { runImportCommand } from '../../../test/support/import-command.ts'
+import { parseImportArgs } from './command.ts'
 
 const FIXTURES = 'test/fixtures/moderngov'
 
-async function run(...args: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const code = await importCommand(args, {
-    today: '2024-06-01',
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    openDatabase: () => Promise.reject(new Error('a dry run opened the database')),
-  })
-  return { code, out: out.join('\n'), err: err.join('\n') }
-}
+const run = (...args: string[]) => runImportCommand(args)
 
 describe('import moderngov --dry-run', () => {
   const clean = mkdtemp(join(tmpdir(), 'moderngov-'))
@@ -64,7 +55,10 @@ describe('import moderngov --dry-run', () => {
 
   it.each([
     [['csv', FIXTURES, '--dry-run'], 'Say which system to import from: moderngov is the only one so far.'],
-    [['moderngov', '--dry-run'], 'Say which folder of saved Modern.gov responses to import.'],
+    [
+      ['moderngov', '--dry-run'],
+      'Say which folder of saved Modern.gov responses, or which web service address, to import.',
+    ],
     [['moderngov', FIXTURES, '--from', '14/03/2024', '--dry-run'], '--from needs a date as YYYY-MM-DD.'],
     [['moderngov', FIXTURES, '--to', '2024-02-30', '--dry-run'], '--to needs a date as YYYY-MM-DD.'],
     [
@@ -77,7 +71,7 @@ describe('import moderngov --dry-run', () => {
   ])('refuses %j with a plain message and the usage; exit 2', async (args, message) => {
     const { code, err } = await run(...args)
     expect(err.split('\n')[0]).toBe(message)
-    expect(err).toContain('Usage: oversight import moderngov FOLDER')
+    expect(err).toContain('Usage: oversight import moderngov (FOLDER | https://SITE/mgWebService.asmx)')
     expect(code).toBe(2)
   })
 
@@ -91,11 +85,12 @@ describe('import moderngov --dry-run', () => {
 
   it('takes several body names after one --body', () => {
     expect(parseImportArgs(['moderngov', 'f', '--body', 'Cabinet', 'Council', '--dry-run'])).toEqual({
-      folder: 'f',
+      source: 'f',
       bodies: ['Cabinet', 'Council'],
       from: null,
       to: null,
       mode: 'dry-run',
+      delayMs: null,
     })
   })
 })

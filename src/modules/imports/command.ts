@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import type { Db } from '#src/database.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
+import { DEFAULT_POLITE_FETCH, type PoliteFetchOptions } from '#src/platform/http/polite-fetch.ts'
 import { applyPlan } from './apply.ts'
 import { buildPlan } from './moderngov/build-plan.ts'
 import { type ImportPlan, planCounts } from './moderngov/plan.ts'
 import { readResponseFolder } from './moderngov/read-folder.ts'
+import { readWebService, webServiceAddress } from './moderngov/read-web-service.ts'
 import { isoDate } from './moderngov/vocabulary.ts'
 
 export const IMPORT_USAGE =
-  'Usage: oversight import moderngov FOLDER [--body NAME …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] (--dry-run | --apply)'
+  'Usage: oversight import moderngov (FOLDER | https://SITE/mgWebService.asmx) [--body NAME …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--delay-ms N] (--dry-run | --apply)'
 
 export interface ImportCommandIo {
   today: string
@@ -17,22 +19,27 @@ export interface ImportCommandIo {
   err: (line: string) => void
   /** Opened only to apply: a dry run needs no database. */
   openDatabase: () => Promise<{ db: Db; close: () => Promise<void> }>
+  /** How the web service is asked, when the source is its address (tests shorten the pauses). */
+  webService?: Partial<PoliteFetchOptions>
 }
 
 interface ImportArgs {
-  folder: string
+  /** A folder of saved responses, or the web service's address. */
+  source: string
   bodies: string[]
   from: string | null
   to: string | null
   mode: 'dry-run' | 'apply' | null
+  delayMs: number | null
 }
 
 /** The arguments, or the reason they cannot be used. */
 export function parseImportArgs(args: string[]): ImportArgs | string {
-  const [source, folder, ...rest] = args
-  if (source !== 'moderngov') return 'Say which system to import from: moderngov is the only one so far.'
-  if (!folder || folder.startsWith('--')) return 'Say which folder of saved Modern.gov responses to import.'
-  const parsed: ImportArgs = { folder, bodies: [], from: null, to: null, mode: null }
+  const [system, source, ...rest] = args
+  if (system !== 'moderngov') return 'Say which system to import from: moderngov is the only one so far.'
+  if (!source || source.startsWith('--'))
+    return 'Say which folder of saved Modern.gov responses, or which web service address, to import.'
+  const parsed: ImportArgs = { source, bodies: [], from: null, to: null, mode: null, delayMs: null }
   for (let index = 0; index < rest.length; index += 1) {
     const flag = rest[index]
     if (flag === '--dry-run' || flag === '--apply') {
@@ -48,14 +55,18 @@ export function parseImportArgs(args: string[]): ImportArgs | string {
       const value = rest[++index] ?? ''
       if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || isoDate(value) !== value) return `${flag} needs a date as YYYY-MM-DD.`
       parsed[flag === '--from' ? 'from' : 'to'] = value
+    } else if (flag === '--delay-ms') {
+      const value = rest[++index] ?? ''
+      if (!/^\d{1,6}$/.test(value)) return '--delay-ms needs a whole number of milliseconds.'
+      parsed.delayMs = Number(value)
     } else return `Unknown option ${flag}.`
   }
   if (parsed.from && parsed.to && parsed.from > parsed.to) return '--from must be on or before --to.'
   return parsed
 }
 
-function printPlan(plan: ImportPlan, files: number, io: ImportCommandIo) {
-  io.out(`Read ${files - new Set(plan.errors.map((error) => error.file)).size} of ${files} files.`)
+function printPlan(plan: ImportPlan, files: number, noun: string, io: ImportCommandIo) {
+  io.out(`Read ${files - new Set(plan.errors.map((error) => error.file)).size} of ${files} ${noun}.`)
   io.out('')
   io.out('Would create:')
   const counts = planCounts(plan)
@@ -69,14 +80,14 @@ function printPlan(plan: ImportPlan, files: number, io: ImportCommandIo) {
   }
   if (plan.errors.length) {
     io.out('')
-    io.out(`Errors (${plan.errors.length}): nothing of these files is used`)
+    io.out(`Errors (${plan.errors.length}): nothing of these ${noun} is used`)
     for (const error of plan.errors)
       io.out(`  ${error.message.startsWith(error.file) ? error.message : `${error.file}: ${error.message}`}`)
   }
 }
 
 /**
- * `import moderngov FOLDER … --dry-run`: prints what the folder's responses would create, what cannot be
+ * `import moderngov FOLDER|ADDRESS … --dry-run`: prints what the responses would create, what cannot be
  * mapped and why, and each file's errors. Exit code 0 when every file was read, 1 when some were refused,
  * 2 when the command itself cannot be run as given.
  */
@@ -92,21 +103,66 @@ export async function importCommand(args: string[], io: ImportCommandIo): Promis
     io.err(IMPORT_USAGE)
     return 2
   }
-  const folder = await stat(parsed.folder).catch(() => null)
-  if (!folder?.isDirectory()) {
-    io.err(`${parsed.folder} is not a folder.`)
-    return 2
-  }
-  const input = await readResponseFolder(parsed.folder)
-  if (input.files === 0) {
-    io.err(`${parsed.folder} holds no .xml files.`)
-    return 2
-  }
+  const read = /^https?:\/\//i.test(parsed.source) ? await readAddress(parsed, io) : await readFolder(parsed, io)
+  if (typeof read === 'number') return read
+  const { input, noun } = read
   const plan = buildPlan(input, { bodies: parsed.bodies, from: parsed.from, to: parsed.to, today: io.today })
-  io.out(`Import from Modern.gov: ${parsed.folder}${parsed.mode === 'dry-run' ? ' (dry run: nothing is written)' : ''}`)
-  printPlan(plan, input.files, io)
+  io.out(`Import from Modern.gov: ${parsed.source}${parsed.mode === 'dry-run' ? ' (dry run: nothing is written)' : ''}`)
+  printPlan(plan, input.files, noun, io)
   if (parsed.mode === 'dry-run') return plan.errors.length ? 1 : 0
   return apply(plan, io)
+}
+
+async function readFolder(parsed: ImportArgs, io: ImportCommandIo) {
+  const folder = await stat(parsed.source).catch(() => null)
+  if (!folder?.isDirectory()) {
+    io.err(`${parsed.source} is not a folder.`)
+    return 2
+  }
+  const input = await readResponseFolder(parsed.source)
+  if (input.files === 0) {
+    io.err(`${parsed.source} holds no .xml files.`)
+    return 2
+  }
+  return { input, noun: 'files' }
+}
+
+/** A year ahead, so that meetings already arranged come in with the record. */
+function yearAfter(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`)
+  date.setUTCFullYear(date.getUTCFullYear() + 1)
+  return date.toISOString().slice(0, 10)
+}
+
+async function readAddress(parsed: ImportArgs, io: ImportCommandIo) {
+  const url = URL.canParse(parsed.source) ? new URL(parsed.source) : null
+  if (!url) {
+    io.err(`${parsed.source} is not a web address.`)
+    return 2
+  }
+  if (url.username || url.password) {
+    io.err('Give the address without a user name or password: the web service needs none.')
+    return 2
+  }
+  if (!parsed.from) {
+    io.err('Say --from YYYY-MM-DD: the web service is asked for the meetings between two dates.')
+    return 2
+  }
+  const options = {
+    ...DEFAULT_POLITE_FETCH,
+    ...io.webService,
+    ...(parsed.delayMs === null ? {} : { delayMs: parsed.delayMs }),
+  }
+  const input = await readWebService(
+    {
+      address: webServiceAddress(parsed.source),
+      bodies: parsed.bodies,
+      from: parsed.from,
+      to: parsed.to ?? yearAfter(io.today),
+    },
+    options,
+  )
+  return { input, noun: 'responses' }
 }
 
 async function apply(plan: ImportPlan, io: ImportCommandIo): Promise<number> {

@@ -1,2 +1,2 @@
-export { IMPORT_USAGE, importCommand } from './command.ts'
+export { IMPORT_USAGE, type ImportCommandIo, importCommand } from './command.ts'
 export type { ImportsTables } from './tables.ts'

@@ -16,6 +16,8 @@ export interface PlanInput {
   responses: { file: string; response: MgResponse }[]
   unknown: UnknownElement[]
   errors: FileError[]
+  /** Where the responses came from, for the plan's words; a folder unless said. */
+  origin?: 'folder' | 'web service'
 }
 
 export interface PlanOptions {
@@ -70,10 +72,14 @@ export function buildPlan(input: PlanInput, options: PlanOptions): ImportPlan {
         kind: bodyKind(meeting.committeeTitle, '') ?? 'committee',
       })
 
+  const web = input.origin === 'web service'
   const wanted = options.bodies.map((name) => name.toLowerCase())
   for (const name of options.bodies)
     if (!plan.bodies.some((body) => body.name.toLowerCase() === name.toLowerCase()))
-      plan.errors.push({ file: '--body', message: `no committee named "${name}" is in the folder` })
+      plan.errors.push({
+        file: '--body',
+        message: `no committee named "${name}" is ${web ? "among the web service's committees" : 'in the folder'}`,
+      })
   if (wanted.length) plan.bodies = plan.bodies.filter((body) => wanted.includes(body.name.toLowerCase()))
   const bodyIds = new Set(plan.bodies.map((body) => body.source.id))
 
@@ -99,7 +105,7 @@ export function buildPlan(input: PlanInput, options: PlanOptions): ImportPlan {
           file: meeting.file,
           record: 'meeting',
           id: meeting.id,
-          reason: `its committee ${meeting.committeeId} is in no response in the folder`,
+          reason: `its committee ${meeting.committeeId} is in no response ${web ? 'of the web service' : 'in the folder'}`,
         })
       continue
     }
@@ -110,7 +116,7 @@ export function buildPlan(input: PlanInput, options: PlanOptions): ImportPlan {
         file: meeting.file,
         record: 'meeting',
         id: meeting.id,
-        reason: 'its own response (GetMeeting) is not in the folder: planned without items or attendance',
+        reason: `its own response (GetMeeting) ${web ? 'could not be had' : 'is not in the folder'}: planned without items or attendance`,
       })
       continue
     }

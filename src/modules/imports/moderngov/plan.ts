@@ -1,7 +1,7 @@
 import type { BodiesTables } from '#src/modules/bodies/index.ts'
 import type { MeetingsTables } from '#src/modules/meetings/index.ts'
 
-/** Where a planned record comes from: the council's own id for it in Modern.gov, and the file that gave it. */
+/** Where a planned record comes from: the council's own id for it in Modern.gov, and the file or address giving it. */
 export interface Source {
   system: 'moderngov'
   id: string
