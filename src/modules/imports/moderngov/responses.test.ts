@@ -120,8 +120,18 @@ describe('readModernGovResponse', () => {
     expect(readModernGovResponse('other.xml', xml.root)).toEqual({
       ok: false,
       message:
-        'other.xml: <decisions> is not a Modern.gov response this import reads (committees, meetings, meeting, councillorsbyward)',
+        'other.xml: <decisions> is not a Modern.gov response this import reads (committees, meetings or getmeetings, meeting, councillorsbyward)',
     })
+  })
+
+  it('reads a meetings list under either root a site may give it', () => {
+    const lists = ['meetings', 'getmeetings'].map((root) => {
+      const xml = readXml('list.xml', `<${root}><meeting><meetingid>7</meetingid></meeting></${root}>`)
+      if (!xml.ok) throw new Error(xml.message)
+      return readModernGovResponse('list.xml', xml.root)
+    })
+    expect(lists[1]).toEqual(lists[0])
+    expect(lists[0]).toMatchObject({ ok: true, response: { kind: 'meetings', meetings: [{ id: '7' }] } })
   })
 })
 

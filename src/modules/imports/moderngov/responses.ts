@@ -271,7 +271,9 @@ export function readModernGovResponse(file: string, root: XmlElement): ReadRespo
   switch (root.name) {
     case 'committees':
       return done({ kind: 'committees', committees: readCommittees(reader, root) })
+    // Some sites name the meetings list after the call that asked for it.
     case 'meetings':
+    case 'getmeetings':
       return done({ kind: 'meetings', meetings: readMeetings(reader, root) })
     case 'meeting':
       return done({ kind: 'meeting', meeting: readMeeting(reader, root) })
@@ -280,7 +282,7 @@ export function readModernGovResponse(file: string, root: XmlElement): ReadRespo
     default:
       return {
         ok: false,
-        message: `${file}: <${root.name}> is not a Modern.gov response this import reads (committees, meetings, meeting, councillorsbyward)`,
+        message: `${file}: <${root.name}> is not a Modern.gov response this import reads (committees, meetings or getmeetings, meeting, councillorsbyward)`,
       }
   }
 }
