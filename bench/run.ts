@@ -1,6 +1,8 @@
 /**
  * npm run bench: the page budget (p95 under 50 ms on the demo data) and the start-up budget
- * (npm start serves its first page in under 10 s on a fresh data folder), from architecture.md.
+ * (npm start serves its first page in under 10 s on a fresh data folder), from architecture.md, and
+ * the import budget of issue 11 (bench/import.ts). `npm run bench -- pages` or `npm run bench -- import`
+ * runs one part and rewrites only its part of bench/results.md.
  *
  * The app runs in this process (file-less PGlite with the demo data, or DATABASE_URL when set);
  * autocannon runs in a child process. Each target is measured beside a static route, in the same
@@ -9,7 +11,7 @@
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type AddressInfo, type Socket } from 'node:net'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -19,6 +21,7 @@ import { loadDemo } from '#src/demo/index.ts'
 import { createClock } from '#src/platform/clock.ts'
 import { openPglite, openPostgres } from '#src/platform/db/database.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
+import { benchImport, importReport } from './import.ts'
 import type { LoadRequest, LoadResult } from './load.ts'
 
 const root = new URL('..', import.meta.url).pathname
@@ -234,14 +237,44 @@ function report(rows: Row[], dbKind: string, startMs: number): string {
   return lines.join('\n')
 }
 
+const PARTS = ['pages', 'import'] as const
+type Part = (typeof PARTS)[number]
+const IMPORT_HEADING = '## Import from Modern.gov'
+
+/** The parts named on the command line (all when none is). */
+function partsAsked(): Part[] | string {
+  const named = process.argv.slice(2)
+  const unknown = named.filter((name) => !(PARTS as readonly string[]).includes(name))
+  if (unknown.length) return `Unknown part ${unknown.join(', ')}: say ${PARTS.join(' or ')}, or nothing for both.`
+  return named.length ? (named as Part[]) : [...PARTS]
+}
+
 async function main() {
-  console.log(`Benchmark: ${TARGETS.length} routes, ${CONNECTIONS} connections, ${SECONDS} s each (BENCH_SECONDS)`)
-  const { rows, dbKind } = await benchPages()
-  console.log('Time to first page on a fresh data folder…')
-  const startMs = await timeToFirstPage()
-  const text = report(rows, dbKind, startMs)
+  const parts = partsAsked()
+  if (typeof parts === 'string') {
+    console.error(parts)
+    process.exit(2)
+  }
+  const file = join(root, 'bench', 'results.md')
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : ''
+  const at = before.indexOf(IMPORT_HEADING)
+  // A part not run keeps what it measured last time.
+  let pages = at >= 0 ? before.slice(0, at) : before
+  let imported = at >= 0 ? before.slice(at) : ''
+  if (parts.includes('pages')) {
+    console.log(`Benchmark: ${TARGETS.length} routes, ${CONNECTIONS} connections, ${SECONDS} s each (BENCH_SECONDS)`)
+    const { rows, dbKind } = await benchPages()
+    console.log('Time to first page on a fresh data folder…')
+    const startMs = await timeToFirstPage()
+    pages = `${report(rows, dbKind, startMs)}\n`
+  }
+  if (parts.includes('import')) {
+    console.log('Import from Modern.gov: 1,000 meetings with 10 items each, from a folder')
+    imported = importReport(await benchImport(), cpus().length)
+  }
+  const text = imported ? `${pages.trimEnd()}\n\n${imported}` : pages
   console.log(`\n${text}`)
-  writeFileSync(join(root, 'bench', 'results.md'), text)
+  writeFileSync(file, text)
   console.log('Written to bench/results.md')
 }
 

@@ -23,6 +23,7 @@ import { createPetitions } from '#src/modules/petitions/index.ts'
 import { createIndicators } from '#src/modules/indicators/index.ts'
 import { createImprovement } from '#src/modules/improvement/index.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
+import { createSourceReader } from '#src/modules/imports/index.ts'
 
 export interface AppOptions {
   db: Db
@@ -72,6 +73,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const baseUrl = options.baseUrl ?? 'http://localhost'
   const sessions = createSessionStore(db)
   const audit = createAuditReader(db)
+  // Where imported records came from, for the pages and the open data that show it.
+  const sources = createSourceReader(db)
   // The council's settings: read by the rules and pages that differ from one council to another.
   const settings = createSettings({ db, audit, councilName: options.councilName })
   await settings.service.loadPageName()
@@ -91,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db,
     clock,
     audit,
+    sources,
     page: () => ({
       meetings: meetings.service,
       sections: bodySections,
@@ -102,12 +106,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db,
     clock,
     audit,
+    sources,
     bodies: bodies.service,
     minutes: () => minutes.service,
     reportTemplate: (ctx) => settings.service.reportTemplate(ctx),
     publicationNotice: async (ctx) => (await settings.service.current(ctx)).noticeDays,
   })
-  const minutes = createMinutes({ db, clock, audit, bodies: bodies.service, meetings: meetings.service })
+  const minutes = createMinutes({
+    db,
+    clock,
+    audit,
+    sources,
+    bodies: bodies.service,
+    meetings: meetings.service,
+  })
   const recommendations = createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service })
   const accounts = createAccounts({
     db,

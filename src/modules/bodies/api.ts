@@ -8,12 +8,15 @@ import {
   apiList,
   apiPageQuery,
   apiRecord,
+  apiSource,
+  apiSourceOf,
   invalidQueryResponse,
   jsonResponse,
   notFoundResponse,
   sitePath,
 } from '#src/platform/http/api-schemas.ts'
 import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
+import type { SourceOf } from '#src/platform/provenance/source.ts'
 import { BODY_KINDS, CO_OPTION_CATEGORIES, MEMBERSHIP_ROLES, PERSON_KINDS, VOTING_RIGHTS } from './schema.ts'
 import type { BodiesService } from './service.ts'
 import type { CoOptionCategory, MembershipRole, PersonKind, VotingRights } from './tables.ts'
@@ -64,6 +67,7 @@ const personRecordSchema = apiRecord(
         })
         .meta({ id: 'PersonMembership' }),
     ),
+    source: apiSource,
   }),
 ).meta({ id: 'PersonRecord' })
 
@@ -94,6 +98,7 @@ const bodyRecordSchema = apiRecord(
           .meta({ id: 'BodyMembership' }),
       )
       .describe('Its current members, chair first'),
+    source: apiSource,
   }),
 ).meta({ id: 'BodyRecord' })
 
@@ -147,8 +152,8 @@ const membership = (row: MembershipRow) => ({
 })
 
 /** /api/v1/people, /api/v1/people/{id} and /api/v1/bodies/{id}: what the public pages show of them. */
-export function bodiesApi(deps: { service: BodiesService }) {
-  const { service } = deps
+export function bodiesApi(deps: { service: BodiesService; sources: SourceOf }) {
+  const { service, sources } = deps
   const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
 
   return async function (app: FastifyInstance) {
@@ -196,6 +201,7 @@ export function bodiesApi(deps: { service: BodiesService }) {
             current: m.current,
             organization: { id: m.bodyId, name: m.bodyName, url: `/bodies/${m.bodySlug}` },
           })),
+          source: apiSourceOf(await sources('person', record.id)),
           licence: OPEN_DATA_LICENCE,
         }
       },
@@ -230,6 +236,7 @@ export function bodiesApi(deps: { service: BodiesService }) {
             ...membership({ ...m, id: m.membershipId }),
             person: { id: m.personId, name: m.name, honorificPrefix: m.honorific, url: `/people/${m.slug}` },
           })),
+          source: apiSourceOf(await sources('body', body.id)),
           licence: OPEN_DATA_LICENCE,
         }
       },

@@ -2,6 +2,7 @@ import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { ApiModule } from '#src/platform/module.ts'
+import { type SourceOf, noSources } from '#src/platform/provenance/source.ts'
 import { bodiesApi } from './api.ts'
 import { createBodiesRepository } from './repository.ts'
 import { type BodyMeetingsProvider, type BodyPageSection, type PersonPageSection, bodiesRoutes } from './routes.ts'
@@ -29,6 +30,8 @@ export function createBodies(deps: {
   db: Db
   clock: Clock
   audit: AuditReader
+  /** Where an imported body or person came from, shown on its page and in the API. */
+  sources?: SourceOf
   /**
    * What the body page gathers from the modules made after this one (its meetings, the sections
    * others contribute, and those of a person's page); asked for when the routes are registered.
@@ -37,11 +40,12 @@ export function createBodies(deps: {
 }): ApiModule<BodiesService> {
   const repository = createBodiesRepository(deps.db)
   const service = createBodiesService({ db: deps.db, repository, clock: deps.clock })
+  const sources = deps.sources ?? noSources
   return {
     service,
-    api: bodiesApi({ service }),
+    api: bodiesApi({ service, sources }),
     routes: async (app) => {
-      await app.register(bodiesRoutes({ service, audit: deps.audit, ...deps.page() }))
+      await app.register(bodiesRoutes({ service, audit: deps.audit, sources, ...deps.page() }))
     },
   }
 }

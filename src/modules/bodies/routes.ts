@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
+import type { SourceOf } from '#src/platform/provenance/source.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { versionValue } from '#src/platform/forms/edit-version.ts'
@@ -61,6 +62,7 @@ const bySlug = { schema: { params: pathParams('slug') } }
 export function bodiesRoutes(deps: {
   service: BodiesService
   audit: AuditReader
+  sources: SourceOf
   meetings: BodyMeetingsProvider
   sections: BodyPageSection[]
   personSections: PersonPageSection[]
@@ -128,9 +130,10 @@ export function bodiesRoutes(deps: {
 
     app.get('/bodies/:slug', bySlug, async (request, reply) => {
       const body = await service.getBody(request.ctx, request.params.slug)
-      const [meetings, history] = await Promise.all([
+      const [meetings, history, source] = await Promise.all([
         deps.meetings.meetingsOfBody(request.ctx, body.id),
         audit.historyOf(request.ctx, 'body', body.id),
+        deps.sources('body', body.id),
       ])
       const page = { body, nextMeeting: meetings.upcoming[0] ?? null, previousMeeting: meetings.past[0] ?? null }
       const sections = (await Promise.all(deps.sections.map((section) => section(request.ctx, page)))).filter(Boolean)
@@ -139,6 +142,7 @@ export function bodiesRoutes(deps: {
         meetings,
         sections,
         history,
+        source,
         ...labels,
         canEdit: can(request.user, 'bodies:edit'),
         canEditMeetings: can(request.user, 'meetings:edit'),
@@ -214,14 +218,16 @@ export function bodiesRoutes(deps: {
 
     app.get('/people/:slug', bySlug, async (request, reply) => {
       const person = await service.getPerson(request.ctx, request.params.slug)
-      const [history, personSections] = await Promise.all([
+      const [history, personSections, source] = await Promise.all([
         audit.historyOf(request.ctx, 'person', person.id),
         Promise.all(deps.personSections.map((section) => section(request.ctx, person))),
+        deps.sources('person', person.id),
       ])
       return reply.page(`${views}/person.njk`, {
         person,
         history,
         personSections: personSections.filter(Boolean),
+        source,
         ...labels,
         canEdit: can(request.user, 'people:edit'),
       })

@@ -1,5 +1,6 @@
 import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
+import { type SourceOf, noSources } from '#src/platform/provenance/source.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
@@ -63,6 +64,8 @@ export interface MeetingsModuleDeps {
   clock: Clock
   audit: AuditReader
   bodies: BodiesService
+  /** Where an imported meeting came from, shown on its page. */
+  sources?: SourceOf
   /** The minutes module's service, made after this one: see MinutesOfMeetings. */
   minutes: () => MinutesOfMeetings
   /** The council's report template (a council setting); the usual template when not given. */
@@ -112,5 +115,8 @@ export type MeetingsService = ReturnType<typeof createService>
 /** Meetings, agenda items, reports and appendices (the minutes are their own module, beside this one). */
 export function createMeetings(deps: MeetingsModuleDeps): Module<MeetingsService> {
   const service = createService(deps)
-  return { service, routes: meetingsRoutes({ service, audit: deps.audit, bodies: deps.bodies }) }
+  return {
+    service,
+    routes: meetingsRoutes({ service, audit: deps.audit, bodies: deps.bodies, sources: deps.sources ?? noSources }),
+  }
 }

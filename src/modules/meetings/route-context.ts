@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
+import type { SourceOf } from '#src/platform/provenance/source.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from './index.ts'
 
@@ -9,6 +10,7 @@ export interface MeetingsRouteDeps {
   service: MeetingsService
   audit: AuditReader
   bodies: BodiesService
+  sources: SourceOf
 }
 
 /** Where this module's templates are, as the view engine names them. */

@@ -100,7 +100,10 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         request.ctx,
         request.params.slug,
       )
-      const history = await audit.historyOf(request.ctx, 'meeting', meeting.id)
+      const [history, source] = await Promise.all([
+        audit.historyOf(request.ctx, 'meeting', meeting.id),
+        deps.sources('meeting', meeting.id),
+      ])
       const [questions, speakers, moved, votes] = await Promise.all([
         service.questionsFor(request.ctx, meeting),
         service.speakersFor(request.ctx, meeting),
@@ -127,6 +130,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         supplements,
         agendaReadable,
         history,
+        source,
         statusTag: MEETING_STATUS_TAGS[meeting.status],
         itemStatusTags: AGENDA_ITEM_STATUS_TAGS,
         typeName: MEETING_TYPE_NAMES[meeting.type],

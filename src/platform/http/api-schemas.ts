@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SCHEDULE_12A_PARAGRAPH_NUMBERS } from '#src/platform/exemption/schedule-12a.ts'
+import { type RecordSource, SOURCE_SYSTEMS } from '#src/platform/provenance/source.ts'
 import { apiErrorSchema } from './api-errors.ts'
 import { OPEN_DATA_LICENCE, PAGE_SIZE } from './open-data.ts'
 
@@ -35,6 +36,25 @@ export const apiLink = (description?: string) =>
 
 /** Withheld under a paragraph of Part 1 of Schedule 12A to the Local Government Act 1972. */
 export const apiExempt = z.strictObject({ paragraph: z.literal(SCHEDULE_12A_PARAGRAPH_NUMBERS) })
+
+/** Where an imported record came from; null for a record made here. */
+export const apiSource = z
+  .strictObject({
+    system: z
+      .enum(Object.keys(SOURCE_SYSTEMS) as [keyof typeof SOURCE_SYSTEMS])
+      .describe('The system it was imported from'),
+    id: z.string().describe('Its id in that system'),
+    address: z.string().describe('Where it was read: the web service’s address, or the saved response’s file name'),
+    importedAt: z.iso.datetime().describe('When it was imported'),
+  })
+  .meta({ id: 'Source' })
+  .nullable()
+  .describe('Where the record was imported from; null when it was made here')
+
+/** A record's source as the API answers it. */
+export function apiSourceOf(source: RecordSource | null): z.output<typeof apiSource> {
+  return source && { ...source, importedAt: source.importedAt.toISOString() }
+}
 
 /** A JSON response with what it means, for a route's `response`. */
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {

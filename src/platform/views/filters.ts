@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz'
 import { format, parseISO } from 'date-fns'
 import nunjucks from 'nunjucks'
 import { LONDON } from '#src/platform/clock.ts'
+import { type RecordSource, SOURCE_SYSTEMS } from '#src/platform/provenance/source.ts'
 
 /** '2024-01-25' or a Date → '25 January 2024' (GOV.UK date style). */
 export function longDate(value: string | Date | null | undefined): string {
@@ -90,8 +91,15 @@ export function itemReference(item: { number: string | null; title: string }): s
   return item.number ? `item ${item.number}` : `item “${item.title}”`
 }
 
+/** 'Imported from Modern.gov (id 2001) on 30 November 2026': the line an imported record's page shows. */
+export function importedFrom(source: RecordSource | null | undefined): string {
+  if (!source) return ''
+  return `Imported from ${SOURCE_SYSTEMS[source.system]} (id ${source.id}) on ${longDate(source.importedAt)}`
+}
+
 export function registerFilters(env: nunjucks.Environment): void {
   env.addFilter('longDate', longDate)
+  env.addFilter('importedFrom', importedFrom)
   env.addFilter('longDateWithDay', longDateWithDay)
   env.addFilter('dateTime', dateTime)
   env.addFilter('clockTime', clockTime)

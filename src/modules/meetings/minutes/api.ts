@@ -9,12 +9,15 @@ import {
   apiList,
   apiPaging,
   apiRecord,
+  apiSource,
+  apiSourceOf,
   invalidQueryResponse,
   jsonResponse,
   notFoundResponse,
   sitePath,
 } from '#src/platform/http/api-schemas.ts'
 import { OPEN_DATA_LICENCE } from '#src/platform/http/open-data.ts'
+import type { RecordSource, SourceOf } from '#src/platform/provenance/source.ts'
 import { AGENDA_ITEM_STATUSES, MEETING_STATUSES, MEETING_TYPES } from '../schema.ts'
 import type { MinutesStatus } from '../tables.ts'
 import { questionApi, questionApiSchema } from '../questions/api.ts'
@@ -122,6 +125,7 @@ const meetingSchema = apiRecord(meetingSummarySchema)
   .extend({
     minutesUrl: sitePath().nullable(),
     endedAt: z.string().nullable().describe('When the meeting ended, 24-hour UK time'),
+    source: apiSource,
     approval: z
       .strictObject({
         on: apiDate.nullable(),
@@ -221,8 +225,8 @@ type MeetingSummary = z.output<typeof meetingSummarySchema>
  * asks: no items of a draft agenda, no draft minutes and nothing of exempt items beyond their title
  * and paragraph.
  */
-export function minutesApi(deps: { service: MinutesService }) {
-  const { service } = deps
+export function minutesApi(deps: { service: MinutesService; sources: SourceOf }) {
+  const { service, sources } = deps
   const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
 
   return async function (app: FastifyInstance) {
@@ -265,7 +269,7 @@ export function minutesApi(deps: { service: MinutesService }) {
       async (request, reply) => {
         const record = await service.getMeetingRecord(publicContext(request), request.params.id)
         reply.header('cache-control', 'public, max-age=60')
-        return meetingDetail(record)
+        return meetingDetail(record, await sources('meeting', record.meeting.id))
       },
     )
   }
@@ -314,13 +318,14 @@ function meetingSummary(
 type MeetingRecord = Awaited<ReturnType<MinutesService['getMeetingRecord']>>
 
 /** One meeting with its agenda and, once published, its minutes. */
-function meetingDetail(record: MeetingRecord): z.output<typeof meetingSchema> {
+function meetingDetail(record: MeetingRecord, source: RecordSource | null): z.output<typeof meetingSchema> {
   const { meeting, minutes, approval } = record
   return {
     licence: OPEN_DATA_LICENCE,
     ...meetingSummary({ ...meeting, body: record.body }, minutes?.status),
     minutesUrl: minutes ? minutesPath(meeting.slug) : null,
     endedAt: minutes?.endedAtTime ?? null,
+    source: apiSourceOf(source),
     approval: approval
       ? {
           on: approval.on,

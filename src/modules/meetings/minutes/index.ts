@@ -4,6 +4,7 @@ import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '../index.ts'
 import type { ApiModule } from '#src/platform/module.ts'
+import { type SourceOf, noSources } from '#src/platform/provenance/source.ts'
 import { minutesApi } from './api.ts'
 import { createMinutesRepository } from './repository.ts'
 import { minutesRoutes } from './routes.ts'
@@ -24,6 +25,8 @@ export function createMinutes(deps: {
   clock: Clock
   audit: AuditReader
   bodies: BodiesService
+  /** Where an imported meeting came from, in the API. */
+  sources?: SourceOf
   meetings: Pick<
     MeetingsService,
     | 'recordItemMinute'
@@ -44,6 +47,6 @@ export function createMinutes(deps: {
   return {
     service,
     routes: minutesRoutes({ service, audit: deps.audit, bodies: deps.bodies }),
-    api: minutesApi({ service }),
+    api: minutesApi({ service, sources: deps.sources ?? noSources }),
   }
 }
