@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
+import { type FormValues, selectItems } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
+import { itemHeading } from '#src/platform/views/filters.ts'
 import type { SourceOf } from '#src/platform/provenance/source.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from './index.ts'
+import type { AgendaItemRow } from './repository.ts'
 
 /** What every meetings route needs. */
 export interface MeetingsRouteDeps {
@@ -40,4 +43,13 @@ export const meetingRecordParams = {
 }
 export const appendixParams = {
   schema: { params: z.object({ slug: z.string(), position: itemPosition, id: z.string() }) },
+}
+
+/** The choice of agenda item on the forms that record the public's part, motions and votes: none means the meeting. */
+export function agendaItemChoices(items: AgendaItemRow[], values: FormValues) {
+  return selectItems(
+    'The meeting, not one item',
+    items.map((item) => ({ value: item.id, text: itemHeading(item) })),
+    values.agendaItemId,
+  )
 }

@@ -6,9 +6,8 @@ import { versionValue } from '#src/platform/forms/edit-version.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, selectItems } from '#src/platform/forms/values.ts'
-import { itemHeading } from '#src/platform/views/filters.ts'
 import type { AgendaItemRow, MeetingRow } from '../repository.ts'
-import { type MeetingsRouteDeps, meetingParams } from '../route-context.ts'
+import { type MeetingsRouteDeps, meetingParams, agendaItemChoices } from '../route-context.ts'
 import type { AmendmentRow, MotionRow } from './repository.ts'
 import { amendmentSchema, motionSchema } from './schema.ts'
 
@@ -67,11 +66,7 @@ export function motionRoutes(deps: MeetingsRouteDeps) {
     values: FormValues,
     errors: FieldErrors = noErrors,
   ) {
-    const itemChoices = selectItems(
-      'The meeting, not one item',
-      data.items.map((item) => ({ value: item.id, text: itemHeading(item) })),
-      values.agendaItemId,
-    )
+    const itemChoices = agendaItemChoices(data.items, values)
     const choices = { itemChoices, ...peopleChoices(data.attendees, values) }
     return reply.page(`${views}/motion-form.njk`, { ...data, ...choices, values, ...errors }, formStatus(errors))
   }

@@ -4,10 +4,9 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import { versionValue } from '#src/platform/forms/edit-version.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
-import { type FormValues, dateValues, selectItems } from '#src/platform/forms/values.ts'
-import { itemHeading } from '#src/platform/views/filters.ts'
+import { type FormValues, dateValues } from '#src/platform/forms/values.ts'
 import type { AgendaItemRow, MeetingRow } from '../repository.ts'
-import { type MeetingsRouteDeps, meetingParams, meetingRecordParams } from '../route-context.ts'
+import { type MeetingsRouteDeps, meetingParams, meetingRecordParams, agendaItemChoices } from '../route-context.ts'
 import type { QuestionRow } from './repository.ts'
 import { questionSchema } from './schema.ts'
 
@@ -55,11 +54,7 @@ export function questionRoutes(deps: MeetingsRouteDeps) {
     values: FormValues,
     errors: FieldErrors = noErrors,
   ) {
-    const itemChoices = selectItems(
-      'The meeting, not one item',
-      data.items.map((item) => ({ value: item.id, text: itemHeading(item) })),
-      values.agendaItemId,
-    )
+    const itemChoices = agendaItemChoices(data.items, values)
     return reply.page(`${views}/question-form.njk`, { ...data, itemChoices, values, ...errors }, formStatus(errors))
   }
 
