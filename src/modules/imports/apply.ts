@@ -9,8 +9,39 @@ import type { ImportedRecordType } from './tables.ts'
 
 export type ApplyCounts = Record<ImportedRecordType, number>
 
+/** A record imported before and edited here since: the import leaves it as it is. */
+export interface ImportConflict {
+  type: ImportedRecordType
+  sourceId: string
+  recordId: string
+  file: string
+  /** The fields that differ, by their names in the plan. */
+  fields: string[]
+}
+
+/** A planned record not written, and why (its meeting or body was not written, say). */
+export interface ImportSkip {
+  type: ImportedRecordType
+  sourceId: string
+  file: string
+  reason: string
+}
+
 export type ApplyResult =
-  { applied: true; created: ApplyCounts; unchanged: ApplyCounts } | { applied: false; reasons: string[] }
+  | {
+      applied: true
+      created: ApplyCounts
+      updated: ApplyCounts
+      unchanged: ApplyCounts
+      conflicts: ImportConflict[]
+      skipped: ImportSkip[]
+    }
+  | { applied: false; reasons: string[] }
+
+export interface ApplyOptions {
+  /** Work out the result in a transaction that is then rolled back: what applying would do, writing nothing. */
+  preview?: boolean
+}
 
 const zero = (): ApplyCounts => ({ body: 0, person: 0, membership: 0, meeting: 0, 'agenda item': 0, attendance: 0 })
 
@@ -33,12 +64,20 @@ export function refusalsOf(plan: ImportPlan): string[] {
  * each with its provenance and an audit event; a record whose source was imported before is left as it
  * is, so a second run of the same import changes nothing. A failure half-way leaves nothing behind.
  */
-export async function applyPlan(db: Db, ctx: Context, plan: ImportPlan): Promise<ApplyResult> {
+export async function applyPlan(
+  db: Db,
+  ctx: Context,
+  plan: ImportPlan,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   const reasons = refusalsOf(plan)
   if (reasons.length) return { applied: false, reasons }
   const created = zero()
+  const updated = zero()
   const unchanged = zero()
-  await withTransaction(db, async (trx) => {
+  const conflicts: ImportConflict[] = []
+  const skipped: ImportSkip[] = []
+  const run = withTransaction(db, async (trx) => {
     const known = new Map(
       (
         await trx
@@ -128,9 +167,16 @@ export async function applyPlan(db: Db, ctx: Context, plan: ImportPlan): Promise
       const key = { ...source, id: `${meetingId}/${attendance.position}` }
       await record('attendance', key, fields, async () => (await insertImportedAttendance(trx, meeting, fields)).id)
     }
+    if (options.preview) throw new PreviewDone()
   })
-  return { applied: true, created, unchanged }
+  await run.catch((error: unknown) => {
+    if (!(error instanceof PreviewDone)) throw error
+  })
+  return { applied: true, created, updated, unchanged, conflicts, skipped }
 }
+
+/** Thrown to roll a preview's transaction back once its result is known. */
+class PreviewDone extends Error {}
 
 async function slugOfBody(trx: Trx, id: string) {
   return (await trx.selectFrom('bodies').select('slug').where('id', '=', id).executeTakeFirstOrThrow()).slug

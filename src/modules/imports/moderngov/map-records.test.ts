@@ -240,6 +240,8 @@ describe('mapDocument → document reference', () => {
       publishedOn: '2024-03-06',
       restricted: true,
       sourceAddress: 'https://democracy.example.org/documents/s7002/A.pdf',
+      file: null,
+      missing: null,
     })
   })
 

@@ -171,6 +171,8 @@ export function mapDocument(document: MgDocument, itemId: string): Mapped<Planne
       publishedOn,
       restricted: document.restricted,
       sourceAddress: document.url,
+      file: null,
+      missing: null,
     },
     notMapped: [],
   }

@@ -37,7 +37,18 @@ export type PlannedAttendance = Columns<
   'meetingId' | 'personId' | 'rawName' | 'capacity' | 'status' | 'roleAtMeeting' | 'chaired' | 'position'
 >
 
-/** A document the council links to an item: listed now, fetched by a later run. */
+/** A document's file as fetched (or read from the folder) and checked; the content is base64 so a plan is JSON. */
+export interface FetchedFile {
+  filename: string
+  mediaType: string
+  sizeBytes: number
+  sha256: string
+  contentBase64: string
+  /** The words inside it, for search; '' when none could be read. */
+  text: string
+}
+
+/** A document the council links to an item; `file` once fetched, or why it could not be had. */
 export interface PlannedDocument {
   source: Source
   itemId: string
@@ -45,6 +56,9 @@ export interface PlannedDocument {
   publishedOn: string | null
   restricted: boolean
   sourceAddress: string
+  file: FetchedFile | null
+  /** Why the file could not be had (not in the folder, a 404, not what its type says); null when fetched or not tried. */
+  missing: string | null
 }
 
 export interface NotMapped {
