@@ -1,4 +1,5 @@
 import type { Trx } from '#src/database.ts'
+import { nextVersion } from '#src/platform/db/version.ts'
 import { meetingSlug } from './meeting-slug.ts'
 import type { AgendaItemsTable, AttendanceTable, MeetingsTable } from './tables.ts'
 
@@ -51,4 +52,80 @@ export async function insertImportedAttendance(trx: Trx, meetingId: string, atte
     .values({ ...attendance, meetingId, substituteForId: null, arrivedAtItem: '', leftAtItem: '' })
     .returning(['id'])
     .executeTakeFirstOrThrow()
+}
+
+/*
+ * A later import reads the imported fields of a record as they are here, to tell an edit made here from
+ * a change made in the other system, and writes a change only to a record not edited here since. A
+ * meeting keeps its slug, so its address does not change; its version goes up, so an edit form opened
+ * before is told.
+ */
+
+const meetingFields = ['bodyId', 'date', 'startTime', 'endTime', 'venue', 'status', 'webcastUrl'] as const
+
+export function findImportedMeeting(trx: Trx, id: string): Promise<ImportedMeeting | undefined> {
+  return trx.selectFrom('meetings').select(meetingFields).where('id', '=', id).executeTakeFirst()
+}
+
+export function updateImportedMeeting(trx: Trx, id: string, meeting: ImportedMeeting) {
+  return trx
+    .updateTable('meetings')
+    .set({ ...meeting, version: nextVersion() })
+    .where('id', '=', id)
+    .returning(['id', ...meetingFields])
+    .executeTakeFirstOrThrow()
+}
+
+const itemFields = [
+  'number',
+  'position',
+  'minuteNumber',
+  'title',
+  'purpose',
+  'minute',
+  'exemptParagraph',
+  'exemptReason',
+] as const
+
+export function findImportedItem(trx: Trx, id: string): Promise<ImportedItem | undefined> {
+  return trx.selectFrom('agendaItems').select(itemFields).where('id', '=', id).executeTakeFirst()
+}
+
+/** The item's fields; its place is the caller's, who knows which places the meeting's other items take. */
+export function updateImportedItem(trx: Trx, id: string, item: ImportedItem) {
+  return trx
+    .updateTable('agendaItems')
+    .set(item)
+    .where('id', '=', id)
+    .returning(['id', ...itemFields])
+    .executeTakeFirstOrThrow()
+}
+
+const attendanceFields = ['personId', 'rawName', 'capacity', 'status', 'roleAtMeeting', 'chaired', 'position'] as const
+
+export function findImportedAttendance(trx: Trx, id: string): Promise<ImportedAttendance | undefined> {
+  return trx.selectFrom('attendance').select(attendanceFields).where('id', '=', id).executeTakeFirst()
+}
+
+export function updateImportedAttendance(trx: Trx, id: string, attendance: ImportedAttendance) {
+  return trx
+    .updateTable('attendance')
+    .set(attendance)
+    .where('id', '=', id)
+    .returning(['id', ...attendanceFields])
+    .executeTakeFirstOrThrow()
+}
+
+/**
+ * Minutes the other system has published, as published here, so that the imported item minutes show on
+ * the meeting's public page and in search. Minutes already here (a draft begun here, say) are left as
+ * they are; undefined then. Their approval the other system does not say, so it is not recorded.
+ */
+export function insertImportedMinutes(trx: Trx, meetingId: string, publishedAt: Date) {
+  return trx
+    .insertInto('minutes')
+    .values({ meetingId, status: 'published', noDeclarations: false, publishedAt, approvalAmendment: '' })
+    .onConflict((oc) => oc.column('meetingId').doNothing())
+    .returningAll()
+    .executeTakeFirst()
 }

@@ -39,6 +39,13 @@ export {
   insertImportedAttendance,
   insertImportedItem,
   insertImportedMeeting,
+  findImportedAttendance,
+  findImportedItem,
+  findImportedMeeting,
+  insertImportedMinutes,
+  updateImportedAttendance,
+  updateImportedItem,
+  updateImportedMeeting,
 } from './imported.ts'
 export { motionsSection } from './motions/person-section.ts'
 export {
