@@ -257,6 +257,46 @@ describe.each(testDatabases())('a later import on $name', (database) => {
     expect(await itemsOf('2024-10-10')).toEqual([])
   })
 
+  it('keeps an item added here in its place, and lists a new one whose number it has as not written', async () => {
+    const june = await t.db
+      .selectFrom('meetings')
+      .select('id')
+      .where('date', '=', '2024-06-20')
+      .executeTakeFirstOrThrow()
+    await t.db
+      .insertInto('agendaItems')
+      .values({ meetingId: june.id, number: '4.', position: 4, title: 'Added here', purpose: '', minute: '' })
+      .execute()
+    const original = await readFile('test/fixtures/moderngov/meeting-2002.xml', 'utf8')
+    const second = ITEM_9202.exec(original)![0]
+    const more = (id: string, n: string, title: string) =>
+      second.replace('9202', id).replace('2.</full', `${n}.</full`).replace('Youth justice plan', title)
+    const folder = await folderOf(
+      {},
+      {
+        'meeting-2002.xml': original.replace(
+          second,
+          `${second}
+${more('9204', '4', 'Fostering')}
+${more('9205', '5', 'Adoption')}`,
+        ),
+      },
+    )
+    const first = await run(folder)
+    expect(first.out).toContain(
+      'Not written (1):\n  meeting-2002.xml, agenda item 9204: another item of its meeting here has its number, 4.',
+    )
+    expect(first.out).toContain('  agenda item: 1 created, ')
+    expect((await itemsOf('2024-06-20')).slice(3)).toEqual([
+      { position: 4, number: '4.', title: 'Added here' },
+      { position: 5, number: '5.', title: 'Adoption' },
+    ])
+    const again = await run(folder)
+    expect(again.out).toContain('  agenda item: 0 created, 0 updated, ')
+    // The meeting edited here earlier is still listed; no item is.
+    expect(again.out).not.toMatch(/agenda item \d+ \(here/)
+  })
+
   it('takes a record imported before its fields were kept as unchanged when it is as the plan gives it', async () => {
     await t.db.updateTable('importSources').set({ fields: null }).where('recordType', '=', 'body').execute()
     const { out } = await run(await folderOf())
