@@ -16,6 +16,7 @@ import {
   insertImportedAttendance,
   insertImportedMeeting,
   insertImportedMinutes,
+  meetingsWithApprovedMinutes,
   updateImportedAttendance,
   updateImportedMeeting,
 } from '#src/modules/meetings/index.ts'
@@ -165,7 +166,8 @@ async function writeMeetings(trx: Trx, writer: RecordWriter, plan: ImportPlan) {
     if (id) meetingIds.set(source.id, id)
   }
 
-  await writeItems(trx, writer, plan, meetingIds, newMeetings)
+  const approved = await meetingsWithApprovedMinutes(trx)
+  await writeItems(trx, writer, plan, meetingIds, newMeetings, approved)
 
   for (const { source, meetingId, ...attendance } of plan.attendance) {
     // An attendee is one of the meeting's list; officers share the member id 0, so their place tells them apart.
@@ -180,6 +182,8 @@ async function writeMeetings(trx: Trx, writer: RecordWriter, plan: ImportPlan) {
       insert: async () => (await insertImportedAttendance(trx, meeting, fields)).id,
       find: (id) => findImportedAttendance(trx, id),
       update: (id, changed) => updateImportedAttendance(trx, id, changed),
+      // Who attended is part of minutes approved as a correct record.
+      fixed: approved.has(meeting) ? Object.keys(fields) : [],
     })
   }
   return meetingIds

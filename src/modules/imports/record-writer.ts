@@ -15,6 +15,8 @@ export interface RecordWrites<F> {
   update: (id: string, fields: F) => Promise<object>
   /** Fields that change here without anyone editing the record (an item's place, when items are added here). */
   ignoreHere?: readonly string[]
+  /** Fields the import may not change here (those of minutes approved as a correct record): a change is a conflict. */
+  fixed?: readonly string[]
 }
 
 export interface Tally {
@@ -30,10 +32,10 @@ type Fields = Record<string, unknown>
 /**
  * Writes each planned record as the import's rules say. New: inserted, with its provenance and an audit
  * event. Imported before: unchanged when the plan gives what the last import gave; updated when it gives
- * something else and the record here is still as last imported; otherwise edited here since, so left as
- * it is and listed as a conflict. A record imported before its fields were kept (fields null) is taken as
- * unchanged when it equals the plan, and listed as a conflict when not, since an edit here cannot be told
- * from a change there.
+ * something else and the record here is still as last imported (and the change touches no field fixed
+ * here); otherwise edited here since, or fixed, so left as it is and listed as a conflict. A record
+ * imported before its fields were kept (fields null) is taken as unchanged when it equals the plan, and
+ * listed as a conflict when not, since an edit here cannot be told from a change there.
  */
 export async function createRecordWriter(trx: Trx, ctx: Context, tally: Tally) {
   const known = new Map(
@@ -120,7 +122,8 @@ export async function createRecordWriter(trx: Trx, ctx: Context, tally: Tally) {
       const ignore = writes.ignoreHere ?? []
       const differ = differingFields(plannedFields, here as Fields, ignore)
       const editedHere = last ? differingFields(here as Fields, last, ignore).length > 0 : differ.length > 0
-      if (!editedHere && last) {
+      const fixed = differ.filter((name) => writes.fixed?.includes(name))
+      if (!editedHere && last && !fixed.length) {
         const after = await writes.update(earlier.id, planned)
         await keepFields(type, source, planned)
         await recordAudit(trx, ctx, {

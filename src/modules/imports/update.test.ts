@@ -297,6 +297,27 @@ ${more('9205', '5', 'Adoption')}`,
     expect(again.out).not.toMatch(/agenda item \d+ \(here/)
   })
 
+  it('leaves the item minutes of minutes approved here as they are, and lists the change', async () => {
+    const march = await t.db
+      .selectFrom('meetings')
+      .select('id')
+      .where('date', '=', '2024-03-14')
+      .executeTakeFirstOrThrow()
+    await t.db.updateTable('minutes').set({ status: 'approved' }).where('meetingId', '=', march.id).execute()
+    const folder = await folderOf({
+      'meeting-2001.xml': [['There were no declarations of interest.', 'Councillor Oakfield declared an interest.']],
+    })
+    const { out } = await run(folder)
+    expect(out).toMatch(/meeting-2001\.xml, agenda item 9101 \(here [-0-9a-f]+\): minute differ/)
+    const item = await t.db
+      .selectFrom('agendaItems')
+      .select('minute')
+      .where('meetingId', '=', march.id)
+      .where('position', '=', 1)
+      .executeTakeFirstOrThrow()
+    expect(item.minute).toBe('There were no declarations of interest.')
+  })
+
   it('takes a record imported before its fields were kept as unchanged when it is as the plan gives it', async () => {
     await t.db.updateTable('importSources').set({ fields: null }).where('recordType', '=', 'body').execute()
     const { out } = await run(await folderOf())

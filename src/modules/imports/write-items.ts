@@ -17,6 +17,8 @@ export async function writeItems(
   plan: ImportPlan,
   meetingIds: ReadonlyMap<string, string>,
   newMeetings: ReadonlySet<string>,
+  /** Meetings whose minutes were approved here: their item minutes are not changed. */
+  approved: ReadonlySet<string>,
 ) {
   const before = plan.items.filter((item) => writer.importedBefore('agenda item', item.source.id))
   const fresh = plan.items.filter((item) => !writer.importedBefore('agenda item', item.source.id))
@@ -42,6 +44,7 @@ export async function writeItems(
         },
         // Items added here move the imported ones along without anyone editing them.
         ignoreHere: ['position'],
+        fixed: approved.has(meeting) ? ['minute', 'minuteNumber'] : [],
       },
     )
   }

@@ -129,3 +129,9 @@ export function insertImportedMinutes(trx: Trx, meetingId: string, publishedAt: 
     .returningAll()
     .executeTakeFirst()
 }
+
+/** The meetings whose minutes were approved here as a correct record, which an import may not change. */
+export async function meetingsWithApprovedMinutes(trx: Trx): Promise<Set<string>> {
+  const rows = await trx.selectFrom('minutes').select('meetingId').where('status', '=', 'approved').execute()
+  return new Set(rows.map((row) => row.meetingId))
+}

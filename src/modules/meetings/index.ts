@@ -43,6 +43,7 @@ export {
   findImportedItem,
   findImportedMeeting,
   insertImportedMinutes,
+  meetingsWithApprovedMinutes,
   updateImportedAttendance,
   updateImportedItem,
   updateImportedMeeting,
