@@ -22,6 +22,7 @@ import {
 } from '#src/modules/meetings/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import { londonToday } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import type { ImportPlan } from './moderngov/plan.ts'
 import { type RecordWriter, type Tally, createRecordWriter } from './record-writer.ts'
@@ -62,6 +63,8 @@ export type ApplyResult =
 export interface ApplyOptions {
   /** Work out the result in a transaction that is then rolled back: what applying would do, writing nothing. */
   preview?: boolean
+  /** Today in Europe/London, which tells a meeting yet to take place; the real date unless given. */
+  today?: string
 }
 
 const zero = (): ApplyCounts => ({ body: 0, person: 0, membership: 0, meeting: 0, 'agenda item': 0, attendance: 0 })
@@ -97,7 +100,7 @@ export async function applyPlan(
   const run = withTransaction(db, async (trx) => {
     const writer = await createRecordWriter(trx, ctx, tally)
     await writeBodiesAndPeople(trx, writer, plan)
-    const meetingIds = await writeMeetings(trx, writer, plan)
+    const meetingIds = await writeMeetings(trx, writer, plan, options.today ?? londonToday())
     await writeMinutes(trx, ctx, plan, meetingIds)
     if (options.preview) throw new PreviewDone()
   })
@@ -141,7 +144,7 @@ async function writeBodiesAndPeople(trx: Trx, writer: RecordWriter, plan: Import
 }
 
 /** Meetings, their items and attendance; the ids here of the meetings written, by the council's ids. */
-async function writeMeetings(trx: Trx, writer: RecordWriter, plan: ImportPlan) {
+async function writeMeetings(trx: Trx, writer: RecordWriter, plan: ImportPlan, today: string) {
   const meetingIds = new Map<string, string>()
   const newMeetings = new Set<string>()
   const bodySlugs = new Map<string, string>()
@@ -161,7 +164,7 @@ async function writeMeetings(trx: Trx, writer: RecordWriter, plan: ImportPlan) {
         return row.id
       },
       find: (at) => findImportedMeeting(trx, at),
-      update: (at, changed) => updateImportedMeeting(trx, at, changed),
+      update: (at, changed, here) => updateImportedMeeting(trx, at, changed, here, today),
     })
     if (id) meetingIds.set(source.id, id)
   }

@@ -12,7 +12,8 @@ export interface RecordWrites<F> {
   insert: () => Promise<string>
   /** The record's imported fields as they are here; undefined when it was deleted here. */
   find: (id: string) => Promise<F | undefined>
-  update: (id: string, fields: F) => Promise<object>
+  /** Changes the record from `here`, as it is, to `fields`. */
+  update: (id: string, fields: F, here: F) => Promise<object>
   /** Fields that change here without anyone editing the record (an item's place, when items are added here). */
   ignoreHere?: readonly string[]
   /** Fields the import may not change here (those of minutes approved as a correct record): a change is a conflict. */
@@ -124,7 +125,7 @@ export async function createRecordWriter(trx: Trx, ctx: Context, tally: Tally) {
       const editedHere = last ? differingFields(here as Fields, last, ignore).length > 0 : differ.length > 0
       const fixed = differ.filter((name) => writes.fixed?.includes(name))
       if (!editedHere && last && !fixed.length) {
-        const after = await writes.update(earlier.id, planned)
+        const after = await writes.update(earlier.id, planned, here)
         await keepFields(type, source, planned)
         await recordAudit(trx, ctx, {
           action: 'updated from import',

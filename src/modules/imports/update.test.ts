@@ -42,7 +42,7 @@ async function fixtureCopy(edits: Record<string, [string, string][]> = {}, extra
 const ITEM_9201 = /<agendaitem>\s*<agendaitemid>9201<\/agendaitemid>[\s\S]*?<\/agendaitem>/
 const ITEM_9202 = /<agendaitem>\s*<agendaitemid>9202<\/agendaitemid>[\s\S]*?<\/agendaitem>/
 
-/** Meeting 2002 with its two items the other way round, a new item and one more attendee, cancelled. */
+/** Meeting 2002 with its two items the other way round, a new item and one more attendee, cancelled and moved. */
 async function changedJune() {
   const june = await readFile('test/fixtures/moderngov/meeting-2002.xml', 'utf8')
   const first = ITEM_9201.exec(june)![0]
@@ -57,6 +57,7 @@ async function changedJune() {
     .replace(second, `${first.replace('1.</full', '2.</full')}\n    ${added}`)
     .replace('@@FIRST@@', second.replace('2.</full', '1.</full'))
     .replace('Agenda published', 'Cancelled')
+    .replace('Committee Room A, Town Hall', 'Committee Room B, Town Hall')
     .replace(
       '</attendees>',
       '  <attendee><memberid>0</memberid><name>Head of Democratic Services</name><roledescription>Officer</roledescription><attendance>Expected</attendance></attendee>\n  </attendees>',
@@ -165,10 +166,10 @@ describe.each(testDatabases())('a later import on $name', (database) => {
     )
     const plan = await planOf(folder)
     const before = await state()
-    const preview = await applyPlan(t.db, systemContext('preview'), plan, { preview: true })
+    const preview = await applyPlan(t.db, systemContext('preview'), plan, { preview: true, today: '2024-06-01' })
     expect(await state()).toEqual(before)
 
-    const applied = await applyPlan(t.db, systemContext('apply'), plan)
+    const applied = await applyPlan(t.db, systemContext('apply'), plan, { today: '2024-06-01' })
     expect(applied).toEqual(preview)
     if (!applied.applied) throw new Error('not applied')
     expect(applied.created).toEqual({
@@ -204,6 +205,20 @@ describe.each(testDatabases())('a later import on $name', (database) => {
     ])
     const june = text((await t.visitor().get(JUNE)).body)
     expect(june).toContain('Cancelled')
+    // The public is told that a meeting yet to take place has moved; a past meeting's venue is corrected.
+    const moves = await t.db
+      .selectFrom('meetingVenueChanges')
+      .innerJoin('meetings', 'meetings.id', 'meetingVenueChanges.meetingId')
+      .select(['meetings.date', 'fromVenue', 'toVenue', 'changedOn'])
+      .execute()
+    expect(moves).toEqual([
+      {
+        date: '2024-06-20',
+        fromVenue: 'Committee Room A, Town Hall',
+        toVenue: 'Committee Room B, Town Hall',
+        changedOn: '2024-06-01',
+      },
+    ])
     expect(await itemsOf('2024-10-10')).toHaveLength(2)
     const history = text((await (await t.as('admin')).get(MARCH)).body)
     expect(history).toContain('system Updated from import')

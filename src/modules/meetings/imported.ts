@@ -1,6 +1,7 @@
 import type { Trx } from '#src/database.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import { meetingSlug } from './meeting-slug.ts'
+import { isVenueChange } from './venue-change.ts'
 import type { AgendaItemsTable, AttendanceTable, MeetingsTable } from './tables.ts'
 
 export type ImportedMeeting = Pick<
@@ -67,13 +68,36 @@ export function findImportedMeeting(trx: Trx, id: string): Promise<ImportedMeeti
   return trx.selectFrom('meetings').select(meetingFields).where('id', '=', id).executeTakeFirst()
 }
 
-export function updateImportedMeeting(trx: Trx, id: string, meeting: ImportedMeeting) {
-  return trx
+/**
+ * The meeting as the other system now gives it. A meeting yet to take place whose announced venue moves
+ * keeps the change, as an edit here does, so the public is told where it now is; a past meeting's venue
+ * is a correction.
+ */
+export async function updateImportedMeeting(
+  trx: Trx,
+  id: string,
+  meeting: ImportedMeeting,
+  before: ImportedMeeting,
+  today: string,
+) {
+  const after = await trx
     .updateTable('meetings')
     .set({ ...meeting, version: nextVersion() })
     .where('id', '=', id)
     .returning(['id', ...meetingFields])
     .executeTakeFirstOrThrow()
+  if (after.date >= today && isVenueChange(before.venue, after.venue))
+    await trx
+      .insertInto('meetingVenueChanges')
+      .values({
+        meetingId: id,
+        fromVenue: before.venue,
+        toVenue: after.venue,
+        changedOn: today,
+        reason: 'Changed in the system it was imported from',
+      })
+      .execute()
+  return after
 }
 
 const itemFields = [
