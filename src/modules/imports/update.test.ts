@@ -1,9 +1,9 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFile, rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
+import { text } from '../../../test/support/html.ts'
+import { ITEM_9202, changedJune, fixtureCopy, meeting2005 } from '../../../test/support/moderngov-changes.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
 import { applyPlan } from './apply.ts'
 import { importCommand } from './command.ts'
@@ -13,56 +13,6 @@ import { readResponseFolder } from './moderngov/read-folder.ts'
 const MARCH = '/meetings/2024-03-14-children-and-young-people-scrutiny-committee'
 const JUNE = '/meetings/2024-06-20-children-and-young-people-scrutiny-committee'
 const TYPES = ['body', 'person', 'membership', 'meeting', 'agenda item', 'attendance']
-
-const text = (html: string) =>
-  html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ')
-
-/** A copy of the fixtures (the malformed file left out), changed as `edits` say: file → [from, to] pairs. */
-async function fixtureCopy(edits: Record<string, [string, string][]> = {}, extra: Record<string, string> = {}) {
-  const folder = await mkdtemp(join(tmpdir(), 'moderngov-update-'))
-  await cp('test/fixtures/moderngov', folder, {
-    recursive: true,
-    filter: (source) => !source.endsWith('malformed.xml'),
-  })
-  for (const [file, pairs] of Object.entries(edits)) {
-    let content = await readFile(join(folder, file), 'utf8')
-    for (const [from, to] of pairs) {
-      if (!content.includes(from)) throw new Error(`${file} has no ${from}`)
-      content = content.replace(from, to)
-    }
-    await writeFile(join(folder, file), content)
-  }
-  for (const [file, content] of Object.entries(extra)) await writeFile(join(folder, file), content)
-  return folder
-}
-
-const ITEM_9201 = /<agendaitem>\s*<agendaitemid>9201<\/agendaitemid>[\s\S]*?<\/agendaitem>/
-const ITEM_9202 = /<agendaitem>\s*<agendaitemid>9202<\/agendaitemid>[\s\S]*?<\/agendaitem>/
-
-/** Meeting 2002 with its two items the other way round, a new item and one more attendee, cancelled and moved. */
-async function changedJune() {
-  const june = await readFile('test/fixtures/moderngov/meeting-2002.xml', 'utf8')
-  const first = ITEM_9201.exec(june)![0]
-  const second = ITEM_9202.exec(june)![0]
-  const added = second
-    .replace('9202', '9203')
-    .replace('<agendaitemnumber>2', '<agendaitemnumber>3')
-    .replace('2.</full', '3.</full')
-    .replace('Youth justice plan', 'Care leavers’ offer')
-  return june
-    .replace(first, '@@FIRST@@')
-    .replace(second, `${first.replace('1.</full', '2.</full')}\n    ${added}`)
-    .replace('@@FIRST@@', second.replace('2.</full', '1.</full'))
-    .replace('Agenda published', 'Cancelled')
-    .replace('Committee Room A, Town Hall', 'Committee Room B, Town Hall')
-    .replace(
-      '</attendees>',
-      '  <attendee><memberid>0</memberid><name>Head of Democratic Services</name><roledescription>Officer</roledescription><attendance>Expected</attendance></attendee>\n  </attendees>',
-    )
-}
 
 describe.each(testDatabases())('a later import on $name', (database) => {
   let t: TestApp
@@ -157,11 +107,7 @@ describe.each(testDatabases())('a later import on $name', (database) => {
       },
       {
         'meeting-2002.xml': await changedJune(),
-        'meeting-2005.xml': (await readFile('test/fixtures/moderngov/meeting-2002.xml', 'utf8'))
-          .replace('<meetingid>2002', '<meetingid>2005')
-          .replace('20/06/2024', '10/10/2024')
-          .replace('<agendaitemid>9201', '<agendaitemid>9501')
-          .replace('<agendaitemid>9202', '<agendaitemid>9502'),
+        'meeting-2005.xml': await meeting2005('9502'),
       },
     )
     const plan = await planOf(folder)
@@ -258,11 +204,7 @@ describe.each(testDatabases())('a later import on $name', (database) => {
     const folder = await folderOf(
       {},
       {
-        'meeting-2005.xml': (await readFile('test/fixtures/moderngov/meeting-2002.xml', 'utf8'))
-          .replace('<meetingid>2002', '<meetingid>2005')
-          .replace('20/06/2024', '10/10/2024')
-          .replace('<agendaitemid>9201', '<agendaitemid>9501')
-          .replace('<agendaitemid>9202', '<agendaitemid>9504'),
+        'meeting-2005.xml': await meeting2005('9504'),
       },
     )
     const { code, out } = await run(folder)
