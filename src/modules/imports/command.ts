@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises'
 import type { Db } from '#src/database.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
 import { DEFAULT_POLITE_FETCH, type PoliteFetchOptions } from '#src/platform/http/polite-fetch.ts'
-import { applyPlan } from './apply.ts'
+import { type ApplyResult, applyPlan } from './apply.ts'
 import { buildPlan } from './moderngov/build-plan.ts'
 import { type ImportPlan, planCounts } from './moderngov/plan.ts'
 import { readResponseFolder } from './moderngov/read-folder.ts'
@@ -183,11 +183,27 @@ async function apply(plan: ImportPlan, io: ImportCommandIo): Promise<number> {
     io.out(`Written (${run}):`)
     for (const type of ['body', 'person', 'membership', 'meeting', 'agenda item', 'attendance'] as const)
       io.out(
-        `  ${type}: ${result.created[type]} created, ${result.unchanged[type]} imported before and left as they are`,
+        `  ${type}: ${result.created[type]} created, ${result.updated[type]} updated, ${result.unchanged[type]} unchanged`,
       )
+    printConflictsAndSkips(result, io)
     io.out('Document references are not written yet.')
     return 0
   } finally {
     await handle.close()
+  }
+}
+
+/** Each conflict and skip on a line naming the file and the record, for the admin to look at. */
+function printConflictsAndSkips(result: Extract<ApplyResult, { applied: true }>, io: ImportCommandIo) {
+  if (result.conflicts.length) {
+    io.out(`Edited here since the last import, so left as they are (${result.conflicts.length}):`)
+    for (const conflict of result.conflicts)
+      io.out(
+        `  ${conflict.file}, ${conflict.type} ${conflict.sourceId} (here ${conflict.recordId}): ${conflict.fields.join(', ')} differ`,
+      )
+  }
+  if (result.skipped.length) {
+    io.out(`Not written (${result.skipped.length}):`)
+    for (const skip of result.skipped) io.out(`  ${skip.file}, ${skip.type} ${skip.sourceId}: ${skip.reason}`)
   }
 }

@@ -1,4 +1,4 @@
-import type { CreatedAt, Uuid } from '#src/platform/db/column-types.ts'
+import type { CreatedAt, Json, Uuid } from '#src/platform/db/column-types.ts'
 
 export type ImportedRecordType = 'body' | 'person' | 'membership' | 'meeting' | 'agenda item' | 'attendance'
 
@@ -11,6 +11,8 @@ export interface ImportSourcesTable {
   recordId: string
   sourceAddress: string
   importedAt: CreatedAt
+  /** The record's fields as the last import gave them; null for a record imported before they were kept. */
+  fields: Json<Record<string, unknown> | null>
 }
 
 export interface ImportsTables {

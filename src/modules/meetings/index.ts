@@ -39,6 +39,14 @@ export {
   insertImportedAttendance,
   insertImportedItem,
   insertImportedMeeting,
+  findImportedAttendance,
+  findImportedItem,
+  findImportedMeeting,
+  insertImportedMinutes,
+  meetingsWithApprovedMinutes,
+  updateImportedAttendance,
+  updateImportedItem,
+  updateImportedMeeting,
 } from './imported.ts'
 export { motionsSection } from './motions/person-section.ts'
 export {
