@@ -32,6 +32,7 @@ export type { VoteView } from './votes/view.ts'
 export type { VotesOfMeeting } from './votes/service.ts'
 export { type ParticipationSources, participationSection } from './participation/body-section.ts'
 export { meetingSlug } from './meeting-slug.ts'
+export { MAX_UPLOAD_BYTES, checkUpload, documentDescription } from './documents.ts'
 export {
   type ImportedAttendance,
   type ImportedItem,
@@ -40,6 +41,13 @@ export {
   insertImportedItem,
   insertImportedMeeting,
 } from './imported.ts'
+export {
+  type ImportedFile,
+  type ImportedItemDocument,
+  exemptParagraphOfItem,
+  fillImportedItemDocument,
+  insertImportedItemDocument,
+} from './item-documents/imported.ts'
 export { motionsSection } from './motions/person-section.ts'
 export {
   DEFAULT_REPORT_TEMPLATE,
