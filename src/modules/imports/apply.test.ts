@@ -109,7 +109,7 @@ describe.each(testDatabases())('import moderngov --apply on $name', (database) =
     expect(out).toContain('  body: 4 created, 0 imported before and left as they are')
     expect(out).toContain('  agenda item: 6 created, 0 imported before and left as they are')
     expect(code).toBe(0)
-    expect(await counts()).toEqual({ bodies: 4, people: 4, meetings: 4, items: 6, sources: 27, audit: 27 })
+    expect(await counts()).toEqual({ bodies: 4, people: 4, meetings: 4, items: 6, sources: 29, audit: 29 })
 
     const meeting = await handle.db
       .selectFrom('meetings')

@@ -4,6 +4,7 @@ import { insertImportedAttendance, insertImportedItem, insertImportedMeeting } f
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
+import { applyDocuments } from './apply-documents.ts'
 import type { ImportPlan, Source } from './moderngov/plan.ts'
 import type { ImportedRecordType } from './tables.ts'
 
@@ -43,7 +44,15 @@ export interface ApplyOptions {
   preview?: boolean
 }
 
-const zero = (): ApplyCounts => ({ body: 0, person: 0, membership: 0, meeting: 0, 'agenda item': 0, attendance: 0 })
+const zero = (): ApplyCounts => ({
+  body: 0,
+  person: 0,
+  membership: 0,
+  meeting: 0,
+  'agenda item': 0,
+  attendance: 0,
+  document: 0,
+})
 
 /** Why a plan may not be applied at all; nothing is written when there is any. */
 export function refusalsOf(plan: ImportPlan): string[] {
@@ -167,6 +176,7 @@ export async function applyPlan(
       const key = { ...source, id: `${meetingId}/${attendance.position}` }
       await record('attendance', key, fields, async () => (await insertImportedAttendance(trx, meeting, fields)).id)
     }
+    await applyDocuments(trx, ctx, plan, { created, updated, unchanged, skipped })
     if (options.preview) throw new PreviewDone()
   })
   await run.catch((error: unknown) => {
