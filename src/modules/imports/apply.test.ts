@@ -229,6 +229,7 @@ describe.each(testDatabases())('import moderngov --apply on $name', (database) =
         'imported meeting',
         'imported agenda item',
         'imported attendance',
+        'imported document',
       ]),
     )
     expect(new Set(events.map((event) => event.correlationId)).size).toBe(1)

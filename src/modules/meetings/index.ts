@@ -14,6 +14,7 @@ import { createQuestionsService } from './questions/service.ts'
 import { createVotesService } from './votes/service.ts'
 import { createSpeakersService } from './speakers/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
+import { createItemDocumentsService } from './item-documents/service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
 import { DEFAULT_REPORT_TEMPLATE, type ReportTemplate } from './reports/template.ts'
@@ -115,6 +116,7 @@ function createService(deps: MeetingsModuleDeps) {
     ...createSpeakersService(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
+    ...createItemDocumentsService(deps),
   }
 }
 
