@@ -20,6 +20,9 @@ export interface DocumentsResult {
 }
 
 const RESTRICTED = 'Restricted in the system it was imported from'
+/** The longest title and address the item_documents table keeps: a longer one is skipped, not let fail the run. */
+const MAX_TITLE = 1000
+const MAX_ADDRESS = 2000
 
 /**
  * Writes the plan's documents, in the import's transaction, after its agenda items: each file in the
@@ -59,6 +62,10 @@ export async function applyDocuments(trx: Trx, ctx: Context, plan: ImportPlan, r
         })
         result.updated.document += 1
       } else result.unchanged.document += 1
+      continue
+    }
+    if (document.title.length > MAX_TITLE || document.sourceAddress.length > MAX_ADDRESS) {
+      skip(`its title is longer than ${MAX_TITLE} characters, or its address longer than ${MAX_ADDRESS}`)
       continue
     }
     const itemId = idOf('agenda item', document.itemId)

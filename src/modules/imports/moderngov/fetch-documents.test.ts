@@ -121,6 +121,8 @@ describe('fetchDocuments from the web', () => {
       return send(response, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', DOCX)
     if (request.url === '/documents/page.pdf') return send(response, 'text/html; charset=utf-8', NOT_A_PDF)
     if (request.url === '/documents/mislabelled.pdf') return send(response, 'text/html', PDF)
+    if (request.url === '/documents/enormous.pdf')
+      return response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': 30 * 1024 * 1024 }).end()
     response.writeHead(404, 'Not Found').end()
   })
   let base = ''
@@ -155,12 +157,13 @@ describe('fetchDocuments from the web', () => {
     expect(requests.filter((path) => path === '/documents/report.pdf')).toHaveLength(1)
   })
 
-  it('lists a 404, a page that is not a document, and a document the site mislabels as missing', async () => {
+  it('lists a 404, a page that is not a document, a document the site mislabels and one too large as missing', async () => {
     const plan = await fetchDocuments(
       planOf([
         planned('7006', `${base}/documents/gone.pdf`),
         planned('7007', `${base}/documents/page.pdf`),
         planned('7008', `${base}/documents/mislabelled.pdf`),
+        planned('7010', `${base}/documents/enormous.pdf`),
       ]),
       web,
     )
@@ -168,6 +171,7 @@ describe('fetchDocuments from the web', () => {
       [null, 'the site answered 404 Not Found'],
       [null, 'it is not a PDF or Word document'],
       [null, 'the site says it is of type text/html, but its content is a PDF document'],
+      [null, 'it is larger than 20MB'],
     ])
     expect(plan.notMapped.map((note) => note.reason)).toContain(
       `could not be had from ${base}/documents/gone.pdf: the site answered 404 Not Found`,
