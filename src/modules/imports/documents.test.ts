@@ -140,6 +140,14 @@ describe.each(testDatabases())('imported documents on $name', (database) => {
       expect(secret.body).not.toContain(EXEMPT_TITLE)
     }
   })
+
+  it('takes an item’s documents and their files with it when an officer removes the item', async () => {
+    const file = await fileOf(EXEMPT_TITLE)
+    const officer = await t.as('scrutiny_officer')
+    expect((await officer.post(`${MEETING}/items/3/delete`)).statusCode).toBe(303)
+    expect((await documentRows(t)).map((row) => row.title)).toEqual([PUBLIC_TITLE])
+    expect(await t.db.selectFrom('documents').select('id').where('id', '=', file!).executeTakeFirst()).toBeUndefined()
+  })
 })
 
 describe.each(testDatabases())('a document missing from one import, on $name', (database) => {
