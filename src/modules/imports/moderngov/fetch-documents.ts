@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { MAX_UPLOAD_BYTES, checkUpload } from '#src/modules/meetings/index.ts'
 import { documentText } from '#src/platform/files/document-text.ts'
 import { type PoliteFetchOptions, createPoliteFetch } from '#src/platform/http/polite-fetch.ts'
@@ -37,6 +38,8 @@ export async function fetchDocuments(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportPlan> {
   const client = origin.kind === 'web' ? createPoliteFetch({ ...origin.options, maxBytes: MAX_UPLOAD_BYTES }) : null
+  // The web service was asked just before: the site has the same pause before the first document.
+  if (origin.kind === 'web' && plan.documents.length) await sleep(origin.options.delayMs)
   const got = new Map<string, Promise<{ file: FetchedFile | null; missing: string | null; note: string | null }>>()
   const notes: NotMapped[] = []
   const documents: PlannedDocument[] = []
