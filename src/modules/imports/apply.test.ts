@@ -109,8 +109,8 @@ describe.each(testDatabases())('import moderngov --apply on $name', (database) =
     expect(out).toContain('  body: 4 created, 0 updated, 0 unchanged')
     expect(out).toContain('  agenda item: 6 created, 0 updated, 0 unchanged')
     expect(code).toBe(0)
-    // One more event: the minutes of meeting 2001, which the council has published.
-    expect(await counts()).toEqual({ bodies: 4, people: 4, meetings: 4, items: 6, sources: 27, audit: 28 })
+    // Two documents, and one more event: the minutes of meeting 2001, which the council has published.
+    expect(await counts()).toEqual({ bodies: 4, people: 4, meetings: 4, items: 6, sources: 29, audit: 30 })
 
     const meeting = await handle.db
       .selectFrom('meetings')
@@ -231,6 +231,7 @@ describe.each(testDatabases())('import moderngov --apply on $name', (database) =
         'imported agenda item',
         'imported attendance',
         'imported minutes',
+        'imported document',
       ]),
     )
     expect(new Set(events.map((event) => event.correlationId)).size).toBe(1)

@@ -24,6 +24,7 @@ import { recordAudit } from '#src/platform/audit/audit.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { londonToday } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
+import { applyDocuments } from './apply-documents.ts'
 import type { ImportPlan } from './moderngov/plan.ts'
 import { type RecordWriter, type Tally, createRecordWriter } from './record-writer.ts'
 import { writeItems } from './write-items.ts'
@@ -67,7 +68,15 @@ export interface ApplyOptions {
   today?: string
 }
 
-const zero = (): ApplyCounts => ({ body: 0, person: 0, membership: 0, meeting: 0, 'agenda item': 0, attendance: 0 })
+const zero = (): ApplyCounts => ({
+  body: 0,
+  person: 0,
+  membership: 0,
+  meeting: 0,
+  'agenda item': 0,
+  attendance: 0,
+  document: 0,
+})
 
 /** Why a plan may not be applied at all; nothing is written when there is any. */
 export function refusalsOf(plan: ImportPlan): string[] {
@@ -102,6 +111,7 @@ export async function applyPlan(
     await writeBodiesAndPeople(trx, writer, plan)
     const meetingIds = await writeMeetings(trx, writer, plan, options.today ?? londonToday())
     await writeMinutes(trx, ctx, plan, meetingIds)
+    await applyDocuments(trx, ctx, plan, tally)
     if (options.preview) throw new PreviewDone()
   })
   await run.catch((error: unknown) => {

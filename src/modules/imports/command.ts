@@ -5,6 +5,7 @@ import { systemContext } from '#src/platform/auth/user.ts'
 import { DEFAULT_POLITE_FETCH, type PoliteFetchOptions } from '#src/platform/http/polite-fetch.ts'
 import { type ApplyResult, applyPlan } from './apply.ts'
 import { buildPlan } from './moderngov/build-plan.ts'
+import { fetchDocuments } from './moderngov/fetch-documents.ts'
 import { type ImportPlan, planCounts } from './moderngov/plan.ts'
 import { readResponseFolder } from './moderngov/read-folder.ts'
 import { readWebService, webServiceAddress } from './moderngov/read-web-service.ts'
@@ -106,7 +107,12 @@ export async function importCommand(args: string[], io: ImportCommandIo): Promis
   const read = /^https?:\/\//i.test(parsed.source) ? await readAddress(parsed, io) : await readFolder(parsed, io)
   if (typeof read === 'number') return read
   const { input, noun } = read
-  const plan = buildPlan(input, { bodies: parsed.bodies, from: parsed.from, to: parsed.to, today: io.today })
+  const plan = await fetchDocuments(
+    buildPlan(input, { bodies: parsed.bodies, from: parsed.from, to: parsed.to, today: io.today }),
+    input.origin === 'web service'
+      ? { kind: 'web', options: politeOptions(parsed, io) }
+      : { kind: 'folder', folder: parsed.source },
+  )
   io.out(`Import from Modern.gov: ${parsed.source}${parsed.mode === 'dry-run' ? ' (dry run: nothing is written)' : ''}`)
   printPlan(plan, input.files, noun, io)
   if (parsed.mode === 'dry-run') return plan.errors.length ? 1 : 0
@@ -134,6 +140,11 @@ function yearAfter(iso: string): string {
   return date.toISOString().slice(0, 10)
 }
 
+/** How the web service, and the documents it links to, are asked for. */
+function politeOptions(parsed: ImportArgs, io: ImportCommandIo): PoliteFetchOptions {
+  return { ...DEFAULT_POLITE_FETCH, ...io.webService, ...(parsed.delayMs === null ? {} : { delayMs: parsed.delayMs }) }
+}
+
 async function readAddress(parsed: ImportArgs, io: ImportCommandIo) {
   const url = URL.canParse(parsed.source) ? new URL(parsed.source) : null
   if (!url) {
@@ -148,11 +159,7 @@ async function readAddress(parsed: ImportArgs, io: ImportCommandIo) {
     io.err('Say --from YYYY-MM-DD: the web service is asked for the meetings between two dates.')
     return 2
   }
-  const options = {
-    ...DEFAULT_POLITE_FETCH,
-    ...io.webService,
-    ...(parsed.delayMs === null ? {} : { delayMs: parsed.delayMs }),
-  }
+  const options = politeOptions(parsed, io)
   const input = await readWebService(
     {
       address: webServiceAddress(parsed.source),
@@ -181,12 +188,11 @@ async function apply(plan: ImportPlan, io: ImportCommandIo): Promise<number> {
       return 1
     }
     io.out(`Written (${run}):`)
-    for (const type of ['body', 'person', 'membership', 'meeting', 'agenda item', 'attendance'] as const)
+    for (const type of ['body', 'person', 'membership', 'meeting', 'agenda item', 'attendance', 'document'] as const)
       io.out(
         `  ${type}: ${result.created[type]} created, ${result.updated[type]} updated, ${result.unchanged[type]} unchanged`,
       )
     printConflictsAndSkips(result, io)
-    io.out('Document references are not written yet.')
     return 0
   } finally {
     await handle.close()

@@ -156,6 +156,7 @@ const TABLES: Record<ImportedRecordType, string> = {
   meeting: 'meetings',
   'agenda item': 'agenda_items',
   attendance: 'attendance',
+  document: 'item_documents',
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { CreatedAt, Json, Uuid } from '#src/platform/db/column-types.ts'
 
-export type ImportedRecordType = 'body' | 'person' | 'membership' | 'meeting' | 'agenda item' | 'attendance'
+export type ImportedRecordType =
+  'body' | 'person' | 'membership' | 'meeting' | 'agenda item' | 'attendance' | 'document'
 
 /** Where an imported record came from; its record is in the table its type names. */
 export interface ImportSourcesTable {
