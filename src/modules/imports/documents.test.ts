@@ -74,7 +74,7 @@ describe.each(testDatabases())('imported documents on $name', (database) => {
 
   it('stores each document’s file and words with its item, the restricted one exempt under its item’s paragraph', async () => {
     expect(imported.code).toBe(0)
-    expect(imported.out).toContain('  document: 2 created, 0 imported before and left as they are')
+    expect(imported.out).toContain('  document: 2 created, 0 updated, 0 unchanged')
     const rows = await documentRows(t)
     expect(rows).toMatchObject([
       { title: PUBLIC_TITLE, exemptParagraph: null, filename: 'Q3 performance.pdf', mediaType: 'application/pdf' },
@@ -179,7 +179,7 @@ describe.each(testDatabases())('a document missing from one import, on $name', (
     await cp('test/fixtures/moderngov/documents/Q3 performance.pdf', join(folder, 'documents', 'Q3 performance.pdf'))
     const second = await runImport(t, folder)
     expect(second.code).toBe(0)
-    expect(second.out).toContain('  document: 0 created, 1 imported before and left as they are')
+    expect(second.out).toContain('  document: 0 created, 1 updated, 1 unchanged')
     const filled = (await documentRows(t)).find((row) => row.title === PUBLIC_TITLE)
     expect(filled).toMatchObject({ filename: 'Q3 performance.pdf' })
     expect(filled?.text).toContain('kinship carers')

@@ -125,6 +125,7 @@ describe.each(testDatabases())('a later import on $name', (database) => {
       meeting: 1,
       'agenda item': 3,
       attendance: 2,
+      document: 0,
     })
     expect(applied.updated).toEqual({
       body: 0,
@@ -133,6 +134,7 @@ describe.each(testDatabases())('a later import on $name', (database) => {
       meeting: 2,
       'agenda item': 3,
       attendance: 0,
+      document: 0,
     })
     expect(applied.conflicts).toEqual([])
     expect(applied.skipped).toEqual([])
