@@ -110,7 +110,7 @@ export async function importCommand(args: string[], io: ImportCommandIo): Promis
   const plan = await fetchDocuments(
     buildPlan(input, { bodies: parsed.bodies, from: parsed.from, to: parsed.to, today: io.today }),
     input.origin === 'web service'
-      ? { kind: 'web', options: politeOptions(parsed, io) }
+      ? { kind: 'web', site: new URL(parsed.source).origin, options: politeOptions(parsed, io) }
       : { kind: 'folder', folder: parsed.source },
   )
   io.out(`Import from Modern.gov: ${parsed.source}${parsed.mode === 'dry-run' ? ' (dry run: nothing is written)' : ''}`)

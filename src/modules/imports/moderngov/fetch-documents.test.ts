@@ -126,14 +126,13 @@ describe('fetchDocuments from the web', () => {
     response.writeHead(404, 'Not Found').end()
   })
   let base = ''
-  const web: DocumentOrigin = {
-    kind: 'web',
-    options: { ...DEFAULT_POLITE_FETCH, delayMs: 0, backoffMs: 0, timeoutMs: 5_000 },
-  }
+  const options = { ...DEFAULT_POLITE_FETCH, delayMs: 0, backoffMs: 0, timeoutMs: 5_000 }
+  let web: DocumentOrigin
 
   beforeAll(async () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    web = { kind: 'web', site: base, options }
   })
   afterAll(async () => {
     server.closeAllConnections()
@@ -176,5 +175,19 @@ describe('fetchDocuments from the web', () => {
     expect(plan.notMapped.map((note) => note.reason)).toContain(
       `could not be had from ${base}/documents/gone.pdf: the site answered 404 Not Found`,
     )
+  })
+
+  it('fetches nothing from an address off the Modern.gov site, so a response cannot send it elsewhere', async () => {
+    const before = requests.length
+    const elsewhere = base.replace('127.0.0.1', 'localhost')
+    const plan = await fetchDocuments(
+      planOf([planned('7011', `${elsewhere}/documents/report.pdf`), planned('7012', 'http://169.254.169.254/latest')]),
+      web,
+    )
+    expect(plan.documents.map((document) => document.missing)).toEqual([
+      `it is not on the Modern.gov site (${base})`,
+      `it is not on the Modern.gov site (${base})`,
+    ])
+    expect(requests.length).toBe(before)
   })
 })

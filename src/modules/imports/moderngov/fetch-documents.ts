@@ -7,7 +7,13 @@ import { type PoliteFetchOptions, createPoliteFetch } from '#src/platform/http/p
 import type { FetchedFile, ImportPlan, NotMapped, PlannedDocument } from './plan.ts'
 
 /** Where the documents' files are: beside the saved responses, or at their addresses on the web. */
-export type DocumentOrigin = { kind: 'folder'; folder: string } | { kind: 'web'; options: PoliteFetchOptions }
+/**
+ * From the web, `site` is the web service's origin ('https://democracy.example.gov.uk'): a document is
+ * fetched only from there, so that a response cannot send the import to another address, inside the
+ * council's network or anywhere else.
+ */
+export type DocumentOrigin =
+  { kind: 'folder'; folder: string } | { kind: 'web'; site: string; options: PoliteFetchOptions }
 
 /** The media types an imported document may be; anything else is reported as missing. */
 const DOCUMENT_TYPES: Record<string, string> = {
@@ -47,7 +53,10 @@ export async function fetchDocuments(
   for (const document of plan.documents) {
     const address = document.sourceAddress
     if (!got.has(address)) {
-      const read = client ? fromWeb(address, client) : fromFolder(address, (origin as { folder: string }).folder)
+      const read =
+        origin.kind === 'web' && client
+          ? fromWeb(address, origin.site, client)
+          : fromFolder(address, origin.kind === 'folder' ? origin.folder : '')
       got.set(address, read.then(checked))
     }
     const { file, missing, note } = await got.get(address)!
@@ -87,9 +96,10 @@ async function fromFolder(address: string, folder: string): Promise<Got> {
   return { ok: false, missing: `"${name}" is not in the folder, nor in its ${DOCUMENTS_SUBFOLDER} folder` }
 }
 
-async function fromWeb(address: string, client: ReturnType<typeof createPoliteFetch>): Promise<Got> {
+async function fromWeb(address: string, site: string, client: ReturnType<typeof createPoliteFetch>): Promise<Got> {
   if (!/^https?:\/\//i.test(address) || !URL.canParse(address))
     return { ok: false, missing: 'its address is not a web address' }
+  if (new URL(address).origin !== site) return { ok: false, missing: `it is not on the Modern.gov site (${site})` }
   const fetched = await client.get(address, ACCEPT)
   if (!fetched.ok)
     return { ok: false, missing: fetched.message.startsWith('larger than') ? TOO_LARGE : fetched.message }
