@@ -43,9 +43,10 @@ function withDates(query: Record<string, unknown>): Record<string, unknown> {
 /** One row of the download per event: every column of the trail, before and after as JSON. */
 function auditCsv(events: Awaited<ReturnType<AuditReader['export']>>) {
   return csvText([
-    ['When (UTC)', 'Who', 'What happened', 'Record type', 'Record id', 'Before', 'After', 'Request'],
+    ['When (UTC)', 'App date', 'Who', 'What happened', 'Record type', 'Record id', 'Before', 'After', 'Request'],
     ...events.map((event) => [
       new Date(event.at).toISOString(),
+      event.appDate ?? '',
       event.actorLabel,
       event.action,
       event.subjectType,

@@ -163,6 +163,10 @@ describe.each(testDatabases())('health waiting lists on $name', (database) => {
     expect(dashboard.match(/No figures for January 2024: record them/g) ?? []).toHaveLength(0) // the public cannot record
     const page = text((await analyst.get(SLT)).body)
     expect(page).toContain('Recorded waiting-list figures for January 2024')
+    // The history reads in the app's time: the clock is pinned to 22 January 2024, as in the demo.
+    expect(page).toMatch(
+      /22 January 2024 at \d{1,2}(:\d\d)?[ap]m Demo analyst <analyst@example\.org> Recorded waiting-list figures for January 2024/,
+    )
   })
 
   it('corrects a month’s figures, audited with before and after', async () => {

@@ -25,6 +25,8 @@ export async function recordAudit(trx: Trx | Db, ctx: Context, entry: AuditEntry
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
       correlationId: ctx.requestId,
+      // Only when pinned: the column is newer than the events a backup from an older schema carries.
+      ...(ctx.appToday ? { appDate: ctx.appToday } : {}),
     })
     .execute()
 }

@@ -45,7 +45,7 @@ export function createAuditReader(db: Db) {
       if (!can(ctx.user, 'history:read')) return []
       return db
         .selectFrom('auditEvents')
-        .select(['id', 'at', 'actorLabel', 'action'])
+        .select(['id', 'at', 'appDate', 'actorLabel', 'action'])
         .where('subjectType', '=', subjectType)
         .where('subjectId', '=', subjectId)
         .where('action', 'not like', 'viewed%')

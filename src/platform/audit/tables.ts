@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely'
-import type { CreatedAt, Json } from '#src/platform/db/column-types.ts'
+import type { CreatedAt, IsoDate, Json } from '#src/platform/db/column-types.ts'
 
 export interface AuditEventsTable {
   id: Generated<number>
@@ -12,6 +12,8 @@ export interface AuditEventsTable {
   before: Json<unknown> | null
   after: Json<unknown> | null
   correlationId: string | null
+  /** The app's date when its clock was pinned (a demo, a test); null when it runs on the real date. */
+  appDate: IsoDate | null
 }
 
 export interface AuditTables {

@@ -17,6 +17,8 @@ export interface User {
 export interface Context {
   user: User | null
   requestId: string
+  /** The app's today when its clock is pinned (the demo's date): audit events carry it, for history panels. */
+  appToday?: string
 }
 
 export const ROLE_LABELS: Record<Role, string> = {

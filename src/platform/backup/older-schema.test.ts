@@ -75,7 +75,15 @@ describe('a backup from a schema one migration older', () => {
         await recordRestore(target.db, backup)
         expect(restored).toEqual({ applied: [names.at(-1)], changedByUpgrade: [] })
         const now = withoutRestoreOf(await snapshotRecord(target.db), backup.manifest.backupId)
-        for (const [table, rows] of Object.entries(original.tables)) expect(now.tables[table], table).toEqual(rows)
+        // The newer migration may add a column (null on these rows): compare the columns the older schema had.
+        for (const [table, rows] of Object.entries(original.tables)) {
+          const was = rows.map((row) => JSON.parse(row) as Record<string, unknown>)
+          const restoredRows = (now.tables[table] ?? []).map((row, index) => {
+            const values = JSON.parse(row) as Record<string, unknown>
+            return Object.fromEntries(Object.keys(was[index] ?? values).map((key) => [key, values[key]]))
+          })
+          expect(restoredRows, table).toEqual(was)
+        }
         expect(now.tables.people).toHaveLength(1)
       } finally {
         await target.close()

@@ -62,7 +62,11 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
   app.addHook('onRequest', async (request) => {
     const token = request.cookies?.[sessionCookie]
     request.user = token ? await options.sessions.resolve(token) : null
-    request.ctx = { user: request.user, requestId: request.id }
+    request.ctx = {
+      user: request.user,
+      requestId: request.id,
+      ...(options.clock.pinned ? { appToday: options.clock.today() } : {}),
+    }
   })
   registerInputGuards(app)
   if (options.publicCache) registerPublicCache(app, { today: () => options.clock.today() })

@@ -18,10 +18,16 @@ export function longDateWithDay(value: string | null | undefined): string {
 }
 
 /** An instant → '25 January 2024 at 6:05pm', Europe/London. */
-export function dateTime(value: Date | string | null | undefined): string {
+/**
+ * '22 January 2024 at 6:05pm' in Europe/London. `onDay` ('YYYY-MM-DD'), when given, is the day to show
+ * instead of the instant's own: the app's pinned date when the change was made (the demo's), at the time
+ * of day it was made.
+ */
+export function dateTime(value: Date | string | null | undefined, onDay?: string | null): string {
   if (!value) return ''
   const date = new TZDate(typeof value === 'string' ? new Date(value) : value, LONDON)
-  return `${format(date, 'd MMMM yyyy')} at ${timeOfDay(date)}`
+  const day = onDay ? format(new Date(`${onDay}T12:00:00Z`), 'd MMMM yyyy') : format(date, 'd MMMM yyyy')
+  return `${day} at ${timeOfDay(date)}`
 }
 
 /** An instant's time in Europe/London: '6:05pm', '6pm'. */
