@@ -62,7 +62,12 @@ describe.each(testDatabases())('the audit trail on $name', (database) => {
     const [when, who, what, record] = rows[0]
     // The real time of the change, and the app's date then: the tests pin the clock, as the demo does.
     expect(when).toMatch(/^\d{1,2} \w+ \d{4} at \d{1,2}(:\d\d)?[ap]m App date: 22 January 2024$/)
-    expect([who, what, record]).toEqual(['Demo admin <admin@example.org>', 'Reset password', `User ${samId}`])
+    // The record by its name, linked to its page, not by its id.
+    expect([who, what, record]).toEqual([
+      'Demo admin <admin@example.org>',
+      'Reset password',
+      'User Sam Audited (sam@example.org)',
+    ])
     const actions = ['Reset password', 'Changed role', 'Created account', 'Loaded demo data']
     const whats = rows.map((row) => actions.find((action) => row[2].startsWith(action)) ?? row[2])
     const order = actions.map((action) => whats.indexOf(action))
@@ -82,6 +87,23 @@ describe.each(testDatabases())('the audit trail on $name', (database) => {
     expect(page.body).not.toMatch(/passwordHash|password_hash|\$argon2/)
     expect(page.body).not.toContain(PASSWORD)
     expect(page.body).not.toContain(NEW_PASSWORD)
+  })
+
+  it('names each record it can, with a link to its page, and shows the id of one deleted since', async () => {
+    const body = await t.db
+      .insertInto('bodies')
+      .values({ slug: 'schools-forum', name: 'Schools Forum', kind: 'committee', remit: '' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const gone = '00000000-0000-4000-8000-000000000001'
+    for (const subjectId of [body.id, gone])
+      await recordAudit(t.db, systemContext('test'), { action: 'renamed body', subjectType: 'body', subjectId })
+    const page = await admin.get('/admin/audit?action=renamed+body')
+    const records = table(page.body)
+      .slice(1)
+      .map((row) => row[3])
+    expect(records).toEqual([`Body ${gone}`, 'Body Schools Forum'])
+    expect(links(page.body)).toContain('/bodies/schools-forum')
   })
 
   it('filters by who, what, record type and record id, and keeps the filters in the form', async () => {

@@ -9,6 +9,7 @@ import { attachment } from '#src/platform/http/content-disposition.ts'
 import { pageNumber, paginationParams } from '#src/platform/http/pagination.ts'
 import { csvText } from '#src/platform/files/csv-writer.ts'
 import { withAuditJson } from './audit-event-details.ts'
+import type { SubjectName } from './audit-subjects.ts'
 import { type AuditFilterForm, auditFilterSchema } from './schema.ts'
 
 const view = 'modules/accounts/views/audit.njk'
@@ -59,8 +60,12 @@ function auditCsv(events: Awaited<ReturnType<AuditReader['export']>>) {
 }
 
 /** The whole audit trail, filtered and paged, for admins. */
-export function auditTrailRoutes(deps: { audit: AuditReader }) {
-  const { audit } = deps
+export function auditTrailRoutes(deps: {
+  audit: AuditReader
+  /** The names and pages of the records events are about, by 'type/id'. */
+  names: (events: { subjectType: string; subjectId: string }[]) => Promise<Map<string, SubjectName>>
+}) {
+  const { audit, names } = deps
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
     app.addHook('preHandler', async (request) => assertCan(request.user, 'audit:read'))
@@ -87,6 +92,7 @@ export function auditTrailRoutes(deps: { audit: AuditReader }) {
       }
       const page = pageNumber(query.page)
       const { total, events } = await audit.search(request.ctx, asked, page)
+      const named = await names(events)
       const first = (page - 1) * AUDIT_PAGE_SIZE + 1
       return reply.page(view, {
         values: filter,
@@ -94,7 +100,10 @@ export function auditTrailRoutes(deps: { audit: AuditReader }) {
         subjectTypes,
         searched: true,
         filtered: filterQuery(filter) !== '',
-        events: events.map(withAuditJson),
+        events: events.map((event) => ({
+          ...withAuditJson(event),
+          subject: named.get(`${event.subjectType}/${event.subjectId}`) ?? null,
+        })),
         total,
         shown: events.length ? { first, last: first + events.length - 1 } : null,
         firstPageHref: `/admin/audit${filterQuery(filter)}`,

@@ -6,6 +6,7 @@ import type { SessionStore } from '#src/platform/auth/sessions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Module } from '#src/platform/module.ts'
 import { auditTrailRoutes } from './audit-routes.ts'
+import { subjectNames } from './audit-subjects.ts'
 import { createAccountsRepository } from './repository.ts'
 import { accountsRoutes, adminRoutes } from './routes.ts'
 import { type AccountsService, createAccountsService } from './service.ts'
@@ -31,7 +32,7 @@ export function createAccounts(deps: {
       // Each part is its own plugin, so each one's permission hook covers only its own pages.
       await app.register(adminRoutes())
       await app.register(accountsRoutes({ service, audit: deps.audit }))
-      await app.register(auditTrailRoutes({ audit: deps.audit }))
+      await app.register(auditTrailRoutes({ audit: deps.audit, names: (events) => subjectNames(deps.db, events) }))
     },
   }
 }
