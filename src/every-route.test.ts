@@ -43,7 +43,7 @@ const PUBLIC = [
   /^\/petitions(\/:slug)?$/,
   /^\/outcomes(\/export|\/:code)?$/,
   /^\/inspections(\/:slug)?$/,
-  /^\/improvement-plans(\/:slug|\/:slug\/since|\/:slug\/actions\/:reference)?$/,
+  /^\/improvement-plans(\/:slug|\/:slug\/since|\/:slug\/milestones|\/:slug\/actions\/:reference)?$/,
 ]
 const isPublic = (url: string) => PUBLIC.some((pattern) => pattern.test(url))
 

@@ -60,6 +60,16 @@ export function createRecommendationsRepository(db: Db) {
       if (!isUuid(id)) return Promise.resolve(undefined)
       return select(trx).where('recommendations.id', '=', id).executeTakeFirst()
     },
+    /** The recommendations made from these resolutions: their id, number and resolution. */
+    trackedResolutions(resolutionIds: string[]) {
+      const ids = resolutionIds.filter(isUuid)
+      if (!ids.length) return Promise.resolve([])
+      return db
+        .selectFrom('recommendations')
+        .select(['id', 'number', 'resolutionId'])
+        .where('resolutionId', 'in', ids)
+        .execute()
+    },
     findByResolution(resolutionId: string) {
       if (!isUuid(resolutionId)) return Promise.resolve(undefined)
       return select().where('recommendations.resolutionId', '=', resolutionId).executeTakeFirst()

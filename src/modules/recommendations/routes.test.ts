@@ -417,7 +417,10 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
     it('tracks a resolution through the prefilled form, then sends a second attempt to the recommendation', async () => {
       const agent = agents.scrutiny_officer
       const resolution = resolutionId('2023-09-21', 9, 1)
-      const track = await agent.get(`/resolutions/${resolution}/track`)
+      const minutes = `/meetings/2023-09-21-${slug}/minutes`
+      const trackLink = `/resolutions/${resolution}/track`
+      expect(links((await agent.get(minutes)).body)).toContain(trackLink)
+      const track = await agent.get(trackLink)
       expect(track.statusCode).toBe(303)
       expect(track.headers.location).toBe(`${tracker}/new?resolution=${resolution}`)
       const form = await agent.get(track.headers.location as string)
@@ -443,6 +446,17 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
       expect(text(page.body)).toMatch(/RAG rating Red/)
       const again = await agent.get(`/resolutions/${resolution}/track`)
       expect(again.headers.location).toBe(created.headers.location)
+
+      // The minutes now link the resolution to its entry, for the public too, and no longer offer to track it.
+      const entry = created.headers.location as string
+      for (const reader of [t.visitor(), agent]) {
+        const shown = await reader.get(minutes)
+        expect(links(shown.body)).toContain(entry)
+        expect(links(shown.body)).not.toContain(trackLink)
+      }
+      expect(text((await t.visitor().get(minutes)).body)).toContain(
+        'Recommendation 13 in the recommendations tracker : item 9, resolution 1',
+      )
     })
 
     it('tracks a resolution in one step, and only once', async () => {

@@ -185,6 +185,26 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     },
 
     /**
+     * Which of these resolutions the tracker follows, as the minutes link them: by resolution id, the
+     * recommendation's page and words. Public, as the tracker is.
+     */
+    async trackedResolutions(_ctx: Context, resolutionIds: string[]) {
+      const rows = await repo.trackedResolutions(resolutionIds)
+      return new Map(
+        rows.flatMap((row) =>
+          row.resolutionId
+            ? [
+                [
+                  row.resolutionId,
+                  { href: `/recommendations/${row.id}`, text: `Recommendation ${row.number}` },
+                ] as const,
+              ]
+            : [],
+        ),
+      )
+    },
+
+    /**
      * A resolution to track, for a scrutiny officer: its source, or the recommendation already made
      * from it. NotFoundError when there is no such resolution (in this body's minutes). The source
      * may be of an exempt item, which cannot be tracked in its own words (see changes.ts).

@@ -7,6 +7,7 @@ import type { ApiModule } from '#src/platform/module.ts'
 import { type SourceOf, noSources } from '#src/platform/provenance/source.ts'
 import { minutesApi } from './api.ts'
 import { createMinutesRepository } from './repository.ts'
+import type { TrackedResolutions } from './recording-request.ts'
 import { minutesRoutes } from './routes.ts'
 import { type MinutesService, createMinutesService } from './service.ts'
 
@@ -20,6 +21,8 @@ export { type DemoMinutes, demoMeetingMinutesSchema, demoMinutesSchema, loadDemo
  * Minutes: attendance, declarations of interest, item minutes and resolutions; draft → published →
  * approved at a later meeting. `routes` are the pages, `api` the open data (/api/v1/meetings).
  */
+const noneTracked: TrackedResolutions = () => Promise.resolve(new Map<string, { href: string; text: string }>())
+
 export function createMinutes(deps: {
   db: Db
   clock: Clock
@@ -27,6 +30,8 @@ export function createMinutes(deps: {
   bodies: BodiesService
   /** Where an imported meeting came from, in the API. */
   sources?: SourceOf
+  /** Which resolutions the tracker follows; asked when a page is shown, as the recommendations module comes after. */
+  trackedResolutions?: () => TrackedResolutions
   meetings: Pick<
     MeetingsService,
     | 'recordItemMinute'
@@ -47,7 +52,12 @@ export function createMinutes(deps: {
   const service = createMinutesService({ db, repository, clock, bodies, meetings })
   return {
     service,
-    routes: minutesRoutes({ service, audit: deps.audit, bodies: deps.bodies }),
+    routes: minutesRoutes({
+      service,
+      audit: deps.audit,
+      bodies: deps.bodies,
+      trackedResolutions: (ctx, ids) => (deps.trackedResolutions?.() ?? noneTracked)(ctx, ids),
+    }),
     api: minutesApi({ service, sources: deps.sources ?? noSources }),
   }
 }

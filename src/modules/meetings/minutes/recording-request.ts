@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { Context } from '#src/platform/auth/user.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
@@ -14,7 +15,15 @@ export interface MinutesRouteDeps {
   service: MinutesService
   audit: AuditReader
   bodies: BodiesService
+  /** The tracker's recommendations made from these resolutions, by resolution id (the recommendations module). */
+  trackedResolutions: TrackedResolutions
 }
+
+/** Which resolutions the tracker follows: by resolution id, the recommendation's page and its name. */
+export type TrackedResolutions = (
+  ctx: Context,
+  resolutionIds: string[],
+) => Promise<Map<string, { href: string; text: string }>>
 
 export type Recording = Awaited<ReturnType<MinutesService['getRecording']>>
 /** A request for one meeting's minutes: who asks, and the meeting's slug. */

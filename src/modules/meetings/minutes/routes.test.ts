@@ -49,7 +49,7 @@ describe.each(testDatabases())('minutes of the demo committee on $name', (databa
       expect(shown).toContain('There were no declarations of interest.')
       expect(shown).toContain("6. Children's social care update: improvement plan")
       expect(shown).toMatch(
-        /The Committee agreed: To receive the domestic abuse review report when it is available\. To consider progress on the improvement plan in early 2024\. To receive an updated copy/,
+        /The Committee agreed: To receive the domestic abuse review report when it is available\. Recommendation 4 in the recommendations tracker : item 6, resolution 1 To consider progress on the improvement plan in early 2024\. To receive an updated copy/,
       )
       expect(page.body).toMatch(/<ol class="govuk-list govuk-list--number">\s*<li>To receive the domestic abuse/)
       expect(shown).toContain('The meeting ended at 7:48pm.')

@@ -33,7 +33,9 @@ export function minutesRoutes(deps: MinutesRouteDeps) {
     const canEdit = can(request.user, 'minutes:edit')
     const canTrack = can(request.user, 'recommendations:edit')
     const canEditMotions = can(request.user, 'meetings:edit')
-    const page = { record, history, canEdit, canTrack, canEditMotions, ...errors }
+    const resolutionIds = record.items.flatMap((item) => item.resolutions.map((resolution) => resolution.id))
+    const tracked = Object.fromEntries(await deps.trackedResolutions(request.ctx, resolutionIds))
+    const page = { record, history, canEdit, canTrack, canEditMotions, tracked, ...errors }
     return reply.page(`${views}/minutes.njk`, page, formStatus(errors))
   }
 
