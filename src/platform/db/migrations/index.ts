@@ -29,6 +29,7 @@ import * as motionsVotes from './2024-01-12-0028-motions-votes.ts'
 import * as publicSpeakers from './2024-01-12-0029-public-speakers.ts'
 import * as municipalYear from './2024-01-12-0030-municipal-year.ts'
 import * as importProvenance from './2024-01-12-0031-import-provenance.ts'
+import * as importBatches from './2024-01-15-0034-import-batches.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-12-0029-public-speakers': publicSpeakers,
   '2024-01-12-0030-municipal-year': municipalYear,
   '2024-01-12-0031-import-provenance': importProvenance,
+  '2024-01-15-0034-import-batches': importBatches,
 }
 
 export const migrationProvider: MigrationProvider = {
