@@ -72,16 +72,21 @@ function capped<T>(list: readonly T[], cap = REVIEW_LIST_CAP) {
   return { shown: list.slice(0, cap), more: Math.max(0, list.length - cap), total: list.length }
 }
 
-/** Per record type: to create, to update, to leave as it is. */
+/** Per record type, in the plan's order: to create, to update, to leave as it is. */
 export function countRows(result: ApplyResult | null) {
   if (!result?.applied) return []
-  return Object.keys(result.created).map((type) => ({
-    type,
-    label: TYPE_LABELS[type] ?? type,
-    created: result.created[type as keyof typeof result.created],
-    updated: result.updated[type as keyof typeof result.updated] ?? 0,
-    unchanged: result.unchanged[type as keyof typeof result.unchanged] ?? 0,
-  }))
+  // Kept as jsonb, the counts come back in the database's order of keys, not the plan's.
+  const known = Object.keys(TYPE_LABELS)
+  const types = [...known, ...Object.keys(result.created).filter((type) => !known.includes(type))]
+  return types
+    .filter((type) => type in result.created)
+    .map((type) => ({
+      type,
+      label: TYPE_LABELS[type] ?? type,
+      created: result.created[type as keyof typeof result.created],
+      updated: result.updated[type as keyof typeof result.updated] ?? 0,
+      unchanged: result.unchanged[type as keyof typeof result.unchanged] ?? 0,
+    }))
 }
 
 /** All record types together: to create, to update, to leave as it is. */
