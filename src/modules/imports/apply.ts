@@ -41,6 +41,8 @@ export type ApplyResult =
 export interface ApplyOptions {
   /** Work out the result in a transaction that is then rolled back: what applying would do, writing nothing. */
   preview?: boolean
+  /** Told after each planned record how many are done of all the plan's records (a progress line). */
+  onProgress?: (done: number, total: number) => void
 }
 
 const zero = (): ApplyCounts => ({ body: 0, person: 0, membership: 0, meeting: 0, 'agenda item': 0, attendance: 0 })
@@ -77,6 +79,9 @@ export async function applyPlan(
   const unchanged = zero()
   const conflicts: ImportConflict[] = []
   const skipped: ImportSkip[] = []
+  const lists = [plan.bodies, plan.people, plan.memberships, plan.meetings, plan.items, plan.attendance]
+  const total = lists.reduce((sum, list) => sum + list.length, 0)
+  let done = 0
   const run = withTransaction(db, async (trx) => {
     const known = new Map(
       (
@@ -89,6 +94,7 @@ export async function applyPlan(
     )
     /** The record's id here: the one imported before, or the one `insert` makes now (with provenance and audit). */
     const record = async (type: ImportedRecordType, source: Source, after: object, insert: () => Promise<string>) => {
+      options.onProgress?.(++done, total)
       const earlier = known.get(`${type}/${source.id}`)
       if (earlier) {
         unchanged[type] += 1

@@ -24,10 +24,13 @@ describe.each(testDatabases())('import moderngov keeps a batch on $name', (datab
     if (clean) await rm(clean, { recursive: true, force: true })
   })
 
+  const progress: string[] = []
   const run = (...args: string[]) =>
     runImportCommand(args, {
       openDatabase: () => Promise.resolve({ db: handle.db, close: () => Promise.resolve() }),
       baseUrl: BASE,
+      // Not a terminal: one line when applying ends.
+      progress: { isTTY: false, write: (text) => progress.push(text) },
     })
   const batches = () => handle.db.selectFrom('importBatches').selectAll().orderBy('createdAt').execute()
   const imported = async () =>
@@ -73,8 +76,10 @@ describe.each(testDatabases())('import moderngov keeps a batch on $name', (datab
   })
 
   it('with --apply, writes the records and keeps the batch as applied, its audit events named by it', async () => {
+    progress.length = 0
     const { code, out } = await run('moderngov', clean, '--apply')
     expect(code).toBe(0)
+    expect(progress).toEqual([expect.stringMatching(/^Applying: 27 of 27 \(100%\), [\d.]+ a second\n$/)])
     const id = /^See it at .+\/admin\/imports\/(.+)$/m.exec(out)?.[1]
     expect(out).toContain(`Written (import batch ${id}):`)
     const batch = (await batches()).find((row) => row.id === id)

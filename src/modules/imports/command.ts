@@ -25,7 +25,7 @@ export interface ImportCommandIo {
   webService?: Partial<PoliteFetchOptions>
   /** The site's configured public address, to print the batch's review page in full; the path alone without it. */
   baseUrl?: string
-  /** Where the progress line goes while the web service is asked (over itself on a terminal); none without. */
+  /** Where the progress line goes while asking the web service and applying (over itself on a terminal). */
   progress?: { write: (text: string) => void; isTTY: boolean }
 }
 
@@ -216,7 +216,10 @@ async function apply(db: Db, batch: CommandBatch, io: ImportCommandIo): Promise<
   // The audit events of one run share its id, which names the batch.
   const run = batchRun(batch.id)
   const ctx = systemContext(run)
-  const result = await applyPlan(db, ctx, batch.plan).catch(refusedByDatabase)
+  const progress = io.progress && createProgressLine({ label: 'Applying', ...io.progress })
+  const onProgress = progress ? (done: number, total: number) => progress.update(done, total) : undefined
+  const result = await applyPlan(db, ctx, batch.plan, { onProgress }).catch(refusedByDatabase)
+  progress?.finish()
   io.out('')
   if (!result.applied) {
     io.out('Nothing was written:')

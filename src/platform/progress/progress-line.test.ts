@@ -64,6 +64,25 @@ describe('createProgressLine', () => {
     expect(written).toEqual([`\r${first}`, `\r${'Fetching: 4 of 4 (100%), 2.0 a second'.padEnd(first.length)}`, '\n'])
   })
 
+  it('writes a terminal at most ten times a second, and always the last report', () => {
+    const written: string[] = []
+    const line = createProgressLine({
+      label: 'Applying',
+      write: (text) => written.push(text),
+      isTTY: true,
+      now: clock([0, 1000, 1050, 1100, 1120]),
+    })
+    line.update(1, 10)
+    line.update(2, 10)
+    line.update(3, 10)
+    line.update(10, 10)
+    expect(written.map((text) => text.trim())).toEqual([
+      'Applying: 1 of 10 (10%), 1.0 a second, about 9 s left',
+      'Applying: 3 of 10 (30%), 2.7 a second, about 3 s left',
+      'Applying: 10 of 10 (100%), 8.9 a second',
+    ])
+  })
+
   it('is silent while running when not a terminal, and writes one line at the end', () => {
     const written: string[] = []
     const line = createProgressLine({

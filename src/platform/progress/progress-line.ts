@@ -49,18 +49,26 @@ export interface ProgressLine {
   finish(): void
 }
 
-/** A progress line on a terminal, `\r` taking it back to the start each time; silent when not a terminal. */
+/**
+ * A progress line on a terminal, `\r` taking it back to the start each time, at most ten times a second;
+ * silent when not a terminal until it finishes.
+ */
 export function createProgressLine(options: ProgressLineOptions): ProgressLine {
   const now = options.now ?? Date.now
   const started = now()
   let last = { done: 0, total: 0 }
   let width = 0
-  const line = () => formatProgress(options.label, progressOf(last.done, last.total, now() - started))
+  let written = -Infinity
+  const line = (at = now()) => formatProgress(options.label, progressOf(last.done, last.total, at - started))
   return {
     update(done, total) {
       last = { done, total }
       if (!options.isTTY) return
-      const text = line()
+      // A terminal is not written to for every one of thousands of records: ten times a second, and the last.
+      const at = now()
+      if (done < total && at - written < 100) return
+      written = at
+      const text = line(at)
       // Spaces wipe what is left of a longer line before it.
       options.write(`\r${text.padEnd(width)}`)
       width = text.length
