@@ -149,7 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workProgramme: workProgramme.service,
     improvement: improvement.service,
   })
-  const imports = createImports({ db, bodies: bodies.service, meetings: meetings.service })
+  const imports = createImports({ db, clock, bodies: bodies.service, meetings: meetings.service })
   const publishing = createPublishing({
     db,
     clock,

@@ -108,6 +108,49 @@ export function createBatchRepository(db: Db) {
       return row?.plan ?? null
     },
 
+    /** A batch for a run from the admin page, reading until its plan is ready. */
+    async insertRun(run: { id: string; source: string; options: ImportBatchOptions; createdBy: string }) {
+      await db
+        .insertInto('importBatches')
+        .values({
+          ...run,
+          system: 'moderngov',
+          options: JSON.stringify(run.options),
+          status: 'running',
+          progressDone: 0,
+          progressTotal: 0,
+          progressStartedAt: new Date(),
+        })
+        .execute()
+    },
+
+    async setProgress(id: string, done: number, total: number) {
+      await db
+        .updateTable('importBatches')
+        .set({ progressDone: done, progressTotal: total })
+        .where('id', '=', id)
+        .where('status', '=', 'running')
+        .execute()
+    },
+
+    async finishRun(id: string, planJson: string, preview: ApplyResult) {
+      await db
+        .updateTable('importBatches')
+        .set({ plan: planJson, preview: JSON.stringify(preview), status: 'ready' })
+        .where('id', '=', id)
+        .where('status', '=', 'running')
+        .execute()
+    },
+
+    async failRun(id: string, failure: string) {
+      await db
+        .updateTable('importBatches')
+        .set({ status: 'failed', failure })
+        .where('id', '=', id)
+        .where('status', '=', 'running')
+        .execute()
+    },
+
     /** Records the decision on a batch still ready; false when someone decided it first. */
     async decide(
       id: string,

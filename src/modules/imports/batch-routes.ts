@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
+import type { FormValues } from '#src/platform/forms/values.ts'
 import { pageNumber, paginationParams } from '#src/platform/http/pagination.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { BATCH_PAGE_SIZE } from './batch-repository.ts'
+import { NEW_IMPORT_FIELDS, newImportSchema } from './batch-schema.ts'
 import { type BatchService, batchPath } from './batch-service.ts'
 
 const views = 'modules/imports/views'
@@ -30,8 +33,27 @@ export function batchRoutes(service: BatchService) {
     return reply.page(`${views}/discard.njk`, { batch, ...errors }, formStatus(errors))
   }
 
+  function newImportForm(ctx: Context, reply: FastifyReply, values: FormValues, errors = noErrors) {
+    // Only those who may start one see the form; the service checks again when it is posted.
+    assertCan(ctx.user, 'imports:manage')
+    return reply.page(`${views}/new.njk`, { values, ...errors }, formStatus(errors))
+  }
+
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
+
+    app.get('/admin/imports/new', (request, reply) => newImportForm(request.ctx, reply, {}))
+
+    app.post('/admin/imports/new', (request, reply) =>
+      submitForm(request, reply, {
+        schema: newImportSchema,
+        dates: ['from', 'to'],
+        order: NEW_IMPORT_FIELDS,
+        save: (input) => service.startImport(request.ctx, input),
+        render: (values, errors) => newImportForm(request.ctx, reply, values, errors),
+        redirect: (id) => batchPath(id),
+      }),
+    )
 
     app.get(
       '/admin/imports',

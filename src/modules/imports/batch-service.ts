@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { Db } from '#src/database.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '#src/modules/meetings/index.ts'
@@ -7,13 +8,15 @@ import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { DEFAULT_POLITE_FETCH, type PoliteFetchOptions } from '#src/platform/http/polite-fetch.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import { formatProgress, progressOf } from '#src/platform/progress/progress-line.ts'
 import { type ApplyResult, type ImportConflict, applyPlan } from './apply.ts'
 import { type BatchSummary, createBatchRepository } from './batch-repository.ts'
+import { batchPlanJson, runFromWebService, yearAfter } from './batch-run.ts'
+import type { NewImportForm } from './batch-schema.ts'
 import type { ImportPlan } from './moderngov/plan.ts'
 import type { ImportBatchOptions, ImportBatchStatus } from './tables.ts'
-
-/** A batch's plan is kept whole, documents' content with it; beyond this it is refused rather than half kept. */
-export const MAX_BATCH_BYTES = 100 * 1024 * 1024
 
 /** How many of a list the review page shows before "and N more". */
 export const REVIEW_LIST_CAP = 100
@@ -47,25 +50,18 @@ export interface NewBatchInput {
 
 /**
  * Keeps a run's plan as a batch made by `ctx`'s user (none: the command line); the batch is its own record
- * of the run, so no audit event. Refused, with the reason, when the plan is over MAX_BATCH_BYTES.
+ * of the run, so no audit event. Refused, with the reason, when the plan is too large to keep.
  */
 export async function writeBatch(
   db: Db,
   ctx: Context,
   input: NewBatchInput,
 ): Promise<{ ok: true } | { ok: false; message: string }> {
-  const planJson = JSON.stringify(input.plan)
-  const bytes = Buffer.byteLength(planJson)
-  if (bytes > MAX_BATCH_BYTES)
-    return {
-      ok: false,
-      message: `The import is too large to keep as one batch: its plan is ${megabytes(bytes)}, and a batch holds at most ${megabytes(MAX_BATCH_BYTES)}. Import fewer committees (--body) or a shorter range of dates (--from and --to) at a time.`,
-    }
-  await createBatchRepository(db).insertBatch({ ...input, planJson, createdBy: ctx.user?.id ?? null })
+  const kept = batchPlanJson(input.plan)
+  if (!kept.ok) return kept
+  await createBatchRepository(db).insertBatch({ ...input, planJson: kept.json, createdBy: ctx.user?.id ?? null })
   return { ok: true }
 }
-
-const megabytes = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} MB`
 
 /** The first `cap` of a list and how many more there are. */
 function capped<T>(list: readonly T[], cap = REVIEW_LIST_CAP) {
@@ -97,11 +93,29 @@ export function countTotals(result: ApplyResult | null) {
 }
 
 /** The batches an admin reviews, applies or discards: the command line's and the admin page's. */
-export function createBatchService(deps: { db: Db; bodies: BodiesService; meetings: MeetingsService }) {
+export interface BatchServiceDeps {
+  db: Db
+  clock: Clock
+  bodies: BodiesService
+  meetings: MeetingsService
+  /** How a run from the admin page asks the web service (tests shorten the pauses). */
+  webService?: Partial<PoliteFetchOptions>
+}
+
+/** How far a run from the admin page has read: 'Requests: 12 of 40 (30%), 2.0 a second, about 14 s left'. */
+function progressText(batch: BatchSummary, now: Date) {
+  if (batch.status !== 'running' || !batch.progressStartedAt) return null
+  const elapsed = now.getTime() - batch.progressStartedAt.getTime()
+  return formatProgress('Requests', progressOf(batch.progressDone ?? 0, batch.progressTotal ?? 0, elapsed))
+}
+
+export function createBatchService(deps: BatchServiceDeps) {
   const { db, bodies, meetings } = deps
   const repo = createBatchRepository(db)
   // A second press of Apply while the first is still writing is refused, not run twice.
   const applying = new Set<string>()
+  // Runs from the admin page reading in this process: one at a time, so that the council's site is asked politely.
+  const runs = new Set<Promise<void>>()
 
   async function found(id: string): Promise<BatchSummary> {
     const batch = isUuid(id) ? await repo.findBatch(id) : undefined
@@ -154,6 +168,7 @@ export function createBatchService(deps: { db: Db; bodies: BodiesService; meetin
       const conflicts = outcome?.applied ? capped(outcome.conflicts) : capped([])
       return {
         batch,
+        progress: progressText(batch, new Date()),
         counts: countRows(outcome),
         totals: countTotals(outcome),
         refusals: outcome && !outcome.applied ? outcome.reasons : [],
@@ -210,6 +225,24 @@ export function createBatchService(deps: { db: Db; bodies: BodiesService; meetin
       } finally {
         applying.delete(id)
       }
+    },
+
+    /** Starts reading a council's web service in the background for a batch to review; its id. */
+    async startImport(ctx: Context, input: NewImportForm) {
+      assertCan(ctx.user, 'imports:manage')
+      if (runs.size) throw new RuleError('Another import is reading now: start this one once it is ready.', 'address')
+      const id = randomUUID()
+      const today = deps.clock.today()
+      // The range as asked of the web service: up to a year ahead unless told.
+      const options = { bodies: input.bodies, from: input.from, to: input.to ?? yearAfter(today) }
+      await repo.insertRun({ id, source: input.address, options, createdBy: ctx.user.id })
+      const run = { id, address: input.address, ...options, today }
+      const fetch = { ...DEFAULT_POLITE_FETCH, ...deps.webService }
+      const job = runFromWebService(db, { user: ctx.user, requestId: batchRun(id) }, run, fetch).finally(() =>
+        runs.delete(job),
+      )
+      runs.add(job)
+      return id
     },
 
     /** Sets a ready batch aside: nothing of it is written, and it cannot be applied after. */

@@ -4,7 +4,8 @@ import type { Db } from '#src/database.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
 import { DEFAULT_POLITE_FETCH, type PoliteFetchOptions } from '#src/platform/http/polite-fetch.ts'
 import { createProgressLine } from '#src/platform/progress/progress-line.ts'
-import { type ApplyResult, applyPlan } from './apply.ts'
+import { applyPlan } from './apply.ts'
+import { previewOf, refusedByDatabase, yearAfter } from './batch-run.ts'
 import { batchPath, batchRun, writeBatch } from './batch-service.ts'
 import { buildPlan } from './moderngov/build-plan.ts'
 import { type ImportPlan, planCounts } from './moderngov/plan.ts'
@@ -132,16 +133,10 @@ interface CommandBatch {
   plan: ImportPlan
 }
 
-/** The reason a run wrote nothing, when the database refused a record half-way. */
-const refusedByDatabase = (error: unknown): ApplyResult => ({
-  applied: false,
-  reasons: [`the database refused a record, so the whole run was undone: ${(error as Error).message}`],
-})
-
 /** Works out what applying would do, and keeps the plan with it as a batch to review. */
 async function keepForReview(db: Db, batch: CommandBatch, io: ImportCommandIo): Promise<number> {
   const ctx = systemContext(batchRun(batch.id))
-  const preview = await applyPlan(db, ctx, batch.plan, { preview: true }).catch(refusedByDatabase)
+  const preview = await previewOf(db, ctx, batch.plan)
   const kept = await writeBatch(db, ctx, { ...batch, preview, status: 'ready' })
   io.out('')
   if (!kept.ok) {
@@ -168,13 +163,6 @@ async function readFolder(parsed: ImportArgs, io: ImportCommandIo) {
     return 2
   }
   return { input, noun: 'files' }
-}
-
-/** A year ahead, so that meetings already arranged come in with the record. */
-function yearAfter(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`)
-  date.setUTCFullYear(date.getUTCFullYear() + 1)
-  return date.toISOString().slice(0, 10)
 }
 
 async function readAddress(parsed: ImportArgs, io: ImportCommandIo) {
