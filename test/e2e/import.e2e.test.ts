@@ -51,6 +51,18 @@ e2eSuite('Import from Modern.gov (issue 11)', (e2e) => {
     expect(await page.getByRole('button', { name: 'Apply import' }).count()).toBe(0)
     await expectNoAxeViolations(page)
 
+    // Starting an import from a site asks for what it needs, next to each field.
+    await page.goto('/admin/imports')
+    await clickAndWait(page, page.getByRole('button', { name: 'Start an import from Modern.gov' }))
+    const start = await new BasePage(page, 'Start an import from Modern.gov').verifyOnPage()
+    await expectNoAxeViolations(page)
+    await clickAndWait(page, page.getByRole('button', { name: 'Start import' }))
+    expect(await start.errorSummary()).toEqual([
+      'Enter the address of the council’s Modern.gov site, like https://democracy.example.gov.uk',
+      'Enter the date of the first meetings to import, like 1 9 2020',
+    ])
+    await expectNoAxeViolations(page)
+
     // The imported meeting and its items are found through search.
     await page.goto(`/search?q=${encodeURIComponent('social care performance quarter')}`)
     await clickAndWait(page, page.getByRole('link', { name: ITEM }).first())
