@@ -151,7 +151,7 @@ export function createBatchRepository(db: Db) {
         .execute()
     },
 
-    /** Records the decision on a batch still ready; false when someone decided it first. */
+    /** Records the decision on a batch still ready (to discard, or still reading); false when decided first. */
     async decide(
       id: string,
       decision: { status: 'applied' | 'discarded'; by: string | null; result?: ApplyResult },
@@ -166,7 +166,7 @@ export function createBatchRepository(db: Db) {
           result: decision.result ? JSON.stringify(decision.result) : null,
         })
         .where('id', '=', id)
-        .where('status', '=', 'ready')
+        .where('status', 'in', decision.status === 'discarded' ? ['ready', 'running'] : ['ready'])
         .executeTakeFirst()
       return Number(updated.numUpdatedRows) === 1
     },

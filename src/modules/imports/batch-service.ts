@@ -245,11 +245,12 @@ export function createBatchService(deps: BatchServiceDeps) {
       return id
     },
 
-    /** Sets a ready batch aside: nothing of it is written, and it cannot be applied after. */
+    /** Sets a batch ready (or still reading) aside: nothing of it is written, and it cannot be applied after. */
     async discardBatch(ctx: Context, id: string) {
       assertCan(ctx.user, 'imports:manage')
       const batch = await found(id)
-      if (batch.status !== 'ready')
+      // One still reading may be set aside too (its server may have stopped): what it reads then is not kept.
+      if (batch.status !== 'ready' && batch.status !== 'running')
         throw new RuleError(
           batch.status === 'discarded' ? 'This import was discarded already.' : refusedBecause(batch.status, batch),
         )
@@ -261,7 +262,7 @@ export function createBatchService(deps: BatchServiceDeps) {
           action: 'discarded import batch',
           subjectType: 'import batch',
           subjectId: id,
-          before: { status: 'ready' },
+          before: { status: batch.status },
           after: { status: 'discarded' },
         })
       })

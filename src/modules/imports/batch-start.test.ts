@@ -158,5 +158,8 @@ describe.each(testDatabases())('an import started from the admin page on $name',
     expect(text(page.body)).not.toContain('Apply import')
     const apply = await admin.post(`/admin/imports/${id}/apply`)
     expect(errorSummary(apply.body)).toEqual(['This import is still reading its source: apply it once it is ready.'])
+    // One left reading by a server that stopped can be set aside.
+    expect((await admin.post(`/admin/imports/${id}/discard`)).statusCode).toBe(303)
+    expect(tags((await admin.get(`/admin/imports/${id}`)).body, 'main')).toEqual(['Discarded'])
   })
 })

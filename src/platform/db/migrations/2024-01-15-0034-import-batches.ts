@@ -26,7 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       progress_done integer check (progress_done >= 0),
       progress_total integer check (progress_total >= 0),
       progress_started_at timestamptz,
-      check (status = 'running' or status = 'failed' or plan is not null),
+      check (plan is not null or status in ('running', 'failed', 'discarded')),
       check ((status in ('applied', 'discarded')) = (decided_at is not null))
     )`,
     `create index import_batches_created_idx on import_batches (created_at desc)`,
