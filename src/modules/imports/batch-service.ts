@@ -92,7 +92,6 @@ export function countTotals(result: ApplyResult | null) {
   return rows.length ? { created: sum('created'), updated: sum('updated'), unchanged: sum('unchanged') } : null
 }
 
-/** The batches an admin reviews, applies or discards: the command line's and the admin page's. */
 export interface BatchServiceDeps {
   db: Db
   clock: Clock
@@ -109,6 +108,7 @@ function progressText(batch: BatchSummary, now: Date) {
   return formatProgress('Requests', progressOf(batch.progressDone ?? 0, batch.progressTotal ?? 0, elapsed))
 }
 
+/** The batches an admin reviews, applies or discards: the command line's and the admin page's. */
 export function createBatchService(deps: BatchServiceDeps) {
   const { db, bodies, meetings } = deps
   const repo = createBatchRepository(db)
