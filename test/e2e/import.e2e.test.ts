@@ -47,7 +47,7 @@ e2eSuite('Import from Modern.gov (issue 11)', (e2e) => {
     await new BasePage(page, 'Import from Modern.gov').verifyOnPage()
     const banner = (await page.locator('.govuk-notification-banner').innerText()).replace(/\s+/g, ' ')
     expect(banner).toContain('This import was applied')
-    expect(banner).toContain('27 records created')
+    expect(banner).toContain('29 records created')
     expect(await page.getByRole('button', { name: 'Apply import' }).count()).toBe(0)
     await expectNoAxeViolations(page)
 

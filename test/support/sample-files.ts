@@ -13,6 +13,30 @@ export function samplePdf(): Buffer {
   return Buffer.from(PDF, 'latin1')
 }
 
+/** A one-page PDF whose text is `lines`, one to a line, in Helvetica: what a search should find inside it. */
+export function pdfWithText(lines: string[]): Buffer {
+  const shown = lines.map((line) => `(${line.replace(/[()\\]/g, '\\$&')}) '`).join(' ')
+  const content = `BT /F1 12 Tf 72 720 Td 14 TL ${shown} ET`
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ]
+  let out = '%PDF-1.4\n'
+  const offsets: number[] = []
+  objects.forEach((body, index) => {
+    offsets.push(out.length)
+    out += `${index + 1} 0 obj\n${body}\nendobj\n`
+  })
+  const xref = out.length
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
+  out += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(out, 'latin1')
+}
+
 /** A zip archive with the given entries, stored uncompressed. */
 export function zipOf(entries: Record<string, string>): Buffer {
   const locals: Buffer[] = []
@@ -63,6 +87,18 @@ export function sampleDocx(): Buffer {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
     ),
     'word/document.xml': '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+  })
+}
+
+/** A Word document whose paragraphs are `paragraphs`. */
+export function docxWithText(paragraphs: string[]): Buffer {
+  const body = paragraphs.map((text) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`).join('')
+  return zipOf({
+    '[Content_Types].xml': contentTypes(
+      '/word/document.xml',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+    ),
+    'word/document.xml': `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
   })
 }
 

@@ -62,22 +62,21 @@ describe.each(testDatabases())('the audit trail on $name', (database) => {
     const [when, who, what, record] = rows[0]
     expect(when).toMatch(/^\d{1,2} \w+ \d{4} at \d{1,2}(:\d\d)?[ap]m$/)
     expect([who, what, record]).toEqual(['Demo admin <admin@example.org>', 'Reset password', `User ${samId}`])
-    const whats = rows.map((row) => row[2].replace(/ Before and after.*/, ''))
-    const order = ['Reset password', 'Changed role', 'Created account', 'Loaded demo data'].map((action) =>
-      whats.indexOf(action),
-    )
+    const actions = ['Reset password', 'Changed role', 'Created account', 'Loaded demo data']
+    const whats = rows.map((row) => actions.find((action) => row[2].startsWith(action)) ?? row[2])
+    const order = actions.map((action) => whats.indexOf(action))
     expect(order.every((position) => position >= 0)).toBe(true)
     expect(order).toEqual([...order].sort((a, b) => a - b))
     expect(links(page.body)).toContain(`/admin/accounts/${samId}`)
   })
 
-  it('shows before and after, and never a password or its hash', async () => {
+  it('shows the fields a change changed, the whole record before and after, and never a password or its hash', async () => {
     const page = await admin.get(`/admin/audit?subjectType=user&subjectId=${samId}`)
     const shown = text(page.body)
     expect(shown).toContain('3 events match these filters')
-    expect(shown).toMatch(
-      /Changed role Before and after Before \{[^}]*"role": "officer"[^}]*\} After \{[^}]*"role": "analyst"/,
-    )
+    // Only the field that changed is listed, as a person reads it; the whole record is one click away.
+    expect(shown).toMatch(/Changed role Role officer changed to → analyst The whole record before and after/)
+    expect(shown).toMatch(/Before \{[^}]*"role": "officer"[^}]*\} After \{[^}]*"role": "analyst"/)
     expect(shown).toContain('"email": "sam@example.org"')
     expect(page.body).not.toMatch(/passwordHash|password_hash|\$argon2/)
     expect(page.body).not.toContain(PASSWORD)
@@ -98,8 +97,12 @@ describe.each(testDatabases())('the audit trail on $name', (database) => {
       action: 'changed role',
       subjectType: 'user',
       subjectId: samId,
-      from: '',
-      to: '',
+      'from-day': '',
+      'from-month': '',
+      'from-year': '',
+      'to-day': '',
+      'to-month': '',
+      'to-year': '',
     })
 
     const others = await admin.get('/admin/audit?actor=someone+else')
@@ -109,15 +112,30 @@ describe.each(testDatabases())('the audit trail on $name', (database) => {
     expect(text(system.body)).not.toContain('Changed role')
   })
 
-  it('checks the dates given', async () => {
-    const bad = await admin.get('/admin/audit?from=2024-02-30&to=yesterday')
+  it('checks the dates given, in GOV.UK date inputs', async () => {
+    const bad = await admin.get(
+      '/admin/audit?from-day=30&from-month=2&from-year=2024&to-day=1&to-month=13&to-year=2024',
+    )
     expect(bad.statusCode).toBe(400)
     expect(title(bad.body)).toMatch(/^Error: Audit trail/)
     expect(errorSummary(bad.body)).toEqual([
-      'Date from must be a real date, like 2024-01-22',
-      'Date to must be a real date, like 2024-01-22',
+      'Date from must be a real date, like 22 1 2024',
+      'Date to must be a real date, like 22 1 2024',
     ])
-    expect(anchors(bad.body, '.govuk-error-summary').map((link) => link.href)).toEqual(['#from', '#to'])
+    expect(anchors(bad.body, '.govuk-error-summary').map((link) => link.href)).toEqual(['#from-day', '#to-day'])
+    // What was typed stays in the boxes.
+    expect(formFields(bad.body, '/admin/audit')).toMatchObject({
+      'from-day': '30',
+      'from-month': '2',
+      'to-month': '13',
+    })
+    const typed = await admin.get('/admin/audit?from-day=1&from-month=1&from-year=2000')
+    expect(typed.statusCode).toBe(200)
+    expect(formFields(typed.body, '/admin/audit')).toMatchObject({
+      'from-day': '1',
+      'from-month': '1',
+      'from-year': '2000',
+    })
     const backwards = await admin.get('/admin/audit?from=2024-01-22&to=2024-01-01')
     expect(errorSummary(backwards.body)).toEqual(['Date to must be the same as or after date from'])
     expect(count(backwards.body, 'tbody')).toBe(0)
@@ -171,6 +189,18 @@ describe.each(testDatabases())('the audit trail on $name', (database) => {
     const second = await admin.get('/admin/audit?action=paging+check&page=2')
     expect(text(second.body)).toContain('Showing 51 to 55')
     expect(records(second.body)).toEqual(['Test row-5', 'Test row-4', 'Test row-3', 'Test row-2', 'Test row-1'])
+    // The download holds every matching event, not only a page's, with the filters kept.
+    expect(links(first.body)).toContain('/admin/audit?action=paging+check&format=csv')
+    const csv = await admin.get('/admin/audit?action=paging+check&format=csv')
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8')
+    expect(csv.headers['content-disposition']).toContain('audit-trail.csv')
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(lines[0]).toBe('"When (UTC)","Who","What happened","Record type","Record id","Before","After","Request"')
+    expect(lines).toHaveLength(56)
+    expect(lines[1]).toMatch(/^"2022-01-01T00:54:00.000Z","Bulk tester","paging check","test","row-55"/)
     const beyond = await admin.get('/admin/audit?action=paging+check&page=9')
     expect(text(beyond.body)).toContain('There are no events on this page')
   })

@@ -59,8 +59,8 @@ export const auditFilterSchema = z
     action: optionalText(200),
     subjectType: optionalText(100),
     subjectId: optionalText(200),
-    from: optionalIsoDate('Date from must be a real date, like 2024-01-22'),
-    to: optionalIsoDate('Date to must be a real date, like 2024-01-22'),
+    from: optionalIsoDate('Date from must be a real date, like 22 1 2024'),
+    to: optionalIsoDate('Date to must be a real date, like 22 1 2024'),
   })
   .refine((value) => !value.from || !value.to || value.to >= value.from, {
     message: 'Date to must be the same as or after date from',

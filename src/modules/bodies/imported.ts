@@ -1,4 +1,5 @@
 import type { Trx } from '#src/database.ts'
+import { nextVersion } from '#src/platform/db/version.ts'
 import { slugify } from './slug.ts'
 import type { BodiesTable, MembershipsTable, PeopleTable } from './tables.ts'
 
@@ -48,5 +49,52 @@ export async function insertImportedMembership(trx: Trx, membership: ImportedMem
     .insertInto('memberships')
     .values({ ...membership, startsOn: null, endsOn: null, votingRights: null })
     .returning(['id'])
+    .executeTakeFirstOrThrow()
+}
+
+/*
+ * A later import reads the imported fields of a record as they are here, to tell an edit made here from
+ * a change made in the other system, and writes a change only to a record not edited here since. Slugs
+ * stay as they are, so addresses do not change; the version goes up, so an edit form opened before is told.
+ */
+
+export function findImportedBody(trx: Trx, id: string): Promise<ImportedBody | undefined> {
+  return trx.selectFrom('bodies').select(['name', 'kind']).where('id', '=', id).executeTakeFirst()
+}
+
+export function updateImportedBody(trx: Trx, id: string, body: ImportedBody) {
+  return trx
+    .updateTable('bodies')
+    .set({ ...body, version: nextVersion() })
+    .where('id', '=', id)
+    .returning(['id', 'name', 'kind'])
+    .executeTakeFirstOrThrow()
+}
+
+const personFields = ['name', 'honorific', 'kind', 'party', 'ward', 'termStartsOn', 'termEndsOn'] as const
+
+export function findImportedPerson(trx: Trx, id: string): Promise<ImportedPerson | undefined> {
+  return trx.selectFrom('people').select(personFields).where('id', '=', id).executeTakeFirst()
+}
+
+export function updateImportedPerson(trx: Trx, id: string, person: ImportedPerson) {
+  return trx
+    .updateTable('people')
+    .set({ ...person, version: nextVersion() })
+    .where('id', '=', id)
+    .returning(['id', ...personFields])
+    .executeTakeFirstOrThrow()
+}
+
+export function findImportedMembership(trx: Trx, id: string): Promise<ImportedMembership | undefined> {
+  return trx.selectFrom('memberships').select(['bodyId', 'personId', 'role']).where('id', '=', id).executeTakeFirst()
+}
+
+export function updateImportedMembership(trx: Trx, id: string, membership: ImportedMembership) {
+  return trx
+    .updateTable('memberships')
+    .set(membership)
+    .where('id', '=', id)
+    .returning(['id', 'bodyId', 'personId', 'role'])
     .executeTakeFirstOrThrow()
 }

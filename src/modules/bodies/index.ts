@@ -23,6 +23,12 @@ export {
   insertImportedBody,
   insertImportedMembership,
   insertImportedPerson,
+  findImportedBody,
+  findImportedMembership,
+  findImportedPerson,
+  updateImportedBody,
+  updateImportedMembership,
+  updateImportedPerson,
 } from './imported.ts'
 
 /** Bodies (committees, boards, panels), people and memberships; their open data in the shape of Popolo. */

@@ -106,10 +106,11 @@ describe.each(testDatabases())('import moderngov --apply on $name', (database) =
 
   it('writes bodies, people, meetings and items with their provenance and an audit event each', async () => {
     const { code, out } = await run('moderngov', clean, '--apply')
-    expect(out).toContain('  body: 4 created, 0 imported before and left as they are')
-    expect(out).toContain('  agenda item: 6 created, 0 imported before and left as they are')
+    expect(out).toContain('  body: 4 created, 0 updated, 0 unchanged')
+    expect(out).toContain('  agenda item: 6 created, 0 updated, 0 unchanged')
     expect(code).toBe(0)
-    expect(await counts()).toEqual({ bodies: 4, people: 4, meetings: 4, items: 6, sources: 27, audit: 27 })
+    // Two documents, and one more event: the minutes of meeting 2001, which the council has published.
+    expect(await counts()).toEqual({ bodies: 4, people: 4, meetings: 4, items: 6, sources: 29, audit: 30 })
 
     const meeting = await handle.db
       .selectFrom('meetings')
@@ -229,6 +230,8 @@ describe.each(testDatabases())('import moderngov --apply on $name', (database) =
         'imported meeting',
         'imported agenda item',
         'imported attendance',
+        'imported minutes',
+        'imported document',
       ]),
     )
     expect(new Set(events.map((event) => event.correlationId)).size).toBe(1)
@@ -237,8 +240,8 @@ describe.each(testDatabases())('import moderngov --apply on $name', (database) =
   it('changes nothing when the same import runs again', async () => {
     const before = await counts()
     const { code, out } = await run('moderngov', clean, '--apply')
-    expect(out).toContain('  body: 0 created, 4 imported before and left as they are')
-    expect(out).toContain('  agenda item: 0 created, 6 imported before and left as they are')
+    expect(out).toContain('  body: 0 created, 0 updated, 4 unchanged')
+    expect(out).toContain('  agenda item: 0 created, 0 updated, 6 unchanged')
     expect(code).toBe(0)
     expect(await counts()).toEqual(before)
   })

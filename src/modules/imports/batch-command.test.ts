@@ -79,7 +79,10 @@ describe.each(testDatabases())('import moderngov keeps a batch on $name', (datab
     progress.length = 0
     const { code, out } = await run('moderngov', clean, '--apply')
     expect(code).toBe(0)
-    expect(progress).toEqual([expect.stringMatching(/^Applying: 27 of 27 \(100%\), [\d.]+ a second\n$/)])
+    expect(progress).toEqual([
+      expect.stringMatching(/^Fetching documents: 2 of 2 \(100%\), [\d.]+ a second\n$/),
+      expect.stringMatching(/^Applying: 27 of 27 \(100%\), [\d.]+ a second\n$/),
+    ])
     const id = /^See it at .+\/admin\/imports\/(.+)$/m.exec(out)?.[1]
     expect(out).toContain(`Written (import batch ${id}):`)
     const batch = (await batches()).find((row) => row.id === id)

@@ -107,6 +107,7 @@ describe.each(testDatabases())('the import batches pages on $name', (database) =
       ['Meetings', '4', '0', '0'],
       ['Agenda items', '6', '0', '0'],
       ['Attendance', '6', '0', '0'],
+      ['Documents', '2', '0', '0'],
     ])
     expect(text(section(page.body, 'Cannot be mapped (5)'))).toContain(
       'meeting-2003-unknown-element.xml, meeting 2003: unknown element <hybridmeetinglink> on line 10',
@@ -124,7 +125,7 @@ describe.each(testDatabases())('the import batches pages on $name', (database) =
 
     const page = await agents.admin.get(`/admin/imports/${id}`)
     expect(text(page.body)).toContain('This import was applied')
-    expect(text(page.body)).toContain('27 records created, 0 updated and 0 left as they were')
+    expect(text(page.body)).toContain('29 records created, 0 updated and 0 left as they were')
     expect(summaryList(page.body)).toMatchObject({ Status: 'Applied' })
     expect(summaryList(page.body).Applied).toMatch(/ by Demo admin$/)
     expect(table(page.body, { caption: 'What applying did' })[1]).toEqual(['Bodies', '4', '0', '0'])
@@ -145,7 +146,7 @@ describe.each(testDatabases())('the import batches pages on $name', (database) =
       clean,
       'Applied',
       expect.stringMatching(/From the command line$/),
-      '27 created, 0 updated',
+      '29 created, 0 updated',
     ])
   })
 
@@ -250,24 +251,20 @@ describe.each(testDatabases())('the import batches pages on $name', (database) =
   })
 
   it('pages the list, newest first', async () => {
-    const plan = buildPlan(
-      { responses: [], unknown: [], errors: [], origin: 'folder' },
-      {
-        bodies: [],
-        from: null,
-        to: null,
-        today: '2024-06-01',
-      },
-    )
+    // 21 more, a minute apart, the last the newest of all.
+    const plan = JSON.stringify({ bodies: [], people: [], memberships: [], meetings: [], items: [], attendance: [] })
     for (let n = 0; n < 21; n += 1)
-      await writeBatch(t.db, systemContext(), {
-        id: randomUUID(),
-        source: `folder-${n}`,
-        options: { bodies: [], from: null, to: null },
-        plan,
-        preview: null,
-        status: 'ready',
-      })
+      await t.db
+        .insertInto('importBatches')
+        .values({
+          system: 'moderngov',
+          source: `folder-${n}`,
+          options: JSON.stringify({ bodies: [], from: null, to: null }),
+          plan,
+          status: 'ready',
+          createdAt: new Date(Date.now() + (n + 1) * 60_000),
+        })
+        .execute()
     const first = await agents.admin.get('/admin/imports')
     expect(table(first.body).slice(1)).toHaveLength(20)
     expect(table(first.body)[1]?.[0]).toBe('folder-20')

@@ -4,6 +4,7 @@ import type { PoliteFetchOptions } from '#src/platform/http/polite-fetch.ts'
 import { type ApplyResult, applyPlan } from './apply.ts'
 import { createBatchRepository } from './batch-repository.ts'
 import { buildPlan } from './moderngov/build-plan.ts'
+import { fetchDocuments } from './moderngov/fetch-documents.ts'
 import type { ImportPlan } from './moderngov/plan.ts'
 import { readWebService, webServiceAddress } from './moderngov/read-web-service.ts'
 
@@ -50,20 +51,28 @@ export interface WebServiceRun {
 }
 
 /**
- * Reads the web service for a batch started from the admin page, its progress kept on the batch after each
- * request; then plans, previews and leaves the batch ready (or failed, with the reason). Never throws.
+ * Reads the web service and fetches the documents it links to for a batch started from the admin page, its
+ * progress kept on the batch after each request; then plans, previews and leaves the batch ready (or failed,
+ * with the reason). Never throws.
  */
 export async function runFromWebService(db: Db, ctx: Context, run: WebServiceRun, options: PoliteFetchOptions) {
   const repo = createBatchRepository(db)
   // Each request's progress is written in turn, never two at once.
   let progress = Promise.resolve()
   try {
-    const request = { address: webServiceAddress(run.address), bodies: run.bodies, from: run.from, to: run.to }
-    const input = await readWebService(request, options, (done, total) => {
+    const report = (done: number, total: number) => {
       progress = progress.then(() => repo.setProgress(run.id, done, total))
-    })
+    }
+    const address = webServiceAddress(run.address)
+    const request = { address, bodies: run.bodies, from: run.from, to: run.to }
+    const input = await readWebService(request, options, report)
+    // The documents' requests count on from the web service's.
+    const plan = await fetchDocuments(
+      buildPlan(input, { bodies: run.bodies, from: run.from, to: run.to, today: run.today }),
+      { kind: 'web', site: new URL(address).origin, options },
+      (done, total) => report(input.files + done, input.files + total),
+    )
     await progress
-    const plan = buildPlan(input, { bodies: run.bodies, from: run.from, to: run.to, today: run.today })
     const kept = batchPlanJson(plan)
     if (!kept.ok) return await repo.failRun(run.id, kept.message)
     await repo.finishRun(run.id, kept.json, await previewOf(db, ctx, plan))

@@ -4,10 +4,11 @@ import type { Db } from '#src/database.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
 import { DEFAULT_POLITE_FETCH, type PoliteFetchOptions } from '#src/platform/http/polite-fetch.ts'
 import { createProgressLine } from '#src/platform/progress/progress-line.ts'
-import { applyPlan } from './apply.ts'
+import { type ApplyResult, applyPlan } from './apply.ts'
 import { previewOf, refusedByDatabase, yearAfter } from './batch-run.ts'
 import { batchPath, batchRun, writeBatch } from './batch-service.ts'
 import { buildPlan } from './moderngov/build-plan.ts'
+import { fetchDocuments } from './moderngov/fetch-documents.ts'
 import { type ImportPlan, planCounts } from './moderngov/plan.ts'
 import { readResponseFolder } from './moderngov/read-folder.ts'
 import { readWebService, webServiceAddress } from './moderngov/read-web-service.ts'
@@ -26,7 +27,7 @@ export interface ImportCommandIo {
   webService?: Partial<PoliteFetchOptions>
   /** The site's configured public address, to print the batch's review page in full; the path alone without it. */
   baseUrl?: string
-  /** Where the progress line goes while asking the web service and applying (over itself on a terminal). */
+  /** Where the progress line goes while asking, fetching documents and applying (over itself on a terminal). */
   progress?: { write: (text: string) => void; isTTY: boolean }
 }
 
@@ -110,7 +111,15 @@ export async function importCommand(args: string[], io: ImportCommandIo): Promis
   const read = /^https?:\/\//i.test(parsed.source) ? await readAddress(parsed, io) : await readFolder(parsed, io)
   if (typeof read === 'number') return read
   const { input, noun } = read
-  const plan = buildPlan(input, { bodies: parsed.bodies, from: parsed.from, to: parsed.to, today: io.today })
+  const progress = io.progress && createProgressLine({ label: 'Fetching documents', ...io.progress })
+  const plan = await fetchDocuments(
+    buildPlan(input, { bodies: parsed.bodies, from: parsed.from, to: parsed.to, today: io.today }),
+    input.origin === 'web service'
+      ? { kind: 'web', site: new URL(parsed.source).origin, options: politeOptions(parsed, io) }
+      : { kind: 'folder', folder: parsed.source },
+    progress ? (done, total) => progress.update(done, total) : undefined,
+  )
+  progress?.finish()
   io.out(`Import from Modern.gov: ${parsed.source}${parsed.mode === 'dry-run' ? ' (dry run: nothing is written)' : ''}`)
   printPlan(plan, input.files, noun, io)
   if (parsed.mode === 'dry-run') return plan.errors.length ? 1 : 0
@@ -165,6 +174,11 @@ async function readFolder(parsed: ImportArgs, io: ImportCommandIo) {
   return { input, noun: 'files' }
 }
 
+/** How the web service, and the documents it links to, are asked for. */
+function politeOptions(parsed: ImportArgs, io: ImportCommandIo): PoliteFetchOptions {
+  return { ...DEFAULT_POLITE_FETCH, ...io.webService, ...(parsed.delayMs === null ? {} : { delayMs: parsed.delayMs }) }
+}
+
 async function readAddress(parsed: ImportArgs, io: ImportCommandIo) {
   const url = URL.canParse(parsed.source) ? new URL(parsed.source) : null
   if (!url) {
@@ -179,11 +193,7 @@ async function readAddress(parsed: ImportArgs, io: ImportCommandIo) {
     io.err('Say --from YYYY-MM-DD: the web service is asked for the meetings between two dates.')
     return 2
   }
-  const options = {
-    ...DEFAULT_POLITE_FETCH,
-    ...io.webService,
-    ...(parsed.delayMs === null ? {} : { delayMs: parsed.delayMs }),
-  }
+  const options = politeOptions(parsed, io)
   const progress = io.progress && createProgressLine({ label: 'Asking the web service', ...io.progress })
   const input = await readWebService(
     {
@@ -217,11 +227,28 @@ async function apply(db: Db, batch: CommandBatch, io: ImportCommandIo): Promise<
     return 1
   }
   io.out(`Written (${run}):`)
-  for (const type of ['body', 'person', 'membership', 'meeting', 'agenda item', 'attendance'] as const)
-    io.out(`  ${type}: ${result.created[type]} created, ${result.unchanged[type]} imported before and left as they are`)
-  io.out('Document references are not written yet.')
+  for (const type of ['body', 'person', 'membership', 'meeting', 'agenda item', 'attendance', 'document'] as const)
+    io.out(
+      `  ${type}: ${result.created[type]} created, ${result.updated[type]} updated, ${result.unchanged[type]} unchanged`,
+    )
+  printConflictsAndSkips(result, io)
   const kept = await writeBatch(db, ctx, { ...batch, preview: null, status: 'applied', result })
   if (!kept.ok) io.err(`Written, but not kept in the history of imports. ${kept.message}`)
   else io.out(`See it at ${io.baseUrl ?? ''}${batchPath(batch.id)}`)
   return 0
+}
+
+/** Each conflict and skip on a line naming the file and the record, for the admin to look at. */
+function printConflictsAndSkips(result: Extract<ApplyResult, { applied: true }>, io: ImportCommandIo) {
+  if (result.conflicts.length) {
+    io.out(`Edited here since the last import, so left as they are (${result.conflicts.length}):`)
+    for (const conflict of result.conflicts)
+      io.out(
+        `  ${conflict.file}, ${conflict.type} ${conflict.sourceId} (here ${conflict.recordId}): ${conflict.fields.join(', ')} differ`,
+      )
+  }
+  if (result.skipped.length) {
+    io.out(`Not written (${result.skipped.length}):`)
+    for (const skip of result.skipped) io.out(`  ${skip.file}, ${skip.type} ${skip.sourceId}: ${skip.reason}`)
+  }
 }

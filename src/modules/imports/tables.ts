@@ -2,7 +2,8 @@ import type { CreatedAt, Instant, Json, Uuid } from '#src/platform/db/column-typ
 import type { ApplyResult } from './apply.ts'
 import type { ImportPlan } from './moderngov/plan.ts'
 
-export type ImportedRecordType = 'body' | 'person' | 'membership' | 'meeting' | 'agenda item' | 'attendance'
+export type ImportedRecordType =
+  'body' | 'person' | 'membership' | 'meeting' | 'agenda item' | 'attendance' | 'document'
 
 /** Where an imported record came from; its record is in the table its type names. */
 export interface ImportSourcesTable {
@@ -13,6 +14,8 @@ export interface ImportSourcesTable {
   recordId: string
   sourceAddress: string
   importedAt: CreatedAt
+  /** The record's fields as the last import gave them; null for a record imported before they were kept. */
+  fields: Json<Record<string, unknown> | null>
 }
 
 export interface ImportsTables {

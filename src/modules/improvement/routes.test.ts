@@ -33,6 +33,9 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
       [PLAN, 200],
       [`${PLAN}/since`, 200],
       [`${PLAN}/since?from-day=1&from-month=1&from-year=2023`, 200],
+      [`${PLAN}/milestones`, 200],
+      [`${PLAN}/milestones?rag=red&stale=yes&lead=nobody&theme=not-a-theme`, 200],
+      ['/improvement-plans/no-such/milestones', 404],
       [ACTION, 200],
       ['/my/actions', officerOnly],
       [`${ACTION}/milestones/new`, officerOnly], // the demo officer is the plan's owner
@@ -63,7 +66,7 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     const page = await t.visitor().get(PLAN)
     expect(heading(page.body)).toMatch(/Improvement Plan/i)
     const shown = text(page.body)
-    const [, red, , green, complete] = /Milestones: (\d+) red, (\d+) amber, (\d+) green, (\d+) complete/
+    const [, red, , green, complete] = /Milestones: (\d+) red ?, (\d+) amber ?, (\d+) green ?, (\d+) complete/
       .exec(shown)!
       .map(Number)
     expect(red).toBeGreaterThan(0)
@@ -72,6 +75,42 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     expect(shown).toContain('What the plan is missing')
     expect(shown).toContain('Inspection findings no action answers')
     expect(shown).toContain('Record of amendments')
+  })
+
+  it('lists the milestones each count counts, filtered by rating, theme, lead and staleness', async () => {
+    const plan = text((await t.visitor().get(PLAN)).body)
+    const red = Number(/Milestones: (\d+) red/.exec(plan)![1])
+    expect((await t.visitor().get(PLAN)).body).toContain(`href="${PLAN}/milestones?rag=red">${red} red</a>`)
+
+    const reds = await t.visitor().get(`${PLAN}/milestones?rag=red`)
+    const [, shownRed, total] = /Showing (\d+) of (\d+) milestones/.exec(text(reds.body))!.map(Number)
+    expect(shownRed).toBe(red)
+    expect(reds.body.match(/<strong class="govuk-tag[^"]*">Red<\/strong>/g)).toHaveLength(red)
+    expect(reds.body).not.toMatch(/<strong class="govuk-tag[^"]*">(Green|Amber|Complete)<\/strong>/)
+    const all = await t.visitor().get(`${PLAN}/milestones`)
+    expect(heading(all.body)).toBe('Milestones')
+    expect(text(all.body)).toContain(`${total} milestones`)
+    expect(total).toBeGreaterThan(red)
+
+    // A theme and a lead narrow it further; each listed milestone names its action.
+    const theme = await t.db
+      .selectFrom('planThemes')
+      .select(['id', 'number'])
+      .where('number', '=', '4')
+      .executeTakeFirstOrThrow()
+    const ofTheme = text((await t.visitor().get(`${PLAN}/milestones?theme=${theme.id}`)).body)
+    expect(ofTheme).toMatch(/Showing \d+ of \d+ milestones/)
+    expect(ofTheme).toMatch(/ 4\.\d+ /)
+    expect(ofTheme).not.toMatch(/ 1\.1 /)
+    const lead = await t.db.selectFrom('planActionLeads').select('name').executeTakeFirstOrThrow()
+    const ofLead = text((await t.visitor().get(`${PLAN}/milestones?lead=${encodeURIComponent(lead.name)}`)).body)
+    expect(ofLead).toContain(`Lead: ${lead.name}`)
+
+    // What matches nothing says so; a theme or lead the plan does not have is ignored, not an error.
+    const none = text((await t.visitor().get(`${PLAN}/milestones?rag=dropped`)).body)
+    expect(none).toContain('No milestones match these filters')
+    const unknown = text((await t.visitor().get(`${PLAN}/milestones?lead=nobody&theme=not-a-theme`)).body)
+    expect(unknown).toContain(`${total} milestones`)
   })
 
   it('lets an action lead post an update and change a status, which needs an update saying why', async () => {

@@ -9,7 +9,14 @@ import { dateParts, joinDateParts } from '#src/platform/forms/fields.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues, rawQuery, postedValues } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
-import { actionSchema, milestoneSchema, sinceSchema, updateSchema, versionSchema } from './schema.ts'
+import {
+  actionSchema,
+  milestoneFilterSchema,
+  milestoneSchema,
+  sinceSchema,
+  updateSchema,
+  versionSchema,
+} from './schema.ts'
 import { recordsLinks, recordsRoutes } from './records-routes.ts'
 import type { ImprovementService } from './service.ts'
 import { MILESTONE_STATUSES } from './tables.ts'
@@ -128,6 +135,13 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
         mayKeepThemes: service.mayKeepThemes(request.ctx, view.plan),
         mayChangePlan: recordsLinks(request.ctx).mayAddPlans,
       })
+    })
+
+    const filterRoute = { schema: { params: pathParams('slug'), querystring: rawQuery } }
+    app.get('/improvement-plans/:slug/milestones', filterRoute, async (request, reply) => {
+      const { rag, theme, lead, stale } = milestoneFilterSchema.parse(request.query)
+      const view = await service.milestones(request.ctx, request.params.slug, { rag, themeId: theme, lead, stale })
+      return reply.page(`${views}/milestones.njk`, view)
     })
 
     const sinceRoute = { schema: { params: pathParams('slug'), querystring: rawQuery } }

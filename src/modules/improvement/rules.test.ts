@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionRag, countByRag, coverage, isStale, milestoneRag } from './rules.ts'
+import { actionRag, countByRag, coverage, isStale, milestoneMatches, milestoneRag } from './rules.ts'
 
 const TODAY = '2024-01-22'
 const open = (dueOn: string | null) => ({ status: 'in progress' as const, dueOn })
@@ -74,5 +74,29 @@ describe('coverage', () => {
     expect(result.findingsWithoutAction.map((f) => f.id)).toEqual(['f2'])
     expect(result.actionsWithoutMilestone.map((a) => a.id)).toEqual(['a2'])
     expect(result.milestonesWithoutDueDate).toEqual([milestones[0]])
+  })
+})
+
+describe('milestoneMatches', () => {
+  const action = {
+    themeId: 'theme-4',
+    leads: [{ name: 'Head of Early Help' }, { name: 'Director of Children’s Services' }],
+  }
+  const red = { rag: 'red' as const, stale: true }
+  it('matches every milestone when no filter is given', () => {
+    expect(milestoneMatches(red, action, {})).toBe(true)
+  })
+  it('needs every filter given to hold', () => {
+    expect(
+      milestoneMatches(red, action, { rag: 'red', themeId: 'theme-4', lead: 'Head of Early Help', stale: true }),
+    ).toBe(true)
+    expect(milestoneMatches(red, action, { rag: 'amber' })).toBe(false)
+    expect(milestoneMatches(red, action, { themeId: 'theme-1' })).toBe(false)
+    expect(milestoneMatches(red, action, { lead: 'Head of Education' })).toBe(false)
+    expect(milestoneMatches({ ...red, stale: false }, action, { stale: true })).toBe(false)
+  })
+  it('matches a lead by any of the action’s leads, by the whole name', () => {
+    expect(milestoneMatches(red, action, { lead: 'Director of Children’s Services' })).toBe(true)
+    expect(milestoneMatches(red, action, { lead: 'Director' })).toBe(false)
   })
 })

@@ -75,3 +75,26 @@ export function coverage<
     ),
   }
 }
+
+/** What the plan's milestones page lists: every filter given must hold. */
+export interface MilestoneFilter {
+  rag?: MilestoneRag | undefined
+  themeId?: string | undefined
+  /** A lead's name, as the plan writes it. */
+  lead?: string | undefined
+  /** Only those with no update since the committee last considered the plan. */
+  stale?: boolean | undefined
+}
+
+/** Whether a milestone (with its action's theme and leads) is among those the filter asks for. */
+export function milestoneMatches(
+  milestone: { rag: MilestoneRag; stale: boolean },
+  action: { themeId: string; leads: { name: string }[] },
+  filter: MilestoneFilter,
+): boolean {
+  if (filter.rag && milestone.rag !== filter.rag) return false
+  if (filter.themeId && action.themeId !== filter.themeId) return false
+  if (filter.lead && !action.leads.some((lead) => lead.name === filter.lead)) return false
+  if (filter.stale && !milestone.stale) return false
+  return true
+}

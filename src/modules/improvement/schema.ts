@@ -69,6 +69,18 @@ export const versionSchema = z.object({
 })
 export type VersionForm = z.infer<typeof versionSchema>
 
+/** The milestones page's filters, from its query; a value that is not one of the choices is ignored. */
+export const milestoneFilterSchema = z.object({
+  rag: z.enum(['red', 'amber', 'green', 'complete', 'dropped']).optional().catch(undefined),
+  theme: z.uuid().optional().catch(undefined),
+  lead: z.string().trim().max(200).optional().catch(undefined),
+  stale: z
+    .literal('yes')
+    .optional()
+    .catch(undefined)
+    .transform((value) => value === 'yes'),
+})
+
 export const sinceSchema = z.object({
   from: isoDate('Enter a real date').optional(),
 })

@@ -10,7 +10,16 @@ import { ForbiddenError, NotFoundError, RuleError } from '#src/platform/http/err
 import type { RecordsRepository } from './records-repository.ts'
 import { createRecordsService } from './records-service.ts'
 import type { ImprovementRepository } from './repository.ts'
-import { type MilestoneRag, actionRag, countByRag, coverage, isStale, milestoneRag } from './rules.ts'
+import {
+  type MilestoneFilter,
+  type MilestoneRag,
+  actionRag,
+  countByRag,
+  coverage,
+  isStale,
+  milestoneMatches,
+  milestoneRag,
+} from './rules.ts'
 import type { ActionForm, MilestoneForm, UpdateForm, VersionForm } from './schema.ts'
 
 type Contents = Awaited<ReturnType<ImprovementRepository['planContents']>>
@@ -145,6 +154,30 @@ export function createImprovementService(deps: {
     },
 
     plan: (_ctx: Context, slug: string) => planView(slug),
+
+    /**
+     * The plan's milestones that match the filter, each with its action and theme, in the plan's order;
+     * the choices of theme and lead the plan offers; and the filter as applied (a theme or lead the plan
+     * does not have is left out).
+     */
+    async milestones(_ctx: Context, slug: string, asked: MilestoneFilter) {
+      const view = await planView(slug)
+      const leads = [...new Set(view.actions.flatMap((action) => action.leads.map((lead) => lead.name)))].sort()
+      const filter: MilestoneFilter = {
+        ...asked,
+        themeId: view.themes.some((theme) => theme.id === asked.themeId) ? asked.themeId : undefined,
+        lead: asked.lead && leads.includes(asked.lead) ? asked.lead : undefined,
+      }
+      const matching = view.themes.flatMap((theme) =>
+        theme.actions.flatMap((action) =>
+          action.milestones
+            .filter((milestone) => milestoneMatches(milestone, action, filter))
+            .map((milestone) => ({ milestone, action, theme })),
+        ),
+      )
+      const filtered = Boolean(filter.rag || filter.themeId || filter.lead || filter.stale)
+      return { ...view, matching, leads, filter, filtered }
+    },
 
     /** One action with its milestones and the whole history of updates. */
     async action(ctx: Context, slug: string, reference: string) {

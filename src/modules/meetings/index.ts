@@ -14,6 +14,7 @@ import { createQuestionsService } from './questions/service.ts'
 import { createVotesService } from './votes/service.ts'
 import { createSpeakersService } from './speakers/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
+import { createItemDocumentsService } from './item-documents/service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
 import { DEFAULT_REPORT_TEMPLATE, type ReportTemplate } from './reports/template.ts'
@@ -32,6 +33,7 @@ export type { VoteView } from './votes/view.ts'
 export type { VotesOfMeeting } from './votes/service.ts'
 export { type ParticipationSources, participationSection } from './participation/body-section.ts'
 export { meetingSlug } from './meeting-slug.ts'
+export { MAX_UPLOAD_BYTES, checkUpload, documentDescription } from './documents.ts'
 export {
   type ImportedAttendance,
   type ImportedItem,
@@ -39,7 +41,22 @@ export {
   insertImportedAttendance,
   insertImportedItem,
   insertImportedMeeting,
+  findImportedAttendance,
+  findImportedItem,
+  findImportedMeeting,
+  insertImportedMinutes,
+  meetingsWithApprovedMinutes,
+  updateImportedAttendance,
+  updateImportedItem,
+  updateImportedMeeting,
 } from './imported.ts'
+export {
+  type ImportedFile,
+  type ImportedItemDocument,
+  exemptParagraphOfItem,
+  fillImportedItemDocument,
+  insertImportedItemDocument,
+} from './item-documents/imported.ts'
 export { motionsSection } from './motions/person-section.ts'
 export {
   DEFAULT_REPORT_TEMPLATE,
@@ -107,6 +124,7 @@ function createService(deps: MeetingsModuleDeps) {
     ...createSpeakersService(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
+    ...createItemDocumentsService(deps),
   }
 }
 

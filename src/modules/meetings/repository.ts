@@ -275,7 +275,7 @@ export function createMeetingsRepository(db: Db) {
         .execute()
     },
 
-    /** Removes an item with its report and appendices, and the files only those appendices held. */
+    /** Removes an item with its report, appendices and documents, and the files only those held. */
     async deleteItem(trx: Trx, id: string) {
       const documents = await trx
         .selectFrom('appendices')
@@ -283,6 +283,13 @@ export function createMeetingsRepository(db: Db) {
         .select('appendices.documentId')
         .where('reports.agendaItemId', '=', id)
         .where('appendices.documentId', 'is not', null)
+        .unionAll(
+          trx
+            .selectFrom('itemDocuments')
+            .select('itemDocuments.documentId')
+            .where('itemDocuments.agendaItemId', '=', id)
+            .where('itemDocuments.documentId', 'is not', null),
+        )
         .execute()
       await trx.deleteFrom('agendaItems').where('id', '=', id).execute()
       const ids = documents

@@ -104,11 +104,12 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         audit.historyOf(request.ctx, 'meeting', meeting.id),
         deps.sources('meeting', meeting.id),
       ])
-      const [questions, speakers, moved, votes] = await Promise.all([
+      const [questions, speakers, moved, votes, documents] = await Promise.all([
         service.questionsFor(request.ctx, meeting),
         service.speakersFor(request.ctx, meeting),
         service.motionsFor(request.ctx, meeting, minutes, items),
         service.votesOfMeeting(request.ctx, meeting),
+        service.itemDocumentsOf(request.ctx, meeting),
       ])
       const [asked, spoke, motions] = [
         byItem(questions, items),
@@ -124,6 +125,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         itemVotes: votes.byItem,
         meetingSpeakers: spoke.ofMeeting,
         itemSpeakers: spoke.ofItem,
+        itemDocuments: Object.fromEntries(documents),
         items,
         minutes,
         venueChanges,

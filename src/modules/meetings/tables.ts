@@ -237,6 +237,20 @@ export interface DocumentsTable {
   uploadedAt: CreatedAt
 }
 
+/** A document linked to an agenda item (as imported); `documentId` null while its file could not be had. */
+export interface ItemDocumentsTable extends ExemptColumns {
+  id: Uuid
+  agendaItemId: string
+  position: number
+  title: string
+  publishedOn: IsoDate | null
+  documentId: string | null
+  sourceAddress: string
+  /** The words inside the file, for search; '' when none could be read. */
+  text: string
+  search: SearchVector
+}
+
 export interface ReportsTable extends ExemptColumns {
   id: Uuid
   agendaItemId: string
@@ -355,6 +369,7 @@ export interface MeetingsTables {
   voteRecords: VoteRecordsTable
   publicSpeakers: PublicSpeakersTable
   documents: DocumentsTable
+  itemDocuments: ItemDocumentsTable
   reports: ReportsTable
   appendices: AppendicesTable
   minutes: MinutesTable

@@ -43,7 +43,7 @@ const dashboardSchema = apiList('services', waitingListSchema, {
   month: apiMonth.nullable().describe('The month shown; null when no figures have been recorded'),
 })
 
-/** GET /api/v1/waiting-lists?month=YYYY-MM: each service's month-end figures (the latest month by default). */
+/** GET /api/v1/waiting-lists?month=YYYY-MM: each service's month-end figures (by default the dashboard's month). */
 export function waitingListsApi(deps: { service: WaitingListsService }) {
   const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
 

@@ -41,15 +41,23 @@ export function createWaitingListsRepository(db: Db) {
     findService(slug: string) {
       return db.selectFrom('healthServices').select(serviceColumns).where('slug', '=', slug).executeTakeFirst()
     },
-    /** Every month that has figures for any service, latest first. */
+    /** Every month that has figures for any service, latest first, with how many services have figures for it. */
     async months() {
       const rows = await db
         .selectFrom('waitingListFigures')
-        .select('month')
-        .distinct()
+        .select((eb) => ['month', eb.fn.count<number>('serviceId').distinct().as('services')])
+        .groupBy('month')
         .orderBy('month', 'desc')
         .execute()
-      return rows.map((row) => row.month)
+      return rows.map((row) => ({ month: row.month, services: Number(row.services) }))
+    },
+    /** How many services have figures for any month. */
+    async servicesWithFigures() {
+      const row = await db
+        .selectFrom('waitingListFigures')
+        .select((eb) => eb.fn.count<number>('serviceId').distinct().as('services'))
+        .executeTakeFirstOrThrow()
+      return Number(row.services)
     },
     /** Every service's figures for the given months. */
     figuresForMonths(months: string[]) {

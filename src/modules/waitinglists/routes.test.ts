@@ -82,6 +82,13 @@ describe.each(testDatabases())('health waiting lists on $name', (database) => {
     const shown = text(page.body)
     expect(shown).toMatch(/December 2023 331 .*198 60% 41 0 26 weeks 69 weeks Health data dashboard, December 2023/)
     expect(shown).toMatch(/February 2022 650 441 68% Not known Not known 31 weeks 91 weeks/)
+    // The months without figures are named in the table, and break the chart's lines.
+    expect(shown).toMatch(
+      /November 2023 296 .* March 2022 to October 2023 No figures for these 20 months February 2022 650/,
+    )
+    expect(shown).toContain('the lines break where months have no figures')
+    // February 2022 stands alone; November to December 2023 is one line, for each of the two series.
+    expect(page.body.match(/<path d="M[^"]*" fill="none"/g)).toHaveLength(1)
     expect(page.body).not.toContain('Record a month’s figures')
   })
 
@@ -140,11 +147,20 @@ describe.each(testDatabases())('health waiting lists on $name', (database) => {
     const saved = await analyst.post(`${SLT}/figures`, figures())
     expect(saved.statusCode).toBe(303)
     expect(saved.headers.location).toBe(`${SLT}#month-2024-01`)
-    const dashboard = text((await t.visitor().get('/waiting-lists')).body)
+    // One service's January figures do not stand for the month: the dashboard stays on December, which
+    // every service has, until most services have January's.
+    const opening = text((await t.visitor().get('/waiting-lists')).body)
+    expect(opening).toContain('Waiting lists at the end of December 2023')
+    expect(opening).not.toContain('No figures for December 2023')
+    const dashboard = text((await t.visitor().get('/waiting-lists?month=2024-01')).body)
     expect(dashboard).toContain('Waiting lists at the end of January 2024')
     expect(dashboard).toMatch(/318 ↓ down 13 from December 2023 ?, better/)
     expect(dashboard).toMatch(/0 = no change from December 2023/)
-    expect(dashboard).toContain('No figures for January 2024') // the other seven services
+    // The seven services without January's figures are named above the table, and on their rows.
+    expect(dashboard).toMatch(
+      /No figures for January 2024 have been recorded for Physiotherapy, Occupational therapy, .*Neurodevelopmental pathway\./,
+    )
+    expect(dashboard.match(/No figures for January 2024: record them/g) ?? []).toHaveLength(0) // the public cannot record
     const page = text((await analyst.get(SLT)).body)
     expect(page).toContain('Recorded waiting-list figures for January 2024')
   })

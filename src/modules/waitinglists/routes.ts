@@ -134,7 +134,7 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
     })
 
     app.get('/waiting-lists/:service', byService, async (request, reply) => {
-      const { service: healthService, figures } = await service.history(request.ctx, request.params.service)
+      const { service: healthService, figures, missing } = await service.history(request.ctx, request.params.service)
       const first = figures[0]?.month
       const point = (figure: (typeof figures)[number], y: number | null) => ({
         x: monthsBetween(first, figure.month),
@@ -145,8 +145,9 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
         ? lineChart({
             id: 'waiting-chart',
             title: `${healthService.name}: children waiting, by month`,
-            description: `Referrals waiting and the number waiting over 18 weeks at the end of each month with figures, from ${monthLabel(first)} to ${monthLabel(figures.at(-1)!.month)}. The table below gives the same figures.`,
+            description: `Referrals waiting and the number waiting over 18 weeks at the end of each month with figures, from ${monthLabel(first)} to ${monthLabel(figures.at(-1)!.month)}${missing.length ? `; the lines break where months have no figures` : ''}. The table below gives the same figures.`,
             yLabel: 'Children waiting',
+            breakOver: 1,
             series: [
               { name: 'Referrals waiting', points: figures.map((f) => point(f, f.referralsWaiting)) },
               { name: 'Waiting over 18 weeks', points: figures.map((f) => point(f, f.over18Weeks)) },
@@ -156,7 +157,8 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
       const history = await audit.historyOf(request.ctx, 'health service', healthService.id)
       return reply.page(`${views}/service.njk`, {
         healthService,
-        figures: [...figures].reverse(),
+        // Latest first, with a row for each run of months between the first and latest that has no figures.
+        months: [...figures, ...missing].sort((a, b) => b.month.localeCompare(a.month)),
         chart,
         history,
         canEdit: can(request.user, 'waitinglists:edit'),

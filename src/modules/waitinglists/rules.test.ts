@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { monthLabel, monthsBetween, previousMonth, shareOver18Weeks } from './rules.ts'
+import { gapsIn, monthLabel, monthToShow, monthsBetween, monthsFrom, previousMonth, shareOver18Weeks } from './rules.ts'
 
 describe('shareOver18Weeks', () => {
   it.each([
@@ -35,5 +35,71 @@ describe('months', () => {
     expect(monthLabel('2022-02')).toBe('February 2022')
     expect(monthsBetween('2020-08', '2023-12')).toBe(40)
     expect(monthsBetween('2023-12', '2023-12')).toBe(0)
+  })
+})
+
+describe('the month the dashboard opens on', () => {
+  const months = [
+    { month: '2024-01', services: 1 },
+    { month: '2023-12', services: 4 },
+    { month: '2023-11', services: 5 },
+  ]
+  it('is the latest month most services have figures for, not one with a single early return', () => {
+    expect(monthToShow(months, 5)).toBe('2023-12')
+  })
+  it('needs more than half of the services that have figures', () => {
+    expect(
+      monthToShow(
+        [
+          { month: '2024-01', services: 2 },
+          { month: '2023-12', services: 3 },
+        ],
+        4,
+      ),
+    ).toBe('2023-12')
+    expect(
+      monthToShow(
+        [
+          { month: '2024-01', services: 3 },
+          { month: '2023-12', services: 4 },
+        ],
+        4,
+      ),
+    ).toBe('2024-01')
+  })
+  it('falls back to the month with the most services, the latest of those, when none has most', () => {
+    expect(
+      monthToShow(
+        [
+          { month: '2024-01', services: 1 },
+          { month: '2023-12', services: 2 },
+          { month: '2023-11', services: 2 },
+        ],
+        6,
+      ),
+    ).toBe('2023-12')
+  })
+  it('is the only month when one service has figures, and none when none has', () => {
+    expect(monthToShow([{ month: '2023-05', services: 1 }], 1)).toBe('2023-05')
+    expect(monthToShow([], 0)).toBeNull()
+  })
+})
+
+describe('the months a history covers', () => {
+  it('lists every month from the first to the last, across a year end', () => {
+    expect(monthsFrom('2023-11', '2024-02')).toEqual(['2023-11', '2023-12', '2024-01', '2024-02'])
+    expect(monthsFrom('2024-02', '2024-02')).toEqual(['2024-02'])
+  })
+})
+
+describe('the gaps in a history', () => {
+  it('gives each run of months without figures, first, last and length', () => {
+    expect(gapsIn(['2023-12', '2022-02', '2023-11', '2020-08', '2023-02'])).toEqual([
+      { from: '2020-09', to: '2022-01', months: 17 },
+      { from: '2022-03', to: '2023-01', months: 11 },
+      { from: '2023-03', to: '2023-10', months: 8 },
+    ])
+    expect(gapsIn(['2023-11', '2023-12'])).toEqual([])
+    expect(gapsIn(['2023-10', '2023-12'])).toEqual([{ from: '2023-11', to: '2023-11', months: 1 }])
   })
 })

@@ -1,4 +1,4 @@
-import { differenceInCalendarMonths, format, parseISO, subMonths } from 'date-fns'
+import { addMonths, differenceInCalendarMonths, format, parseISO, subMonths } from 'date-fns'
 
 /**
  * The derived figures of the waiting-list dashboard, each worked out from stored figures only.
@@ -33,4 +33,36 @@ export function monthLabel(month: string): string {
 /** Whole months from `from` to `to` (both `YYYY-MM`): the x position of a figure on a chart. */
 export function monthsBetween(from: string, to: string): number {
   return differenceInCalendarMonths(firstDayOf(to), firstDayOf(from))
+}
+
+/** Every month from `from` to `to` (both `YYYY-MM`), in order: the months a history covers, with figures or not. */
+export function monthsFrom(from: string, to: string): string[] {
+  const count = monthsBetween(from, to)
+  return Array.from({ length: Math.max(0, count + 1) }, (_, i) => format(addMonths(firstDayOf(from), i), 'yyyy-MM'))
+}
+
+/** The months between `months`' first and last that are not among them, as runs: each its first, last and length. */
+export function gapsIn(months: string[]): { from: string; to: string; months: number }[] {
+  const sorted = [...months].sort()
+  const gaps: { from: string; to: string; months: number }[] = []
+  sorted.forEach((month, index) => {
+    const next = sorted[index + 1]
+    if (!next) return
+    const between = monthsBetween(month, next) - 1
+    if (between > 0) gaps.push({ from: monthsFrom(month, next)[1], to: previousMonth(next), months: between })
+  })
+  return gaps
+}
+
+/**
+ * The month the dashboard opens on: the latest in which most services (more than half of those with any
+ * figures) have figures, so that one service's early return does not stand for the month; when no month
+ * has that many, the month with the most services, the latest of those. Null when there are no figures.
+ */
+export function monthToShow(months: { month: string; services: number }[], servicesWithFigures: number): string | null {
+  const latestFirst = [...months].sort((a, b) => b.month.localeCompare(a.month))
+  const most = latestFirst.find((month) => month.services * 2 > servicesWithFigures)
+  if (most) return most.month
+  const top = Math.max(0, ...latestFirst.map((month) => month.services))
+  return latestFirst.find((month) => month.services === top)?.month ?? null
 }

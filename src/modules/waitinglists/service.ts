@@ -8,7 +8,7 @@ import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { type Travel, directionOfTravel } from '#src/platform/rules/direction-of-travel.ts'
 import type { FiguresRow, ServiceRow, WaitingListsRepository } from './repository.ts'
-import { monthLabel, previousMonth, shareOver18Weeks } from './rules.ts'
+import { gapsIn, monthLabel, monthToShow, previousMonth, shareOver18Weeks } from './rules.ts'
 import type { FiguresForm, HealthServiceForm } from './schema.ts'
 
 /** The measures of a month's figures, in the dashboard's order. All are "lower is better". */
@@ -62,23 +62,31 @@ export function createWaitingListsService(deps: { db: Db; repository: WaitingLis
   }
 
   /**
-   * The dashboard for one month (the latest with figures when none is asked for): each service
-   * with that month's figures, or none, and the change from the month before.
+   * The dashboard for one month (when none is asked for, the latest that most services have figures for):
+   * each service with that month's figures, or none, and the change from the month before.
    */
   async function dashboard(_ctx: Context, month?: string) {
-    const [services, months] = await Promise.all([repo.listServices(), repo.months()])
-    const shown = month ?? months[0] ?? null
+    const [services, counted, servicesWithFigures] = await Promise.all([
+      repo.listServices(),
+      repo.months(),
+      repo.servicesWithFigures(),
+    ])
+    const months = counted.map((row) => row.month)
+    const shown = month ?? monthToShow(counted, servicesWithFigures)
     if (month && !months.includes(month)) throw new NotFoundError('Waiting-list month')
     const rows = shown ? await repo.figuresForMonths([shown, previousMonth(shown)]) : []
     const of = (serviceId: string, m: string) => rows.find((row) => row.serviceId === serviceId && row.month === m)
+    const shownServices = services.map((service) => {
+      const figures = shown ? of(service.id, shown) : undefined
+      return { ...service, figures: shown && figures ? present(figures, of(service.id, previousMonth(shown))) : null }
+    })
     return {
       month: shown,
       monthLabel: shown ? monthLabel(shown) : null,
       months: months.map((m) => ({ value: m, text: monthLabel(m) })),
-      services: services.map((service) => {
-        const figures = shown ? of(service.id, shown) : undefined
-        return { ...service, figures: figures ? present(figures, of(service.id, previousMonth(shown))) : null }
-      }),
+      services: shownServices,
+      /** The services with no figures for the month shown, named above the table. */
+      withoutFigures: shown ? shownServices.filter((service) => !service.figures).map((service) => service.name) : [],
     }
   }
 
@@ -93,12 +101,24 @@ export function createWaitingListsService(deps: { db: Db; repository: WaitingLis
   return {
     dashboard,
 
-    /** One service and every month's figures, earliest first. */
+    /**
+     * One service and every month's figures, earliest first; `missing`, the runs of months between its first
+     * and latest figures that have none, which the chart shows as breaks and the table names.
+     */
     async history(_ctx: Context, slug: string) {
       const service = await serviceOrThrow(slug)
       const rows = await repo.figuresOf(service.id)
       const byMonth = new Map(rows.map((row) => [row.month, row]))
-      return { service, figures: rows.map((row) => present(row, byMonth.get(previousMonth(row.month)))) }
+      return {
+        service,
+        figures: rows.map((row) => present(row, byMonth.get(previousMonth(row.month)))),
+        missing: gapsIn(rows.map((row) => row.month)).map((gap) => ({
+          ...gap,
+          /** Where the gap sits in the table, latest first: by its last month. */
+          month: gap.to,
+          label: gap.months === 1 ? monthLabel(gap.from) : `${monthLabel(gap.from)} to ${monthLabel(gap.to)}`,
+        })),
+      }
     },
 
     /** The form to record a month's figures for a service. */
@@ -188,7 +208,7 @@ export function createWaitingListsService(deps: { db: Db; repository: WaitingLis
       })
     },
 
-    /** GET /api/v1/waiting-lists: each service's figures for a month (the latest when none is given). */
+    /** GET /api/v1/waiting-lists: each service's figures for a month (the dashboard's month when none is given). */
     forApi: dashboard,
   }
 }

@@ -24,7 +24,11 @@ export const DEFAULT_POLITE_FETCH: PoliteFetchOptions = {
 
 const USER_AGENT = 'Oversight (open-source committee record; import)'
 
-export type PoliteFetchResult = { ok: true; body: Buffer } | { ok: false; message: string }
+/** `contentType` is what the site says the body is (its Content-Type header), null when it says nothing. */
+export type PoliteFetchResult = { ok: true; body: Buffer; contentType: string | null } | { ok: false; message: string }
+
+/** What an import asks for unless it says: the web service's XML. */
+const ACCEPT_XML = 'application/xml, text/xml'
 
 /** A failure worth another attempt: the site was down or busy, not saying no. */
 class Transient extends Error {}
@@ -52,12 +56,16 @@ async function readBounded(response: Response, maxBytes: number): Promise<Buffer
   return Buffer.concat(chunks)
 }
 
-async function attempt(url: string, options: PoliteFetchOptions): Promise<Buffer | string> {
+async function attempt(
+  url: string,
+  options: PoliteFetchOptions,
+  accept: string,
+): Promise<{ body: Buffer; contentType: string | null } | string> {
   let response: Response
   try {
     // No credentials and no cookies: what the import reads is public.
     response = await fetch(url, {
-      headers: { 'user-agent': USER_AGENT, accept: 'application/xml, text/xml' },
+      headers: { 'user-agent': USER_AGENT, accept },
       credentials: 'omit',
       signal: AbortSignal.timeout(options.timeoutMs),
     })
@@ -73,7 +81,8 @@ async function attempt(url: string, options: PoliteFetchOptions): Promise<Buffer
     return `the site answered ${response.status} ${response.statusText}`.trim()
   }
   try {
-    return await readBounded(response, options.maxBytes)
+    const body = await readBounded(response, options.maxBytes)
+    return typeof body === 'string' ? body : { body, contentType: response.headers.get('content-type') }
   } catch (error) {
     throw new Transient(reasonOf(error, options))
   }
@@ -94,14 +103,14 @@ export function createPoliteFetch(options: PoliteFetchOptions = DEFAULT_POLITE_F
   let queue: Promise<unknown> = Promise.resolve()
   let first = true
 
-  async function get(url: string): Promise<PoliteFetchResult> {
+  async function get(url: string, accept: string): Promise<PoliteFetchResult> {
     let reason = ''
     for (let tryNumber = 1; tryNumber <= options.tries; tryNumber += 1) {
       if (!first) await sleep(tryNumber === 1 ? options.delayMs : options.backoffMs * 2 ** (tryNumber - 2))
       first = false
       try {
-        const result = await attempt(url, options)
-        return typeof result === 'string' ? { ok: false, message: result } : { ok: true, body: result }
+        const result = await attempt(url, options, accept)
+        return typeof result === 'string' ? { ok: false, message: result } : { ok: true, ...result }
       } catch (error) {
         if (!(error instanceof Transient)) throw error
         reason = error.message
@@ -112,8 +121,9 @@ export function createPoliteFetch(options: PoliteFetchOptions = DEFAULT_POLITE_F
   }
 
   return {
-    get(url: string): Promise<PoliteFetchResult> {
-      const next = queue.then(() => get(url))
+    /** `accept` says what is wanted (the Accept header): the service's XML unless given. */
+    get(url: string, accept: string = ACCEPT_XML): Promise<PoliteFetchResult> {
+      const next = queue.then(() => get(url, accept))
       queue = next.catch(() => undefined)
       return next
     },

@@ -61,6 +61,7 @@ export const PAGES: { path: string; status?: number }[] = [
   { path: '/improvement-plans' },
   { path: '/improvement-plans/childrens-social-care-improvement-plan' },
   { path: '/improvement-plans/childrens-social-care-improvement-plan/since' },
+  { path: '/improvement-plans/childrens-social-care-improvement-plan/milestones?rag=red' },
   { path: '/improvement-plans/childrens-social-care-improvement-plan/actions/1.1' },
   { path: '/inspections/ilacs-2022' },
   { path: NOVEMBER },

@@ -57,7 +57,7 @@ export interface PlannedDocument {
   restricted: boolean
   sourceAddress: string
   file: FetchedFile | null
-  /** Why the file could not be had (not in the folder, a 404, not what its type says); null when fetched or not tried. */
+  /** Why the file could not be had (not in the folder, a 404, not what its type says); null if fetched or not tried. */
   missing: string | null
 }
 

@@ -27,6 +27,7 @@ import { speakerApi, speakerApiSchema } from '../speakers/api.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_CATEGORIES, meetingsQuerySchema } from './schema.ts'
 import { type MinutesService, minutesPath } from './service.ts'
 import { mayReadMinutes } from './visibility.ts'
+import type { ItemDocumentView } from '../item-documents/view.ts'
 
 const meetingSummarySchema = z
   .strictObject({
@@ -79,6 +80,18 @@ const itemNumber = z
     examples: ['4', '4a', 'A1'],
   })
 
+const itemDocumentSchema = z
+  .strictObject({
+    id: apiId,
+    title: z.string(),
+    publishedOn: apiDate.nullable().describe('When the council published it; null when not given'),
+    url: sitePath('Where the file is downloaded'),
+    mediaType: z.enum(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']),
+    sizeBytes: z.int().min(0),
+  })
+  .describe('A document linked to the item, such as its report or an appendix; exempt ones are never listed')
+  .meta({ id: 'ItemDocument' })
+
 const agendaItemSchema = z
   .strictObject({
     id: apiId,
@@ -118,6 +131,7 @@ const agendaItemSchema = z
       ),
     minute: z.string().nullable().describe('The minute of the item, once the minutes are published'),
     resolutions: z.array(z.strictObject({ number: z.int().min(1), text: z.string() })),
+    documents: z.array(itemDocumentSchema).describe('The documents linked to the item, in order'),
   })
   .meta({ id: 'AgendaItem' })
 
@@ -369,6 +383,7 @@ function meetingDetail(record: MeetingRecord, source: RecordSource | null): z.ou
       exempt: item.exempt ? { paragraph: item.exempt.paragraph } : null,
       minute: item.minute || null,
       resolutions: item.resolutions.map((resolution) => ({ number: resolution.number, text: resolution.text })),
+      documents: itemDocumentsForApi(record.documents.get(item.id) ?? []),
     })),
     attendance: record.attendance.map((row) => ({
       name: row.name,
@@ -391,3 +406,27 @@ function meetingDetail(record: MeetingRecord, source: RecordSource | null): z.ou
     })),
   }
 }
+
+/**
+ * An item's documents as the open data gives them: only those with a file, and never an exempt one (the
+ * service already answers as to the public; checked again, because an exempt document here would be news).
+ */
+function itemDocumentsForApi(documents: ItemDocumentView[]): z.output<typeof itemDocumentSchema>[] {
+  return documents.flatMap((document) =>
+    document.file && !document.exempt && isDocumentType(document.file.mediaType)
+      ? [
+          {
+            id: document.id,
+            title: document.title,
+            publishedOn: document.publishedOn,
+            url: document.file.href,
+            mediaType: document.file.mediaType,
+            sizeBytes: document.file.sizeBytes ?? 0,
+          },
+        ]
+      : [],
+  )
+}
+
+const isDocumentType = (type: string | null): type is z.output<typeof itemDocumentSchema>['mediaType'] =>
+  itemDocumentSchema.shape.mediaType.safeParse(type).success

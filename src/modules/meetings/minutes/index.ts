@@ -39,6 +39,7 @@ export function createMinutes(deps: {
     | 'speakersOf'
     | 'questionsFor'
     | 'speakersFor'
+    | 'itemDocumentsOf'
   >
 }): ApiModule<MinutesService> {
   const repository = createMinutesRepository(deps.db)

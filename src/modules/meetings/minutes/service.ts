@@ -38,6 +38,7 @@ export interface MinutesDeps {
     | 'speakersOf'
     | 'questionsFor'
     | 'speakersFor'
+    | 'itemDocumentsOf'
   >
 }
 
@@ -219,7 +220,7 @@ export function createMinutesService(deps: MinutesDeps) {
       if (!meeting) throw new NotFoundError('Meeting')
       const record = await recordOf(ctx, meeting)
       const readable = mayReadAgenda(ctx.user, meeting)
-      const [motions, venueChanges, supplements, questions, speakers] = await Promise.all([
+      const [motions, venueChanges, supplements, questions, speakers, documents] = await Promise.all([
         motionsIn(ctx, record),
         deps.meetings.venueChangesOf(ctx, meeting.id),
         // Supplements follow a published agenda: none to whoever may not read it.
@@ -227,8 +228,9 @@ export function createMinutesService(deps: MinutesDeps) {
         // Questions and speakers are published with the agenda, like supplements.
         readable ? deps.meetings.questionsOf(ctx, meeting.id) : [],
         readable ? deps.meetings.speakersOf(ctx, meeting.id) : [],
+        deps.meetings.itemDocumentsOf(ctx, meeting),
       ])
-      return { ...record, venueChanges, supplements, questions, speakers, ...motions }
+      return { ...record, venueChanges, supplements, questions, speakers, documents, ...motions }
     },
 
     /** Meetings, optionally of one body and within dates (inclusive), soonest first, with their body. */

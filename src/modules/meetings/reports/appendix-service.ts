@@ -9,6 +9,7 @@ import { assertNotWithheld } from '#src/platform/exemption/redaction.ts'
 import { isExempt } from '#src/platform/exemption/schedule-12a.ts'
 import type { CheckedDocument } from '../documents.ts'
 import { assertAgendaReadable } from '../agenda/visibility.ts'
+import { createItemDocumentsRepository } from '../item-documents/repository.ts'
 import { appendixForViewer } from '../redaction.ts'
 import { type ReportsDeps, createPaperFinder } from './papers.ts'
 import type { AppendixForm } from './schema.ts'
@@ -17,6 +18,7 @@ import type { AppendixForm } from './schema.ts'
 export function createAppendicesService(deps: ReportsDeps) {
   const { db, reports, bodies } = deps
   const papers = createPaperFinder(deps)
+  const itemDocuments = createItemDocumentsRepository(db)
 
   async function appendixAt(ctx: Context, slug: string, position: number, id: string) {
     const found = await papers.reportAt(ctx, slug, position)
@@ -134,18 +136,23 @@ export function createAppendicesService(deps: ReportsDeps) {
     },
 
     /**
-     * A file attached to an appendix, to download. A file of a draft agenda, or of exempt material, is
-     * a NotFoundError for those who may not read it, and downloading one is recorded in the audit trail.
+     * A file attached to an appendix, or one of an agenda item's documents, to download. A file of a draft
+     * agenda, or of exempt material, is a NotFoundError for those who may not read it, and downloading one
+     * is recorded in the audit trail.
      */
     async getDocument(ctx: Context, id: string) {
       const document = await reports.findDocument(id)
-      if (!document || !document.appendixId || !document.bodyId) throw new NotFoundError('Document')
-      assertAgendaReadable(ctx.user, document, 'Document')
-      const chain = [document.appendixExempt, document.reportExempt, document.itemExempt].map((exemptParagraph) => ({
-        exemptParagraph,
-      }))
+      if (!document) throw new NotFoundError('Document')
+      const owner = document.appendixId
+        ? { ...document, chain: [document.appendixExempt, document.reportExempt, document.itemExempt] }
+        : await itemDocuments
+            .ownerOfFile(id)
+            .then((found) => found && { ...found, chain: [found.documentExempt, found.itemExempt] })
+      if (!owner?.bodyId) throw new NotFoundError('Document')
+      assertAgendaReadable(ctx.user, owner, 'Document')
+      const chain = owner.chain.map((exemptParagraph) => ({ exemptParagraph }))
       const exempt = chain.some(isExempt)
-      assertNotWithheld(chain, mayReadExempt(await bodies.exemptReadableBodyIds(ctx), document.bodyId), 'Document')
+      assertNotWithheld(chain, mayReadExempt(await bodies.exemptReadableBodyIds(ctx), owner.bodyId), 'Document')
       if (exempt)
         await recordAudit(db, ctx, {
           action: 'viewed exempt document',

@@ -4,7 +4,7 @@ import { isExemptSql, isOpenSql } from '#src/platform/exemption/search-sql.ts'
 import { UNNAMED_MEMBER_OF_THE_PUBLIC, agendaPublishedSql } from '#src/modules/meetings/index.ts'
 import { HEADLINE_OPTIONS } from './snippet.ts'
 
-export type SearchHitKind = 'item' | 'report' | 'resolution' | 'question' | 'motion' | 'petition'
+export type SearchHitKind = 'item' | 'report' | 'resolution' | 'question' | 'motion' | 'petition' | 'document'
 
 export interface SearchHitRow {
   kind: SearchHitKind
@@ -20,7 +20,10 @@ export interface SearchHitRow {
   /** The item's place on its agenda, which its address uses; null for what belongs to no item. */
   itemPosition: number | null
   resolutionNumber: number | null
-  /** A question's or a motion's place at its meeting, which its anchor on the meeting page uses. */
+  /**
+   * A question's or a motion's place at its meeting, which its anchor on the meeting page uses; a document's
+   * place among its item's documents.
+   */
   position: number | null
   /** A petition's address. */
   petitionSlug: string | null
@@ -40,6 +43,8 @@ export interface SearchHitRow {
  * - exempt items match on their title only and show no text;
  * - exempt reports and appendices, and the reports of exempt items, are never matched or shown;
  * - item minutes and resolutions count only once the meeting's minutes are published or approved;
+ * - documents linked to items (their title and the words of their file) once the agenda is published,
+ *   never an exempt one nor one of an exempt item, and only those whose file is there to download;
  * - the public's questions, as the meeting page shows them, once the agenda is published; motions
  *   (with their amendments) once the minutes are, and not those of exempt items; petitions always;
  * - a member of the public (an asker, a lead petitioner) is matched and shown by name only when
@@ -138,6 +143,20 @@ function hits(): RawBuilder<unknown> {
     join minutes mn on mn.meeting_id = m.id and mn.status in ${publishedMinutes}
     cross join query
     where ${agendaPublishedSql('m')} and ${isOpenSql('ai')} and to_tsvector('english', res.text) @@ query.q
+
+    union all
+
+    select 'document', 7, d.document_id, m.slug, m.date::text, b.name, ai.number, ai.position, null, d.position, null,
+      d.title, null,
+      d.text,
+      ts_rank(d.search, query.q) + case when to_tsvector('english', d.title) @@ query.q then 1 else 0 end
+    from item_documents d
+    join agenda_items ai on ai.id = d.agenda_item_id
+    join meetings m on m.id = ai.meeting_id
+    join bodies b on b.id = m.body_id
+    cross join query
+    where d.document_id is not null and ${agendaPublishedSql('m')} and ${isOpenSql('d')} and ${isOpenSql('ai')}
+      and d.search @@ query.q
 
     union all ${participationHits()}`
 }

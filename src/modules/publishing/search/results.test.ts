@@ -24,6 +24,11 @@ describe('hitHref', () => {
     } as const
     expect(hitHref(hit)).toBe('/petitions/save-the-library')
   })
+
+  it('links a document to its file', () => {
+    const hit = { kind: 'document', id: 'f00d', meetingSlug: 'cyp-2024-01-25', itemPosition: 5, position: 1 } as const
+    expect(hitHref({ ...hit, petitionSlug: null })).toBe('/documents/f00d')
+  })
 })
 
 describe('resultCount', () => {

@@ -11,16 +11,21 @@ export const HIT_KIND_LABELS: Record<SearchHitKind, string> = {
   question: 'Public question',
   motion: 'Motion',
   petition: 'Petition',
+  document: 'Document',
 }
 
-type HitAddress = Pick<SearchHitRow, 'kind' | 'meetingSlug' | 'itemPosition' | 'position' | 'petitionSlug'>
+/** `id` is needed only for a document, whose file is the hit's address. */
+type HitAddress = Pick<SearchHitRow, 'kind' | 'meetingSlug' | 'itemPosition' | 'position' | 'petitionSlug'> & {
+  id?: string
+}
 
 /**
  * Where each kind of hit is read: the agenda item, a question or a motion on the meeting page, the
- * report page, the minutes, the petition's page.
+ * report page, the minutes, the petition's page, a document's file.
  */
 export function hitHref(hit: HitAddress): string {
   if (hit.kind === 'petition') return `/petitions/${encodeURIComponent(hit.petitionSlug ?? '')}`
+  if (hit.kind === 'document') return `/documents/${encodeURIComponent(hit.id ?? '')}`
   const meeting = `/meetings/${encodeURIComponent(hit.meetingSlug ?? '')}`
   if (hit.kind === 'report') return `${meeting}/items/${hit.itemPosition}/report`
   if (hit.kind === 'resolution') return `${meeting}/minutes#item-${hit.itemPosition}`

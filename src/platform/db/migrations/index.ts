@@ -29,6 +29,8 @@ import * as motionsVotes from './2024-01-12-0028-motions-votes.ts'
 import * as publicSpeakers from './2024-01-12-0029-public-speakers.ts'
 import * as municipalYear from './2024-01-12-0030-municipal-year.ts'
 import * as importProvenance from './2024-01-12-0031-import-provenance.ts'
+import * as importFields from './2024-01-13-0032-import-fields.ts'
+import * as itemDocuments from './2024-01-14-0033-item-documents.ts'
 import * as importBatches from './2024-01-15-0034-import-batches.ts'
 
 /**
@@ -66,6 +68,8 @@ const migrations: Record<string, Migration> = {
   '2024-01-12-0029-public-speakers': publicSpeakers,
   '2024-01-12-0030-municipal-year': municipalYear,
   '2024-01-12-0031-import-provenance': importProvenance,
+  '2024-01-13-0032-import-fields': importFields,
+  '2024-01-14-0033-item-documents': itemDocuments,
   '2024-01-15-0034-import-batches': importBatches,
 }
 

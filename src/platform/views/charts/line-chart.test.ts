@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lineChart, niceScale } from './line-chart.ts'
+import { lineChart, niceScale, runsOf } from './line-chart.ts'
 
 const chart = (overrides: Partial<Parameters<typeof lineChart>[0]> = {}) =>
   String(
@@ -62,6 +62,30 @@ describe('lineChart', () => {
     expect(svg.match(/<circle /g)).toHaveLength(3) // two points and the key
     expect(svg.match(/<rect /g)).toHaveLength(2) // one point and the key
     expect(svg).toContain('stroke-dasharray="8 4"')
+  })
+
+  it('breaks the line at a missing month and at a missing figure when told how far apart points may be', () => {
+    const points = [
+      { x: 0, label: 'Jan', y: 5 },
+      { x: 1, label: 'Feb', y: 6 },
+      // March has no figures at all: no point.
+      { x: 3, label: 'Apr', y: 4 },
+      { x: 4, label: 'May', y: null },
+      { x: 5, label: 'Jun', y: 7 },
+      { x: 6, label: 'Jul', y: 8 },
+    ]
+    expect(runsOf(points, 1).map((run) => run.map((point) => point.label))).toEqual([
+      ['Jan', 'Feb'],
+      ['Apr'],
+      ['Jun', 'Jul'],
+    ])
+    expect(runsOf(points).map((run) => run.length)).toEqual([5])
+    const svg = String(
+      lineChart({ id: 'm', title: 't', description: 'd', yLabel: 'y', breakOver: 1, series: [{ name: 's', points }] }),
+    )
+    // Two lines (Jan–Feb, Jun–Jul); April stands alone as a marker.
+    expect(svg.match(/<path d="M[^"]*" fill="none"/g)).toHaveLength(2)
+    expect(svg.match(/<circle /g)).toHaveLength(6) // five figures and the key
   })
 
   it('leaves out an x label that would overlap the next', () => {

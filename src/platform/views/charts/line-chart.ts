@@ -27,6 +27,12 @@ export interface LineChartOptions {
   description: string
   series: ChartSeries[]
   yLabel: string
+  /**
+   * Points further apart along x than this are not joined, nor those either side of a point with no value:
+   * the line breaks where figures are missing (1 for monthly figures, so that a missing month shows as a
+   * gap). When not given, the line joins the figures either side of any gap.
+   */
+  breakOver?: number
   width?: number
   height?: number
 }
@@ -62,6 +68,26 @@ function marker(shape: (typeof STYLES)[number]['marker'], x: number, y: number, 
     default:
       return `<path d="M${round(x)} ${round(y - 5)}L${round(x + 5)} ${round(y)}L${round(x)} ${round(y + 5)}L${round(x - 5)} ${round(y)}Z" ${at}/>`
   }
+}
+
+/**
+ * The points with values in order along x, as the runs a line joins: cut, when `breakOver` is given, wherever
+ * a value is missing or the next point is further than that on; one run when it is not.
+ */
+export function runsOf(points: ChartPoint[], breakOver?: number): (ChartPoint & { y: number })[][] {
+  const runs: (ChartPoint & { y: number })[][] = []
+  let run: (ChartPoint & { y: number })[] = []
+  for (const point of [...points].sort((a, b) => a.x - b.x)) {
+    const last = run.at(-1)
+    const cut = breakOver !== undefined && (point.y === null || (last !== undefined && point.x - last.x > breakOver))
+    if (cut) {
+      if (run.length) runs.push(run)
+      run = []
+    }
+    if (point.y !== null) run.push({ ...point, y: point.y })
+  }
+  if (run.length) runs.push(run)
+  return runs
 }
 
 export function lineChart(options: LineChartOptions): nunjucks.runtime.SafeString {
@@ -117,13 +143,11 @@ export function lineChart(options: LineChartOptions): nunjucks.runtime.SafeStrin
       `<text x="${round(xAt(x))}" y="${height - margin.bottom + 20}" text-anchor="middle" font-size="12" fill="#0b0c0c">${esc(label)}</text>`,
     )
   }
-  // The series: a line through the known figures, and a marker on each. A missing figure is left
-  // out, as a month with no figures at all is: the line joins the figures either side of it.
+  // The series: a line through each run of figures without a gap, and a marker on each figure.
   options.series.forEach((series, index) => {
     const style = STYLES[index % STYLES.length]
-    const known = series.points.filter((point) => point.y !== null).sort((a, b) => a.x - b.x)
-    for (const run of [known].filter((r) => r.length > 1)) {
-      const d = run.map((point, i) => `${i ? 'L' : 'M'}${round(xAt(point.x))} ${round(yAt(point.y!))}`).join('')
+    for (const run of runsOf(series.points, options.breakOver).filter((r) => r.length > 1)) {
+      const d = run.map((point, i) => `${i ? 'L' : 'M'}${round(xAt(point.x))} ${round(yAt(point.y))}`).join('')
       const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : ''
       parts.push(`<path d="${d}" fill="none" stroke="${style.colour}" stroke-width="3"${dash}/>`)
     }
