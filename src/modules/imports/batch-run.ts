@@ -30,9 +30,9 @@ export const refusedByDatabase = (error: unknown): ApplyResult => ({
   reasons: [`the database refused a record, so the whole run was undone: ${(error as Error).message}`],
 })
 
-/** What applying a plan would do now, written and rolled back. */
-export const previewOf = (db: Db, ctx: Context, plan: ImportPlan) =>
-  applyPlan(db, ctx, plan, { preview: true }).catch(refusedByDatabase)
+/** What applying a plan would do now (on `today`, the real date unless given), written and rolled back. */
+export const previewOf = (db: Db, ctx: Context, plan: ImportPlan, today?: string) =>
+  applyPlan(db, ctx, plan, { preview: true, today }).catch(refusedByDatabase)
 
 /** A year ahead, so that meetings already arranged come in with the record. */
 export function yearAfter(iso: string): string {
@@ -75,7 +75,7 @@ export async function runFromWebService(db: Db, ctx: Context, run: WebServiceRun
     await progress
     const kept = batchPlanJson(plan)
     if (!kept.ok) return await repo.failRun(run.id, kept.message)
-    await repo.finishRun(run.id, kept.json, await previewOf(db, ctx, plan))
+    await repo.finishRun(run.id, kept.json, await previewOf(db, ctx, plan, run.today))
   } catch (error) {
     await progress.catch(() => undefined)
     await repo.failRun(run.id, `Reading stopped: ${(error as Error).message}`.slice(0, 4000)).catch(() => undefined)

@@ -203,7 +203,8 @@ export function createBatchService(deps: BatchServiceDeps) {
         const plan = await repo.planOf(id)
         if (!plan) throw new NotFoundError('Import')
         const run: Context = { user: ctx.user, requestId: batchRun(id) }
-        const result = await applyPlan(db, run, plan).catch((error: unknown) => {
+        // The app's today, which tells a meeting yet to take place (pinned in the demo).
+        const result = await applyPlan(db, run, plan, { today: deps.clock.today() }).catch((error: unknown) => {
           throw new RuleError(
             `Nothing was written: the database refused a record, so the whole import was undone (${(error as Error).message}).`,
           )
