@@ -6,7 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Agent } from '../../../test/support/agent.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
-import { errorSummary, heading, links, section, summaryList, table, tags, text } from '../../../test/support/html.ts'
+import {
+  anchors,
+  errorSummary,
+  heading,
+  links,
+  section,
+  summaryList,
+  table,
+  tags,
+  text,
+} from '../../../test/support/html.ts'
+import { fixtureCopy } from '../../../test/support/moderngov-changes.ts'
 import { runImportCommand } from '../../../test/support/import-command.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
 import { applyPlan } from './apply.ts'
@@ -160,6 +171,23 @@ describe.each(testDatabases())('the import batches pages on $name', (database) =
       'This import has been applied already: applying it again would change nothing.',
     ])
     expect({ sources: await count('importSources'), audit: await count('auditEvents') }).toEqual(before)
+  })
+
+  it('lists a record edited here since it was imported, with the fields that differ and a link to it', async () => {
+    const march = '/meetings/2024-03-14-children-and-young-people-scrutiny-committee'
+    const form = await agents.admin.openForm(`${march}/edit`)
+    expect((await agents.admin.post(`${march}/edit`, { ...form, venue: 'The Grand Hall' })).statusCode).toBe(303)
+    const changed = await fixtureCopy({
+      'meeting-2001.xml': [['Committee Room A, Town Hall', 'Committee Room B, Town Hall']],
+    })
+    try {
+      const page = await agents.admin.get(`/admin/imports/${await importBatch(changed)}`)
+      const conflicts = section(page.body, 'Changed here since the last import (1)')
+      expect(table(conflicts).slice(1)).toEqual([['Meeting 2001', 'venue', 'meeting-2001.xml']])
+      expect(anchors(conflicts)).toEqual([{ href: march, text: 'Meeting 2001' }])
+    } finally {
+      await rm(changed, { recursive: true, force: true })
+    }
   })
 
   it('offers no Apply for a batch whose plan has errors, and refuses it with the reasons', async () => {
