@@ -206,6 +206,19 @@ describe.each(testDatabases())('the import batches pages on $name', (database) =
     expect(tags(refused.body, 'main')).toEqual(['Ready to review'])
   })
 
+  it('shows a run of --apply that wrote nothing as failed, with why', async () => {
+    const { out } = await runImportCommand(['moderngov', FIXTURES, '--apply'], {
+      openDatabase: () => Promise.resolve({ db: t.db, close: () => Promise.resolve() }),
+    })
+    const id = /^See it at \/admin\/imports\/(.+)$/m.exec(out)?.[1]
+    const page = await agents.admin.get(`/admin/imports/${id}`)
+    expect(tags(page.body, 'main')).toEqual(['Failed'])
+    expect(text(page.body)).toContain(
+      'This import failed: Nothing was written: malformed.xml: line 10: unexpected close tag',
+    )
+    expect(text(page.body)).not.toContain('Apply import')
+  })
+
   it('discards a batch after asking, and it cannot be applied after', async () => {
     const id = await importBatch()
     const confirm = await agents.admin.get(`/admin/imports/${id}/discard`)

@@ -223,7 +223,8 @@ async function apply(db: Db, batch: CommandBatch, io: ImportCommandIo): Promise<
     io.out('Nothing was written:')
     for (const reason of result.reasons) io.out(`  ${reason}`)
     const failure = `Nothing was written: ${result.reasons.join('; ')}`.slice(0, 4000)
-    await writeBatch(db, ctx, { ...batch, preview: result, status: 'failed', failure })
+    const kept = await writeBatch(db, ctx, { ...batch, preview: result, status: 'failed', failure })
+    if (kept.ok) io.out(`See it at ${io.baseUrl ?? ''}${batchPath(batch.id)}`)
     return 1
   }
   io.out(`Written (${run}):`)
