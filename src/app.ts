@@ -23,7 +23,7 @@ import { createPetitions } from '#src/modules/petitions/index.ts'
 import { createIndicators } from '#src/modules/indicators/index.ts'
 import { createImprovement } from '#src/modules/improvement/index.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
-import { createSourceReader } from '#src/modules/imports/index.ts'
+import { createImports, createSourceReader } from '#src/modules/imports/index.ts'
 
 export interface AppOptions {
   db: Db
@@ -150,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workProgramme: workProgramme.service,
     improvement: improvement.service,
   })
+  const imports = createImports({ db, clock, bodies: bodies.service, meetings: meetings.service })
   const publishing = createPublishing({
     db,
     clock,
@@ -195,6 +196,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(improvement.routes)
   await app.register(accounts.routes)
   await app.register(settings.routes)
+  await app.register(imports.routes)
   await app.register(
     backupRoutes(createBackupsService({ db, now: () => clock.now(), warnDays: options.backupWarnDays ?? 7 })),
   )

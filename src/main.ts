@@ -17,7 +17,7 @@ import { prepareDatabase, startupWarnings } from '#src/startup.ts'
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version
 const usage =
-  'Usage: oversight <serve | migrate | demo | create-admin EMAIL NAME | backup FILE | restore FILE | import moderngov FOLDER|ADDRESS --dry-run | --apply>'
+  'Usage: oversight <serve | migrate | demo | create-admin EMAIL NAME | backup FILE | restore FILE | import moderngov FOLDER|ADDRESS [--dry-run | --apply]>'
 
 async function main(command = 'serve', args: string[] = []) {
   const config = loadConfig()
@@ -37,6 +37,8 @@ async function main(command = 'serve', args: string[] = []) {
       out: console.log,
       err: console.error,
       openDatabase: openForImport,
+      baseUrl: config.baseUrlSet ? config.baseUrl : undefined,
+      progress: { write: (text: string) => process.stderr.write(text), isTTY: Boolean(process.stderr.isTTY) },
     }
     process.exit(await importCommand(args, io))
   }

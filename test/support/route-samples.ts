@@ -28,6 +28,8 @@ export interface SampleRecords {
   indicatorGroup: string
   /** The account the admin's account pages are tried on. */
   account: string
+  /** An import batch ready for review, with an empty plan. */
+  importBatch: string
 }
 
 async function first<T extends Record<string, unknown>>(query: Promise<T | undefined>) {
@@ -139,7 +141,21 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     .values({ meetingId: september.id, publishedAt: null, replacedOn: '2023-11-09', content: JSON.stringify({}) })
     .returning('id')
     .executeTakeFirstOrThrow()
+  // An import batch to review, as the import command keeps one; its plan found nothing.
+  const plan = { bodies: [], people: [], memberships: [], meetings: [], items: [], attendance: [], documents: [] }
+  const importBatch = await db
+    .insertInto('importBatches')
+    .values({
+      system: 'moderngov',
+      source: 'moderngov-responses',
+      options: JSON.stringify({ bodies: [], from: null, to: null }),
+      plan: JSON.stringify({ ...plan, notMapped: [], errors: [] }),
+      status: 'ready',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return {
+    importBatch: importBatch.id,
     attendance: present.id,
     publishedDraft: publishedDraft.id,
     declaration: await id(
@@ -239,6 +255,7 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     .replace(/^\/forward-plan\/:plan\/items\/:item/, '/forward-plan/2024-01/items/12-2022')
     .replace(/^\/forward-plan\/:plan/, '/forward-plan/2024-01')
     .replace(/^\/admin\/accounts\/:id/, `/admin/accounts/${ids.account}`)
+    .replace(/^\/admin\/imports\/:id/, `/admin/imports/${ids.importBatch}`)
     .replace(/^\/petitions\/:slug/, '/petitions/sample-petition')
     .replace(/^\/waiting-lists\/:service\/figures\/:month/, '/waiting-lists/camhs/figures/2023-12')
     .replace(/^\/waiting-lists\/:service/, '/waiting-lists/camhs')

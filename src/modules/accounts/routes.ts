@@ -35,10 +35,17 @@ export function adminRoutes() {
       const canReadAudit = can(request.user, 'audit:read')
       const canReadBackups = can(request.user, 'backups:read')
       const canEditSettings = can(request.user, 'settings:edit')
-      if (!canManageAccounts && !canReadAudit && !canReadBackups && !canEditSettings) {
+      const canManageImports = can(request.user, 'imports:manage')
+      if (!canManageAccounts && !canReadAudit && !canReadBackups && !canEditSettings && !canManageImports) {
         assertCan(request.user, 'accounts:manage')
       }
-      return reply.page(`${views}/admin.njk`, { canManageAccounts, canReadAudit, canReadBackups, canEditSettings })
+      return reply.page(`${views}/admin.njk`, {
+        canManageAccounts,
+        canReadAudit,
+        canReadBackups,
+        canEditSettings,
+        canManageImports,
+      })
     })
   }
 }

@@ -66,6 +66,8 @@ export interface ApplyOptions {
   preview?: boolean
   /** Today in Europe/London, which tells a meeting yet to take place; the real date unless given. */
   today?: string
+  /** Told after each planned record how many are done of all the plan's records (a progress line). */
+  onProgress?: (done: number, total: number) => void
 }
 
 const zero = (): ApplyCounts => ({
@@ -107,7 +109,7 @@ export async function applyPlan(
   if (reasons.length) return { applied: false, reasons }
   const tally: Tally = { created: zero(), updated: zero(), unchanged: zero(), conflicts: [], skipped: [] }
   const run = withTransaction(db, async (trx) => {
-    const writer = await createRecordWriter(trx, ctx, tally)
+    const writer = withProgress(await createRecordWriter(trx, ctx, tally), plan, options.onProgress)
     await writeBodiesAndPeople(trx, writer, plan)
     const meetingIds = await writeMeetings(trx, writer, plan, options.today ?? londonToday())
     await writeMinutes(trx, ctx, plan, meetingIds)
@@ -226,6 +228,20 @@ async function writeMinutes(trx: Trx, ctx: Context, plan: ImportPlan, meetingIds
         after: { ...after, source: meeting.source },
       })
   }
+}
+
+/** The writer, telling `onProgress` after each record how many of the plan's are done. */
+function withProgress(writer: RecordWriter, plan: ImportPlan, onProgress: ApplyOptions['onProgress']): RecordWriter {
+  if (!onProgress) return writer
+  const lists = [plan.bodies, plan.people, plan.memberships, plan.meetings, plan.items, plan.attendance]
+  const total = lists.reduce((sum, list) => sum + list.length, 0)
+  let done = 0
+  const record: RecordWriter['record'] = async (...args) => {
+    const id = await writer.record(...args)
+    onProgress(++done, total)
+    return id
+  }
+  return { ...writer, record }
 }
 
 /** Thrown to roll a preview's transaction back once its result is known. */

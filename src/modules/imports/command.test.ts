@@ -47,12 +47,6 @@ describe('import moderngov --dry-run', () => {
     expect(code).toBe(0)
   })
 
-  it('asks for --dry-run or --apply when given neither; exit 2', async () => {
-    const { code, out, err } = await run('moderngov', FIXTURES)
-    expect(err.split('\n')[0]).toBe('Say --dry-run to see what the import would create, or --apply to write it.')
-    expect([code, out]).toEqual([2, ''])
-  })
-
   it.each([
     [['csv', FIXTURES, '--dry-run'], 'Say which system to import from: moderngov is the only one so far.'],
     [

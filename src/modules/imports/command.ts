@@ -3,7 +3,10 @@ import { stat } from 'node:fs/promises'
 import type { Db } from '#src/database.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
 import { DEFAULT_POLITE_FETCH, type PoliteFetchOptions } from '#src/platform/http/polite-fetch.ts'
+import { createProgressLine } from '#src/platform/progress/progress-line.ts'
 import { type ApplyResult, applyPlan } from './apply.ts'
+import { previewOf, refusedByDatabase, yearAfter } from './batch-run.ts'
+import { batchPath, batchRun, writeBatch } from './batch-service.ts'
 import { buildPlan } from './moderngov/build-plan.ts'
 import { fetchDocuments } from './moderngov/fetch-documents.ts'
 import { type ImportPlan, planCounts } from './moderngov/plan.ts'
@@ -12,16 +15,20 @@ import { readWebService, webServiceAddress } from './moderngov/read-web-service.
 import { isoDate } from './moderngov/vocabulary.ts'
 
 export const IMPORT_USAGE =
-  'Usage: oversight import moderngov (FOLDER | https://SITE/mgWebService.asmx) [--body NAME …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--delay-ms N] (--dry-run | --apply)'
+  'Usage: oversight import moderngov (FOLDER | https://SITE/mgWebService.asmx) [--body NAME …] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--delay-ms N] [--dry-run | --apply]'
 
 export interface ImportCommandIo {
   today: string
   out: (line: string) => void
   err: (line: string) => void
-  /** Opened only to apply: a dry run needs no database. */
+  /** Opened to keep the batch or to apply: a dry run needs no database. */
   openDatabase: () => Promise<{ db: Db; close: () => Promise<void> }>
   /** How the web service is asked, when the source is its address (tests shorten the pauses). */
   webService?: Partial<PoliteFetchOptions>
+  /** The site's configured public address, to print the batch's review page in full; the path alone without it. */
+  baseUrl?: string
+  /** Where the progress line goes while asking, fetching documents and applying (over itself on a terminal). */
+  progress?: { write: (text: string) => void; isTTY: boolean }
 }
 
 interface ImportArgs {
@@ -88,9 +95,11 @@ function printPlan(plan: ImportPlan, files: number, noun: string, io: ImportComm
 }
 
 /**
- * `import moderngov FOLDER|ADDRESS … --dry-run`: prints what the responses would create, what cannot be
- * mapped and why, and each file's errors. Exit code 0 when every file was read, 1 when some were refused,
- * 2 when the command itself cannot be run as given.
+ * `import moderngov FOLDER|ADDRESS …`: prints what the responses would create, what cannot be mapped and
+ * why, and each file's errors; then keeps it all as a batch for an admin to review at /admin/imports/{id}
+ * (`--dry-run`: only prints; `--apply`: writes it straight away, and keeps the batch as applied). Exit code
+ * 0 when every file was read (and, with --apply, written), 1 when some were refused or nothing could be
+ * written, 2 when the command itself cannot be run as given.
  */
 export async function importCommand(args: string[], io: ImportCommandIo): Promise<number> {
   const parsed = parseImportArgs(args)
@@ -99,24 +108,56 @@ export async function importCommand(args: string[], io: ImportCommandIo): Promis
     io.err(IMPORT_USAGE)
     return 2
   }
-  if (!parsed.mode) {
-    io.err('Say --dry-run to see what the import would create, or --apply to write it.')
-    io.err(IMPORT_USAGE)
-    return 2
-  }
   const read = /^https?:\/\//i.test(parsed.source) ? await readAddress(parsed, io) : await readFolder(parsed, io)
   if (typeof read === 'number') return read
   const { input, noun } = read
+  const progress = io.progress && createProgressLine({ label: 'Fetching documents', ...io.progress })
   const plan = await fetchDocuments(
     buildPlan(input, { bodies: parsed.bodies, from: parsed.from, to: parsed.to, today: io.today }),
     input.origin === 'web service'
       ? { kind: 'web', site: new URL(parsed.source).origin, options: politeOptions(parsed, io) }
       : { kind: 'folder', folder: parsed.source },
+    progress ? (done, total) => progress.update(done, total) : undefined,
   )
+  progress?.finish()
   io.out(`Import from Modern.gov: ${parsed.source}${parsed.mode === 'dry-run' ? ' (dry run: nothing is written)' : ''}`)
   printPlan(plan, input.files, noun, io)
   if (parsed.mode === 'dry-run') return plan.errors.length ? 1 : 0
-  return apply(plan, io)
+  const handle = await io.openDatabase()
+  try {
+    const batch = { id: randomUUID(), source: parsed.source, options: optionsOf(parsed), plan }
+    return parsed.mode === 'apply' ? await apply(handle.db, batch, io) : await keepForReview(handle.db, batch, io)
+  } finally {
+    await handle.close()
+  }
+}
+
+/** What a batch keeps of the arguments. */
+const optionsOf = (parsed: ImportArgs) => ({ bodies: parsed.bodies, from: parsed.from, to: parsed.to })
+
+interface CommandBatch {
+  id: string
+  source: string
+  options: ReturnType<typeof optionsOf>
+  plan: ImportPlan
+}
+
+/** Works out what applying would do, and keeps the plan with it as a batch to review. */
+async function keepForReview(db: Db, batch: CommandBatch, io: ImportCommandIo): Promise<number> {
+  const ctx = systemContext(batchRun(batch.id))
+  const preview = await previewOf(db, ctx, batch.plan)
+  const kept = await writeBatch(db, ctx, { ...batch, preview, status: 'ready' })
+  io.out('')
+  if (!kept.ok) {
+    io.err(kept.message)
+    return 1
+  }
+  if (!preview.applied) {
+    io.out('It cannot be applied as it is:')
+    for (const reason of preview.reasons) io.out(`  ${reason}`)
+  }
+  io.out(`Review it at ${io.baseUrl ?? ''}${batchPath(batch.id)}`)
+  return batch.plan.errors.length || !preview.applied ? 1 : 0
 }
 
 async function readFolder(parsed: ImportArgs, io: ImportCommandIo) {
@@ -131,13 +172,6 @@ async function readFolder(parsed: ImportArgs, io: ImportCommandIo) {
     return 2
   }
   return { input, noun: 'files' }
-}
-
-/** A year ahead, so that meetings already arranged come in with the record. */
-function yearAfter(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`)
-  date.setUTCFullYear(date.getUTCFullYear() + 1)
-  return date.toISOString().slice(0, 10)
 }
 
 /** How the web service, and the documents it links to, are asked for. */
@@ -160,6 +194,7 @@ async function readAddress(parsed: ImportArgs, io: ImportCommandIo) {
     return 2
   }
   const options = politeOptions(parsed, io)
+  const progress = io.progress && createProgressLine({ label: 'Asking the web service', ...io.progress })
   const input = await readWebService(
     {
       address: webServiceAddress(parsed.source),
@@ -168,35 +203,40 @@ async function readAddress(parsed: ImportArgs, io: ImportCommandIo) {
       to: parsed.to ?? yearAfter(io.today),
     },
     options,
+    progress ? (done, total) => progress.update(done, total) : undefined,
   )
+  progress?.finish()
   return { input, noun: 'responses' }
 }
 
-async function apply(plan: ImportPlan, io: ImportCommandIo): Promise<number> {
-  const handle = await io.openDatabase()
-  try {
-    // The audit events of one run share its id, which names the run.
-    const run = `import moderngov ${randomUUID()}`
-    const result = await applyPlan(handle.db, systemContext(run), plan).catch((error: unknown) => ({
-      applied: false as const,
-      reasons: [`the database refused a record, so the whole run was undone: ${(error as Error).message}`],
-    }))
-    io.out('')
-    if (!result.applied) {
-      io.out('Nothing was written:')
-      for (const reason of result.reasons) io.out(`  ${reason}`)
-      return 1
-    }
-    io.out(`Written (${run}):`)
-    for (const type of ['body', 'person', 'membership', 'meeting', 'agenda item', 'attendance', 'document'] as const)
-      io.out(
-        `  ${type}: ${result.created[type]} created, ${result.updated[type]} updated, ${result.unchanged[type]} unchanged`,
-      )
-    printConflictsAndSkips(result, io)
-    return 0
-  } finally {
-    await handle.close()
+/** Writes the plan straight away, and keeps it as a batch applied (or failed) in the history of imports. */
+async function apply(db: Db, batch: CommandBatch, io: ImportCommandIo): Promise<number> {
+  // The audit events of one run share its id, which names the batch.
+  const run = batchRun(batch.id)
+  const ctx = systemContext(run)
+  const progress = io.progress && createProgressLine({ label: 'Applying', ...io.progress })
+  const onProgress = progress ? (done: number, total: number) => progress.update(done, total) : undefined
+  const result = await applyPlan(db, ctx, batch.plan, { onProgress }).catch(refusedByDatabase)
+  progress?.finish()
+  io.out('')
+  if (!result.applied) {
+    io.out('Nothing was written:')
+    for (const reason of result.reasons) io.out(`  ${reason}`)
+    const failure = `Nothing was written: ${result.reasons.join('; ')}`.slice(0, 4000)
+    const kept = await writeBatch(db, ctx, { ...batch, preview: result, status: 'failed', failure })
+    if (kept.ok) io.out(`See it at ${io.baseUrl ?? ''}${batchPath(batch.id)}`)
+    return 1
   }
+  io.out(`Written (${run}):`)
+  for (const type of ['body', 'person', 'membership', 'meeting', 'agenda item', 'attendance', 'document'] as const)
+    io.out(
+      `  ${type}: ${result.created[type]} created, ${result.updated[type]} updated, ${result.unchanged[type]} unchanged`,
+    )
+  printConflictsAndSkips(result, io)
+  const kept = await writeBatch(db, ctx, { ...batch, preview: null, status: 'applied', result })
+  if (!kept.ok) io.err(`Written, but not kept in the history of imports. ${kept.message}`)
+  else io.out(`See it at ${io.baseUrl ?? ''}${batchPath(batch.id)}`)
+  return 0
 }
 
 /** Each conflict and skip on a line naming the file and the record, for the admin to look at. */

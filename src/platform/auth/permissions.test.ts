@@ -18,6 +18,7 @@ const EXPECTED: Record<string, Role[]> = {
   'audit:read': ['admin'],
   'backups:read': ['admin'],
   'settings:edit': ['admin'],
+  'imports:manage': ['admin'],
   'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
   'bodies:edit': ['scrutiny_officer', 'admin'],
   'people:edit': ['scrutiny_officer', 'admin'],

@@ -12,6 +12,8 @@ export const GRANTS = {
   'backups:read': ['admin'],
   /** The council's settings: its name, call-in period, publication notice, report template, reference formats. */
   'settings:edit': ['admin'],
+  /** Review the batches an import from another system (Modern.gov) makes, and apply or discard them. */
+  'imports:manage': ['admin'],
   'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
   'bodies:edit': ['scrutiny_officer', 'admin'],
   'people:edit': ['scrutiny_officer', 'admin'],

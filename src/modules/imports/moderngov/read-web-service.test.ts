@@ -134,6 +134,24 @@ describe('the import through the web service address', () => {
     }
   })
 
+  it('reports its progress after each request, the total growing as the lists come in', async () => {
+    const reports: [number, number][] = []
+    await readWebService({ ...range, address }, options, (done, total) => reports.push([done, total]))
+    // Committees and councillors, then four committees' lists, then the four meetings they list.
+    expect(reports).toEqual([
+      [1, 2],
+      [2, 2],
+      [3, 6],
+      [4, 6],
+      [5, 6],
+      [6, 6],
+      [7, 10],
+      [8, 10],
+      [9, 10],
+      [10, 10],
+    ])
+  })
+
   it('asks only for the meetings of the committees named with --body', async () => {
     await readWebService({ ...range, bodies: ['cabinet'], address }, options)
     expect(seen.filter((entry) => entry.path.includes('GetMeetings?'))).toHaveLength(1)

@@ -33,6 +33,8 @@ function serviceDate(iso: string): string {
 export async function readWebService(
   request: WebServiceRequest,
   options: PoliteFetchOptions,
+  /** Told after each request how many are done of how many are known so far (the total grows as lists come in). */
+  onProgress?: (done: number, total: number) => void,
 ): Promise<PlanInput & { files: number }> {
   const client = createPoliteFetch(options)
   const limits = { ...DEFAULT_XML_LIMITS, maxBytes: options.maxBytes }
@@ -44,11 +46,14 @@ export async function readWebService(
     files: 0,
   }
 
+  // The committees and the councillors first; each committee's list and each meeting join the total when known.
+  let total = 2
   const ask = async (method: string, query: Record<string, string> = {}): Promise<MgResponse | null> => {
     const params = new URLSearchParams(query).toString()
     const url = `${request.address}/${method}${params ? `?${params}` : ''}`
     input.files += 1
     const fetched = await client.get(url)
+    onProgress?.(input.files, total)
     if (!fetched.ok) {
       input.errors.push({ file: url, message: `${url}: ${fetched.message}` })
       return null
@@ -78,6 +83,7 @@ export async function readWebService(
           .filter((committee) => !wanted.length || wanted.includes(committee.title.toLowerCase()))
           .map((committee) => committee.id)
       : []
+  total += committeeIds.length
 
   const meetingIds = new Set<string>()
   for (const committeeId of committeeIds) {
@@ -88,6 +94,7 @@ export async function readWebService(
     })
     if (meetings?.kind === 'meetings') for (const meeting of meetings.meetings) meetingIds.add(meeting.id)
   }
+  total += meetingIds.size
   for (const meetingId of meetingIds) await ask('GetMeeting', { lMeetingId: meetingId })
   return input
 }

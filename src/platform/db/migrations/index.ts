@@ -31,6 +31,7 @@ import * as municipalYear from './2024-01-12-0030-municipal-year.ts'
 import * as importProvenance from './2024-01-12-0031-import-provenance.ts'
 import * as importFields from './2024-01-13-0032-import-fields.ts'
 import * as itemDocuments from './2024-01-14-0033-item-documents.ts'
+import * as importBatches from './2024-01-15-0034-import-batches.ts'
 import * as auditAppDate from './2024-01-16-0035-audit-app-date.ts'
 
 /**
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-12-0031-import-provenance': importProvenance,
   '2024-01-13-0032-import-fields': importFields,
   '2024-01-14-0033-item-documents': itemDocuments,
+  '2024-01-15-0034-import-batches': importBatches,
   '2024-01-16-0035-audit-app-date': auditAppDate,
 }
 

@@ -23,3 +23,7 @@ for (const radios of document.querySelectorAll('[data-module="govuk-radios"]')) 
 initGovuk()
 createAll(AppRadios)
 initMoj()
+
+// A page still waiting for a run in the background (an import reading) asks for itself again until it is done.
+const refresh = document.querySelector('[data-app-refresh]')
+if (refresh) setTimeout(() => window.location.reload(), Number(refresh.getAttribute('data-app-refresh')) * 1000)
