@@ -9,7 +9,7 @@ const FIXTURES = 'test/fixtures/moderngov'
 const ITEM = "Children's social care performance, quarter 3"
 
 e2eSuite('Import from Modern.gov (issue 11)', (e2e) => {
-  test('an admin reviews an import the command made, applies it, and finds the imported meeting and its items through search', async () => {
+  test('an admin reviews an import the command made, applies it, and finds the imported meeting, its items and a document’s words through search', async () => {
     // The fixture responses, the malformed one aside, read by the command into the app's database.
     const folder = await mkdtemp(join(tmpdir(), 'moderngov-e2e-'))
     try {
@@ -68,5 +68,19 @@ e2eSuite('Import from Modern.gov (issue 11)', (e2e) => {
     await clickAndWait(page, page.getByRole('link', { name: ITEM }).first())
     await expect.poll(() => page.locator('main').innerText()).toContain('Residential placement contract')
     expect(await page.locator('main').innerText()).toContain('14 March 2024')
+    // The item lists its document, which can be downloaded.
+    const document = page.getByRole('link', { name: 'Quarter 3 performance report' })
+    expect(await document.getAttribute('href')).toMatch(/^\/documents\/[0-9a-f-]{36}$/)
+
+    // A resident finds words inside the imported PDF, and never the words of the restricted one.
+    const resident = await e2e.newPage()
+    await resident.goto(`/search?q=${encodeURIComponent('kinship carers')}`)
+    const hit = resident.getByRole('link', { name: 'Quarter 3 performance report' })
+    expect(await hit.getAttribute('href')).toBe(await document.getAttribute('href'))
+    expect(await resident.locator('main').innerText()).toMatch(/kinship/i)
+    await expectNoAxeViolations(resident)
+    await resident.goto('/search?q=Larkspur')
+    expect(await resident.getByRole('link', { name: /exempt appendix/i }).count()).toBe(0)
+    expect(await resident.locator('main').innerText()).toMatch(/No results|0 results|nothing/i)
   })
 })

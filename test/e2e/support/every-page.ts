@@ -154,6 +154,8 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
   ],
   admin: [
     '/admin',
+    '/admin/imports',
+    '/admin/imports/new',
     '/admin/accounts',
     '/admin/audit',
     '/admin/accounts/new',
