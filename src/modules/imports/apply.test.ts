@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
 import type { Database } from '#src/database.ts'
 import type { DatabaseHandle } from '#src/platform/db/database.ts'
+import { systemContext } from '#src/platform/auth/user.ts'
+import { applyPlan } from './apply.ts'
 import { importCommand } from './command.ts'
+import { buildPlan } from './moderngov/build-plan.ts'
+import { readResponseFolder } from './moderngov/read-folder.ts'
 
 const FIXTURES = 'test/fixtures/moderngov'
 
@@ -82,6 +86,19 @@ describe.each(testDatabases())('import moderngov --apply on $name', (database) =
     } finally {
       await rm(folder, { recursive: true, force: true })
     }
+  })
+
+  it('undoes everything when what must commit with the records (marking its batch applied) fails', async () => {
+    const before = await counts()
+    const plan = buildPlan(await readResponseFolder(clean), { bodies: [], from: null, to: null, today: '2024-01-22' })
+    const applying = applyPlan(handle.db, systemContext('test'), plan, {
+      beforeCommit: async (_trx, result) => {
+        expect(result.created.meeting).toBeGreaterThan(0)
+        throw new Error('This import has been applied already')
+      },
+    })
+    await expect(applying).rejects.toThrow('This import has been applied already')
+    expect(await counts()).toEqual(before)
   })
 
   it('writes nothing while a restricted item has no Schedule 12A paragraph, which would make it public', async () => {

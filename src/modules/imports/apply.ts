@@ -68,6 +68,11 @@ export interface ApplyOptions {
   today?: string
   /** Told after each planned record how many are done of all the plan's records (a progress line). */
   onProgress?: (done: number, total: number) => void
+  /**
+   * Run in the same transaction once everything is written, before it commits (not in a preview): what
+   * must stand or fall with the records, such as marking the batch applied. What it throws undoes all.
+   */
+  beforeCommit?: (trx: Trx, result: Extract<ApplyResult, { applied: true }>) => Promise<void>
 }
 
 const zero = (): ApplyCounts => ({
@@ -115,6 +120,7 @@ export async function applyPlan(
     await writeMinutes(trx, ctx, plan, meetingIds)
     await applyDocuments(trx, ctx, plan, tally)
     if (options.preview) throw new PreviewDone()
+    await options.beforeCommit?.(trx, { applied: true, ...tally })
   })
   await run.catch((error: unknown) => {
     if (!(error instanceof PreviewDone)) throw error

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Db } from '#src/database.ts'
+import type { Db, Trx } from '#src/database.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '#src/modules/meetings/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
@@ -203,15 +203,9 @@ export function createBatchService(deps: BatchServiceDeps) {
         const plan = await repo.planOf(id)
         if (!plan) throw new NotFoundError('Import')
         const run: Context = { user: ctx.user, requestId: batchRun(id) }
-        // The app's today, which tells a meeting yet to take place (pinned in the demo).
-        const result = await applyPlan(db, run, plan, { today: deps.clock.today() }).catch((error: unknown) => {
-          throw new RuleError(
-            `Nothing was written: the database refused a record, so the whole import was undone (${(error as Error).message}).`,
-          )
-        })
-        if (!result.applied) throw new RuleError(`This import cannot be applied: ${result.reasons.join('; ')}.`)
         const by = ctx.user.id
-        await withTransaction(db, async (trx) => {
+        // The batch is marked applied in the same transaction as its records: both stand, or neither.
+        const markApplied = async (trx: Trx, result: ApplyResult) => {
           if (!(await repo.decide(id, { status: 'applied', by, result }, trx)))
             throw new RuleError('This import has been applied already: applying it again would change nothing.')
           await recordAudit(trx, run, {
@@ -219,9 +213,19 @@ export function createBatchService(deps: BatchServiceDeps) {
             subjectType: 'import batch',
             subjectId: id,
             before: { status: 'ready' },
-            after: { status: 'applied', created: result.created, updated: result.updated },
+            after: result.applied ? { status: 'applied', created: result.created, updated: result.updated } : null,
           })
-        })
+        }
+        // The app's today, which tells a meeting yet to take place (pinned in the demo).
+        const result = await applyPlan(db, run, plan, { today: deps.clock.today(), beforeCommit: markApplied }).catch(
+          (error: unknown) => {
+            if (error instanceof RuleError) throw error
+            throw new RuleError(
+              `Nothing was written: the database refused a record, so the whole import was undone (${(error as Error).message}).`,
+            )
+          },
+        )
+        if (!result.applied) throw new RuleError(`This import cannot be applied: ${result.reasons.join('; ')}.`)
         return result
       } finally {
         applying.delete(id)
