@@ -176,7 +176,9 @@ describe.each(testDatabases())('every route fuzzed as every role ($name)', (data
 
   it('finds the query parameters and forms to fuzz', async () => {
     // Guards the tests below against fuzzing nothing because the pages could not be read.
-    expect([...(queryNames.get('/admin/audit') ?? [])]).toEqual(expect.arrayContaining(['from-day', 'to-year', 'format']))
+    expect([...(queryNames.get('/admin/audit') ?? [])]).toEqual(
+      expect.arrayContaining(['from-day', 'to-year', 'format']),
+    )
     expect([...(queryNames.get('/improvement-plans/:slug/since') ?? [])]).toContain('from-day')
     expect(postForms.size).toBeGreaterThan(50)
     expect([...(await formsShownTo('analyst')).keys()]).toEqual(
