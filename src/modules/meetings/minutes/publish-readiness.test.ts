@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { type ReadinessInput, whatIsMissing } from './publish-readiness.ts'
 
 const ready: ReadinessInput = {
+  meetingDate: '2024-01-25',
+  today: '2024-01-25',
   agendaPublished: true,
   attendance: [
     { status: 'present', chaired: true },
@@ -17,7 +19,9 @@ const ready: ReadinessInput = {
 
 describe('whatIsMissing before publishing', () => {
   it.each<[string, Partial<ReadinessInput>, string[]]>([
-    ['nothing when everything is recorded', {}, []],
+    ['nothing when everything is recorded, on the day of the meeting', {}, []],
+    ['nothing after the meeting', { today: '2024-03-01' }, []],
+    ['the meeting itself, before it takes place', { today: '2024-01-24' }, ['Wait until the meeting has taken place']],
     ['the agenda first, while it is a draft', { agendaPublished: false }, ['Publish the agenda of the meeting']],
     ['nothing when declarations are recorded instead of none', { noDeclarations: false, declarationCount: 1 }, []],
     [

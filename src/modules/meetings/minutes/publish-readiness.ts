@@ -8,6 +8,9 @@ export interface MissingPart {
 }
 
 export interface ReadinessInput {
+  /** The meeting's date and the app's today: minutes record a meeting that has taken place. */
+  meetingDate: string
+  today: string
   /** Minutes of a draft agenda would publish its items (their titles, minutes, declarations) early. */
   agendaPublished: boolean
   attendance: { status: AttendanceStatus; chaired: boolean }[]
@@ -18,11 +21,14 @@ export interface ReadinessInput {
 
 /**
  * What must still be recorded before the minutes can be published, in the order of the minutes;
- * empty when they are ready. Minutes follow a published agenda, and say who was there and who
- * chaired, what was declared (or that nothing was), and what happened on every item.
+ * empty when they are ready. Minutes record a meeting that has taken place (on its day or after, by the
+ * app's date), follow a published agenda, and say who was there and who chaired, what was declared (or
+ * that nothing was), and what happened on every item.
  */
 export function whatIsMissing(input: ReadinessInput): MissingPart[] {
   const missing: MissingPart[] = []
+  if (input.meetingDate > input.today)
+    missing.push({ text: 'Wait until the meeting has taken place', anchor: 'status' })
   if (!input.agendaPublished) missing.push({ text: 'Publish the agenda of the meeting', anchor: 'status' })
   if (!input.attendance.some((row) => row.status === 'present')) {
     missing.push({ text: 'Record at least one person as present', anchor: 'attendance' })

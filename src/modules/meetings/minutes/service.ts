@@ -201,6 +201,8 @@ export function createMinutesService(deps: MinutesDeps) {
       assertCan(ctx.user, 'minutes:edit')
       const record = await recordOf(ctx, await meetingBySlug(slug))
       const missing = whatIsMissing({
+        meetingDate: record.meeting.date,
+        today: deps.clock.today(),
         agendaPublished: record.meeting.agendaPublishedOn !== null,
         attendance: record.attendance,
         items: record.items.map((item) => ({

@@ -28,7 +28,12 @@ export function createMinutesWorkflow(
   }
 
   /** What stops these minutes being published; empty when nothing does. */
-  async function missingParts(meetingId: string, noDeclarations: boolean, agendaPublished: boolean) {
+  async function missingParts(
+    meeting: { id: string; date: string },
+    noDeclarations: boolean,
+    agendaPublished: boolean,
+  ) {
+    const meetingId = meeting.id
     const [attendance, declarations, items] = await Promise.all([
       repo.attendanceOf(meetingId),
       repo.declarationsOf(meetingId),
@@ -36,6 +41,8 @@ export function createMinutesWorkflow(
     ])
     const resolutions = await repo.resolutionsOfItems(items.map((item) => item.id))
     return whatIsMissing({
+      meetingDate: meeting.date,
+      today: clock.today(),
       agendaPublished,
       attendance,
       noDeclarations,
@@ -72,7 +79,7 @@ export function createMinutesWorkflow(
       assertCan(ctx.user, 'minutes:edit')
       const { meeting, minutes: before } = await minutesOf(meetingId)
       if (before.status !== 'draft') throw new RuleError('The minutes have already been published', 'status')
-      const missing = await missingParts(meetingId, before.noDeclarations, meeting.agendaPublishedOn !== null)
+      const missing = await missingParts(meeting, before.noDeclarations, meeting.agendaPublishedOn !== null)
       if (missing.length) {
         throw new RuleError(
           `The minutes cannot be published yet. ${missing.map((part) => part.text).join('. ')}`,
