@@ -15,6 +15,7 @@ const WIDE_TABLE_PAGES = [
   '/outcomes',
   '/improvement-plans/childrens-social-care-improvement-plan',
   '/improvement-plans/childrens-social-care-improvement-plan/since?from=2023-01-01',
+  '/improvement-plans/childrens-social-care-improvement-plan/milestones',
 ]
 
 e2eSuite('Reflow and print (issue 12)', (e2e) => {
