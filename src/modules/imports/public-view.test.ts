@@ -1,10 +1,8 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
-import { importCommand } from './command.ts'
+import { importFixtures } from '../../../test/support/import-command.ts'
 
 const MEETING = '/meetings/2024-03-14-children-and-young-people-scrutiny-committee'
 
@@ -14,18 +12,7 @@ describe.each(testDatabases())('an imported meeting on $name', (database) => {
 
   beforeAll(async () => {
     t = await startTestApp(database, { demo: false, today: '2024-06-01' })
-    folder = await mkdtemp(join(tmpdir(), 'moderngov-public-'))
-    await cp('test/fixtures/moderngov', folder, {
-      recursive: true,
-      filter: (source) => !source.endsWith('malformed.xml'),
-    })
-    const io = {
-      today: '2024-06-01',
-      out: () => undefined,
-      err: () => undefined,
-      openDatabase: () => Promise.resolve({ db: t.db, close: () => Promise.resolve() }),
-    }
-    expect(await importCommand(['moderngov', folder, '--apply'], io)).toBe(0)
+    folder = await importFixtures(t.db, 'moderngov-public-')
   })
   afterAll(async () => {
     await t?.close()

@@ -1,13 +1,11 @@
-import { cp, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { builders } from '../../../test/support/builders/index.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
+import { importFixtures } from '../../../test/support/import-command.ts'
 import { count, textAt } from '../../../test/support/html.ts'
 import { longDate } from '#src/platform/views/filters.ts'
-import { importCommand } from './command.ts'
 
 const MEETING = '2024-03-14-children-and-young-people-scrutiny-committee'
 
@@ -21,18 +19,7 @@ describe.each(testDatabases())('where an imported record came from, on $name', (
 
   beforeAll(async () => {
     t = await startTestApp(database, { demo: false, today: '2024-06-01' })
-    folder = await mkdtemp(join(tmpdir(), 'moderngov-source-'))
-    await cp('test/fixtures/moderngov', folder, {
-      recursive: true,
-      filter: (source) => !source.endsWith('malformed.xml'),
-    })
-    const io = {
-      today: '2024-06-01',
-      out: () => undefined,
-      err: () => undefined,
-      openDatabase: () => Promise.resolve({ db: t.db, close: () => Promise.resolve() }),
-    }
-    expect(await importCommand(['moderngov', folder, '--apply'], io)).toBe(0)
+    folder = await importFixtures(t.db, 'moderngov-source-')
     const slugOf = async (type: 'body' | 'person', table: 'bodies' | 'people', sourceId: string) => {
       const { recordId } = await t.db
         .selectFrom('importSources')
