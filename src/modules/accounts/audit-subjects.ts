@@ -1,5 +1,6 @@
 import type { Db } from '#src/database.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
+import { longDate } from '#src/platform/views/filters.ts'
 
 /** What the audit trail shows for an event's record: its name, and its page when it has one. */
 export interface SubjectName {
@@ -8,9 +9,6 @@ export interface SubjectName {
 }
 
 type Namer = (db: Db, ids: string[]) => Promise<[string, SubjectName][]>
-
-const shortDate = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })
 
 /**
  * A READ-ONLY PROJECTION of record names for the audit trail: for each kind of record whose changes are
@@ -124,7 +122,7 @@ async function meetingNames(db: Db, ids: string[], suffix: string): Promise<[str
     .execute()
   return rows.map((row) => [
     row.id,
-    { title: `${row.name}, ${shortDate(row.date)}`, href: `/meetings/${row.slug}${suffix}` },
+    { title: `${row.name}, ${longDate(row.date)}`, href: `/meetings/${row.slug}${suffix}` },
   ])
 }
 

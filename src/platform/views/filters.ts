@@ -26,7 +26,7 @@ export function longDateWithDay(value: string | null | undefined): string {
 export function dateTime(value: Date | string | null | undefined, onDay?: string | null): string {
   if (!value) return ''
   const date = new TZDate(typeof value === 'string' ? new Date(value) : value, LONDON)
-  const day = onDay ? format(new Date(`${onDay}T12:00:00Z`), 'd MMMM yyyy') : format(date, 'd MMMM yyyy')
+  const day = onDay ? longDate(onDay) : format(date, 'd MMMM yyyy')
   return `${day} at ${timeOfDay(date)}`
 }
 
