@@ -1,0 +1,30 @@
+import type { FastifyReply } from 'fastify'
+import { attachment, inline } from '#src/platform/http/content-disposition.ts'
+import { renderDocx } from './docx.ts'
+import { DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE, type Paper } from './paper.ts'
+import { renderPdf } from './pdf.ts'
+
+export const PAPER_FORMATS = ['pdf', 'docx'] as const
+export type PaperFormat = (typeof PAPER_FORMATS)[number]
+
+export function isPaperFormat(format: string | undefined): format is PaperFormat {
+  return format === 'pdf' || format === 'docx'
+}
+
+/**
+ * Sends `paper` as a PDF or a Word document named `basename` (without extension). A PDF opens in the
+ * browser (it is a paper to read); a Word document downloads (it is a draft to edit). Staff pages are
+ * not cached; a public page's paper is no more cacheable than the page.
+ */
+export async function sendPaper(reply: FastifyReply, paper: Paper, format: PaperFormat, basename: string) {
+  if (format === 'pdf') {
+    const rendered = await renderPdf(paper)
+    reply.header('content-type', PDF_MEDIA_TYPE)
+    reply.header('content-disposition', inline(`${basename}.pdf`))
+    return reply.send(rendered.content)
+  }
+  const content = await renderDocx(paper)
+  reply.header('content-type', DOCX_MEDIA_TYPE)
+  reply.header('content-disposition', attachment(`${basename}.docx`))
+  return reply.send(content)
+}

@@ -1,0 +1,64 @@
+import { extractText, getDocumentProxy } from 'unpdf'
+import { ExpansionBudget, entryContent, zipEntries } from '#src/platform/files/zip-entries.ts'
+
+/** A rendered PDF read back as a reader sees it: its text by page, bookmarks, title, language and tagging. */
+export interface PdfReadBack {
+  pageCount: number
+  pages: string[]
+  text: string
+  outline: { title: string; items: string[] }[]
+  title: string
+  language: string
+  tagged: boolean
+  /** Whether the first page has a structure tree (headings, paragraphs, tables). */
+  structured: boolean
+}
+
+export async function readPdf(content: Uint8Array): Promise<PdfReadBack> {
+  const pdf = await getDocumentProxy(new Uint8Array(content))
+  const { text } = await extractText(pdf, { mergePages: false })
+  const outline = ((await pdf.getOutline()) ?? []).map((entry) => ({
+    title: entry.title,
+    items: entry.items.map((item) => item.title),
+  }))
+  const info = (await pdf.getMetadata()).info as { Title?: string; Language?: string }
+  const markInfo = await pdf.getMarkInfo()
+  const tree = await (await pdf.getPage(1)).getStructTree()
+  return {
+    pageCount: pdf.numPages,
+    pages: text,
+    text: text.join('\n'),
+    outline,
+    title: info.Title ?? '',
+    language: info.Language ?? '',
+    tagged: markInfo?.Marked === true,
+    structured: Boolean(tree && JSON.stringify(tree).includes('"role"')),
+  }
+}
+
+/** The text of a zip entry of a Word document ("word/document.xml", "docProps/core.xml"). */
+export async function docxPart(content: Buffer, name: string): Promise<string> {
+  const entry = zipEntries(content).get(name)
+  if (!entry) throw new Error(`No ${name} in the document`)
+  const parts: Buffer[] = []
+  for await (const part of entryContent(content, entry, new ExpansionBudget())) parts.push(part)
+  return Buffer.concat(parts).toString('utf8')
+}
+
+/** A Word document's words, paragraph by paragraph. */
+export async function readDocx(content: Buffer): Promise<string> {
+  const xml = await docxPart(content, 'word/document.xml')
+  return xml
+    .split(/<\/w:p>/)
+    .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(''))
+    .filter((line) => line !== '')
+    .map((line) =>
+      line
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'"),
+    )
+    .join('\n')
+}
