@@ -20,6 +20,7 @@ import { createItemDocumentsService } from './item-documents/service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
 import { DEFAULT_REPORT_TEMPLATE, type ReportTemplate } from './reports/template.ts'
+import { createMeetingRemoval } from './removal.ts'
 import { createMeetingsRepository } from './repository.ts'
 import { meetingsRoutes } from './routes.ts'
 import { type MinutesOfMeetings, createMeetingsService } from './service.ts'
@@ -120,6 +121,7 @@ function createService(deps: MeetingsModuleDeps) {
   }
   return {
     ...createMeetingsService(core),
+    ...createMeetingRemoval(core),
     ...createAgendaService(core),
     ...createAgendaPublication(core),
     ...createAgendaSupplements(core),

@@ -5,7 +5,8 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
-import { NotFoundError } from '#src/platform/http/errors.ts'
+import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { longDateWithDay } from '#src/platform/views/filters.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import { meetingSlug } from './meeting-slug.ts'
@@ -174,11 +175,17 @@ export function createMeetingsService(deps: MeetingsDeps) {
     async createMeeting(ctx: Context, input: NewMeetingForm) {
       assertCan(ctx.user, 'meetings:edit')
       const body = await bodies.getBodyById(ctx, input.bodyId)
+      if (!input.confirmSameDay && (await repo.bodyMeetsOn(body.id, input.date)))
+        throw new RuleError(
+          `${body.name} already has a meeting on ${longDateWithDay(input.date)}. Tick the box to add another on the same day, or change the date`,
+          'confirmSameDay',
+        )
+      const { confirmSameDay: _confirmed, ...fields } = input
       const base = meetingSlug(input.date, body.slug)
       const slug = meetingSlug(input.date, body.slug, await repo.slugsLike(base))
       return withTransaction(db, async (trx) => {
         // A new meeting's agenda is a draft (agendaPublishedOn null) until it is published.
-        const meeting = await repo.insertMeeting(trx, { ...input, slug, status: 'scheduled', notes: '' })
+        const meeting = await repo.insertMeeting(trx, { ...fields, slug, status: 'scheduled', notes: '' })
         await recordAudit(trx, ctx, {
           action: 'created meeting',
           subjectType: 'meeting',

@@ -12,6 +12,7 @@ import { longDate } from '#src/platform/views/filters.ts'
 import { asBadRequest, registerInputGuards } from './bad-input.ts'
 import { registerOpenData } from './open-data.ts'
 import { registerPublicCache } from './public-cache.ts'
+import { registerConfirmations } from './confirmation.ts'
 import { cookieName, registerSecurity } from './security.ts'
 import './types.ts'
 
@@ -72,6 +73,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
   if (options.publicCache) registerPublicCache(app, { today: () => options.clock.today() })
   registerOpenData(app, { baseUrl: options.baseUrl })
 
+  const confirmations = registerConfirmations(app, { cookieSecure: options.cookieSecure })
   app.decorateReply('page', function (this: FastifyReply, template: string, data = {}, status = 200) {
     const request = this.request
     const user = request.user
@@ -89,6 +91,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
       demoToday: clock.pinned ? longDate(clock.today()) : null,
       canAdmin: can(user, 'accounts:manage'),
       councilName: options.councilName?.() ?? null,
+      confirmation: status === 200 ? confirmations.take(request, this) : null,
     })
   })
 

@@ -13,5 +13,7 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page inside the layout, with the user, CSRF token and CSP nonce. */
     page(template: string, data?: Record<string, unknown>, status?: number): FastifyReply
+    /** Tells a signed-in user, on the next page they see, that their change was saved ("Meeting updated"). */
+    confirm(message: string): FastifyReply
   }
 }
