@@ -79,7 +79,10 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
     const scrutiny = await t.as('scrutiny_officer')
     const approved = await scrutiny.post(`${september.url}/minutes/approve`, { agendaItemId: approvingItem.id })
     expect(approved.statusCode).toBe(303)
-    await build.minutesOf(november, { present: [chair], items: { 3: { minute: 'The minutes were agreed.' } } })
+    await build.minutesOf(november, {
+      present: [chair],
+      items: { 3: { minute: 'The minutes were agreed.', resolutions: ['That the minutes be signed by the Chair.'] } },
+    })
   })
   afterAll(() => t?.close())
 
@@ -129,9 +132,14 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       expect(links(page.body)).not.toContain(`${JANUARY}/minutes`)
     })
 
-    it('links to published minutes', async () => {
+    it('links to published minutes, and shows each item’s minute and resolutions under it', async () => {
       const page = await t.visitor().get(NOVEMBER)
       expect(links(page.body)).toContain(`${NOVEMBER}/minutes`)
+      const item = textAt(page.body, '#item-1')
+      expect(item).toContain('The minutes were agreed.')
+      expect(item).toContain('That the minutes be signed by the Chair.')
+      // Before the minutes are published, the agenda shows none.
+      expect(text((await t.visitor().get(JANUARY)).body)).not.toContain('The Committee agreed')
     })
 
     it('links draft minutes only for those who record minutes', async () => {

@@ -98,10 +98,8 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
     })
 
     app.get('/meetings/:slug', meetingParams, async (request, reply) => {
-      const { meeting, items, minutes, venueChanges, supplements, agendaReadable } = await service.getMeeting(
-        request.ctx,
-        request.params.slug,
-      )
+      const { meeting, items, minutes, itemMinutes, venueChanges, supplements, agendaReadable } =
+        await service.getMeeting(request.ctx, request.params.slug)
       const [history, source] = await Promise.all([
         audit.historyOf(request.ctx, 'meeting', meeting.id),
         deps.sources('meeting', meeting.id),
@@ -130,6 +128,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         itemDocuments: Object.fromEntries(documents),
         items,
         minutes,
+        itemMinutes,
         venueChanges,
         supplements,
         agendaReadable,

@@ -42,6 +42,15 @@ export interface MinutesOfMeetings {
   ): Promise<{ personId: string; name: string; slug: string; there: boolean }[]>
   /** The meeting's attendance, each person named as the minutes name them: who may vote comes from it. */
   namedAttendance(ctx: Context, meetingId: string): Promise<NamedAttendee[]>
+  /** Once the minutes are published, these items' minutes and resolutions, by item id. */
+  itemMinutesOf(ctx: Context, meetingId: string, itemIds: string[]): Promise<Record<string, ItemMinutes>>
+}
+
+/** An item's minute and resolutions, shown under it on the meeting page. */
+export interface ItemMinutes {
+  minuteNumber: string | null
+  minute: string
+  resolutions: { id: string; text: string; tracked: { href: string; text: string } | null }[]
 }
 
 /** Someone in a meeting's attendance, with their name as the minutes print it. */
@@ -161,7 +170,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
         repo.venueChangesOf(meeting.id),
       ])
       const agendaReadable = mayReadAgenda(ctx.user, meeting)
-      return { meeting, items, minutes: summary, venueChanges, supplements, agendaReadable }
+      const readableIds = items.filter((item) => !item.withheld).map((item) => item.id)
+      // The minutes under each item, once published (the separate minutes page is kept for printing).
+      const itemMinutes = summary ? await minutes().itemMinutesOf(ctx, meeting.id, readableIds) : {}
+      return { meeting, items, minutes: summary, itemMinutes, venueChanges, supplements, agendaReadable }
     },
 
     /** A meeting (with its body's name and slug) by id, without its agenda. Throws NotFoundError. */
