@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BodyRecord, builders } from '../../../test/support/builders/index.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
-import { anchors, errorSummary, fieldError, text, texts } from '../../../test/support/html.ts'
+import { anchors, attribute, errorSummary, fieldError, text, texts } from '../../../test/support/html.ts'
 
 const indicator = (code: string, name: string, published: boolean) => ({
   name,
@@ -256,5 +256,27 @@ describe.each(testDatabases())('searching the whole record on $name', (database)
 
     const tooMany = await search({ q: 'moonrat', type: Array.from({ length: 40 }, () => 'decision') })
     expect(tooMany.statusCode).toBe(400)
+  })
+
+  it('keeps the filters from page to page, ticked on the form', async () => {
+    await t.db
+      .insertInto('healthServices')
+      .values(
+        Array.from({ length: 21 }, (_, i) => ({
+          slug: `wombat-clinic-${i}`,
+          name: `Wombat clinic ${i}`,
+          provider: '',
+          waitsTo: '',
+          position: 100 + i,
+        })),
+      )
+      .execute()
+    const first = await search({ q: 'wombat', type: 'health-service' })
+    expect(text(first.body)).toContain('21 results for ‘wombat’ (filtered)')
+    const next = anchors(first.body, '.govuk-pagination__next')[0]?.href ?? ''
+    expect(new URLSearchParams(next.split('?')[1]).getAll('type')).toEqual(['health-service'])
+    const second = await t.visitor().get(next)
+    expect(resultLinks(second.body)).toHaveLength(1)
+    expect(attribute(second.body, 'input[name="type"][value="health-service"]', 'checked')).toBeDefined()
   })
 })
