@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { optionalText, requiredText } from '#src/platform/forms/fields.ts'
-import { firstOf } from '#src/platform/http/query.ts'
-import { PAPER_FORMATS } from '#src/platform/papers/send.ts'
+import { paperFormatField } from '#src/platform/papers/query.ts'
 import { monthOrDateField } from './month-or-date.ts'
 import type { WorkProgrammeKind, WorkProgrammeOrigin, WorkProgrammeStatus } from './tables.ts'
 
@@ -77,7 +76,7 @@ export type WorkProgrammeForm = z.infer<typeof workProgrammeSchema>
 
 export const viewQuerySchema = z.object({
   view: z.enum(['grouped', 'table']).catch('grouped').default('grouped'),
-  format: z.preprocess(firstOf, z.enum(PAPER_FORMATS).optional().catch(undefined)),
+  format: paperFormatField,
 })
 
 export const apiQuerySchema = z.object({
