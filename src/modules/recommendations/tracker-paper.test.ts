@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
-import { readDocx, readPdf } from '../../../test/support/papers.ts'
+import { docxPart, readDocx, readPdf } from '../../../test/support/papers.ts'
 import { links, table, text } from '../../../test/support/html.ts'
 
 const slug = 'children-and-young-peoples-scrutiny-committee'
@@ -64,6 +64,9 @@ describe.each(testDatabases())('the recommendations tracker as a paper on $name'
     expect(docx.statusCode).toBe(200)
     expect(docx.headers['content-disposition']).toBe(`attachment; filename="${slug}-recommendations-2024-01-22.docx"`)
     const words = await readDocx(docx.rawPayload)
+    expect(await docxPart(docx.rawPayload, 'docProps/core.xml')).toContain(
+      'Recommendations tracker: Children and Young People&apos;s Scrutiny Committee',
+    )
     expect(words).toContain(`Showing ${rows.length} of ${everything.length} recommendations.`)
     for (const row of rows) expect(words).toContain(row.text)
     for (const row of others) expect(words).not.toContain(row.text)
