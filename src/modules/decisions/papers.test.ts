@@ -54,6 +54,7 @@ describe.each(testDatabases())('decisions and the forward plan as papers on $nam
     const now = listed((await t.visitor().get(decisions)).body)
     const earlier = await t.visitor().get(`${decisions}?on=2023-11-01`)
     const then = listed(earlier.body)
+    expect(parse(earlier.body)('form input[name="on"]').val()).toBe('2023-11-01')
     const docx = await readDocx((await t.visitor().get(`${decisions}?on=2023-11-01&format=docx`)).rawPayload)
     expect(docx).toContain('As at 1 November 2023')
     expect(docx).toContain(text(earlier.body).match(/Decisions by the Executive[^.]+\./)![0])

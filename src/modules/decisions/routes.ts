@@ -233,6 +233,7 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
         ...view,
         intro: bodyDecisionsIntro(view),
         sinceValue: since,
+        onValue: parsed.data?.on,
         downloads: paperQuery(view),
         ...errors,
       }
