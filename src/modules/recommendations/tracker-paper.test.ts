@@ -39,7 +39,10 @@ describe.each(testDatabases())('the recommendations tracker as a paper on $name'
     const title = "Recommendations tracker: Children and Young People's Scrutiny Committee"
     expect(read.title).toBe(title)
     expect(read.tagged).toBe(true)
-    const size = (await PDFDocument.load(pdf.rawPayload)).getPage(0).getSize()
+    const document = await PDFDocument.load(pdf.rawPayload)
+    // Its author is the council, as the pages' footer names it.
+    expect(document.getAuthor()).toBe('Blackpool Council')
+    const size = document.getPage(0).getSize()
     expect(size.width).toBeGreaterThan(size.height)
     expect(read.structured).toBe(true)
     expect(read.outline).toEqual([{ title, items: [] }])
