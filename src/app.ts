@@ -129,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodies: bodies.service,
     councilName: (ctx) => settings.service.councilName(ctx),
   })
-  const workProgramme = createWorkProgramme({ db, audit, bodies: bodies.service, meetings: meetings.service })
+  const workProgramme = createWorkProgramme({ db, audit, clock, bodies: bodies.service, meetings: meetings.service })
   const decisions = createDecisions({
     db,
     clock,

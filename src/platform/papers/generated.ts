@@ -1,5 +1,5 @@
 import type { Context } from '#src/platform/auth/user.ts'
-import type { PaperSection } from './paper.ts'
+import type { GeneratedPaper } from './paper.ts'
 
 /**
  * An appendix that a module generates from the live record (the tracker, the work programme, the
@@ -20,12 +20,6 @@ export interface GeneratedAppendixRequest {
   on: string
   /** The chosen subject's value, when the kind has subjects. */
   subject: string | null
-}
-
-export interface GeneratedPaper {
-  title: string
-  landscape: boolean
-  sections: PaperSection[]
 }
 
 export interface GeneratedAppendixKind {
