@@ -7,6 +7,8 @@ import { can } from '#src/platform/auth/permissions.ts'
 import type { SessionStore } from '#src/platform/auth/sessions.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { EditConflictView } from '#src/platform/forms/edit-version.ts'
+import type { GeneratedPaper } from '#src/platform/papers/generated.ts'
+import { type PaperFormat, sendPaper } from '#src/platform/papers/send.ts'
 import { govukFrontendDir, mojFrontendDir, registerViews } from '#src/platform/views/environment.ts'
 import { longDate } from '#src/platform/views/filters.ts'
 import { asBadRequest, registerInputGuards } from './bad-input.ts'
@@ -94,6 +96,15 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
       confirmation: status === 200 ? confirmations.take(request, this) : null,
     })
   })
+
+  // A page's paper, issued in the council's name, and no more cacheable than the page.
+  app.decorateReply(
+    'paper',
+    function (this: FastifyReply, paper: GeneratedPaper, format: PaperFormat, basename: string) {
+      this.header('cache-control', 'no-store')
+      return sendPaper(this, { ...paper, author: options.councilName?.() ?? 'The council' }, format, basename)
+    },
+  )
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not found', statusCode: 404 })

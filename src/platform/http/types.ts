@@ -1,4 +1,6 @@
 import type { Context, User } from '#src/platform/auth/user.ts'
+import type { GeneratedPaper } from '#src/platform/papers/generated.ts'
+import type { PaperFormat } from '#src/platform/papers/send.ts'
 import type { OpenDataPage } from './open-data.ts'
 
 declare module 'fastify' {
@@ -15,5 +17,7 @@ declare module 'fastify' {
     page(template: string, data?: Record<string, unknown>, status?: number): FastifyReply
     /** Tells a signed-in user, on the next page they see, that their change was saved ("Meeting updated"). */
     confirm(message: string): FastifyReply
+    /** Sends a generated paper as a PDF or a Word document named `basename`, issued in the council's name. */
+    paper(paper: GeneratedPaper, format: PaperFormat, basename: string): Promise<FastifyReply>
   }
 }

@@ -1,9 +1,10 @@
 import { PDFDocument as PdfLibDocument, StandardFonts } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
-import { docxPart, readDocx, readPdf } from '../../../test/support/papers.ts'
+import { docxPart, pdfFigures, readDocx, readPdf } from '../../../test/support/papers.ts'
 import { renderDocx } from './docx.ts'
 import type { Paper } from './paper.ts'
 import { renderPdf } from './pdf.ts'
+import { paperQuery } from './send.ts'
 import { pdfText } from './text.ts'
 
 async function uploadedPdf(pages: string[]): Promise<Uint8Array> {
@@ -133,6 +134,9 @@ describe('rendering a paper as a PDF', () => {
     const read = await readPdf(rendered.content)
     expect(read.text).toContain('Children waiting, by month')
     expect(read.text).toContain('Speech and language therapy')
+    expect(await pdfFigures(rendered.content)).toEqual([
+      'Children waiting rose from 10 to 30, with no figure for February.',
+    ])
   })
 })
 
@@ -191,5 +195,16 @@ describe('rendering a paper as a Word document', () => {
     )
     expect(await docxPart(content, 'word/styles.xml')).toContain('en-GB')
     expect(await docxPart(content, 'word/footer1.xml')).toContain('NUMPAGES')
+  })
+})
+
+describe('what a page’s query asks of its paper', () => {
+  it('reads the format and the day it is as at, and refuses a day that is not real', () => {
+    expect(paperQuery({ format: 'pdf', on: '2024-01-25' })).toEqual({ format: 'pdf', on: '2024-01-25' })
+    expect(paperQuery({ format: 'docx' })).toEqual({ format: 'docx', on: undefined })
+    // Any other format is the page's own business (csv, xlsx), and then `on` is not read.
+    expect(paperQuery({ format: 'csv', on: 'nonsense' })).toEqual({ format: null, on: undefined })
+    expect(() => paperQuery({ format: 'pdf', on: '2024-02-30' })).toThrow('The request could not be read')
+    expect(() => paperQuery({ format: 'pdf', on: ['2024-01-25', '2024-01-26'] })).toThrow()
   })
 })
