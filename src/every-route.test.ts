@@ -3,7 +3,14 @@ import type { Agent } from '../test/support/agent.ts'
 import { testDatabases } from '../test/support/databases.ts'
 import { ALL_ROLES, TEST_BASE_URL, type TestApp, type TestRole, startTestApp } from '../test/support/harness.ts'
 import { rawGet } from '../test/support/raw-http.ts'
-import { JANUARY, MARCH, type SampleRecords, prepareSamples, sampleAddress } from '../test/support/route-samples.ts'
+import {
+  JANUARY,
+  MARCH,
+  PAPER_SAMPLES,
+  type SampleRecords,
+  prepareSamples,
+  sampleAddress,
+} from '../test/support/route-samples.ts'
 
 /**
  * Every route the app registers, requested as every role. The module tests check what each page
@@ -241,6 +248,20 @@ describe.each(testDatabases())('every route as every role ($name)', (database) =
     expect(await changes()).toBe(before)
     expect((await agents.admin.post('/sign-out', {}, { csrf: false })).statusCode).toBe(403)
     expect((await agents.admin.get('/admin')).statusCode).toBe(200)
+  })
+
+  it.each(ALL_ROLES)('each page’s paper answers %s as its page does, as a PDF or a Word document', async (role) => {
+    const wrong: string[] = []
+    for (const url of PAPER_SAMPLES) {
+      const format = url.includes('format=pdf') ? 'pdf' : 'docx'
+      const pageUrl = url.replace(/[?&]format=(pdf|docx)/, '').replace(/^([^?]*)&/, '$1?')
+      const [paper, page] = [await agents[role].get(url), await agents[role].get(pageUrl)]
+      const type = String(paper.headers['content-type'] ?? '')
+      if (paper.statusCode !== page.statusCode) wrong.push(`${url}: ${paper.statusCode}, its page ${page.statusCode}`)
+      else if (paper.statusCode === 200 && !type.includes(format === 'pdf' ? 'pdf' : 'wordprocessingml'))
+        wrong.push(`${url}: ${type}`)
+    }
+    expect(wrong).toEqual([])
   })
 
   it('a sample of the forms really are there to be refused: the March meeting takes items', async () => {

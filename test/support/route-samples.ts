@@ -11,6 +11,19 @@ export const BODY = 'children-and-young-peoples-scrutiny-committee'
 export const JANUARY = `2024-01-25-${BODY}`
 export const MARCH = `2024-03-27-${BODY}`
 
+/**
+ * Pages' papers: a page's own address with `format=pdf` or `format=docx` (and what the paper is for), each
+ * answering every role as its page does. Tried by src/every-route.test.ts.
+ */
+export const PAPER_SAMPLES = [
+  '/waiting-lists?month=2023-12&format=pdf',
+  '/waiting-lists?month=2023-11&format=docx',
+  '/improvement-plans/childrens-social-care-improvement-plan?format=pdf&since=2023-10-01',
+  '/improvement-plans/childrens-social-care-improvement-plan?format=docx&on=2023-12-31',
+  '/outcomes?format=pdf',
+  '/outcomes?format=docx&period=2024-03',
+]
+
 /** The ids of the demo records the sample addresses name (ids are made when the demo is loaded). */
 export interface SampleRecords {
   attendance: string
