@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAuditReader } from '#src/platform/audit/reader.ts'
+import { createClock } from '#src/platform/clock.ts'
+import { createImprovement, progressAppendix } from './index.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
 import { text } from '../../../test/support/html.ts'
@@ -75,5 +78,25 @@ describe.each(testDatabases())('the printed progress of an improvement plan on $
     const since = await t.visitor().get(`${PLAN}/since?from=2023-10-01`)
     expect(since.body).toContain(`href="${PLAN}?since=2023-10-01&amp;format=pdf"`)
     expect(text(since.body)).toContain('Download as Word (DOCX): progress since 1 October 2023')
+  })
+
+  it('is offered to report authors as an appendix for a chosen plan, as at the appendix’s date', async () => {
+    const improvement = createImprovement({
+      db: t.db,
+      clock: createClock('2024-01-22'),
+      audit: createAuditReader(t.db),
+    })
+    const kind = progressAppendix(improvement.service)
+    const ctx = { user: null, requestId: 'test' }
+    const plans = await kind.subject!.choices(ctx)
+    expect(plans).toContainEqual({ value: 'childrens-social-care-improvement-plan', text: TITLE })
+    const body = {
+      id: 'b',
+      slug: 'children-and-young-peoples-scrutiny-committee',
+      name: 'Children and Young People’s Scrutiny Committee',
+    }
+    const paper = await kind.build(ctx, { body, on: '2023-12-31', subject: 'childrens-social-care-improvement-plan' })
+    expect(paper.title).toBe(`${TITLE}: progress since 21 September 2023`)
+    expect(JSON.stringify(paper.sections[0])).toContain('As at 31 December 2023')
   })
 })

@@ -1,5 +1,5 @@
 import type { Context } from '#src/platform/auth/user.ts'
-import type { GeneratedPaper } from '#src/platform/papers/generated.ts'
+import type { GeneratedAppendixKind, GeneratedPaper } from '#src/platform/papers/generated.ts'
 import type { PaperBlock, PaperSection } from '#src/platform/papers/paper.ts'
 import { RAG_TAGS } from '#src/platform/views/components/rag-tag.ts'
 import { longDate } from '#src/platform/views/filters.ts'
@@ -134,3 +134,22 @@ export function createProgressPaper(service: ImprovementService) {
 }
 
 export type ProgressPaper = ReturnType<typeof createProgressPaper>
+
+/**
+ * A plan's progress as an appendix a report author generates (Appendix 8(a)): the plan is the subject, as it
+ * stood on the appendix's date, with the updates since the last meeting before then that considered it.
+ */
+export function progressAppendix(service: ImprovementService): GeneratedAppendixKind {
+  const progressPaper = createProgressPaper(service)
+  return {
+    key: 'improvement-progress',
+    label: 'Improvement plan: progress since the last meeting',
+    hint: 'Theme by theme, each action with its milestones’ ratings and the updates since the committee last considered the plan',
+    subject: {
+      label: 'Which improvement plan?',
+      error: 'Select which improvement plan',
+      choices: async (ctx) => (await service.listPlans(ctx)).map((plan) => ({ value: plan.slug, text: plan.title })),
+    },
+    build: (ctx, request) => progressPaper(ctx, request.subject ?? '', { on: request.on }),
+  }
+}

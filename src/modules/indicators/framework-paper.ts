@@ -1,6 +1,6 @@
 import type { Context } from '#src/platform/auth/user.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
-import type { GeneratedPaper } from '#src/platform/papers/generated.ts'
+import type { GeneratedAppendixKind, GeneratedPaper } from '#src/platform/papers/generated.ts'
 import type { PaperBlock, PaperSection } from '#src/platform/papers/paper.ts'
 import { RAG_TAGS } from '#src/platform/views/components/rag-tag.ts'
 import { longDate } from '#src/platform/views/filters.ts'
@@ -105,3 +105,23 @@ export function createFrameworkPaper(service: IndicatorsService) {
 }
 
 export type FrameworkPaper = ReturnType<typeof createFrameworkPaper>
+
+/** The framework for a period, as an appendix a report author generates (Appendix 8(b)): the period is the subject. */
+export function frameworkAppendix(service: IndicatorsService): GeneratedAppendixKind {
+  const frameworkPaper = createFrameworkPaper(service)
+  return {
+    key: 'outcomes-framework',
+    label: 'Outcomes framework for a period',
+    hint: 'Each indicator’s baseline, target, actual, rating and direction of travel, by group',
+    subject: {
+      label: 'Which period?',
+      error: 'Select which period',
+      choices: async (ctx) =>
+        (await service.framework(ctx)).periods
+          .filter((period) => !period.isBaseline)
+          .map((period) => ({ value: period.slug, text: period.name }))
+          .reverse(),
+    },
+    build: (ctx, request) => frameworkPaper(ctx, { period: request.subject ?? undefined }),
+  }
+}

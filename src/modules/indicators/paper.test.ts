@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAuditReader } from '#src/platform/audit/reader.ts'
+import { createClock } from '#src/platform/clock.ts'
+import { createIndicators, frameworkAppendix } from './index.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
 import { text } from '../../../test/support/html.ts'
@@ -67,5 +70,25 @@ describe.each(testDatabases())('the printed outcomes framework on $name', (datab
     } finally {
       await t.db.updateTable('indicators').set({ published: true }).where('code', '=', 'OF3.1').execute()
     }
+  })
+
+  it('is offered to report authors as an appendix for a chosen period', async () => {
+    const indicators = createIndicators({
+      db: t.db,
+      clock: createClock('2024-01-22'),
+      audit: createAuditReader(t.db),
+      workProgramme: { forApi: async () => [] },
+      improvement: { allActions: async () => [] },
+    })
+    const kind = frameworkAppendix(indicators.service)
+    const ctx = { user: null, requestId: 'test' }
+    expect((await kind.subject!.choices(ctx)).map((choice) => choice.value)).toEqual(['2024-10', '2024-03', '2023-10'])
+    const body = {
+      id: 'b',
+      slug: 'children-and-young-peoples-scrutiny-committee',
+      name: 'Children and Young People’s Scrutiny Committee',
+    }
+    const paper = await kind.build(ctx, { body, on: '2024-01-25', subject: '2023-10' })
+    expect(paper.title).toBe('Outcomes framework: October 2023')
   })
 })

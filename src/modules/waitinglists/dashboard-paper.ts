@@ -1,5 +1,5 @@
 import type { Context } from '#src/platform/auth/user.ts'
-import type { GeneratedPaper } from '#src/platform/papers/generated.ts'
+import type { GeneratedAppendixKind, GeneratedPaper } from '#src/platform/papers/generated.ts'
 import type { PaperBlock, PaperSection } from '#src/platform/papers/paper.ts'
 import type { Travel } from '#src/platform/rules/direction-of-travel.ts'
 import { monthLabel, monthsEndingAt, monthsFrom, shortMonthLabel } from './rules.ts'
@@ -179,3 +179,20 @@ export function createDashboardPaper(service: WaitingListsService) {
 }
 
 export type DashboardPaper = ReturnType<typeof createDashboardPaper>
+
+/** The dashboard for a month, as an appendix a report author generates (Appendix 6(a)): the month is the subject. */
+export function waitingListsAppendix(service: WaitingListsService): GeneratedAppendixKind {
+  const dashboardPaper = createDashboardPaper(service)
+  return {
+    key: 'waiting-lists',
+    label: 'Health waiting lists for a month',
+    hint: 'Each service’s figures for the month, then a chart of the 12 months to it with the same figures as a table',
+    subject: {
+      label: 'Which month?',
+      error: 'Select which month',
+      // Latest first, as the dashboard offers them.
+      choices: async (ctx) => (await service.dashboard(ctx)).months,
+    },
+    build: (ctx, request) => dashboardPaper(ctx, { month: request.subject ?? undefined }),
+  }
+}

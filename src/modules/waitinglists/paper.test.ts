@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAuditReader } from '#src/platform/audit/reader.ts'
+import { createWaitingLists, waitingListsAppendix } from './index.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
 import { text } from '../../../test/support/html.ts'
@@ -88,5 +90,22 @@ describe.each(testDatabases())('the printed waiting-list dashboard on $name', (d
     expect(pdf.pages[0]).toMatch(/318\s+down 13, better/)
     expect((await t.visitor().get('/waiting-lists?month=2019-01&format=pdf')).statusCode).toBe(404)
     expect((await t.visitor().get('/waiting-lists?month=December&format=docx')).statusCode).toBe(404)
+  })
+
+  it('is offered to report authors as an appendix for a chosen month', async () => {
+    const kind = waitingListsAppendix(createWaitingLists({ db: t.db, audit: createAuditReader(t.db) }).service)
+    const ctx = { user: null, requestId: 'test' }
+    const months = await kind.subject!.choices(ctx)
+    // Latest first: January 2024 was recorded above.
+    expect(months[0]).toEqual({ value: '2024-01', text: 'January 2024' })
+    expect(months).toContainEqual({ value: '2023-12', text: 'December 2023' })
+    const body = {
+      id: 'b',
+      slug: 'children-and-young-peoples-scrutiny-committee',
+      name: 'Children and Young People’s Scrutiny Committee',
+    }
+    const paper = await kind.build(ctx, { body, on: '2024-01-25', subject: '2023-11' })
+    expect(paper.title).toBe('Health waiting lists: November 2023')
+    expect(paper.landscape).toBe(true)
   })
 })
