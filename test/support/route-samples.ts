@@ -23,6 +23,11 @@ export const PAPER_SAMPLES = [
   `/bodies/${BODY}/decisions?since=2023-01-01&on=2023-12-31`,
   '/forward-plan',
   '/forward-plan/2024-01',
+  '/waiting-lists?month=2023-12',
+  '/improvement-plans/childrens-social-care-improvement-plan?since=2023-10-01',
+  '/improvement-plans/childrens-social-care-improvement-plan?on=2023-12-31',
+  '/outcomes',
+  '/outcomes?period=2024-03',
 ]
 
 /** The ids of the demo records the sample addresses name (ids are made when the demo is loaded). */

@@ -1,6 +1,8 @@
 import type { Context } from '#src/platform/auth/user.ts'
 import type { GeneratedPaper } from './paper.ts'
 
+export type { GeneratedPaper } from './paper.ts'
+
 /**
  * An appendix that a module generates from the live record (the tracker, the work programme, the
  * waiting-list dashboard…), offered to report authors beside uploading a file. The module that owns
