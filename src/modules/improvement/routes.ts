@@ -9,7 +9,7 @@ import { dateParts, joinDateParts } from '#src/platform/forms/fields.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues, rawQuery, postedValues } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
-import { paperQuery, queryDate } from '#src/platform/papers/send.ts'
+import { paperQuery, queryDate } from '#src/platform/papers/query.ts'
 import { createProgressPaper } from './progress-paper.ts'
 import {
   actionSchema,
