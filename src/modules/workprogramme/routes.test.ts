@@ -195,6 +195,20 @@ describe.each(testDatabases())('the work programme on $name', (database) => {
     const again = await agent.post(`${url}/agenda-item`)
     expect(again.statusCode).toBe(400)
     expect(errorSummary(again.body)).toEqual(['This item is already on an agenda'])
+
+    // Planning it for another time warns first, and says what becomes of the agenda item.
+    const edit = `${url}/edit`
+    const moved = { ...item({ title: 'Elective home education', schedule: 'tbc', status: 'planned' }) }
+    expect(text((await agent.get(edit)).body)).toContain('This item is on an agenda')
+    const warned = await agent.post(edit, { ...(await agent.versionOf(edit)), ...moved })
+    expect(warned.statusCode).toBe(400)
+    expect(errorSummary(warned.body)).toEqual([
+      'This item is on the agenda of the meeting on Wednesday 27 March 2024 as item 1. That agenda item will stay where it is: remove it from that agenda if it will not be taken then. Tick the box to move this item',
+    ])
+    const confirmed = await agent.post(edit, { ...(await agent.versionOf(edit)), ...moved, confirmMove: 'yes' })
+    expect(confirmed.statusCode).toBe(303)
+    expect(text((await agent.get(url)).body)).not.toContain('Item 1 on the agenda')
+    expect(text((await t.visitor().get(`/meetings/${MARCH}`)).body)).toContain('Elective home education')
     const later = await agent.post(programme, item({ title: 'Youth voice', schedule: 'tbc' }))
     const refused = await agent.post(`${later.headers.location}/agenda-item`)
     expect(refused.statusCode).toBe(400)

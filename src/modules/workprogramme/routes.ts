@@ -48,6 +48,11 @@ const byItem = { schema: { params: pathParams('slug', 'id') } }
 const itemPost = { schema: workProgrammeSchema, dates: ['when'], ids: FIELD_IDS }
 
 /** A body's work programme: the page, one item, the add and change forms, and "put it on the agenda". */
+/** Whether the form's "move it off the agenda" box was ticked. */
+function confirmed(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as Record<string, unknown>).confirmMove === 'yes'
+}
+
 export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit: AuditReader; clock: Clock }) {
   const { service, audit } = deps
   const paper = workProgrammePaper(deps)
@@ -125,7 +130,8 @@ export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit
       const { body, item } = await service.getItem(request.ctx, request.params.slug, request.params.id)
       return submitForm(request, reply, {
         ...itemPost,
-        save: (input, version) => service.updateItem(request.ctx, item.id, version, input),
+        save: (input, version) =>
+          service.updateItem(request.ctx, item.id, version, input, { confirmMove: confirmed(request.body) }),
         render: (values, errors) => form(request.ctx, reply, request.params.slug, item, values, errors),
         redirect: () => `${workProgrammePath(body.slug)}/${item.id}`,
       })

@@ -3,6 +3,7 @@ import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import { longDateWithDay } from '#src/platform/views/filters.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
@@ -95,6 +96,16 @@ export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
     return { body, item: { ...row, agendaItem, schedule: scheduleOf(row, byId) } }
   }
 
+  /** What moving an item off the agenda it is on does, as the form says it before the move. */
+  async function moveWarning(ctx: Context, row: WorkProgrammeRow) {
+    const { byId } = await meetingsOf(ctx, row.bodyId)
+    const meeting = row.meetingId ? byId.get(row.meetingId) : undefined
+    const link = row.agendaItemId ? (await agendaLinks(ctx, [row], byId)).get(row.agendaItemId) : undefined
+    const where = meeting ? `the agenda of the meeting on ${longDateWithDay(meeting.date)}` : 'a meeting’s agenda'
+    const item = link?.number ? ` as item ${link.number}` : ''
+    return `This item is on ${where}${item}. That agenda item will stay where it is: remove it from that agenda if it will not be taken then. Tick the box to move this item`
+  }
+
   return {
     /**
      * A body's work programme in sections and groups, with the meetings it is planned for. Public.
@@ -153,16 +164,27 @@ export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
      * Changes an item; where it came from (its links) stays. Refused (EditConflictError) unless the
      * item is still at `version`, the one the form was opened at.
      */
-    async updateItem(ctx: Context, id: string, version: number | null, input: WorkProgrammeForm) {
+    async updateItem(
+      ctx: Context,
+      id: string,
+      version: number | null,
+      input: WorkProgrammeForm,
+      options: { confirmMove?: boolean } = {},
+    ) {
       assertCan(ctx.user, 'workprogramme:edit')
       const before = await repo.findItem(id)
       if (!before) throw new NotFoundError('Work programme item')
       await checkItem(ctx, before.bodyId, input)
+      // Moved away from the meeting whose agenda it is on: the agenda item stays where it is (it is that
+      // meeting's record), and this item stops pointing at it, so it can go on the new meeting's agenda.
+      const leavesAgenda = Boolean(before.agendaItemId) && input.meetingId !== before.meetingId
+      if (leavesAgenda && !options.confirmMove) throw new RuleError(await moveWarning(ctx, before), 'confirmMove')
+      const change = leavesAgenda ? { ...input, agendaItemId: null } : input
       return withTransaction(db, async (trx) => {
         const after = await writeAtVersion(
           trx,
           { what: 'This work programme item', subjectType: 'work programme item', expected: version },
-          (at) => repo.updateItem(trx, id, at, input),
+          (at) => repo.updateItem(trx, id, at, change),
           () => repo.findItem(id, trx),
         )
         await recordAudit(trx, ctx, {
