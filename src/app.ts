@@ -119,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sources,
     bodies: bodies.service,
     meetings: meetings.service,
+    councilName: (ctx) => settings.service.councilName(ctx),
     trackedResolutions: () => (ctx, ids) => recommendations.service.trackedResolutions(ctx, ids),
   })
   const recommendations = createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service })
