@@ -110,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodies: bodies.service,
     minutes: () => minutes.service,
     reportTemplate: (ctx) => settings.service.reportTemplate(ctx),
+    councilName: (ctx) => settings.service.councilName(ctx),
     publicationNotice: async (ctx) => (await settings.service.current(ctx)).noticeDays,
   })
   const minutes = createMinutes({

@@ -87,6 +87,8 @@ export interface MeetingsModuleDeps {
   minutes: () => MinutesOfMeetings
   /** The council's report template (a council setting); the usual template when not given. */
   reportTemplate?: (ctx: Context) => Promise<ReportTemplate>
+  /** The council's name, printed as the author of its papers; the body's name while none is set. */
+  councilName?: (ctx: Context) => Promise<string | null>
   /** The council's publication notice of agendas in clear working days (a council setting); five when not given. */
   publicationNotice?: (ctx: Context) => Promise<number>
 }
@@ -103,6 +105,7 @@ function createService(deps: MeetingsModuleDeps) {
     reports: createReportsRepository(deps.db),
     bodies: deps.bodies,
     reportTemplate: deps.reportTemplate ?? (async () => DEFAULT_REPORT_TEMPLATE),
+    councilName: deps.councilName,
   }
   const core = {
     db: deps.db,
