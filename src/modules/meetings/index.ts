@@ -58,6 +58,7 @@ export {
   insertImportedItemDocument,
 } from './item-documents/imported.ts'
 export { motionsSection } from './motions/person-section.ts'
+export { reportPaper } from './reports/paper.ts'
 export {
   DEFAULT_REPORT_TEMPLATE,
   REPORT_PARTS,
