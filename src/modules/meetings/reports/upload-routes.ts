@@ -102,11 +102,10 @@ export function reportUploadRoutes(deps: MeetingsRouteDeps) {
 
     app.post(upload, { ...itemParams, onRequest: mayUpload }, async (request, reply) => {
       const { slug, position } = request.params
-      const found = await service.reportToEdit(request.ctx, slug, position)
       const file = uploadIn(postedValues(request.body))
       const result = await attempt(() => service.reportFromUpload(request.ctx, slug, position, file))
-      if (!result.ok) return uploadForm(reply, found, result)
-      const { read, template, filename } = result.value
+      if (!result.ok) return uploadForm(reply, await service.reportToEdit(request.ctx, slug, position), result)
+      const { read, template, filename, ...found } = result.value
       const stored = storedReportValues(found)
       const values = filledValues(stored, read)
       // A document that would make the report too long for its form is refused here, not at the save.
