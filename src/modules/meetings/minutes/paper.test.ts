@@ -31,6 +31,18 @@ describe.each(testDatabases())('printed minutes on $name', (database) => {
       publish: false,
     })
     minutes = `${meeting.url}/minutes`
+    const recorded = [
+      await officer.post(`${meeting.url}/votes/new?item=1`, {
+        description: 'The recommendation to note the report',
+        votesFor: '1',
+        votesAgainst: '0',
+        abstentions: '0',
+        recorded: 'yes',
+        [`vote-${chair.id}`]: 'for',
+      }),
+      await officer.post(`${meeting.url}/motions/new`, { text: 'That the panel thanks the foster carers.' }),
+    ]
+    expect(recorded.map((response) => response.statusCode)).toEqual([303, 303])
     const later = await build.aMeeting(body, { date: '2023-12-07', status: 'held' })
     unstarted = `${later.url}/minutes`
   })
@@ -76,7 +88,7 @@ describe.each(testDatabases())('printed minutes on $name', (database) => {
         'Attendance and declarations',
         '1. Fostering sufficiency',
         '2. A child’s placement',
-        'Close',
+        'The meeting as a whole',
       ])
       const text = pdf.text.replace(/\s+/g, ' ')
       expect(text).toContain('Published')
@@ -85,6 +97,10 @@ describe.each(testDatabases())('printed minutes on $name', (database) => {
       expect(text).toContain('The committee heard about foster carers.')
       expect(text).toMatch(/The Committee agreed: 1\.? To note the report\. 2\.? To ask for more\./)
       expect(text).toContain('2. A child’s placement Exempt under paragraph 1 of Part 1 of Schedule 12A')
+      expect(text).toContain(
+        'Votes The recommendation to note the report Carried: 1 for, 0 against, no abstentions For Councillor Paula Printer',
+      )
+      expect(text).toContain('Motions Motion 1: Not yet decided That the panel thanks the foster carers.')
       expect(text).toMatch(/Chair \.+ Date \.+/)
       expect(text).not.toContain('Wombat')
     })
