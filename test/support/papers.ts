@@ -48,21 +48,19 @@ export async function docxPart(content: Buffer, name: string): Promise<string> {
 /** A Word document's words, paragraph by paragraph. */
 export async function readDocx(content: Buffer): Promise<string> {
   const xml = await docxPart(content, 'word/document.xml')
-  return (
-    xml
-      .split(/<\/w:p>/)
-      // A line break within a paragraph reads as a new line, as a paragraph does.
-      .map((paragraph) => paragraph.replace(/<w:br\/>/g, '<w:t>\n</w:t>'))
-      .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(''))
-      .filter((line) => line !== '')
-      .map((line) =>
-        line
-          .replace(/&amp;/g, '&')
-          .replace(/&lt;/g, '<')
-          .replace(/&gt;/g, '>')
-          .replace(/&quot;/g, '"')
-          .replace(/&apos;/g, "'"),
-      )
-      .join('\n')
-  )
+  // A line break within a paragraph reads as a new line, as a paragraph does.
+  return xml
+    .split(/<\/w:p>/)
+    .map((paragraph) => paragraph.replace(/<w:br\/>/g, '<w:t>\n</w:t>'))
+    .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(''))
+    .filter((line) => line !== '')
+    .map((line) =>
+      line
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'"),
+    )
+    .join('\n')
 }
