@@ -110,7 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodies: bodies.service,
     minutes: () => minutes.service,
     reportTemplate: (ctx) => settings.service.reportTemplate(ctx),
-    councilName: (ctx) => settings.service.councilName(ctx),
+    councilName: async (ctx) => (await settings.service.councilName(ctx)) ?? 'Oversight',
     publicationNotice: async (ctx) => (await settings.service.current(ctx)).noticeDays,
   })
   const minutes = createMinutes({
@@ -131,7 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodies: bodies.service,
     councilName: (ctx) => settings.service.councilName(ctx),
   })
-  const workProgramme = createWorkProgramme({ db, audit, bodies: bodies.service, meetings: meetings.service })
+  const workProgramme = createWorkProgramme({ db, audit, clock, bodies: bodies.service, meetings: meetings.service })
   const decisions = createDecisions({
     db,
     clock,

@@ -5,6 +5,7 @@ import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { Module } from '#src/platform/module.ts'
+import type { GeneratedAppendixKind } from '#src/platform/papers/generated.ts'
 import { createAgendaPublication } from './agenda/publication.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAgendaSupplements } from './agenda/supplements.ts'
@@ -14,10 +15,12 @@ import { createQuestionsService } from './questions/service.ts'
 import { createVotesService } from './votes/service.ts'
 import { createSpeakersService } from './speakers/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
+import { createGeneratedAppendices } from './reports/generated-appendix.ts'
 import { createItemDocumentsService } from './item-documents/service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
 import { DEFAULT_REPORT_TEMPLATE, type ReportTemplate } from './reports/template.ts'
+import { createMeetingRemoval } from './removal.ts'
 import { createMeetingsRepository } from './repository.ts'
 import { meetingsRoutes } from './routes.ts'
 import { type MinutesOfMeetings, createMeetingsService } from './service.ts'
@@ -88,10 +91,12 @@ export interface MeetingsModuleDeps {
   minutes: () => MinutesOfMeetings
   /** The council's report template (a council setting); the usual template when not given. */
   reportTemplate?: (ctx: Context) => Promise<ReportTemplate>
-  /** The council's name, printed as the author of its papers; the body's name while none is set. */
-  councilName?: (ctx: Context) => Promise<string | null>
   /** The council's publication notice of agendas in clear working days (a council setting); five when not given. */
   publicationNotice?: (ctx: Context) => Promise<number>
+  /** The appendices other modules generate from the record (made after this one), offered to report authors. */
+  generatedAppendices?: () => readonly GeneratedAppendixKind[]
+  /** The council's name (a council setting), on the papers it issues. */
+  councilName?: (ctx: Context) => Promise<string>
 }
 
 /**
@@ -118,6 +123,7 @@ function createService(deps: MeetingsModuleDeps) {
   }
   return {
     ...createMeetingsService(core),
+    ...createMeetingRemoval(core),
     ...createAgendaService(core),
     ...createAgendaPublication(core),
     ...createAgendaSupplements(core),
@@ -128,6 +134,11 @@ function createService(deps: MeetingsModuleDeps) {
     ...createSpeakersService(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
+    ...createGeneratedAppendices({
+      ...papers,
+      generatedAppendices: deps.generatedAppendices ?? (() => []),
+      councilName: deps.councilName ?? (async () => ''),
+    }),
     ...createItemDocumentsService(deps),
   }
 }

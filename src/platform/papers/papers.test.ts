@@ -5,6 +5,7 @@ import { renderDocx } from './docx.ts'
 import type { Paper } from './paper.ts'
 import { renderPdf } from './pdf.ts'
 import { plainTextBlocks } from './plain-text.ts'
+import { asAtText, paperOnField } from './query.ts'
 import { pdfText } from './text.ts'
 
 async function uploadedPdf(pages: string[]): Promise<Uint8Array> {
@@ -206,5 +207,16 @@ describe('rendering a paper as a Word document', () => {
     )
     expect(await docxPart(content, 'word/styles.xml')).toContain('en-GB')
     expect(await docxPart(content, 'word/footer1.xml')).toContain('NUMPAGES')
+  })
+})
+
+describe('the date a generated paper is as at', () => {
+  it('reads a real date from the query, ignores anything else, and prints it GOV.UK style', () => {
+    expect(paperOnField.parse('2024-01-25')).toBe('2024-01-25')
+    expect(paperOnField.parse(['2023-11-09', '2024-01-25'])).toBe('2023-11-09')
+    for (const wrong of ['2023-02-30', 'yesterday', '2024-1-5', '', undefined]) {
+      expect(paperOnField.parse(wrong)).toBeUndefined()
+    }
+    expect(asAtText('2024-01-05')).toBe('As at 5 January 2024')
   })
 })

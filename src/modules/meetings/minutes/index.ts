@@ -53,15 +53,19 @@ export function createMinutes(deps: {
 }): ApiModule<MinutesService> {
   const repository = createMinutesRepository(deps.db)
   const { db, clock, bodies, meetings } = deps
-  const service = createMinutesService({ db, repository, clock, bodies, meetings, councilName: deps.councilName })
+  const trackedResolutions: TrackedResolutions = (ctx, ids) => (deps.trackedResolutions?.() ?? noneTracked)(ctx, ids)
+  const service = createMinutesService({
+    db,
+    repository,
+    clock,
+    bodies,
+    meetings,
+    trackedResolutions,
+    councilName: deps.councilName,
+  })
   return {
     service,
-    routes: minutesRoutes({
-      service,
-      audit: deps.audit,
-      bodies: deps.bodies,
-      trackedResolutions: (ctx, ids) => (deps.trackedResolutions?.() ?? noneTracked)(ctx, ids),
-    }),
+    routes: minutesRoutes({ service, audit: deps.audit, bodies: deps.bodies, trackedResolutions }),
     api: minutesApi({ service, sources: deps.sources ?? noSources }),
   }
 }

@@ -63,7 +63,7 @@ export function createReportsService(deps: ReportsDeps) {
     /** The report as a printed paper in the council's template, exactly as getReport shows it to this viewer. */
     async reportPaper(ctx: Context, slug: string, position: number) {
       const view = await service.getReport(ctx, slug, position)
-      const council = (await deps.councilName?.(ctx)) ?? view.meeting.bodyName
+      const council = (await deps.councilName?.(ctx)) || view.meeting.bodyName
       return reportPaper(view, council)
     },
 
