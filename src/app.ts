@@ -111,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodies: bodies.service,
     minutes: () => minutes.service,
     reportTemplate: (ctx) => settings.service.reportTemplate(ctx),
+    councilName: async (ctx) => (await settings.service.councilName(ctx)) ?? 'Oversight',
     publicationNotice: async (ctx) => (await settings.service.current(ctx)).noticeDays,
     councilName: async (ctx) => (await settings.service.councilName(ctx)) ?? 'Oversight',
     generatedAppendices: () => appendixKinds,
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sources,
     bodies: bodies.service,
     meetings: meetings.service,
+    councilName: (ctx) => settings.service.councilName(ctx),
     trackedResolutions: () => (ctx, ids) => recommendations.service.trackedResolutions(ctx, ids),
   })
   const recommendations = createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service })

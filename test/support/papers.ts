@@ -48,8 +48,10 @@ export async function docxPart(content: Buffer, name: string): Promise<string> {
 /** A Word document's words, paragraph by paragraph. */
 export async function readDocx(content: Buffer): Promise<string> {
   const xml = await docxPart(content, 'word/document.xml')
+  // A line break within a paragraph reads as a new line, as a paragraph does.
   return xml
     .split(/<\/w:p>/)
+    .map((paragraph) => paragraph.replace(/<w:br\/>/g, '<w:t>\n</w:t>'))
     .map((paragraph) => [...paragraph.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((match) => match[1]).join(''))
     .filter((line) => line !== '')
     .map((line) =>

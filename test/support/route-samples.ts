@@ -232,6 +232,7 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
       `/meetings/2023-09-21-${BODY}/minutes/versions/${ids.publishedDraft}`,
     )
     // The published minutes a visitor reads; everything else about minutes: the January draft.
+    .replace(/^\/meetings\/:slug\/minutes\.(pdf|docx)$/, `/meetings/2023-11-09-${BODY}/minutes.$1`)
     .replace(/^\/meetings\/:slug\/minutes$/, `/meetings/2023-11-09-${BODY}/minutes`)
     .replace(/^\/meetings\/:slug\/minutes\/items\/:position/, `/meetings/${JANUARY}/minutes/items/4`)
     .replace(

@@ -61,6 +61,7 @@ export {
   insertImportedItemDocument,
 } from './item-documents/imported.ts'
 export { motionsSection } from './motions/person-section.ts'
+export { reportPaper } from './reports/paper.ts'
 export {
   DEFAULT_REPORT_TEMPLATE,
   REPORT_PARTS,
@@ -110,6 +111,7 @@ function createService(deps: MeetingsModuleDeps) {
     reports: createReportsRepository(deps.db),
     bodies: deps.bodies,
     reportTemplate: deps.reportTemplate ?? (async () => DEFAULT_REPORT_TEMPLATE),
+    councilName: deps.councilName,
   }
   const core = {
     db: deps.db,

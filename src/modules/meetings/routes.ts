@@ -18,6 +18,7 @@ import { meetingValues } from './form-values.ts'
 import type { MeetingRow } from './repository.ts'
 import { appendixRoutes } from './reports/appendix-routes.ts'
 import { reportRoutes } from './reports/routes.ts'
+import { reportUploadRoutes } from './reports/upload-routes.ts'
 import { type MeetingsRouteDeps, meetingParams, views } from './route-context.ts'
 import {
   MEETING_STATUSES,
@@ -60,6 +61,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
     await app.register(agendaRoutes(deps))
     await app.register(reportRoutes(deps))
     await app.register(appendixRoutes(deps))
+    await app.register(reportUploadRoutes(deps))
     await app.register(questionRoutes(deps))
     await app.register(motionRoutes(deps))
     await app.register(voteRoutes(deps))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { docxWithText, pdfWithText, samplePdf, zipOf } from '../../../test/support/sample-files.ts'
-import { DOCUMENT_TEXT_LIMITS, documentText } from './document-text.ts'
+import { renderDocx } from '#src/platform/papers/docx.ts'
+import { DOCUMENT_TEXT_LIMITS, docxParagraphs, documentText } from './document-text.ts'
 
 const PDF = 'application/pdf'
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
@@ -45,5 +46,43 @@ describe('documentText', () => {
 
   it('reads an empty PDF as no text', async () => {
     expect(await documentText(samplePdf(), PDF)).toMatchObject({ text: '' })
+  })
+})
+
+describe('docxParagraphs', () => {
+  it('reads a Word document’s paragraphs with their heading level, list kind and line breaks', async () => {
+    const content = await renderDocx({
+      title: 'A report',
+      author: 'A council',
+      sections: [
+        {
+          blocks: [
+            { kind: 'heading', level: 1, text: 'A report' },
+            { kind: 'heading', level: 2, text: '1.0 Purpose of the report' },
+            { kind: 'paragraph', text: 'First line\nSecond line' },
+            { kind: 'list', items: ['A bullet'] },
+            { kind: 'list', items: ['A number'], numbered: true },
+          ],
+        },
+      ],
+    })
+    const read = await docxParagraphs(content)
+    expect(read.ok && read.paragraphs.map(({ text, headingLevel, list }) => ({ text, headingLevel, list }))).toEqual([
+      { text: 'A report', headingLevel: 1, list: null },
+      { text: '1.0 Purpose of the report', headingLevel: 2, list: null },
+      { text: 'First line\nSecond line', headingLevel: null, list: null },
+      { text: 'A bullet', headingLevel: null, list: 'bullet' },
+      { text: 'A number', headingLevel: null, list: 'numbered' },
+    ])
+  })
+
+  it('refuses a document past the limit of elements, and one that is no Word document, saying why', async () => {
+    const content = docxWithText(['One', 'Two', 'Three'])
+    const refused = await docxParagraphs(content, { ...DOCUMENT_TEXT_LIMITS, maxDocxElements: 3 })
+    expect(refused).toEqual({ ok: false, message: expect.stringContaining('more than 3 elements') })
+    expect(await docxParagraphs(zipOf({ 'readme.txt': 'hello' }))).toEqual({
+      ok: false,
+      message: 'it has no document part (word/document.xml)',
+    })
   })
 })

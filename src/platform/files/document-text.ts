@@ -1,5 +1,5 @@
 import { extractText, getDocumentProxy } from 'unpdf'
-import { type XmlElement, readXml } from '#src/platform/xml/read-xml.ts'
+import { type XmlElement, childOf, readXml } from '#src/platform/xml/read-xml.ts'
 import { ExpansionBudget, entryContent, zipEntries } from './zip-entries.ts'
 
 /**
@@ -100,17 +100,23 @@ async function pdfText(content: Buffer, limits: typeof DOCUMENT_TEXT_LIMITS): Pr
   }
 }
 
-async function docxText(content: Buffer, limits: typeof DOCUMENT_TEXT_LIMITS): Promise<DocumentText> {
-  const entry = zipEntries(content).get('word/document.xml')
-  if (!entry) return { text: '', note: 'it has no document part (word/document.xml)' }
+/** A part of a Word document as read XML, within the limits; null when the document has no such part. */
+async function docxPart(content: Buffer, name: string, limits: typeof DOCUMENT_TEXT_LIMITS) {
+  const entry = zipEntries(content).get(name)
+  if (!entry) return null
   const chunks: Buffer[] = []
   for await (const chunk of entryContent(content, entry, new ExpansionBudget())) chunks.push(chunk)
-  const xml = readXml('word/document.xml', Buffer.concat(chunks).toString('utf8'), {
+  return readXml(name, Buffer.concat(chunks).toString('utf8'), {
     maxBytes: Number.MAX_SAFE_INTEGER,
     maxDepth: 64,
     maxElements: limits.maxDocxElements,
     maxTextLength: limits.maxCharacters,
   })
+}
+
+async function docxText(content: Buffer, limits: typeof DOCUMENT_TEXT_LIMITS): Promise<DocumentText> {
+  const xml = await docxPart(content, 'word/document.xml', limits)
+  if (!xml) return { text: '', note: 'it has no document part (word/document.xml)' }
   if (!xml.ok) return { text: '', note: `its text could not be read (${xml.message})` }
   const parts: string[] = []
   collectRuns(xml.root, parts)
@@ -124,4 +130,78 @@ function collectRuns(element: XmlElement, parts: string[]) {
   else if (element.name === 'br' || element.name === 'cr') parts.push('\n')
   for (const child of element.children) collectRuns(child, parts)
   if (element.name === 'p') parts.push('\n')
+}
+
+/** One paragraph of a Word document: its text (line breaks kept), style, heading level and list. */
+export interface DocxParagraph {
+  text: string
+  /** The paragraph style's id ("Heading2", "ListParagraph"), '' for the normal style. */
+  style: string
+  /** 1 for "Heading 1" (or an outline level of 0), and so on; null for a paragraph that is no heading. */
+  headingLevel: number | null
+  /** How it is listed: null when it is not a list item. */
+  list: 'bullet' | 'numbered' | null
+}
+
+export type DocxParagraphs = { ok: true; paragraphs: DocxParagraph[] } | { ok: false; message: string }
+
+/**
+ * The paragraphs of a Word document in order, those in tables included, each with its heading level
+ * and whether it is a list item, for filling a record's sections from a document an officer wrote.
+ * A document that cannot be read gives why, in words for its author.
+ */
+export async function docxParagraphs(content: Buffer, limits = DOCUMENT_TEXT_LIMITS): Promise<DocxParagraphs> {
+  try {
+    const xml = await docxPart(content, 'word/document.xml', limits)
+    if (!xml) return { ok: false, message: 'it has no document part (word/document.xml)' }
+    if (!xml.ok) return { ok: false, message: xml.message }
+    const numbering = await numberingFormats(content, limits)
+    const paragraphs: DocxParagraph[] = []
+    collectParagraphs(xml.root, paragraphs, numbering)
+    return { ok: true, paragraphs }
+  } catch (error) {
+    return { ok: false, message: unreadable(error) }
+  }
+}
+
+function collectParagraphs(element: XmlElement, paragraphs: DocxParagraph[], numbering: Map<string, string>) {
+  if (element.name !== 'p') {
+    for (const child of element.children) collectParagraphs(child, paragraphs, numbering)
+    return
+  }
+  const properties = childOf(element, 'pPr')
+  const style = (properties && childOf(properties, 'pStyle')?.attributes.val) ?? ''
+  const outline = properties && childOf(properties, 'outlineLvl')?.attributes.val
+  const styled = /^heading\s*(\d)$/i.exec(style)?.[1] ?? (/^title$/i.test(style) ? '1' : undefined)
+  const level = styled ?? (outline !== undefined && /^\d$/.test(outline) ? String(Number(outline) + 1) : undefined)
+  const numId = properties && childOf(properties, 'numPr') && childOf(childOf(properties, 'numPr')!, 'numId')
+  const listed = numId && numId.attributes.val !== '0' ? (numbering.get(numId.attributes.val) ?? 'decimal') : null
+  const parts: string[] = []
+  for (const child of element.children) if (child.name !== 'pPr') collectRuns(child, parts)
+  paragraphs.push({
+    text: parts.join('').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ' '),
+    style,
+    headingLevel: level !== undefined ? Number(level) : null,
+    list: listed === null ? null : listed === 'bullet' || listed === 'none' ? 'bullet' : 'numbered',
+  })
+}
+
+/** Each list's format at its first level ("bullet", "decimal"), by the numId paragraphs name it by. */
+async function numberingFormats(content: Buffer, limits: typeof DOCUMENT_TEXT_LIMITS) {
+  const formats = new Map<string, string>()
+  const xml = await docxPart(content, 'word/numbering.xml', limits)
+  if (!xml?.ok) return formats
+  const abstract = new Map<string, string>()
+  for (const child of xml.root.children) {
+    if (child.name !== 'abstractNum') continue
+    const first = child.children.find((level) => level.name === 'lvl' && level.attributes.ilvl === '0')
+    const format = first && childOf(first, 'numFmt')?.attributes.val
+    if (format) abstract.set(child.attributes.abstractNumId, format)
+  }
+  for (const child of xml.root.children) {
+    const abstractId = child.name === 'num' ? childOf(child, 'abstractNumId')?.attributes.val : undefined
+    const format = abstractId !== undefined ? abstract.get(abstractId) : undefined
+    if (format) formats.set(child.attributes.numId, format)
+  }
+  return formats
 }

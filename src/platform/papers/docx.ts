@@ -86,19 +86,21 @@ function blockChildren(block: PaperBlock, width: number): FileChild[] {
     case 'heading':
       return [new Paragraph({ text: block.text, heading: HEADINGS[block.level] })]
     case 'paragraph':
-      return lines(block.text).map(
-        (line) =>
-          new Paragraph({
-            children: [
+      // One paragraph, its line breaks kept as breaks: read back, it is the paragraph it was.
+      return [
+        new Paragraph({
+          children: lines(block.text).map(
+            (line, index) =>
               new TextRun({
                 text: line,
+                break: index > 0 ? 1 : undefined,
                 bold: block.style === 'strong',
                 size: block.style === 'small' ? 18 : undefined,
               }),
-            ],
-            spacing: { after: 120 },
-          }),
-      )
+          ),
+          spacing: { after: 120 },
+        }),
+      ]
     case 'list':
       return block.items.map(
         (item) =>
@@ -163,7 +165,7 @@ function cell(text: string, width: number, header: boolean): TableCell {
   })
 }
 
-/** Word keeps a line break as a new paragraph; an empty text is still one (empty) paragraph. */
+/** A text's lines: in a table's cell each is a paragraph; an empty text is still one (empty) line. */
 function lines(text: string): string[] {
   const split = text.split(/\r?\n/)
   return split.length > 0 ? split : ['']

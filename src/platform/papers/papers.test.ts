@@ -4,6 +4,7 @@ import { docxPart, pdfFigures, readDocx, readPdf } from '../../../test/support/p
 import { renderDocx } from './docx.ts'
 import type { Paper } from './paper.ts'
 import { renderPdf } from './pdf.ts'
+import { plainTextBlocks } from './plain-text.ts'
 import { asAtText, paperOnField, paperQuery } from './query.ts'
 import { pdfText } from './text.ts'
 
@@ -146,6 +147,20 @@ describe('the characters a PDF can draw', () => {
     expect(pdfText('≥ 95% → target')).toBe('>= 95% -> target')
     expect(pdfText('Łukasz\tŻak')).toBe('Lukasz Zak')
     expect(pdfText('图')).toBe('?')
+  })
+})
+
+describe('officer-written text in a paper', () => {
+  it('makes paragraphs at blank lines and lists of lines that all start as list items', () => {
+    expect(
+      plainTextBlocks('The committee noted the report.\nIt asked for more.\n\n- One\n- Two\n\n1. First\n2. Second'),
+    ).toEqual([
+      { kind: 'paragraph', text: 'The committee noted the report.\nIt asked for more.' },
+      { kind: 'list', items: ['One', 'Two'] },
+      { kind: 'list', numbered: true, items: ['First', 'Second'] },
+    ])
+    expect(plainTextBlocks('  \n ')).toEqual([])
+    expect(plainTextBlocks(null)).toEqual([])
   })
 })
 

@@ -7,21 +7,22 @@ import { DEFAULT_XML_LIMITS, readXml, readXmlFile } from './read-xml.ts'
 const limits = { maxBytes: 2000, maxDepth: 4, maxElements: 20, maxTextLength: 100 }
 
 describe('readXml', () => {
-  it('reads elements, text, CDATA and the five predefined entities into a tree', () => {
+  it('reads elements, attributes, text, CDATA and the five predefined entities into a tree', () => {
     const result = readXml(
       'a.xml',
-      '<?xml version="1.0"?>\n<m:list xmlns:m="urn:x">\n<item>A &amp; B</item>\n<item><![CDATA[<p>x</p>]]></item><empty/></m:list>',
+      '<?xml version="1.0"?>\n<m:list xmlns:m="urn:x">\n<item m:kind="first">A &amp; B</item>\n<item><![CDATA[<p>x</p>]]></item><empty/></m:list>',
     )
     expect(result).toEqual({
       ok: true,
       root: {
         name: 'list',
         line: 2,
+        attributes: {},
         text: '\n\n',
         children: [
-          { name: 'item', line: 3, text: 'A & B', children: [] },
-          { name: 'item', line: 4, text: '<p>x</p>', children: [] },
-          { name: 'empty', line: 4, text: '', children: [] },
+          { name: 'item', line: 3, attributes: { kind: 'first' }, text: 'A & B', children: [] },
+          { name: 'item', line: 4, attributes: {}, text: '<p>x</p>', children: [] },
+          { name: 'empty', line: 4, attributes: {}, text: '', children: [] },
         ],
       },
     })

@@ -3,10 +3,14 @@ import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { SaxesParser } from 'saxes'
 
-/** An element as read: its name without a namespace prefix, the line it opened on, its text and its children. */
+/**
+ * An element as read: its name without a namespace prefix, the line it opened on, its attributes (by name
+ * without a prefix: Word's `w:val` is `val`), its text and its children.
+ */
 export interface XmlElement {
   name: string
   line: number
+  attributes: Record<string, string>
   text: string
   children: XmlElement[]
 }
@@ -72,7 +76,16 @@ export function createXmlReader(name: string, limits: XmlLimits = DEFAULT_XML_LI
     elements += 1
     if (elements > limits.maxElements) refuse(`more than ${limits.maxElements} elements`)
     if (stack.length + 1 > limits.maxDepth) refuse(`elements nested deeper than ${limits.maxDepth}`)
-    const element: XmlElement = { name: tag.name.replace(/^.*:/, ''), line: parser.line, text: '', children: [] }
+    const attributes: Record<string, string> = {}
+    for (const [key, value] of Object.entries(tag.attributes))
+      if (key !== 'xmlns' && !key.startsWith('xmlns:')) attributes[key.replace(/^.*:/, '')] ??= String(value)
+    const element: XmlElement = {
+      name: tag.name.replace(/^.*:/, ''),
+      line: parser.line,
+      attributes,
+      text: '',
+      children: [],
+    }
     const parent = stack.at(-1)
     if (parent) parent.children.push(element)
     else root = element

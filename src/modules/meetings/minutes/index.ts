@@ -1,6 +1,7 @@
 import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import type { Clock } from '#src/platform/clock.ts'
+import type { Context } from '#src/platform/auth/user.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '../index.ts'
 import type { ApiModule } from '#src/platform/module.ts'
@@ -13,6 +14,7 @@ import { type MinutesService, createMinutesService } from './service.ts'
 
 export type { MinutesRecord, MinutesService } from './service.ts'
 export { minutesPath } from './service.ts'
+export { minutesPaper, minutesTitle } from './paper.ts'
 export { personRecordSection } from './person-record.ts'
 export { mayReadMinutes } from './visibility.ts'
 export { type DemoMinutes, demoMeetingMinutesSchema, demoMinutesSchema, loadDemoMinutes } from './demo.ts'
@@ -28,6 +30,8 @@ export function createMinutes(deps: {
   clock: Clock
   audit: AuditReader
   bodies: BodiesService
+  /** The council's name, printed as the author of the minutes; the body's name while none is set. */
+  councilName?: (ctx: Context) => Promise<string | null>
   /** Where an imported meeting came from, in the API. */
   sources?: SourceOf
   /** Which resolutions the tracker follows; asked when a page is shown, as the recommendations module comes after. */
@@ -50,7 +54,15 @@ export function createMinutes(deps: {
   const repository = createMinutesRepository(deps.db)
   const { db, clock, bodies, meetings } = deps
   const trackedResolutions: TrackedResolutions = (ctx, ids) => (deps.trackedResolutions?.() ?? noneTracked)(ctx, ids)
-  const service = createMinutesService({ db, repository, clock, bodies, meetings, trackedResolutions })
+  const service = createMinutesService({
+    db,
+    repository,
+    clock,
+    bodies,
+    meetings,
+    trackedResolutions,
+    councilName: deps.councilName,
+  })
   return {
     service,
     routes: minutesRoutes({ service, audit: deps.audit, bodies: deps.bodies, trackedResolutions }),

@@ -19,6 +19,7 @@ import type { MeetingRow, MinutesRepository, MinutesRow } from './repository.ts'
 import { mayReadAgenda } from '../agenda/visibility.ts'
 import { mayReadMinutes } from './visibility.ts'
 import { createMinutesWorkflow } from './workflow.ts'
+import { minutesPaper } from './paper.ts'
 import type { MinutesStatus } from '../tables.ts'
 
 /** Which resolutions the tracker follows: by resolution id, the recommendation's page and its name. */
@@ -49,6 +50,8 @@ export interface MinutesDeps {
     | 'speakersFor'
     | 'itemDocumentsOf'
   >
+  /** The council's name, printed as the author of its papers; null while none is set. */
+  councilName?: (ctx: Context) => Promise<string | null>
 }
 
 /** The address of a meeting's minutes page. */
@@ -206,6 +209,18 @@ export function createMinutesService(deps: MinutesDeps) {
         meetingSpeakers: spoke.ofMeeting,
         itemSpeakers: spoke.ofItem,
       }
+    },
+
+    /**
+     * The minutes as a printed paper, exactly as the minutes page shows them to this viewer: a
+     * NotFoundError where the page has no minutes to show (none started, or a draft to this viewer).
+     */
+    async minutesPaper(ctx: Context, slug: string) {
+      const record = await reading.getMinutes(ctx, slug)
+      const { minutes } = record
+      if (!minutes) throw new NotFoundError('Minutes')
+      const council = (await deps.councilName?.(ctx)) ?? null
+      return minutesPaper({ ...record, minutes }, council || record.body.name)
     },
 
     /** getMinutes for the recording pages: also what is missing before they can be published. */

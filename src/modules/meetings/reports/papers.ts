@@ -15,6 +15,8 @@ export interface ReportsDeps {
   bodies: BodiesService
   /** The council's report template: its sections' order and headings. */
   reportTemplate: (ctx: Context) => Promise<ReportTemplate>
+  /** The council's name, printed as the author of its papers; null while none is set. */
+  councilName?: (ctx: Context) => Promise<string | null>
 }
 
 /** Finding a meeting's papers by their address, and whether a viewer may read the body's exempt papers. */

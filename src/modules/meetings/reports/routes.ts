@@ -6,43 +6,46 @@ import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/erro
 import { paragraphItems } from '#src/platform/exemption/schedule-12a.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues } from '#src/platform/forms/values.ts'
+import { sendPaper } from '#src/platform/papers/send.ts'
 import { reportValues } from '../form-values.ts'
 import type { MeetingsService } from '../index.ts'
 import { type MeetingsRouteDeps, itemParams, views } from '../route-context.ts'
 import { WITHIN_BUDGET, reportSchema } from './schema.ts'
-import { yesNo } from './template.ts'
+import { REASON_QUESTIONS, withinBudgetText, yesNo } from './template.ts'
 
 export const reportPath = (slug: string, position: number) => `/meetings/${slug}/items/${position}/report`
 
-const budgetItems = WITHIN_BUDGET.map((value) => ({ value, text: value[0].toUpperCase() + value.slice(1) }))
+const budgetItems = WITHIN_BUDGET.map((value) => ({ value, text: withinBudgetText(value) }))
 
 type ReportToEdit = Awaited<ReturnType<MeetingsService['reportToEdit']>>
+
+/** The report form's values for the report as stored, or for a new one filled from its item. */
+export function storedReportValues({ meeting, item, report }: ReportToEdit): FormValues {
+  return report
+    ? { ...reportValues(report), ...versionValue(report) }
+    : {
+        title: item.title,
+        reportTo: meeting.bodyName,
+        ...dateValues('meetingDate', meeting.date),
+        ...versionValue(null),
+      }
+}
+
+/** The report form: `values` as posted, or null for the report as stored (a new one filled from its item). */
+export function reportForm(
+  reply: FastifyReply,
+  found: ReportToEdit,
+  values: FormValues | null,
+  errors: FieldErrors = noErrors,
+) {
+  const shown = values ?? storedReportValues(found)
+  const data = { ...found, values: shown, budgetItems, paragraphItems: paragraphItems(shown.exemptParagraph) }
+  return reply.page(`${views}/report-form.njk`, { ...data, ...errors }, formStatus(errors))
+}
 
 /** The report page, and the form officers write a report in. */
 export function reportRoutes(deps: MeetingsRouteDeps) {
   const { service, audit } = deps
-
-  /** The report form: `values` as posted, or null for the report as stored (a new one filled from its item). */
-  function reportForm(
-    reply: FastifyReply,
-    found: ReportToEdit,
-    values: FormValues | null,
-    errors: FieldErrors = noErrors,
-  ) {
-    const { meeting, item, report } = found
-    const shown =
-      values ??
-      (report
-        ? { ...reportValues(report), ...versionValue(report) }
-        : {
-            title: item.title,
-            reportTo: meeting.bodyName,
-            ...dateValues('meetingDate', meeting.date),
-            ...versionValue(null),
-          })
-    const data = { ...found, values: shown, budgetItems, paragraphItems: paragraphItems(shown.exemptParagraph) }
-    return reply.page(`${views}/report-form.njk`, { ...data, ...errors }, formStatus(errors))
-  }
 
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
@@ -55,11 +58,17 @@ export function reportRoutes(deps: MeetingsRouteDeps) {
         ...paper,
         history,
         contraryToPlan: yesNo(paper.report.contraryToPlan),
-        withinBudget: paper.report.withinBudget
-          ? budgetItems.find((b) => b.value === paper.report.withinBudget)?.text
-          : 'Not stated',
+        withinBudget: withinBudgetText(paper.report.withinBudget),
+        reasonQuestions: REASON_QUESTIONS,
         canEdit: can(request.user, 'reports:edit'),
       })
+    })
+
+    // The report in the council's template as a Word document, for officers who draft in Word.
+    app.get('/meetings/:slug/items/:position/report.docx', itemParams, async (request, reply) => {
+      const { slug, position } = request.params
+      const paper = await service.reportPaper(request.ctx, slug, position)
+      return sendPaper(reply, paper, 'docx', `report-${slug}-item-${position}`)
     })
 
     app.get('/meetings/:slug/items/:position/report/edit', itemParams, async (request, reply) => {

@@ -79,6 +79,12 @@ export interface ReportSection {
   heading: string
 }
 
+/** Every part of a report under its heading: the template's, then any it does not list under the default heading. */
+export function templateSections(template: ReportTemplate = DEFAULT_REPORT_TEMPLATE): TemplateSection[] {
+  const listed = new Set(template.map((section) => section.key))
+  return [...template, ...DEFAULT_REPORT_TEMPLATE.filter((section) => !listed.has(section.key))]
+}
+
 function hasContent(report: TemplateReport, key: SectionKey, appendixCount: number): boolean {
   if (key === 'appendices') return appendixCount > 0
   if (key === 'recommendations') return report.recommendations.length > 0
@@ -97,9 +103,7 @@ export function reportSections(
   appendixCount: number,
   template: ReportTemplate = DEFAULT_REPORT_TEMPLATE,
 ): ReportSection[] {
-  const listed = new Set(template.map((section) => section.key))
-  const unlisted = DEFAULT_REPORT_TEMPLATE.filter((section) => !listed.has(section.key))
-  return [...template, ...unlisted]
+  return templateSections(template)
     .filter((section) => hasContent(report, section.key, appendixCount))
     .map((section, index) => ({ key: section.key, number: `${index + 1}.0`, heading: section.heading }))
 }
@@ -117,3 +121,15 @@ export function yesNo(value: boolean | null): string {
   if (value === null) return 'Not stated'
   return value ? 'Yes' : 'No'
 }
+
+/** The answer to "in accordance with the approved budget" as the template prints it. */
+export function withinBudgetText(value: string | null): string {
+  if (!value) return 'Not stated'
+  return value[0].toUpperCase() + value.slice(1)
+}
+
+/** The two questions the template asks under the reasons, as the report prints them after "3.2", "3.3". */
+export const REASON_QUESTIONS = {
+  contraryToPlan: 'Is the recommendation contrary to a plan or strategy adopted or approved by the Council?',
+  withinBudget: 'Is the recommendation in accordance with the Council’s approved budget?',
+} as const
