@@ -111,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     minutes: () => minutes.service,
     reportTemplate: (ctx) => settings.service.reportTemplate(ctx),
     publicationNotice: async (ctx) => (await settings.service.current(ctx)).noticeDays,
+    councilName: (ctx) => settings.service.councilName(ctx),
   })
   const minutes = createMinutes({
     db,

@@ -8,6 +8,7 @@ import type { Module } from '#src/platform/module.ts'
 import { createAgendaPublication } from './agenda/publication.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAgendaSupplements } from './agenda/supplements.ts'
+import { createPublishedPapers } from './agenda/published-papers.ts'
 import { createMotionsService } from './motions/service.ts'
 import { createParticipationService } from './participation/service.ts'
 import { createQuestionsService } from './questions/service.ts'
@@ -89,6 +90,8 @@ export interface MeetingsModuleDeps {
   reportTemplate?: (ctx: Context) => Promise<ReportTemplate>
   /** The council's publication notice of agendas in clear working days (a council setting); five when not given. */
   publicationNotice?: (ctx: Context) => Promise<number>
+  /** The council's name, on the front sheet of its agenda packs (a council setting); none when not given. */
+  councilName?: (ctx: Context) => Promise<string | null>
 }
 
 /**
@@ -97,12 +100,13 @@ export interface MeetingsModuleDeps {
  */
 function createService(deps: MeetingsModuleDeps) {
   const repository = createMeetingsRepository(deps.db)
+  const reportTemplate = deps.reportTemplate ?? (async () => DEFAULT_REPORT_TEMPLATE)
   const papers = {
     db: deps.db,
     meetings: repository,
     reports: createReportsRepository(deps.db),
     bodies: deps.bodies,
-    reportTemplate: deps.reportTemplate ?? (async () => DEFAULT_REPORT_TEMPLATE),
+    reportTemplate,
   }
   const core = {
     db: deps.db,
@@ -112,11 +116,17 @@ function createService(deps: MeetingsModuleDeps) {
     minutes: deps.minutes,
     publicationNotice: deps.publicationNotice ?? (async () => DEFAULT_PUBLICATION_NOTICE),
   }
+  const published = createPublishedPapers({
+    ...core,
+    reportTemplate,
+    councilName: deps.councilName ?? (async () => null),
+  })
   return {
     ...createMeetingsService(core),
     ...createAgendaService(core),
-    ...createAgendaPublication(core),
-    ...createAgendaSupplements(core),
+    ...createAgendaPublication(core, published),
+    ...createAgendaSupplements(core, published),
+    ...published,
     ...createQuestionsService(core),
     ...createMotionsService(core),
     ...createVotesService(core),
