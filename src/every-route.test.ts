@@ -32,7 +32,7 @@ const PUBLIC = [
   /^\/bodies\/:slug\/work-programme\/:id$/,
   /^\/people(\/:slug)?$/,
   /^\/meetings(\/:slug)?$/,
-  /^\/meetings\/:slug\/(minutes|items\/:position\/report)$/,
+  /^\/meetings\/:slug\/(minutes|items\/:position\/report|agenda\.pdf|papers\/:file)$/,
   /^\/meetings\/:slug\/minutes\/versions\/:id$/,
   /^\/meetings\/:slug\/items\/:position\/report\/appendices\/:id$/,
   /^\/documents\/:id$/,

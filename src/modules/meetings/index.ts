@@ -27,6 +27,8 @@ export type { MeetingsTables } from './tables.ts'
 
 export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { agendaPublishedSql } from './agenda/visibility.ts'
+export { type PackInput, type PackItem, agendaPackPaper, renderAgendaPack } from './agenda/pack.ts'
+export type { PublishedPapers } from './agenda/published-papers.ts'
 export { UNNAMED_MEMBER_OF_THE_PUBLIC } from './member-of-the-public.ts'
 export { nextAgendaSection } from './body-section.ts'
 export type { MinutesOfMeetings, NamedAttendee } from './service.ts'

@@ -52,7 +52,15 @@ interface Reservation {
   source: number
 }
 
-export async function renderPdf(paper: Paper): Promise<RenderedPdf> {
+export interface RenderOptions {
+  /**
+   * Only to learn the pages: placed PDFs' pages are reserved but left blank, which saves reading the
+   * document back (the pages and where each section starts are the same as the full rendering's).
+   */
+  layoutOnly?: boolean
+}
+
+export async function renderPdf(paper: Paper, options: RenderOptions = {}): Promise<RenderedPdf> {
   const doc = new PDFDocument({
     size: 'A4',
     layout: paper.landscape ? 'landscape' : 'portrait',
@@ -83,7 +91,7 @@ export async function renderPdf(paper: Paper): Promise<RenderedPdf> {
   await ended
 
   let content: Buffer = Buffer.concat(chunks)
-  if (writer.reservations.length > 0) content = await placePdfs(content, writer.reservations)
+  if (writer.reservations.length > 0 && !options.layoutOnly) content = await placePdfs(content, writer.reservations)
   return { content, pageCount: writer.pageCount(), startPages: writer.startPages }
 }
 

@@ -29,7 +29,7 @@ function item(position: number, title: string, exemptParagraph: number | null = 
     purpose: '',
     urgent: false,
     urgentReason: '',
-    status: 'scheduled' as AgendaItemRecord['status'],
+    status: 'listed',
     statusReason: '',
     toFollow: false,
     publicParticipation: false,

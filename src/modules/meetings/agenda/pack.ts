@@ -187,12 +187,13 @@ export class PackPagesUnsettledError extends Error {
 }
 
 /**
- * Renders the pack: once to learn where each item starts, then again with those pages in the agenda.
- * The agenda's length does not depend on its page numbers (they sit in a column of their own), so the
- * second rendering agrees with the first; a third is tried before giving up, should it not.
+ * Renders the pack: once to learn where each item starts (uploaded PDFs' pages reserved, not drawn),
+ * then again with those pages in the agenda. The agenda's length does not depend on its page numbers
+ * (they sit in a column of their own), so the second rendering agrees with the first; a third is
+ * tried before giving up, should it not.
  */
 export async function renderAgendaPack(input: PackInput): Promise<RenderedPdf> {
-  let rendered = await renderPdf(agendaPackPaper(input))
+  let rendered = await renderPdf(agendaPackPaper(input), { layoutOnly: true })
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const again = await renderPdf(agendaPackPaper(input, rendered.startPages))
     if (samePages(again.startPages, rendered.startPages)) return again

@@ -23,11 +23,11 @@ const versionParams = {
   },
 }
 
-function sendPdf(reply: FastifyReply, content: Uint8Array, filename: string, draft: boolean) {
+function sendPdf(reply: FastifyReply, content: Uint8Array, filename: string, kept: boolean) {
   reply.header('content-type', PDF_MEDIA_TYPE)
   reply.header('content-disposition', inline(filename))
-  // A draft is made for this viewer now; a published version never changes.
-  if (draft) reply.header('cache-control', 'no-store')
+  // A pack made now (a draft) is this viewer's, of this moment; a kept version never changes.
+  if (!kept) reply.header('cache-control', 'no-store')
   return reply.send(Buffer.from(content.buffer, content.byteOffset, content.byteLength))
 }
 
@@ -53,13 +53,13 @@ export function paperRoutes(deps: MeetingsRouteDeps) {
           draft: request.query.draft === 'yes',
         })
         const name = `${pack.meeting.slug}-agenda${pack.draft ? '-draft' : ''}.pdf`
-        return sendPdf(reply, pack.content, name, pack.draft)
+        return sendPdf(reply, pack.content, name, pack.kept)
       },
     )
 
     app.get('/meetings/:slug/papers/:file', versionParams, async (request, reply) => {
       const { meeting, paper } = await service.publishedPaper(request.ctx, request.params.slug, request.params.file)
-      return sendPdf(reply, paper.content, `${meeting.slug}-${paper.kind}-version-${paper.version}.pdf`, false)
+      return sendPdf(reply, paper.content, `${meeting.slug}-${paper.kind}-version-${paper.version}.pdf`, true)
     })
 
     app.get('/meetings/:slug/agenda/republish', meetingParams, async (request, reply) => {

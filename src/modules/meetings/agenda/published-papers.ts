@@ -164,19 +164,20 @@ export function createPublishedPapers(deps: PackDeps) {
     },
 
     /**
-     * The agenda pack of the meeting with `slug` as this viewer gets it: the published pack's exact bytes,
-     * or, for those who may read draft agendas, a draft made now (before publication, or when `draft` is
-     * asked for after it). A draft the viewer may not see is a NotFoundError.
+     * The agenda pack of the meeting with `slug` as this viewer gets it: the published pack's exact bytes;
+     * a draft made now for those who may read draft agendas (before publication, or when `draft` is asked
+     * for after it); or, for an agenda published before packs were kept (the demo's, an import's), the pack
+     * made now from the published record. A draft the viewer may not see is a NotFoundError.
      */
     async agendaPack(ctx: Context, slug: string, options: { draft: boolean }) {
       const meeting = await repo.findMeetingBySlug(slug)
       if (!meeting) throw new NotFoundError('Agenda pack')
       assertAgendaReadable(ctx.user, meeting, 'Agenda pack')
-      const published = meeting.agendaPublishedOn ? await packs.latestPaper(meeting.id, 'agenda') : undefined
-      const draft = !published || (options.draft && can(ctx.user, 'agendas:read-draft'))
-      if (!draft) return { meeting, content: published.content, draft: false }
-      const input = await packInput(db, meeting, await packSettings(ctx, meeting), { draft: true })
-      return { meeting, content: (await renderAgendaPack(input)).content, draft: true }
+      const draft = !meeting.agendaPublishedOn || (options.draft && can(ctx.user, 'agendas:read-draft'))
+      const published = draft ? undefined : await packs.latestPaper(meeting.id, 'agenda')
+      if (published) return { meeting, content: published.content, draft, kept: true }
+      const input = await packInput(db, meeting, await packSettings(ctx, meeting), { draft })
+      return { meeting, content: (await renderAgendaPack(input)).content, draft, kept: false }
     },
 
     /** One published version of the meeting's papers, exactly as published. NotFoundError when there is none. */
