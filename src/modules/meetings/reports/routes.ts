@@ -11,10 +11,11 @@ import type { MeetingsService } from '../index.ts'
 import { type MeetingsRouteDeps, itemParams, views } from '../route-context.ts'
 import { WITHIN_BUDGET, reportSchema } from './schema.ts'
 import { yesNo } from './template.ts'
+import { withinBudgetText } from './report-paper.ts'
 
 export const reportPath = (slug: string, position: number) => `/meetings/${slug}/items/${position}/report`
 
-const budgetItems = WITHIN_BUDGET.map((value) => ({ value, text: value[0].toUpperCase() + value.slice(1) }))
+const budgetItems = WITHIN_BUDGET.map((value) => ({ value, text: withinBudgetText(value) }))
 
 type ReportToEdit = Awaited<ReturnType<MeetingsService['reportToEdit']>>
 
@@ -55,9 +56,7 @@ export function reportRoutes(deps: MeetingsRouteDeps) {
         ...paper,
         history,
         contraryToPlan: yesNo(paper.report.contraryToPlan),
-        withinBudget: paper.report.withinBudget
-          ? budgetItems.find((b) => b.value === paper.report.withinBudget)?.text
-          : 'Not stated',
+        withinBudget: withinBudgetText(paper.report.withinBudget),
         canEdit: can(request.user, 'reports:edit'),
       })
     })
