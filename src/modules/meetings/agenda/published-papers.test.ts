@@ -7,6 +7,12 @@ import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
 import { errorSummary, text } from '../../../../test/support/html.ts'
 import { readPdf } from '../../../../test/support/papers.ts'
 import { pdfWithText } from '../../../../test/support/sample-files.ts'
+import { systemContext } from '#src/platform/auth/user.ts'
+import { createClock } from '#src/platform/clock.ts'
+import { withTransaction } from '#src/platform/db/database.ts'
+import { createMeetingsRepository } from '../repository.ts'
+import type { MeetingsDeps } from '../service.ts'
+import { type PackDeps, createPublishedPapers } from './published-papers.ts'
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
@@ -162,5 +168,24 @@ describe.each(testDatabases())('published agenda packs on $name', (database) => 
     expect(read.title).toBe('Children’s Scrutiny Committee supplementary agenda 1, 27 March 2024')
     expect(read.text).toContain('Late report')
     expect(read.text).not.toContain('Fostering report')
+  })
+
+  it('keeps the minutes, as the minutes module publishes them, as a version of their own', async () => {
+    const core = { db: t.db, repository: createMeetingsRepository(t.db), clock: createClock('2024-03-28') }
+    // Freezing the minutes reads no setting and no body: only what it is given.
+    const papers = createPublishedPapers(core as Partial<MeetingsDeps> as PackDeps)
+    const paper = {
+      title: 'Minutes of the meeting, 27 March 2024',
+      author: 'Blackpool Council',
+      sections: [{ blocks: [{ kind: 'paragraph' as const, text: 'Present: Councillor Jane Smith' }] }],
+    }
+    const stored = await withTransaction(t.db, (trx) => papers.freezeMinutes(trx, systemContext(), meeting.id, paper))
+    expect(stored).toMatchObject({ kind: 'minutes', version: 4, publishedOn: '2024-03-28' })
+    const read = await readPdf(await pdfOf(t.visitor(), `${meeting.url}/papers/4.pdf`))
+    expect(read.title).toBe('Minutes of the meeting, 27 March 2024')
+    expect(read.text).toContain('Present: Councillor Jane Smith')
+    expect(text((await t.visitor().get(meeting.url)).body)).toContain(
+      'Minutes of the meeting, 27 March 2024, version 4',
+    )
   })
 })
