@@ -407,17 +407,18 @@ function drawSeries(doc: Doc, box: Box, series: PaperSeries, values: number[], i
 /** Draws each placed PDF's pages onto the pages reserved for them, scaled to sit above the page number. */
 async function placePdfs(content: Buffer, reservations: Reservation[]): Promise<Buffer> {
   const output = await PdfLibDocument.load(content, { updateMetadata: false })
-  const sources = new Map<Uint8Array, number[]>()
+  // Each placed PDF is embedded once, its pages in the order of their reservations: the same file
+  // placed twice fills both its places.
+  const bySource = new Map<Uint8Array, Reservation[]>()
   for (const reservation of reservations)
-    sources.set(reservation.content, [...(sources.get(reservation.content) ?? []), reservation.source])
-  for (const [source, indices] of sources) {
-    const embedded = await output.embedPdf(source, indices)
+    bySource.set(reservation.content, [...(bySource.get(reservation.content) ?? []), reservation])
+  for (const [source, placed] of bySource) {
+    const embedded = await output.embedPdf(
+      source,
+      placed.map((reservation) => reservation.source),
+    )
     for (const [at, page] of embedded.entries()) {
-      const reservation = reservations.find(
-        (candidate) => candidate.content === source && candidate.source === indices[at],
-      )
-      if (!reservation) continue
-      const target = output.getPage(reservation.page)
+      const target = output.getPage(placed[at].page)
       const { width, height } = target.getSize()
       const room = { width: width - 2 * 20, height: height - 20 - (MARGIN + 10) }
       const scale = Math.min(room.width / page.width, room.height / page.height, 1)
