@@ -126,9 +126,9 @@ function createService(deps: MeetingsModuleDeps) {
   return {
     ...createMeetingsService(core),
     ...createAgendaService(core),
-    ...createAgendaPublication(core, published),
-    ...createAgendaSupplements(core, published),
-    ...published,
+    ...createAgendaPublication(core, published.freezer),
+    ...createAgendaSupplements(core, published.freezer),
+    ...published.service,
     ...createQuestionsService(core),
     ...createMotionsService(core),
     ...createVotesService(core),

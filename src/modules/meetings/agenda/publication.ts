@@ -6,7 +6,7 @@ import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import type { MeetingRow } from '../repository.ts'
 import type { MeetingsDeps } from '../service.ts'
 import { agendaNotice } from './notice.ts'
-import type { PublishedPapers } from './published-papers.ts'
+import type { PackFreezer } from './published-papers.ts'
 
 export const LATE_REASON_MISSING = 'Enter the reason for late publication'
 const ALREADY_PUBLISHED = 'This agenda has already been published'
@@ -16,7 +16,7 @@ const ALREADY_PUBLISHED = 'This agenda has already been published'
  * pack is kept as published. The date is today's; an agenda published with less than the council's
  * notice needs a reason, which is kept and shown to the public. For those who may edit meetings.
  */
-export function createAgendaPublication(deps: MeetingsDeps, papers: PublishedPapers) {
+export function createAgendaPublication(deps: MeetingsDeps, papers: PackFreezer) {
   const { db, repository: repo, clock, publicationNotice } = deps
 
   const noticeOf = async (ctx: Context, meeting: MeetingRow) =>

@@ -179,7 +179,9 @@ describe.each(testDatabases())('published agenda packs on $name', (database) => 
       author: 'Blackpool Council',
       sections: [{ blocks: [{ kind: 'paragraph' as const, text: 'Present: Councillor Jane Smith' }] }],
     }
-    const stored = await withTransaction(t.db, (trx) => papers.freezeMinutes(trx, systemContext(), meeting.id, paper))
+    const stored = await withTransaction(t.db, (trx) =>
+      papers.service.freezeMinutes(trx, systemContext(), meeting.id, paper),
+    )
     expect(stored).toMatchObject({ kind: 'minutes', version: 4, publishedOn: '2024-03-28' })
     const read = await readPdf(await pdfOf(t.visitor(), `${meeting.url}/papers/4.pdf`))
     expect(read.title).toBe('Minutes of the meeting, 27 March 2024')

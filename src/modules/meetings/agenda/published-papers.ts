@@ -150,10 +150,10 @@ export function createPublishedPapers(deps: PackDeps) {
     })
   }
 
-  return {
-    packSettings,
-    freezePack,
+  /** What publishing the agenda or a supplement calls, in its own transaction: not a service of its own. */
+  const freezer = { packSettings, freezePack }
 
+  const service = {
     /**
      * Keeps the meeting's minutes as published (their paper comes from the minutes module), in the
      * caller's transaction: call it where the minutes are published.
@@ -219,6 +219,9 @@ export function createPublishedPapers(deps: PackDeps) {
       })
     },
   }
+
+  return { freezer, service }
 }
 
 export type PublishedPapers = ReturnType<typeof createPublishedPapers>
+export type PackFreezer = PublishedPapers['freezer']

@@ -5,7 +5,7 @@ import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { NO_SUPPLEMENT_ITEMS } from '../schema.ts'
 import type { MeetingsDeps } from '../service.ts'
-import type { PublishedPapers } from './published-papers.ts'
+import type { PackFreezer } from './published-papers.ts'
 import { createSupplementRepository } from './supplement-repository.ts'
 
 export const AGENDA_NOT_PUBLISHED = 'Publish the agenda before publishing a supplementary agenda'
@@ -17,7 +17,7 @@ export const supplementTitle = (number: number) => `Supplementary agenda ${numbe
  * Supplementary agendas: after the agenda is published, the items added since are published in a
  * numbered supplement, dated today. Public like the agenda; published by those who may edit meetings.
  */
-export function createAgendaSupplements(deps: MeetingsDeps, papers: PublishedPapers) {
+export function createAgendaSupplements(deps: MeetingsDeps, papers: PackFreezer) {
   const { db, repository: repo, clock } = deps
   const supplements = createSupplementRepository(db)
 
