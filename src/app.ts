@@ -13,6 +13,7 @@ import { registerHttpPlatform } from '#src/platform/http/plugin.ts'
 import { createAccounts } from '#src/modules/accounts/index.ts'
 import { createBodies } from '#src/modules/bodies/index.ts'
 import { createMeetings, motionsSection, nextAgendaSection, participationSection } from '#src/modules/meetings/index.ts'
+import { generatedAppendixKinds } from './generated-appendices.ts'
 import { createMinutes, personRecordSection } from '#src/modules/meetings/minutes/index.ts'
 import { createPublishing } from '#src/modules/publishing/index.ts'
 import { createRecommendations, recommendationsSection } from '#src/modules/recommendations/index.ts'
@@ -111,7 +112,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     minutes: () => minutes.service,
     reportTemplate: (ctx) => settings.service.reportTemplate(ctx),
     publicationNotice: async (ctx) => (await settings.service.current(ctx)).noticeDays,
-    councilName: (ctx) => settings.service.councilName(ctx),
+    councilName: async (ctx) => (await settings.service.councilName(ctx)) ?? 'Oversight',
+    generatedAppendices: () => appendixKinds,
   })
   const minutes = createMinutes({
     db,
@@ -130,7 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodies: bodies.service,
     councilName: (ctx) => settings.service.councilName(ctx),
   })
-  const workProgramme = createWorkProgramme({ db, audit, bodies: bodies.service, meetings: meetings.service })
+  const workProgramme = createWorkProgramme({ db, audit, clock, bodies: bodies.service, meetings: meetings.service })
   const decisions = createDecisions({
     db,
     clock,
@@ -150,6 +152,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     audit,
     workProgramme: workProgramme.service,
     improvement: improvement.service,
+  })
+  const appendixKinds = generatedAppendixKinds({
+    clock,
+    recommendations: recommendations.service,
+    workProgramme: workProgramme.service,
+    decisions: decisions.service.decisions,
+    forwardPlan: decisions.service.forwardPlan,
+    waitingLists: waitingLists.service,
+    improvement: improvement.service,
+    indicators: indicators.service,
   })
   const imports = createImports({ db, clock, bodies: bodies.service, meetings: meetings.service })
   const publishing = createPublishing({

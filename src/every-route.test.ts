@@ -3,7 +3,14 @@ import type { Agent } from '../test/support/agent.ts'
 import { testDatabases } from '../test/support/databases.ts'
 import { ALL_ROLES, TEST_BASE_URL, type TestApp, type TestRole, startTestApp } from '../test/support/harness.ts'
 import { rawGet } from '../test/support/raw-http.ts'
-import { JANUARY, MARCH, type SampleRecords, prepareSamples, sampleAddress } from '../test/support/route-samples.ts'
+import {
+  JANUARY,
+  MARCH,
+  PAPER_SAMPLES,
+  type SampleRecords,
+  prepareSamples,
+  sampleAddress,
+} from '../test/support/route-samples.ts'
 
 /**
  * Every route the app registers, requested as every role. The module tests check what each page
@@ -133,6 +140,28 @@ describe.each(testDatabases())('every route as every role ($name)', (database) =
     }
     expect(failures).toEqual([])
   })
+
+  it.each(ALL_ROLES)(
+    'each page offered as a paper answers %s as the page does, with a PDF or Word document',
+    async (role) => {
+      const types = {
+        pdf: 'application/pdf',
+        docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      }
+      const wrong: string[] = []
+      for (const address of PAPER_SAMPLES) {
+        const page = await agents[role].get(address)
+        for (const [format, type] of Object.entries(types)) {
+          const url = `${address}${address.includes('?') ? '&' : '?'}format=${format}`
+          const paper = await agents[role].get(url)
+          const got = `${paper.statusCode} ${page.statusCode === 200 ? String(paper.headers['content-type']) : ''}`
+          const expected = `${page.statusCode} ${page.statusCode === 200 ? type : ''}`
+          if (got !== expected) wrong.push(`${url}: ${got}, expected ${expected}`)
+        }
+      }
+      expect(wrong).toEqual([])
+    },
+  )
 
   it('a signed-out visitor reads every public page and is sent to sign in for the rest', async () => {
     const wrong: string[] = []

@@ -62,3 +62,23 @@ export async function readDocx(content: Buffer): Promise<string> {
     )
     .join('\n')
 }
+
+interface StructNode {
+  role?: string
+  alt?: string
+  children?: StructNode[]
+}
+
+/** The alternative text of every figure (chart) in a PDF's structure tree, page by page in order. */
+export async function pdfFigures(content: Uint8Array): Promise<string[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(content))
+  const alts: string[] = []
+  const walk = (node: StructNode | undefined) => {
+    if (!node) return
+    if (node.role === 'Figure') alts.push(node.alt ?? '')
+    node.children?.forEach(walk)
+  }
+  for (let page = 1; page <= pdf.numPages; page += 1)
+    walk((await (await pdf.getPage(page)).getStructTree()) as StructNode)
+  return alts
+}

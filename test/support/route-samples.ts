@@ -11,6 +11,25 @@ export const BODY = 'children-and-young-peoples-scrutiny-committee'
 export const JANUARY = `2024-01-25-${BODY}`
 export const MARCH = `2024-03-27-${BODY}`
 
+/**
+ * Pages that are also offered as papers (`?format=pdf` and `?format=docx`): each is tried as every
+ * role, and must answer as its page does.
+ */
+export const PAPER_SAMPLES = [
+  `/bodies/${BODY}/recommendations`,
+  `/bodies/${BODY}/recommendations?rag=red&on=2023-12-01`,
+  `/bodies/${BODY}/work-programme`,
+  `/bodies/${BODY}/decisions`,
+  `/bodies/${BODY}/decisions?since=2023-01-01&on=2023-12-31`,
+  '/forward-plan',
+  '/forward-plan/2024-01',
+  '/waiting-lists?month=2023-12',
+  '/improvement-plans/childrens-social-care-improvement-plan?since=2023-10-01',
+  '/improvement-plans/childrens-social-care-improvement-plan?on=2023-12-31',
+  '/outcomes',
+  '/outcomes?period=2024-03',
+]
+
 /** The ids of the demo records the sample addresses name (ids are made when the demo is loaded). */
 export interface SampleRecords {
   attendance: string

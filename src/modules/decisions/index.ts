@@ -31,6 +31,8 @@ export { decisionSlug } from './decision-number.ts'
 export { type DemoDecisions, demoDecisionsSchema, loadDemoDecisions } from './demo.ts'
 
 export { decisionsSection, forwardPlanSection } from './body-sections.ts'
+export { type BodyDecisionsPaperOptions, bodyDecisionsPaper } from './decisions-paper.ts'
+export { type ForwardPlanPaperOptions, forwardPlanPaper } from './forward-plan/plan-paper.ts'
 /**
  * Decisions of the executive, cabinet members, committees and officers (the register, call-ins,
  * documents with exempt parts, the Atom feed, a committee's view since its last meeting) and the
@@ -65,7 +67,9 @@ export function createDecisions(deps: {
     service: { decisions: service, forwardPlan },
     routes: async (app: FastifyInstance) => {
       await app.register(decisionsRoutes({ service, audit: deps.audit, baseUrl: deps.baseUrl }))
-      await app.register(forwardPlanRoutes({ service: forwardPlan, audit: deps.audit }))
+      await app.register(
+        forwardPlanRoutes({ service: forwardPlan, audit: deps.audit, today: () => deps.clock.today() }),
+      )
       await app.register(callInsRoutes({ service: callIns }))
     },
     api: decisionsApi({ decisions: service, forwardPlan }),

@@ -12,6 +12,7 @@ import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues, rawQuery, selectItems } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { atomFeed } from './atom-feed.ts'
+import { bodyDecisionsIntro, bodyDecisionsPaperOf } from './decisions-paper.ts'
 import { documentPath } from './document-view.ts'
 import type { DecisionDocumentRow, DecisionRow } from './repository.ts'
 import {
@@ -52,6 +53,14 @@ function documentValues(document: DecisionDocumentRow): FormValues {
 }
 
 const bySlug = { schema: { params: pathParams('slug') } }
+
+/** The page's period as a query string for its downloads: the same decisions as the page shows. */
+function paperQuery(view: { since: string | null; on: string }): string {
+  const params = new URLSearchParams()
+  if (view.since) params.set('since', view.since)
+  params.set('on', view.on)
+  return params.toString()
+}
 /** A document's number in an address, 1 to 9999: anything else names no document (404). */
 const byDocument = {
   schema: {
@@ -214,9 +223,21 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
     app.get('/bodies/:slug/decisions', { schema: sinceSchema }, async (request, reply) => {
       const parsed = sinceQuerySchema.safeParse(request.query)
       const errors = parsed.success ? noErrors : fieldErrors(parsed.error.issues)
-      const view = await service.forBody(request.ctx, request.params.slug, parsed.data?.since)
+      const view = await service.forBody(request.ctx, request.params.slug, parsed.data?.since, parsed.data?.on)
+      if (parsed.data?.format) {
+        const basename = `${view.body.slug}-decisions-${view.on}`
+        return reply.paper(bodyDecisionsPaperOf(view), parsed.data.format, basename)
+      }
       const since = parsed.success ? (view.since ?? '') : request.query.since
-      return reply.page(`${views}/body-decisions.njk`, { ...view, sinceValue: since, ...errors }, formStatus(errors))
+      const data = {
+        ...view,
+        intro: bodyDecisionsIntro(view),
+        sinceValue: since,
+        onValue: parsed.data?.on,
+        downloads: paperQuery(view),
+        ...errors,
+      }
+      return reply.page(`${views}/body-decisions.njk`, data, formStatus(errors))
     })
   }
 }

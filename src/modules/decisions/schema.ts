@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { EXEMPT_FIELD_IDS, exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
 import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { paperFormatField, paperOnField } from '#src/platform/papers/query.ts'
 import { decisionReference, partsFromText } from './decision-number.ts'
 import type { CallInStatus, TakerType } from './tables.ts'
 
@@ -121,4 +122,6 @@ export const sinceQuerySchema = z.object({
     .union([z.literal(''), isoDate('Enter a real date, like 2023-11-09')])
     .optional()
     .transform((value) => value || undefined),
+  on: paperOnField,
+  format: paperFormatField,
 })

@@ -19,7 +19,10 @@ import { type Takers, loadTakers } from './takers.ts'
 
 /** What this module needs of the meetings service: a body's meetings, to find its last one; all, for call-ins. */
 export interface BodyMeetings {
-  meetingsOfBody(ctx: Context, bodyId: string): Promise<{ past: { date: string; slug: string }[] }>
+  meetingsOfBody(
+    ctx: Context,
+    bodyId: string,
+  ): Promise<{ past: { date: string; slug: string }[]; upcoming: { date: string; slug: string }[] }>
   listMeetings(ctx: Context): Promise<{ id: string; date: string; slug: string; bodyName: string }[]>
 }
 
@@ -138,14 +141,21 @@ export function createDecisionsService(deps: DecisionsDeps) {
       return { decision, document }
     },
 
-    /** Decisions within a body's remit since a date: by default, since the body's last meeting before today. */
-    async forBody(ctx: Context, bodySlug: string, since?: string) {
+    /**
+     * Decisions within a body's remit taken from a date to `on` (today by default): by default from the
+     * body's last meeting before `on`.
+     */
+    async forBody(ctx: Context, bodySlug: string, since?: string, on = clock.today()) {
       const body = await bodies.getBody(ctx, bodySlug)
-      const today = clock.today()
-      const lastMeeting = (await deps.meetings.meetingsOfBody(ctx, body.id)).past.find((m) => m.date < today) ?? null
+      const { past, upcoming } = await deps.meetings.meetingsOfBody(ctx, body.id)
+      // `on` may be after today: a meeting still to come by the app's today is then before it.
+      const before = [...upcoming, ...past].filter((m) => m.date < on).sort((a, b) => b.date.localeCompare(a.date))
+      const lastMeeting = before[0] ?? null
       const from = since ?? lastMeeting?.date
-      const { decisions, takers } = await presentAll(ctx, await repo.listDecisions({ since: from }))
-      return { body, since: from ?? null, lastMeeting, decisions: decisions.filter((d) => takers.withinExecutive(d)) }
+      const rows = (await repo.listDecisions({ since: from })).filter((row) => row.decidedOn <= on)
+      const { decisions, takers } = await presentAll(ctx, rows)
+      const within = decisions.filter((d) => takers.withinExecutive(d))
+      return { body, since: from ?? null, on, lastMeeting, decisions: within }
     },
 
     /** The newest decisions, for the Atom feed. */

@@ -11,6 +11,12 @@ import { type ImprovementService, createImprovementService } from './service.ts'
 export type { ImprovementTables } from './tables.ts'
 
 export type { ImprovementService } from './service.ts'
+export {
+  type ProgressPaper,
+  type ProgressPaperOptions,
+  createProgressPaper,
+  progressAppendix,
+} from './progress-paper.ts'
 export { type DemoImprovement, demoImprovementSchema, loadDemoImprovement } from './demo.ts'
 export { FINDING_KINDS, INSPECTION_KINDS, JUDGEMENTS, MILESTONE_STATUSES } from './tables.ts'
 

@@ -9,6 +9,8 @@ import { dateParts, joinDateParts } from '#src/platform/forms/fields.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues, rawQuery, postedValues } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
+import { paperQuery, queryDate } from '#src/platform/papers/send.ts'
+import { createProgressPaper } from './progress-paper.ts'
 import {
   actionSchema,
   milestoneFilterSchema,
@@ -43,6 +45,7 @@ function actionOf(returnTo: unknown) {
 /** Inspections, improvement plans, actions, "my actions" and the forms that change them. */
 export function improvementRoutes(deps: { service: ImprovementService; audit: AuditReader }) {
   const { service, audit } = deps
+  const progressPaper = createProgressPaper(service)
 
   async function actionPage(
     ctx: Context,
@@ -125,7 +128,14 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       return reply.page(`${views}/plans.njk`, { plans, ...recordsLinks(request.ctx) })
     })
 
-    app.get('/improvement-plans/:slug', byPlan, async (request, reply) => {
+    const planRoute = { schema: { params: pathParams('slug'), querystring: rawQuery } }
+    app.get('/improvement-plans/:slug', planRoute, async (request, reply) => {
+      const { format, on } = paperQuery(request.query)
+      if (format) {
+        const since = queryDate(request.query.since)
+        const paper = await progressPaper(request.ctx, request.params.slug, { on, since })
+        return reply.paper(paper, format, `${request.params.slug}-progress`)
+      }
       const view = await service.plan(request.ctx, request.params.slug)
       const history = await audit.historyOf(request.ctx, 'improvement plan', view.plan.id)
       return reply.page(`${views}/plan.njk`, {

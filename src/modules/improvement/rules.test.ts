@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { actionRag, countByRag, coverage, isStale, milestoneMatches, milestoneRag } from './rules.ts'
+import { actionRag, countByRag, coverage, isStale, milestoneMatches, milestoneRag, statusOn } from './rules.ts'
 
 const TODAY = '2024-01-22'
 const open = (dueOn: string | null) => ({ status: 'in progress' as const, dueOn })
@@ -98,5 +98,22 @@ describe('milestoneMatches', () => {
   it('matches a lead by any of the action’s leads, by the whole name', () => {
     expect(milestoneMatches(red, action, { lead: 'Director of Children’s Services' })).toBe(true)
     expect(milestoneMatches(red, action, { lead: 'Director' })).toBe(false)
+  })
+})
+
+describe('statusOn: a milestone’s status on a past day', () => {
+  // Latest first, as stored: started on 1 November, delayed on 12 January, an update without a change between.
+  const updates = [
+    { onDate: '2024-01-12', statusFrom: 'in progress' as const },
+    { onDate: '2023-12-01', statusFrom: null },
+    { onDate: '2023-11-01', statusFrom: 'not started' as const },
+  ]
+  it.each([
+    ['after the last change: as now', '2024-01-22', 'delayed'],
+    ['on the day of a change: as changed', '2024-01-12', 'delayed'],
+    ['between the changes: what the next change changed it from', '2023-12-31', 'in progress'],
+    ['before any change: what the first changed it from', '2023-10-01', 'not started'],
+  ])('%s', (_, on, expected) => {
+    expect(statusOn('delayed', updates, on)).toBe(expected)
   })
 })

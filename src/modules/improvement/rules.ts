@@ -31,6 +31,19 @@ export function milestoneRag(
 }
 
 /**
+ * A milestone's status as it was at the end of `on`: its status now, unless an update after that day
+ * changed it, when it is what the first such change changed it from. `updates` are the milestone's,
+ * latest first (as stored: by date, then by when they were posted).
+ */
+export function statusOn(
+  status: MilestoneStatus,
+  updates: { onDate: string; statusFrom: MilestoneStatus | null }[],
+  on: string,
+): MilestoneStatus {
+  return updates.filter((update) => update.onDate > on && update.statusFrom !== null).at(-1)?.statusFrom ?? status
+}
+
+/**
  * Stale: not complete or dropped, and no update since the last meeting that considered the plan
  * (none when the plan has not been considered yet).
  */

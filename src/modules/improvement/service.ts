@@ -1,3 +1,4 @@
+import { format, parseISO, subMonths } from 'date-fns'
 import { isUniqueViolation } from '#src/platform/db/errors.ts'
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
@@ -19,6 +20,7 @@ import {
   isStale,
   milestoneMatches,
   milestoneRag,
+  statusOn,
 } from './rules.ts'
 import type { ActionForm, MilestoneForm, UpdateForm, VersionForm } from './schema.ts'
 
@@ -77,6 +79,35 @@ function present(plan: Plan, contents: Contents, findings: Finding[], today: str
 }
 export type PlanView = ReturnType<typeof present>
 
+/** The plan's contents as they stood at the end of `on`: later updates left out, statuses as they were then. */
+function contentsOn(contents: Contents, on: string): Contents {
+  return {
+    ...contents,
+    updates: contents.updates.filter((update) => update.onDate <= on),
+    milestones: contents.milestones.map((milestone) => ({
+      ...milestone,
+      status: statusOn(
+        milestone.status,
+        contents.updates.filter((update) => update.milestoneId === milestone.id),
+        on,
+      ),
+    })),
+  }
+}
+
+/** The updates since `from` by action (those with any), each with its milestone (null: on the action as a whole). */
+function entriesSince(view: PlanView, from: string) {
+  return view.actions.flatMap((action) => {
+    const theme = view.themes.find((t) => t.id === action.themeId)!
+    const onAction = action.updates.filter((u) => u.onDate >= from).map((update) => ({ update, milestone: null }))
+    const onMilestones = action.milestones.flatMap((m) =>
+      m.updates.filter((u) => u.onDate >= from).map((update) => ({ update, milestone: m })),
+    )
+    const all = [...onAction, ...onMilestones].sort((a, b) => a.update.onDate.localeCompare(b.update.onDate))
+    return all.length ? [{ theme, action, entries: all }] : []
+  })
+}
+
 export function createImprovementService(deps: {
   db: Db
   repository: ImprovementRepository
@@ -91,15 +122,16 @@ export function createImprovementService(deps: {
     return plan
   }
 
-  async function planView(slug: string) {
+  /** The plan now, or as it stood at the end of `on` (a past day: the RAG of that day, the updates made by then). */
+  async function planView(slug: string, on?: string) {
     const plan = await planOrThrow(slug)
     const contents = await repo.planContents(plan.id)
     const findings = await repo.findingsOf(contents.inspectionIds)
     return present(
       plan,
-      contents,
+      on ? contentsOn(contents, on) : contents,
       findings.filter((f) => f.kind !== 'strength'),
-      clock.today(),
+      on ?? clock.today(),
     )
   }
 
@@ -197,16 +229,18 @@ export function createImprovementService(deps: {
     /** Every update and status change since a date: the committee's progress report. */
     async since(_ctx: Context, slug: string, from: string) {
       const view = await planView(slug)
-      const entries = view.actions.flatMap((action) => {
-        const theme = view.themes.find((t) => t.id === action.themeId)!
-        const onAction = action.updates.filter((u) => u.onDate >= from).map((update) => ({ update, milestone: null }))
-        const onMilestones = action.milestones.flatMap((m) =>
-          m.updates.filter((u) => u.onDate >= from).map((update) => ({ update, milestone: m })),
-        )
-        const all = [...onAction, ...onMilestones].sort((a, b) => a.update.onDate.localeCompare(b.update.onDate))
-        return all.length ? [{ theme, action, entries: all }] : []
-      })
-      return { ...view, from, entries }
+      return { ...view, from, entries: entriesSince(view, from) }
+    },
+
+    /**
+     * The plan as it stood at the end of `on` (today when not given) and every update since `since`: by
+     * default the last meeting before `on` that considered the plan, or three months before `on` when none has.
+     */
+    async progress(_ctx: Context, slug: string, options: { since?: string | undefined; on?: string | undefined }) {
+      const on = options.on ?? clock.today()
+      const view = await planView(slug, on)
+      const from = options.since ?? view.lastConsideredOn ?? format(subMonths(parseISO(on), 3), 'yyyy-MM-dd')
+      return { ...view, from, entries: entriesSince(view, from) }
     },
 
     /** The actions a person leads, across plans, with their milestones: "my actions". */

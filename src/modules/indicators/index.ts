@@ -16,6 +16,12 @@ import {
 export type { IndicatorsTables } from './tables.ts'
 
 export type { IndicatorsService } from './service.ts'
+export {
+  type FrameworkPaper,
+  type FrameworkPaperOptions,
+  createFrameworkPaper,
+  frameworkAppendix,
+} from './framework-paper.ts'
 export { type DemoIndicators, demoIndicatorsSchema, loadDemoIndicators } from './demo.ts'
 
 /**

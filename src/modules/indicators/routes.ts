@@ -15,6 +15,7 @@ import { pathParams } from '#src/platform/http/path-params.ts'
 import { indicatorChart, rowChart } from './charts.ts'
 import { exportValues, valuesTemplate } from './exchange.ts'
 import { describeValue, formatFigure, unitLabel } from './format.ts'
+import { createFrameworkPaper, latestReportedPeriod } from './framework-paper.ts'
 import type { ImportRefusal } from './import-file.ts'
 import type { IndicatorRow, LinkKind, ValueRow } from './repository.ts'
 import {
@@ -96,6 +97,7 @@ const refusedImport = (refusal: ImportRefusal, fileName: string) => ({
 /** The outcomes framework: the pages, the analyst's forms, import and export. */
 export function indicatorsRoutes(deps: { service: IndicatorsService; audit: AuditReader }) {
   const { service, audit } = deps
+  const frameworkPaper = createFrameworkPaper(service)
 
   async function valueForm(
     ctx: Context,
@@ -169,6 +171,11 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     groupsRoutes(app, service)
 
     app.get('/outcomes', { schema: { querystring: frameworkQuerySchema } }, async (request, reply) => {
+      const { format, period } = request.query
+      if (format) {
+        const paper = await frameworkPaper(request.ctx, { period })
+        return reply.paper(paper, format, `outcomes-framework${period ? `-${period}` : ''}`)
+      }
       const framework = await service.framework(request.ctx)
       const groups = framework.groups.map((group) => ({
         ...group,
@@ -178,7 +185,13 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
           describe: (p: IndicatorView['periods'][number]) => describeValue(p, view),
         })),
       }))
-      return reply.page(`${views}/framework.njk`, { ...framework, groups, imported: request.query.imported })
+      const paperPeriod = latestReportedPeriod(framework)
+      return reply.page(`${views}/framework.njk`, {
+        ...framework,
+        groups,
+        paperPeriod,
+        imported: request.query.imported,
+      })
     })
 
     app.get('/outcomes/export', { schema: { querystring: formatQuerySchema } }, async (request, reply) => {

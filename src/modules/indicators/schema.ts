@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PAPER_FORMATS } from '#src/platform/papers/send.ts'
 import { isWholeNumber, isoDate, optionalText, optionalWholeNumber } from '#src/platform/forms/fields.ts'
 import { ASPIRATIONS, type IndicatorUnit, POLARITIES, UNITS } from './tables.ts'
 
@@ -151,6 +152,9 @@ export const populationSchema = z.object({
 
 /** The framework page's query: how many figures an import just saved, to say so. */
 export const frameworkQuerySchema = z.object({
+  /** A paper of the framework: its format, and the reporting period it is for (the latest reported when none). */
+  format: z.enum(PAPER_FORMATS).optional().catch(undefined),
+  period: z.string().max(40).optional(),
   imported: z
     .string()
     .regex(/^\d+$/)

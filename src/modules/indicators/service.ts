@@ -283,6 +283,8 @@ export function createIndicatorsService(deps: {
           }))
           .filter((group) => group.indicators.length > 0),
         canEdit: can(ctx.user, 'indicators:edit'),
+        /** The day the figures are read: a printed framework is as at this day. */
+        today: deps.clock.today(),
       }
     },
 

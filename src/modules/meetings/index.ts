@@ -5,6 +5,7 @@ import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { Module } from '#src/platform/module.ts'
+import type { GeneratedAppendixKind } from '#src/platform/papers/generated.ts'
 import { createAgendaPublication } from './agenda/publication.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAgendaSupplements } from './agenda/supplements.ts'
@@ -15,10 +16,12 @@ import { createQuestionsService } from './questions/service.ts'
 import { createVotesService } from './votes/service.ts'
 import { createSpeakersService } from './speakers/service.ts'
 import { createAppendicesService } from './reports/appendix-service.ts'
+import { createGeneratedAppendices } from './reports/generated-appendix.ts'
 import { createItemDocumentsService } from './item-documents/service.ts'
 import { createReportsRepository } from './reports/repository.ts'
 import { createReportsService } from './reports/service.ts'
 import { DEFAULT_REPORT_TEMPLATE, type ReportTemplate } from './reports/template.ts'
+import { createMeetingRemoval } from './removal.ts'
 import { createMeetingsRepository } from './repository.ts'
 import { meetingsRoutes } from './routes.ts'
 import { type MinutesOfMeetings, createMeetingsService } from './service.ts'
@@ -92,8 +95,10 @@ export interface MeetingsModuleDeps {
   reportTemplate?: (ctx: Context) => Promise<ReportTemplate>
   /** The council's publication notice of agendas in clear working days (a council setting); five when not given. */
   publicationNotice?: (ctx: Context) => Promise<number>
-  /** The council's name, on the front sheet of its agenda packs (a council setting); none when not given. */
-  councilName?: (ctx: Context) => Promise<string | null>
+  /** The appendices other modules generate from the record (made after this one), offered to report authors. */
+  generatedAppendices?: () => readonly GeneratedAppendixKind[]
+  /** The council's name (a council setting), on the papers it issues. */
+  councilName?: (ctx: Context) => Promise<string>
 }
 
 /**
@@ -121,10 +126,11 @@ function createService(deps: MeetingsModuleDeps) {
   const published = createPublishedPapers({
     ...core,
     reportTemplate,
-    councilName: deps.councilName ?? (async () => null),
+    councilName: deps.councilName ?? (async () => ''),
   })
   return {
     ...createMeetingsService(core),
+    ...createMeetingRemoval(core),
     ...createAgendaService(core),
     ...createAgendaPublication(core, published.freezer),
     ...createAgendaSupplements(core, published.freezer),
@@ -136,6 +142,11 @@ function createService(deps: MeetingsModuleDeps) {
     ...createSpeakersService(core),
     ...createReportsService(papers),
     ...createAppendicesService(papers),
+    ...createGeneratedAppendices({
+      ...papers,
+      generatedAppendices: deps.generatedAppendices ?? (() => []),
+      councilName: deps.councilName ?? (async () => ''),
+    }),
     ...createItemDocumentsService(deps),
   }
 }

@@ -120,6 +120,17 @@ export function createMeetingsRepository(db: Db) {
       return meetingsWithBody(trx).where('meetings.id', '=', id).executeTakeFirst()
     },
 
+    /** Whether the body already has a meeting on `date`. */
+    async bodyMeetsOn(bodyId: string, date: string) {
+      const row = await db
+        .selectFrom('meetings')
+        .select('id')
+        .where('bodyId', '=', bodyId)
+        .where('date', '=', date)
+        .executeTakeFirst()
+      return Boolean(row)
+    },
+
     /** Slugs that start with `base`, to find the next free one. */
     async slugsLike(base: string) {
       const rows = await db.selectFrom('meetings').select('slug').where('slug', 'like', `${base}%`).execute()

@@ -6,12 +6,14 @@ import { type TestApp, type TestRole, startTestApp } from '../../../test/support
 import {
   anchors,
   attribute,
+  count,
   errorSummary,
   fieldError,
   formFields,
   heading,
   links,
   text,
+  textAt,
 } from '../../../test/support/html.ts'
 
 const BODY = 'children-and-young-peoples-scrutiny-committee'
@@ -77,7 +79,10 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
     const scrutiny = await t.as('scrutiny_officer')
     const approved = await scrutiny.post(`${september.url}/minutes/approve`, { agendaItemId: approvingItem.id })
     expect(approved.statusCode).toBe(303)
-    await build.minutesOf(november, { present: [chair], items: { 3: { minute: 'The minutes were agreed.' } } })
+    await build.minutesOf(november, {
+      present: [chair],
+      items: { 3: { minute: 'The minutes were agreed.', resolutions: ['That the minutes be signed by the Chair.'] } },
+    })
   })
   afterAll(() => t?.close())
 
@@ -127,9 +132,14 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       expect(links(page.body)).not.toContain(`${JANUARY}/minutes`)
     })
 
-    it('links to published minutes', async () => {
+    it('links to published minutes, and shows each item’s minute and resolutions under it', async () => {
       const page = await t.visitor().get(NOVEMBER)
       expect(links(page.body)).toContain(`${NOVEMBER}/minutes`)
+      const item = textAt(page.body, '#item-1')
+      expect(item).toContain('The minutes were agreed.')
+      expect(item).toContain('That the minutes be signed by the Chair.')
+      // Before the minutes are published, the agenda shows none.
+      expect(text((await t.visitor().get(JANUARY)).body)).not.toContain('The Committee agreed')
     })
 
     it('links draft minutes only for those who record minutes', async () => {
@@ -305,7 +315,14 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       const first = await agent.post('/meetings', form)
       expect(first.statusCode).toBe(303)
       expect(first.headers.location).toBe(`/meetings/2024-06-13-${BODY}`)
-      const second = await agent.post('/meetings', form)
+      // A second on the same day is asked about first, keeping what was typed.
+      const asked = await agent.post('/meetings', form)
+      expect(asked.statusCode).toBe(400)
+      expect(errorSummary(asked.body)).toEqual([
+        "Children and Young People's Scrutiny Committee already has a meeting on Thursday 13 June 2024. Tick the box to add another on the same day, or change the date",
+      ])
+      expect(formFields(asked.body, '/meetings').venue).toBe('Council Chamber')
+      const second = await agent.post('/meetings', { ...form, confirmSameDay: 'yes' })
       expect(second.headers.location).toBe(`/meetings/2024-06-13-${BODY}-2`)
       const page = await agent.get(first.headers.location as string)
       expect(heading(page.body)).toBe('Thursday 13 June 2024')
@@ -342,7 +359,11 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
       expect(fieldError(noReason.body, 'statusReason')).toBe('Error: Enter the reason the meeting was postponed')
       const saved = await agent.post(`${url}/edit`, { ...change, statusReason: 'The general election' })
       expect(saved.headers.location).toBe(url)
-      expect(text((await agent.get(url)).body)).toContain('Updated meeting')
+      // The page the save leads to confirms it, once, in a success banner; the public never see it.
+      const confirmed = await agent.get(url)
+      expect(textAt(confirmed.body, '.govuk-notification-banner--success')).toContain('Meeting updated')
+      expect(text(confirmed.body)).toContain('Updated meeting')
+      expect(count((await agent.get(url)).body, '.govuk-notification-banner--success')).toBe(0)
       const shown = text((await t.visitor().get(url)).body)
       expect(shown).toContain('Thursday 20 June 2024')
       expect(shown).toContain('6:30pm')
@@ -401,6 +422,40 @@ describe.each(testDatabases())('meetings and agendas on $name', (database) => {
         meetings: { url: string; startTime: string; endTime: string | null }[]
       }>()
       expect(listed.find((meeting) => meeting.url === url)).toMatchObject({ startTime: '18:00', endTime: null })
+    })
+
+    it('deletes a meeting added by mistake, after asking, and only when nothing is recorded against it', async () => {
+      const agent = await t.as('scrutiny_officer')
+      const made = await agent.post('/meetings', { bodyId, 'date-day': '2', 'date-month': '7', 'date-year': '2024' })
+      const url = made.headers.location as string
+      expect(text((await agent.get(url)).body)).toContain('Delete this meeting')
+      const asking = await agent.get(`${url}/delete`)
+      expect(heading(asking.body)).toBe('Are you sure you want to delete this meeting?')
+      expect((await committeeMember.post(`${url}/delete`, {})).statusCode).toBe(403)
+      const deleted = await agent.post(`${url}/delete`, {})
+      expect(deleted.statusCode).toBe(303)
+      expect(deleted.headers.location).toBe(`/bodies/${BODY}`)
+      expect((await agent.get(url)).statusCode).toBe(404)
+      const audited = await t.db
+        .selectFrom('auditEvents')
+        .select('subjectId')
+        .where('action', '=', 'deleted meeting')
+        .executeTakeFirst()
+      expect(audited?.subjectId).toBeTruthy()
+
+      // One with an agenda is cancelled instead: the page says why and offers that.
+      const january = `/meetings/2024-01-25-${BODY}`
+      const refused = await agent.get(`${january}/delete`)
+      expect(heading(refused.body)).toBe('You cannot delete this meeting')
+      expect(text(refused.body)).toContain('2 agenda items')
+      expect(links(refused.body)).toContain(`${january}/edit`)
+      expect(text((await agent.get(january)).body)).not.toContain('Delete this meeting')
+      const posted = await agent.post(`${january}/delete`, {})
+      expect(posted.statusCode).toBe(400)
+      expect(errorSummary(posted.body)).toEqual([
+        'This meeting cannot be deleted: something has been recorded against it',
+      ])
+      expect((await agent.get(january)).statusCode).toBe(200)
     })
 
     it('pages the past meetings, 20 at a time', async () => {

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import { versionValue } from '#src/platform/forms/edit-version.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
+import { longDateWithDay } from '#src/platform/views/filters.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
 import { paginationParams } from '#src/platform/http/pagination.ts'
@@ -94,14 +95,13 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         save: (input) => service.createMeeting(request.ctx, input),
         render: (values, errors) => newMeetingForm(request, reply, values, errors),
         redirect: (meeting) => `/meetings/${meeting.slug}`,
+        confirmation: 'Meeting added',
       })
     })
 
     app.get('/meetings/:slug', meetingParams, async (request, reply) => {
-      const { meeting, items, minutes, venueChanges, supplements, agendaReadable } = await service.getMeeting(
-        request.ctx,
-        request.params.slug,
-      )
+      const { meeting, items, minutes, itemMinutes, venueChanges, supplements, agendaReadable } =
+        await service.getMeeting(request.ctx, request.params.slug)
       const [history, source] = await Promise.all([
         audit.historyOf(request.ctx, 'meeting', meeting.id),
         deps.sources('meeting', meeting.id),
@@ -131,6 +131,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         itemDocuments: Object.fromEntries(documents),
         items,
         minutes,
+        itemMinutes,
         venueChanges,
         supplements,
         agendaReadable,
@@ -143,6 +144,24 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         canEdit: can(request.user, 'meetings:edit'),
         canEditReports: can(request.user, 'reports:edit'),
         canEditMinutes: can(request.user, 'minutes:edit'),
+      })
+    })
+
+    app.get('/meetings/:slug/delete', meetingParams, async (request, reply) => {
+      assertCan(request.user, 'meetings:edit')
+      const found = await service.meetingToDelete(request.ctx, request.params.slug)
+      return reply.page(`${views}/meeting-delete.njk`, found)
+    })
+
+    app.post('/meetings/:slug/delete', meetingParams, async (request, reply) => {
+      assertCan(request.user, 'meetings:edit')
+      const found = await service.meetingToDelete(request.ctx, request.params.slug)
+      return submitForm(request, reply, {
+        save: () => service.deleteMeeting(request.ctx, request.params.slug),
+        render: (_values, errors) =>
+          reply.page(`${views}/meeting-delete.njk`, { ...found, ...errors }, formStatus(errors)),
+        redirect: (meeting) => `/bodies/${meeting.bodySlug}`,
+        confirmation: (meeting) => `Meeting on ${longDateWithDay(meeting.date)} deleted`,
       })
     })
 
@@ -161,6 +180,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         save: (input, version) => service.updateMeeting(request.ctx, meeting.id, version, input),
         render: (values, errors) => meetingForm(reply, meeting, values, errors),
         redirect: () => `/meetings/${meeting.slug}`,
+        confirmation: 'Meeting updated',
       })
     })
   }

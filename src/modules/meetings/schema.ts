@@ -96,6 +96,8 @@ export const newMeetingSchema = z
     endTime,
     venue: optionalText(300),
     ...meetingDetails,
+    /** Asked only when the body already meets that day: a second meeting is added on purpose. */
+    confirmSameDay: checkbox,
   })
   .superRefine(timesInOrder)
 export type NewMeetingForm = z.infer<typeof newMeetingSchema>

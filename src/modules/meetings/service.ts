@@ -5,7 +5,8 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
-import { NotFoundError } from '#src/platform/http/errors.ts'
+import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { longDateWithDay } from '#src/platform/views/filters.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import { meetingSlug } from './meeting-slug.ts'
@@ -41,6 +42,15 @@ export interface MinutesOfMeetings {
   ): Promise<{ personId: string; name: string; slug: string; there: boolean }[]>
   /** The meeting's attendance, each person named as the minutes name them: who may vote comes from it. */
   namedAttendance(ctx: Context, meetingId: string): Promise<NamedAttendee[]>
+  /** Once the minutes are published, these items' minutes and resolutions, by item id. */
+  itemMinutesOf(ctx: Context, meetingId: string, itemIds: string[]): Promise<Record<string, ItemMinutes>>
+}
+
+/** An item's minute and resolutions, shown under it on the meeting page. */
+export interface ItemMinutes {
+  minuteNumber: string | null
+  minute: string
+  resolutions: { id: string; text: string; tracked: { href: string; text: string } | null }[]
 }
 
 /** Someone in a meeting's attendance, with their name as the minutes print it. */
@@ -160,7 +170,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
         repo.venueChangesOf(meeting.id),
       ])
       const agendaReadable = mayReadAgenda(ctx.user, meeting)
-      return { meeting, items, minutes: summary, venueChanges, supplements, agendaReadable }
+      const readableIds = items.filter((item) => !item.withheld).map((item) => item.id)
+      // The minutes under each item, once published (the separate minutes page is kept for printing).
+      const itemMinutes = summary ? await minutes().itemMinutesOf(ctx, meeting.id, readableIds) : {}
+      return { meeting, items, minutes: summary, itemMinutes, venueChanges, supplements, agendaReadable }
     },
 
     /** A meeting (with its body's name and slug) by id, without its agenda. Throws NotFoundError. */
@@ -174,11 +187,17 @@ export function createMeetingsService(deps: MeetingsDeps) {
     async createMeeting(ctx: Context, input: NewMeetingForm) {
       assertCan(ctx.user, 'meetings:edit')
       const body = await bodies.getBodyById(ctx, input.bodyId)
+      if (!input.confirmSameDay && (await repo.bodyMeetsOn(body.id, input.date)))
+        throw new RuleError(
+          `${body.name} already has a meeting on ${longDateWithDay(input.date)}. Tick the box to add another on the same day, or change the date`,
+          'confirmSameDay',
+        )
+      const { confirmSameDay: _confirmed, ...fields } = input
       const base = meetingSlug(input.date, body.slug)
       const slug = meetingSlug(input.date, body.slug, await repo.slugsLike(base))
       return withTransaction(db, async (trx) => {
         // A new meeting's agenda is a draft (agendaPublishedOn null) until it is published.
-        const meeting = await repo.insertMeeting(trx, { ...input, slug, status: 'scheduled', notes: '' })
+        const meeting = await repo.insertMeeting(trx, { ...fields, slug, status: 'scheduled', notes: '' })
         await recordAudit(trx, ctx, {
           action: 'created meeting',
           subjectType: 'meeting',

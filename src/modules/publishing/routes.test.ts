@@ -49,7 +49,7 @@ describe.each(testDatabases())('publishing on $name', (database) => {
       expect(shown).toContain('The wombatfostering scheme')
       expect(texts(page.body, 'mark')).toEqual(['wombatfostering'])
       expect(page.body).not.toContain('<b>this</b>')
-      expect(heading(page.body)).toBe('Search agendas, reports and minutes')
+      expect(heading(page.body)).toBe('Search meetings, papers, decisions and more')
       expect(title(page.body)).toBe('Search results for ‘wombatfostering’ – Oversight')
     })
 
@@ -129,7 +129,7 @@ describe.each(testDatabases())('publishing on $name', (database) => {
     it('shows just the form when there is nothing to search for', async () => {
       const page = await t.visitor().get('/search')
       expect(page.statusCode).toBe(200)
-      expect(heading(page.body)).toBe('Search agendas, reports and minutes')
+      expect(heading(page.body)).toBe('Search meetings, papers, decisions and more')
       expect(count(page.body, 'label.govuk-label--l[for="q"]')).toBe(1)
       expect(text(page.body)).not.toContain('results for')
     })
@@ -235,8 +235,8 @@ describe.each(testDatabases())('publishing on $name', (database) => {
   describe('pages', () => {
     const pages = [
       ['/', 'Children’s services oversight'],
-      ['/search', 'Search agendas, reports and minutes'],
-      ['/search?q=fostering', 'Search agendas, reports and minutes'],
+      ['/search', 'Search meetings, papers, decisions and more'],
+      ['/search?q=fostering', 'Search meetings, papers, decisions and more'],
       ['/open-data', 'Open data'],
       ['/accessibility', 'Accessibility statement'],
     ] as const

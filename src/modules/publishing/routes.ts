@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { fieldErrors, noErrors } from '#src/platform/forms/errors.ts'
+import { attempt, fieldErrors, inFormOrder, noErrors } from '#src/platform/forms/errors.ts'
+import { joinDateParts } from '#src/platform/forms/fields.ts'
 import { rawQuery } from '#src/platform/forms/values.ts'
 import { inline } from '#src/platform/http/content-disposition.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { paginationParams } from '#src/platform/http/pagination.ts'
-import { firstOf } from '#src/platform/http/query.ts'
 import { calendarQuerySchema, searchQuerySchema } from './schema.ts'
 import { resultCount } from './search/results.ts'
+import { SEARCH_FIELDS, SEARCH_FIELD_IDS, searchFilterView, searchParams, searchValues } from './search/filter-view.ts'
 import type { PublishingService } from './service.ts'
 
 const views = 'modules/publishing/views'
@@ -27,27 +28,35 @@ export function publishingRoutes(deps: { service: PublishingService; baseUrl: st
     })
 
     app.get('/search', { schema: { querystring: rawQuery } }, async (request, reply) => {
-      const parsed = searchQuerySchema.safeParse(request.query)
+      const { query } = request
+      const values = searchValues(query)
+      const bodies = await service.searchBodies(request.ctx)
+      const page = (status: number, view: Record<string, unknown>) =>
+        reply.page(`${views}/search.njk`, { ...searchFilterView(values, bodies), ...view }, status)
+      const parsed = searchQuerySchema.safeParse({
+        ...query,
+        from: joinDateParts(query, 'from'),
+        to: joinDateParts(query, 'to'),
+      })
       if (!parsed.success) {
-        const first = firstOf(request.query.q)
-        const q = typeof first === 'string' ? first : ''
-        return reply.page(`${views}/search.njk`, { q, ...fieldErrors(parsed.error.issues) }, 400)
+        return page(400, {
+          q: values.q,
+          ...inFormOrder(fieldErrors(parsed.error.issues, SEARCH_FIELD_IDS), SEARCH_FIELDS, SEARCH_FIELD_IDS),
+        })
       }
-      const { q, page } = parsed.data
-      const found = await service.search(request.ctx, { q, page })
+      const { q, type, body, from, to } = parsed.data
+      const searched = await attempt(() =>
+        service.search(request.ctx, { q, page: parsed.data.page, filter: { kinds: type, body, from, to } }),
+      )
+      if (!searched.ok) return page(400, { q, errors: searched.errors, errorSummary: searched.errorSummary })
+      const found = searched.value
       const pagination = paginationParams({
         page: found.page,
         total: found.total,
         pageSize: found.pageSize,
-        href: (n) => `/search?${new URLSearchParams({ q, page: String(n) })}`,
+        href: (n) => `/search?${searchParams(parsed.data, n)}`,
       })
-      return reply.page(`${views}/search.njk`, {
-        q,
-        found,
-        count: resultCount(found.total),
-        pagination,
-        ...noErrors,
-      })
+      return page(200, { q, found, count: resultCount(found.total), pagination, ...noErrors })
     })
 
     app.get('/calendar.ics', { schema: { querystring: rawQuery } }, async (request, reply) => {

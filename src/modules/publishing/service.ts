@@ -3,10 +3,19 @@ import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '#src/modules/meetings/index.ts'
 import { type FeedMeeting, calendarFeed } from './calendar-feed.ts'
-import type { SearchHitRow, SearchRepository } from './search/repository.ts'
+import { RuleError } from '#src/platform/http/errors.ts'
+import type { SearchFilter, SearchHitKind, SearchHitRow, SearchRepository } from './search/repository.ts'
 import { RESULTS_PER_PAGE, searchResult } from './search/results.ts'
 
 const HOME_MEETINGS = 5
+
+/** What a search is narrowed to, as asked: kinds (none: all), a body's slug, dates 'YYYY-MM-DD'. */
+export interface SearchFilterQuery {
+  kinds?: readonly SearchHitKind[]
+  body?: string
+  from?: string | null
+  to?: string | null
+}
 
 /**
  * The public portal. Everything here is public: no permission is needed, and nothing is shown
@@ -19,6 +28,17 @@ export function createPublishingService(deps: {
   search: SearchRepository
 }) {
   const { bodies, meetings, search } = deps
+
+  /** The filter as the search reads it: the body by its id. */
+  async function searchFilter(ctx: Context, filter: SearchFilterQuery = {}): Promise<SearchFilter> {
+    let bodyId: string | null = null
+    if (filter.body) {
+      const body = (await bodies.listBodies(ctx)).find((b) => b.slug === filter.body)
+      if (!body) throw new RuleError('Select a committee or body from the list', 'body')
+      bodyId = body.id
+    }
+    return { kinds: filter.kinds ?? [], bodyId, from: filter.from ?? null, to: filter.to ?? null }
+  }
   return {
     /** The home page: the next and the latest meetings, and the bodies. */
     async home(ctx: Context) {
@@ -31,10 +51,12 @@ export function createPublishingService(deps: {
     },
 
     /**
-     * The published papers matching the words, best first, a page at a time. A page past the
-     * last shows the last page. An empty query finds nothing.
+     * The published record matching the words, best first, a page at a time, narrowed by `filter`
+     * (kinds, a body's slug, dates). A page past the last shows the last page. An empty query finds
+     * nothing. A body that does not exist is a RuleError on the body field.
      */
-    async search(_ctx: Context, query: { q: string; page: number }) {
+    async search(ctx: Context, query: { q: string; page: number; filter?: SearchFilterQuery }) {
+      const filter = await searchFilter(ctx, query.filter)
       const found = (page: number, total: number, hits: SearchHitRow[]) => ({
         total,
         page,
@@ -44,14 +66,19 @@ export function createPublishingService(deps: {
       })
       if (!query.q) return found(1, 0, [])
       const pageOf = (n: number) =>
-        search.page(query.q, { limit: RESULTS_PER_PAGE, offset: (n - 1) * RESULTS_PER_PAGE })
+        search.page(query.q, { limit: RESULTS_PER_PAGE, offset: (n - 1) * RESULTS_PER_PAGE, filter })
       const asked = await pageOf(query.page)
       if (asked.total !== null) return found(query.page, asked.total, asked.hits)
       // Nothing found, or a page past the last: count, and show the last page if there is one.
-      const total = query.page > 1 ? await search.count(query.q) : 0
+      const total = query.page > 1 ? await search.count(query.q, filter) : 0
       if (total === 0) return found(1, 0, [])
       const last = Math.ceil(total / RESULTS_PER_PAGE)
       return found(last, total, (await pageOf(last)).hits)
+    },
+
+    /** The bodies a search may be narrowed to, for the filter's list. */
+    searchBodies(ctx: Context) {
+      return bodies.listBodies(ctx)
     },
 
     /** The iCalendar feed of every meeting, or of one body's. Throws NotFoundError for an unknown body. */

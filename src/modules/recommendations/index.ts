@@ -15,6 +15,7 @@ export type { RecommendationsService, RecommendationView } from './service.ts'
 export { type DemoRecommendations, demoRecommendationsSchema, loadDemoRecommendations } from './demo.ts'
 
 export { recommendationsSection } from './body-section.ts'
+export { type TrackerPaperOptions, trackerPaper } from './tracker-paper.ts'
 /**
  * The recommendations tracker: the committee's recommendations (from a resolution in its minutes or
  * added by hand), dated updates, the computed RAG rating and the Executive's response.

@@ -5,12 +5,14 @@ import { can } from '#src/platform/auth/permissions.ts'
 import { dateValues, selectItems } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { attachment } from '#src/platform/http/content-disposition.ts'
+import { isPaperFormat } from '#src/platform/papers/send.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { recommendationFormRoutes } from './form-routes.ts'
 import { RAG_LABELS, RAGS } from './rag.ts'
 import { STATUSES, type TrackerQuery, trackerQuerySchema } from './schema.ts'
 import type { RecommendationsService } from './service.ts'
 import { trackerCsv, trackerWorkbook } from './tracker-export.ts'
+import { trackerPaperOf, trackerShowing, trackerSummary } from './tracker-paper.ts'
 import { views } from './form-values.ts'
 
 export interface RecommendationsRouteDeps {
@@ -22,13 +24,14 @@ export interface RecommendationsRouteDeps {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const STATUS_LABELS = { open: 'Open', complete: 'Complete', withdrawn: 'Withdrawn' }
 
-/** The filter's query string without the format, for the download links and the "filtered" caption. */
+/** The filter's and the date's query string without the format, for the download links. */
 function filterQuery(query: TrackerQuery): string {
   const params = new URLSearchParams()
   if (query.status) params.set('status', query.status)
   if (query.rag) params.set('rag', query.rag)
   if (query.officer) params.set('officer', query.officer)
   if (query.overdue) params.set('overdue', 'yes')
+  if (query.on) params.set('on', query.on)
   return params.toString()
 }
 
@@ -43,8 +46,12 @@ export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
     const trackerSchema = { params: pathParams('slug'), querystring: trackerQuerySchema }
     app.get('/bodies/:slug/recommendations', { schema: trackerSchema }, async (request, reply) => {
       const { query } = request
-      const tracker = await service.trackerOf(request.ctx, request.params.slug, query)
+      const tracker = await service.trackerOf(request.ctx, request.params.slug, query, query.on)
       const filename = `${tracker.body.slug}-recommendations`
+      const filtered = Boolean(query.status || query.rag || query.officer || query.overdue)
+      if (isPaperFormat(query.format)) {
+        return reply.paper(trackerPaperOf(tracker, filtered), query.format, `${filename}-${tracker.today}`)
+      }
       if (query.format === 'csv') {
         reply.header('content-type', 'text/csv; charset=utf-8')
         reply.header('content-disposition', attachment(`${filename}.csv`))
@@ -59,7 +66,9 @@ export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
       return reply.page(`${views}/tracker.njk`, {
         tracker,
         query,
-        filtered: filter !== '',
+        filtered,
+        summary: trackerSummary(tracker),
+        showing: trackerShowing(tracker),
         exportPrefix: filter ? `?${filter}&` : '?',
         statusItems: selectItems(
           'Any status',

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { checkbox, isoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
 import { firstOf } from '#src/platform/http/query.ts'
+import { paperOnField } from '#src/platform/papers/query.ts'
+import { PAPER_FORMATS } from '#src/platform/papers/send.ts'
 import { monthOrDateField } from '#src/modules/workprogramme/index.ts'
 import { RAGS } from './rag.ts'
 
@@ -161,7 +163,8 @@ export const trackerQuerySchema = z.object({
   rag: filterOf(z.enum(RAGS as [string, ...string[]])),
   officer: filterOf(z.uuid()),
   overdue: z.preprocess(firstOf, z.literal('yes').optional().catch(undefined)).transform((value) => value === 'yes'),
-  format: filterOf(z.enum(['csv', 'xlsx'])),
+  format: filterOf(z.enum(['csv', 'xlsx', ...PAPER_FORMATS])),
+  on: paperOnField,
 })
 export type TrackerQuery = z.infer<typeof trackerQuerySchema>
 

@@ -57,6 +57,12 @@ function present(row: RecommendationRow, updates: UpdateRow[], people: Person[],
 
 export type RecommendationView = ReturnType<typeof present>
 
+/** A recommendation as it stood on `on`: completed or withdrawn only from the day it was. */
+function asItStood(row: RecommendationRow, on: string): RecommendationRow {
+  const closedOn = row.status === 'complete' ? row.completedOn : row.status === 'withdrawn' ? row.withdrawnOn : null
+  return closedOn && closedOn > on ? { ...row, status: 'open', completedOn: null, withdrawnOn: null } : row
+}
+
 function matches(view: RecommendationView, query: Partial<TrackerQuery>): boolean {
   if (query.status && view.status !== query.status) return false
   if (query.rag && view.rag.rag !== query.rag) return false
@@ -68,14 +74,15 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   const { repository: repo, clock, bodies } = deps
   const resolutions = createResolutionFinder(deps.minutes)
 
-  async function presentAll(ctx: Context, rows: RecommendationRow[]) {
+  /** `on`: as the record stood that day (its updates to then, the RAG rating for that day); today by default. */
+  async function presentAll(ctx: Context, rows: RecommendationRow[], on = clock.today()) {
     const personIds = [...new Set(rows.map((row) => row.responsiblePersonId).filter((id): id is string => !!id))]
     const [updates, people] = await Promise.all([
       repo.updatesOf(rows.map((row) => row.id)),
       bodies.getPeopleByIds(ctx, personIds),
     ])
-    const today = clock.today()
-    return rows.map((row) => present(row, updates, people, today)).sort(compareNumbers)
+    const known = updates.filter((update) => update.onDate <= on)
+    return rows.map((row) => present(row, known, people, on)).sort(compareNumbers)
   }
 
   async function findOrThrow(id: string) {
@@ -94,9 +101,14 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
 
   const reading = {
     /** A body's tracker, public: every recommendation, those matching the filter, and the choices to filter by. */
-    async trackerOf(ctx: Context, bodySlug: string, query: Partial<TrackerQuery> = {}) {
+    async trackerOf(ctx: Context, bodySlug: string, query: Partial<TrackerQuery> = {}, on = clock.today()) {
       const body = await bodies.getBody(ctx, bodySlug)
-      const all = await presentAll(ctx, await repo.listRecommendations({ bodyId: body.id }))
+      const rows = (await repo.listRecommendations({ bodyId: body.id })).filter((row) => row.madeOn <= on)
+      const all = await presentAll(
+        ctx,
+        rows.map((row) => asItStood(row, on)),
+        on,
+      )
       const officers = new Map(
         all.flatMap((view) => (view.responsibleOfficer ? [[view.responsibleOfficer.id, view.responsibleOfficer]] : [])),
       )
@@ -107,7 +119,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
         total: all.length,
         counts: counts as Record<Rag, number>,
         officers: [...officers.values()].sort((a, b) => a.name.localeCompare(b.name)),
-        today: clock.today(),
+        today: on,
       }
     },
 

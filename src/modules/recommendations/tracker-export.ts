@@ -4,7 +4,7 @@ import type { RecommendationView } from './service.ts'
 
 const STATUS_LABELS = { open: 'Open', complete: 'Complete', withdrawn: 'Withdrawn' } as const
 
-const HEADINGS = [
+export const TRACKER_HEADINGS = [
   'Number',
   'Date made',
   'Recommendation',
@@ -15,23 +15,33 @@ const HEADINGS = [
   'Status',
   'RAG',
 ] as const
-type Column = (typeof HEADINGS)[number]
+type Column = (typeof TRACKER_HEADINGS)[number]
+const HEADINGS = TRACKER_HEADINGS
 const DATE_COLUMNS = new Set<Column>(['Date made', 'Target date', 'Date of latest update'])
 
-/** The tracker's columns, as Appendix 10(b) prints them plus status; dates stay 'YYYY-MM-DD' here. */
-function columnsOf(view: RecommendationView): Record<Column, string> {
+/**
+ * The tracker's columns, as Appendix 10(b) prints them plus status; dates stay 'YYYY-MM-DD' unless
+ * `day` words them (a printed paper).
+ */
+function columnsOf(view: RecommendationView, day = (iso: string) => iso): Record<Column, string> {
   return {
     Number: view.number,
-    'Date made': view.madeOn,
+    'Date made': day(view.madeOn),
     Recommendation: view.text,
     // A month target stays words ("March 2025"); only a day becomes a spreadsheet date.
-    'Target date': view.targetDate ?? view.target ?? 'To be confirmed',
+    'Target date': (view.targetDate ? day(view.targetDate) : view.target) ?? 'To be confirmed',
     'Responsible officer': view.responsibleOfficer?.name ?? 'To be confirmed',
     'Latest update': view.latestUpdate?.text ?? '',
-    'Date of latest update': view.latestUpdate?.onDate ?? '',
+    'Date of latest update': view.latestUpdate ? day(view.latestUpdate.onDate) : '',
     Status: STATUS_LABELS[view.status],
     RAG: view.rag.label + (view.rag.overridden ? ' (overridden)' : ''),
   }
+}
+
+/** One recommendation's cells in the order of TRACKER_HEADINGS, dates worded by `day`. */
+export function trackerCells(view: RecommendationView, day: (iso: string) => string): string[] {
+  const columns = columnsOf(view, day)
+  return TRACKER_HEADINGS.map((heading) => columns[heading])
 }
 
 /** The platform's CSV for Excel: a byte-order mark, and no cell Excel would run as a formula. */

@@ -9,6 +9,12 @@ import { type WaitingListsService, createWaitingListsService } from './service.t
 export type { WaitingListsTables } from './tables.ts'
 
 export type { WaitingListsService } from './service.ts'
+export {
+  type DashboardPaper,
+  type DashboardPaperOptions,
+  createDashboardPaper,
+  waitingListsAppendix,
+} from './dashboard-paper.ts'
 export { type DemoWaitingLists, demoWaitingListsSchema, loadDemoWaitingLists } from './demo.ts'
 
 /**

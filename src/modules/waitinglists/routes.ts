@@ -9,11 +9,14 @@ import { joinMonthParts } from '#src/platform/forms/fields.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, rawQuery } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
+import { NotFoundError } from '#src/platform/http/errors.ts'
+import { paperQuery } from '#src/platform/papers/send.ts'
 import { lineChart } from '#src/platform/views/charts/line-chart.ts'
+import { createDashboardPaper } from './dashboard-paper.ts'
 import type { FiguresRow } from './repository.ts'
 import { monthLabel, monthsBetween } from './rules.ts'
 import { FIELD_IDS, figuresSchema, healthServiceSchema, monthQuerySchema, newFiguresQuerySchema } from './schema.ts'
-import { MEASURES, type WaitingListsService } from './service.ts'
+import { CHARTED_MEASURES, MEASURES, type WaitingListsService } from './service.ts'
 
 const views = 'modules/waitinglists/views'
 const byService = { schema: { params: pathParams('service') } }
@@ -50,6 +53,7 @@ const serviceValues = (healthService: HealthService): FormValues => ({
 /** The health services' waiting lists: the dashboard, each service's history, and the analysts' forms. */
 export function waitingListsRoutes(deps: { service: WaitingListsService; audit: AuditReader }) {
   const { service, audit } = deps
+  const dashboardPaper = createDashboardPaper(service)
 
   /** The figures form: a new month's (no month), or a month's figures to change. */
   async function form(
@@ -124,6 +128,12 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
 
     app.get('/waiting-lists', { schema: { querystring: rawQuery } }, async (request, reply) => {
       const query = monthQuerySchema.safeParse(request.query)
+      const { format } = paperQuery(request.query)
+      if (format) {
+        if (!query.success) throw new NotFoundError('Waiting-list month')
+        const paper = await dashboardPaper(request.ctx, { month: query.data.month })
+        return reply.paper(paper, format, `waiting-lists${query.data.month ? `-${query.data.month}` : ''}`)
+      }
       const dashboard = await service.dashboard(request.ctx, query.success ? query.data.month : undefined)
       return reply.page(`${views}/dashboard.njk`, {
         ...dashboard,
@@ -148,10 +158,7 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
             description: `Referrals waiting and the number waiting over 18 weeks at the end of each month with figures, from ${monthLabel(first)} to ${monthLabel(figures.at(-1)!.month)}${missing.length ? `; the lines break where months have no figures` : ''}. The table below gives the same figures.`,
             yLabel: 'Children waiting',
             breakOver: 1,
-            series: [
-              { name: 'Referrals waiting', points: figures.map((f) => point(f, f.referralsWaiting)) },
-              { name: 'Waiting over 18 weeks', points: figures.map((f) => point(f, f.over18Weeks)) },
-            ],
+            series: CHARTED_MEASURES.map(({ key, name }) => ({ name, points: figures.map((f) => point(f, f[key])) })),
           })
         : null
       const history = await audit.historyOf(request.ctx, 'health service', healthService.id)

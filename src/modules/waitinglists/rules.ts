@@ -30,6 +30,11 @@ export function monthLabel(month: string): string {
   return format(firstDayOf(month), 'MMMM yyyy')
 }
 
+/** 'Dec 2023' for '2023-12': a chart's label. */
+export function shortMonthLabel(month: string): string {
+  return format(firstDayOf(month), 'MMM yyyy')
+}
+
 /** Whole months from `from` to `to` (both `YYYY-MM`): the x position of a figure on a chart. */
 export function monthsBetween(from: string, to: string): number {
   return differenceInCalendarMonths(firstDayOf(to), firstDayOf(from))
@@ -39,6 +44,11 @@ export function monthsBetween(from: string, to: string): number {
 export function monthsFrom(from: string, to: string): string[] {
   const count = monthsBetween(from, to)
   return Array.from({ length: Math.max(0, count + 1) }, (_, i) => format(addMonths(firstDayOf(from), i), 'yyyy-MM'))
+}
+
+/** The `count` months up to and including `month`, in order: a chart's year. */
+export function monthsEndingAt(month: string, count: number): string[] {
+  return monthsFrom(format(subMonths(firstDayOf(month), Math.max(1, count) - 1), 'yyyy-MM'), month)
 }
 
 /** The months between `months`' first and last that are not among them, as runs: each its first, last and length. */

@@ -22,6 +22,12 @@ export const MEASURES = [
 ] as const
 export type MeasureKey = (typeof MEASURES)[number]['key']
 
+/** The measures a service's chart draws, by month: on the service's page and in the printed dashboard. */
+export const CHARTED_MEASURES = [
+  { key: 'referralsWaiting', name: 'Referrals waiting' },
+  { key: 'over18Weeks', name: 'Waiting over 18 weeks' },
+] as const satisfies readonly { key: MeasureKey; name: string }[]
+
 export interface FiguresView extends FiguresRow {
   monthLabel: string
   shareOver18Weeks: number | null

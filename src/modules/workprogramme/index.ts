@@ -1,5 +1,6 @@
 import type { Db } from '#src/database.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
+import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { ApiModule } from '#src/platform/module.ts'
 import { workProgrammeApi } from './api.ts'
@@ -15,6 +16,7 @@ export { type DemoWorkProgramme, demoWorkProgrammeSchema, loadDemoWorkProgramme 
 export { monthOrDateField, monthOrDateLabel, monthOrDateValues } from './month-or-date.ts'
 
 export { workProgrammeSection } from './body-section.ts'
+export { workProgrammePaper } from './programme-paper.ts'
 /**
  * Each body's work programme: topics scheduled to meetings or months, scrutiny reviews, briefings and
  * training, with their origin and status; an agenda item can be made from an item scheduled to a meeting.
@@ -22,6 +24,7 @@ export { workProgrammeSection } from './body-section.ts'
 export function createWorkProgramme(deps: {
   db: Db
   audit: AuditReader
+  clock: Clock
   bodies: BodiesService
   meetings: WorkProgrammeMeetings
 }): ApiModule<WorkProgrammeService> {
@@ -29,7 +32,7 @@ export function createWorkProgramme(deps: {
   const service = createWorkProgrammeService({ db: deps.db, repository, bodies: deps.bodies, meetings: deps.meetings })
   return {
     service,
-    routes: workProgrammeRoutes({ service, audit: deps.audit }),
+    routes: workProgrammeRoutes({ service, audit: deps.audit, clock: deps.clock }),
     api: workProgrammeApi({ service }),
   }
 }

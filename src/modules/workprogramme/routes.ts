@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import type { Clock } from '#src/platform/clock.ts'
 import { versionValue } from '#src/platform/forms/edit-version.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { monthOrDateValues } from './month-or-date.ts'
+import { workProgrammePaper } from './programme-paper.ts'
 import type { WorkProgrammeRow } from './repository.ts'
 import {
   FIELD_IDS,
@@ -46,8 +48,9 @@ const byItem = { schema: { params: pathParams('slug', 'id') } }
 const itemPost = { schema: workProgrammeSchema, dates: ['when'], ids: FIELD_IDS }
 
 /** A body's work programme: the page, one item, the add and change forms, and "put it on the agenda". */
-export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit: AuditReader }) {
+export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit: AuditReader; clock: Clock }) {
   const { service, audit } = deps
+  const paper = workProgrammePaper(deps)
 
   async function form(
     ctx: Context,
@@ -67,7 +70,11 @@ export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit
 
     const programmeSchema = { params: pathParams('slug'), querystring: viewQuerySchema }
     app.get('/bodies/:slug/work-programme', { schema: programmeSchema }, async (request, reply) => {
-      const { view } = request.query
+      const { view, format } = request.query
+      if (format) {
+        const slug = request.params.slug
+        return reply.paper(await paper(request.ctx, { body: slug }), format, `${slug}-work-programme`)
+      }
       const programme = await service.programme(request.ctx, request.params.slug)
       return reply.page(`${views}/programme.njk`, {
         ...programme,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { paperFormatField } from '#src/platform/papers/query.ts'
 import { monthOrDateField } from './month-or-date.ts'
 import type { WorkProgrammeKind, WorkProgrammeOrigin, WorkProgrammeStatus } from './tables.ts'
 
@@ -75,6 +76,7 @@ export type WorkProgrammeForm = z.infer<typeof workProgrammeSchema>
 
 export const viewQuerySchema = z.object({
   view: z.enum(['grouped', 'table']).catch('grouped').default('grouped'),
+  format: paperFormatField,
 })
 
 export const apiQuerySchema = z.object({

@@ -105,7 +105,7 @@ export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
       const [rows, { byId }] = await Promise.all([repo.listItems(body.id), meetingsOf(ctx, body.id)])
       const links =
         options.agendaLinks === false
-          ? new Map<string, { href: string; number: number }>()
+          ? new Map<string, { href: string; number: string | null; title: string }>()
           : await agendaLinks(ctx, rows, byId)
       const items = rows.map((row) => ({
         ...row,

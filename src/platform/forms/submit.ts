@@ -22,6 +22,8 @@ export interface FormPost<S extends z.ZodType, T> {
   render: (values: FormValues, errors: FieldErrors) => unknown
   /** Where to go once saved. */
   redirect: (saved: T) => string
+  /** What the user is told there, in a success banner: "Meeting updated". */
+  confirmation?: string | ((saved: T) => string)
 }
 
 /**
@@ -38,6 +40,8 @@ export async function submitForm<S extends z.ZodType = z.ZodUndefined, T = unkno
   const values = postedValues(request.body)
   const result = await saveForm(values, form)
   if (!result.ok) return form.render(values, result)
+  const { confirmation } = form
+  if (confirmation) reply.confirm(typeof confirmation === 'string' ? confirmation : confirmation(result.value))
   return reply.redirect(form.redirect(result.value), 303)
 }
 

@@ -9,9 +9,12 @@ import type { Clock } from '#src/platform/clock.ts'
 import type { EditConflictView } from '#src/platform/forms/edit-version.ts'
 import { govukFrontendDir, mojFrontendDir, registerViews } from '#src/platform/views/environment.ts'
 import { longDate } from '#src/platform/views/filters.ts'
+import type { GeneratedPaper } from '#src/platform/papers/paper.ts'
+import { type PaperFormat, sendPaper } from '#src/platform/papers/send.ts'
 import { asBadRequest, registerInputGuards } from './bad-input.ts'
 import { registerOpenData } from './open-data.ts'
 import { registerPublicCache } from './public-cache.ts'
+import { registerConfirmations } from './confirmation.ts'
 import { cookieName, registerSecurity } from './security.ts'
 import './types.ts'
 
@@ -72,6 +75,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
   if (options.publicCache) registerPublicCache(app, { today: () => options.clock.today() })
   registerOpenData(app, { baseUrl: options.baseUrl })
 
+  const confirmations = registerConfirmations(app, { cookieSecure: options.cookieSecure })
   app.decorateReply('page', function (this: FastifyReply, template: string, data = {}, status = 200) {
     const request = this.request
     const user = request.user
@@ -89,8 +93,19 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
       demoToday: clock.pinned ? longDate(clock.today()) : null,
       canAdmin: can(user, 'accounts:manage'),
       councilName: options.councilName?.() ?? null,
+      confirmation: status === 200 ? confirmations.take(request, this) : null,
     })
   })
+
+  // A generated paper's author is the council, as on the pages' footer; a page's paper is never cached.
+  app.decorateReply(
+    'paper',
+    function (this: FastifyReply, paper: GeneratedPaper, format: PaperFormat, basename: string) {
+      this.header('cache-control', 'no-store')
+      const author = options.councilName?.() ?? 'Oversight'
+      return sendPaper(this, { ...paper, author }, format, basename)
+    },
+  )
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not found', statusCode: 404 })

@@ -1,4 +1,6 @@
 import type { Context, User } from '#src/platform/auth/user.ts'
+import type { GeneratedPaper } from '#src/platform/papers/paper.ts'
+import type { PaperFormat } from '#src/platform/papers/send.ts'
 import type { OpenDataPage } from './open-data.ts'
 
 declare module 'fastify' {
@@ -13,5 +15,9 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a page inside the layout, with the user, CSRF token and CSP nonce. */
     page(template: string, data?: Record<string, unknown>, status?: number): FastifyReply
+    /** Tells a signed-in user, on the next page they see, that their change was saved ("Meeting updated"). */
+    confirm(message: string): FastifyReply
+    /** Sends a generated paper as a tagged PDF or a Word document named `basename`, the council its author. */
+    paper(paper: GeneratedPaper, format: PaperFormat, basename: string): Promise<FastifyReply>
   }
 }

@@ -62,3 +62,13 @@ export const PAPER_LIMITS = {
 
 export const PDF_MEDIA_TYPE = 'application/pdf'
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/**
+ * A paper generated from the record (a tracker, a work programme): what a module's builder returns,
+ * sent alone as a download or placed in an agenda pack as an appendix, whose author is the council.
+ */
+export interface GeneratedPaper {
+  title: string
+  landscape: boolean
+  sections: PaperSection[]
+}

@@ -1,9 +1,11 @@
 import { PDFDocument as PdfLibDocument, StandardFonts } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
-import { docxPart, readDocx, readPdf } from '../../../test/support/papers.ts'
+import { docxPart, pdfFigures, readDocx, readPdf } from '../../../test/support/papers.ts'
 import { renderDocx } from './docx.ts'
 import type { Paper } from './paper.ts'
 import { renderPdf } from './pdf.ts'
+import { asAtText, paperOnField } from './query.ts'
+import { paperQuery } from './send.ts'
 import { pdfText } from './text.ts'
 
 async function uploadedPdf(pages: string[]): Promise<Uint8Array> {
@@ -162,6 +164,9 @@ describe('rendering a paper as a PDF', () => {
     const read = await readPdf(rendered.content)
     expect(read.text).toContain('Children waiting, by month')
     expect(read.text).toContain('Speech and language therapy')
+    expect(await pdfFigures(rendered.content)).toEqual([
+      'Children waiting rose from 10 to 30, with no figure for February.',
+    ])
   })
 })
 
@@ -220,5 +225,27 @@ describe('rendering a paper as a Word document', () => {
     )
     expect(await docxPart(content, 'word/styles.xml')).toContain('en-GB')
     expect(await docxPart(content, 'word/footer1.xml')).toContain('NUMPAGES')
+  })
+})
+
+describe('the date a generated paper is as at', () => {
+  it('reads a real date from the query, ignores anything else, and prints it GOV.UK style', () => {
+    expect(paperOnField.parse('2024-01-25')).toBe('2024-01-25')
+    expect(paperOnField.parse(['2023-11-09', '2024-01-25'])).toBe('2023-11-09')
+    for (const wrong of ['2023-02-30', 'yesterday', '2024-1-5', '', undefined]) {
+      expect(paperOnField.parse(wrong)).toBeUndefined()
+    }
+    expect(asAtText('2024-01-05')).toBe('As at 5 January 2024')
+  })
+})
+
+describe('what a page’s query asks of its paper', () => {
+  it('reads the format and the day it is as at, and refuses a day that is not real', () => {
+    expect(paperQuery({ format: 'pdf', on: '2024-01-25' })).toEqual({ format: 'pdf', on: '2024-01-25' })
+    expect(paperQuery({ format: 'docx' })).toEqual({ format: 'docx', on: undefined })
+    // Any other format is the page's own business (csv, xlsx), and then `on` is not read.
+    expect(paperQuery({ format: 'csv', on: 'nonsense' })).toEqual({ format: null, on: undefined })
+    expect(() => paperQuery({ format: 'pdf', on: '2024-02-30' })).toThrow('The request could not be read')
+    expect(() => paperQuery({ format: 'pdf', on: ['2024-01-25', '2024-01-26'] })).toThrow()
   })
 })

@@ -159,7 +159,9 @@ export function democraticRecordBuilders(t: TestApp, { scrutiny }: Keepers) {
   ): Promise<MeetingRecord> {
     const agent = await scrutiny()
     const fields = { startTime: options.startTime ?? '18:00', venue: options.venue ?? '' }
-    const url = await submit(agent, '/meetings', { bodyId: body.id, ...dateFields('date', options.date), ...fields })
+    // A second meeting of the body on the same day is confirmed, as the form asks.
+    const made = { bodyId: body.id, ...dateFields('date', options.date), ...fields, confirmSameDay: 'yes' }
+    const url = await submit(agent, '/meetings', made)
     if ((options.status && options.status !== 'scheduled') || options.notes) {
       const needsReason = options.status === 'cancelled' || options.status === 'postponed'
       await submit(agent, `${url}/edit`, {

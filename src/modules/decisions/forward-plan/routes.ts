@@ -13,7 +13,16 @@ import { NotFoundError } from '#src/platform/http/errors.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { monthOrDateValues } from '#src/modules/workprogramme/index.ts'
 import type { PlanItemRow, PlanRow } from './repository.ts'
-import { FIELD_IDS, URGENCIES, URGENCY_LABELS, planItemSchema, planSchema, preDecisionSchema } from './schema.ts'
+import {
+  FIELD_IDS,
+  URGENCIES,
+  URGENCY_LABELS,
+  planItemSchema,
+  planPaperQuerySchema,
+  planSchema,
+  preDecisionSchema,
+} from './schema.ts'
+import { forwardPlanPaper } from './plan-paper.ts'
 import { type ForwardPlanService, planItemPath, planPath } from './service.ts'
 
 const views = 'modules/decisions/forward-plan/views'
@@ -44,8 +53,9 @@ const planPost = { schema: planSchema, dates: ['periodFrom', 'periodTo', 'publis
 const itemPost = { schema: planItemSchema, dates: ['anticipated'], ids: FIELD_IDS }
 
 /** The forward plan of key decisions: plans, their items, their forms, and pre-decision scrutiny. */
-export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: AuditReader }) {
+export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: AuditReader; today: () => string }) {
   const { service, audit } = deps
+  const paper = forwardPlanPaper(deps)
 
   function planForm(reply: FastifyReply, plan: PlanRow | null, values: FormValues, errors: FieldErrors = noErrors) {
     return reply.page(`${views}/plan-form.njk`, { plan, values, ...errors }, formStatus(errors))
@@ -118,7 +128,9 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
 
-    app.get('/forward-plan', async (request, reply) => {
+    app.get('/forward-plan', { schema: { querystring: planPaperQuerySchema } }, async (request, reply) => {
+      const { format, on } = request.query
+      if (format) return reply.paper(await paper(request.ctx, { on }), format, `forward-plan-${on ?? deps.today()}`)
       const canEdit = can(request.user, 'decisions:edit')
       try {
         return reply.page(`${views}/plan.njk`, { ...(await service.getPlan(request.ctx)), canEdit })
@@ -143,7 +155,13 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
       })
     })
 
-    app.get('/forward-plan/:plan', byPlan, async (request, reply) => {
+    const byPlanWithFormat = { schema: { params: pathParams('plan'), querystring: planPaperQuerySchema } }
+    app.get('/forward-plan/:plan', byPlanWithFormat, async (request, reply) => {
+      const { format } = request.query
+      if (format) {
+        const made = await paper(request.ctx, { plan: request.params.plan })
+        return reply.paper(made, format, `forward-plan-${request.params.plan}`)
+      }
       const plan = await service.getPlan(request.ctx, request.params.plan)
       const history = await audit.historyOf(request.ctx, 'forward plan', plan.plan.id)
       return reply.page(`${views}/plan.njk`, { ...plan, history, canEdit: can(request.user, 'decisions:edit') })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { paperFormatField, paperOnField } from '#src/platform/papers/query.ts'
 import { exemptionFields, exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
 import { isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
 import { slugify } from '#src/modules/bodies/index.ts'
@@ -119,3 +120,6 @@ export const planQuerySchema = z.object({
       examples: ['2024-01', '2024-01-2'],
     }),
 })
+
+/** The plan page's query: `?format=pdf|docx` for its paper, `?on=` for the plan published by that day. */
+export const planPaperQuerySchema = z.object({ format: paperFormatField, on: paperOnField })

@@ -93,11 +93,15 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
     }
   }
 
-  /** A plan with its items. Without a slug, the plan that starts latest; NotFoundError when there is none. */
-  async function getPlan(ctx: Context, slug?: string) {
-    const plan = slug ? await planBySlug(slug) : (await repo.listPlans())[0]
+  /**
+   * A plan with its items. Without a slug, the plan that starts latest (or, given `on`, the latest
+   * published, or starting, on or before that day); NotFoundError when there is none.
+   */
+  async function getPlan(ctx: Context, slug?: string, on?: string) {
+    const newestFirst = slug ? [] : await repo.listPlans()
+    const plan = slug ? await planBySlug(slug) : newestFirst.find((p) => !on || (p.publishedOn ?? p.periodFrom) <= on)
     if (!plan) throw new NotFoundError('Forward plan')
-    const [items, plans] = await Promise.all([repo.itemsOf(plan.id), repo.listPlans()])
+    const [items, plans] = await Promise.all([repo.itemsOf(plan.id), slug ? repo.listPlans() : newestFirst])
     return { plan: { ...plan, url: planPath(plan.slug) }, items: await present(ctx, plan, items), plans }
   }
 

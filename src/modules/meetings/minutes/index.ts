@@ -49,15 +49,11 @@ export function createMinutes(deps: {
 }): ApiModule<MinutesService> {
   const repository = createMinutesRepository(deps.db)
   const { db, clock, bodies, meetings } = deps
-  const service = createMinutesService({ db, repository, clock, bodies, meetings })
+  const trackedResolutions: TrackedResolutions = (ctx, ids) => (deps.trackedResolutions?.() ?? noneTracked)(ctx, ids)
+  const service = createMinutesService({ db, repository, clock, bodies, meetings, trackedResolutions })
   return {
     service,
-    routes: minutesRoutes({
-      service,
-      audit: deps.audit,
-      bodies: deps.bodies,
-      trackedResolutions: (ctx, ids) => (deps.trackedResolutions?.() ?? noneTracked)(ctx, ids),
-    }),
+    routes: minutesRoutes({ service, audit: deps.audit, bodies: deps.bodies, trackedResolutions }),
     api: minutesApi({ service, sources: deps.sources ?? noSources }),
   }
 }

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { Context } from '#src/platform/auth/user.ts'
 import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
@@ -8,7 +7,7 @@ import { pathParams } from '#src/platform/http/path-params.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MinutesStatus } from '../tables.ts'
 import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_CATEGORIES, LEFT_ROOM_ANSWERS } from './schema.ts'
-import { type MinutesService, minutesPath } from './service.ts'
+import { type MinutesService, type TrackedResolutions, minutesPath } from './service.ts'
 
 /** What every minutes route needs. */
 export interface MinutesRouteDeps {
@@ -19,11 +18,7 @@ export interface MinutesRouteDeps {
   trackedResolutions: TrackedResolutions
 }
 
-/** Which resolutions the tracker follows: by resolution id, the recommendation's page and its name. */
-export type TrackedResolutions = (
-  ctx: Context,
-  resolutionIds: string[],
-) => Promise<Map<string, { href: string; text: string }>>
+export type { TrackedResolutions } from './service.ts'
 
 export type Recording = Awaited<ReturnType<MinutesService['getRecording']>>
 /** A request for one meeting's minutes: who asks, and the meeting's slug. */

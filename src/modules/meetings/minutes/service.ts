@@ -19,8 +19,17 @@ import type { MeetingRow, MinutesRepository, MinutesRow } from './repository.ts'
 import { mayReadAgenda } from '../agenda/visibility.ts'
 import { mayReadMinutes } from './visibility.ts'
 import { createMinutesWorkflow } from './workflow.ts'
+import type { MinutesStatus } from '../tables.ts'
+
+/** Which resolutions the tracker follows: by resolution id, the recommendation's page and its name. */
+export type TrackedResolutions = (
+  ctx: Context,
+  resolutionIds: string[],
+) => Promise<Map<string, { href: string; text: string }>>
 
 export interface MinutesDeps {
+  /** Which resolutions the tracker follows, with their entries' addresses (the recommendations module's). */
+  trackedResolutions?: TrackedResolutions
   db: Db
   repository: MinutesRepository
   clock: Clock
@@ -44,6 +53,9 @@ export interface MinutesDeps {
 
 /** The address of a meeting's minutes page. */
 export const minutesPath = (meetingSlug: string) => `/meetings/${meetingSlug}/minutes`
+
+/** Minutes the public reads: published, or approved at a later meeting. */
+const PUBLIC_MINUTES: readonly MinutesStatus[] = ['published', 'approved']
 
 export function createMinutesService(deps: MinutesDeps) {
   const { repository: repo, bodies } = deps
@@ -342,6 +354,43 @@ export function createMinutesService(deps: MinutesDeps) {
           row.rawName,
         ),
       }))
+    },
+
+    /**
+     * For the meeting page, once the minutes are published: each of `itemIds`' minute and resolutions
+     * (with their tracker entries), shown under the item as residents are used to. The caller passes
+     * only the items this viewer may read.
+     */
+    async itemMinutesOf(ctx: Context, meetingId: string, itemIds: string[]) {
+      const minutes = await repo.findMinutes(meetingId)
+      if (!minutes || !PUBLIC_MINUTES.includes(minutes.status) || itemIds.length === 0) return {}
+      const [items, resolutions] = await Promise.all([
+        repo.itemsOfMeetings([meetingId]),
+        repo.resolutionsOfItems(itemIds),
+      ])
+      const tracked = deps.trackedResolutions
+        ? await deps.trackedResolutions(
+            ctx,
+            resolutions.map((resolution) => resolution.id),
+          )
+        : new Map<string, { href: string; text: string }>()
+      const shown = items.filter((item) => itemIds.includes(item.id))
+      return Object.fromEntries(
+        shown.map((item) => [
+          item.id,
+          {
+            minuteNumber: item.minuteNumber,
+            minute: item.minute,
+            resolutions: resolutions
+              .filter((resolution) => resolution.agendaItemId === item.id)
+              .map((resolution) => ({
+                id: resolution.id,
+                text: resolution.text,
+                tracked: tracked.get(resolution.id) ?? null,
+              })),
+          },
+        ]),
+      )
     },
 
     /** Whether the minutes of some meeting were approved under this agenda item (it cannot go while they are). */

@@ -6,18 +6,24 @@ import { exemptValues } from '#src/platform/exemption/form.ts'
 import { paragraphItems } from '#src/platform/exemption/schedule-12a.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { acceptUploads, uploadIn, withoutUpload } from '#src/platform/forms/upload.ts'
-import type { FormValues } from '#src/platform/forms/values.ts'
+import { type FormValues, dateValues } from '#src/platform/forms/values.ts'
 import { attachment } from '#src/platform/http/content-disposition.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { MAX_UPLOAD_BYTES } from '../documents.ts'
 import type { MeetingsService } from '../index.ts'
 import { type MeetingsRouteDeps, appendixParams, itemParams, views } from '../route-context.ts'
 import { reportPath } from './routes.ts'
-import { APPENDIX_FIELD_ORDER, appendixSchema } from './schema.ts'
+import {
+  APPENDIX_FIELD_ORDER,
+  GENERATED_APPENDIX_FIELD_ORDER,
+  appendixSchema,
+  generatedAppendixSchema,
+} from './schema.ts'
 
 const appendices = '/meetings/:slug/items/:position/report/appendices'
 
 type AppendixToEdit = Awaited<ReturnType<MeetingsService['appendixToEdit']>>
+type GeneratedChoices = Awaited<ReturnType<MeetingsService['generatedAppendixChoices']>>
 type ReportForAppendix = Awaited<ReturnType<MeetingsService['reportForAppendix']>> & { appendix: null }
 
 /** Appendices to a report: reading one, adding, changing and removing them with their files; downloading files. */
@@ -50,6 +56,17 @@ export function appendixRoutes(deps: MeetingsRouteDeps) {
     order: APPENDIX_FIELD_ORDER,
   }
 
+  /** The form that generates an appendix from the record; the date defaults to the meeting's. */
+  function generateForm(
+    reply: FastifyReply,
+    found: GeneratedChoices,
+    values: FormValues | null,
+    errors: FieldErrors = noErrors,
+  ) {
+    const shown = values ?? dateValues('on', found.meeting.date)
+    return reply.page(`${views}/appendix-generate.njk`, { ...found, values: shown, ...errors }, formStatus(errors))
+  }
+
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
     await acceptUploads(app, { maxBytes: MAX_UPLOAD_BYTES, fields: 40 })
@@ -67,6 +84,30 @@ export function appendixRoutes(deps: MeetingsRouteDeps) {
         ...appendixPost,
         save: ({ file, ...fields }) => service.addAppendix(request.ctx, found.report.id, fields, file),
         render: (values, errors) => appendixForm(reply, { ...found, appendix: null }, withoutUpload(values), errors),
+        redirect: () => `${reportPath(slug, position)}#appendices`,
+      })
+    })
+
+    app.get(`${appendices}/generate`, itemParams, async (request, reply) => {
+      const { slug, position } = request.params
+      return generateForm(reply, await service.generatedAppendixChoices(request.ctx, slug, position), null)
+    })
+
+    app.post(`${appendices}/generate`, itemParams, async (request, reply) => {
+      const { slug, position } = request.params
+      const found = await service.generatedAppendixChoices(request.ctx, slug, position)
+      return submitForm(request, reply, {
+        schema: generatedAppendixSchema,
+        dates: ['on'],
+        // Each kind's subject is its own field, shown under its radio: the chosen kind's is the one read.
+        input: (values) => ({
+          ...values,
+          subject: typeof values.kind === 'string' ? (values[`subject-${values.kind}`] ?? '') : '',
+        }),
+        ids: Object.fromEntries(found.kinds.map((kind) => [`subject-${kind.key}`, `subject-${kind.key}`])),
+        order: GENERATED_APPENDIX_FIELD_ORDER,
+        save: (input) => service.generateAppendix(request.ctx, slug, position, input),
+        render: (values, errors) => generateForm(reply, found, values, errors),
         redirect: () => `${reportPath(slug, position)}#appendices`,
       })
     })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { checkbox, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { checkbox, isoDate, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
 import type { Upload } from '#src/platform/forms/upload.ts'
 import { checkUpload } from '../documents.ts'
 import { exemptionOfAnswers, paragraphNeeded } from '#src/platform/exemption/form.ts'
@@ -73,3 +73,14 @@ export type AppendixForm = Omit<z.infer<typeof appendixSchema>, 'file'>
  * other fields (its check reads the file), and its error belongs after the text's in the summary.
  */
 export const APPENDIX_FIELD_ORDER = ['label', 'title', 'body', 'file']
+
+/** The form that generates an appendix from the record: which one, about what, as at which date, and its label. */
+export const generatedAppendixSchema = z.object({
+  kind: requiredText('Select which appendix to generate', 100),
+  subject: optionalText(200).transform((value) => value || null),
+  on: isoDate('Enter the date the appendix shows the record at, as a real date'),
+  label: requiredText('Enter the appendix label, like Appendix 8(b)', 100),
+})
+export type GeneratedAppendixForm = z.infer<typeof generatedAppendixSchema>
+
+export const GENERATED_APPENDIX_FIELD_ORDER = ['kind', 'subject', 'on', 'label']

@@ -2,18 +2,47 @@ import { type RawBuilder, sql } from 'kysely'
 import type { Db } from '#src/database.ts'
 import { isExemptSql, isOpenSql } from '#src/platform/exemption/search-sql.ts'
 import { UNNAMED_MEMBER_OF_THE_PUBLIC, agendaPublishedSql } from '#src/modules/meetings/index.ts'
+import { recordHits } from './record-hits.ts'
 import { HEADLINE_OPTIONS } from './snippet.ts'
 
-export type SearchHitKind = 'item' | 'report' | 'resolution' | 'question' | 'motion' | 'petition' | 'document'
+export const SEARCH_HIT_KINDS = [
+  'item',
+  'report',
+  'resolution',
+  'question',
+  'motion',
+  'petition',
+  'document',
+  'body',
+  'meeting',
+  'recommendation',
+  'recommendation-update',
+  'decision',
+  'forward-plan-item',
+  'work-programme-item',
+  'inspection',
+  'finding',
+  'action',
+  'milestone',
+  'indicator',
+  'health-service',
+] as const
+export type SearchHitKind = (typeof SEARCH_HIT_KINDS)[number]
 
 export interface SearchHitRow {
   kind: SearchHitKind
   id: string
-  /** Null for a petition, which belongs to no meeting. */
+  /** The meeting's, for a meeting and what belongs to one; null otherwise. */
   meetingSlug: string | null
-  /** The meeting's date; a petition's, the day it was presented (null when not yet). */
-  meetingDate: string | null
-  /** The meeting's body; a petition's, the body it was presented to (null when none). */
+  /**
+   * The record's date, 'YYYY-MM-DD': the meeting's; a petition's, the day it was presented; a
+   * recommendation's, the day it was made; a decision's, the day it was taken; a milestone's, its due
+   * date. Null when it has none (a petition not yet presented, an indicator).
+   */
+  onDate: string | null
+  /** The date stands for its month only (a forward plan item or work programme item without a day). */
+  monthOnly: boolean
+  /** The body it belongs to (a meeting's; a petition's, the body it was presented to); null when none. */
   bodyName: string | null
   /** The item's number as the council writes it; null when it has none. */
   itemNumber: string | null
@@ -25,20 +54,35 @@ export interface SearchHitRow {
    * place among its item's documents.
    */
   position: number | null
-  /** A petition's address. */
-  petitionSlug: string | null
+  /** The record's own part of its address: a petition's, body's, decision's slug; an action's reference. */
+  slug: string | null
+  /** The address of what it belongs to: a forward plan's or improvement plan's slug, a body's, an inspection's. */
+  parentSlug: string | null
+  /** What it belongs to, in words, when that is not a body: the forward plan, the inspection, the plan. */
+  context: string | null
   title: string
   exemptParagraph: number | null
   /** ts_headline of the published text, with the markers of snippet.ts; null when no text may be shown. */
   headline: string | null
 }
 
+/** What a search is narrowed to: kinds (none: every kind), a body's id, dates from and to (inclusive). */
+export interface SearchFilter {
+  kinds: readonly SearchHitKind[]
+  bodyId: string | null
+  from: string | null
+  to: string | null
+}
+
+export const NO_FILTER: SearchFilter = { kinds: [], bodyId: null, from: null, to: null }
+
 /**
- * A READ-ONLY PROJECTION of the published democratic record for search. It reads the meetings
- * module's tables (agenda_items, reports, appendices, resolutions, minutes, meetings) and bodies
- * directly, because full-text search across modules is one ranked query, not a join in memory.
- * It never writes, and it does not rely on the meetings module's services to hide anything, so it
- * must apply the publication rules itself, for every viewer:
+ * A READ-ONLY PROJECTION of the published record for search. It reads the other modules' tables
+ * (the meetings module's agenda_items, reports, appendices, resolutions, minutes and meetings; bodies;
+ * recommendations, decisions, the forward plan, work programmes, inspections, improvement plans,
+ * indicators, health services) directly, because full-text search across modules is one ranked
+ * query, not a join in memory. It never writes, and it does not rely on those modules' services to
+ * hide anything, so it must apply their publication rules itself, for every viewer:
  * - nothing of a meeting whose agenda is a draft (the meetings module's rule, in SQL);
  * - exempt items match on their title only and show no text;
  * - exempt reports and appendices, and the reports of exempt items, are never matched or shown;
@@ -48,19 +92,33 @@ export interface SearchHitRow {
  * - the public's questions, as the meeting page shows them, once the agenda is published; motions
  *   (with their amendments) once the minutes are, and not those of exempt items; petitions always;
  * - a member of the public (an asker, a lead petitioner) is matched and shown by name only when
- *   they agreed to be named.
+ *   they agreed to be named;
+ * - bodies always; a meeting's notice (body, venue, notes, why it was cancelled or postponed) always,
+ *   as it is public once scheduled, its agenda only as above;
+ * - recommendations and their updates always (the tracker is public; a recommendation is in the
+ *   committee's own words even when its source is exempt);
+ * - decisions always, published or not (the register shows both), with the title and text of their
+ *   open documents only: an exempt decision document is never matched or shown;
+ * - forward plan items always; a private one (exempt) matches on its reference and matter only and
+ *   shows no text; the reason it is private (for staff) is never matched;
+ * - work programme items, inspections with their judgements, findings, improvement plans' actions
+ *   (with their leads) and milestones, and health services always (their pages are public);
+ * - indicators only when published (the rest are seen only by those signed in).
  * Whether a row is exempt is platform/exemption's rule, in SQL (search-sql.ts).
  * Every value from the user is a bound parameter.
  */
 export function createSearchRepository(db: Db) {
-  /** The query once, as a CTE, so each branch reads the same tsquery. */
-  const withHits = (q: string) => sql`
+  /** The query once, as a CTE, so each branch reads the same tsquery; `found` is the hits the filter keeps. */
+  const withHits = (q: string, filter: SearchFilter) => sql`
     with query as (select websearch_to_tsquery('english', ${q}) as q),
-    hits as (${hits()})`
+    hits as (${hits()}),
+    found as (select * from hits where ${filtered(filter)})`
 
   return {
-    async count(q: string): Promise<number> {
-      const result = await sql<{ total: number }>`${withHits(q)} select count(*) as total from hits`.execute(db)
+    async count(q: string, filter: SearchFilter = NO_FILTER): Promise<number> {
+      const result = await sql<{
+        total: number
+      }>`${withHits(q, filter)} select count(*)::integer as total from found`.execute(db)
       return result.rows[0]?.total ?? 0
     },
 
@@ -70,14 +128,14 @@ export function createSearchRepository(db: Db) {
      */
     async page(
       q: string,
-      options: { limit: number; offset: number },
+      options: { limit: number; offset: number; filter?: SearchFilter },
     ): Promise<{ total: number | null; hits: SearchHitRow[] }> {
-      const result = await sql<SearchHitRow & { total: number }>`${withHits(q)}
-        select h.kind, h.id, h.meeting_slug, h.meeting_date, h.body_name, h.item_number, h.item_position, h.resolution_number,
-          h.position, h.petition_slug, h.title, h.exempt_paragraph, h.total,
+      const result = await sql<SearchHitRow & { total: number }>`${withHits(q, options.filter ?? NO_FILTER)}
+        select h.kind, h.id, h.meeting_slug, h.on_date, h.month_only, h.body_name, h.item_number, h.item_position,
+          h.resolution_number, h.position, h.slug, h.parent_slug, h.context, h.title, h.exempt_paragraph, h.total,
           case when h.text = '' then null else ts_headline('english', h.text, query.q, ${HEADLINE_OPTIONS}) end as headline
         from (
-          select *, count(*) over () as total from hits order by ${order} limit ${options.limit} offset ${options.offset}
+          select *, count(*) over ()::integer as total from found order by ${order} limit ${options.limit} offset ${options.offset}
         ) h
         cross join query
         order by ${order}`.execute(db)
@@ -87,7 +145,17 @@ export function createSearchRepository(db: Db) {
   }
 }
 
-const order = sql`rank desc, meeting_date desc nulls last, item_position, kind_order, resolution_number, position, id`
+/** The filter's conditions on a hit; every value bound. */
+function filtered(filter: SearchFilter): RawBuilder<boolean> {
+  const conditions: RawBuilder<boolean>[] = [sql<boolean>`true`]
+  if (filter.kinds.length > 0) conditions.push(sql<boolean>`kind in (${sql.join(filter.kinds.map((k) => sql`${k}`))})`)
+  if (filter.bodyId) conditions.push(sql<boolean>`body_id = ${filter.bodyId}::uuid`)
+  if (filter.from) conditions.push(sql<boolean>`on_date >= ${filter.from}`)
+  if (filter.to) conditions.push(sql<boolean>`on_date <= ${filter.to}`)
+  return sql<boolean>`${sql.join(conditions, sql` and `)}`
+}
+
+const order = sql`rank desc, on_date desc nulls last, item_position, kind_order, resolution_number, position, id`
 const publishedMinutes = sql`('published', 'approved')`
 
 /**
@@ -96,9 +164,10 @@ const publishedMinutes = sql`('published', 'approved')`
  */
 function hits(): RawBuilder<unknown> {
   return sql`
-    select 'item' as kind, 1 as kind_order, ai.id, m.slug as meeting_slug, m.date::text as meeting_date, b.name as body_name,
+    select 'item' as kind, 1 as kind_order, ai.id, m.slug as meeting_slug, m.date::text as on_date, b.name as body_name,
       ai.number as item_number, ai.position as item_position, null::integer as resolution_number,
-      null::integer as position, null::text as petition_slug, ai.title, ai.exempt_paragraph,
+      null::integer as position, null::text as slug, null::text as parent_slug, null::text as context, b.id as body_id,
+      false as month_only, ai.title, ai.exempt_paragraph,
       case when ${isExemptSql('ai')} then ''
         when mn.status in ${publishedMinutes} then ai.purpose || ' ' || ai.minute
         else ai.purpose end as text,
@@ -116,7 +185,8 @@ function hits(): RawBuilder<unknown> {
 
     union all
 
-    select 'report', 2, r.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, null, null, r.title, null,
+    select 'report', 2, r.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, null, null, null, null, b.id, false,
+      r.title, null,
       concat_ws(' ', r.purpose, r.reasons, r.background, r.alternative_options, appendix.text),
       ts_rank(doc.vector, query.q) + case when to_tsvector('english', r.title) @@ query.q then 1 else 0 end
     from reports r
@@ -133,7 +203,8 @@ function hits(): RawBuilder<unknown> {
 
     union all
 
-    select 'resolution', 3, res.id, m.slug, m.date::text, b.name, ai.number, ai.position, res.number, null, null, ai.title, null,
+    select 'resolution', 3, res.id, m.slug, m.date::text, b.name, ai.number, ai.position, res.number, null, null, null, null,
+      b.id, false, ai.title, null,
       res.text,
       ts_rank(to_tsvector('english', res.text), query.q)
     from resolutions res
@@ -147,7 +218,7 @@ function hits(): RawBuilder<unknown> {
     union all
 
     select 'document', 7, d.document_id, m.slug, m.date::text, b.name, ai.number, ai.position, null, d.position, null,
-      d.title, null,
+      null, null, b.id, false, d.title, null,
       d.text,
       ts_rank(d.search, query.q) + case when to_tsvector('english', d.title) @@ query.q then 1 else 0 end
     from item_documents d
@@ -158,7 +229,9 @@ function hits(): RawBuilder<unknown> {
     where d.document_id is not null and ${agendaPublishedSql('m')} and ${isOpenSql('d')} and ${isOpenSql('ai')}
       and d.search @@ query.q
 
-    union all ${participationHits()}`
+    union all ${participationHits()}
+
+    union all ${recordHits()}`
 }
 
 /** A member of the public's name, only when they agreed to be named; null otherwise. */
@@ -175,8 +248,8 @@ function participationHits(): RawBuilder<unknown> {
   const questionText = sql`concat_ws(' ', q.question, q.answer, q.supplementary, q.supplementary_answer)`
   const motionText = sql`concat_ws(' ', mo.text, mo.substantive_text, amendment.text)`
   return sql`
-    select 'question', 4, q.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, q.position, null,
-      'Question ' || q.position || ' from ' || coalesce(${asker}, ${UNNAMED_MEMBER_OF_THE_PUBLIC}), null,
+    select 'question', 4, q.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, q.position, null, null, null,
+      b.id, false, 'Question ' || q.position || ' from ' || coalesce(${asker}, ${UNNAMED_MEMBER_OF_THE_PUBLIC}), null,
       ${questionText},
       ts_rank(doc.vector, query.q)
     from public_questions q
@@ -189,8 +262,8 @@ function participationHits(): RawBuilder<unknown> {
 
     union all
 
-    select 'motion', 5, mo.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, mo.position, null,
-      'Motion ' || mo.position || coalesce(', moved by ' || mover.name, ''), null,
+    select 'motion', 5, mo.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, mo.position, null, null, null,
+      b.id, false, 'Motion ' || mo.position || coalesce(', moved by ' || mover.name, ''), null,
       ${motionText},
       ts_rank(doc.vector, query.q)
     from motions mo
@@ -208,7 +281,7 @@ function participationHits(): RawBuilder<unknown> {
 
     union all
 
-    select 'petition', 6, p.id, null, p.presented_on::text, b.name, null, null, null, null, p.slug,
+    select 'petition', 6, p.id, null, p.presented_on::text, b.name, null, null, null, null, p.slug, null, null, b.id, false,
       p.title, null,
       p.response,
       ts_rank(doc.vector, query.q) + case when to_tsvector('english', p.title) @@ query.q then 1 else 0 end
