@@ -1,8 +1,9 @@
 /**
  * npm run bench: the page budget (p95 under 50 ms on the demo data) and the start-up budget
  * (npm start serves its first page in under 10 s on a fresh data folder), from architecture.md, and
- * the import budget of issue 11 (bench/import.ts). `npm run bench -- pages` or `npm run bench -- import`
- * runs one part and rewrites only its part of bench/results.md.
+ * the import budget of issue 11 (bench/import.ts) and the papers budgets of issue 12 (bench/papers.ts).
+ * `npm run bench -- pages`, `-- import` or `-- papers` runs one part and rewrites only its part of
+ * bench/results.md.
  *
  * The app runs in this process (file-less PGlite with the demo data, or DATABASE_URL when set);
  * autocannon runs in a child process. Each target is measured beside a static route, in the same
@@ -22,6 +23,7 @@ import { createClock } from '#src/platform/clock.ts'
 import { openPglite, openPostgres } from '#src/platform/db/database.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
 import { benchImport, importReport } from './import.ts'
+import { benchPapers, papersReport } from './papers.ts'
 import type { LoadRequest, LoadResult } from './load.ts'
 
 const root = new URL('..', import.meta.url).pathname
@@ -237,15 +239,29 @@ function report(rows: Row[], dbKind: string, startMs: number): string {
   return lines.join('\n')
 }
 
-const PARTS = ['pages', 'import'] as const
+const PARTS = ['pages', 'import', 'papers'] as const
 type Part = (typeof PARTS)[number]
-const IMPORT_HEADING = '## Import from Modern.gov'
+/** Each part's heading in bench/results.md, after the pages' part, which has none of its own. */
+const HEADINGS = { import: '## Import from Modern.gov', papers: '## Papers' } as const
+
+/** bench/results.md cut into its parts, by their headings. */
+function partsOf(text: string): Record<Part, string> {
+  const starts = (Object.entries(HEADINGS) as [Exclude<Part, 'pages'>, string][])
+    .map(([part, heading]) => ({ part, at: text.indexOf(heading) }))
+    .filter((found) => found.at >= 0)
+    .sort((a, b) => a.at - b.at)
+  const found: Record<Part, string> = { pages: text.slice(0, starts[0]?.at ?? text.length), import: '', papers: '' }
+  starts.forEach((start, index) => {
+    found[start.part] = text.slice(start.at, starts[index + 1]?.at ?? text.length)
+  })
+  return found
+}
 
 /** The parts named on the command line (all when none is). */
 function partsAsked(): Part[] | string {
   const named = process.argv.slice(2)
   const unknown = named.filter((name) => !(PARTS as readonly string[]).includes(name))
-  if (unknown.length) return `Unknown part ${unknown.join(', ')}: say ${PARTS.join(' or ')}, or nothing for both.`
+  if (unknown.length) return `Unknown part ${unknown.join(', ')}: say ${PARTS.join(', ')}, or nothing for all.`
   return named.length ? (named as Part[]) : [...PARTS]
 }
 
@@ -257,22 +273,27 @@ async function main() {
   }
   const file = join(root, 'bench', 'results.md')
   const before = existsSync(file) ? readFileSync(file, 'utf8') : ''
-  const at = before.indexOf(IMPORT_HEADING)
   // A part not run keeps what it measured last time.
-  let pages = at >= 0 ? before.slice(0, at) : before
-  let imported = at >= 0 ? before.slice(at) : ''
+  const found = partsOf(before)
   if (parts.includes('pages')) {
     console.log(`Benchmark: ${TARGETS.length} routes, ${CONNECTIONS} connections, ${SECONDS} s each (BENCH_SECONDS)`)
     const { rows, dbKind } = await benchPages()
     console.log('Time to first page on a fresh data folder…')
     const startMs = await timeToFirstPage()
-    pages = `${report(rows, dbKind, startMs)}\n`
+    found.pages = `${report(rows, dbKind, startMs)}\n`
   }
   if (parts.includes('import')) {
     console.log('Import from Modern.gov: 1,000 meetings with 10 items each, from a folder')
-    imported = importReport(await benchImport(), cpus().length)
+    found.import = importReport(await benchImport(), cpus().length)
   }
-  const text = imported ? `${pages.trimEnd()}\n\n${imported}` : pages
+  if (parts.includes('papers')) {
+    console.log('Papers: the 25 January 2024 agenda pack, and a 300-page pack')
+    found.papers = papersReport(await benchPapers(), cpus().length)
+  }
+  const text = `${[found.pages, found.import, found.papers]
+    .map((part) => part.trimEnd())
+    .filter(Boolean)
+    .join('\n\n')}\n`
   console.log(`\n${text}`)
   writeFileSync(file, text)
   console.log('Written to bench/results.md')

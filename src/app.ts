@@ -113,7 +113,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reportTemplate: (ctx) => settings.service.reportTemplate(ctx),
     councilName: async (ctx) => (await settings.service.councilName(ctx)) ?? 'Oversight',
     publicationNotice: async (ctx) => (await settings.service.current(ctx)).noticeDays,
-    councilName: async (ctx) => (await settings.service.councilName(ctx)) ?? 'Oversight',
     generatedAppendices: () => appendixKinds,
   })
   const minutes = createMinutes({

@@ -101,7 +101,8 @@ async function addRecordsOfEveryKind(t: TestApp) {
       venue: 'Council Chamber, Town Hall, Blackpool',
       venueChangeReason: 'For the drill.',
     }),
-    // An item added to the published agenda, then published in a supplementary agenda (agenda_supplements).
+    // An item added to the published agenda, then published in a supplementary agenda (agenda_supplements),
+    // whose pack is kept as published (published_papers).
     await scrutiny.post(`${JANUARY}/items`, {
       number: '',
       title: 'Drill late item',

@@ -88,6 +88,8 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     }),
     // A deputation for its edit form (/speakers/1/edit).
     await scrutiny.post(`/meetings/${JANUARY}/speakers/new`, { kind: 'deputation', onBehalfOf: 'A residents group' }),
+    // A kept agenda pack for its address (/papers/1.pdf): the demo's agenda was published before packs were kept.
+    await scrutiny.post(`/meetings/${JANUARY}/agenda/republish`, { reason: 'A sample correction.' }),
   ]
   const statuses = steps.map((response) => response.statusCode)
   if (statuses.some((status) => status !== 303)) {
@@ -258,6 +260,7 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     .replace(/^\/meetings\/:slug\/votes\/new$/, `/meetings/${JANUARY}/votes/new?item=4`)
     .replace(/^\/meetings\/:slug\/votes\/:n/, `/meetings/${JANUARY}/votes/1`)
     .replace(/^\/meetings\/:slug\/speakers\/:n/, `/meetings/${JANUARY}/speakers/1`)
+    .replace(/^\/meetings\/:slug\/papers\/:file$/, `/meetings/${JANUARY}/papers/1.pdf`)
     .replace(/^\/meetings\/:slug/, `/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/bodies\/:id/, `/api/v1/bodies/${BODY}`)

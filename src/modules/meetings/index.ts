@@ -9,6 +9,7 @@ import type { GeneratedAppendixKind } from '#src/platform/papers/generated.ts'
 import { createAgendaPublication } from './agenda/publication.ts'
 import { createAgendaService } from './agenda/service.ts'
 import { createAgendaSupplements } from './agenda/supplements.ts'
+import { createPublishedPapers } from './agenda/published-papers.ts'
 import { createMotionsService } from './motions/service.ts'
 import { createParticipationService } from './participation/service.ts'
 import { createQuestionsService } from './questions/service.ts'
@@ -29,6 +30,8 @@ export type { MeetingsTables } from './tables.ts'
 
 export type { AgendaItemView, AppendixView } from './redaction.ts'
 export { agendaPublishedSql } from './agenda/visibility.ts'
+export { type PackInput, type PackItem, agendaPackPaper, renderAgendaPack } from './agenda/pack.ts'
+export type { PublishedPapers } from './agenda/published-papers.ts'
 export { UNNAMED_MEMBER_OF_THE_PUBLIC } from './member-of-the-public.ts'
 export { nextAgendaSection } from './body-section.ts'
 export type { MinutesOfMeetings, NamedAttendee } from './service.ts'
@@ -105,12 +108,13 @@ export interface MeetingsModuleDeps {
  */
 function createService(deps: MeetingsModuleDeps) {
   const repository = createMeetingsRepository(deps.db)
+  const reportTemplate = deps.reportTemplate ?? (async () => DEFAULT_REPORT_TEMPLATE)
   const papers = {
     db: deps.db,
     meetings: repository,
     reports: createReportsRepository(deps.db),
     bodies: deps.bodies,
-    reportTemplate: deps.reportTemplate ?? (async () => DEFAULT_REPORT_TEMPLATE),
+    reportTemplate,
     councilName: deps.councilName,
   }
   const core = {
@@ -121,12 +125,18 @@ function createService(deps: MeetingsModuleDeps) {
     minutes: deps.minutes,
     publicationNotice: deps.publicationNotice ?? (async () => DEFAULT_PUBLICATION_NOTICE),
   }
+  const published = createPublishedPapers({
+    ...core,
+    reportTemplate,
+    councilName: deps.councilName ?? (async () => ''),
+  })
   return {
     ...createMeetingsService(core),
     ...createMeetingRemoval(core),
     ...createAgendaService(core),
-    ...createAgendaPublication(core),
-    ...createAgendaSupplements(core),
+    ...createAgendaPublication(core, published.freezer),
+    ...createAgendaSupplements(core, published.freezer),
+    ...published.service,
     ...createQuestionsService(core),
     ...createMotionsService(core),
     ...createVotesService(core),

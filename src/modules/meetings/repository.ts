@@ -180,6 +180,15 @@ export function createMeetingsRepository(db: Db) {
         .execute()
     },
 
+    /** Where the item's papers sit in the agenda pack as published. */
+    async setItemPages(trx: Trx, itemId: string, pages: { from: number; to: number }) {
+      await trx
+        .updateTable('agendaItems')
+        .set({ pageFrom: pages.from, pageTo: pages.to })
+        .where('id', '=', itemId)
+        .execute()
+    },
+
     itemsOfMeeting(meetingId: string, trx: Reader = db) {
       return trx
         .selectFrom('agendaItems')

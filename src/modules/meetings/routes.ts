@@ -8,6 +8,7 @@ import { submitForm } from '#src/platform/forms/submit.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
 import { paginationParams } from '#src/platform/http/pagination.ts'
 import { agendaRoutes } from './agenda/routes.ts'
+import { paperRoutes } from './agenda/paper-routes.ts'
 import { motionRoutes } from './motions/routes.ts'
 import { questionRoutes } from './questions/routes.ts'
 import { voteRoutes } from './votes/routes.ts'
@@ -59,6 +60,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
   return async function (instance: FastifyInstance) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
     await app.register(agendaRoutes(deps))
+    await app.register(paperRoutes(deps))
     await app.register(reportRoutes(deps))
     await app.register(appendixRoutes(deps))
     await app.register(reportUploadRoutes(deps))
@@ -106,12 +108,13 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         audit.historyOf(request.ctx, 'meeting', meeting.id),
         deps.sources('meeting', meeting.id),
       ])
-      const [questions, speakers, moved, votes, documents] = await Promise.all([
+      const [questions, speakers, moved, votes, documents, papers] = await Promise.all([
         service.questionsFor(request.ctx, meeting),
         service.speakersFor(request.ctx, meeting),
         service.motionsFor(request.ctx, meeting, minutes, items),
         service.votesOfMeeting(request.ctx, meeting),
         service.itemDocumentsOf(request.ctx, meeting),
+        service.publishedPapersOf(request.ctx, meeting.id),
       ])
       const [asked, spoke, motions] = [
         byItem(questions, items),
@@ -134,6 +137,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         venueChanges,
         supplements,
         agendaReadable,
+        papers,
         history,
         source,
         statusTag: MEETING_STATUS_TAGS[meeting.status],

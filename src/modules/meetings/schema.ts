@@ -136,6 +136,14 @@ export type MeetingForm = z.infer<typeof meetingSchema>
 /** Publishing an agenda: the reason, which the service requires only when it is late. */
 export const publishAgendaSchema = z.object({ lateReason: optionalText(2_000) })
 
+/** A correction of the published agenda pack: why, in words the public reads beside it. */
+export const republishAgendaSchema = z.object({
+  reason: requiredText('Enter the reason for the correction', 2_000),
+})
+
+/** The agenda pack's address: `?draft=yes` asks staff for a draft made now, after publication too. */
+export const agendaPackQuerySchema = z.object({ draft: z.literal('yes').optional().catch(undefined) })
+
 /** The exemption questions, for the forms of agenda items, reports and appendices. */
 export const exemptShape = exemptionFields('Select yes if it contains exempt information')
 

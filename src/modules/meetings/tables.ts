@@ -357,6 +357,27 @@ export interface ResolutionsTable {
   text: string
 }
 
+export type PaperKind = 'agenda' | 'supplement' | 'minutes'
+
+/** A paper as published: the exact PDF the public receives, never regenerated; a correction is a new version. */
+export interface PublishedPapersTable {
+  id: Uuid
+  meetingId: string
+  kind: PaperKind
+  supplementId: string | null
+  /** From 1 for each meeting, whatever the kind. */
+  version: number
+  title: string
+  content: ColumnType<Uint8Array, Uint8Array, Uint8Array>
+  sizeBytes: number
+  sha256: string
+  /** Why a correction was published; '' for the first. */
+  reason: string
+  publishedOn: IsoDate
+  publishedAt: CreatedAt
+  publishedBy: string
+}
+
 export interface MeetingsTables {
   meetings: MeetingsTable
   agendaItems: AgendaItemsTable
@@ -378,4 +399,5 @@ export interface MeetingsTables {
   declarationItems: DeclarationItemsTable
   minutesVersions: MinutesVersionsTable
   resolutions: ResolutionsTable
+  publishedPapers: PublishedPapersTable
 }

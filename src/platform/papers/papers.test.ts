@@ -108,6 +108,35 @@ describe('rendering a paper as a PDF', () => {
     expect(read.outline.map((entry) => entry.title)).toEqual(['Appendix 6(a)'])
   })
 
+  it('places the same PDF twice when a paper holds it twice', async () => {
+    const appendix = await uploadedPdf(['Shared appendix page one', 'Shared appendix page two'])
+    const rendered = await renderPdf(
+      paper([
+        { id: 'first', blocks: [{ kind: 'pdf', title: 'Appendix 1', content: appendix }] },
+        { id: 'second', newPage: true, blocks: [{ kind: 'pdf', title: 'Appendix 2', content: appendix }] },
+      ]),
+    )
+    expect(rendered.startPages).toEqual({ first: 1, second: 3 })
+    const read = await readPdf(rendered.content)
+    expect(read.pages.map((page) => /Shared appendix page (\w+)/.exec(page)?.[1])).toEqual(['one', 'two', 'one', 'two'])
+  })
+
+  it('lays a paper out without drawing its placed PDFs, to the same pages, when only the pages are wanted', async () => {
+    const appendix = await uploadedPdf(['Uploaded appendix page one', 'Uploaded appendix page two'])
+    const sections: Paper['sections'] = [
+      { blocks: [{ kind: 'paragraph', text: 'Report' }] },
+      { id: 'appendix', newPage: true, blocks: [{ kind: 'pdf', title: 'Appendix 6(a)', content: appendix }] },
+      { id: 'after', newPage: true, blocks: [{ kind: 'paragraph', text: 'Next item' }] },
+    ]
+    const full = await renderPdf(paper(sections))
+    const layout = await renderPdf(paper(sections), { layoutOnly: true })
+    expect(layout.startPages).toEqual(full.startPages)
+    expect(layout.pageCount).toBe(full.pageCount)
+    const read = await readPdf(layout.content)
+    expect(read.pageCount).toBe(4)
+    expect(read.text).not.toContain('Uploaded appendix page one')
+  })
+
   it('says so, and goes on, when an uploaded PDF cannot be read', async () => {
     const rendered = await renderPdf(
       paper([{ blocks: [{ kind: 'pdf', title: 'Appendix 2', content: new TextEncoder().encode('not a pdf') }] }]),

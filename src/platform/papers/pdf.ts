@@ -52,7 +52,15 @@ interface Reservation {
   source: number
 }
 
-export async function renderPdf(paper: Paper): Promise<RenderedPdf> {
+export interface RenderOptions {
+  /**
+   * Only to learn the pages: placed PDFs' pages are reserved but left blank, which saves reading the
+   * document back (the pages and where each section starts are the same as the full rendering's).
+   */
+  layoutOnly?: boolean
+}
+
+export async function renderPdf(paper: Paper, options: RenderOptions = {}): Promise<RenderedPdf> {
   const doc = new PDFDocument({
     size: 'A4',
     layout: paper.landscape ? 'landscape' : 'portrait',
@@ -83,7 +91,7 @@ export async function renderPdf(paper: Paper): Promise<RenderedPdf> {
   await ended
 
   let content: Buffer = Buffer.concat(chunks)
-  if (writer.reservations.length > 0) content = await placePdfs(content, writer.reservations)
+  if (writer.reservations.length > 0 && !options.layoutOnly) content = await placePdfs(content, writer.reservations)
   return { content, pageCount: writer.pageCount(), startPages: writer.startPages }
 }
 
@@ -399,17 +407,18 @@ function drawSeries(doc: Doc, box: Box, series: PaperSeries, values: number[], i
 /** Draws each placed PDF's pages onto the pages reserved for them, scaled to sit above the page number. */
 async function placePdfs(content: Buffer, reservations: Reservation[]): Promise<Buffer> {
   const output = await PdfLibDocument.load(content, { updateMetadata: false })
-  const sources = new Map<Uint8Array, number[]>()
+  // Each placed PDF is embedded once, its pages in the order of their reservations: the same file
+  // placed twice fills both its places.
+  const bySource = new Map<Uint8Array, Reservation[]>()
   for (const reservation of reservations)
-    sources.set(reservation.content, [...(sources.get(reservation.content) ?? []), reservation.source])
-  for (const [source, indices] of sources) {
-    const embedded = await output.embedPdf(source, indices)
+    bySource.set(reservation.content, [...(bySource.get(reservation.content) ?? []), reservation])
+  for (const [source, placed] of bySource) {
+    const embedded = await output.embedPdf(
+      source,
+      placed.map((reservation) => reservation.source),
+    )
     for (const [at, page] of embedded.entries()) {
-      const reservation = reservations.find(
-        (candidate) => candidate.content === source && candidate.source === indices[at],
-      )
-      if (!reservation) continue
-      const target = output.getPage(reservation.page)
+      const target = output.getPage(placed[at].page)
       const { width, height } = target.getSize()
       const room = { width: width - 2 * 20, height: height - 20 - (MARGIN + 10) }
       const scale = Math.min(room.width / page.width, room.height / page.height, 1)

@@ -29,7 +29,7 @@ describe.each(testDatabases())('the demo’s agendas on $name', (database) => {
     expect(text(page.body)).toContain('The agenda has not been published yet.')
     expect(text(page.body)).not.toContain('Young Inspectors Team update')
     const search = text((await t.visitor().get('/search?q=Young+Inspectors')).body)
-    expect(search).toContain('There are no matching agenda items')
+    expect(search).toContain('There are no matching meetings, papers, decisions, recommendations or other records')
     const meetings = json<{ meetings: { date: string; agendaPublishedOn: string | null }[] }>(
       await t.visitor().get(`/api/v1/meetings?pageSize=100`),
     ).meetings

@@ -73,7 +73,9 @@ describe.each(testDatabases())('publishing an agenda on $name', (database) => {
     )
 
     it('is not found by search, and gives no items in the open data', async () => {
-      expect(await searchText(WORD)).toContain('There are no matching agenda items')
+      expect(await searchText(WORD)).toContain(
+        'There are no matching meetings, papers, decisions, recommendations or other records',
+      )
       const meeting = await apiMeeting(early)
       expect(meeting.agendaPublishedOn).toBeNull()
       expect(meeting.items).toEqual([])

@@ -5,6 +5,7 @@ import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { NO_SUPPLEMENT_ITEMS } from '../schema.ts'
 import type { MeetingsDeps } from '../service.ts'
+import type { PackFreezer } from './published-papers.ts'
 import { createSupplementRepository } from './supplement-repository.ts'
 
 export const AGENDA_NOT_PUBLISHED = 'Publish the agenda before publishing a supplementary agenda'
@@ -16,7 +17,7 @@ export const supplementTitle = (number: number) => `Supplementary agenda ${numbe
  * Supplementary agendas: after the agenda is published, the items added since are published in a
  * numbered supplement, dated today. Public like the agenda; published by those who may edit meetings.
  */
-export function createAgendaSupplements(deps: MeetingsDeps) {
+export function createAgendaSupplements(deps: MeetingsDeps, papers: PackFreezer) {
   const { db, repository: repo, clock } = deps
   const supplements = createSupplementRepository(db)
 
@@ -39,7 +40,7 @@ export function createAgendaSupplements(deps: MeetingsDeps) {
     /**
      * Publishes today a supplementary agenda of `itemIds`, each added since the agenda was published
      * and in no supplement yet; its number is the meeting's next. Refused (RuleError) before the
-     * agenda is published.
+     * agenda is published. Its pack (its items' papers) is kept as published in the same transaction.
      */
     async publishSupplement(
       ctx: Context,
@@ -47,6 +48,9 @@ export function createAgendaSupplements(deps: MeetingsDeps) {
       input: { title: string; note: string; itemIds: string[] },
     ) {
       assertCan(ctx.user, 'meetings:edit')
+      const found = await repo.findMeetingById(meetingId)
+      if (!found) throw new NotFoundError('Meeting')
+      const settings = await papers.packSettings(ctx, found)
       return withTransaction(db, async (trx) => {
         await repo.lockAgenda(trx, meetingId)
         const meeting = await repo.findMeetingById(meetingId, trx)
@@ -68,6 +72,7 @@ export function createAgendaSupplements(deps: MeetingsDeps) {
           subjectId: meetingId,
           after: { ...supplement, itemIds: input.itemIds },
         })
+        await papers.freezePack(trx, ctx, meetingId, settings, { supplement })
         return supplement
       })
     },

@@ -2,7 +2,7 @@ import type { Paper, PaperBlock } from '#src/platform/papers/paper.ts'
 import { plainTextBlocks } from '#src/platform/papers/plain-text.ts'
 import { itemHeading, longDate } from '#src/platform/views/filters.ts'
 import type { ReportsService } from './service.ts'
-import { REASON_QUESTIONS, withinBudgetText, yesNo } from './template.ts'
+import { REASON_QUESTIONS, type SectionKey, type TemplateReport, withinBudgetText, yesNo } from './template.ts'
 
 type ReportView = Awaited<ReturnType<ReportsService['getReport']>>
 
@@ -43,8 +43,26 @@ export function reportPaper(view: ReportView, council: string): Paper {
   }
 }
 
-function sectionBlocks(view: ReportView, key: ReportView['sections'][number]['key'], n: string): PaperBlock[] {
-  const { report } = view
+function sectionBlocks(view: ReportView, key: SectionKey, n: string): PaperBlock[] {
+  const lines = view.appendices.map((a) =>
+    a.withheld || a.exempt
+      ? `${a.label}: ${a.title} (${a.exempt?.label ?? 'not for publication'})`
+      : `${a.label}: ${a.title}`,
+  )
+  return reportSectionBlocks(view.report, lines, key, n)
+}
+
+/**
+ * One section of a report in the council's template, numbered `n` as the report page numbers it:
+ * the report page's Word and PDF, and the agenda pack, print sections alike. `appendixLines` lists the
+ * appendices ("Appendix 8(a): Title") as the paper may show them.
+ */
+export function reportSectionBlocks(
+  report: TemplateReport,
+  appendixLines: string[],
+  key: SectionKey,
+  n: string,
+): PaperBlock[] {
   switch (key) {
     case 'recommendations':
       return report.recommendations.map((text, index) => ({ kind: 'paragraph', text: `${n}.${index + 1} ${text}` }))
@@ -55,16 +73,7 @@ function sectionBlocks(view: ReportView, key: ReportView['sections'][number]['ke
         { kind: 'paragraph', text: `${n}.3 ${REASON_QUESTIONS.withinBudget} ${withinBudgetText(report.withinBudget)}` },
       ]
     case 'appendices':
-      return [
-        {
-          kind: 'list',
-          items: view.appendices.map((a) =>
-            a.withheld || a.exempt
-              ? `${a.label}: ${a.title} (${a.exempt?.label ?? 'not for publication'})`
-              : `${a.label}: ${a.title}`,
-          ),
-        },
-      ]
+      return [{ kind: 'list', items: appendixLines }]
     default:
       return plainTextBlocks(report[key])
   }

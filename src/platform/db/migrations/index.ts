@@ -33,6 +33,7 @@ import * as importFields from './2024-01-13-0032-import-fields.ts'
 import * as itemDocuments from './2024-01-14-0033-item-documents.ts'
 import * as importBatches from './2024-01-15-0034-import-batches.ts'
 import * as auditAppDate from './2024-01-16-0035-audit-app-date.ts'
+import * as publishedPapers from './2024-01-17-0036-published-papers.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-14-0033-item-documents': itemDocuments,
   '2024-01-15-0034-import-batches': importBatches,
   '2024-01-16-0035-audit-app-date': auditAppDate,
+  '2024-01-17-0036-published-papers': publishedPapers,
 }
 
 export const migrationProvider: MigrationProvider = {

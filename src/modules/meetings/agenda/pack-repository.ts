@@ -1,0 +1,151 @@
+import { sql } from 'kysely'
+import type { Db, Trx } from '#src/database.ts'
+import type { PaperKind } from '../tables.ts'
+
+type Reader = Db | Trx
+
+const publishedColumns = [
+  'publishedPapers.id',
+  'publishedPapers.meetingId',
+  'publishedPapers.kind',
+  'publishedPapers.supplementId',
+  'publishedPapers.version',
+  'publishedPapers.title',
+  'publishedPapers.sizeBytes',
+  'publishedPapers.sha256',
+  'publishedPapers.reason',
+  'publishedPapers.publishedOn',
+  'publishedPapers.publishedAt',
+  'publishedPapers.publishedBy',
+] as const
+
+export interface NewPublishedPaper {
+  meetingId: string
+  kind: PaperKind
+  supplementId: string | null
+  title: string
+  content: Uint8Array
+  sha256: string
+  reason: string
+  publishedOn: string
+  publishedBy: string
+}
+
+/** Queries for what an agenda pack reads, and for the papers a meeting has published. No decisions here. */
+export function createPackRepository(db: Db) {
+  return {
+    /** The reports on these items, with the parts the template prints and their exemption. */
+    reportsOfItems(itemIds: string[], reader: Reader = db) {
+      if (itemIds.length === 0) return Promise.resolve([])
+      return reader
+        .selectFrom('reports')
+        .select([
+          'id',
+          'agendaItemId',
+          'title',
+          'reportTo',
+          'relevantOfficer',
+          'meetingDate',
+          'purpose',
+          'recommendations',
+          'reasons',
+          'contraryToPlan',
+          'withinBudget',
+          'alternativeOptions',
+          'councilPriorities',
+          'background',
+          'financial',
+          'legal',
+          'humanResources',
+          'risk',
+          'equalities',
+          'sustainability',
+          'consultation',
+          'backgroundPapers',
+          'exemptParagraph',
+          'exemptReason',
+          'exemptReviewOn',
+        ])
+        .where('agendaItemId', 'in', itemIds)
+        .execute()
+    },
+
+    /** The appendices of these reports in order, each with its file's bytes when the file is a PDF. */
+    appendicesOfReports(reportIds: string[], reader: Reader = db) {
+      if (reportIds.length === 0) return Promise.resolve([])
+      return reader
+        .selectFrom('appendices')
+        .leftJoin('documents', 'documents.id', 'appendices.documentId')
+        .select([
+          'appendices.id',
+          'appendices.reportId',
+          'appendices.label',
+          'appendices.title',
+          'appendices.body',
+          'appendices.documentId',
+          'appendices.exemptParagraph',
+          'appendices.exemptReason',
+          'appendices.exemptReviewOn',
+          'documents.filename',
+          'documents.mediaType',
+          'documents.sizeBytes',
+          sql<Uint8Array | null>`case when documents.media_type = 'application/pdf' then documents.content end`.as(
+            'pdf',
+          ),
+        ])
+        .where('appendices.reportId', 'in', reportIds)
+        .orderBy('appendices.position')
+        .orderBy('appendices.label')
+        .execute()
+    },
+
+    /** The meeting's published papers, latest version first, without their bytes. */
+    papersOf(meetingId: string) {
+      return db
+        .selectFrom('publishedPapers')
+        .select(publishedColumns)
+        .where('meetingId', '=', meetingId)
+        .orderBy('version', 'desc')
+        .execute()
+    },
+
+    /** One version of the meeting's papers, with its bytes. */
+    findPaper(meetingId: string, version: number) {
+      return db
+        .selectFrom('publishedPapers')
+        .select([...publishedColumns, 'publishedPapers.content'])
+        .where('meetingId', '=', meetingId)
+        .where('version', '=', version)
+        .executeTakeFirst()
+    },
+
+    /** The latest version of the meeting's paper of this kind, with its bytes. */
+    latestPaper(meetingId: string, kind: PaperKind) {
+      return db
+        .selectFrom('publishedPapers')
+        .select([...publishedColumns, 'publishedPapers.content'])
+        .where('meetingId', '=', meetingId)
+        .where('kind', '=', kind)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+    },
+
+    /** Keeps a published paper as the meeting's next version; the caller holds the agenda's lock. */
+    async insertPaper(trx: Trx, paper: NewPublishedPaper) {
+      const { last } = await trx
+        .selectFrom('publishedPapers')
+        .select((eb) => eb.fn.max('version').as('last'))
+        .where('meetingId', '=', paper.meetingId)
+        .executeTakeFirstOrThrow()
+      return trx
+        .insertInto('publishedPapers')
+        .values({ ...paper, version: (last ?? 0) + 1, sizeBytes: paper.content.byteLength })
+        .returning(publishedColumns)
+        .executeTakeFirstOrThrow()
+    },
+  }
+}
+
+export type PackRepository = ReturnType<typeof createPackRepository>
+export type PublishedPaperRow = Awaited<ReturnType<PackRepository['papersOf']>>[number]
