@@ -80,6 +80,7 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
   officer: [
     '/my/recommendations',
     `${JANUARY}/items/8/report/edit`,
+    `${JANUARY}/items/4/report/upload`,
     '/improvement-plans/childrens-social-care-improvement-plan/actions/1.5/milestones/new',
     '/improvement-plans/childrens-social-care-improvement-plan/versions/new',
     '/improvement-plans/childrens-social-care-improvement-plan/actions/new',
@@ -112,6 +113,10 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     `${JANUARY}/questions/new`,
     `/meetings/2024-03-27-${BODY}/agenda/supplements/new`,
     `${JANUARY}/items/4/report/appendices/new`,
+    `${JANUARY}/items/4/report/appendices/generate`,
+    `${JANUARY}/agenda/republish`,
+    `${JANUARY}/delete`,
+    `/meetings/2024-03-27-${BODY}/delete`,
     '/bodies/new',
     `/bodies/${BODY}/edit`,
     `/bodies/${BODY}/members/new`,
