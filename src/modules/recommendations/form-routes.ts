@@ -123,6 +123,7 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
         schema: recommendationSchema,
         dates: ['madeOn', 'reviewReportedOn', 'targetDate', 'referredOn'],
         order: RECOMMENDATION_FIELDS,
+        confirmation: 'Recommendation added',
         save: (input) => service.createRecommendation(request.ctx, body.id, input),
         render: async (values, errors) => {
           const sourceText = await sourceTextOf(request.ctx, values.resolutionId, body.id)
@@ -136,6 +137,7 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       edit(request)
       const { id } = request.params
       return submitForm(request, reply, {
+        confirmation: 'Resolution added to the tracker',
         save: () => service.trackResolution(request.ctx, id),
         // The one refusal (an exempt item's words) is explained on the form it sends the officer to.
         render: () => reply.redirect(`/resolutions/${encodeURIComponent(id)}/track`, 303),
@@ -159,6 +161,7 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
         schema: recommendationSchema,
         dates: ['madeOn', 'reviewReportedOn', 'targetDate', 'referredOn'],
         order: RECOMMENDATION_FIELDS,
+        confirmation: 'Recommendation updated',
         save: (input, version) => service.changeRecommendation(request.ctx, recommendation.id, version, input),
         render: (values, errors) =>
           detailsPage(request.ctx, reply, recommendation.body, { recommendation, values, sourceText }, errors),
@@ -251,6 +254,7 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
         schema: updateSchema,
         dates: ['on'],
         order: ['on', 'text'],
+        confirmation: 'Update posted',
         save: (input) => service.postUpdate(request.ctx, id, input),
         render: async (values, errors) => {
           const recommendation = await service.getForUpdate(request.ctx, id)

@@ -130,6 +130,7 @@ export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit
       const { body, item } = await service.getItem(request.ctx, request.params.slug, request.params.id)
       return submitForm(request, reply, {
         ...itemPost,
+        confirmation: 'Work programme item updated',
         save: (input, version) =>
           service.updateItem(request.ctx, item.id, version, input, { confirmMove: confirmed(request.body) }),
         render: (values, errors) => form(request.ctx, reply, request.params.slug, item, values, errors),

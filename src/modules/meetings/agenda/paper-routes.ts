@@ -71,6 +71,7 @@ export function paperRoutes(deps: MeetingsRouteDeps) {
       const found = await service.agendaToRepublish(request.ctx, request.params.slug)
       return submitForm(request, reply, {
         schema: republishAgendaSchema,
+        confirmation: 'Correction of the agenda pack published',
         save: (input) => service.republishAgenda(request.ctx, found.meeting.id, input),
         render: (values, errors) => republishForm(reply, found, values, errors),
         redirect: () => `/meetings/${found.meeting.slug}#papers`,

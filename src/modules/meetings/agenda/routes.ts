@@ -72,6 +72,7 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: agendaItemSchema,
         dates: ['exemptReviewOn'],
+        confirmation: 'Agenda item added',
         save: (input) => service.addItem(request.ctx, meeting.id, input),
         render: (values, errors) => itemForm(reply, { meeting, values }, errors),
         redirect: (item) => agendaPath(meeting, item),
@@ -91,6 +92,7 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: agendaItemSchema,
         dates: ['exemptReviewOn'],
+        confirmation: 'Agenda item updated',
         save: (input) => service.updateItem(request.ctx, item.id, input),
         render: (values, errors) => itemForm(reply, { meeting, item, values }, errors),
         redirect: (saved) => agendaPath(meeting, saved),
@@ -116,6 +118,7 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
       const found = await service.agendaToPublish(request.ctx, request.params.slug)
       return submitForm(request, reply, {
         schema: publishAgendaSchema,
+        confirmation: 'Agenda published',
         save: (input) => service.publishAgenda(request.ctx, found.meeting.id, input),
         render: (values, errors) => publishForm(reply, found, values, errors),
         redirect: () => `/meetings/${found.meeting.slug}#agenda`,
@@ -132,6 +135,7 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: supplementSchema,
         order: ['title', 'note', 'itemIds'],
+        confirmation: 'Supplementary agenda published',
         save: (input) => service.publishSupplement(request.ctx, found.meeting.id, input),
         render: (values, errors) => supplementForm(reply, found, values, errors),
         redirect: () => `/meetings/${found.meeting.slug}#agenda`,
@@ -148,6 +152,7 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
       const { slug, position } = request.params
       const found = await service.itemToEdit(request.ctx, slug, position)
       return submitForm(request, reply, {
+        confirmation: 'Agenda item removed',
         save: () => service.removeItem(request.ctx, found.item.id),
         render: (_values, errors) =>
           reply.page(`${views}/item-delete.njk`, { ...found, ...errors }, formStatus(errors)),

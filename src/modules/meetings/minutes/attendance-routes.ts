@@ -105,6 +105,7 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
       return submitForm(request, reply, {
         schema: attendanceSchema,
         order: ATTENDANCE_FIELDS,
+        confirmation: 'Attendance added',
         save: (input) => service.addAttendance(request.ctx, record.meeting.id, input),
         render: (values, errors) => attendancePage(request.ctx, reply, { record }, values, errors),
         redirect: () => backTo(record, 'attendance'),
@@ -126,6 +127,7 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
       return submitForm(request, reply, {
         schema: attendanceSchema,
         order: ATTENDANCE_FIELDS,
+        confirmation: 'Attendance updated',
         save: (input) => service.changeAttendance(request.ctx, record.meeting.id, entry.id, input),
         render: (values, errors) => attendancePage(request.ctx, reply, { record, entry }, values, errors),
         redirect: () => backTo(record, 'attendance'),
@@ -163,6 +165,7 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
       return submitForm(request, reply, {
         schema: declarationSchema,
         order: DECLARATION_FIELDS,
+        confirmation: 'Declaration added',
         save: (input) => service.addDeclaration(request.ctx, record.meeting.id, input),
         render: (values, errors) => declarationPage(reply, record, values, errors),
         redirect: () => backTo(record, 'declarations'),

@@ -90,6 +90,7 @@ export function itemRoutes(deps: MinutesRouteDeps) {
       const item = itemOf(record, request.params.position)
       return submitForm(request, reply, {
         schema: itemMinuteSchema,
+        confirmation: 'Minute saved',
         save: (input) => service.recordItemMinute(request.ctx, record.meeting.id, item.id, input),
         render: (values, errors) => itemPage(reply, record, item, values, errors),
         redirect: () => `${editPath(record.meeting.slug)}#item-${item.position}`,
@@ -108,6 +109,7 @@ export function itemRoutes(deps: MinutesRouteDeps) {
       const item = itemOf(record, request.params.position)
       return submitForm(request, reply, {
         schema: resolutionSchema,
+        confirmation: 'Resolution added',
         save: (input) => service.addResolution(request.ctx, record.meeting.id, item.id, input),
         render: (values, errors) => resolutionPage(reply, { record, item }, values, errors),
         redirect: () => itemPath(record, item),
@@ -127,6 +129,7 @@ export function itemRoutes(deps: MinutesRouteDeps) {
       const { item, resolution } = resolutionOf(record, request.params.id)
       return submitForm(request, reply, {
         schema: resolutionSchema,
+        confirmation: 'Resolution updated',
         save: (input) => service.changeResolution(request.ctx, record.meeting.id, resolution.id, input),
         render: (values, errors) => resolutionPage(reply, { record, item, resolution }, values, errors),
         redirect: () => itemPath(record, item),

@@ -129,6 +129,7 @@ export function minutesRoutes(deps: MinutesRouteDeps) {
       const record = await recordingIn(deps, request, reply)
       if (!record) return reply
       return submitForm(request, reply, {
+        confirmation: 'Minutes published',
         save: () => service.publishMinutes(request.ctx, record.meeting.id),
         render: (_values, errors) => publishPage(reply, record, {}, errors),
         redirect: () => minutesPath(record.meeting.slug),
@@ -145,6 +146,7 @@ export function minutesRoutes(deps: MinutesRouteDeps) {
       if (!record) return reply
       return submitForm(request, reply, {
         schema: unpublishSchema,
+        confirmation: 'Minutes taken back to draft',
         save: (input) => service.unpublishMinutes(request.ctx, record.meeting.id, input.reason),
         render: (values, errors) => unpublishPage(reply, record, values, errors),
         redirect: () => editPath(record.meeting.slug),
@@ -161,6 +163,7 @@ export function minutesRoutes(deps: MinutesRouteDeps) {
       if (!record) return reply
       return submitForm(request, reply, {
         schema: approvalSchema,
+        confirmation: 'Approval of the minutes recorded',
         save: (input) => service.approveMinutes(request.ctx, record.meeting.id, input),
         render: (values, errors) => approvePage(request, reply, record, values, errors),
         redirect: () => minutesPath(record.meeting.slug),

@@ -82,6 +82,7 @@ export function appendixRoutes(deps: MeetingsRouteDeps) {
       const found = await service.reportForAppendix(request.ctx, slug, position)
       return submitForm(request, reply, {
         ...appendixPost,
+        confirmation: 'Appendix added',
         save: ({ file, ...fields }) => service.addAppendix(request.ctx, found.report.id, fields, file),
         render: (values, errors) => appendixForm(reply, { ...found, appendix: null }, withoutUpload(values), errors),
         redirect: () => `${reportPath(slug, position)}#appendices`,
@@ -106,6 +107,7 @@ export function appendixRoutes(deps: MeetingsRouteDeps) {
         }),
         ids: Object.fromEntries(found.kinds.map((kind) => [`subject-${kind.key}`, `subject-${kind.key}`])),
         order: GENERATED_APPENDIX_FIELD_ORDER,
+        confirmation: 'Appendix generated',
         save: (input) => service.generateAppendix(request.ctx, slug, position, input),
         render: (values, errors) => generateForm(reply, found, values, errors),
         redirect: () => `${reportPath(slug, position)}#appendices`,
@@ -127,6 +129,7 @@ export function appendixRoutes(deps: MeetingsRouteDeps) {
       const found = await service.appendixToEdit(request.ctx, slug, position, id)
       return submitForm(request, reply, {
         ...appendixPost,
+        confirmation: 'Appendix updated',
         save: ({ file, ...fields }) => service.updateAppendix(request.ctx, found.appendix.id, fields, file),
         render: (values, errors) => appendixForm(reply, found, withoutUpload(values), errors),
         redirect: () => `${reportPath(slug, position)}#appendices`,

@@ -83,6 +83,7 @@ export function reportRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: reportSchema,
         dates: ['meetingDate', 'exemptReviewOn'],
+        confirmation: 'Report saved',
         save: (input, version) => service.saveReport(request.ctx, found.item.id, version, input),
         render: (values, errors) => reportForm(reply, found, values, errors),
         redirect: () => reportPath(slug, position),

@@ -143,6 +143,7 @@ export function reportUploadRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: reportSchema,
         dates: DATES,
+        confirmation: 'Report filled from the Word document',
         save: (input, version) => service.saveReport(request.ctx, found.item.id, version, input, 'word'),
         render: (values, errors) => reportForm(reply, found, values, errors),
         redirect: () => reportPath(slug, position),
