@@ -154,6 +154,7 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
       assertCan(request.user, 'decisions:edit')
       return submitForm(request, reply, {
         ...decisionPost,
+        confirmation: 'Decision added',
         save: (input) => service.createDecision(request.ctx, input),
         render: (values, errors) => decisionForm(request.ctx, reply, null, values, errors),
         redirect: (decision) => `/decisions/${decision.slug}`,
@@ -175,6 +176,7 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
       const decision = await service.decisionToEdit(request.ctx, request.params.slug)
       return submitForm(request, reply, {
         ...decisionPost,
+        confirmation: 'Decision updated',
         save: (input, version) => service.updateDecision(request.ctx, decision.id, version, input),
         render: (values, errors) => decisionForm(request.ctx, reply, decision, values, errors),
         redirect: (saved) => `/decisions/${saved.slug}`,
@@ -190,6 +192,7 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
       const decision = await service.decisionToEdit(request.ctx, request.params.slug)
       return submitForm(request, reply, {
         ...documentPost,
+        confirmation: 'Document added',
         save: (input) => service.addDocument(request.ctx, decision.id, input),
         render: (values, errors) => documentForm(reply, decision, null, values, errors),
         redirect: () => `/decisions/${decision.slug}#documents`,
@@ -213,6 +216,7 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
       const { decision, document } = await service.documentToEdit(request.ctx, slug, number)
       return submitForm(request, reply, {
         ...documentPost,
+        confirmation: 'Document updated',
         save: (input) => service.updateDocument(request.ctx, decision.id, document.number, input),
         render: (values, errors) => documentForm(reply, decision, document, values, errors),
         redirect: () => documentPath(decision.slug, document.number),

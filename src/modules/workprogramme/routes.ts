@@ -100,6 +100,7 @@ export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit
       const { body } = await service.formFor(request.ctx, request.params.slug)
       return submitForm(request, reply, {
         ...itemPost,
+        confirmation: 'Work programme item added',
         save: (input) => service.addItem(request.ctx, body.id, input),
         render: (values, errors) => form(request.ctx, reply, request.params.slug, null, values, errors),
         redirect: (item) => `${workProgrammePath(body.slug)}/${item.id}`,
@@ -141,6 +142,7 @@ export function workProgrammeRoutes(deps: { service: WorkProgrammeService; audit
     app.post('/bodies/:slug/work-programme/:id/agenda-item', byItem, async (request, reply) => {
       const { slug, id } = request.params
       return submitForm(request, reply, {
+        confirmation: 'Put on the agenda',
         save: () => service.createAgendaItem(request.ctx, slug, id),
         render: async (_values, errors) => {
           const { body, item } = await service.getItem(request.ctx, slug, id)
