@@ -612,6 +612,8 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
       })
       expect(posted.statusCode).toBe(303)
       expect(posted.headers.location).toBe('/my/recommendations')
+      // The page it returns to says the update was posted.
+      expect(text((await agents.officer.get('/my/recommendations')).body)).toContain('Update posted')
       const page = text((await t.visitor().get(`/recommendations/${ids['4']}`)).body)
       expect(page).toMatch(
         /Update of 22 January 2024 by Demo officer .*Updated plan sent to Members today\. Update of 16 January 2024/,
