@@ -63,7 +63,7 @@ e2eSuite('Inspections and improvement plans (issue 4)', (e2e) => {
 
     await page.goto('/improvement-plans/childrens-social-care-improvement-plan')
     await expectNoAxeViolations(page)
-    await clickAndWait(page, page.getByRole('link', { name: 'Progress since the last meeting' }))
+    await clickAndWait(page, page.getByRole('link', { name: 'Progress since the last meeting', exact: true }))
     await new BasePage(page, 'Progress since 21 September 2023').verifyOnPage()
     await expectNoAxeViolations(page)
   })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
-import { summaryList, text } from '../../../../test/support/html.ts'
+import { links, summaryList, text } from '../../../../test/support/html.ts'
 import { json } from '../../../../test/support/json.ts'
 
 const BODY = 'children-and-young-peoples-scrutiny-committee'
@@ -28,8 +28,10 @@ describe.each(testDatabases())('the demo’s agendas on $name', (database) => {
     expect(text(page.body)).toContain('Wednesday 27 March 2024')
     expect(text(page.body)).toContain('The agenda has not been published yet.')
     expect(text(page.body)).not.toContain('Young Inspectors Team update')
-    const search = text((await t.visitor().get('/search?q=Young+Inspectors')).body)
-    expect(search).toContain('There are no matching meetings, papers, decisions, recommendations or other records')
+    // Search finds the work programme's public item, never the draft agenda's item.
+    const search = (await t.visitor().get('/search?q=Young+Inspectors')).body
+    expect(text(search)).toContain('Work programme item Young Inspectors Team update')
+    expect(links(search).filter((link) => link.startsWith(MARCH))).toEqual([])
     const meetings = json<{ meetings: { date: string; agendaPublishedOn: string | null }[] }>(
       await t.visitor().get(`/api/v1/meetings?pageSize=100`),
     ).meetings
