@@ -1,3 +1,4 @@
+import type { Context } from '#src/platform/auth/user.ts'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { randomUUID } from 'node:crypto'
@@ -102,6 +103,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       personSections: [personRecordSection(minutes.service), motionsSection(meetings.service)],
     }),
   })
+  /** The council's name on the papers it issues; the product's while none is set. */
+  const councilName = async (ctx: Context) => (await settings.service.councilName(ctx)) ?? 'Oversight'
   // Each asks the other's service: the minutes write items' minutes through meetings, meetings ask the minutes.
   const meetings = createMeetings({
     db,
@@ -111,7 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodies: bodies.service,
     minutes: () => minutes.service,
     reportTemplate: (ctx) => settings.service.reportTemplate(ctx),
-    councilName: async (ctx) => (await settings.service.councilName(ctx)) ?? 'Oversight',
+    councilName,
     publicationNotice: async (ctx) => (await settings.service.current(ctx)).noticeDays,
     generatedAppendices: () => appendixKinds,
   })
@@ -122,7 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sources,
     bodies: bodies.service,
     meetings: meetings.service,
-    councilName: (ctx) => settings.service.councilName(ctx),
+    councilName,
     trackedResolutions: () => (ctx, ids) => recommendations.service.trackedResolutions(ctx, ids),
   })
   const recommendations = createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service })

@@ -376,6 +376,9 @@ export interface PublishedPapersTable {
   publishedOn: IsoDate
   publishedAt: CreatedAt
   publishedBy: string
+  /** Minutes taken back to draft withdraw their papers: kept, but no longer the public's. */
+  withdrawnOn: IsoDate | null
+  withdrawnReason: string | null
 }
 
 export interface MeetingsTables {

@@ -13,6 +13,17 @@ export function isPaperFormat(format: string | undefined): format is PaperFormat
 }
 
 /**
+ * Sends a PDF already made: `kept` when it is a published paper's exact bytes (which never change), so
+ * it may be cached as the page may; otherwise it was made now for this viewer and is not stored.
+ */
+export function sendPdf(reply: FastifyReply, content: Uint8Array, filename: string, kept: boolean) {
+  reply.header('content-type', PDF_MEDIA_TYPE)
+  reply.header('content-disposition', inline(filename))
+  if (!kept) reply.header('cache-control', 'no-store')
+  return reply.send(Buffer.from(content.buffer, content.byteOffset, content.byteLength))
+}
+
+/**
  * Sends `paper` as a PDF or a Word document named `basename` (without extension). A PDF opens in the
  * browser (it is a paper to read); a Word document downloads (it is a draft to edit). Staff pages are
  * not cached; a public page's paper is no more cacheable than the page.

@@ -17,6 +17,8 @@ const publishedColumns = [
   'publishedPapers.publishedOn',
   'publishedPapers.publishedAt',
   'publishedPapers.publishedBy',
+  'publishedPapers.withdrawnOn',
+  'publishedPapers.withdrawnReason',
 ] as const
 
 export interface NewPublishedPaper {
@@ -119,16 +121,29 @@ export function createPackRepository(db: Db) {
         .executeTakeFirst()
     },
 
-    /** The latest version of the meeting's paper of this kind, with its bytes. */
+    /** The latest version of the meeting's paper of this kind that is not withdrawn, with its bytes. */
     latestPaper(meetingId: string, kind: PaperKind) {
       return db
         .selectFrom('publishedPapers')
         .select([...publishedColumns, 'publishedPapers.content'])
         .where('meetingId', '=', meetingId)
         .where('kind', '=', kind)
+        .where('withdrawnOn', 'is', null)
         .orderBy('version', 'desc')
         .limit(1)
         .executeTakeFirst()
+    },
+
+    /** Withdraws the meeting's papers of this kind not yet withdrawn; returns those it withdrew. */
+    withdrawPapers(trx: Trx, meetingId: string, kind: PaperKind, on: string, reason: string) {
+      return trx
+        .updateTable('publishedPapers')
+        .set({ withdrawnOn: on, withdrawnReason: reason })
+        .where('meetingId', '=', meetingId)
+        .where('kind', '=', kind)
+        .where('withdrawnOn', 'is', null)
+        .returning(publishedColumns)
+        .execute()
     },
 
     /** Keeps a published paper as the meeting's next version; the caller holds the agenda's lock. */

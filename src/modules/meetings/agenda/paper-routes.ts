@@ -5,8 +5,7 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/errors.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
-import { inline } from '#src/platform/http/content-disposition.ts'
-import { PDF_MEDIA_TYPE } from '#src/platform/papers/paper.ts'
+import { sendPdf } from '#src/platform/papers/send.ts'
 import { type MeetingsRouteDeps, meetingParams, views } from '../route-context.ts'
 import { agendaPackQuerySchema, republishAgendaSchema } from '../schema.ts'
 
@@ -21,14 +20,6 @@ const versionParams = {
         .transform((file) => Number(file.slice(0, -4))),
     }),
   },
-}
-
-function sendPdf(reply: FastifyReply, content: Uint8Array, filename: string, kept: boolean) {
-  reply.header('content-type', PDF_MEDIA_TYPE)
-  reply.header('content-disposition', inline(filename))
-  // A pack made now (a draft) is this viewer's, of this moment; a kept version never changes.
-  if (!kept) reply.header('cache-control', 'no-store')
-  return reply.send(Buffer.from(content.buffer, content.byteOffset, content.byteLength))
 }
 
 /** The agenda pack (published, or a draft for staff), each published version, and publishing a correction. */

@@ -17,6 +17,10 @@ import { assertAgendaReadable } from './visibility.ts'
 export const REPUBLISH_REASON_MISSING = 'Enter the reason for the correction'
 export const AGENDA_NOT_YET_PUBLISHED = 'Publish the agenda before publishing a correction'
 
+/** A withdrawn paper is kept for those who record minutes; everyone else reads only what stands published. */
+const mayReadPaper = (ctx: Context, paper: { withdrawnOn: string | null }) =>
+  paper.withdrawnOn === null || can(ctx.user, 'minutes:edit')
+
 /** What an agenda pack needs beyond the meetings module's own record: the council's settings. */
 export interface PackDeps extends MeetingsDeps {
   reportTemplate: (ctx: Context) => Promise<ReportTemplate>
@@ -34,6 +38,8 @@ interface FreezeInput {
   title: string
   content: Uint8Array
   reason?: string
+  /** What the audit trail calls it; by default a first publication or, with a reason, a correction. */
+  action?: string
 }
 
 /**
@@ -107,7 +113,7 @@ export function createPublishedPapers(deps: PackDeps) {
       publishedBy: ctx.user?.name ?? 'system',
     })
     await recordAudit(trx, ctx, {
-      action: input.reason ? 'published a correction' : 'stored published paper',
+      action: input.action ?? (input.reason ? 'published a correction' : 'stored published paper'),
       subjectType: 'meeting',
       subjectId: input.meetingId,
       after: {
@@ -155,12 +161,41 @@ export function createPublishedPapers(deps: PackDeps) {
 
   const service = {
     /**
-     * Keeps the meeting's minutes as published (their paper comes from the minutes module), in the
-     * caller's transaction: call it where the minutes are published.
+     * Keeps the meeting's minutes as published (their paper comes from the minutes module, as the public
+     * reads them), in the caller's transaction: called where the minutes are published, and again where
+     * their approval is recorded, with a note saying so.
      */
-    async freezeMinutes(trx: Trx, ctx: Context, meetingId: string, paper: Paper) {
+    async freezeMinutes(trx: Trx, ctx: Context, meetingId: string, paper: Paper, note?: string) {
       const rendered = await renderPdf(paper)
-      return freeze(trx, ctx, { meetingId, kind: 'minutes', title: paper.title, content: rendered.content })
+      return freeze(trx, ctx, {
+        meetingId,
+        kind: 'minutes',
+        title: paper.title,
+        content: rendered.content,
+        reason: note,
+        action: note ? 'stored approved minutes' : 'stored published minutes',
+      })
+    },
+
+    /**
+     * Withdraws the minutes' kept papers, in the caller's transaction, when the minutes go back to draft:
+     * each stays stored and listed to staff with the day and reason; the public no longer receives it.
+     */
+    async withdrawMinutesPapers(trx: Trx, ctx: Context, meetingId: string, reason: string) {
+      const withdrawn = await packs.withdrawPapers(trx, meetingId, 'minutes', deps.clock.today(), reason)
+      if (withdrawn.length)
+        await recordAudit(trx, ctx, {
+          action: 'withdrew published minutes',
+          subjectType: 'meeting',
+          subjectId: meetingId,
+          after: { versions: withdrawn.map((paper) => paper.version), reason },
+        })
+      return withdrawn
+    },
+
+    /** The minutes of the meeting as last kept when published or approved (not withdrawn), with their bytes. */
+    async keptMinutes(_ctx: Context, meetingId: string) {
+      return packs.latestPaper(meetingId, 'minutes')
     },
 
     /**
@@ -180,17 +215,20 @@ export function createPublishedPapers(deps: PackDeps) {
       return { meeting, content: (await renderAgendaPack(input)).content, draft, kept: false }
     },
 
-    /** One published version of the meeting's papers, exactly as published. NotFoundError when there is none. */
+    /**
+     * One published version of the meeting's papers, exactly as published. NotFoundError when there is
+     * none, and for a withdrawn version unless the viewer records minutes.
+     */
     async publishedPaper(ctx: Context, slug: string, version: number) {
       const meeting = await repo.findMeetingBySlug(slug)
       const paper = meeting ? await packs.findPaper(meeting.id, version) : undefined
-      if (!meeting || !paper) throw new NotFoundError('Paper')
+      if (!meeting || !paper || !mayReadPaper(ctx, paper)) throw new NotFoundError('Paper')
       return { meeting, paper }
     },
 
-    /** The meeting's published papers, latest first: public, like the agenda and minutes they keep. */
-    async publishedPapersOf(_ctx: Context, meetingId: string) {
-      return packs.papersOf(meetingId)
+    /** The meeting's published papers, latest first: public, like what they keep; withdrawn ones to staff only. */
+    async publishedPapersOf(ctx: Context, meetingId: string) {
+      return (await packs.papersOf(meetingId)).filter((paper) => mayReadPaper(ctx, paper))
     },
 
     /** A meeting for the page that publishes a correction of its agenda pack. Throws NotFoundError. */

@@ -30,8 +30,8 @@ export function createMinutes(deps: {
   clock: Clock
   audit: AuditReader
   bodies: BodiesService
-  /** The council's name, printed as the author of the minutes; the body's name while none is set. */
-  councilName?: (ctx: Context) => Promise<string | null>
+  /** The council's name, printed as the author of the minutes ("Oversight" while none is given). */
+  councilName?: (ctx: Context) => Promise<string>
   /** Where an imported meeting came from, in the API. */
   sources?: SourceOf
   /** Which resolutions the tracker follows; asked when a page is shown, as the recommendations module comes after. */
@@ -49,6 +49,9 @@ export function createMinutes(deps: {
     | 'questionsFor'
     | 'speakersFor'
     | 'itemDocumentsOf'
+    | 'freezeMinutes'
+    | 'withdrawMinutesPapers'
+    | 'keptMinutes'
   >
 }): ApiModule<MinutesService> {
   const repository = createMinutesRepository(deps.db)

@@ -131,6 +131,10 @@ export function createMinutesRepository(db: Db) {
     findMinutes(meetingId: string, trx: Reader = db) {
       return trx.selectFrom('minutes').selectAll().where('meetingId', '=', meetingId).executeTakeFirst()
     },
+    /** The minutes of the meeting, locked until the transaction ends, so their status is read once. */
+    lockMinutes(trx: Trx, meetingId: string) {
+      return trx.selectFrom('minutes').selectAll().where('meetingId', '=', meetingId).forUpdate().executeTakeFirst()
+    },
     /** Whether some meeting's minutes were approved under this agenda item. */
     async approvedAtItem(itemId: string) {
       if (!isUuid(itemId)) return false

@@ -5,7 +5,7 @@ import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/erro
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, selectItems } from '#src/platform/forms/values.ts'
 import { clockTime, longDate } from '#src/platform/views/filters.ts'
-import { PAPER_FORMATS, sendPaper } from '#src/platform/papers/send.ts'
+import { PAPER_FORMATS, sendPaper, sendPdf } from '#src/platform/papers/send.ts'
 import { likelyApprovalItem } from './approval.ts'
 import { attendanceRoutes } from './attendance-routes.ts'
 import { itemRoutes } from './item-routes.ts'
@@ -78,8 +78,13 @@ export function minutesRoutes(deps: MinutesRouteDeps) {
     // The minutes printed, to exactly whom the page shows them: a PDF to read, a Word document to edit.
     for (const format of PAPER_FORMATS)
       app.get(`${base}.${format}`, minutesParams, async (request, reply) => {
-        const paper = await service.minutesPaper(request.ctx, request.params.slug)
-        return sendPaper(reply, paper, format, `minutes-${request.params.slug}`)
+        const name = `minutes-${request.params.slug}`
+        if (format === 'pdf') {
+          const pdf = await service.minutesPdf(request.ctx, request.params.slug)
+          if ('kept' in pdf) return sendPdf(reply, pdf.kept, `${name}.pdf`, true)
+          return sendPaper(reply, pdf.paper, format, name)
+        }
+        return sendPaper(reply, await service.minutesPaper(request.ctx, request.params.slug), format, name)
       })
 
     // A draft as published before the minutes were approved with amendments: the history of the record.

@@ -20,6 +20,7 @@ import { mayReadAgenda } from '../agenda/visibility.ts'
 import { mayReadMinutes } from './visibility.ts'
 import { createMinutesWorkflow } from './workflow.ts'
 import { minutesPaper } from './paper.ts'
+import type { Paper } from '#src/platform/papers/paper.ts'
 import type { MinutesStatus } from '../tables.ts'
 
 /** Which resolutions the tracker follows: by resolution id, the recommendation's page and its name. */
@@ -49,9 +50,12 @@ export interface MinutesDeps {
     | 'questionsFor'
     | 'speakersFor'
     | 'itemDocumentsOf'
+    | 'freezeMinutes'
+    | 'withdrawMinutesPapers'
+    | 'keptMinutes'
   >
-  /** The council's name, printed as the author of its papers; null while none is set. */
-  councilName?: (ctx: Context) => Promise<string | null>
+  /** The council's name, printed as the author of its papers. */
+  councilName?: (ctx: Context) => Promise<string>
 }
 
 /** The address of a meeting's minutes page. */
@@ -136,9 +140,12 @@ export function createMinutesService(deps: MinutesDeps) {
     }
   }
 
-  /** The whole record of one meeting's minutes for this viewer; minutes is null when they may not see any. */
-  async function recordOf(ctx: Context, meeting: MeetingRow) {
-    const found = await repo.findMinutes(meeting.id)
+  /**
+   * The whole record of one meeting's minutes for this viewer; minutes is null when they may not see any.
+   * `row` stands in for the stored minutes: what they will be once a change being made is saved.
+   */
+  async function recordOf(ctx: Context, meeting: MeetingRow, row?: MinutesRow) {
+    const found = row ?? (await repo.findMinutes(meeting.id))
     const minutes = found && mayReadMinutes(ctx.user, found.status) ? found : null
     const [body, contents, approval, versions] = await Promise.all([
       bodies.getBodyById(ctx, meeting.bodyId),
@@ -184,6 +191,40 @@ export function createMinutesService(deps: MinutesDeps) {
   /** Minutes as printed: the attendance in its groups, declarations, items, and when the meeting ended. */
   type MinutesContent = Awaited<ReturnType<typeof printedMinutes>>
 
+  /** recordOf, with motions, and the public's questions and speakers (recorded with the agenda, printed here too). */
+  async function fullRecord(ctx: Context, meeting: MeetingRow, row?: MinutesRow) {
+    const record = await recordOf(ctx, meeting, row)
+    const [motions, questions, speakers] = await Promise.all([
+      motionsIn(ctx, record),
+      deps.meetings.questionsFor(ctx, record.meeting),
+      deps.meetings.speakersFor(ctx, record.meeting),
+    ])
+    const [asked, spoke] = [byItem(questions, record.items), byItem(speakers, record.items)]
+    return {
+      ...record,
+      ...motions,
+      meetingQuestions: asked.ofMeeting,
+      itemQuestions: asked.ofItem,
+      meetingSpeakers: spoke.ofMeeting,
+      itemSpeakers: spoke.ofItem,
+    }
+  }
+
+  /** The council's name as the author of its papers. */
+  const authorOf = async (ctx: Context) => (await deps.councilName?.(ctx)) || 'Oversight'
+
+  /**
+   * The minutes paper exactly as the public will read it once `row` (the minutes as they are about to be
+   * saved) stands: built for a visitor, so what is kept never holds what the public could not read.
+   */
+  async function publicPaper(meetingId: string, row: MinutesRow): Promise<Paper> {
+    const visitor: Context = { user: null, requestId: 'published minutes' }
+    const meeting = await repo.findMeetingById(meetingId)
+    if (!meeting) throw new NotFoundError('Minutes')
+    const record = await fullRecord(visitor, meeting, row)
+    return minutesPaper({ ...record, minutes: row }, await authorOf(visitor))
+  }
+
   const reading = {
     /**
      * The minutes of the meeting with this slug, as the viewer may see them: attendance, declarations,
@@ -192,23 +233,10 @@ export function createMinutesService(deps: MinutesDeps) {
      * for anyone else that, and a draft, is a NotFoundError.
      */
     async getMinutes(ctx: Context, slug: string) {
-      const record = await recordOf(ctx, await meetingBySlug(slug))
+      const meeting = await meetingBySlug(slug)
+      const record = await fullRecord(ctx, meeting)
       if (!record.minutes && !can(ctx.user, 'minutes:edit')) throw new NotFoundError('Minutes')
-      // The public's questions and speakers are recorded with the agenda, and printed in the minutes too.
-      const [motions, questions, speakers] = await Promise.all([
-        motionsIn(ctx, record),
-        deps.meetings.questionsFor(ctx, record.meeting),
-        deps.meetings.speakersFor(ctx, record.meeting),
-      ])
-      const [asked, spoke] = [byItem(questions, record.items), byItem(speakers, record.items)]
-      return {
-        ...record,
-        ...motions,
-        meetingQuestions: asked.ofMeeting,
-        itemQuestions: asked.ofItem,
-        meetingSpeakers: spoke.ofMeeting,
-        itemSpeakers: spoke.ofItem,
-      }
+      return record
     },
 
     /**
@@ -219,8 +247,23 @@ export function createMinutesService(deps: MinutesDeps) {
       const record = await reading.getMinutes(ctx, slug)
       const { minutes } = record
       if (!minutes) throw new NotFoundError('Minutes')
-      const council = (await deps.councilName?.(ctx)) ?? null
-      return minutesPaper({ ...record, minutes }, council || record.body.name)
+      return minutesPaper({ ...record, minutes }, await authorOf(ctx))
+    },
+
+    /**
+     * The minutes as a PDF for this viewer. Those who read only what the public reads get the exact file
+     * kept when the minutes were published or approved; others, and minutes published before papers were
+     * kept, get the paper made now. A NotFoundError as for minutesPaper.
+     */
+    async minutesPdf(ctx: Context, slug: string): Promise<{ kept: Uint8Array } | { paper: Paper }> {
+      const meeting = await meetingBySlug(slug)
+      const found = await repo.findMinutes(meeting.id)
+      const readsMore = mayReadExempt(await bodies.exemptReadableBodyIds(ctx), meeting.bodyId)
+      if (found && found.status !== 'draft' && !readsMore) {
+        const kept = await deps.meetings.keptMinutes(ctx, meeting.id)
+        if (kept) return { kept: kept.content }
+      }
+      return { paper: await reading.minutesPaper(ctx, slug) }
     },
 
     /** getMinutes for the recording pages: also what is missing before they can be published. */
@@ -420,7 +463,7 @@ export function createMinutesService(deps: MinutesDeps) {
     personRecord: createPersonRecord(deps),
     attendeesOf: attendeesOf(deps),
     ...createMinutesRecording(deps),
-    ...createMinutesWorkflow(deps, printedMinutes),
+    ...createMinutesWorkflow(deps, { printedMinutes, publicPaper }),
   }
 }
 

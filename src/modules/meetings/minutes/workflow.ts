@@ -5,20 +5,41 @@ import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { approvalProblem, possibleApprovingMeetings } from './approval.ts'
 import { whatIsMissing } from './publish-readiness.ts'
+import type { Paper } from '#src/platform/papers/paper.ts'
+import { longDate } from '#src/platform/views/filters.ts'
+import type { MinutesRow } from './repository.ts'
 import type { ApprovalForm } from './schema.ts'
 import type { MinutesDeps } from './service.ts'
 
 const subjectType = 'minutes'
 
+/** How the minutes read as the public reads them: what the workflow keeps when it publishes or approves. */
+interface PublicMinutes {
+  /** As the public reads them now, to keep when they are approved with amendments. */
+  printedMinutes: (meetingId: string) => Promise<Record<string, unknown>>
+  /** The paper as the public will read it once `row` stands: kept as the published PDF. */
+  publicPaper: (meetingId: string, row: MinutesRow) => Promise<Paper>
+}
+
 /**
- * The life of the minutes: started as a draft → published → approved by a later meeting.
- * `printedMinutes` gives them as the public reads them, to keep when they are approved with amendments.
+ * The life of the minutes: started as a draft → published → approved by a later meeting. Published
+ * means frozen: publishing keeps the PDF the public receives, and so does recording the approval;
+ * going back to draft withdraws what was kept.
  */
-export function createMinutesWorkflow(
-  deps: MinutesDeps,
-  printedMinutes: (meetingId: string) => Promise<Record<string, unknown>>,
-) {
+export function createMinutesWorkflow(deps: MinutesDeps, { printedMinutes, publicPaper }: PublicMinutes) {
   const { db, repository: repo, clock } = deps
+
+  /** The minutes locked in `trx`, refused unless still in the status the change was checked against. */
+  async function lockedIn(
+    trx: Parameters<typeof repo.lockMinutes>[0],
+    meetingId: string,
+    status: MinutesRow['status'],
+  ) {
+    const locked = await repo.lockMinutes(trx, meetingId)
+    if (!locked || locked.status !== status)
+      throw new RuleError('The minutes were changed by someone else. Try again', 'status')
+    return locked
+  }
 
   async function minutesOf(meetingId: string) {
     const meeting = await repo.findMeetingById(meetingId)
@@ -86,9 +107,13 @@ export function createMinutesWorkflow(
           'missing',
         )
       }
+      const change = { status: 'published' as const, publishedAt: clock.now() }
+      const paper = await publicPaper(meetingId, { ...before, ...change })
       return withTransaction(db, async (trx) => {
-        const after = await repo.updateMinutes(trx, meetingId, { status: 'published', publishedAt: clock.now() })
+        await lockedIn(trx, meetingId, 'draft')
+        const after = await repo.updateMinutes(trx, meetingId, change)
         await recordAudit(trx, ctx, { action: 'published minutes', subjectType, subjectId: meetingId, before, after })
+        await deps.meetings.freezeMinutes(trx, ctx, meetingId, paper)
         return after
       })
     },
@@ -102,6 +127,8 @@ export function createMinutesWorkflow(
       }
       if (before.status !== 'published') throw new RuleError('The minutes are already a draft', 'status')
       return withTransaction(db, async (trx) => {
+        await lockedIn(trx, meetingId, 'published')
+        await deps.meetings.withdrawMinutesPapers(trx, ctx, meetingId, reason)
         const after = await repo.updateMinutes(trx, meetingId, { status: 'draft', publishedAt: null })
         await recordAudit(trx, ctx, {
           action: 'unpublished minutes',
@@ -143,7 +170,16 @@ export function createMinutesWorkflow(
       const problem = approvalProblem(meeting, approvingMeeting, clock.today())
       if (problem) throw new RuleError(problem, 'agendaItemId')
       const publishedDraft = input.amendment ? await printedMinutes(meetingId) : null
+      const change = {
+        status: 'approved' as const,
+        approvedAtMeetingId: approvingMeeting.id,
+        approvedAtItemId: item.id,
+        approvedOn: approvingMeeting.date,
+        approvalAmendment: input.amendment,
+      }
+      const paper = await publicPaper(meetingId, { ...before, ...change })
       return withTransaction(db, async (trx) => {
+        await lockedIn(trx, meetingId, 'published')
         const kept = publishedDraft
           ? await repo.insertVersion(trx, {
               meetingId,
@@ -152,13 +188,7 @@ export function createMinutesWorkflow(
               content: JSON.stringify(publishedDraft),
             })
           : null
-        const after = await repo.updateMinutes(trx, meetingId, {
-          status: 'approved',
-          approvedAtMeetingId: approvingMeeting.id,
-          approvedAtItemId: item.id,
-          approvedOn: approvingMeeting.date,
-          approvalAmendment: input.amendment,
-        })
+        const after = await repo.updateMinutes(trx, meetingId, change)
         const action = kept ? 'approved minutes with amendments' : 'approved minutes'
         const keptDraft = kept ? { keptDraftId: kept.id } : {}
         await recordAudit(trx, ctx, {
@@ -168,6 +198,14 @@ export function createMinutesWorkflow(
           before,
           after: { ...after, ...keptDraft },
         })
+        const note = `Approved as a correct record at the meeting on ${longDate(approvingMeeting.date)}`
+        await deps.meetings.freezeMinutes(
+          trx,
+          ctx,
+          meetingId,
+          paper,
+          input.amendment ? `${note}, with amendments` : note,
+        )
         return after
       })
     },
