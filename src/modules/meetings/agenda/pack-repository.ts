@@ -101,6 +101,38 @@ export function createPackRepository(db: Db) {
         .execute()
     },
 
+    /**
+     * The documents linked to these items (an import's papers), in each item's order, shaped as appendices
+     * (no label, no body), with their file's bytes when it is a PDF; documents whose file was never fetched
+     * are left out.
+     */
+    documentsOfItems(itemIds: string[], reader: Reader = db) {
+      if (itemIds.length === 0) return Promise.resolve([])
+      return reader
+        .selectFrom('itemDocuments')
+        .innerJoin('documents', 'documents.id', 'itemDocuments.documentId')
+        .select([
+          'itemDocuments.id',
+          'itemDocuments.agendaItemId',
+          sql<string>`''`.as('label'),
+          'itemDocuments.title',
+          sql<string>`''`.as('body'),
+          'itemDocuments.documentId',
+          'itemDocuments.exemptParagraph',
+          'itemDocuments.exemptReason',
+          'itemDocuments.exemptReviewOn',
+          'documents.filename',
+          'documents.mediaType',
+          'documents.sizeBytes',
+          sql<Uint8Array | null>`case when documents.media_type = 'application/pdf' then documents.content end`.as(
+            'pdf',
+          ),
+        ])
+        .where('itemDocuments.agendaItemId', 'in', itemIds)
+        .orderBy('itemDocuments.position')
+        .execute()
+    },
+
     /** The meeting's published papers, latest version first, without their bytes. */
     papersOf(meetingId: string) {
       return db

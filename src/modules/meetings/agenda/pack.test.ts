@@ -221,4 +221,48 @@ describe('the agenda pack', () => {
     expect(child.to).toBe(child.from)
     expect(ranges.get('item-id-4')!.to).toBe(rendered.pageCount)
   })
+
+  it('places an item’s own documents (an import’s papers), after its report’s appendices or alone', async () => {
+    const input = await sampleInput()
+    const minutes = await uploadedPdf(['Imported minutes page'])
+    const secret = await uploadedPdf(['Wombatsecret imported'])
+    const apologies = input.items[0]
+    apologies.documents = [
+      appendix('d1', '', 'Minutes of the last meeting', {
+        documentId: 'f1',
+        filename: 'minutes.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: minutes.byteLength,
+        pdf: minutes,
+      }),
+      appendix('d2', '', 'Named children', {
+        documentId: 'f2',
+        filename: 'children.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: secret.byteLength,
+        pdf: secret,
+        exemptParagraph: 2,
+        exemptReason: 'Names children',
+      }),
+    ]
+    input.items[1].documents = [
+      appendix('d3', '', 'Presentation slides', {
+        documentId: 'f3',
+        filename: 'slides.pptx',
+        mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+        sizeBytes: 40_000,
+      }),
+    ]
+    const read = await readPdf((await renderAgendaPack(input)).content)
+    expect(read.outline[2]).toEqual({
+      title: '1. Apologies',
+      items: ['Minutes of the last meeting', 'Named children'],
+    })
+    expect(read.outline[3].items.at(-1)).toBe('Presentation slides')
+    expect(read.text).toContain('Imported minutes page')
+    expect(read.text).toContain('slides.pptx')
+    expect(read.text).toContain('Exempt under paragraph 2 of Part 1 of Schedule 12A')
+    expect(read.text).not.toContain('Wombatsecret')
+    expect(read.pages[1]).toMatch(/Apologies\s*Page \d+/)
+  })
 })

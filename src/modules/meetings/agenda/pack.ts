@@ -39,6 +39,8 @@ export interface PackItem {
   item: AgendaItemRecord
   report: (PrintedReport & ReportSummaryRecord) | null
   appendices: PackAppendix[]
+  /** The item's own documents (an import's papers), after the report's appendices; none when not given. */
+  documents?: PackAppendix[]
 }
 
 export interface PackInput {
@@ -88,8 +90,9 @@ function frontSheet(input: PackInput): PaperSection {
   return { bookmark: 'Front sheet', blocks }
 }
 
-/** Whether an item has papers in the pack: a report, or the page that stands for its exempt papers. */
-const hasPapers = (entry: PackItem) => entry.report !== null || entry.item.exemptParagraph !== null
+/** Whether an item has papers in the pack: a report, documents, or the page that stands for its exempt papers. */
+const hasPapers = (entry: PackItem) =>
+  entry.report !== null || entry.item.exemptParagraph !== null || Boolean(entry.documents?.length)
 
 function agendaList(input: PackInput, pages: Record<string, number>): PaperSection {
   const rows = input.items.map(({ item, report }) => {
@@ -131,7 +134,7 @@ function exemptPage(heading: string, label: string): PaperBlock[] {
 
 function appendixSection(appendix: PackAppendix, parents: ExemptColumns[]): PaperSection {
   const shown = appendixForViewer(appendix, parents, false)
-  const name = `${shown.label}: ${shown.title}`
+  const name = shown.label ? `${shown.label}: ${shown.title}` : shown.title
   const section = { id: `appendix-${appendix.id}`, bookmark: name, newPage: true }
   if (shown.withheld) return { ...section, blocks: exemptPage(name, shown.exempt?.label ?? '') }
   const blocks: PaperBlock[] = []
@@ -154,7 +157,20 @@ function itemSection(entry: PackItem, template: ReportTemplate): PaperSection {
   const section = { id: itemId(item), bookmark: heading, newPage: true }
   const shown = agendaItemForViewer(item, report ?? undefined, false)
   if (shown.withheld) return { ...section, blocks: exemptPage(heading, shown.exempt?.label ?? '') }
-  if (!report) return { ...section, blocks: [] }
+  const documents = entry.documents ?? []
+  const documentSections = documents.map((document) => appendixSection(document, [item]))
+  if (!report) {
+    const titles = documents.map((document) => appendixForViewer(document, [item], false).title)
+    return {
+      ...section,
+      blocks: [
+        { kind: 'heading', level: 1, text: heading },
+        { kind: 'paragraph', text: documents.length === 1 ? 'The paper for this item:' : 'The papers for this item:' },
+        { kind: 'list', items: titles },
+      ],
+      sections: documentSections,
+    }
+  }
   if (shown.report?.withheld) return { ...section, blocks: exemptPage(heading, shown.report.exempt?.label ?? '') }
   const parents = [report, item]
   const lines = entry.appendices.map((appendix) => {
@@ -164,7 +180,7 @@ function itemSection(entry: PackItem, template: ReportTemplate): PaperSection {
   return {
     ...section,
     blocks: [{ kind: 'paragraph', text: heading, style: 'small' }, ...reportBlocks(report, lines, template)],
-    sections: entry.appendices.map((appendix) => appendixSection(appendix, parents)),
+    sections: [...entry.appendices.map((appendix) => appendixSection(appendix, parents)), ...documentSections],
   }
 }
 

@@ -190,4 +190,47 @@ describe.each(testDatabases())('published agenda packs on $name', (database) => 
       'Minutes of the meeting, 27 March 2024, version 4',
     )
   })
+
+  it('places the documents an import linked to an item in the pack', async () => {
+    const build = builders(t)
+    const body = await build.aBody({ name: 'Imported papers panel' })
+    const imported = await build.aMeeting(body, { date: '2023-06-22', agenda: 'draft' })
+    await build.anAgendaItem(imported, { number: 1, title: 'Minutes of the last meeting' })
+    const item = await t.db
+      .selectFrom('agendaItems')
+      .select('id')
+      .where('meetingId', '=', imported.id)
+      .executeTakeFirstOrThrow()
+    const data = pdfWithText(['Imported minutes words'])
+    const file = await t.db
+      .insertInto('documents')
+      .values({
+        filename: 'minutes.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: data.byteLength,
+        sha256: sha256(data),
+        content: data,
+        uploadedBy: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await t.db
+      .insertInto('itemDocuments')
+      .values({
+        agendaItemId: item.id,
+        position: 1,
+        title: 'Minutes of 9 March 2023',
+        publishedOn: '2023-06-14',
+        documentId: file.id,
+        sourceAddress: 'https://example.org/minutes.pdf',
+        text: '',
+        exemptParagraph: null,
+        exemptReason: null,
+        exemptReviewOn: null,
+      })
+      .execute()
+    const read = await readPdf(await pdfOf(scrutiny, `${imported.url}/agenda.pdf`))
+    expect(read.outline.map((entry) => entry.title)).toContain('1. Minutes of the last meeting')
+    expect(read.text).toContain('Imported minutes words')
+  })
 })

@@ -78,8 +78,13 @@ export function createPublishedPapers(deps: PackDeps) {
       items.map((item) => item.id),
       reader,
     )
+    // One after the other: `reader` may be a transaction, which runs one query at a time.
     const appendices = await packs.appendicesOfReports(
       reports.map((report) => report.id),
+      reader,
+    )
+    const documents = await packs.documentsOfItems(
+      items.map((item) => item.id),
       reader,
     )
     return {
@@ -93,6 +98,7 @@ export function createPublishedPapers(deps: PackDeps) {
           item,
           report,
           appendices: report ? appendices.filter((appendix) => appendix.reportId === report.id) : [],
+          documents: documents.filter((document) => document.agendaItemId === item.id),
         }
       }),
     }
