@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import { appendixColumns, reportColumns } from '../reports/repository.ts'
 import type { PaperKind } from '../tables.ts'
 
 type Reader = Db | Trx
@@ -39,37 +40,7 @@ export function createPackRepository(db: Db) {
     /** The reports on these items, with the parts the template prints and their exemption. */
     reportsOfItems(itemIds: string[], reader: Reader = db) {
       if (itemIds.length === 0) return Promise.resolve([])
-      return reader
-        .selectFrom('reports')
-        .select([
-          'id',
-          'agendaItemId',
-          'title',
-          'reportTo',
-          'relevantOfficer',
-          'meetingDate',
-          'purpose',
-          'recommendations',
-          'reasons',
-          'contraryToPlan',
-          'withinBudget',
-          'alternativeOptions',
-          'councilPriorities',
-          'background',
-          'financial',
-          'legal',
-          'humanResources',
-          'risk',
-          'equalities',
-          'sustainability',
-          'consultation',
-          'backgroundPapers',
-          'exemptParagraph',
-          'exemptReason',
-          'exemptReviewOn',
-        ])
-        .where('agendaItemId', 'in', itemIds)
-        .execute()
+      return reader.selectFrom('reports').select(reportColumns).where('reports.agendaItemId', 'in', itemIds).execute()
     },
 
     /** The appendices of these reports in order, each with its file's bytes when the file is a PDF. */
@@ -79,18 +50,7 @@ export function createPackRepository(db: Db) {
         .selectFrom('appendices')
         .leftJoin('documents', 'documents.id', 'appendices.documentId')
         .select([
-          'appendices.id',
-          'appendices.reportId',
-          'appendices.label',
-          'appendices.title',
-          'appendices.body',
-          'appendices.documentId',
-          'appendices.exemptParagraph',
-          'appendices.exemptReason',
-          'appendices.exemptReviewOn',
-          'documents.filename',
-          'documents.mediaType',
-          'documents.sizeBytes',
+          ...appendixColumns,
           sql<Uint8Array | null>`case when documents.media_type = 'application/pdf' then documents.content end`.as(
             'pdf',
           ),

@@ -15,7 +15,8 @@ export type ReportInput = Omit<
 export type AppendixInput = Omit<AppendicesTable, 'id' | 'reportId' | 'position'>
 export type DocumentInput = Omit<Insertable<DocumentsTable>, 'id' | 'uploadedAt'>
 
-const reportColumns = [
+/** A report's columns, as its pages and the agenda pack read it. */
+export const reportColumns = [
   'reports.id',
   'reports.agendaItemId',
   'reports.title',
@@ -45,7 +46,8 @@ const reportColumns = [
   'reports.version',
 ] as const
 
-const appendixColumns = [
+/** An appendix's columns with its file's name, type and size (documents left-joined). */
+export const appendixColumns = [
   'appendices.id',
   'appendices.reportId',
   'appendices.position',
