@@ -166,9 +166,9 @@ describe.each(testDatabases())('searching the whole record on $name', (database)
     }
   })
 
-  it('finds a private forward plan item by its matter, marked exempt and showing none of its text', async () => {
+  it('finds a private forward plan item by its matter, marked private and showing none of its text', async () => {
     const page = (await search({ q: 'tarsierdepot' })).body
-    expect(text(page)).toContain('Exempt')
+    expect(text(page)).toMatch(/Private Exempt under paragraph 3 of Part 1 of Schedule 12A/)
     expect(text(page)).not.toContain('sugargliderfirm')
   })
 

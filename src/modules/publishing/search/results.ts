@@ -134,6 +134,8 @@ export function searchResult(hit: SearchHitRow) {
     context: hitContext(hit),
     /** An exempt item shows its title and paragraph, never a snippet of text. */
     exempt: exemptNotice(hit),
+    /** What the tag calls it: a forward plan's decision is to be taken in private; anything else is exempt. */
+    exemptTag: hit.kind === 'forward-plan-item' ? 'Private' : 'Exempt',
     snippet: exemptNotice(hit) ? null : snippetHtml(hit.headline),
   }
 }
