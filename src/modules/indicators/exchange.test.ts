@@ -260,8 +260,13 @@ describe('the rules of an import, each error naming its row and column', () => {
       ok: false,
       errors: [
         { row: 2, column: 'Note', message: 'Must be 2,000 characters or fewer' },
-        { row: 3, column: 'Actual', message: 'Actual must be a percentage from 0 to 100, like 43' },
-        { row: 4, column: 'Target', message: 'Target must be a whole number, like 1,200' },
+        {
+          row: 3,
+          column: 'Actual',
+          message:
+            'Actual for “Care leavers in education, employment or training” must be a percentage from 0 to 100, like 43',
+        },
+        { row: 4, column: 'Target', message: 'Target for “Children in care” must be a whole number, like 1,200' },
         { row: 5, column: 'Target', message: 'Target must be less than 1,000,000,000' },
       ],
       more: 0,

@@ -33,7 +33,10 @@ const VALUE_FIELDS = Object.keys(VALUE_FIELD_NAMES) as ValueField[]
 const ROWS_BETWEEN_TURNS = 250
 
 type Table = { headers: string[]; rows: { row: number; cells: Record<string, string> }[] }
-type Known = { indicators: { code: string; unit: IndicatorUnit }[]; periods: { slug: string; name: string }[] }
+type Known = {
+  indicators: { code: string; name: string; unit: IndicatorUnit }[]
+  periods: { slug: string; name: string }[]
+}
 /** All the values, or the first problems (row and column) and how many more there are. */
 export type CheckedValues = { ok: true; values: ValueInput[] } | { ok: false; errors: RowError[]; more: number }
 
@@ -159,7 +162,8 @@ function rowValue(cell: (column: Column) => string, lookup: Lookups) {
     given.map((field) => [field, parsed.data[field]]),
   )
   if (indicator)
-    for (const { field, message } of unitProblems(indicator.unit, value)) fail(VALUE_FIELD_NAMES[field], message)
+    for (const { field, message } of unitProblems(indicator.unit, value, indicator.name))
+      fail(VALUE_FIELD_NAMES[field], message)
   if (!indicator || !period || problems.length > 0) return { problems }
   const input: ValueInput = { code: indicator.code, period: period.slug, ...value }
   return { problems, value: input, periodName: period.name }

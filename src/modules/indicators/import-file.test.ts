@@ -4,8 +4,8 @@ import { figuresInFile } from './import-file.ts'
 
 const framework = {
   indicators: [
-    { code: 'OF1.2', unit: 'count' as const },
-    { code: 'PQ4', unit: 'percentage' as const },
+    { code: 'OF1.2', name: 'Children in care', unit: 'count' as const },
+    { code: 'PQ4', name: 'Plans reviewed on time', unit: 'percentage' as const },
   ],
   periods: [
     { slug: '2023-10', name: 'October 2023' },

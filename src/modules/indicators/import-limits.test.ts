@@ -161,11 +161,15 @@ describe.each(testDatabases())('importing figures within the limits, on $name', 
     const before = await stored('OF1.4', '2023-10')
     const file = csv([HEADER, 'OF1.4,October 2023,,140%', 'OF3.5,October 2023,,12.5'])
     const imported = text((await importFile(analyst, 'figures.csv', file)).body)
-    expect(imported).toMatch(/2 Actual Actual must be a percentage from 0 to 100, like 43/)
-    expect(imported).toMatch(/3 Actual Actual must be a whole number, like 1,200/)
+    expect(imported).toContain(
+      '2 Actual Actual for “% of referrals which are repeat referrals” must be a percentage from 0 to 100',
+    )
+    expect(imported).toContain(
+      '3 Actual Actual for “Number of children supported through pre-proceedings” must be a whole number, like 1,200',
+    )
     expect(await stored('OF1.4', '2023-10')).toEqual(before)
 
-    // The same figures through the form meet the same rules, in the same words.
+    // The same figures through the form meet the same rules, in the same words, naming the indicator.
     const form = {
       target: '',
       aspiration: '',
@@ -178,9 +182,13 @@ describe.each(testDatabases())('importing figures within the limits, on $name', 
     }
     const percentage = await analyst.post('/outcomes/OF1.4/2023-10/edit', { ...form, actual: '140%' })
     expect(percentage.statusCode).toBe(400)
-    expect(errorSummary(percentage.body)).toEqual(['Actual must be a percentage from 0 to 100, like 43'])
+    expect(errorSummary(percentage.body)).toEqual([
+      'Actual for “% of referrals which are repeat referrals” must be a percentage from 0 to 100, like 43',
+    ])
     const count = await analyst.post('/outcomes/OF3.5/2023-10/edit', { ...form, actual: '12.5' })
-    expect(errorSummary(count.body)).toEqual(['Actual must be a whole number, like 1,200'])
+    expect(errorSummary(count.body)).toEqual([
+      'Actual for “Number of children supported through pre-proceedings” must be a whole number, like 1,200',
+    ])
     const note2001 = await analyst.post('/outcomes/OF1.4/2023-10/edit', {
       ...form,
       actual: '20',

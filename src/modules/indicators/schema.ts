@@ -113,16 +113,22 @@ type Figures = Partial<Record<(typeof FIGURE_FIELDS)[number] | 'count', number |
  * percentage is from 0 to 100, a count is a whole number, and only a rate per 10,000 is worked
  * out from a count of children. The form's save and an import's check both apply it.
  */
-export function unitProblems(unit: IndicatorUnit, figures: Figures): { field: ValueField; message: string }[] {
+export function unitProblems(
+  unit: IndicatorUnit,
+  figures: Figures,
+  /** The indicator's name, so that a message read away from its page (an import's report) says which. */
+  indicatorName?: string,
+): { field: ValueField; message: string }[] {
   const problems: { field: ValueField; message: string }[] = []
+  const of = indicatorName ? ` for “${indicatorName}”` : ''
   for (const field of FIGURE_FIELDS) {
     const value = figures[field]
     if (value === null || value === undefined) continue
     const name = VALUE_FIELD_NAMES[field]
     if (unit === 'percentage' && value > 100)
-      problems.push({ field, message: `${name} must be a percentage from 0 to 100, like 43` })
+      problems.push({ field, message: `${name}${of} must be a percentage from 0 to 100, like 43` })
     if (unit === 'count' && !Number.isInteger(value))
-      problems.push({ field, message: `${name} must be a whole number, like 1,200` })
+      problems.push({ field, message: `${name}${of} must be a whole number, like 1,200` })
   }
   if (figures.count !== null && figures.count !== undefined && unit !== 'rate per 10000') {
     problems.push({ field: 'count', message: 'Count is only for rates per 10,000' })

@@ -219,7 +219,7 @@ export function createIndicatorsService(deps: {
   ) {
     const saved: ValueRow[] = []
     for (const { indicator, period, input } of items) {
-      const [problem] = unitProblems(indicator.unit, input)
+      const [problem] = unitProblems(indicator.unit, input, indicator.name)
       if (problem) throw new RuleError(problem.message, problem.field)
       const before = await repo.findValue(indicator.id, period.id, trx)
       const changes = await changesFor(trx, indicator, period, input, before, provenance, ctx.user!.name)
