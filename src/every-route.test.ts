@@ -39,7 +39,7 @@ const PUBLIC = [
   /^\/bodies\/:slug\/work-programme\/:id$/,
   /^\/people(\/:slug)?$/,
   /^\/meetings(\/:slug)?$/,
-  /^\/meetings\/:slug\/(minutes(\.pdf|\.docx)?|items\/:position\/report(\.docx)?|agenda\.pdf|papers\/:file)$/,
+  /^\/meetings\/:slug\/(minutes(\.pdf|\.docx)?|items\/:position\/report(\.pdf|\.docx)?|agenda\.pdf|papers\/:file)$/,
   /^\/meetings\/:slug\/minutes\/versions\/:id$/,
   /^\/meetings\/:slug\/items\/:position\/report\/appendices\/:id$/,
   /^\/documents\/:id$/,

@@ -6,7 +6,7 @@ import { type FieldErrors, formStatus, noErrors } from '#src/platform/forms/erro
 import { paragraphItems } from '#src/platform/exemption/schedule-12a.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues } from '#src/platform/forms/values.ts'
-import { sendPaper } from '#src/platform/papers/send.ts'
+import { PAPER_FORMATS, sendPaper } from '#src/platform/papers/send.ts'
 import { reportValues } from '../form-values.ts'
 import type { MeetingsService } from '../index.ts'
 import { type MeetingsRouteDeps, itemParams, views } from '../route-context.ts'
@@ -64,12 +64,13 @@ export function reportRoutes(deps: MeetingsRouteDeps) {
       })
     })
 
-    // The report in the council's template as a Word document, for officers who draft in Word.
-    app.get('/meetings/:slug/items/:position/report.docx', itemParams, async (request, reply) => {
-      const { slug, position } = request.params
-      const paper = await service.reportPaper(request.ctx, slug, position)
-      return sendPaper(reply, paper, 'docx', `report-${slug}-item-${position}`)
-    })
+    // The report in the council's template: a PDF to print, a Word document for officers who draft in Word.
+    for (const format of PAPER_FORMATS)
+      app.get(`/meetings/:slug/items/:position/report.${format}`, itemParams, async (request, reply) => {
+        const { slug, position } = request.params
+        const paper = await service.reportPaper(request.ctx, slug, position)
+        return sendPaper(reply, paper, format, `report-${slug}-item-${position}`)
+      })
 
     app.get('/meetings/:slug/items/:position/report/edit', itemParams, async (request, reply) => {
       const { slug, position } = request.params

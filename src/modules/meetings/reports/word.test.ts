@@ -4,7 +4,7 @@ import type { Agent } from '../../../../test/support/agent.ts'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
 import { errorSummary, formFields, table, text } from '../../../../test/support/html.ts'
-import { docxPart, readDocx } from '../../../../test/support/papers.ts'
+import { docxPart, readDocx, readPdf } from '../../../../test/support/papers.ts'
 import { docxWithText, multipartForm, pdfWithText } from '../../../../test/support/sample-files.ts'
 
 const BODY = 'children-and-young-peoples-scrutiny-committee'
@@ -67,6 +67,19 @@ describe.each(testDatabases())('reports as Word documents on $name', (database) 
     it('answers 404 where the report page does', async () => {
       expect((await t.visitor().get(`${JANUARY}/items/1/report.docx`)).statusCode).toBe(404)
       expect((await t.visitor().get(`${JANUARY}/items/99/report.docx`)).statusCode).toBe(404)
+      expect((await t.visitor().get(`${JANUARY}/items/99/report.pdf`)).statusCode).toBe(404)
+    })
+
+    it('gives the same report as a tagged PDF to print, offered beside the Word document', async () => {
+      const response = await t.visitor().get(`${ITEM_4}.pdf`)
+      expect(response.statusCode).toBe(200)
+      expect(response.headers['content-type']).toBe('application/pdf')
+      const pdf = await readPdf(response.rawPayload)
+      expect(pdf.tagged).toBe(true)
+      expect(pdf.text).toContain('Executive and Cabinet Member decisions')
+      expect(pdf.text.replace(/\s+/g, ' ')).toMatch(/EX48\/2023 Appendix 5a: .* \(Exempt under paragraph 3/)
+      expect(pdf.text).not.toContain('Commercial figures')
+      expect((await t.visitor().get(ITEM_4)).body).toContain(`href="${ITEM_4}.pdf">Download as PDF`)
     })
 
     it('keeps an exempt report from those who may not read it, and marks it for those who may', async () => {
