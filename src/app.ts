@@ -1,4 +1,4 @@
-import type { Context } from '#src/platform/auth/user.ts'
+import { type Context, systemContext } from '#src/platform/auth/user.ts'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { randomUUID } from 'node:crypto'
@@ -25,6 +25,7 @@ import { createPetitions } from '#src/modules/petitions/index.ts'
 import { createIndicators } from '#src/modules/indicators/index.ts'
 import { createImprovement } from '#src/modules/improvement/index.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
+import { DEFAULT_UPDATE_REQUEST_DAYS, createNotifications, startScheduler } from '#src/modules/notifications/index.ts'
 import { createImports, createSourceReader } from '#src/modules/imports/index.ts'
 
 export interface AppOptions {
@@ -45,11 +46,15 @@ export interface AppOptions {
   backupWarnDays?: number
   /** The site's public address (config's OVERSIGHT_BASE_URL), for absolute links; never the Host header. */
   baseUrl?: string
+  /** Send scheduled messages (update requests) once ready: the server does; tests run `app.scheduled` themselves. */
+  scheduledMessages?: boolean
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: readonly { method: string; url: string }[]
+    /** The scheduled work, run now: what the scheduler runs hourly (and what tests run when they choose). */
+    scheduled: { sendUpdateRequests: () => Promise<number> }
   }
 }
 
@@ -167,6 +172,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     improvement: improvement.service,
     indicators: indicators.service,
   })
+  const notifications = createNotifications({
+    db,
+    clock,
+    baseUrl,
+    updateRequestDays: async () => DEFAULT_UPDATE_REQUEST_DAYS,
+    recommendationsWanted: (ctx, bodyId, on) => recommendations.service.updatesWanted(ctx, bodyId, on),
+    milestonesWanted: (ctx, meeting, on) => improvement.service.updatesWanted(ctx, meeting, on),
+  })
+  app.decorate('scheduled', {
+    sendUpdateRequests: () => notifications.service.sendUpdateRequests(systemContext('scheduled messages')),
+  })
+  if (options.scheduledMessages) {
+    let scheduler: ReturnType<typeof startScheduler> | undefined
+    app.addHook('onReady', async () => {
+      scheduler = startScheduler(notifications.service, app.log)
+    })
+    app.addHook('onClose', async () => {
+      scheduler?.stop()
+      await scheduler?.first
+    })
+  }
   const imports = createImports({ db, clock, bodies: bodies.service, meetings: meetings.service })
   const publishing = createPublishing({
     db,
@@ -214,6 +240,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accounts.routes)
   await app.register(settings.routes)
   await app.register(imports.routes)
+  await app.register(notifications.routes)
   await app.register(
     backupRoutes(createBackupsService({ db, now: () => clock.now(), warnDays: options.backupWarnDays ?? 7 })),
   )

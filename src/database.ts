@@ -13,6 +13,7 @@ import type { IndicatorsTables } from '#src/modules/indicators/index.ts'
 import type { ImprovementTables } from '#src/modules/improvement/index.ts'
 import type { SettingsTables } from '#src/modules/settings/index.ts'
 import type { ImportsTables } from '#src/modules/imports/index.ts'
+import type { NotificationsTables } from '#src/modules/notifications/index.ts'
 
 /** The whole schema, composed from the tables each owner declares. */
 export interface Database
@@ -30,7 +31,8 @@ export interface Database
     IndicatorsTables,
     ImprovementTables,
     SettingsTables,
-    ImportsTables {}
+    ImportsTables,
+    NotificationsTables {}
 
 export type Db = Kysely<Database>
 export type Trx = Transaction<Database>

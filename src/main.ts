@@ -98,6 +98,7 @@ async function main(command = 'serve', args: string[] = []) {
     councilName: config.councilName,
     backupWarnDays: config.backupWarnDays,
     baseUrl: config.baseUrl,
+    scheduledMessages: true,
   })
   for (const warning of startupWarnings(config, clock.today())) app.log.warn(warning)
   const close = () => {

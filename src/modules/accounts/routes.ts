@@ -36,7 +36,15 @@ export function adminRoutes() {
       const canReadBackups = can(request.user, 'backups:read')
       const canEditSettings = can(request.user, 'settings:edit')
       const canManageImports = can(request.user, 'imports:manage')
-      if (!canManageAccounts && !canReadAudit && !canReadBackups && !canEditSettings && !canManageImports) {
+      const canReadOutbox = can(request.user, 'outbox:read')
+      if (
+        !canManageAccounts &&
+        !canReadAudit &&
+        !canReadBackups &&
+        !canEditSettings &&
+        !canManageImports &&
+        !canReadOutbox
+      ) {
         assertCan(request.user, 'accounts:manage')
       }
       return reply.page(`${views}/admin.njk`, {
@@ -45,6 +53,7 @@ export function adminRoutes() {
         canReadBackups,
         canEditSettings,
         canManageImports,
+        canReadOutbox,
       })
     })
   }

@@ -64,6 +64,15 @@ export function createImprovementRepository(db: Db) {
         .orderBy('planActions.position')
         .execute()
     },
+    /** The plans a meeting is to consider (or considered). */
+    plansConsideredAt(meetingId: string) {
+      return db
+        .selectFrom('planConsiderations')
+        .innerJoin('improvementPlans', 'improvementPlans.id', 'planConsiderations.planId')
+        .select(['improvementPlans.slug'])
+        .where('planConsiderations.meetingId', '=', meetingId)
+        .execute()
+    },
     listPlans() {
       return db.selectFrom('improvementPlans').selectAll().orderBy('startsOn', 'desc').execute()
     },

@@ -243,6 +243,28 @@ export function createImprovementService(deps: {
       return { ...view, from, entries: entriesSince(view, from) }
     },
 
+    /**
+     * What an update request before a meeting lists: in each plan the meeting is to consider, every
+     * milestone not complete or dropped that is red on `on`, or due by the meeting's date, once for
+     * each lead of its action who has a person record, with the address of its action to post the update.
+     */
+    async updatesWanted(_ctx: Context, meeting: { id: string; date: string }, on = clock.today()) {
+      const wanted = []
+      for (const { slug } of await repo.plansConsideredAt(meeting.id)) {
+        const view = await planView(slug, on)
+        for (const action of view.actions)
+          for (const milestone of action.milestones) {
+            const open = milestone.status !== 'complete' && milestone.status !== 'dropped'
+            const due = milestone.dueOn !== null && milestone.dueOn <= meeting.date
+            if (!open || (milestone.rag !== 'red' && !due)) continue
+            const line = `Action ${action.reference}: ${milestone.text} (${milestone.rag === 'red' ? 'red' : 'due'})`
+            const href = `/improvement-plans/${view.plan.slug}/actions/${encodeURIComponent(action.reference)}#milestone-${milestone.id}`
+            for (const lead of action.leads) if (lead.personId) wanted.push({ personId: lead.personId, line, href })
+          }
+      }
+      return wanted
+    },
+
     /** The actions a person leads, across plans, with their milestones: "my actions". */
     async myActions(ctx: Context) {
       assertCan(ctx.user, 'improvement:update')

@@ -175,6 +175,21 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       }
     },
 
+    /**
+     * What an update request before a meeting of the body lists: each open recommendation with a
+     * responsible officer, with its number, text and RAG rating as of `on`, and the address to post an update.
+     */
+    async updatesWanted(ctx: Context, bodyId: string, on = clock.today()) {
+      const views = await presentAll(ctx, await repo.listRecommendations({ bodyId }), on)
+      return views
+        .filter((view) => view.status === 'open' && view.responsiblePersonId !== null)
+        .map((view) => ({
+          personId: view.responsiblePersonId!,
+          line: `Recommendation ${view.number}: ${view.text} (${view.rag.label})`,
+          href: `/recommendations/${view.id}/update`,
+        }))
+    },
+
     /** For the open data API: what the public sees, never an author's account or email. */
     async forApi(ctx: Context, bodyId?: string) {
       if (bodyId) await bodies.getBodyById(ctx, bodyId)

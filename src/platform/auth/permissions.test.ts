@@ -19,6 +19,7 @@ const EXPECTED: Record<string, Role[]> = {
   'backups:read': ['admin'],
   'settings:edit': ['admin'],
   'imports:manage': ['admin'],
+  'outbox:read': ['admin'],
   'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
   'bodies:edit': ['scrutiny_officer', 'admin'],
   'people:edit': ['scrutiny_officer', 'admin'],

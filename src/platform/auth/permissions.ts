@@ -14,6 +14,8 @@ export const GRANTS = {
   'settings:edit': ['admin'],
   /** Review the batches an import from another system (Modern.gov) makes, and apply or discard them. */
   'imports:manage': ['admin'],
+  /** Read the outbox: every email sent, to whom. */
+  'outbox:read': ['admin'],
   'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
   'bodies:edit': ['scrutiny_officer', 'admin'],
   'people:edit': ['scrutiny_officer', 'admin'],

@@ -35,6 +35,7 @@ import * as importBatches from './2024-01-15-0034-import-batches.ts'
 import * as auditAppDate from './2024-01-16-0035-audit-app-date.ts'
 import * as publishedPapers from './2024-01-17-0036-published-papers.ts'
 import * as withdrawnPapers from './2024-01-18-0037-withdrawn-papers.ts'
+import * as outbox from './2024-01-19-0038-outbox.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-16-0035-audit-app-date': auditAppDate,
   '2024-01-17-0036-published-papers': publishedPapers,
   '2024-01-18-0037-withdrawn-papers': withdrawnPapers,
+  '2024-01-19-0038-outbox': outbox,
 }
 
 export const migrationProvider: MigrationProvider = {

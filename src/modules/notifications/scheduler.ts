@@ -1,0 +1,32 @@
+import { systemContext } from '#src/platform/auth/user.ts'
+import type { NotificationsService } from './service.ts'
+
+/** How often the scheduled work runs: hourly, so a request goes out within the hour its day begins. */
+const EVERY_HOUR_MS = 60 * 60 * 1000
+
+/**
+ * Runs the scheduled sending now and then every hour, in the serving process. What it sends is kept
+ * once by key in the database, so a restart or a second process never sends twice. `stop` ends it.
+ */
+export function startScheduler(
+  service: Pick<NotificationsService, 'sendUpdateRequests'>,
+  log: { info: (message: string) => void; error: (message: string) => void },
+  intervalMs = EVERY_HOUR_MS,
+) {
+  const ctx = systemContext('scheduled messages')
+  const run = async () => {
+    try {
+      const sent = await service.sendUpdateRequests(ctx)
+      if (sent) log.info(`Sent ${sent} update request${sent === 1 ? '' : 's'}`)
+    } catch (error) {
+      log.error(`Scheduled messages failed: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+  const first = run()
+  const timer = setInterval(() => void run(), intervalMs)
+  timer.unref()
+  return {
+    first,
+    stop: () => clearInterval(timer),
+  }
+}
