@@ -25,7 +25,7 @@ import { createPetitions } from '#src/modules/petitions/index.ts'
 import { createIndicators } from '#src/modules/indicators/index.ts'
 import { createImprovement } from '#src/modules/improvement/index.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
-import { DEFAULT_UPDATE_REQUEST_DAYS, createNotifications, startScheduler } from '#src/modules/notifications/index.ts'
+import { createNotifications, startScheduler } from '#src/modules/notifications/index.ts'
 import { createImports, createSourceReader } from '#src/modules/imports/index.ts'
 
 export interface AppOptions {
@@ -176,7 +176,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db,
     clock,
     baseUrl,
-    updateRequestDays: async () => DEFAULT_UPDATE_REQUEST_DAYS,
+    updateRequestDays: async (ctx) => (await settings.service.current(ctx)).updateRequestDays,
     recommendationsWanted: (ctx, bodyId, on) => recommendations.service.updatesWanted(ctx, bodyId, on),
     milestonesWanted: (ctx, meeting, on) => improvement.service.updatesWanted(ctx, meeting, on),
   })

@@ -113,4 +113,15 @@ describe.each(testDatabases())('update requests on $name', (database) => {
       }
     }
   })
+
+  it('follows the council’s setting of how many working days before a meeting they go out', async () => {
+    await t.db.deleteFrom('outboxMessages').execute()
+    const saved = await admin.post('/admin/settings/update-requests', {
+      ...(await admin.versionOf('/admin/settings/update-requests')),
+      updateRequestDays: '2',
+    })
+    expect(saved.statusCode).toBe(303)
+    // Two clear working days before Thursday 25 January is Tuesday the 23rd: not yet on Monday the 22nd.
+    expect(await t.app.scheduled.sendUpdateRequests()).toBe(0)
+  })
 })

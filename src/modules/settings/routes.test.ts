@@ -12,6 +12,7 @@ const PAGES = [
   'report-template',
   'reference-formats',
   'municipal-year',
+  'update-requests',
 ]
 const DECISION = '/decisions/ex47-2023'
 const REPORT = '/meetings/2024-01-25-children-and-young-peoples-scrutiny-committee/items/8/report'
@@ -98,6 +99,12 @@ describe.each(testDatabases())('council settings on $name', (database) => {
       'Select whether the call-in period counts working days or calendar days',
     ],
     ['publication-notice', { noticeDays: '31' }, 'noticeDays', 'Publication notice must be between 0 and 30 days'],
+    [
+      'update-requests',
+      { updateRequestDays: '0' },
+      'updateRequestDays',
+      'Update requests must be between 1 and 30 days',
+    ],
     [
       'municipal-year',
       { municipalYearStartMonth: '13' },
@@ -234,6 +241,7 @@ describe.each(testDatabases())('council settings of a new council on $name', (da
     expect(rows['Report template']).not.toContain('children and young people')
     expect(rows['Reference formats']).toBe('Decisions: none given Forward plan entries: none given Minutes: none given')
     expect(rows['Municipal year']).toBe('Starts in May')
+    expect(rows['Update requests']).toBe('10 clear working days before a meeting')
     expect(text((await admin.get('/')).body)).not.toContain('Blackpool')
 
     const saved = await postForm(admin, 'publication-notice', { noticeDays: '10' })

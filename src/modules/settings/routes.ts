@@ -17,6 +17,7 @@ import {
   positionField,
   referencesSchema,
   reportSectionsSchema,
+  updateRequestsSchema,
 } from './schema.ts'
 import type { SettingsService } from './service.ts'
 
@@ -30,6 +31,7 @@ const PAGES = {
   'report-template': { title: 'Report template', schema: reportSectionsSchema },
   'reference-formats': { title: 'Reference formats', schema: referencesSchema },
   'municipal-year': { title: 'Municipal year', schema: municipalYearSchema },
+  'update-requests': { title: 'Update requests', schema: updateRequestsSchema },
 } satisfies Record<string, { title: string; schema: z.ZodType }>
 
 type Page = keyof typeof PAGES
@@ -44,13 +46,21 @@ function formValues(page: Page, settings: CouncilSettings): FormValues {
     })
     return values
   }
-  const { reportSections: _sections, callInDays, noticeDays, municipalYearStartMonth, ...rest } = settings
+  const {
+    reportSections: _sections,
+    callInDays,
+    noticeDays,
+    municipalYearStartMonth,
+    updateRequestDays,
+    ...rest
+  } = settings
   return {
     ...values,
     ...rest,
     callInDays: String(callInDays),
     noticeDays: String(noticeDays),
     municipalYearStartMonth: String(municipalYearStartMonth),
+    updateRequestDays: String(updateRequestDays),
   }
 }
 

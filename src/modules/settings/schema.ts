@@ -37,6 +37,10 @@ export const noticeSchema = z.object({
   noticeDays: days('Publication notice', 0, 30),
 })
 
+export const updateRequestsSchema = z.object({
+  updateRequestDays: days('Update requests', 1, 30),
+})
+
 /** The month the municipal year starts, from the list: any month, since councils' annual meetings differ. */
 export const municipalYearSchema = z.object({
   municipalYearStartMonth: z

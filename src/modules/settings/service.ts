@@ -1,5 +1,6 @@
 import type { Db } from '#src/database.ts'
 import { DEFAULT_PUBLICATION_NOTICE, DEFAULT_REPORT_TEMPLATE } from '#src/modules/meetings/index.ts'
+import { DEFAULT_UPDATE_REQUEST_DAYS } from '#src/modules/notifications/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
@@ -32,6 +33,7 @@ export function defaultSettings(councilName: string | null): CouncilSettings {
     forwardPlanReferenceHint: null,
     minutesReferenceHint: null,
     municipalYearStartMonth: DEFAULT_MUNICIPAL_YEAR_START,
+    updateRequestDays: DEFAULT_UPDATE_REQUEST_DAYS,
     version: 0,
   }
 }

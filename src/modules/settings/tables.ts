@@ -20,6 +20,8 @@ export interface CouncilSettingsTable {
   minutesReferenceHint: string | null
   /** The month (1 to 12) the council's municipal year starts: 5, May, unless it says otherwise. */
   municipalYearStartMonth: ColumnType<number, number | undefined, number>
+  /** Working days before a meeting that the people responsible are asked for their updates: 10 unless set. */
+  updateRequestDays: ColumnType<number, number | undefined, number>
   version: Version
 }
 

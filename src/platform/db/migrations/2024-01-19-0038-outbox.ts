@@ -5,7 +5,8 @@ import { runStatements } from './run-statements.ts'
  * The outbox: every email Oversight sends is kept here, whether or not a delivery service is set up,
  * so that admins can read what went to whom. `dedupe_key` names what a message is about (a meeting's
  * update request to one account): a second message with the same key is never kept, so two app
- * processes, or a restart, never send twice. The day is the app's; the time the server's.
+ * processes, or a restart, never send twice. The day is the app's; the time the server's. The council
+ * says how many working days before a meeting the update requests go out (ten unless it says otherwise).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runStatements(db, [
@@ -21,5 +22,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now()
     )`,
     `create index outbox_messages_newest on outbox_messages (created_at desc, id)`,
+    `alter table council_settings add column update_request_days integer not null default 10
+      check (update_request_days between 1 and 30)`,
   ])
 }
