@@ -54,7 +54,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeTable: readonly { method: string; url: string }[]
     /** The scheduled work, run now: what the scheduler runs hourly (and what tests run when they choose). */
-    scheduled: { sendUpdateRequests: () => Promise<number> }
+    scheduled: { sendUpdateRequests: () => Promise<number>; sendAlerts: () => Promise<number> }
   }
 }
 
@@ -179,9 +179,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     updateRequestDays: async (ctx) => (await settings.service.current(ctx)).updateRequestDays,
     recommendationsWanted: (ctx, bodyId, on) => recommendations.service.updatesWanted(ctx, bodyId, on),
     milestonesWanted: (ctx, meeting, on) => improvement.service.updatesWanted(ctx, meeting, on),
+    bodyBySlug: (ctx, slug) => bodies.service.getBody(ctx, slug),
   })
   app.decorate('scheduled', {
     sendUpdateRequests: () => notifications.service.sendUpdateRequests(systemContext('scheduled messages')),
+    sendAlerts: () => notifications.service.sendAlerts(systemContext('scheduled messages')),
   })
   if (options.scheduledMessages) {
     let scheduler: ReturnType<typeof startScheduler> | undefined

@@ -36,6 +36,8 @@ const PUBLIC = [
   /^\/api\/v1\//,
   /^\/bodies(\/:slug)?$/,
   /^\/bodies\/:slug\/(recommendations|decisions|work-programme)$/,
+  /^\/bodies\/:slug\/alerts(\/check-your-email|\/stopped)?$/,
+  /^\/alerts\/:token\/(confirm|unsubscribe)$/,
   /^\/bodies\/:slug\/work-programme\/:id$/,
   /^\/people(\/:slug)?$/,
   /^\/meetings(\/:slug)?$/,
@@ -71,8 +73,14 @@ const MAY_EDIT: Record<'member' | 'analyst', RegExp[]> = {
   ],
 }
 
-/** Posts anyone may make: signing in (public) and out. */
-const OPEN_POSTS = ['/sign-in', '/sign-out']
+/** Posts anyone may make: signing in (public) and out, and asking for, confirming and stopping email alerts. */
+const OPEN_POSTS = [
+  '/sign-in',
+  '/sign-out',
+  '/bodies/:slug/alerts',
+  '/alerts/:token/confirm',
+  '/alerts/:token/unsubscribe',
+]
 
 /** Host headers anyone can send (null: none at all): none may reach a page, and none may make one fail. */
 const HOSTILE_HOSTS = [

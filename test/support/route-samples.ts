@@ -31,6 +31,9 @@ export const PAPER_SAMPLES = [
 ]
 
 /** The ids of the demo records the sample addresses name (ids are made when the demo is loaded). */
+/** The token of the sample subscription to email alerts: its confirming and leaving links. */
+export const SAMPLE_ALERT_TOKEN = 'SampleAlertToken_for-every-route-0123456789'
+
 export interface SampleRecords {
   attendance: string
   declaration: string
@@ -175,6 +178,12 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  // A subscription to email alerts, not yet confirmed, for the pages its links open.
+  const body = await first(db.selectFrom('bodies').select('id').where('slug', '=', BODY).executeTakeFirst())
+  await db
+    .insertInto('alertSubscriptions')
+    .values({ bodyId: body.id, email: 'sample@example.org', token: SAMPLE_ALERT_TOKEN })
+    .execute()
   return {
     importBatch: importBatch.id,
     attendance: present.id,
@@ -265,6 +274,7 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     .replace(/^\/api\/v1\/meetings\/:id/, `/api/v1/meetings/${JANUARY}`)
     .replace(/^\/api\/v1\/bodies\/:id/, `/api/v1/bodies/${BODY}`)
     .replace(/^\/api\/v1\/people\/:id/, '/api/v1/people/jo-snape')
+    .replace(/^\/alerts\/:token/, `/alerts/${SAMPLE_ALERT_TOKEN}`)
     .replace(/^\/bodies\/:slug\/work-programme\/:id/, `/bodies/${BODY}/work-programme/${ids.workItem}`)
     .replace(/^\/bodies\/:slug/, `/bodies/${BODY}`)
     .replace(/^\/people\/:slug/, '/people/kath-benson')

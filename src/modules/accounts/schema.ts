@@ -1,20 +1,13 @@
 import { z } from 'zod'
 import { passwordProblem } from '#src/platform/auth/password-policy.ts'
-import { normaliseEmail } from '#src/platform/auth/sign-in.ts'
 import type { Role } from '#src/platform/auth/user.ts'
-import { optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
+import { emailAddress, optionalIsoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
 
 const ROLE_VALUES = ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'] as const satisfies readonly Role[]
 
 const name = requiredText('Enter their full name', 200)
 
-const email = z
-  .string({ error: 'Enter an email address' })
-  .trim()
-  .min(1, 'Enter an email address')
-  .max(254, 'Email address must be 254 characters or fewer')
-  .email('Enter an email address in the correct format, like name@example.org')
-  .transform(normaliseEmail)
+const email = emailAddress
 
 const role = z.enum(ROLE_VALUES, { error: 'Select a role' })
 

@@ -1,4 +1,5 @@
 import { systemContext } from '#src/platform/auth/user.ts'
+import type { AlertsService } from './alerts.ts'
 import type { NotificationsService } from './service.ts'
 
 /** How often the scheduled work runs: hourly, so a request goes out within the hour its day begins. */
@@ -9,7 +10,7 @@ const EVERY_HOUR_MS = 60 * 60 * 1000
  * once by key in the database, so a restart or a second process never sends twice. `stop` ends it.
  */
 export function startScheduler(
-  service: Pick<NotificationsService, 'sendUpdateRequests'>,
+  service: Pick<NotificationsService, 'sendUpdateRequests'> & Pick<AlertsService, 'sendAlerts'>,
   log: { info: (message: string) => void; error: (message: string) => void },
   intervalMs = EVERY_HOUR_MS,
 ) {
@@ -18,6 +19,8 @@ export function startScheduler(
     try {
       const sent = await service.sendUpdateRequests(ctx)
       if (sent) log.info(`Sent ${sent} update request${sent === 1 ? '' : 's'}`)
+      const alerted = await service.sendAlerts(ctx)
+      if (alerted) log.info(`Sent ${alerted} email alert${alerted === 1 ? '' : 's'}`)
     } catch (error) {
       log.error(`Scheduled messages failed: ${error instanceof Error ? error.message : String(error)}`)
     }

@@ -16,6 +16,19 @@ export interface OutboxMessagesTable {
   createdAt: CreatedAt
 }
 
+/** Someone who asked for an email when a body publishes papers; only this is kept about them. */
+export interface AlertSubscriptionsTable {
+  id: Uuid
+  bodyId: string
+  email: string
+  /** Random, 32 bytes in base64url: the capability in the links to confirm and to leave. */
+  token: string
+  /** Null until the confirming link is followed; alerts cover what is published from this day. */
+  confirmedOn: IsoDate | null
+  createdAt: CreatedAt
+}
+
 export interface NotificationsTables {
   outboxMessages: OutboxMessagesTable
+  alertSubscriptions: AlertSubscriptionsTable
 }

@@ -1,6 +1,16 @@
 import { z } from 'zod'
+import { normaliseEmail } from '#src/platform/auth/sign-in.ts'
 
 /** Reusable zod pieces with GOV.UK wording. Blank form fields arrive as ''. */
+
+/** An email address, as accounts and alert subscriptions take it: trimmed, lower-cased, at most 254 characters. */
+export const emailAddress = z
+  .string({ error: 'Enter an email address' })
+  .trim()
+  .min(1, 'Enter an email address')
+  .max(254, 'Email address must be 254 characters or fewer')
+  .email('Enter an email address in the correct format, like name@example.org')
+  .transform(normaliseEmail)
 
 export const requiredText = (message: string, max = 10_000) =>
   z
