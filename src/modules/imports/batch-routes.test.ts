@@ -8,6 +8,7 @@ import { testDatabases } from '../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
 import {
   anchors,
+  confirmation,
   errorSummary,
   heading,
   links,
@@ -135,6 +136,7 @@ describe.each(testDatabases())('the import batches pages on $name', (database) =
     expect(await count('bodies')).toBe(4)
 
     const page = await agents.admin.get(`/admin/imports/${id}`)
+    expect(confirmation(page.body)).toBe('Import applied')
     expect(text(page.body)).toContain('This import was applied')
     expect(text(page.body)).toContain('29 records created, 0 updated and 0 left as they were')
     expect(summaryList(page.body)).toMatchObject({ Status: 'Applied' })
