@@ -253,7 +253,10 @@ describe.each(testDatabases())('decisions of any council on $name', (database) =
       expect((await (await t.as('officer')).post(`${decision.url}/call-ins`, valid)).statusCode).toBe(403)
 
       // Once recorded, and once changed, the decision's page says so.
-      const recorded = await agent.post(`${decision.url}/call-ins`, { ...valid, ...dateFields('requestedOn', '2024-04-05') })
+      const recorded = await agent.post(`${decision.url}/call-ins`, {
+        ...valid,
+        ...dateFields('requestedOn', '2024-04-05'),
+      })
       expect(recorded.statusCode).toBe(303)
       expect(confirmation((await agent.get(String(recorded.headers.location))).body)).toBe('Call-in recorded')
       const edit = `${decision.url}/call-ins/1/edit`

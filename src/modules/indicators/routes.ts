@@ -288,7 +288,10 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
 
     // Linking and unlinking work-programme items and plan actions: one form each, on the indicator's page.
     const fields: Record<LinkKind, string> = { 'work-programme': 'workProgrammeItemId', actions: 'actionId' }
-    const LINKED: Record<LinkKind, string> = { 'work-programme': 'Work programme item', actions: 'Improvement-plan action' }
+    const LINKED: Record<LinkKind, string> = {
+      'work-programme': 'Work programme item',
+      actions: 'Improvement-plan action',
+    }
     for (const kind of Object.keys(fields) as LinkKind[]) {
       const linkSchema = z.object({ [fields[kind]]: z.string().catch('') })
       for (const [path, linked] of [

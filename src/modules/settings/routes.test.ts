@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Agent } from '../../../test/support/agent.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
-import { confirmation, errorSummary, fieldError, formFields, heading, parse, summaryList, text } from '../../../test/support/html.ts'
+import {
+  confirmation,
+  errorSummary,
+  fieldError,
+  formFields,
+  heading,
+  parse,
+  summaryList,
+  text,
+} from '../../../test/support/html.ts'
 
 const SETTINGS = '/admin/settings'
 const PAGES = [
