@@ -81,7 +81,7 @@ export function batchRoutes(service: BatchService) {
 
     app.post('/admin/imports/:id/apply', byId, (request, reply) =>
       submitForm(request, reply, {
-        confirmation: 'Import applied',
+        // No confirmation: an applied batch's page says so, with what was written, in a success banner of its own.
         save: () => service.applyBatch(request.ctx, request.params.id),
         render: (_values, errors) => review(request.ctx, reply, request.params.id, atButton(errors, 'apply')),
         redirect: () => batchPath(request.params.id),
