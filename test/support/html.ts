@@ -268,3 +268,8 @@ export function formFields(html: string, action: string): Record<string, string 
   }
   return fields
 }
+
+/** What a save's redirect leads to says ("Meeting updated"): the success banner's text, or '' when there is none. */
+export function confirmation(html: string): string {
+  return textAt(html, '.govuk-notification-banner--success .govuk-notification-banner__heading')
+}

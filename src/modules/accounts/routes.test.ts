@@ -16,6 +16,7 @@ import {
   attribute,
   choices,
   errorSummary,
+  confirmation,
   fieldError,
   formFields,
   heading,
@@ -240,6 +241,7 @@ describe.each(testDatabases())('accounts and the audit trail on $name', (databas
 
       const page = await agents.admin.get(location)
       expect(heading(page.body)).toBe('Casey New')
+      expect(confirmation(page.body)).toBe('Account created')
       expect(summaryList(page.body)).toMatchObject({
         'Email address': 'casey.new@example.org',
         Role: 'Member',
@@ -336,6 +338,7 @@ describe.each(testDatabases())('accounts and the audit trail on $name', (databas
       expect(errorSummary(refused.body)).toEqual(['Enter a correct email address and password'])
 
       const page = await agents.admin.get(`/admin/accounts/${id}`)
+      expect(confirmation(page.body)).toBe('Account disabled')
       expect(text(page.body)).toContain('not linked to a person, so they cannot read the exempt papers')
       expect(summaryList(page.body).Status).toMatch(/^Disabled on \d/)
       expect(text(page.body)).toContain('Disabled account')
@@ -343,6 +346,7 @@ describe.each(testDatabases())('accounts and the audit trail on $name', (databas
       expect(listed?.slice(1, 5)).toEqual([email, 'Member', 'None', 'Disabled'])
 
       expect((await agents.admin.post(`/admin/accounts/${id}/enable`)).statusCode).toBe(303)
+      expect(confirmation((await agents.admin.get(`/admin/accounts/${id}`)).body)).toBe('Account enabled')
       const back = t.visitor()
       await back.signIn(email, TEST_PASSWORD)
       expect((await back.get('/account')).statusCode).toBe(200)

@@ -102,6 +102,7 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
     app.post('/admin/accounts', (request, reply) =>
       submitForm(request, reply, {
         schema: newAccountSchema,
+        confirmation: 'Account created',
         save: (input) => service.createAccount(request.ctx, input),
         render: (values, errors) => newAccountForm(request.ctx, reply, withoutPasswords(values), errors),
         redirect: (account) => `/admin/accounts/${account.id}`,
@@ -121,6 +122,7 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
     app.post('/admin/accounts/:id/edit', byId, (request, reply) =>
       submitForm(request, reply, {
         schema: accountDetailsSchema,
+        confirmation: 'Account updated',
         save: (input) => service.changeDetails(request.ctx, request.params.id, input),
         render: (values, errors) => detailsForm(request.ctx, reply, request.params.id, values, errors),
         redirect: () => accountPath(request.params.id),
@@ -134,6 +136,7 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
     app.post('/admin/accounts/:id/role', byId, (request, reply) =>
       submitForm(request, reply, {
         schema: roleSchema,
+        confirmation: 'Role changed',
         save: (input) => service.changeRole(request.ctx, request.params.id, input.role),
         render: (values, errors) => accountForm(request.ctx, reply, request.params.id, 'role-form.njk', values, errors),
         redirect: () => accountPath(request.params.id),
@@ -146,6 +149,7 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
 
     app.post('/admin/accounts/:id/disable', byId, (request, reply) =>
       submitForm(request, reply, {
+        confirmation: 'Account disabled',
         save: () => service.disableAccount(request.ctx, request.params.id),
         render: (_values, errors) => {
           // The refusal is about the action, not a field: the summary links to the button.
@@ -161,7 +165,7 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
 
     app.post('/admin/accounts/:id/enable', byId, async (request, reply) => {
       await service.enableAccount(request.ctx, request.params.id)
-      return reply.redirect(accountPath(request.params.id), 303)
+      return reply.confirm('Account enabled').redirect(accountPath(request.params.id), 303)
     })
 
     app.get('/admin/accounts/:id/password', byId, (request, reply) =>
@@ -171,6 +175,7 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
     app.post('/admin/accounts/:id/password', byId, (request, reply) =>
       submitForm(request, reply, {
         schema: passwordSchema,
+        confirmation: 'Password reset',
         save: (input) => service.resetPassword(request.ctx, request.params.id, input.password),
         // What was typed is not shown again: a password never goes back to the browser.
         render: (_values, errors) =>

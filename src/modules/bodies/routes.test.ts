@@ -3,6 +3,7 @@ import { testDatabases } from '../../../test/support/databases.ts'
 import { type PersonRecord, builders } from '../../../test/support/builders/index.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
 import {
+  confirmation,
   errorSummary,
   formFields,
   forms,
@@ -166,6 +167,7 @@ describe.each(testDatabases())('bodies and people on $name', (database) => {
       expect(created.statusCode).toBe(303)
       const page = await agent.get(created.headers.location as string)
       expect(heading(page.body)).toBe(name)
+      expect(confirmation(page.body)).toBe('Body added')
       expect(text(page.body)).toContain('History of changes')
       expect(text(page.body)).toContain('Created body')
     })
@@ -202,6 +204,7 @@ describe.each(testDatabases())('bodies and people on $name', (database) => {
         endsOn: '',
       })
       expect(good.statusCode).toBe(303)
+      expect(confirmation((await agent.get(good.headers.location as string)).body)).toBe('Member added')
     })
 
     it('adds and changes a person', async () => {
@@ -213,6 +216,7 @@ describe.each(testDatabases())('bodies and people on $name', (database) => {
       })
       expect(created.statusCode).toBe(303)
       const location = created.headers.location as string
+      expect(confirmation((await agent.get(location)).body)).toBe('Person added')
       const edited = await agent.post(`${location}/edit`, {
         ...(await agent.versionOf(`${location}/edit`)),
         name: 'Alex Example',
@@ -221,6 +225,7 @@ describe.each(testDatabases())('bodies and people on $name', (database) => {
       })
       expect(edited.statusCode).toBe(303)
       const page = await agent.get(location)
+      expect(confirmation(page.body)).toBe('Person updated')
       expect(text(page.body)).toContain('Director')
       expect(text(page.body)).toContain('Updated person')
       const invalid = await agent.post('/people', { name: 'X', kind: 'officer', email: 'not-an-email' })

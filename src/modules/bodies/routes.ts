@@ -122,6 +122,7 @@ export function bodiesRoutes(deps: {
       assertCan(request.user, 'bodies:edit') // before reading the form: no errors shown to those who may not send it
       return submitForm(request, reply, {
         schema: bodySchema,
+        confirmation: 'Body added',
         save: (input) => service.createBody(request.ctx, input),
         render: (values, errors) => bodyForm(reply, request.ctx, null, values, errors),
         redirect: (body) => `/bodies/${body.slug}`,
@@ -160,6 +161,7 @@ export function bodiesRoutes(deps: {
       const body = await service.getBody(request.ctx, request.params.slug)
       return submitForm(request, reply, {
         schema: bodySchema,
+        confirmation: 'Body updated',
         save: (input, version) => service.updateBody(request.ctx, body.id, version, input),
         render: (values, errors) => bodyForm(reply, request.ctx, body, values, errors),
         redirect: () => `/bodies/${body.slug}`,
@@ -190,6 +192,7 @@ export function bodiesRoutes(deps: {
       const body = await service.getBody(request.ctx, request.params.slug)
       return submitForm(request, reply, {
         schema: membershipSchema,
+        confirmation: 'Member added',
         save: (input) => service.addMembership(request.ctx, body.id, input),
         render: (values, errors) => membershipForm(reply, request.ctx, body, values, errors),
         redirect: () => `/bodies/${body.slug}`,
@@ -210,6 +213,7 @@ export function bodiesRoutes(deps: {
       assertCan(request.user, 'people:edit') // before reading the form: no errors shown to those who may not send it
       return submitForm(request, reply, {
         schema: personSchema,
+        confirmation: 'Person added',
         save: (input) => service.createPerson(request.ctx, input),
         render: (values, errors) => personForm(reply, null, values, errors),
         redirect: (person) => `/people/${person.slug}`,
@@ -244,6 +248,7 @@ export function bodiesRoutes(deps: {
       const person = await service.getPerson(request.ctx, request.params.slug)
       return submitForm(request, reply, {
         schema: personSchema,
+        confirmation: 'Person updated',
         save: (input, version) => service.updatePerson(request.ctx, person.id, version, input),
         render: (values, errors) => personForm(reply, person, values, errors),
         redirect: () => `/people/${person.slug}`,

@@ -8,7 +8,7 @@ import {
   builders,
   dateFields,
 } from '../../../test/support/builders/index.ts'
-import { errorSummary, heading, summaryList, table, text } from '../../../test/support/html.ts'
+import { confirmation, errorSummary, heading, summaryList, table, text } from '../../../test/support/html.ts'
 import { json } from '../../../test/support/json.ts'
 
 interface DecisionApi {
@@ -251,6 +251,18 @@ describe.each(testDatabases())('decisions of any council on $name', (database) =
       expect((await (await t.as('member')).get(`${decision.url}/call-ins/new`)).statusCode).toBe(403)
       expect((await t.visitor().post(`${decision.url}/call-ins`, valid)).statusCode).toBe(303)
       expect((await (await t.as('officer')).post(`${decision.url}/call-ins`, valid)).statusCode).toBe(403)
+
+      // Once recorded, and once changed, the decision's page says so.
+      const recorded = await agent.post(`${decision.url}/call-ins`, {
+        ...valid,
+        ...dateFields('requestedOn', '2024-04-05'),
+      })
+      expect(recorded.statusCode).toBe(303)
+      expect(confirmation((await agent.get(String(recorded.headers.location))).body)).toBe('Call-in recorded')
+      const edit = `${decision.url}/call-ins/1/edit`
+      const changed = await agent.post(edit, { ...(await agent.openForm(edit)), grounds: 'No consultation at all.' })
+      expect(changed.statusCode).toBe(303)
+      expect(confirmation((await agent.get(String(changed.headers.location))).body)).toBe('Call-in updated')
     })
   })
 })

@@ -8,6 +8,8 @@ import { testDatabases } from '../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
 import {
   anchors,
+  confirmation,
+  count as countOf,
   errorSummary,
   heading,
   links,
@@ -135,7 +137,9 @@ describe.each(testDatabases())('the import batches pages on $name', (database) =
     expect(await count('bodies')).toBe(4)
 
     const page = await agents.admin.get(`/admin/imports/${id}`)
-    expect(text(page.body)).toContain('This import was applied')
+    // One success banner: the page's own, which says what was written.
+    expect(countOf(page.body, '.govuk-notification-banner')).toBe(1)
+    expect(confirmation(page.body)).toBe('This import was applied')
     expect(text(page.body)).toContain('29 records created, 0 updated and 0 left as they were')
     expect(summaryList(page.body)).toMatchObject({ Status: 'Applied' })
     expect(summaryList(page.body).Applied).toMatch(/ by Demo admin$/)

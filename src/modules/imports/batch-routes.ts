@@ -49,6 +49,7 @@ export function batchRoutes(service: BatchService) {
         schema: newImportSchema,
         dates: ['from', 'to'],
         order: NEW_IMPORT_FIELDS,
+        confirmation: 'Import started',
         save: (input) => service.startImport(request.ctx, input),
         render: (values, errors) => newImportForm(request.ctx, reply, values, errors),
         redirect: (id) => batchPath(id),
@@ -80,6 +81,7 @@ export function batchRoutes(service: BatchService) {
 
     app.post('/admin/imports/:id/apply', byId, (request, reply) =>
       submitForm(request, reply, {
+        // No confirmation: an applied batch's page says so, with what was written, in a success banner of its own.
         save: () => service.applyBatch(request.ctx, request.params.id),
         render: (_values, errors) => review(request.ctx, reply, request.params.id, atButton(errors, 'apply')),
         redirect: () => batchPath(request.params.id),
@@ -90,6 +92,7 @@ export function batchRoutes(service: BatchService) {
 
     app.post('/admin/imports/:id/discard', byId, (request, reply) =>
       submitForm(request, reply, {
+        confirmation: 'Import discarded',
         save: () => service.discardBatch(request.ctx, request.params.id),
         render: (_values, errors) =>
           discardPage(request.ctx, reply, request.params.id, atButton(errors, 'confirm-discard')),

@@ -9,6 +9,7 @@ import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
 import {
   attribute,
+  confirmation,
   errorSummary,
   fieldError,
   heading,
@@ -119,6 +120,7 @@ describe.each(testDatabases())('an import started from the admin page on $name',
 
     // Asked once a second or so (the polite pause): the page reads while it runs, then shows the plan.
     let page = await admin.get(address)
+    expect(confirmation(page.body)).toBe('Import started')
     expect(tags(page.body, 'main')).toEqual(['Reading'])
     expect(summaryList(page.body)).toMatchObject({
       Source: site,
@@ -160,6 +162,8 @@ describe.each(testDatabases())('an import started from the admin page on $name',
     expect(errorSummary(apply.body)).toEqual(['This import is still reading its source: apply it once it is ready.'])
     // One left reading by a server that stopped can be set aside.
     expect((await admin.post(`/admin/imports/${id}/discard`)).statusCode).toBe(303)
-    expect(tags((await admin.get(`/admin/imports/${id}`)).body, 'main')).toEqual(['Discarded'])
+    const discarded = await admin.get(`/admin/imports/${id}`)
+    expect(confirmation(discarded.body)).toBe('Import discarded')
+    expect(tags(discarded.body, 'main')).toEqual(['Discarded'])
   })
 })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builders, dateFields } from '../../../test/support/builders/index.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
-import { errorSummary, formFields, heading, table, text } from '../../../test/support/html.ts'
+import { confirmation, errorSummary, formFields, heading, table, text } from '../../../test/support/html.ts'
 import { json } from '../../../test/support/json.ts'
 
 const inspectionFields = (extra: Record<string, string>) => ({
@@ -55,6 +55,7 @@ describe.each(testDatabases())('judgements, kinds of finding and changing a plan
     )
     expect(added.statusCode).toBe(303)
     const url = added.headers.location as string
+    expect(confirmation((await officer.get(url)).body)).toBe('Inspection added')
     const judgements = table((await t.visitor().get(url)).body, { caption: 'Judgements' })
     expect(judgements.slice(1)).toEqual([
       ['Experiences of children with SEND', 'Inconsistent experiences and outcomes'],
@@ -71,6 +72,7 @@ describe.each(testDatabases())('judgements, kinds of finding and changing a plan
       _version: fields._version as string,
     })
     expect(changed.statusCode).toBe(303)
+    expect(confirmation((await officer.get(url)).body)).toBe('Inspection updated')
     expect(table((await t.visitor().get(url)).body, { caption: 'Judgements' }).slice(1)).toEqual([
       ['Impact of leaders', 'Good'],
     ])
@@ -141,6 +143,7 @@ describe.each(testDatabases())('judgements, kinds of finding and changing a plan
     const saved = await admin.post(`${plan.url}/edit`, { ...changes, _version: fields._version as string })
     expect(saved.statusCode).toBe(303)
     expect(saved.headers.location).toBe(plan.url)
+    expect(confirmation((await admin.get(plan.url)).body)).toBe('Improvement plan updated')
     const page = await t.visitor().get(plan.url)
     expect(heading(page.body)).toBe('Children’s services improvement plan 2024 to 2026')
     // The plan now answers the second inspection too: its finding is one no action answers.

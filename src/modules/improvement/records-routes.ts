@@ -131,6 +131,7 @@ export function recordsRoutes(instance: FastifyInstance, service: ImprovementSer
     return submitForm(request, reply, {
       schema: inspectionSchema,
       dates: inspectionDates,
+      confirmation: 'Inspection added',
       save: (input) => service.addInspection(request.ctx, input),
       render: (values, errors) => inspectionForm(request.ctx, reply, null, values, errors),
       redirect: (inspection) => `/inspections/${inspection.slug}`,
@@ -147,6 +148,7 @@ export function recordsRoutes(instance: FastifyInstance, service: ImprovementSer
     return submitForm(request, reply, {
       schema: inspectionSchema,
       dates: inspectionDates,
+      confirmation: 'Inspection updated',
       save: (input, version) => service.changeInspection(request.ctx, slug, version, input),
       render: (values, errors) => inspectionForm(request.ctx, reply, slug, values, errors),
       redirect: () => `/inspections/${slug}`,
@@ -162,6 +164,7 @@ export function recordsRoutes(instance: FastifyInstance, service: ImprovementSer
     const { slug } = request.params
     return submitForm(request, reply, {
       schema: findingSchema,
+      confirmation: 'Finding added',
       save: (input) => service.addFinding(request.ctx, slug, input),
       render: (values, errors) => findingForm(request.ctx, reply, request.params, values, errors),
       redirect: (finding) => `/inspections/${slug}#finding-${finding.id}`,
@@ -177,6 +180,7 @@ export function recordsRoutes(instance: FastifyInstance, service: ImprovementSer
     const { slug, id } = request.params
     return submitForm(request, reply, {
       schema: findingSchema,
+      confirmation: 'Finding updated',
       save: (input, version) => service.changeFinding(request.ctx, slug, id, version, input),
       render: (values, errors) => findingForm(request.ctx, reply, request.params, values, errors),
       redirect: () => `/inspections/${slug}#finding-${id}`,
@@ -190,6 +194,7 @@ export function recordsRoutes(instance: FastifyInstance, service: ImprovementSer
     return submitForm(request, reply, {
       schema: planSchema,
       dates: planDates,
+      confirmation: 'Improvement plan added',
       save: (input) => service.addPlan(request.ctx, input),
       render: (values, errors) => planForm(request.ctx, reply, values, errors),
       redirect: (plan) => `/improvement-plans/${plan.slug}`,
@@ -206,6 +211,7 @@ export function recordsRoutes(instance: FastifyInstance, service: ImprovementSer
     return submitForm(request, reply, {
       schema: planSchema,
       dates: planDates,
+      confirmation: 'Improvement plan updated',
       save: (input, version) => service.changePlan(request.ctx, slug, version, input),
       render: (values, errors) => planEditForm(request.ctx, reply, slug, values, errors),
       redirect: () => `/improvement-plans/${slug}`,
@@ -220,6 +226,7 @@ export function recordsRoutes(instance: FastifyInstance, service: ImprovementSer
     const { slug } = request.params
     return submitForm(request, reply, {
       schema: themeSchema,
+      confirmation: 'Theme added',
       save: (input) => service.addTheme(request.ctx, slug, input),
       render: (values, errors) => themeForm(request.ctx, reply, request.params, values, errors),
       redirect: ({ theme }) => `/improvement-plans/${slug}#theme-${encodeURIComponent(theme.number)}`,
@@ -234,6 +241,7 @@ export function recordsRoutes(instance: FastifyInstance, service: ImprovementSer
     const { slug, id } = request.params
     return submitForm(request, reply, {
       schema: themeSchema,
+      confirmation: 'Theme updated',
       save: (input, version) => service.changeTheme(request.ctx, slug, id, version, input),
       render: (values, errors) => themeForm(request.ctx, reply, request.params, values, errors),
       redirect: ({ theme }) => `/improvement-plans/${slug}#theme-${encodeURIComponent(theme.number)}`,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
-import { errorSummary, heading, text } from '../../../test/support/html.ts'
+import { confirmation, errorSummary, heading, text } from '../../../test/support/html.ts'
 
 const PLAN = '/improvement-plans/childrens-social-care-improvement-plan'
 const ACTION = `${PLAN}/actions/1.1`
@@ -145,6 +145,7 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     })
     expect(done.statusCode).toBe(303)
     expect(done.headers.location).toBe(`/my/actions#milestone-${target.id}`)
+    expect(confirmation((await officer.get('/my/actions')).body)).toBe('Update posted')
     expect(await milestone(target.text)).toMatchObject({ status: 'complete', completedOn: '2024-01-22' })
     const since = text((await t.visitor().get(`${PLAN}/since`)).body)
     expect(since).toContain('Attendance is now reported to each board meeting.')
@@ -190,6 +191,7 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
         })
       ).statusCode,
     ).toBe(303)
+    expect(confirmation((await owner.get(ACTION)).body)).toBe('Milestone added')
     expect(text((await t.visitor().get(PLAN)).body)).toMatch(/Present the strategy to the Executive \(Spring 2024\)/) // no due date: listed as missing
 
     const same = await owner.post(`${PLAN}/versions`, { version: '', changes: '' })
@@ -198,6 +200,7 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
       (await owner.post(`${PLAN}/versions`, { version: '9.1', changes: 'Added a milestone to action 1.1.' }))
         .statusCode,
     ).toBe(303)
+    expect(confirmation((await owner.get(PLAN)).body)).toBe('New version published')
     const page = text((await t.visitor().get(PLAN)).body)
     expect(page).toContain('version 9.1')
     expect(page).toMatch(/22 January 2024 9\.1 Demo officer Added a milestone to action 1\.1\./)
@@ -213,6 +216,7 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     const empty = await officer.post(url, { ...date, text: '' })
     expect(errorSummary(empty.body)).toEqual(['Enter the update: what has happened, and why if the status changes'])
     expect((await officer.post(url, { ...date, text: 'The board now meets every six weeks.' })).statusCode).toBe(303)
+    expect(confirmation((await officer.get(`${PLAN}/actions/1.5`)).body)).toBe('Update posted')
     expect(text((await t.visitor().get(`${PLAN}/actions/1.5`)).body)).toContain(
       '22 January 2024, Demo officer: The board now meets every six weeks.',
     )
@@ -244,6 +248,7 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
       dueNote: '',
     })
     expect(saved.statusCode).toBe(303)
+    expect(confirmation((await officer.get(String(saved.headers.location))).body)).toBe('Milestone updated')
     expect(await milestone('Hold the partnership event')).toMatchObject({ dueOn: '2024-04-30' })
   })
 
@@ -290,6 +295,7 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     })
     expect(added.statusCode).toBe(303)
     expect(added.headers.location).toBe(`${PLAN}/actions/6.9`)
+    expect(confirmation((await owner.get(`${PLAN}/actions/6.9`)).body)).toBe('Action 6.9 added')
     const page = text((await t.visitor().get(`${PLAN}/actions/6.9`)).body)
     expect(page).toContain('Led by Chris Coyle (AD Operations), A New Person.')
     expect(page).toContain('This action has no milestones yet.')

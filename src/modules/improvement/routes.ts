@@ -180,6 +180,7 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
         schema: updateSchema,
         dates: ['onDate'],
         ids: { onDate: `onDate-${milestoneId}-day`, text: `text-${milestoneId}`, status: `status-${milestoneId}` },
+        confirmation: 'Update posted',
         save: (input) => service.updateMilestone(request.ctx, milestoneId, input),
         render: (values, errors) => {
           const shown = { ...errors, milestoneId, values }
@@ -201,6 +202,7 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       return submitForm(request, reply, {
         schema: milestoneSchema,
         dates: ['dueOn'],
+        confirmation: 'Milestone added',
         save: (input) => service.addMilestone(request.ctx, slug, reference, input),
         render: (values, errors) => ownerForm(request.ctx, reply, request.params, 'milestone-form.njk', values, errors),
         redirect: (milestone) => `/improvement-plans/${slug}/actions/${reference}#milestone-${milestone.id}`,
@@ -216,6 +218,7 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
         input: (values) => ({ ...values, status: '' }),
         dates: ['onDate'],
         ids: { onDate: 'onDate-action-day', text: 'text-action' },
+        confirmation: 'Update posted',
         save: (input) => service.updateAction(request.ctx, slug, reference, input),
         render: (values, errors) =>
           actionPage(request.ctx, reply, request.params, { ...errors, milestoneId: 'action', values }),
@@ -233,6 +236,7 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       return submitForm(request, reply, {
         schema: milestoneSchema,
         dates: ['dueOn'],
+        confirmation: 'Milestone updated',
         save: (input, version) => service.changeMilestone(request.ctx, slug, id, version, input),
         render: (values, errors) => milestoneForm(request.ctx, reply, request.params, values, errors),
         redirect: (saved) => `/improvement-plans/${slug}/actions/${saved.reference}#milestone-${id}`,
@@ -251,6 +255,7 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
         save: (input) => service.addAction(request.ctx, slug, input),
         render: (values, errors) => actionForm(request.ctx, reply, slug, values, errors),
         redirect: (action) => `/improvement-plans/${slug}/actions/${action.reference}`,
+        confirmation: (action) => `Action ${action.reference} added`,
       })
     })
 
@@ -263,6 +268,7 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       const { slug } = request.params
       return submitForm(request, reply, {
         schema: versionSchema,
+        confirmation: 'New version published',
         save: (input) => service.publishVersion(request.ctx, slug, input),
         render: (values, errors) => ownerForm(request.ctx, reply, request.params, 'version-form.njk', values, errors),
         redirect: () => `/improvement-plans/${slug}#versions`,

@@ -41,6 +41,7 @@ export function groupsRoutes(instance: FastifyInstance, service: IndicatorsServi
     assertCan(request.user, 'indicators:edit')
     return submitForm(request, reply, {
       schema: groupSchema,
+      confirmation: 'Group added',
       save: (input) => service.addGroup(request.ctx, input),
       render: (values, errors) => groupForm(request.ctx, reply, null, values, errors),
       redirect: () => '/outcomes/groups',
@@ -56,6 +57,7 @@ export function groupsRoutes(instance: FastifyInstance, service: IndicatorsServi
     const { id } = request.params
     return submitForm(request, reply, {
       schema: groupSchema,
+      confirmation: 'Group updated',
       save: (input, version) => service.changeGroup(request.ctx, id, version, input),
       render: (values, errors) => groupForm(request.ctx, reply, id, values, errors),
       redirect: () => '/outcomes/groups',

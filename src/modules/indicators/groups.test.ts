@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builders } from '../../../test/support/builders/index.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
-import { errorSummary, fieldError, linkTo, table, text } from '../../../test/support/html.ts'
+import { confirmation, errorSummary, fieldError, linkTo, table, text } from '../../../test/support/html.ts'
 
 const indicator = (code: string, indicatorGroup: string) => ({
   name: `Children on a plan (${code})`,
@@ -49,6 +49,7 @@ describe.each(testDatabases())('a council’s own indicator groups on $name', (d
     })
     expect(moved.statusCode).toBe(303)
     expect(moved.headers.location).toBe('/outcomes/groups')
+    expect(confirmation((await analyst.get('/outcomes/groups')).body)).toBe('Group updated')
     shown = await headings()
     expect(shown.indexOf('Children learn and achieve')).toBeLessThan(shown.indexOf('Children are safe'))
     expect(text((await t.visitor().get('/outcomes/L1')).body)).toContain('Children learn and achieve')

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Agent } from '../../../test/support/agent.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
-import { errorSummary, heading, text } from '../../../test/support/html.ts'
+import { confirmation, errorSummary, heading, text } from '../../../test/support/html.ts'
 import { multipartForm } from '../../../test/support/sample-files.ts'
 
 const S47 = '/outcomes/OF3.1' // rate of section 47 investigations per 10,000
@@ -142,6 +142,7 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
       }),
     })
     expect(saved.statusCode).toBe(303)
+    expect(confirmation((await analyst.get(String(saved.headers.location))).body)).toBe('Figures saved')
     expect(await stored('OF3.1', '2024-03')).toMatchObject({
       target: 400,
       actual: 395,
@@ -171,7 +172,9 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
       (await analyst.post('/outcomes/populations', { year: '2024', children: '28,400', source: 'Test estimate' }))
         .statusCode,
     ).toBe(303)
-    expect(text((await analyst.get('/outcomes/populations')).body)).toContain('2024 28,400 Test estimate')
+    const populations = await analyst.get('/outcomes/populations')
+    expect(confirmation(populations.body)).toBe('Population for 2024 saved')
+    expect(text(populations.body)).toContain('2024 28,400 Test estimate')
 
     expect(
       (await analyst.post(url, { ...(await analyst.versionOf(url)), ...valueForm({ target: '350', count: '1200' }) }))
@@ -282,7 +285,9 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect(added.statusCode).toBe(303)
     expect(added.headers.location).toBe('/outcomes/OF3.9')
     expect((await t.visitor().get('/outcomes/OF3.9')).statusCode).toBe(404) // not published
-    const page = text((await analyst.get('/outcomes/OF3.9')).body)
+    const addedPage = await analyst.get('/outcomes/OF3.9')
+    expect(confirmation(addedPage.body)).toBe('Indicator added')
+    const page = text(addedPage.body)
     expect(page).toContain('Margin before red 10% of the target')
     expect(page).toContain('Added indicator')
 
@@ -294,6 +299,7 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
       tolerance: '5',
     })
     expect(changed.statusCode).toBe(303)
+    expect(confirmation((await analyst.get('/outcomes/OF3.9')).body)).toBe('Indicator updated')
     expect((await t.visitor().get('/outcomes/OF3.9')).statusCode).toBe(200)
 
     const period = {
@@ -310,6 +316,7 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
       'Enter the last day of the period as a real date, like 31 10 2024',
     ])
     expect((await analyst.post('/outcomes/periods', period)).statusCode).toBe(303)
+    expect(confirmation((await analyst.get('/outcomes/periods')).body)).toBe('Period March 2025 added')
     const again = await analyst.post('/outcomes/periods', { ...period, slug: '2025-03b' })
     expect(errorSummary(again.body)).toEqual(['There is already a period called March 2025'])
     expect(text((await t.visitor().get('/outcomes')).body)).toContain('March 2025')
@@ -329,7 +336,9 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect((await scrutiny.post(`${S47}/work-programme/link`, { workProgrammeItemId: itemId })).statusCode).toBe(303)
     const linked = text((await t.visitor().get(S47)).body)
     expect(linked).toMatch(/On the work programme SEND progress \(Children and Young People's Scrutiny Committee\)/)
-    expect(text((await scrutiny.get(S47)).body)).toContain('Linked work programme item “SEND progress”')
+    const linkedForStaff = await scrutiny.get(S47)
+    expect(confirmation(linkedForStaff.body)).toBe('Work programme item linked')
+    expect(text(linkedForStaff.body)).toContain('Linked work programme item “SEND progress”')
 
     expect(
       (await (await t.as('analyst')).post(`${S47}/work-programme/unlink`, { workProgrammeItemId: itemId })).statusCode,
@@ -348,6 +357,7 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
     expect((await analyst.post(`${S47}/actions/link`, { actionId })).statusCode).toBe(303)
     expect(text((await t.visitor().get(S47)).body)).toMatch(/Improvement-plan actions it measures Action 4\.1: /)
     expect((await analyst.post(`${S47}/actions/unlink`, { actionId })).statusCode).toBe(303)
+    expect(confirmation((await analyst.get(S47)).body)).toBe('Improvement-plan action unlinked')
     expect(text((await t.visitor().get(S47)).body)).toContain(
       'No improvement-plan action is linked to this indicator yet.',
     )

@@ -241,6 +241,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         save: (input) => service.savePopulation(request.ctx, input),
         render: (values, errors) => populationsPage(request.ctx, reply, values, errors),
         redirect: () => '/outcomes/populations',
+        confirmation: (saved) => `Population for ${saved.year} saved`,
       }),
     )
 
@@ -249,6 +250,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     app.post('/outcomes', { onRequest: mayEdit }, (request, reply) =>
       submitForm(request, reply, {
         schema: indicatorSchema,
+        confirmation: 'Indicator added',
         save: (input) => service.createIndicator(request.ctx, input),
         render: (values, errors) => indicatorForm(request.ctx, reply, null, values, errors),
         redirect: (indicator) => `/outcomes/${encodeURIComponent(indicator.code)}`,
@@ -264,6 +266,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         save: (input) => service.addPeriod(request.ctx, input),
         render: (values, errors) => periodsPage(request.ctx, reply, values, errors),
         redirect: () => '/outcomes/periods',
+        confirmation: (period) => `Period ${period.name} added`,
       }),
     )
 
@@ -274,6 +277,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     app.post('/outcomes/:code/edit', { ...byCode, onRequest: mayEdit }, (request, reply) =>
       submitForm(request, reply, {
         schema: indicatorSchema,
+        confirmation: 'Indicator updated',
         save: (input, version) => service.updateIndicator(request.ctx, request.params.code, version, input),
         render: (values, errors) => indicatorForm(request.ctx, reply, request.params.code, values, errors),
         redirect: (indicator) => `/outcomes/${encodeURIComponent(indicator.code)}`,
@@ -284,6 +288,10 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
 
     // Linking and unlinking work-programme items and plan actions: one form each, on the indicator's page.
     const fields: Record<LinkKind, string> = { 'work-programme': 'workProgrammeItemId', actions: 'actionId' }
+    const LINKED: Record<LinkKind, string> = {
+      'work-programme': 'Work programme item',
+      actions: 'Improvement-plan action',
+    }
     for (const kind of Object.keys(fields) as LinkKind[]) {
       const linkSchema = z.object({ [fields[kind]]: z.string().catch('') })
       for (const [path, linked] of [
@@ -295,6 +303,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
           const { code } = request.params
           return submitForm(request, reply, {
             schema: linkSchema,
+            confirmation: `${LINKED[kind]} ${linked ? 'linked' : 'unlinked'}`,
             save: (input) => service.setLink(request.ctx, code, kind, input[fields[kind]], linked),
             render: (_values, errors) => indicatorPage(request, reply, code, errors),
             redirect: () => `/outcomes/${encodeURIComponent(code)}#${kind}`,
@@ -310,6 +319,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     app.post('/outcomes/:code/:period/edit', { ...byPeriod, onRequest: mayEdit }, (request, reply) =>
       submitForm(request, reply, {
         schema: valueSchema,
+        confirmation: 'Figures saved',
         save: (input, version) =>
           service.saveValue(request.ctx, request.params.code, request.params.period, version, input),
         render: (values, errors) => valueForm(request.ctx, reply, request.params, values, errors),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
-import { errorSummary, fieldError, heading, summaryList, table } from '../../../test/support/html.ts'
+import { confirmation, errorSummary, fieldError, heading, summaryList, table } from '../../../test/support/html.ts'
 
 const EDITORS: TestRole[] = ['scrutiny_officer', 'admin']
 const BODY = 'children-and-young-peoples-scrutiny-committee'
@@ -82,6 +82,9 @@ describe.each(testDatabases())('petitions on $name', (database) => {
     const saved = await officer.post('/petitions', petition({ bodyId: body.id }))
     expect(saved.statusCode).toBe(303)
     expect(saved.headers.location).toBe('/petitions/keep-the-grange-park-youth-club-open')
+    // The petition's page says it was added, once.
+    expect(confirmation((await officer.get(saved.headers.location as string)).body)).toBe('Petition added')
+    expect(confirmation((await officer.get(saved.headers.location as string)).body)).toBe('')
     const added = await t.db
       .selectFrom('petitions')
       .select('id')
@@ -163,6 +166,7 @@ describe.each(testDatabases())('petitions on $name', (database) => {
       }),
     )
     expect(changed.statusCode).toBe(303)
+    expect(confirmation((await officer.get(slug)).body)).toBe('Petition updated')
     const page = await t.visitor().get(slug)
     expect(page.body).toContain('A crossing will be built in 2025.')
     expect(page.body).toContain('Given on 1 March 2024')

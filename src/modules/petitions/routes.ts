@@ -73,6 +73,7 @@ export function petitionsRoutes(deps: { service: PetitionsService; audit: AuditR
       return submitForm(request, reply, {
         schema: petitionSchema,
         ...posted,
+        confirmation: 'Petition added',
         save: (input) => service.add(request.ctx, input),
         render: (values, errors) => form(request.ctx, reply, null, values, errors),
         redirect: (added) => `/petitions/${added.slug}`,
@@ -93,6 +94,7 @@ export function petitionsRoutes(deps: { service: PetitionsService; audit: AuditR
       return submitForm(request, reply, {
         schema: petitionSchema,
         ...posted,
+        confirmation: 'Petition updated',
         save: (input, version) => service.change(request.ctx, slug, version, input),
         render: (values, errors) => form(request.ctx, reply, slug, values, errors),
         redirect: () => `/petitions/${slug}`,

@@ -178,6 +178,8 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       order: string[]
       initial: (recommendation: RecommendationDetail) => FormValues
       save: (ctx: Context, id: string, version: number | null, input: z.output<S>) => Promise<unknown>
+      /** What the record's page then says, in a success banner. */
+      confirmation: string
     }) {
       const page = (
         reply: FastifyReply,
@@ -198,6 +200,7 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
           schema: form.schema,
           dates: form.dates,
           order: form.order,
+          confirmation: form.confirmation,
           save: (input, version) => form.save(request.ctx, recommendation.id, version, input),
           render: (values, errors) => page(reply, recommendation, values, errors),
           redirect: () => `/recommendations/${recommendation.id}`,
@@ -213,6 +216,7 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       order: STATUS_FIELDS,
       initial: (recommendation) => statusValues(recommendation, recommendation.today),
       save: (ctx, id, version, input) => service.setStatus(ctx, id, version, input),
+      confirmation: 'Status updated',
     })
 
     recordForm({
@@ -225,6 +229,7 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
         reason: recommendation.ragOverrideReason,
       }),
       save: (ctx, id, version, input) => service.overrideRag(ctx, id, version, input),
+      confirmation: 'RAG rating updated',
     })
 
     recordForm({
@@ -235,6 +240,7 @@ export function recommendationFormRoutes(deps: RecommendationsRouteDeps) {
       order: RESPONSE_FIELDS,
       initial: responseValues,
       save: (ctx, id, version, input) => service.recordResponse(ctx, id, version, input),
+      confirmation: 'Response recorded',
     })
 
     const updateFormSchema = { params: pathParams('id'), querystring: updateQuerySchema }

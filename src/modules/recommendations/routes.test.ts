@@ -7,6 +7,7 @@ import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../t
 import {
   anchors,
   attribute,
+  confirmation,
   errorSummary,
   formFields,
   forms,
@@ -506,6 +507,7 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
       })
       expect(overridden.statusCode).toBe(303)
       const page = await agent.get(`/recommendations/${ids['9']}`)
+      expect(confirmation(page.body)).toBe('RAG rating updated')
       expect(text(page.body)).toContain(
         'Amber (overridden) Set by a scrutiny officer, who gave this reason: Ms Gent replied at the briefing. Worked out from the target date and updates, it would be red.',
       )
@@ -529,6 +531,7 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
         ...date('completedOn', '2024-01-19'),
       })
       expect(completed.statusCode).toBe(303)
+      expect(confirmation((await agent.get(`/recommendations/${ids['11']}`)).body)).toBe('Status updated')
       const page = await t.visitor().get(`/recommendations/${ids['11']}`)
       expect(text(page.body)).toMatch(/Status Complete on 19 January 2024 RAG rating Complete/)
     })
@@ -572,7 +575,9 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
       expect(page).toContain(
         'Response Partly accepted Reasons Targets stay for statutory indicators. Received 19 January 2024',
       )
-      expect(text((await agent.get(recommendation)).body)).toContain('Recorded executive response')
+      const staffPage = await agent.get(recommendation)
+      expect(confirmation(staffPage.body)).toBe('Response recorded')
+      expect(text(staffPage.body)).toContain('Recorded executive response')
     })
   })
 

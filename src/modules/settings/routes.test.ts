@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Agent } from '../../../test/support/agent.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
-import { errorSummary, fieldError, formFields, heading, parse, summaryList, text } from '../../../test/support/html.ts'
+import {
+  confirmation,
+  errorSummary,
+  fieldError,
+  formFields,
+  heading,
+  parse,
+  summaryList,
+  text,
+} from '../../../test/support/html.ts'
 
 const SETTINGS = '/admin/settings'
 const PAGES = [
@@ -170,6 +179,7 @@ describe.each(testDatabases())('council settings on $name', (database) => {
     const again = await agents.admin.post(url, formFields(second.body, url))
     expect(again.statusCode).toBe(303)
     const settings = await agents.admin.get(SETTINGS)
+    expect(confirmation(settings.body)).toBe('Settings saved')
     expect(summaryList(settings.body)['Council name']).toBe('Fylde Council')
     expect(text(settings.body)).toContain('History of changes')
     await postForm(agents.admin, 'council-name', { councilName: 'Blackpool Council' })

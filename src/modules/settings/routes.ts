@@ -123,6 +123,7 @@ export function settingsRoutes(deps: { service: SettingsService; audit: AuditRea
         const settings = await service.settingsToEdit(request.ctx)
         return submitForm(request, reply, {
           schema: PAGES[page].schema,
+          confirmation: 'Settings saved',
           save: (input, version) => service.changeSettings(request.ctx, version, input),
           render: (values, errors) => form(reply, page, settings, values, errors),
           redirect: () => '/admin/settings',

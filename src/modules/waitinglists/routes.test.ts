@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
-import { errorSummary, heading, text } from '../../../test/support/html.ts'
+import { confirmation, errorSummary, heading, text } from '../../../test/support/html.ts'
 
 const SLT = '/waiting-lists/speech-and-language-therapy'
 const EDITORS: TestRole[] = ['analyst', 'admin']
@@ -161,7 +161,10 @@ describe.each(testDatabases())('health waiting lists on $name', (database) => {
       /No figures for January 2024 have been recorded for Physiotherapy, Occupational therapy, .*Neurodevelopmental pathway\./,
     )
     expect(dashboard.match(/No figures for January 2024: record them/g) ?? []).toHaveLength(0) // the public cannot record
-    const page = text((await analyst.get(SLT)).body)
+    const shown = await analyst.get(SLT)
+    expect(confirmation(shown.body)).toBe('Figures for January 2024 saved')
+    expect(confirmation((await analyst.get(SLT)).body)).toBe('')
+    const page = text(shown.body)
     expect(page).toContain('Recorded waiting-list figures for January 2024')
     // The history reads in the app's time: the clock is pinned to 22 January 2024, as in the demo.
     expect(page).toMatch(
@@ -187,6 +190,7 @@ describe.each(testDatabases())('health waiting lists on $name', (database) => {
       }),
     )
     expect(changed.statusCode).toBe(303)
+    expect(confirmation((await admin.get(SLT)).body)).toBe('Figures for December 2023 saved')
     const event = await t.db
       .selectFrom('auditEvents')
       .select(['before', 'after'])

@@ -80,6 +80,7 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
       save: (input) => service.saveFigures(request.ctx, at.service, input, at.month ?? null),
       render: (values, errors) => form(request.ctx, reply, at, values, errors),
       redirect: (saved) => `/waiting-lists/${at.service}#month-${saved.month}`,
+      confirmation: (saved) => `Figures for ${monthLabel(saved.month)} saved`,
     })
   }
 
@@ -105,6 +106,7 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
       assertCan(request.user, 'waitinglists:edit')
       return submitForm(request, reply, {
         schema: healthServiceSchema,
+        confirmation: 'Service added',
         save: (input) => service.addService(request.ctx, input),
         render: (values, errors) => serviceForm(request.ctx, reply, null, values, errors),
         redirect: (added) => `/waiting-lists/${added.slug}`,
@@ -120,6 +122,7 @@ export function waitingListsRoutes(deps: { service: WaitingListsService; audit: 
       const slug = request.params.service
       return submitForm(request, reply, {
         schema: healthServiceSchema,
+        confirmation: 'Service updated',
         save: (input, version) => service.changeService(request.ctx, slug, version, input),
         render: (values, errors) => serviceForm(request.ctx, reply, slug, values, errors),
         redirect: () => `/waiting-lists/${slug}`,

@@ -82,6 +82,7 @@ export function callInsRoutes(deps: { service: CallInsService }) {
       const decision = await service.decisionToCallIn(request.ctx, request.params.slug)
       return submitForm(request, reply, {
         ...callInPost,
+        confirmation: 'Call-in recorded',
         save: (input) => service.recordCallIn(request.ctx, decision, input),
         render: (values, errors) => callInForm(request.ctx, reply, decision, null, values, errors),
         redirect: (callIn) => `/decisions/${decision.slug}#call-in-${callIn.number}`,
@@ -97,6 +98,7 @@ export function callInsRoutes(deps: { service: CallInsService }) {
       const { decision, callIn } = await service.callInToEdit(request.ctx, request.params.slug, request.params.number)
       return submitForm(request, reply, {
         ...callInPost,
+        confirmation: 'Call-in updated',
         save: (input, version) => service.updateCallIn(request.ctx, decision, callIn, version, input),
         render: (values, errors) => callInForm(request.ctx, reply, decision, callIn, values, errors),
         redirect: () => `/decisions/${decision.slug}#call-in-${callIn.number}`,

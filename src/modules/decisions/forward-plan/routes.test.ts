@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../../test/support/harness.ts'
-import { errorSummary, heading, table, text } from '../../../../test/support/html.ts'
+import { confirmation, errorSummary, heading, table, text } from '../../../../test/support/html.ts'
 import { type BodyRecord, builders } from '../../../../test/support/builders/index.ts'
 import { type ApiError, json } from '../../../../test/support/json.ts'
 
@@ -109,6 +109,7 @@ describe.each(testDatabases())('the forward plan on $name', (database) => {
     expect(marked.statusCode).toBe(303)
     const workItem = await agent.get(marked.headers.location as string)
     expect(heading(workItem.body)).toBe('The Blackpool Children, Young People and Families Strategic Partnership Plan')
+    expect(confirmation(workItem.body)).toBe('Added to the work programme for pre-decision scrutiny')
     expect(text(workItem.body)).toContain('Forward plan item: Forward plan item 16/2023')
     expect(workItem.body).toContain(`href="${item}"`)
     expect(text(workItem.body)).toContain('Added work programme item')
@@ -143,6 +144,7 @@ describe.each(testDatabases())('the forward plan on $name', (database) => {
     })
     expect(created.statusCode).toBe(303)
     expect(created.headers.location).toBe('/forward-plan/2024-02')
+    expect(confirmation((await agent.get('/forward-plan/2024-02')).body)).toBe('Forward plan added')
     expect(heading((await t.visitor().get('/forward-plan')).body)).toBe('Forward Plan February 2024 to May 2024')
 
     const invalid = await agent.post('/forward-plan/2024-02/items', {
@@ -173,7 +175,9 @@ describe.each(testDatabases())('the forward plan on $name', (database) => {
     expect(text(publicView.body)).toContain('Sale of a children’s home New item Private Exempt under paragraph 3')
     expect(text(publicView.body)).toContain('March 2024')
     expect((await t.visitor().get(added.headers.location as string)).body).not.toContain('Price negotiations')
-    expect(text((await agent.get(added.headers.location as string)).body)).toContain('Reason: Price negotiations')
+    const staffView = await agent.get(added.headers.location as string)
+    expect(confirmation(staffView.body)).toBe('Forward plan item added')
+    expect(text(staffView.body)).toContain('Reason: Price negotiations')
     const api = json<PlanApi>(await t.visitor().get('/api/v1/forward-plan?plan=2024-02'))
     expect(api.items[0]).toMatchObject({ reference: '3/2024', isNew: true, private: { paragraph: 3 } })
     expect(JSON.stringify(api)).not.toContain('Price negotiations')
@@ -322,7 +326,9 @@ describe.each(testDatabases())('the forward plan on $name', (database) => {
     const shown = await t.visitor().get('/forward-plan/2024-04-2')
     expect(heading(shown.body)).toBe('Supplementary notice: general exception, April 2024')
     expect(text(shown.body)).toContain('between 16 April 2024 and 31 July 2024')
-    expect(text((await agent.get('/forward-plan/2024-04-2')).body)).toMatch(/Updated forward plan/)
+    const staffNotice = await agent.get('/forward-plan/2024-04-2')
+    expect(confirmation(staffNotice.body)).toBe('Forward plan updated')
+    expect(text(staffNotice.body)).toMatch(/Updated forward plan/)
 
     const index = await t.visitor().get('/forward-plan')
     expect(heading(index.body)).toBe('Supplementary notice: general exception, April 2024')

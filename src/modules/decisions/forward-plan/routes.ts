@@ -149,6 +149,7 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
       assertCan(request.user, 'decisions:edit')
       return submitForm(request, reply, {
         ...planPost,
+        confirmation: 'Forward plan added',
         save: (input) => service.createPlan(request.ctx, input),
         render: (values, errors) => planForm(reply, null, values, errors),
         redirect: (plan) => planPath(plan.slug),
@@ -176,6 +177,7 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
       const plan = await service.planToEdit(request.ctx, request.params.plan)
       return submitForm(request, reply, {
         ...planPost,
+        confirmation: 'Forward plan updated',
         save: (input) => service.updatePlan(request.ctx, plan.id, input),
         render: (values, errors) => planForm(reply, plan, values, errors),
         redirect: (saved) => planPath(saved.slug),
@@ -191,6 +193,7 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
       const plan = await service.planToEdit(request.ctx, request.params.plan)
       return submitForm(request, reply, {
         ...itemPost,
+        confirmation: 'Forward plan item added',
         save: (input) => service.addItem(request.ctx, plan.id, input),
         render: (values, errors) => itemForm(request.ctx, reply, { plan, item: null }, values, errors),
         redirect: (item) => planItemPath(plan.slug, item.slug),
@@ -208,6 +211,7 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
       const { plan, item } = await service.itemToEdit(request.ctx, request.params.plan, request.params.item)
       return submitForm(request, reply, {
         ...itemPost,
+        confirmation: 'Forward plan item updated',
         save: (input, version) => service.updateItem(request.ctx, plan, item, version, input),
         render: (values, errors) => itemForm(request.ctx, reply, { plan, item }, values, errors),
         redirect: (saved) => planItemPath(plan.slug, saved.slug),
@@ -219,6 +223,7 @@ export function forwardPlanRoutes(deps: { service: ForwardPlanService; audit: Au
       const { plan, item } = request.params
       return submitForm(request, reply, {
         schema: preDecisionSchema,
+        confirmation: 'Added to the work programme for pre-decision scrutiny',
         save: (input) => service.markForPreDecisionScrutiny(request.ctx, plan, item, input.bodyId),
         render: (values, errors) => itemPage(request, reply, request.params, values, errors),
         redirect: (marked) => marked.href,

@@ -3,7 +3,7 @@ import type { Agent } from '../../../../test/support/agent.ts'
 import { type MeetingRecord, type PersonRecord, builders } from '../../../../test/support/builders/index.ts'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
-import { errorSummary, fieldError, formFields, texts } from '../../../../test/support/html.ts'
+import { confirmation, errorSummary, fieldError, formFields, texts } from '../../../../test/support/html.ts'
 import { json } from '../../../../test/support/json.ts'
 
 interface ApiItem {
@@ -75,6 +75,7 @@ describe.each(testDatabases())('agenda item numbers and order on $name', (databa
     const up = await scrutiny.post(`${meeting.url}/items/3/move`, { direction: 'up' })
     expect(up.statusCode).toBe(303)
     expect(up.headers.location).toBe(`${meeting.url}#item-2`)
+    expect(confirmation((await scrutiny.get(meeting.url)).body)).toBe('Agenda item moved up')
     expect(await headings()).toEqual([
       '1. Declarations of interest',
       'Any other business',
@@ -82,6 +83,7 @@ describe.each(testDatabases())('agenda item numbers and order on $name', (databa
       '12. Work programme',
     ])
     expect((await scrutiny.post(`${meeting.url}/items/2/move`, { direction: 'down' })).statusCode).toBe(303)
+    expect(confirmation((await scrutiny.get(meeting.url)).body)).toBe('Agenda item moved down')
     expect((await apiItems()).map((item) => item.title)).toEqual([
       'Declarations of interest',
       'Fostering sufficiency',
@@ -101,6 +103,8 @@ describe.each(testDatabases())('agenda item numbers and order on $name', (databa
   it('leaves the first item first when asked to move it up', async () => {
     expect((await scrutiny.post(`${meeting.url}/items/1/move`, { direction: 'up' })).statusCode).toBe(303)
     expect((await headings())[0]).toBe('1. Declarations of interest')
+    // Nothing moved: nothing to confirm.
+    expect(confirmation((await scrutiny.get(meeting.url)).body)).toBe('')
   })
 
   it('offers the moves only to those who build agendas, and refuses them to anyone else', async () => {

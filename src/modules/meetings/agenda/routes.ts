@@ -106,6 +106,7 @@ export function agendaRoutes(deps: MeetingsRouteDeps) {
       const { meeting, item } = await service.itemToEdit(request.ctx, slug, position)
       const form = parseForm(moveItemSchema, request.body)
       const moved = form.ok ? await service.moveItem(request.ctx, item.id, form.value.direction) : item
+      if (form.ok && moved.position !== item.position) reply.confirm(`Agenda item moved ${form.value.direction}`)
       return reply.redirect(agendaPath(meeting, moved), 303)
     })
 

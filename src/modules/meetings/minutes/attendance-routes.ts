@@ -141,6 +141,7 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
         reply,
         (meetingId) => service.removeAttendance(request.ctx, meetingId, request.params.id),
         'attendance',
+        'Attendance removed',
       ),
     )
 
@@ -151,6 +152,7 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
         reply,
         (meetingId) => service.markMembersPresent(request.ctx, meetingId),
         'attendance',
+        'Members recorded as present',
       ),
     )
 
@@ -179,6 +181,7 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
         reply,
         (meetingId) => service.removeDeclaration(request.ctx, meetingId, request.params.id),
         'declarations',
+        'Declaration removed',
       ),
     )
 
@@ -191,9 +194,12 @@ export function attendanceRoutes(deps: MinutesRouteDeps) {
         async (meetingId) => {
           const parsed = noDeclarationsSchema.safeParse(postedValues(request.body))
           if (!parsed.success) throw new RuleError(parsed.error.issues[0].message, 'declarations')
-          return service.setNoDeclarations(request.ctx, meetingId, parsed.data.none === 'yes')
+          const none = parsed.data.none === 'yes'
+          await service.setNoDeclarations(request.ctx, meetingId, none)
+          return none
         },
         'declarations',
+        (none) => (none ? 'Recorded that there were no declarations' : '‘There were no declarations’ undone'),
       ),
     )
   }

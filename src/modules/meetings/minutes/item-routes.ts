@@ -141,7 +141,7 @@ export function itemRoutes(deps: MinutesRouteDeps) {
       if (!record) return reply
       const { item, resolution } = resolutionOf(record, request.params.id)
       await service.removeResolution(request.ctx, record.meeting.id, resolution.id)
-      return reply.redirect(itemPath(record, item), 303)
+      return reply.confirm('Resolution removed').redirect(itemPath(record, item), 303)
     })
   }
 }

@@ -100,13 +100,17 @@ export async function renderRecordPage(
   return reply.page(`${views}/record.njk`, { record, history, ...errors }, formStatus(errors))
 }
 
-/** Runs a one-button action on the recording page: on a refused rule, shows the page with the reason. */
-export async function recordAction(
+/**
+ * Runs a one-button action on the recording page: on a refused rule, shows the page with the reason;
+ * once done, returns there with `confirmation` in a success banner.
+ */
+export async function recordAction<T>(
   deps: MinutesRouteDeps,
   request: MinutesRequest,
   reply: FastifyReply,
-  work: (meetingId: string) => Promise<unknown>,
+  work: (meetingId: string) => Promise<T>,
   anchor: string,
+  confirmation: string | ((saved: T) => string),
 ) {
   assertCan(request.user, 'minutes:edit')
   const record = await deps.service.getRecording(request.ctx, request.params.slug)
@@ -114,5 +118,6 @@ export async function recordAction(
     save: () => work(record.meeting.id),
     render: (_values, errors) => renderRecordPage(deps, request, reply, errors),
     redirect: () => `${editPath(record.meeting.slug)}#${anchor}`,
+    confirmation,
   })
 }

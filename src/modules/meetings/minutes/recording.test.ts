@@ -3,7 +3,7 @@ import type { Db } from '#src/database.ts'
 import type { Agent } from '../../../../test/support/agent.ts'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
-import { errorSummary, heading, text } from '../../../../test/support/html.ts'
+import { confirmation, errorSummary, heading, text } from '../../../../test/support/html.ts'
 
 const minutes = '/meetings/2023-10-05-corporate-parenting-panel/minutes'
 const api = '/api/v1/meetings/2023-10-05-corporate-parenting-panel'
@@ -91,6 +91,7 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
     expect(started.headers.location).toBe(`${minutes}/edit`)
     const page = await officer.get(`${minutes}/edit`)
     expect(heading(page.body)).toBe('Record the minutes')
+    expect(confirmation(page.body)).toBe('Minutes started')
     expect(text(page.body)).toContain('Draft')
     for (const role of ['public', 'member'] as const)
       expect((await (await t.as(role)).get(minutes)).statusCode).toBe(404)
@@ -101,6 +102,7 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
   it('marks the members on the day present and allows one chair', async () => {
     expect((await officer.post(`${minutes}/attendance/members`)).statusCode).toBe(303)
     const page = await officer.get(`${minutes}/edit`)
+    expect(confirmation(page.body)).toBe('Members recorded as present')
     expect(text(page.body)).toMatch(
       /Councillor Flanagan Member Present .*Councillor Jones Member Present .*Ms Gemma Clayton Co-opted member Present/,
     )
@@ -151,12 +153,16 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
     const action = remove.exec(page2.body)?.[1]
     expect(action).toBeTruthy()
     expect((await officer.post(action!)).statusCode).toBe(303)
-    expect(text((await officer.get(`${minutes}/edit`)).body)).not.toContain('Mr B Mistake')
+    const removed = await officer.get(`${minutes}/edit`)
+    expect(confirmation(removed.body)).toBe('Attendance removed')
+    expect(text(removed.body)).not.toContain('Mr B Mistake')
   })
 
   it('records declarations of interest, or that there were none, never both', async () => {
     expect((await officer.post(`${minutes}/declarations/none`, { none: 'yes' })).statusCode).toBe(303)
-    expect(text((await officer.get(`${minutes}/edit`)).body)).toContain('There were no declarations of interest.')
+    const noneRecorded = await officer.get(`${minutes}/edit`)
+    expect(confirmation(noneRecorded.body)).toBe('Recorded that there were no declarations')
+    expect(text(noneRecorded.body)).toContain('There were no declarations of interest.')
     const form = await officer.get(`${minutes}/declarations/new`)
     const jones = idIn(form.body, '<option value="([0-9a-f-]{36})">Councillor Jones')
     const item2 = idIn(form.body, 'value="([0-9a-f-]{36})">\\s*<label[^>]*>\\s*2. Fostering sufficiency')
@@ -227,6 +233,7 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
     )
     expect((await officer.post(`${minutes}/resolutions/${second}/remove`)).statusCode).toBe(303)
     item = await officer.get(`${minutes}/items/2`)
+    expect(confirmation(item.body)).toBe('Resolution removed')
     expect(text(item.body)).toMatch(
       /The Committee agreed: Third resolution, moved first\. Change resolution 1 Remove resolution 1 Second resolution\./,
     )
@@ -235,6 +242,7 @@ describe.each(testDatabases())('recording minutes on $name', (database) => {
     const bad = await officer.post(`${minutes}/ended`, { endedAt: 'later' })
     expect(errorSummary(bad.body)).toEqual(['Enter the time the meeting ended, like 7:56pm or 19:56'])
     expect((await officer.post(`${minutes}/ended`, { endedAt: '7.56pm' })).statusCode).toBe(303)
+    expect(confirmation((await officer.get(`${minutes}/edit`)).body)).toBe('Finish time recorded')
   })
 
   it('publishes the minutes for everyone, keeping the exempt item’s minute from the public', async () => {

@@ -97,6 +97,7 @@ export function minutesRoutes(deps: MinutesRouteDeps) {
       assertCan(request.user, 'minutes:edit')
       const record = await service.getMinutes(request.ctx, request.params.slug)
       return submitForm(request, reply, {
+        confirmation: 'Minutes started',
         save: () => service.startMinutes(request.ctx, record.meeting.id),
         render: (_values, errors) => minutesPage(request, reply, errors),
         redirect: () => editPath(record.meeting.slug),
@@ -119,6 +120,7 @@ export function minutesRoutes(deps: MinutesRouteDeps) {
       if (!record) return reply
       return submitForm(request, reply, {
         schema: endedAtSchema,
+        confirmation: 'Finish time recorded',
         save: (input) => service.recordEndedAt(request.ctx, record.meeting.id, input.endedAt),
         render: (values, errors) => endedPage(reply, record, values, errors),
         redirect: () => `${editPath(record.meeting.slug)}#ended`,

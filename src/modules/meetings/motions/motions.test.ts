@@ -3,7 +3,16 @@ import type { Agent } from '../../../../test/support/agent.ts'
 import { type MeetingRecord, type PersonRecord, builders } from '../../../../test/support/builders/index.ts'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
-import { choices, count, errorSummary, fieldError, table, text, textAt } from '../../../../test/support/html.ts'
+import {
+  choices,
+  confirmation,
+  count,
+  errorSummary,
+  fieldError,
+  table,
+  text,
+  textAt,
+} from '../../../../test/support/html.ts'
 import { json } from '../../../../test/support/json.ts'
 import { SAME_MOVER_AND_SECONDER } from './schema.ts'
 
@@ -99,6 +108,7 @@ describe.each(testDatabases())('motions and amendments on $name', (database) => 
     })
     expect(added.statusCode).toBe(303)
     expect(added.headers.location).toBe(`${meeting.url}#motion-1`)
+    expect(confirmation((await scrutiny.get(meeting.url)).body)).toBe('Motion added')
     const amended = await scrutiny.post(`${meeting.url}/motions/1/amendments/new`, {
       ...blankAmendment,
       moverId: seconder.id,
@@ -106,6 +116,7 @@ describe.each(testDatabases())('motions and amendments on $name', (database) => 
       text: 'Add "by March".',
     })
     expect(amended.statusCode).toBe(303)
+    expect(confirmation((await scrutiny.get(meeting.url)).body)).toBe('Amendment added')
     const actions = await t.db
       .selectFrom('auditEvents')
       .select('action')

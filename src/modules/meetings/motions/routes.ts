@@ -98,6 +98,7 @@ export function motionRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: motionSchema,
         order: motionFields,
+        confirmation: 'Motion added',
         save: (input) => service.addMotion(request.ctx, found.meeting.id, input),
         render: (values, errors) => motionForm(reply, found, values, errors),
         redirect: (saved) => motionAnchor(found.meeting, saved),
@@ -115,6 +116,7 @@ export function motionRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: motionSchema,
         order: motionFields,
+        confirmation: 'Motion updated',
         save: (input, version) => service.updateMotion(request.ctx, found.motion, version, input),
         render: (values, errors) => motionForm(reply, found, values, errors),
         redirect: (saved) => motionAnchor(found.meeting, saved),
@@ -132,6 +134,7 @@ export function motionRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: amendmentSchema,
         order: amendmentFields,
+        confirmation: 'Amendment added',
         save: (input) => service.addAmendment(request.ctx, found.motion, input),
         render: (values, errors) => amendmentForm(reply, found, values, errors),
         redirect: () => motionAnchor(found.meeting, found.motion),
@@ -151,6 +154,7 @@ export function motionRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: amendmentSchema,
         order: amendmentFields,
+        confirmation: 'Amendment updated',
         save: (input, version) => service.updateAmendment(request.ctx, found.motion, found.amendment, version, input),
         render: (values, errors) => amendmentForm(reply, found, values, errors),
         redirect: () => motionAnchor(found.meeting, found.motion),

@@ -3,7 +3,7 @@ import type { Agent } from '../../../../test/support/agent.ts'
 import { type MeetingRecord, builders } from '../../../../test/support/builders/index.ts'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
-import { errorSummary, fieldError, text, textAt } from '../../../../test/support/html.ts'
+import { confirmation, errorSummary, fieldError, text, textAt } from '../../../../test/support/html.ts'
 import { json } from '../../../../test/support/json.ts'
 import { NOT_REACHED_ANSWERED_AT_MEETING, SUPPLEMENTARY_ANSWER_NEEDS_QUESTION } from './schema.ts'
 
@@ -78,6 +78,7 @@ describe.each(testDatabases())('public questions on $name', (database) => {
     })
     expect(added.statusCode).toBe(303)
     expect(added.headers.location).toBe(`${meeting.url}#question-1`)
+    expect(confirmation((await scrutiny.get(meeting.url)).body)).toBe('Question added')
     const events = await t.db
       .selectFrom('auditEvents')
       .select('action')
@@ -89,6 +90,7 @@ describe.each(testDatabases())('public questions on $name', (database) => {
     const opened = await scrutiny.openForm(`${meeting.url}/questions/1/edit`)
     const changed = await scrutiny.post(`${meeting.url}/questions/1/edit`, { ...opened, notReached: 'yes' })
     expect(changed.statusCode).toBe(303)
+    expect(confirmation((await scrutiny.get(meeting.url)).body)).toBe('Question updated')
     // A second save from the form as first opened would overwrite that change: it is refused.
     const stale = await scrutiny.post(`${meeting.url}/questions/1/edit`, { ...opened, toWhom: 'the Leader' })
     expect(stale.statusCode).toBe(409)

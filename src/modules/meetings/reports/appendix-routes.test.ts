@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
 import type { Agent } from '../../../../test/support/agent.ts'
-import { errorSummary, heading, text } from '../../../../test/support/html.ts'
+import { confirmation, errorSummary, heading, text } from '../../../../test/support/html.ts'
 import { multipartForm, sampleDocx, samplePdf, sampleXlsx } from '../../../../test/support/sample-files.ts'
 
 const BODY = 'children-and-young-peoples-scrutiny-committee'
@@ -288,7 +288,9 @@ describe.each(testDatabases())('appendices and their files on $name', (database)
       expect(heading(confirm.body)).toBe('Are you sure you want to remove Appendix 8(c)?')
       expect((await agent.post(`${url}/appendices/${row.id}/delete`)).statusCode).toBe(303)
       expect((await t.visitor().get(`${url}/appendices/${row.id}`)).statusCode).toBe(404)
-      expect(text((await agent.get(url)).body)).toContain('Removed appendix')
+      const report = await agent.get(url)
+      expect(confirmation(report.body)).toBe('Appendix removed')
+      expect(text(report.body)).toContain('Removed appendix')
     })
   })
 })

@@ -146,7 +146,7 @@ export function appendixRoutes(deps: MeetingsRouteDeps) {
       const { slug, position, id } = request.params
       const { appendix } = await service.appendixToEdit(request.ctx, slug, position, id)
       await service.removeAppendix(request.ctx, appendix.id)
-      return reply.redirect(`${reportPath(slug, position)}#appendices`, 303)
+      return reply.confirm('Appendix removed').redirect(`${reportPath(slug, position)}#appendices`, 303)
     })
 
     app.get('/documents/:id', { schema: { params: pathParams('id') } }, async (request, reply) => {

@@ -70,6 +70,7 @@ export function speakerRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: speakerSchema,
         order: fieldOrder,
+        confirmation: 'Speaker added',
         save: (input) => service.addSpeaker(request.ctx, found.meeting.id, input),
         render: (values, errors) => speakerForm(reply, found, values, errors),
         redirect: (saved) => meetingPath(found.meeting, saved),
@@ -87,6 +88,7 @@ export function speakerRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: speakerSchema,
         order: fieldOrder,
+        confirmation: 'Speaker updated',
         save: (input, version) => service.updateSpeaker(request.ctx, found.speaker, version, input),
         render: (values, errors) => speakerForm(reply, found, values, errors),
         redirect: (saved) => meetingPath(found.meeting, saved),

@@ -3,7 +3,7 @@ import type { Agent } from '../../../../test/support/agent.ts'
 import { type AgendaItemRecord, type MeetingRecord, builders } from '../../../../test/support/builders/index.ts'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
-import { errorSummary, fieldError, text, textAt } from '../../../../test/support/html.ts'
+import { confirmation, errorSummary, fieldError, text, textAt } from '../../../../test/support/html.ts'
 import { json } from '../../../../test/support/json.ts'
 import { NO_REQUESTS_WITH_SPEAKERS } from './no-requests.ts'
 import { KIND_MISSING, MINUTES_NOT_A_NUMBER, NAMED_WITHOUT_NAME, TOO_MANY_MINUTES } from './schema.ts'
@@ -112,6 +112,7 @@ describe.each(testDatabases())('deputations and public speakers on $name', (data
     })
     expect(added.statusCode).toBe(303)
     expect(added.headers.location).toBe(`${meeting.url}#speaker-1`)
+    expect(confirmation((await scrutiny.get(meeting.url)).body)).toBe('Speaker added')
     const events = await t.db
       .selectFrom('auditEvents')
       .select('action')
@@ -124,6 +125,7 @@ describe.each(testDatabases())('deputations and public speakers on $name', (data
     expect(opened).toMatchObject({ kind: 'deputation', stance: 'against', minutesSpoken: '5' })
     const changed = await scrutiny.post(`${meeting.url}/speakers/1/edit`, { ...opened, minutesSpoken: '4' })
     expect(changed.statusCode).toBe(303)
+    expect(confirmation((await scrutiny.get(meeting.url)).body)).toBe('Speaker updated')
     const stale = await scrutiny.post(`${meeting.url}/speakers/1/edit`, { ...opened, minutesSpoken: '6' })
     expect(stale.statusCode).toBe(409)
     expect(await speakerRows()).toEqual([{ speakerName: 'Jane Doe', minutesSpoken: 4 }])

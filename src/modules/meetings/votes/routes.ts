@@ -77,6 +77,7 @@ export function voteRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: voteSchema(found.voters, found.subject.type),
         order: voteFieldOrder(found.voters),
+        confirmation: 'Vote recorded',
         save: (input) => service.addVote(request.ctx, found.meeting, found.subject.ids, input),
         render: (values, errors) => voteForm(reply, found, request.url, values, errors),
         redirect: (saved) => meetingPath(found.meeting, saved),
@@ -94,6 +95,7 @@ export function voteRoutes(deps: MeetingsRouteDeps) {
       return submitForm(request, reply, {
         schema: voteSchema(found.voters, found.subject.type),
         order: voteFieldOrder(found.voters),
+        confirmation: 'Vote updated',
         save: (input, version) => service.updateVote(request.ctx, found.meeting, found.vote, version, input),
         render: (values, errors) => voteForm(reply, found, request.url, values, errors),
         redirect: (saved) => meetingPath(found.meeting, saved),

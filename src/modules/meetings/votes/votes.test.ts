@@ -3,7 +3,7 @@ import type { Agent } from '../../../../test/support/agent.ts'
 import { type MeetingRecord, type PersonRecord, builders, submit } from '../../../../test/support/builders/index.ts'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../../test/support/harness.ts'
-import { errorSummary, fieldError, table, text, textAt } from '../../../../test/support/html.ts'
+import { confirmation, errorSummary, fieldError, table, text, textAt } from '../../../../test/support/html.ts'
 import { json } from '../../../../test/support/json.ts'
 
 const counts = (votesFor: number, votesAgainst: number, abstentions = 0) => ({
@@ -134,6 +134,7 @@ describe.each(testDatabases())('votes on $name', (database) => {
     })
     expect(accepted.statusCode).toBe(303)
     expect(accepted.headers.location).toBe(`${meeting.url}#vote-1`)
+    expect(confirmation((await scrutiny.get(meeting.url)).body)).toBe('Vote recorded')
     const audit = await t.db
       .selectFrom('auditEvents')
       .select('action')
@@ -223,6 +224,7 @@ describe.each(testDatabases())('votes on $name', (database) => {
       [vote(people.member)]: 'abstain',
     })
     expect(changed.statusCode).toBe(303)
+    expect(confirmation((await scrutiny.get(meeting.url)).body)).toBe('Vote updated')
     const stale = await scrutiny.post(`${meeting.url}/votes/1/edit`, opened)
     expect(stale.statusCode).toBe(409)
     expect(text(stale.body)).toContain('This vote was changed by')
