@@ -23,12 +23,15 @@ import {
   summaryList,
   table,
   text,
+  textAt,
   title,
 } from '../../../test/support/html.ts'
 
 const NEW_PASSWORD = 'a brand new passphrase for you'
 const STAFF: TestRole[] = ['member', 'officer', 'scrutiny_officer', 'analyst']
 const errorLinks = (html: string) => anchors(html, '.govuk-error-summary').map((link) => link.href)
+/** The success banner a save leaves on the page it sends the admin to. */
+const banner = (html: string) => textAt(html, '.govuk-notification-banner--success')
 
 describe.each(testDatabases())('accounts and the audit trail on $name', (database) => {
   let t: TestApp
@@ -240,6 +243,7 @@ describe.each(testDatabases())('accounts and the audit trail on $name', (databas
 
       const page = await agents.admin.get(location)
       expect(heading(page.body)).toBe('Casey New')
+      expect(banner(page.body)).toBe('Success Account added')
       expect(summaryList(page.body)).toMatchObject({
         'Email address': 'casey.new@example.org',
         Role: 'Member',
@@ -280,6 +284,7 @@ describe.each(testDatabases())('accounts and the audit trail on $name', (databas
       expect(saved.statusCode).toBe(303)
       const page = await agents.admin.get(`/admin/accounts/${id}`)
       expect(summaryList(page.body)['Linked person']).toBe('Pat Linkable')
+      expect(banner(page.body)).toBe('Success Account details updated')
       expect(text(page.body)).toContain('Changed account details')
       // The analyst stays signed in: neither change alters what they may do.
       expect((await agents.analyst.get('/account')).statusCode).toBe(200)
@@ -307,6 +312,7 @@ describe.each(testDatabases())('accounts and the audit trail on $name', (databas
 
       const page = await agents.admin.get(`/admin/accounts/${id}`)
       expect(summaryList(page.body).Role).toBe('Analyst')
+      expect(banner(page.body)).toBe('Success Role changed')
       expect(text(page.body)).toContain('Changed role')
     })
 
@@ -338,6 +344,7 @@ describe.each(testDatabases())('accounts and the audit trail on $name', (databas
       const page = await agents.admin.get(`/admin/accounts/${id}`)
       expect(text(page.body)).toContain('not linked to a person, so they cannot read the exempt papers')
       expect(summaryList(page.body).Status).toMatch(/^Disabled on \d/)
+      expect(banner(page.body)).toBe('Success Account disabled')
       expect(text(page.body)).toContain('Disabled account')
       const listed = table((await agents.admin.get('/admin/accounts')).body).find((row) => row[1] === email)
       expect(listed?.slice(1, 5)).toEqual([email, 'Member', 'None', 'Disabled'])
@@ -346,7 +353,9 @@ describe.each(testDatabases())('accounts and the audit trail on $name', (databas
       const back = t.visitor()
       await back.signIn(email, TEST_PASSWORD)
       expect((await back.get('/account')).statusCode).toBe(200)
-      expect(text((await agents.admin.get(`/admin/accounts/${id}`)).body)).toContain('Re-enabled account')
+      const enabled = await agents.admin.get(`/admin/accounts/${id}`)
+      expect(banner(enabled.body)).toBe('Success Account re-enabled')
+      expect(text(enabled.body)).toContain('Re-enabled account')
     })
 
     it('refuses to let admins disable themselves', async () => {
@@ -392,7 +401,9 @@ describe.each(testDatabases())('accounts and the audit trail on $name', (databas
       expect((await user.get('/account')).statusCode).toBe(303)
       expect((await t.visitor().post('/sign-in', { email, password: TEST_PASSWORD })).statusCode).toBe(400)
       await t.visitor().signIn(email, NEW_PASSWORD)
-      expect(text((await agents.admin.get(`/admin/accounts/${id}`)).body)).toContain('Reset password')
+      const after = await agents.admin.get(`/admin/accounts/${id}`)
+      expect(banner(after.body)).toBe('Success Password reset')
+      expect(text(after.body)).toContain('Reset password')
     })
   })
 })

@@ -96,6 +96,7 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
         save: (input) => service.createAccount(request.ctx, input),
         render: (values, errors) => newAccountForm(request.ctx, reply, withoutPasswords(values), errors),
         redirect: (account) => `/admin/accounts/${account.id}`,
+        confirmation: 'Account added',
       }),
     )
 
@@ -115,6 +116,7 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
         save: (input) => service.changeDetails(request.ctx, request.params.id, input),
         render: (values, errors) => detailsForm(request.ctx, reply, request.params.id, values, errors),
         redirect: () => accountPath(request.params.id),
+        confirmation: 'Account details updated',
       }),
     )
 
@@ -128,6 +130,7 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
         save: (input) => service.changeRole(request.ctx, request.params.id, input.role),
         render: (values, errors) => accountForm(request.ctx, reply, request.params.id, 'role-form.njk', values, errors),
         redirect: () => accountPath(request.params.id),
+        confirmation: 'Role changed',
       }),
     )
 
@@ -147,11 +150,13 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
           })
         },
         redirect: () => accountPath(request.params.id),
+        confirmation: 'Account disabled',
       }),
     )
 
     app.post('/admin/accounts/:id/enable', byId, async (request, reply) => {
       await service.enableAccount(request.ctx, request.params.id)
+      reply.confirm('Account re-enabled')
       return reply.redirect(accountPath(request.params.id), 303)
     })
 
@@ -167,6 +172,7 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
         render: (_values, errors) =>
           accountForm(request.ctx, reply, request.params.id, 'password-form.njk', undefined, errors),
         redirect: () => accountPath(request.params.id),
+        confirmation: 'Password reset',
       }),
     )
   }
