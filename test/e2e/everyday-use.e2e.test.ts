@@ -293,6 +293,7 @@ e2eSuite('Everyday use (issue 13)', (e2e) => {
     await page.getByLabel('Officer', { exact: true }).check()
     await clickAndWait(page, page.getByRole('button', { name: 'Change role' }))
     await onPage(page, 'Demo analyst')
+    expect(await banner(page)).toBe('Success Role changed')
 
     // Today's changes to accounts: the role change, the analyst named and linked, the field it changed.
     await page.goto('/admin')
