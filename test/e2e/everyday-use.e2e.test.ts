@@ -142,7 +142,7 @@ e2eSuite('Everyday use (issue 13)', (e2e) => {
     await onPage(page, /^1\.\d+ /)
   })
 
-  test('doing things safely: a scrutiny officer is asked before adding a second meeting on a day, deletes it, and cannot publish minutes early', async () => {
+  test('doing things safely: a scrutiny officer is asked before adding a second meeting on a day, deletes it, cannot publish minutes early, and is warned before moving an item off an agenda', async () => {
     const page = await e2e.newPage('scrutiny_officer')
     await page.goto('/meetings')
     await clickAndWait(page, page.getByRole('link', { name: 'Add a meeting' }))
@@ -199,6 +199,32 @@ e2eSuite('Everyday use (issue 13)', (e2e) => {
     expect(await page.getByText('You cannot publish the minutes yet:').count()).toBe(1)
     expect((await textsOf(missing(page)))[0]).toBe('Wait until the meeting has taken place')
     expect(await page.getByRole('button', { name: 'Publish the minutes' }).count()).toBe(0)
+
+    // A work programme item already on that agenda, planned for a later meeting: warned first.
+    const topic = 'Update on Safeguarding Governance Arrangements'
+    await page.goto(`/bodies/${BODY}/work-programme`)
+    await clickAndWait(page, page.getByRole('link', { name: topic }))
+    await onPage(page, topic)
+    await clickAndWait(page, page.getByRole('link', { name: /^Change this item/ }))
+    const change = await onPage(page, 'Change item')
+    expect(await page.getByText(/^This item is on an agenda: /).innerText()).toBe(
+      'This item is on an agenda: Safeguarding governance arrangements. If you plan it for another time, that agenda item stays where it is.',
+    )
+    await page.getByLabel('If at a meeting, which meeting').selectOption({ label: 'Wednesday 27 March 2024' })
+    await clickAndWait(page, page.getByRole('button', { name: 'Save' }))
+    const moveWarning =
+      'This item is on the agenda of the meeting on Thursday 25 January 2024 as item 9. That agenda item will stay where it is: remove it from that agenda if it will not be taken then. Tick the box to move this item'
+    await change.verifyOnPage()
+    expect(await change.errorSummary()).toEqual([moveWarning])
+    await expectNoAxeViolations(page)
+    await page.getByLabel('Yes, plan this item for another time').check()
+    await clickAndWait(page, page.getByRole('button', { name: 'Save' }))
+    await onPage(page, topic)
+    expect(await banner(page)).toBe('Success Work programme item updated')
+    expect(await page.getByRole('link', { name: 'Meeting on 27 March 2024', exact: true }).count()).toBe(1)
+    expect(await page.getByText('Item 9 on the agenda').count()).toBe(0)
+    await page.goto(`/meetings/2024-01-25-${BODY}`)
+    expect(await page.getByRole('heading', { name: '9. Safeguarding governance arrangements' }).count()).toBe(1)
   })
 
   test('reading figures: a councillor sees which services have no figures for a month, and a chart that breaks where months are missing', async () => {
