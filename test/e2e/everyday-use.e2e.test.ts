@@ -41,7 +41,8 @@ async function fillDate(page: Page, legend: string, [day, month, year]: string[]
 
 /**
  * Issue 13, "Everyday use": a journey per group of its bullets, as the people who tripped over them.
- * Each journey uses the demo as loaded, or what it adds itself, so they can run in any order.
+ * No journey reads what another changes (a meeting on 25 January 2024, its minutes, a work programme
+ * item, an account's role), so they can run in any order.
  */
 e2eSuite('Everyday use (issue 13)', (e2e) => {
   test('finding things: a resident searches the whole record, reads the red milestones, a meeting’s minutes and a councillor’s attendance', async () => {
