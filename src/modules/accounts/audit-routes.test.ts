@@ -192,6 +192,24 @@ describe.each(testDatabases())('the audit trail on $name', (database) => {
     expect(text(dayBefore.body)).toContain('No events match these filters')
   })
 
+  it('filters by the day an event shows: the app’s date when its clock is pinned, as the demo’s is', async () => {
+    await t.db
+      .insertInto('auditEvents')
+      .values({
+        at: new Date('2026-11-30T10:00:00Z'),
+        appDate: '2024-01-22',
+        actorLabel: 'Pinned tester',
+        action: 'changed pinned record',
+        subjectType: 'test',
+        subjectId: 'pinned',
+      })
+      .execute()
+    const shown = await admin.get('/admin/audit?action=pinned&from=2024-01-22&to=2024-01-22')
+    expect(text(shown.body)).toContain('Pinned tester Changed pinned record')
+    const realDay = await admin.get('/admin/audit?action=pinned&from=2026-11-30&to=2026-11-30')
+    expect(text(realDay.body)).toContain('No events match these filters')
+  })
+
   it('pages through many events, keeping the filters', async () => {
     const rows = Array.from({ length: 55 }, (_, n) => ({
       at: new Date(Date.UTC(2022, 0, 1, 0, n)),

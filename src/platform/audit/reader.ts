@@ -33,9 +33,19 @@ export function createAuditReader(db: Db) {
     if (filter.action) query = query.where('action', 'ilike', `%${filter.action}%`)
     if (filter.subjectType) query = query.where('subjectType', '=', filter.subjectType)
     if (filter.subjectId) query = query.where('subjectId', '=', filter.subjectId)
-    if (filter.from) query = query.where('at', '>=', londonMidnight(filter.from))
+    // An event's day is the one it shows: the app's date when its clock was pinned (the demo's), else
+    // the UK day of the instant it happened.
+    const from = filter.from
+    if (from)
+      query = query.where((eb) =>
+        eb.or([eb('appDate', '>=', from), eb.and([eb('appDate', 'is', null), eb('at', '>=', londonMidnight(from))])]),
+      )
     // The day after 31 December 9999 has no ISO date to send; every event comes before it anyway.
-    if (filter.to && filter.to < '9999-12-31') query = query.where('at', '<', londonMidnight(filter.to, 1))
+    const to = filter.to
+    if (to && to < '9999-12-31')
+      query = query.where((eb) =>
+        eb.or([eb('appDate', '<=', to), eb.and([eb('appDate', 'is', null), eb('at', '<', londonMidnight(to, 1))])]),
+      )
     return query
   }
 
