@@ -50,6 +50,9 @@ export const PAGES: { path: string; status?: number }[] = [
   { path: '/forward-plan/2024-01/items/12-2022' },
   { path: `/bodies/${BODY}/work-programme/:work-item` },
   { path: '/waiting-lists' },
+  { path: `/bodies/${BODY}/alerts` },
+  { path: `/bodies/${BODY}/alerts/check-your-email` },
+  { path: `/bodies/${BODY}/alerts/stopped` },
   { path: '/petitions' },
   { path: '/waiting-lists?month=2023-11' },
   { path: '/waiting-lists/speech-and-language-therapy' },
@@ -172,6 +175,8 @@ export const SIGNED_IN_PAGES: Partial<Record<TestRole, string[]>> = {
     '/admin/settings/report-template',
     '/admin/settings/reference-formats',
     '/admin/settings/municipal-year',
+    '/admin/settings/update-requests',
+    '/admin/outbox',
   ],
 }
 
