@@ -259,7 +259,9 @@ export function createImprovementService(deps: {
             if (!open || (milestone.rag !== 'red' && !due)) continue
             const line = `Action ${action.reference}: ${milestone.text} (${milestone.rag === 'red' ? 'red' : 'due'})`
             const href = `/improvement-plans/${view.plan.slug}/actions/${encodeURIComponent(action.reference)}#milestone-${milestone.id}`
-            for (const lead of action.leads) if (lead.personId) wanted.push({ personId: lead.personId, line, href })
+            const updatedOn = milestone.lastUpdatedOn
+            for (const lead of action.leads)
+              if (lead.personId) wanted.push({ personId: lead.personId, line, href, updatedOn })
           }
       }
       return wanted

@@ -38,6 +38,16 @@ export function createNotificationsRepository(db: Db) {
         .execute()
     },
 
+    /** The day the message with this key was sent; undefined when none was. */
+    async sentOn(dedupeKey: string) {
+      const row = await db
+        .selectFrom('outboxMessages')
+        .select('createdOn')
+        .where('dedupeKey', '=', dedupeKey)
+        .executeTakeFirst()
+      return row?.createdOn
+    },
+
     /** Keeps a message unless one with its key is kept already; the message kept, or undefined. */
     keep(trx: Trx, message: NewMessage) {
       return trx

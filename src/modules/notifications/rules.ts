@@ -14,6 +14,22 @@ export function updateRequestDay(meetingDate: string, days: number, holidays = E
   return clearWorkingDays(meetingDate, -days, holidays)
 }
 
+/** Clear working days after a request is sent that those who have not posted their updates are reminded. */
+export const REMINDER_AFTER_DAYS = 3
+
+/**
+ * Whether the reminder of a request sent on `sentOn` is due on `today`: from the third clear working
+ * day after it until the day before the meeting. A request sent late may leave no time for one.
+ */
+export function reminderDue(
+  today: string,
+  sentOn: string,
+  meetingDate: string,
+  holidays: HolidayCalendar = ENGLAND_AND_WALES,
+): boolean {
+  return today >= clearWorkingDays(sentOn, REMINDER_AFTER_DAYS, holidays) && today < meetingDate
+}
+
 /**
  * Whether update requests for a meeting are due on `today`: from their day until the day before the
  * meeting. A server that was down on the day sends them late rather than not at all; once the meeting

@@ -7,13 +7,15 @@ import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { longDateWithDay } from '#src/platform/views/filters.ts'
 import type { NotificationsRepository } from './repository.ts'
-import { updateRequestsDue } from './rules.ts'
+import { reminderDue, updateRequestsDue } from './rules.ts'
 
 /** One thing someone is asked to update, as the module that owns it words it, and where to post the update. */
 export interface WantedUpdate {
   personId: string
   line: string
   href: string
+  /** The day of its latest update; null when it has none. */
+  updatedOn: string | null
 }
 
 export interface NotificationsDeps {
@@ -55,13 +57,47 @@ export function createNotificationsService(deps: NotificationsDeps) {
     ].join('\n')
   }
 
+  /** Keeps one message to an account about a meeting, with its audit event; false when its key was kept already. */
+  async function keep(
+    ctx: Context,
+    meetingId: string,
+    account: { id: string; email: string },
+    kind: 'update request' | 'update reminder',
+    dedupeKey: string,
+    subject: string,
+    body: string,
+    items: number,
+  ) {
+    return withTransaction(db, async (trx) => {
+      const message = await repo.keep(trx, {
+        kind,
+        dedupeKey,
+        userId: account.id,
+        recipient: account.email,
+        subject,
+        body,
+        createdOn: clock.today(),
+      })
+      if (message)
+        await recordAudit(trx, ctx, {
+          action: kind === 'update request' ? 'sent an update request' : 'sent an update reminder',
+          subjectType: 'meeting',
+          subjectId: meetingId,
+          after: { to: message.recipient, items },
+        })
+      return Boolean(message)
+    })
+  }
+
   return {
     /**
      * Sends the update requests due today: for each meeting whose day for them has come (and that has
      * not yet taken place), one email to each active account of a person responsible for an open
      * recommendation of its body or leading an action with a milestone red or due in a plan it
-     * considers, listing them. Each meeting and account gets one, ever, however often this runs and in
-     * however many processes. Returns how many were sent.
+     * considers, listing them. Three clear working days after a request, a reminder lists what has had
+     * no update since it was sent, if anything. Each meeting and account gets one request and at most
+     * one reminder, ever, however often this runs and in however many processes. Returns how many
+     * messages were sent.
      */
     async sendUpdateRequests(ctx: Context) {
       const today = clock.today()
@@ -77,26 +113,44 @@ export function createNotificationsService(deps: NotificationsDeps) {
         const accounts = await repo.activeAccountsOf([...new Set(wanted.map((item) => item.personId))])
         for (const account of accounts) {
           const own = wanted.filter((item) => item.personId === account.personId)
-          const kept = await withTransaction(db, async (trx) => {
-            const message = await repo.keep(trx, {
-              kind: 'update request',
-              dedupeKey: `update-request:${meeting.id}:${account.id}`,
-              userId: account.id,
-              recipient: account.email,
-              subject: `Updates wanted before ${meeting.bodyName} on ${longDateWithDay(meeting.date)}`,
-              body: requestBody(account.name, meeting, own),
-              createdOn: today,
-            })
-            if (message)
-              await recordAudit(trx, ctx, {
-                action: 'sent an update request',
-                subjectType: 'meeting',
-                subjectId: meeting.id,
-                after: { to: message.recipient, items: own.length },
-              })
-            return message
-          })
-          if (kept) sent += 1
+          const requestKey = `update-request:${meeting.id}:${account.id}`
+          const requestedOn = await repo.sentOn(requestKey)
+          const when = `before ${meeting.bodyName} on ${longDateWithDay(meeting.date)}`
+          if (!requestedOn) {
+            const subject = `Updates wanted ${when}`
+            if (
+              await keep(
+                ctx,
+                meeting.id,
+                account,
+                'update request',
+                requestKey,
+                subject,
+                requestBody(account.name, meeting, own),
+                own.length,
+              )
+            )
+              sent += 1
+            continue
+          }
+          if (!reminderDue(today, requestedOn, meeting.date)) continue
+          const pending = own.filter((item) => item.updatedOn === null || item.updatedOn < requestedOn)
+          if (pending.length === 0) continue
+          const key = `update-reminder:${meeting.id}:${account.id}`
+          const body = requestBody(account.name, meeting, pending)
+          if (
+            await keep(
+              ctx,
+              meeting.id,
+              account,
+              'update reminder',
+              key,
+              `Reminder: updates wanted ${when}`,
+              body,
+              pending.length,
+            )
+          )
+            sent += 1
         }
       }
       return sent

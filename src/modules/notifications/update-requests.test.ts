@@ -124,4 +124,64 @@ describe.each(testDatabases())('update requests on $name', (database) => {
     // Two clear working days before Thursday 25 January is Tuesday the 23rd: not yet on Monday the 22nd.
     expect(await t.app.scheduled.sendUpdateRequests()).toBe(0)
   })
+
+  it('reminds, once and three working days later, those with something not updated since the request', async () => {
+    await t.db.deleteFrom('outboxMessages').execute()
+    const back = await admin.post('/admin/settings/update-requests', {
+      ...(await admin.versionOf('/admin/settings/update-requests')),
+      updateRequestDays: '10',
+    })
+    expect(back.statusCode).toBe(303)
+    const runOn = async (today: string) => {
+      const app = await buildApp({
+        db: t.db,
+        dbKind: t.handle.kind,
+        clock: createClock(today),
+        cookieSecure: true,
+        baseUrl: TEST_BASE_URL,
+      })
+      try {
+        return await app.scheduled.sendUpdateRequests()
+      } finally {
+        await app.close()
+      }
+    }
+    expect(await runOn('2024-01-11')).toBe(2)
+    // Victoria Gent updates each of her recommendations the next day; the Demo officer posts nothing.
+    const victoria = await t.db
+      .selectFrom('people')
+      .select('id')
+      .where('slug', '=', 'victoria-gent')
+      .executeTakeFirstOrThrow()
+    const hers = await t.db
+      .selectFrom('recommendations')
+      .select('id')
+      .where('responsiblePersonId', '=', victoria.id)
+      .execute()
+    await t.db
+      .insertInto('recommendationUpdates')
+      .values(
+        hers.map((row) => ({
+          recommendationId: row.id,
+          onDate: '2024-01-12',
+          authorUserId: null,
+          authorName: 'Victoria Gent',
+          text: 'Done.',
+        })),
+      )
+      .execute()
+    expect(await runOn('2024-01-15')).toBe(0)
+    expect(await runOn('2024-01-16')).toBe(1)
+    expect(await runOn('2024-01-17')).toBe(0)
+    const reminders = await t.db
+      .selectFrom('outboxMessages')
+      .selectAll()
+      .where('kind', '=', 'update reminder')
+      .execute()
+    expect(reminders.map((message) => message.recipient)).toEqual(['officer@example.org'])
+    expect(reminders[0].subject).toMatch(
+      /^Reminder: updates wanted before Children and Young People.s Scrutiny Committee/,
+    )
+    expect(reminders[0].createdOn).toBe('2024-01-16')
+  })
 })

@@ -187,6 +187,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
           personId: view.responsiblePersonId!,
           line: `Recommendation ${view.number}: ${view.text} (${view.rag.label})`,
           href: `/recommendations/${view.id}/update`,
+          updatedOn: view.latestUpdate?.onDate ?? null,
         }))
     },
 
