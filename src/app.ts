@@ -54,7 +54,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeTable: readonly { method: string; url: string }[]
     /** The scheduled work, run now: what the scheduler runs hourly (and what tests run when they choose). */
-    scheduled: { sendUpdateRequests: () => Promise<number>; sendAlerts: () => Promise<number> }
+    scheduled: {
+      sendUpdateRequests: () => Promise<number>
+      sendOverdueDigest: () => Promise<number>
+      sendAlerts: () => Promise<number>
+    }
   }
 }
 
@@ -180,9 +184,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     recommendationsWanted: (ctx, bodyId, on) => recommendations.service.updatesWanted(ctx, bodyId, on),
     milestonesWanted: (ctx, meeting, on) => improvement.service.updatesWanted(ctx, meeting, on),
     bodyBySlug: (ctx, slug) => bodies.service.getBody(ctx, slug),
+    turnedRed: async (ctx, from, to) => [
+      ...(await recommendations.service.turnedRed(ctx, from, to)),
+      ...(await improvement.service.milestonesTurnedRed(ctx, from, to)),
+    ],
   })
   app.decorate('scheduled', {
     sendUpdateRequests: () => notifications.service.sendUpdateRequests(systemContext('scheduled messages')),
+    sendOverdueDigest: () => notifications.service.sendOverdueDigest(systemContext('scheduled messages')),
     sendAlerts: () => notifications.service.sendAlerts(systemContext('scheduled messages')),
   })
   if (options.scheduledMessages) {

@@ -267,6 +267,23 @@ export function createImprovementService(deps: {
       return wanted
     },
 
+    /** The milestones rated red on `to` that were not red on `from`, in every plan, for the weekly digest. */
+    async milestonesTurnedRed(_ctx: Context, from: string, to: string) {
+      const turned = []
+      for (const plan of await repo.listPlans()) {
+        const [before, now] = [await planView(plan.slug, from), await planView(plan.slug, to)]
+        const redBefore = new Set(before.milestones.filter((m) => m.rag === 'red').map((m) => m.id))
+        for (const action of now.actions)
+          for (const milestone of action.milestones)
+            if (milestone.rag === 'red' && !redBefore.has(milestone.id))
+              turned.push({
+                line: `${plan.title}, action ${action.reference}: ${milestone.text}`,
+                href: `/improvement-plans/${plan.slug}/actions/${encodeURIComponent(action.reference)}#milestone-${milestone.id}`,
+              })
+      }
+      return turned
+    },
+
     /** The actions a person leads, across plans, with their milestones: "my actions". */
     async myActions(ctx: Context) {
       assertCan(ctx.user, 'improvement:update')

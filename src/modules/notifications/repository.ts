@@ -38,6 +38,17 @@ export function createNotificationsRepository(db: Db) {
         .execute()
     },
 
+    /** The active accounts of a role. */
+    activeAccountsWithRole(role: 'scrutiny_officer') {
+      return db
+        .selectFrom('users')
+        .select(['id', 'email', 'name'])
+        .where('role', '=', role)
+        .where('disabledAt', 'is', null)
+        .orderBy('email')
+        .execute()
+    },
+
     /** The day the message with this key was sent; undefined when none was. */
     async sentOn(dedupeKey: string) {
       const row = await db

@@ -10,7 +10,7 @@ const EVERY_HOUR_MS = 60 * 60 * 1000
  * once by key in the database, so a restart or a second process never sends twice. `stop` ends it.
  */
 export function startScheduler(
-  service: Pick<NotificationsService, 'sendUpdateRequests'> & Pick<AlertsService, 'sendAlerts'>,
+  service: Pick<NotificationsService, 'sendUpdateRequests' | 'sendOverdueDigest'> & Pick<AlertsService, 'sendAlerts'>,
   log: { info: (message: string) => void; error: (message: string) => void },
   intervalMs = EVERY_HOUR_MS,
 ) {
@@ -19,6 +19,8 @@ export function startScheduler(
     try {
       const sent = await service.sendUpdateRequests(ctx)
       if (sent) log.info(`Sent ${sent} update request${sent === 1 ? '' : 's'}`)
+      const digests = await service.sendOverdueDigest(ctx)
+      if (digests) log.info(`Sent ${digests} overdue digest${digests === 1 ? '' : 's'}`)
       const alerted = await service.sendAlerts(ctx)
       if (alerted) log.info(`Sent ${alerted} email alert${alerted === 1 ? '' : 's'}`)
     } catch (error) {

@@ -1,11 +1,11 @@
-import { addDays, format, parseISO } from 'date-fns'
+import { addDays, format, parseISO, startOfISOWeek, subDays } from 'date-fns'
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
-import { longDateWithDay } from '#src/platform/views/filters.ts'
+import { longDate, longDateWithDay } from '#src/platform/views/filters.ts'
 import type { NotificationsRepository } from './repository.ts'
 import { reminderDue, updateRequestsDue } from './rules.ts'
 
@@ -30,6 +30,8 @@ export interface NotificationsDeps {
   recommendationsWanted: (ctx: Context, bodyId: string, on: string) => Promise<WantedUpdate[]>
   /** The milestones red or due, of the plans a meeting considers, with their leads (the improvement module's). */
   milestonesWanted: (ctx: Context, meeting: { id: string; date: string }, on: string) => Promise<WantedUpdate[]>
+  /** What turned red between two days: recommendations (their module's) and plan milestones (improvement's). */
+  turnedRed: (ctx: Context, from: string, to: string) => Promise<{ line: string; href: string }[]>
 }
 
 export const OUTBOX_PAGE_SIZE = 50
@@ -152,6 +154,49 @@ export function createNotificationsService(deps: NotificationsDeps) {
           )
             sent += 1
         }
+      }
+      return sent
+    },
+
+    /**
+     * The weekly digest for scrutiny officers: what turned red in the seven days to today, once a week
+     * (the week from Monday), to each active scrutiny officer's account. Nothing when nothing did.
+     * Returns how many were sent.
+     */
+    async sendOverdueDigest(ctx: Context) {
+      const today = clock.today()
+      const week = format(startOfISOWeek(parseISO(today)), 'yyyy-MM-dd')
+      const from = format(subDays(parseISO(today), 7), 'yyyy-MM-dd')
+      const red = await deps.turnedRed(ctx, from, today)
+      if (red.length === 0) return 0
+      let sent = 0
+      for (const account of await repo.activeAccountsWithRole('scrutiny_officer')) {
+        const kept = await withTransaction(db, async (trx) => {
+          const message = await repo.keep(trx, {
+            kind: 'overdue digest',
+            dedupeKey: `overdue-digest:${week}:${account.id}`,
+            userId: account.id,
+            recipient: account.email,
+            subject: `${red.length} turned red in the week to ${longDate(today)}`,
+            body: [
+              `Dear ${account.name},`,
+              '',
+              `These turned red in the seven days to ${longDateWithDay(today)}:`,
+              '',
+              ...red.flatMap((item) => [`- ${item.line}`, `  ${deps.baseUrl}${item.href}`]),
+            ].join('\n'),
+            createdOn: today,
+          })
+          if (message)
+            await recordAudit(trx, ctx, {
+              action: 'sent an overdue digest',
+              subjectType: 'user',
+              subjectId: account.id,
+              after: { to: message.recipient, items: red.length },
+            })
+          return Boolean(message)
+        })
+        if (kept) sent += 1
       }
       return sent
     },

@@ -191,6 +191,34 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
         }))
     },
 
+    /**
+     * The open recommendations rated red on `to` that were not red on `from`, across every body, for
+     * the scrutiny officer's weekly digest: each with its number, body, text and address.
+     */
+    async turnedRed(ctx: Context, from: string, to: string) {
+      const rows = await repo.listRecommendations({})
+      const [before, now, allBodies] = await Promise.all([
+        presentAll(
+          ctx,
+          rows.map((row) => asItStood(row, from)),
+          from,
+        ),
+        presentAll(
+          ctx,
+          rows.map((row) => asItStood(row, to)),
+          to,
+        ),
+        bodies.listBodies(ctx),
+      ])
+      const redBefore = new Set(before.filter((view) => view.rag.rag === 'red').map((view) => view.id))
+      return now
+        .filter((view) => view.status === 'open' && view.rag.rag === 'red' && !redBefore.has(view.id))
+        .map((view) => ({
+          line: `Recommendation ${view.number} of ${allBodies.find((body) => body.id === view.bodyId)?.name ?? 'a body'}: ${view.text}`,
+          href: `/recommendations/${view.id}`,
+        }))
+    },
+
     /** For the open data API: what the public sees, never an author's account or email. */
     async forApi(ctx: Context, bodyId?: string) {
       if (bodyId) await bodies.getBodyById(ctx, bodyId)
