@@ -1,8 +1,6 @@
 import { sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
 
-export type Reader = Db | Trx
-
 /** A paper a body published that alerts announce. */
 export interface Publication {
   kind: 'agenda' | 'supplement' | 'minutes' | 'decision'
@@ -21,6 +19,21 @@ const columns = ['id', 'bodyId', 'email', 'token', 'confirmedOn'] as const
 
 /** Queries for alert subscriptions and what bodies published. No decisions here. */
 export function createAlertsRepository(db: Db) {
+  /** Subscriptions with their body's name and address. */
+  const withBody = () =>
+    db
+      .selectFrom('alertSubscriptions')
+      .innerJoin('bodies', 'bodies.id', 'alertSubscriptions.bodyId')
+      .select([
+        'alertSubscriptions.id',
+        'alertSubscriptions.bodyId',
+        'alertSubscriptions.email',
+        'alertSubscriptions.token',
+        'alertSubscriptions.confirmedOn',
+        'bodies.name as bodyName',
+        'bodies.slug as bodySlug',
+      ])
+
   return {
     findByBodyAndEmail(trx: Trx, bodyId: string, email: string) {
       return trx
@@ -31,21 +44,8 @@ export function createAlertsRepository(db: Db) {
         .forUpdate()
         .executeTakeFirst()
     },
-    findByToken(token: string, trx: Reader = db) {
-      return trx
-        .selectFrom('alertSubscriptions')
-        .innerJoin('bodies', 'bodies.id', 'alertSubscriptions.bodyId')
-        .select([
-          'alertSubscriptions.id',
-          'alertSubscriptions.bodyId',
-          'alertSubscriptions.email',
-          'alertSubscriptions.token',
-          'alertSubscriptions.confirmedOn',
-          'bodies.name as bodyName',
-          'bodies.slug as bodySlug',
-        ])
-        .where('alertSubscriptions.token', '=', token)
-        .executeTakeFirst()
+    findByToken(token: string) {
+      return withBody().where('alertSubscriptions.token', '=', token).executeTakeFirst()
     },
     insert(trx: Trx, subscription: { bodyId: string; email: string; token: string }) {
       return trx.insertInto('alertSubscriptions').values(subscription).returning(columns).executeTakeFirstOrThrow()
@@ -81,19 +81,7 @@ export function createAlertsRepository(db: Db) {
     },
     /** Confirmed subscriptions with their body's name. */
     confirmed() {
-      return db
-        .selectFrom('alertSubscriptions')
-        .innerJoin('bodies', 'bodies.id', 'alertSubscriptions.bodyId')
-        .select([
-          'alertSubscriptions.id',
-          'alertSubscriptions.bodyId',
-          'alertSubscriptions.email',
-          'alertSubscriptions.token',
-          'alertSubscriptions.confirmedOn',
-          'bodies.name as bodyName',
-        ])
-        .where('alertSubscriptions.confirmedOn', 'is not', null)
-        .execute()
+      return withBody().where('alertSubscriptions.confirmedOn', 'is not', null).execute()
     },
 
     /** What these bodies published on or after `from`: agendas, supplementary agendas, minutes and decisions. */
