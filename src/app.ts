@@ -25,7 +25,8 @@ import { createPetitions } from '#src/modules/petitions/index.ts'
 import { createIndicators } from '#src/modules/indicators/index.ts'
 import { createImprovement } from '#src/modules/improvement/index.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
-import { createNotifications, startScheduler } from '#src/modules/notifications/index.ts'
+import { type NotifySettings, createNotifications, startScheduler } from '#src/modules/notifications/index.ts'
+import { type JobRunResult, createJobQueue, createJobRunner, startJobLoop } from '#src/platform/jobs/index.ts'
 import { createImports, createSourceReader } from '#src/modules/imports/index.ts'
 
 export interface AppOptions {
@@ -48,6 +49,10 @@ export interface AppOptions {
   baseUrl?: string
   /** Send scheduled messages (update requests) once ready: the server does; tests run `app.scheduled` themselves. */
   scheduledMessages?: boolean
+  /** GOV.UK Notify (config's NOTIFY_*): messages are delivered through it; only kept in the outbox without it. */
+  notify?: NotifySettings
+  /** How often the server runs the due jobs (deliveries); every 10 seconds unless told otherwise. */
+  jobIntervalMs?: number
 }
 
 declare module 'fastify' {
@@ -58,6 +63,8 @@ declare module 'fastify' {
       sendUpdateRequests: () => Promise<number>
       sendOverdueDigest: () => Promise<number>
       sendAlerts: () => Promise<number>
+      /** Runs the jobs due at `now` (the real time unless given): what the server does every few seconds. */
+      runJobs: (now?: Date) => Promise<JobRunResult>
     }
   }
 }
@@ -188,20 +195,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       ...(await recommendations.service.turnedRed(ctx, from, to)),
       ...(await improvement.service.milestonesTurnedRed(ctx, from, to)),
     ],
+    notify: options.notify,
   })
+  const jobs = createJobRunner({ db, queue: createJobQueue(db), handlers: { ...notifications.jobs }, log: app.log })
   app.decorate('scheduled', {
     sendUpdateRequests: () => notifications.service.sendUpdateRequests(systemContext('scheduled messages')),
     sendOverdueDigest: () => notifications.service.sendOverdueDigest(systemContext('scheduled messages')),
     sendAlerts: () => notifications.service.sendAlerts(systemContext('scheduled messages')),
+    runJobs: (now) => jobs.runDue(now),
   })
   if (options.scheduledMessages) {
     let scheduler: ReturnType<typeof startScheduler> | undefined
+    let jobLoop: ReturnType<typeof startJobLoop> | undefined
     app.addHook('onReady', async () => {
       scheduler = startScheduler(notifications.service, app.log)
+      jobLoop = startJobLoop(jobs, app.log, options.jobIntervalMs ?? 10_000)
     })
     app.addHook('onClose', async () => {
       scheduler?.stop()
       await scheduler?.first
+      await jobLoop?.stop()
     })
   }
   const imports = createImports({ db, clock, bodies: bodies.service, meetings: meetings.service })

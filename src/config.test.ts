@@ -109,6 +109,56 @@ describe('loadConfig', () => {
     })
   })
 
+  describe('GOV.UK Notify', () => {
+    const KEY = 'oversight_live-11111111-2222-4333-8444-555555555555-66666666-7777-4888-9999-aaaaaaaaaaaa'
+    const templates = {
+      NOTIFY_TEMPLATE_UPDATE_REQUEST: '00000000-0000-4000-8000-000000000001',
+      NOTIFY_TEMPLATE_UPDATE_REMINDER: '00000000-0000-4000-8000-000000000002',
+      NOTIFY_TEMPLATE_OVERDUE_DIGEST: '00000000-0000-4000-8000-000000000003',
+      NOTIFY_TEMPLATE_ALERT_CONFIRMATION: '00000000-0000-4000-8000-000000000004',
+      NOTIFY_TEMPLATE_ALERT: '00000000-0000-4000-8000-000000000005',
+    }
+
+    it('is off without a key: messages are only kept in the outbox', () => {
+      expect(loadConfig({}).notify).toBeUndefined()
+      expect(loadConfig({ NOTIFY_API_KEY: '' }).notify).toBeUndefined()
+    })
+
+    it('takes the key, a template for each kind of message, and the API address for a stand-in', () => {
+      expect(
+        loadConfig({ NOTIFY_API_KEY: KEY, ...templates, NOTIFY_BASE_URL: 'http://127.0.0.1:8025' }).notify,
+      ).toEqual({
+        apiKey: KEY,
+        baseUrl: 'http://127.0.0.1:8025',
+        templates: {
+          'update request': templates.NOTIFY_TEMPLATE_UPDATE_REQUEST,
+          'update reminder': templates.NOTIFY_TEMPLATE_UPDATE_REMINDER,
+          'overdue digest': templates.NOTIFY_TEMPLATE_OVERDUE_DIGEST,
+          'alert confirmation': templates.NOTIFY_TEMPLATE_ALERT_CONFIRMATION,
+          alert: templates.NOTIFY_TEMPLATE_ALERT,
+        },
+      })
+      expect(loadConfig({ NOTIFY_API_KEY: KEY, ...templates }).notify?.baseUrl).toBeUndefined()
+    })
+
+    it('asks for every template once there is a key', () => {
+      const { NOTIFY_TEMPLATE_ALERT: _alert, ...others } = templates
+      expect(() => loadConfig({ NOTIFY_API_KEY: KEY, ...others })).toThrow(
+        /NOTIFY_TEMPLATE_ALERT: NOTIFY_TEMPLATE_ALERT is needed when NOTIFY_API_KEY is set/,
+      )
+    })
+
+    it('refuses a key, a template id or an address that cannot be right', () => {
+      expect(() => loadConfig({ NOTIFY_API_KEY: 'secret', ...templates })).toThrow(
+        /NOTIFY_API_KEY: NOTIFY_API_KEY must be the whole key Notify gave/,
+      )
+      expect(() => loadConfig({ NOTIFY_API_KEY: KEY, ...templates, NOTIFY_TEMPLATE_ALERT: 'alert' })).toThrow(
+        /NOTIFY_TEMPLATE_ALERT: must be a GOV.UK Notify template id/,
+      )
+      expect(() => loadConfig({ NOTIFY_BASE_URL: 'notify' })).toThrow(/NOTIFY_BASE_URL must be an http\(s\) address/)
+    })
+  })
+
   it('lists every problem at once', () => {
     expect(() => loadConfig({ PORT: 'eighty', OVERSIGHT_BASE_URL: 'nowhere' })).toThrow(
       /PORT: .*\n {2}OVERSIGHT_BASE_URL: /,

@@ -1,8 +1,29 @@
 import { z } from 'zod'
 import { passwordProblem } from '#src/platform/auth/password-policy.ts'
 import { parseTrustProxy } from '#src/platform/http/trust-proxy.ts'
+import type { MessageKind, NotifySettings } from '#src/modules/notifications/index.ts'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+
+/** A GOV.UK Notify API key: its name, then the service's id and the key's secret, each a uuid. */
+const notifyApiKey = new RegExp(`^[A-Za-z0-9_-]+-${UUID}-${UUID}$`)
+
+/** The setting that holds each kind of message's GOV.UK Notify template id. */
+export const NOTIFY_TEMPLATE_SETTINGS = {
+  'update request': 'NOTIFY_TEMPLATE_UPDATE_REQUEST',
+  'update reminder': 'NOTIFY_TEMPLATE_UPDATE_REMINDER',
+  'overdue digest': 'NOTIFY_TEMPLATE_OVERDUE_DIGEST',
+  'alert confirmation': 'NOTIFY_TEMPLATE_ALERT_CONFIRMATION',
+  alert: 'NOTIFY_TEMPLATE_ALERT',
+} as const satisfies Record<MessageKind, string>
+
+const templateId = z
+  .string()
+  .regex(new RegExp(`^${UUID}$`), 'must be a GOV.UK Notify template id, like 8d0d2b3a-5f6c-4c38-9c2b-2a0a5f3e1b7d')
+  .optional()
+  .or(z.literal('').transform(() => undefined))
 
 const BASE_URL_MESSAGE =
   'OVERSIGHT_BASE_URL must be the address the public uses, http:// or https:// and a host name with no path, like https://oversight.example.gov.uk'
@@ -77,6 +98,32 @@ const schema = z
         return origin ?? undefined
       })
       .optional(),
+    /**
+     * GOV.UK Notify's API key (a live or team key): emails are delivered through Notify. Unset, they are
+     * only kept in the outbox for admins to read.
+     */
+    NOTIFY_API_KEY: z
+      .string()
+      .trim()
+      .regex(notifyApiKey, 'NOTIFY_API_KEY must be the whole key Notify gave, its name and two ids')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** Notify's API address: only for a stand-in in tests. Notify's own unless set. */
+    NOTIFY_BASE_URL: z
+      .string()
+      .transform((value, ctx) => {
+        const origin = value === '' ? undefined : siteOrigin(value)
+        if (origin === null)
+          ctx.addIssue({ code: 'custom', message: 'NOTIFY_BASE_URL must be an http(s) address with no path' })
+        return origin ?? undefined
+      })
+      .optional(),
+    /** The Notify template id of each kind of message (their text is in src/modules/notifications/templates). */
+    NOTIFY_TEMPLATE_UPDATE_REQUEST: templateId,
+    NOTIFY_TEMPLATE_UPDATE_REMINDER: templateId,
+    NOTIFY_TEMPLATE_OVERDUE_DIGEST: templateId,
+    NOTIFY_TEMPLATE_ALERT_CONFIRMATION: templateId,
+    NOTIFY_TEMPLATE_ALERT: templateId,
     /** Log level for pino. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -87,6 +134,11 @@ const schema = z
       const problem = e[key] === undefined ? undefined : passwordProblem(e[key], { councilName })
       if (problem) ctx.addIssue({ code: 'custom', path: [key], message: problem })
     }
+    // With Notify, every kind of message needs its template.
+    if (e.NOTIFY_API_KEY)
+      for (const setting of Object.values(NOTIFY_TEMPLATE_SETTINGS))
+        if (!e[setting])
+          ctx.addIssue({ code: 'custom', path: [setting], message: `${setting} is needed when NOTIFY_API_KEY is set` })
   })
 
 export type Env = z.infer<typeof schema>
@@ -125,6 +177,8 @@ export interface Config {
   /** False when baseUrl is the default, which only suits a copy on this machine. */
   baseUrlSet: boolean
   logLevel: Env['LOG_LEVEL']
+  /** GOV.UK Notify, when set up; messages are only kept in the outbox otherwise. */
+  notify?: NotifySettings
 }
 
 export const DEMO_TODAY = '2024-01-22'
@@ -166,5 +220,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     baseUrl: e.OVERSIGHT_BASE_URL ?? `http://localhost:${e.PORT}`,
     baseUrlSet: e.OVERSIGHT_BASE_URL !== undefined,
     logLevel: e.LOG_LEVEL,
+    notify: e.NOTIFY_API_KEY
+      ? {
+          apiKey: e.NOTIFY_API_KEY,
+          baseUrl: e.NOTIFY_BASE_URL,
+          templates: Object.fromEntries(
+            Object.entries(NOTIFY_TEMPLATE_SETTINGS).map(([kind, setting]) => [kind, e[setting]]),
+          ) as Record<MessageKind, string>,
+        }
+      : undefined,
   }
 }

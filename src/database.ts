@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import type { AuditTables } from '#src/platform/audit/tables.ts'
 import type { AuthTables } from '#src/platform/auth/tables.ts'
 import type { BackupTables } from '#src/platform/backup/tables.ts'
+import type { JobsTables } from '#src/platform/jobs/tables.ts'
 import type { BodiesTables } from '#src/modules/bodies/index.ts'
 import type { MeetingsTables } from '#src/modules/meetings/index.ts'
 import type { RecommendationsTables } from '#src/modules/recommendations/index.ts'
@@ -21,6 +22,7 @@ export interface Database
     AuthTables,
     AuditTables,
     BackupTables,
+    JobsTables,
     BodiesTables,
     MeetingsTables,
     RecommendationsTables,

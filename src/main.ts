@@ -99,6 +99,7 @@ async function main(command = 'serve', args: string[] = []) {
     backupWarnDays: config.backupWarnDays,
     baseUrl: config.baseUrl,
     scheduledMessages: true,
+    notify: config.notify,
   })
   for (const warning of startupWarnings(config, clock.today())) app.log.warn(warning)
   const close = () => {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
+import type { JobHandler } from '#src/platform/jobs/index.ts'
 
 /**
  * What every module's `create<Module>(deps)` returns, the one shape app.ts composes: the service
@@ -7,6 +8,11 @@ import type { FastifyPluginAsync } from 'fastify'
 export interface Module<Service> {
   service: Service
   routes: FastifyPluginAsync
+}
+
+/** A module with work done outside requests: the handlers of its kinds of job (platform/jobs). */
+export interface JobsModule<Service> extends Module<Service> {
+  jobs: Record<string, JobHandler>
 }
 
 /** A module that publishes open data: its part of /api/v1 besides. */

@@ -3,6 +3,7 @@ import { buildApp } from '#src/app.ts'
 import { DEMO_COUNCIL_NAME } from '#src/config.ts'
 import type { Database, Db } from '#src/database.ts'
 import { DEMO_ACCOUNTS } from '#src/demo/index.ts'
+import type { NotifySettings } from '#src/modules/notifications/index.ts'
 import { hashPassword } from '#src/platform/auth/passwords.ts'
 import type { Role } from '#src/platform/auth/user.ts'
 import { createClock } from '#src/platform/clock.ts'
@@ -58,6 +59,8 @@ export async function startTestApp(
     councilName?: string
     trustProxy?: string[]
     rateLimitPerMinute?: number
+    /** GOV.UK Notify: in tests, a stand-in's address and key (test/support/notify-stand-in.ts). */
+    notify?: NotifySettings
   } = {},
 ): Promise<TestApp> {
   const queries = createQueryCounter()
@@ -73,6 +76,7 @@ export async function startTestApp(
     councilName: options.councilName ?? (options.demo !== false ? DEMO_COUNCIL_NAME : undefined),
     baseUrl: TEST_BASE_URL,
     rateLimitPerMinute: options.rateLimitPerMinute,
+    notify: options.notify,
   })
   await app.ready()
   let extra = 0

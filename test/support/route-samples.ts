@@ -35,6 +35,8 @@ export const PAPER_SAMPLES = [
 export const SAMPLE_ALERT_TOKEN = 'SampleAlertToken_for-every-route-0123456789'
 
 export interface SampleRecords {
+  /** An outbox message GOV.UK Notify refused. */
+  failedMessage: string
   attendance: string
   declaration: string
   /** A draft of the September minutes kept as if they had been approved with amendments. */
@@ -184,7 +186,25 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     .insertInto('alertSubscriptions')
     .values({ bodyId: body.id, email: 'sample@example.org', token: SAMPLE_ALERT_TOKEN })
     .execute()
+  // A message GOV.UK Notify refused, for sending again.
+  const failedMessage = await db
+    .insertInto('outboxMessages')
+    .values({
+      kind: 'alert confirmation',
+      dedupeKey: 'sample-failed-message',
+      userId: null,
+      recipient: 'sample@example.org',
+      subject: 'Confirm your email alerts',
+      body: 'Confirm here.',
+      createdOn: '2024-01-22',
+      personalisation: JSON.stringify({ body_name: 'Sample', confirm_url: 'https://example.org/confirm' }),
+      delivery: 'failed',
+      deliveryError: 'GOV.UK Notify answered 400: Missing personalisation',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return {
+    failedMessage: failedMessage.id,
     importBatch: importBatch.id,
     attendance: present.id,
     publishedDraft: publishedDraft.id,
@@ -288,6 +308,7 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     .replace(/^\/forward-plan\/:plan\/items\/:item/, '/forward-plan/2024-01/items/12-2022')
     .replace(/^\/forward-plan\/:plan/, '/forward-plan/2024-01')
     .replace(/^\/admin\/accounts\/:id/, `/admin/accounts/${ids.account}`)
+    .replace(/^\/admin\/outbox\/:id/, `/admin/outbox/${ids.failedMessage}`)
     .replace(/^\/admin\/imports\/:id/, `/admin/imports/${ids.importBatch}`)
     .replace(/^\/petitions\/:slug/, '/petitions/sample-petition')
     .replace(/^\/waiting-lists\/:service\/figures\/:month/, '/waiting-lists/camhs/figures/2023-12')

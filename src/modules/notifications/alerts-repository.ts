@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import type { Delivery } from './tables.ts'
 
 /** A paper a body published that alerts announce. */
 export interface Publication {
@@ -73,11 +74,17 @@ export function createAlertsRepository(db: Db) {
     },
     /** Forgets the address on the messages sent about a subscription, once its owner leaves. */
     forgetRecipient(trx: Trx, subscriptionId: string) {
-      return trx
-        .updateTable('outboxMessages')
-        .set({ recipient: 'removed on leaving' })
-        .where(sql<boolean>`dedupe_key like ${`alert%:${subscriptionId}`}`)
-        .execute()
+      return (
+        trx
+          .updateTable('outboxMessages')
+          // One still waiting for delivery is not sent: there is no address to send it to.
+          .set({
+            recipient: 'removed on leaving',
+            delivery: sql<Delivery>`case when delivery = 'queued' then 'outbox' else delivery end`,
+          })
+          .where(sql<boolean>`dedupe_key like ${`alert%:${subscriptionId}`}`)
+          .execute()
+      )
     },
     /** Confirmed subscriptions with their body's name. */
     confirmed() {

@@ -8,12 +8,12 @@ import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { longDateWithDay } from '#src/platform/views/filters.ts'
 import type { AlertsRepository, Publication } from './alerts-repository.ts'
-import type { NotificationsRepository } from './repository.ts'
+import type { Outbox } from './outbox.ts'
 
 export interface AlertsDeps {
   db: Db
   alerts: AlertsRepository
-  outbox: NotificationsRepository
+  outbox: Outbox
   clock: Clock
   baseUrl: string
   /** The body with this slug, as the public sees it (NotFoundError when there is none). */
@@ -58,8 +58,6 @@ export function createAlertsService(deps: AlertsDeps) {
     return found
   }
 
-  const leaveLine = (token: string) => `To stop these emails: ${baseUrl}/alerts/${token}/unsubscribe`
-
   return {
     /** The body whose papers someone asks to hear about. */
     async alertsBody(ctx: Context, slug: string) {
@@ -86,14 +84,7 @@ export function createAlertsService(deps: AlertsDeps) {
           dedupeKey: `alert-confirm:${token}:${subscription.id}`,
           userId: null,
           recipient: email,
-          subject: `Confirm your email alerts from ${body.name}`,
-          body: [
-            `Someone asked for an email to this address each time ${body.name} publishes an agenda, minutes or decisions.`,
-            '',
-            `To start them, confirm here: ${baseUrl}/alerts/${token}/confirm`,
-            '',
-            'If it was not you, ignore this email: nothing more will be sent.',
-          ].join('\n'),
+          personalisation: { body_name: body.name, confirm_url: `${baseUrl}/alerts/${token}/confirm` },
           createdOn: today,
         })
         // The address is the subscriber's own business: never in the audit trail.
@@ -166,14 +157,12 @@ export function createAlertsService(deps: AlertsDeps) {
               dedupeKey: `alert:${publication.kind}:${publication.id}:${subscription.id}`,
               userId: null,
               recipient: subscription.email,
-              subject: `${subscription.bodyName}: ${title}`,
-              body: [
-                `${subscription.bodyName} has published: ${title}.`,
-                '',
-                `Read it here: ${baseUrl}${publication.href}`,
-                '',
-                leaveLine(subscription.token),
-              ].join('\n'),
+              personalisation: {
+                body_name: subscription.bodyName,
+                title,
+                url: `${baseUrl}${publication.href}`,
+                unsubscribe_url: `${baseUrl}/alerts/${subscription.token}/unsubscribe`,
+              },
               createdOn: today,
             })
             if (message)

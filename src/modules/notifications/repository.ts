@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import type { Delivery } from './tables.ts'
 
 export interface NewMessage {
   kind: string
@@ -9,7 +10,12 @@ export interface NewMessage {
   subject: string
   body: string
   createdOn: string
+  personalisation: Record<string, string | string[]>
+  delivery: Delivery
 }
+
+/** The longest delivery error kept. */
+const ERROR_LENGTH = 2000
 
 /** Queries for the outbox and for whom a message goes to. No decisions here. */
 export function createNotificationsRepository(db: Db) {
@@ -63,18 +69,34 @@ export function createNotificationsRepository(db: Db) {
     keep(trx: Trx, message: NewMessage) {
       return trx
         .insertInto('outboxMessages')
-        .values(message)
+        .values({ ...message, personalisation: JSON.stringify(message.personalisation) })
         .onConflict((conflict) => conflict.column('dedupeKey').doNothing())
         .returning(['id', 'recipient', 'subject'])
         .executeTakeFirst()
     },
 
-    /** One page of the outbox, newest first, and how many messages it holds. */
-    async page(page: number, pageSize: number) {
+    /**
+     * One page of the outbox, newest first (only the failed messages when asked), how many it holds, and
+     * how many failed in all.
+     */
+    async page(page: number, pageSize: number, onlyFailed: boolean) {
       const [rows, count] = await Promise.all([
         db
           .selectFrom('outboxMessages')
-          .select(['id', 'kind', 'recipient', 'subject', 'body', 'createdOn', 'createdAt'])
+          .select([
+            'id',
+            'kind',
+            'recipient',
+            'subject',
+            'body',
+            'createdOn',
+            'createdAt',
+            'delivery',
+            'notifyId',
+            'notifyStatus',
+            'deliveryError',
+          ])
+          .$if(onlyFailed, (query) => query.where('delivery', '=', 'failed'))
           .orderBy('createdAt', 'desc')
           .orderBy('id')
           .limit(pageSize)
@@ -82,10 +104,64 @@ export function createNotificationsRepository(db: Db) {
           .execute(),
         db
           .selectFrom('outboxMessages')
-          .select(sql<string>`count(*)`.as('total'))
+          .select([
+            sql<string>`count(*)`.as('total'),
+            sql<string>`count(*) filter (where delivery = 'failed')`.as('failed'),
+          ])
           .executeTakeFirstOrThrow(),
       ])
-      return { rows, total: Number(count.total) }
+      return {
+        rows,
+        total: Number(onlyFailed ? count.failed : count.total),
+        failed: Number(count.failed),
+      }
+    },
+
+    /** A message as it is to be delivered. */
+    message(id: string) {
+      return db
+        .selectFrom('outboxMessages')
+        .select(['id', 'kind', 'recipient', 'personalisation', 'delivery', 'notifyId', 'notifyStatus'])
+        .where('id', '=', id)
+        .executeTakeFirst()
+    },
+
+    /** Records that GOV.UK Notify accepted a message, with its id and first status. */
+    async markSent(trx: Trx, id: string, notifyId: string, notifyStatus: string) {
+      await trx
+        .updateTable('outboxMessages')
+        .set({ delivery: 'sent', notifyId, notifyStatus, deliveryError: null })
+        .where('id', '=', id)
+        .execute()
+    },
+
+    /** Records Notify's latest status of a message, and its failure when Notify could not deliver it. */
+    async markStatus(trx: Trx, id: string, notifyStatus: string, failure: string | null) {
+      await trx
+        .updateTable('outboxMessages')
+        .set({ notifyStatus, ...(failure ? { delivery: 'failed' as const, deliveryError: failure } : {}) })
+        .where('id', '=', id)
+        .execute()
+    },
+
+    /** Records that a message could not be delivered, and why. */
+    async markFailed(trx: Trx, id: string, error: string) {
+      await trx
+        .updateTable('outboxMessages')
+        .set({ delivery: 'failed', deliveryError: error.slice(0, ERROR_LENGTH) })
+        .where('id', '=', id)
+        .execute()
+    },
+
+    /** Puts a failed message back in the queue; the message, or undefined when it had not failed. */
+    requeue(trx: Trx, id: string) {
+      return trx
+        .updateTable('outboxMessages')
+        .set({ delivery: 'queued', deliveryError: null, notifyId: null, notifyStatus: null })
+        .where('id', '=', id)
+        .where('delivery', '=', 'failed')
+        .returning(['id', 'subject'])
+        .executeTakeFirst()
     },
   }
 }

@@ -6,6 +6,9 @@ import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { longDate, longDateWithDay } from '#src/platform/views/filters.ts'
+import { NotFoundError } from '#src/platform/http/errors.ts'
+import type { JobQueue } from '#src/platform/jobs/index.ts'
+import { DELIVER_EMAIL, type Outbox } from './outbox.ts'
 import type { NotificationsRepository } from './repository.ts'
 import { reminderDue, updateRequestsDue } from './rules.ts'
 
@@ -21,6 +24,10 @@ export interface WantedUpdate {
 export interface NotificationsDeps {
   db: Db
   repository: NotificationsRepository
+  outbox: Outbox
+  queue: JobQueue
+  /** True when GOV.UK Notify is set up, so that messages are delivered, not only kept. */
+  delivering: boolean
   clock: Clock
   /** The app's public address, for the links in a message. */
   baseUrl: string
@@ -46,38 +53,32 @@ const LOOK_AHEAD_DAYS = 60
 export function createNotificationsService(deps: NotificationsDeps) {
   const { db, repository: repo, clock } = deps
 
-  function requestBody(name: string, meeting: { bodyName: string; date: string }, wanted: WantedUpdate[]) {
-    const lines = wanted.flatMap((item) => [`- ${item.line}`, `  ${deps.baseUrl}${item.href}`])
-    return [
-      `Dear ${name},`,
-      '',
-      `${meeting.bodyName} meets on ${longDateWithDay(meeting.date)}. Please post an update on each of these before then, so that the committee reads where things stand:`,
-      '',
-      ...lines,
-      '',
-      `You are receiving this because you are named as responsible for them in Oversight.`,
-    ].join('\n')
-  }
+  /** Each thing wanted as one line of a list: what it is, then where to post the update. */
+  const listed = (items: { line: string; href: string }[]) =>
+    items.map((item) => `${item.line}: ${deps.baseUrl}${item.href}`)
 
   /** Keeps one message to an account about a meeting, with its audit event; false when its key was kept already. */
   async function keep(
     ctx: Context,
     meetingId: string,
-    account: { id: string; email: string },
+    account: { id: string; email: string; name: string },
     kind: 'update request' | 'update reminder',
     dedupeKey: string,
-    subject: string,
-    body: string,
-    items: number,
+    meeting: { bodyName: string; date: string },
+    items: WantedUpdate[],
   ) {
     return withTransaction(db, async (trx) => {
-      const message = await repo.keep(trx, {
+      const message = await deps.outbox.keep(trx, {
         kind,
         dedupeKey,
         userId: account.id,
         recipient: account.email,
-        subject,
-        body,
+        personalisation: {
+          name: account.name,
+          body_name: meeting.bodyName,
+          meeting_date: longDateWithDay(meeting.date),
+          items: listed(items),
+        },
         createdOn: clock.today(),
       })
       if (message)
@@ -85,7 +86,7 @@ export function createNotificationsService(deps: NotificationsDeps) {
           action: kind === 'update request' ? 'sent an update request' : 'sent an update reminder',
           subjectType: 'meeting',
           subjectId: meetingId,
-          after: { to: message.recipient, items },
+          after: { to: message.recipient, items: items.length },
         })
       return Boolean(message)
     })
@@ -117,42 +118,15 @@ export function createNotificationsService(deps: NotificationsDeps) {
           const own = wanted.filter((item) => item.personId === account.personId)
           const requestKey = `update-request:${meeting.id}:${account.id}`
           const requestedOn = await repo.sentOn(requestKey)
-          const when = `before ${meeting.bodyName} on ${longDateWithDay(meeting.date)}`
           if (!requestedOn) {
-            const subject = `Updates wanted ${when}`
-            if (
-              await keep(
-                ctx,
-                meeting.id,
-                account,
-                'update request',
-                requestKey,
-                subject,
-                requestBody(account.name, meeting, own),
-                own.length,
-              )
-            )
-              sent += 1
+            if (await keep(ctx, meeting.id, account, 'update request', requestKey, meeting, own)) sent += 1
             continue
           }
           if (!reminderDue(today, requestedOn, meeting.date)) continue
           const pending = own.filter((item) => item.updatedOn === null || item.updatedOn < requestedOn)
           if (pending.length === 0) continue
           const key = `update-reminder:${meeting.id}:${account.id}`
-          const body = requestBody(account.name, meeting, pending)
-          if (
-            await keep(
-              ctx,
-              meeting.id,
-              account,
-              'update reminder',
-              key,
-              `Reminder: updates wanted ${when}`,
-              body,
-              pending.length,
-            )
-          )
-            sent += 1
+          if (await keep(ctx, meeting.id, account, 'update reminder', key, meeting, pending)) sent += 1
         }
       }
       return sent
@@ -172,19 +146,18 @@ export function createNotificationsService(deps: NotificationsDeps) {
       let sent = 0
       for (const account of await repo.activeAccountsWithRole('scrutiny_officer')) {
         const kept = await withTransaction(db, async (trx) => {
-          const message = await repo.keep(trx, {
+          const message = await deps.outbox.keep(trx, {
             kind: 'overdue digest',
             dedupeKey: `overdue-digest:${week}:${account.id}`,
             userId: account.id,
             recipient: account.email,
-            subject: `${red.length} turned red in the week to ${longDate(today)}`,
-            body: [
-              `Dear ${account.name},`,
-              '',
-              `These turned red in the seven days to ${longDateWithDay(today)}:`,
-              '',
-              ...red.flatMap((item) => [`- ${item.line}`, `  ${deps.baseUrl}${item.href}`]),
-            ].join('\n'),
+            personalisation: {
+              name: account.name,
+              count: String(red.length),
+              week_to: longDate(today),
+              week_to_with_day: longDateWithDay(today),
+              items: listed(red),
+            },
             createdOn: today,
           })
           if (message)
@@ -201,10 +174,27 @@ export function createNotificationsService(deps: NotificationsDeps) {
       return sent
     },
 
-    /** One page of the outbox, newest first, for admins. */
-    async outbox(ctx: Context, page: number) {
+    /** One page of the outbox, newest first (or only the messages that could not be sent), for admins. */
+    async outbox(ctx: Context, page: number, onlyFailed = false) {
       assertCan(ctx.user, 'outbox:read')
-      return repo.page(page, OUTBOX_PAGE_SIZE)
+      return repo.page(page, OUTBOX_PAGE_SIZE, onlyFailed)
+    },
+
+    /** Sends a message that could not be sent again, from the start. */
+    async retryDelivery(ctx: Context, id: string) {
+      assertCan(ctx.user, 'outbox:retry')
+      if (!deps.delivering) throw new NotFoundError('Message')
+      await withTransaction(db, async (trx) => {
+        const message = await repo.requeue(trx, id)
+        if (!message) throw new NotFoundError('Message')
+        await deps.queue.enqueue(trx, DELIVER_EMAIL, message.id)
+        await recordAudit(trx, ctx, {
+          action: 'tried sending an email again',
+          subjectType: 'outbox message',
+          subjectId: message.id,
+          after: { subject: message.subject },
+        })
+      })
     },
   }
 }

@@ -60,7 +60,7 @@ describe.each(testDatabases())('update requests on $name', (database) => {
     expect(chris.body).toMatch(/- Recommendation \S+: .+improvement plan.+\((Red|Amber|Green)\)/)
     expect(chris.body).toContain(`${TEST_BASE_URL}/recommendations/`)
     expect(chris.body).toMatch(
-      /- Action \S+: .+ \((red|due)\)\n {2}https:\/\/oversight\.example\.gov\.uk\/improvement-plans\//,
+      /- Action \S+: .+ \((red|due)\): https:\/\/oversight\.example\.gov\.uk\/improvement-plans\//,
     )
     // Annette's account is disabled: nothing goes to it.
     expect(sent.some((message) => message.recipient.startsWith('annette'))).toBe(false)

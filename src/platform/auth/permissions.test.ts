@@ -20,6 +20,7 @@ const EXPECTED: Record<string, Role[]> = {
   'settings:edit': ['admin'],
   'imports:manage': ['admin'],
   'outbox:read': ['admin'],
+  'outbox:retry': ['admin'],
   'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
   'bodies:edit': ['scrutiny_officer', 'admin'],
   'people:edit': ['scrutiny_officer', 'admin'],

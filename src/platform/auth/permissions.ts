@@ -16,6 +16,8 @@ export const GRANTS = {
   'imports:manage': ['admin'],
   /** Read the outbox: every email sent, to whom. */
   'outbox:read': ['admin'],
+  /** Send again a message that could not be sent. */
+  'outbox:retry': ['admin'],
   'history:read': ['member', 'officer', 'scrutiny_officer', 'analyst', 'admin'],
   'bodies:edit': ['scrutiny_officer', 'admin'],
   'people:edit': ['scrutiny_officer', 'admin'],
