@@ -82,7 +82,7 @@ const schema = z
     OVERSIGHT_TODAY: z.string().regex(isoDate, 'OVERSIGHT_TODAY must be YYYY-MM-DD').optional(),
     /** Send cookies with Secure and the __Host- prefix. Turn off only for plain-HTTP development off localhost. */
     COOKIE_SECURE: z.enum(['0', '1']).default('1'),
-    /** Keep signed-out pages in memory until the data changes ("0" when several processes share one database). */
+    /** Keep signed-out pages in memory until the data changes, in any process sharing the database (ADR 3). */
     OVERSIGHT_PAGE_CACHE: z.enum(['0', '1']).default('1'),
     /** Days after the last backup (or with none) when the admin's backups page warns. */
     OVERSIGHT_BACKUP_WARN_DAYS: z.coerce.number().int().min(1).max(366).default(7),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { buildApp } from '#src/app.ts'
+import { startChangeFeed } from '#src/platform/db/change-feed.ts'
 import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/database.ts'
 import { createAdminAccount } from '#src/modules/accounts/index.ts'
@@ -102,9 +103,16 @@ async function main(command = 'serve', args: string[] = []) {
     notify: config.notify,
   })
   for (const warning of startupWarnings(config, clock.today())) app.log.warn(warning)
+  // Several processes may share a PostgreSQL database: each hears the others' changes, so that none
+  // serves a cached page older than a change committed anywhere (ADR 3).
+  const changes =
+    config.databaseUrl && config.pageCache
+      ? await startChangeFeed(handle.db, config.databaseUrl, app.log)
+      : undefined
   const close = () => {
     void app
       .close()
+      .then(() => changes?.stop())
       .then(() => handle.close())
       .then(() => process.exit(0))
   }

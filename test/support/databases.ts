@@ -14,13 +14,16 @@ export type { Prepared }
 export interface TestDatabase {
   name: 'pglite' | 'postgres'
   /** A fresh database with nothing in it, not even the schema. */
-  open(options?: OpenOptions): Promise<DatabaseHandle<Database>>
+  open(options?: OpenOptions): Promise<TestDatabaseHandle>
   /**
    * A fresh database, migrated, with the demo data when asked: a copy of one prepared once per test
    * run (the first suite to ask prepares it), since migrating and loading the demo cost seconds a suite.
    */
-  openPrepared(prepared: Prepared, options?: OpenOptions): Promise<DatabaseHandle<Database>>
+  openPrepared(prepared: Prepared, options?: OpenOptions): Promise<TestDatabaseHandle>
 }
+
+/** A test's database; on PostgreSQL, with the address another process may connect to it by. */
+export type TestDatabaseHandle = DatabaseHandle<Database> & { url?: string }
 
 async function prepare(handle: DatabaseHandle<Database>, prepared: Prepared) {
   await migrateToLatest(handle.db)
@@ -100,6 +103,7 @@ function postgres(url: string): TestDatabase {
     const handle = openPostgres<Database>(databaseUrl(name), 4, options)
     return {
       ...handle,
+      url: databaseUrl(name),
       async close() {
         await handle.close()
         await dropWhenFree(url, name)

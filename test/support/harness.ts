@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '#src/app.ts'
 import { DEMO_COUNCIL_NAME } from '#src/config.ts'
-import type { Database, Db } from '#src/database.ts'
+import type { Db } from '#src/database.ts'
 import { DEMO_ACCOUNTS } from '#src/demo/index.ts'
 import type { NotifySettings } from '#src/modules/notifications/index.ts'
 import { hashPassword } from '#src/platform/auth/passwords.ts'
 import type { Role } from '#src/platform/auth/user.ts'
 import { createClock } from '#src/platform/clock.ts'
-import type { DatabaseHandle } from '#src/platform/db/database.ts'
 import { Agent, type AgentOptions } from './agent.ts'
-import type { TestDatabase } from './databases.ts'
+import type { TestDatabase, TestDatabaseHandle } from './databases.ts'
 import { type QueryCounter, createQueryCounter } from './query-counter.ts'
 import { TEST_PASSWORD } from './test-password.ts'
 
@@ -29,7 +28,7 @@ export const DEMO_EMAIL: Record<Role, string> = Object.fromEntries(
 export interface TestApp {
   app: FastifyInstance
   db: Db
-  handle: DatabaseHandle<Database>
+  handle: TestDatabaseHandle
   /** Counts the statements sent to the database: `await t.queries.count(() => agent.get(url))`. */
   queries: QueryCounter
   /** A signed-out client, from 127.0.0.1 unless told otherwise. */

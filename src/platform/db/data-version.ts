@@ -1,7 +1,7 @@
 /**
  * A counter that moves on every committed change, so anything derived from the data (the public
- * page cache) can tell it is out of date. Per process: several processes writing to one PostgreSQL
- * do not see each other's changes here, so such deployments turn the page cache off.
+ * page cache) can tell it is out of date. Per process: on PostgreSQL the change feed
+ * (change-feed.ts) moves it for the changes other processes commit too.
  */
 let version = 0
 

@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { CamelCasePlugin, Kysely, type Logger, PostgresDialect, type Transaction } from 'kysely'
 import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
+import { announceChange } from './change-feed.ts'
 import { dataChanged } from './data-version.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -123,7 +124,12 @@ export async function openDatabase<DB>(options: {
 
 /** Runs `work` in one transaction: everything it writes, audit events included, lands together or not at all. */
 export async function withTransaction<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  const result = await db.transaction().execute(work)
+  const result = await db.transaction().execute(async (trx) => {
+    const done = await work(trx)
+    // Other processes on the same PostgreSQL hear of it when it commits (change-feed.ts).
+    await announceChange(db, trx)
+    return done
+  })
   dataChanged()
   return result
 }

@@ -1,0 +1,108 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDatabases } from '../../../test/support/databases.ts'
+import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
+import { startChangeFeed } from './change-feed.ts'
+
+const MEETING = '/meetings/2024-01-25-children-and-young-peoples-scrutiny-committee'
+const postgres = testDatabases().filter((database) => database.name === 'postgres')
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as { port: number }
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+/** Another Oversight process on the same PostgreSQL database, serving as `npm start` does, its page cache on. */
+async function startSecondProcess(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
+    env: {
+      PATH: process.env.PATH,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      OVERSIGHT_DEMO: '0',
+      OVERSIGHT_TODAY: '2024-01-22',
+      OVERSIGHT_COUNCIL_NAME: 'Blackpool Council',
+      OVERSIGHT_PAGE_CACHE: '1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The second process did not start:\n${output}`)), 60_000)
+    const read = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes('Oversight is serving')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout.on('data', read)
+    child.stderr.on('data', read)
+    child.once('exit', (code) => reject(new Error(`The second process ended (${code}):\n${output}`)))
+  })
+  return child
+}
+
+/**
+ * Two processes on one PostgreSQL database, each with its page cache on: a change committed in one
+ * reaches the pages the other serves within a second, through LISTEN/NOTIFY.
+ */
+describe.skipIf(postgres.length === 0)('the page cache of several processes on one PostgreSQL', () => {
+  let t: TestApp
+  let second: ChildProcess | undefined
+  let feed: Awaited<ReturnType<typeof startChangeFeed>> | undefined
+  let port: number
+
+  const fromSecond = async (path: string) => (await fetch(`http://127.0.0.1:${port}${path}`)).text()
+
+  beforeAll(async () => {
+    t = await startTestApp(postgres[0], { publicCache: true })
+    feed = await startChangeFeed(t.db, t.handle.url!, { warn: () => undefined })
+    port = await freePort()
+    second = await startSecondProcess(t.handle.url!, port)
+  }, 120_000)
+  afterAll(async () => {
+    second?.kill('SIGTERM')
+    if (second && second.exitCode === null) await new Promise((resolve) => second!.once('exit', resolve))
+    await feed?.stop()
+    await t?.close()
+  })
+
+  it('serves the other process’s cached page until a change is committed here, then the change within a second', async () => {
+    expect(await fromSecond(MEETING)).toContain('Committee Room A, Town Hall')
+    // A write behind the app's back is announced to no one: the other process keeps serving its copy
+    // (once its own work on starting, such as the update requests it sends, has committed).
+    let stale = false
+    for (let attempt = 1; attempt <= 40 && !stale; attempt += 1) {
+      const venue = `Unannounced Room ${attempt}`
+      await fromSecond(MEETING)
+      await t.db.updateTable('meetings').set({ venue }).where('slug', '=', MEETING.slice(10)).execute()
+      stale = !(await fromSecond(MEETING)).includes(venue)
+      if (!stale) await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    expect(stale).toBe(true)
+
+    const scrutiny = await t.as('scrutiny_officer')
+    const changed = await scrutiny.post(`${MEETING}/edit`, {
+      ...(await scrutiny.openForm(`${MEETING}/edit`)),
+      venue: 'Council Chamber, Town Hall, Blackpool',
+      venueChangeReason: 'The chamber is being repaired.',
+    })
+    expect(changed.statusCode).toBe(303)
+    const committed = Date.now()
+    let page = ''
+    while (Date.now() - committed < 1_000) {
+      page = await fromSecond(MEETING)
+      if (page.includes('Council Chamber')) break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(page).toContain('Council Chamber, Town Hall, Blackpool')
+  })
+})
