@@ -52,7 +52,7 @@ function moduleZones() {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/', 'test/fixtures/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'dist/', 'dist-*/', 'test/fixtures/'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommendedTypeChecked],

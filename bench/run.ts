@@ -25,6 +25,7 @@ import { migrateToLatest } from '#src/platform/db/migrate.ts'
 import { benchImport, importReport } from './import.ts'
 import { benchPapers, papersReport } from './papers.ts'
 import type { LoadRequest, LoadResult } from './load.ts'
+import { buildDist } from '../scripts/build.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
@@ -33,7 +34,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 /** A second, shorter run of each page with one connection: the time a request takes with no queue. */
 const SOLO_SECONDS = Math.max(2, Math.round(SECONDS / 2))
 const PAGE_BUDGET_MS = 50
-const START_BUDGET_MS = 10_000
+const START_BUDGET_MS = 5_000
+const RESTART_BUDGET_MS = 2_000
 
 const meeting = '/meetings/2024-01-25-children-and-young-peoples-scrutiny-committee'
 const TARGETS = [
@@ -157,8 +159,12 @@ function stop(child: ChildProcess): Promise<void> {
   })
 }
 
-/** `npm start` on a fresh data folder (PGlite, demo data): milliseconds until / answers 200. */
-async function timeToFirstPage(): Promise<number> {
+/**
+ * `npm start` (the compiled JavaScript, built beforehand) on a fresh data folder (PGlite, demo data),
+ * then again on the same folder: milliseconds until / answers 200, each time.
+ */
+async function timeToFirstPage(): Promise<{ fresh: number; restart: number }> {
+  await buildDist({ quiet: true })
   const dataDir = mkdtempSync(join(tmpdir(), 'oversight-bench-'))
   const port = await freePort()
   const env: NodeJS.ProcessEnv = {
@@ -171,33 +177,39 @@ async function timeToFirstPage(): Promise<number> {
     OVERSIGHT_DEMO_PASSWORD: randomBytes(16).toString('hex'),
   }
   delete env.DATABASE_URL
-  const started = performance.now()
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['src/main.ts', 'serve'], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  try {
-    while (performance.now() - started < 60_000) {
-      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode} before serving a page`)
-      const ok = await fetch(`http://127.0.0.1:${port}/`).then(
-        (r) => r.status === 200,
-        () => false,
-      )
-      if (ok) return performance.now() - started
-      await new Promise((resolve) => setTimeout(resolve, 50))
+  const once = async () => {
+    const started = performance.now()
+    const child = spawn(process.execPath, [join('scripts', 'start.mjs'), 'serve'], {
+      cwd: root,
+      env,
+      detached: true,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    try {
+      while (performance.now() - started < 60_000) {
+        if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode} before serving a page`)
+        const ok = await fetch(`http://127.0.0.1:${port}/`).then(
+          (r) => r.status === 200,
+          () => false,
+        )
+        if (ok) return performance.now() - started
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      throw new Error('npm start served no page within 60 s')
+    } finally {
+      await stop(child)
     }
-    throw new Error('npm start served no page within 60 s')
+  }
+  try {
+    return { fresh: await once(), restart: await once() }
   } finally {
-    await stop(child)
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–')
 
-function report(rows: Row[], dbKind: string, startMs: number): string {
+function report(rows: Row[], dbKind: string, start: { fresh: number; restart: number }): string {
   const lines = [
     '# Benchmark results',
     '',
@@ -227,13 +239,17 @@ function report(rows: Row[], dbKind: string, startMs: number): string {
         `${ms(row.result.p99)} | ${row.result.non2xx} | ${ratio} | ${row.solo ? ms(row.solo.p95) : ''} | ${verdict} |`,
     )
   }
-  const startVerdict = startMs < START_BUDGET_MS ? 'PASS' : 'FAIL'
+  const verdict = (value: number, budget: number) => (value < budget ? 'PASS' : 'FAIL')
   lines.push(
     '',
     'Dynamic ÷ static is how many times longer the page takes than serving its bytes from memory (static requests/s ÷ dynamic requests/s).',
     '',
-    `Time to first page: ${(startMs / 1000).toFixed(1)} s from starting \`tsx src/main.ts serve\` on a fresh data folder ` +
-      `(migrations, demo data) to \`/\` answering 200. Budget: under ${START_BUDGET_MS / 1000} s. ${startVerdict}`,
+    `Time to first page: ${(start.fresh / 1000).toFixed(1)} s from starting \`npm start\`'s compiled JavaScript on a fresh ` +
+      `data folder (migrations, demo data) to \`/\` answering 200. Budget: under ${START_BUDGET_MS / 1000} s. ` +
+      `${verdict(start.fresh, START_BUDGET_MS)}`,
+    '',
+    `Restart: ${(start.restart / 1000).toFixed(1)} s on the same folder. Budget: under ${RESTART_BUDGET_MS / 1000} s. ` +
+      `${verdict(start.restart, RESTART_BUDGET_MS)}`,
     '',
   )
   return lines.join('\n')
@@ -279,8 +295,8 @@ async function main() {
     console.log(`Benchmark: ${TARGETS.length} routes, ${CONNECTIONS} connections, ${SECONDS} s each (BENCH_SECONDS)`)
     const { rows, dbKind } = await benchPages()
     console.log('Time to first page on a fresh data folder…')
-    const startMs = await timeToFirstPage()
-    found.pages = `${report(rows, dbKind, startMs)}\n`
+    const start = await timeToFirstPage()
+    found.pages = `${report(rows, dbKind, start)}\n`
   }
   if (parts.includes('import')) {
     console.log('Import from Modern.gov: 1,000 meetings with 10 items each, from a folder')

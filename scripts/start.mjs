@@ -1,0 +1,25 @@
+// Runs Oversight from dist/, building it first when it is missing or older than anything in src/
+// (a fresh clone, or a change since the last build): `npm start` stays one command.
+import { readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { STAMP, buildDist } from './build.mjs'
+
+const root = join(import.meta.dirname, '..')
+
+/** The newest modification time of anything under `folder`. */
+async function newest(folder) {
+  let latest = 0
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue
+    latest = Math.max(latest, (await stat(join(entry.parentPath, entry.name))).mtimeMs)
+  }
+  return latest
+}
+
+const built = await stat(STAMP).then(
+  (s) => s.mtimeMs,
+  () => 0,
+)
+if (built < (await newest(join(root, 'src')))) await buildDist()
+await import(pathToFileURL(join(root, 'dist', 'main.js')).href)
