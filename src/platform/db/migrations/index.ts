@@ -37,6 +37,7 @@ import * as publishedPapers from './2024-01-17-0036-published-papers.ts'
 import * as withdrawnPapers from './2024-01-18-0037-withdrawn-papers.ts'
 import * as outbox from './2024-01-19-0038-outbox.ts'
 import * as alertSubscriptions from './2024-01-20-0039-alert-subscriptions.ts'
+import * as sessionSignInMethod from './2024-01-22-0041-session-sign-in-method.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-18-0037-withdrawn-papers': withdrawnPapers,
   '2024-01-19-0038-outbox': outbox,
   '2024-01-20-0039-alert-subscriptions': alertSubscriptions,
+  '2024-01-22-0041-session-sign-in-method': sessionSignInMethod,
 }
 
 export const migrationProvider: MigrationProvider = {
