@@ -98,6 +98,8 @@ async function main(command = 'serve', args: string[] = []) {
     councilName: config.councilName,
     backupWarnDays: config.backupWarnDays,
     baseUrl: config.baseUrl,
+    oidc: config.oidc,
+    passwordSignIn: config.passwordSignIn,
     scheduledMessages: true,
   })
   for (const warning of startupWarnings(config, clock.today())) app.log.warn(warning)

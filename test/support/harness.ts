@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '#src/app.ts'
-import { DEMO_COUNCIL_NAME } from '#src/config.ts'
+import { DEMO_COUNCIL_NAME, type OidcSettings } from '#src/config.ts'
 import type { Database, Db } from '#src/database.ts'
 import { DEMO_ACCOUNTS } from '#src/demo/index.ts'
 import { hashPassword } from '#src/platform/auth/passwords.ts'
@@ -58,6 +58,9 @@ export async function startTestApp(
     councilName?: string
     trustProxy?: string[]
     rateLimitPerMinute?: number
+    /** Sign-in through an OpenID Connect provider (test/support/oidc-provider.ts). */
+    oidc?: OidcSettings
+    passwordSignIn?: boolean
   } = {},
 ): Promise<TestApp> {
   const queries = createQueryCounter()
@@ -73,6 +76,8 @@ export async function startTestApp(
     councilName: options.councilName ?? (options.demo !== false ? DEMO_COUNCIL_NAME : undefined),
     baseUrl: TEST_BASE_URL,
     rateLimitPerMinute: options.rateLimitPerMinute,
+    oidc: options.oidc,
+    passwordSignIn: options.passwordSignIn,
   })
   await app.ready()
   let extra = 0
