@@ -57,6 +57,22 @@ describe('startupWarnings', () => {
     expect(startupWarnings(loadConfig({}), '2024-01-22')).toEqual([])
   })
 
+  it('warns when the OpenID Connect redirect address is not on the base URL', () => {
+    const oidc = {
+      OVERSIGHT_BASE_URL: 'https://oversight.example.gov.uk',
+      OIDC_ISSUER: 'https://login.example.gov.uk',
+      OIDC_CLIENT_ID: 'oversight',
+      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_REDIRECT_URL: 'https://oversight.example.gov.uk/sign-in/oidc/callback',
+    }
+    expect(startupWarnings(loadConfig(oidc), '2024-01-22')).toEqual([])
+    const elsewhere = loadConfig({ ...oidc, OIDC_REDIRECT_URL: 'https://other.example.gov.uk/sign-in/oidc/callback' })
+    expect(startupWarnings(elsewhere, '2024-01-22')).toEqual([
+      'OIDC_REDIRECT_URL (https://other.example.gov.uk/sign-in/oidc/callback) is not on OVERSIGHT_BASE_URL ' +
+        '(https://oversight.example.gov.uk): signing in through the provider works only at the redirect address’s site.',
+    ])
+  })
+
   it('warns when the checked bank holidays end within a year', () => {
     const warnings = startupWarnings(loadConfig({}), '2099-01-01')
     expect(warnings).toHaveLength(1)

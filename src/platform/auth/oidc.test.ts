@@ -226,6 +226,9 @@ describe.each(testDatabases())('signing in through the council’s OpenID Connec
     expect(location.searchParams.get('post_logout_redirect_uri')).toBe(`${TEST_BASE_URL}/signed-out`)
     expect((await agent.get('/account')).statusCode).toBe(303)
 
+    // The browser may follow a sent form's redirect there: the CSP's form-action allows the provider.
+    expect(out.headers['content-security-policy']).toContain(`form-action 'self' ${provider.issuer}`)
+
     const withPassword = t.visitor()
     await withPassword.signIn('officer@example.org', TEST_PASSWORD)
     expect((await withPassword.post('/sign-out')).headers.location).toBe('/signed-out')
