@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { OIDC_ENVIRONMENT } from '../test/support/oidc-environment.ts'
 import { DEMO_TODAY, loadConfig } from './config.ts'
 
 describe('loadConfig: sign-in settings', () => {
@@ -110,12 +111,7 @@ describe('loadConfig', () => {
   })
 
   describe('sign-in through an OpenID Connect provider', () => {
-    const OIDC = {
-      OIDC_ISSUER: 'https://login.microsoftonline.com/0b0c0d0e-1111-2222-3333-444455556666/v2.0',
-      OIDC_CLIENT_ID: 'client-id',
-      OIDC_CLIENT_SECRET: 'client-secret',
-      OIDC_REDIRECT_URL: 'https://oversight.example.gov.uk/sign-in/oidc/callback',
-    }
+    const OIDC = OIDC_ENVIRONMENT
 
     it('is off by default, with password sign-in on', () => {
       const config = loadConfig({})
