@@ -29,18 +29,22 @@ export interface TestOidcProvider {
  * Oversight registered as a client. People sign in with its development login form (any password),
  * and consent is taken as given, as a council's own provider does for its own applications.
  */
-export async function startOidcProvider(accounts: ProviderAccounts = {}): Promise<TestOidcProvider> {
+export async function startOidcProvider(
+  accounts: ProviderAccounts = {},
+  /** The app's address, to which the provider sends people back. */
+  siteUrl = TEST_BASE_URL,
+): Promise<TestOidcProvider> {
   const server: Server = createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const redirectUrl = `${TEST_BASE_URL}${OIDC_CALLBACK_PATH}`
+  const redirectUrl = `${siteUrl}${OIDC_CALLBACK_PATH}`
   const provider = new Provider(issuer, {
     clients: [
       {
         client_id: OIDC_CLIENT_ID,
         client_secret: OIDC_CLIENT_SECRET,
         redirect_uris: [redirectUrl],
-        post_logout_redirect_uris: [`${TEST_BASE_URL}/signed-out`],
+        post_logout_redirect_uris: [`${siteUrl}/signed-out`],
         token_endpoint_auth_method: 'client_secret_basic',
       },
     ],
@@ -59,6 +63,8 @@ export async function startOidcProvider(accounts: ProviderAccounts = {}): Promis
       return grant
     },
     cookies: { keys: ['a cookie key for the tests only'] },
+    // Set, so that the provider does not print a notice for each default it falls back on.
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
   })
   server.on('request', provider.callback())
