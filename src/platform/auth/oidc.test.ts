@@ -63,7 +63,8 @@ describe.each(testDatabases())('signing in through the council’s OpenID Connec
 
   beforeAll(async () => {
     ;[provider, elsewhere] = await Promise.all([startOidcProvider(PEOPLE), startOidcProvider(PEOPLE)])
-    t = await startTestApp(database, { demo: false, oidc: provider.settings })
+    // With the page cache on, as in production: nothing of a sign-in may be kept for the next visitor.
+    t = await startTestApp(database, { demo: false, oidc: provider.settings, publicCache: true })
     await account('officer@example.org', 'officer')
     await account('admin@example.org', 'admin')
     await account('analyst@example.org', 'analyst')
@@ -78,6 +79,10 @@ describe.each(testDatabases())('signing in through the council’s OpenID Connec
     const page = await t.visitor().get('/sign-in?returnTo=%2Faccount')
     expect(attribute(page.body, '#sign-in-with-provider', 'href')).toBe('/sign-in/oidc?returnTo=%2Faccount')
     expect(count(page.body, 'input[name="password"]')).toBe(1)
+    // Each start is its own: a new state and nonce, never a copy of the last visitor's.
+    const [first, second] = [await t.visitor().get('/sign-in/oidc'), await t.visitor().get('/sign-in/oidc')]
+    expect(first.headers.location).not.toBe(second.headers.location)
+    expect(first.headers['cache-control']).toBe('no-store')
   })
 
   it('signs in by the verified email address, with the role the account has, where the link asked', async () => {
