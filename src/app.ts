@@ -4,6 +4,9 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { randomUUID } from 'node:crypto'
 import type { Db } from '#src/database.ts'
 import { createAuditReader } from '#src/platform/audit/reader.ts'
+import type { OidcSettings } from '#src/config.ts'
+import { createOidcProvider } from '#src/platform/auth/oidc-provider.ts'
+import { oidcRoutes } from '#src/platform/auth/oidc-routes.ts'
 import { authRoutes } from '#src/platform/auth/routes.ts'
 import { backupRoutes } from '#src/platform/backup/routes.ts'
 import { createBackupsService } from '#src/platform/backup/service.ts'
@@ -47,6 +50,10 @@ export interface AppOptions {
   backupWarnDays?: number
   /** The site's public address (config's OVERSIGHT_BASE_URL), for absolute links; never the Host header. */
   baseUrl?: string
+  /** Sign-in through the council's OpenID Connect provider (config's OIDC_ settings); none unless given. */
+  oidc?: OidcSettings
+  /** Whether anyone may sign in with a password (OIDC_PASSWORD_SIGN_IN); yes unless told otherwise. */
+  passwordSignIn?: boolean
   /** Send scheduled messages (update requests) once ready: the server does; tests run `app.scheduled` themselves. */
   scheduledMessages?: boolean
   /** GOV.UK Notify (config's NOTIFY_*): messages are delivered through it; only kept in the outbox without it. */
@@ -90,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, clock } = options
   const baseUrl = options.baseUrl ?? 'http://localhost'
   const sessions = createSessionStore(db)
+  const oidc = options.oidc ? createOidcProvider(options.oidc) : undefined
   const audit = createAuditReader(db)
   // Where imported records came from, for the pages and the open data that show it.
   const sources = createSourceReader(db)
@@ -105,6 +113,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     rateLimitPerMinute: options.rateLimitPerMinute,
     councilName: settings.service.pageName,
     baseUrl,
+    // Signing out of the provider too is a form's redirect there, which the CSP's form-action must allow.
+    formActions: oidc ? [new URL(oidc.settings.issuer).origin] : [],
   })
 
   // The body page gathers from modules made after bodies, so it asks for them when its routes are registered.
@@ -238,7 +248,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
 
   await app.register(healthRoutes({ db, kind: options.dbKind, version: options.version ?? '0.0.0' }))
-  await app.register(authRoutes({ db, sessions, cookieSecure: options.cookieSecure }))
+  const passwordSignIn = options.passwordSignIn ?? true
+  await app.register(authRoutes({ db, sessions, cookieSecure: options.cookieSecure, oidc, passwordSignIn, baseUrl }))
+  await app.register(oidcRoutes({ db, sessions, cookieSecure: options.cookieSecure, oidc }))
   // The body page, before a meeting: the agenda, what needs attention, and what is coming.
   const bodySections = [
     nextAgendaSection(meetings.service),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { OIDC_ENVIRONMENT } from '../test/support/oidc-environment.ts'
 import { DEMO_TODAY, loadConfig } from './config.ts'
 
 describe('loadConfig: sign-in settings', () => {
@@ -156,6 +157,69 @@ describe('loadConfig', () => {
         /NOTIFY_TEMPLATE_ALERT: must be a GOV.UK Notify template id/,
       )
       expect(() => loadConfig({ NOTIFY_BASE_URL: 'notify' })).toThrow(/NOTIFY_BASE_URL must be an http\(s\) address/)
+    })
+  })
+
+  describe('sign-in through an OpenID Connect provider', () => {
+    const OIDC = OIDC_ENVIRONMENT
+
+    it('is off by default, with password sign-in on', () => {
+      const config = loadConfig({})
+      expect(config.oidc).toBeUndefined()
+      expect(config.passwordSignIn).toBe(true)
+    })
+
+    it('takes all four settings, names the provider "your council account" unless told, and keeps passwords on', () => {
+      const config = loadConfig(OIDC)
+      expect(config.oidc).toEqual({
+        issuer: OIDC.OIDC_ISSUER,
+        clientId: 'client-id',
+        clientSecret: 'client-secret',
+        redirectUrl: OIDC.OIDC_REDIRECT_URL,
+        providerName: 'your council account',
+      })
+      expect(config.passwordSignIn).toBe(true)
+      const named = loadConfig({
+        ...OIDC,
+        OIDC_PROVIDER_NAME: 'your Wigan Council account',
+        OIDC_PASSWORD_SIGN_IN: '0',
+      })
+      expect(named.oidc?.providerName).toBe('your Wigan Council account')
+      expect(named.passwordSignIn).toBe(false)
+    })
+
+    it.each(Object.keys(OIDC))('refuses the others without %s, naming what is missing', (key) => {
+      expect(() => loadConfig({ ...OIDC, [key]: undefined })).toThrow(`${key}: ${key} is missing: set all of`)
+      expect(() => loadConfig({ ...OIDC, [key]: ' ' })).toThrow(`${key} is missing`)
+    })
+
+    it('refuses password sign-in off with no provider, since no one could sign in', () => {
+      expect(() => loadConfig({ OIDC_PASSWORD_SIGN_IN: '0' })).toThrow(
+        'OIDC_PASSWORD_SIGN_IN: OIDC_PASSWORD_SIGN_IN=0 needs OIDC_ISSUER',
+      )
+      expect(() => loadConfig({ OIDC_PASSWORD_SIGN_IN: 'no' })).toThrow('OIDC_PASSWORD_SIGN_IN')
+    })
+
+    it.each(['http://login.example.org', 'login.example.org', 'ftp://login.example.org'])(
+      'refuses the issuer %s: https only, or http on this machine',
+      (issuer) => {
+        expect(() => loadConfig({ ...OIDC, OIDC_ISSUER: issuer })).toThrow('OIDC_ISSUER: OIDC_ISSUER must be')
+      },
+    )
+
+    it('takes a provider on this machine over plain http, for development', () => {
+      expect(loadConfig({ ...OIDC, OIDC_ISSUER: 'http://127.0.0.1:8080' }).oidc?.issuer).toBe('http://127.0.0.1:8080')
+    })
+
+    it.each([
+      'https://oversight.example.gov.uk/callback',
+      'https://oversight.example.gov.uk/x/sign-in/oidc/callback',
+      'https://oversight.example.gov.uk/sign-in/oidc/callback?x=1',
+      '/sign-in/oidc/callback',
+    ])('refuses the redirect address %s', (url) => {
+      expect(() => loadConfig({ ...OIDC, OIDC_REDIRECT_URL: url })).toThrow(
+        'OIDC_REDIRECT_URL: OIDC_REDIRECT_URL must be the site’s address followed by /sign-in/oidc/callback',
+      )
     })
   })
 

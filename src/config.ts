@@ -40,6 +40,13 @@ function siteOrigin(value: string): string | null {
   return (url.protocol === 'https:' || url.protocol === 'http:') && bare ? url.origin : null
 }
 
+/** A setting that may be left out; blank counts as left out. */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => value || undefined)
+
 /** Every setting Oversight reads from the environment, described and checked in one place. */
 const schema = z
   .object({
@@ -124,6 +131,18 @@ const schema = z
     NOTIFY_TEMPLATE_OVERDUE_DIGEST: templateId,
     NOTIFY_TEMPLATE_ALERT_CONFIRMATION: templateId,
     NOTIFY_TEMPLATE_ALERT: templateId,
+    /** The council's OpenID Connect provider (its issuer address, like https://login.microsoftonline.com/TENANT/v2.0). */
+    OIDC_ISSUER: optionalText,
+    /** The client id Oversight has at the provider (Entra: the app registration's application id). */
+    OIDC_CLIENT_ID: optionalText,
+    /** The client secret Oversight has at the provider; it also seals the sign-in's short-lived cookie. */
+    OIDC_CLIENT_SECRET: optionalText,
+    /** Where the provider sends people back: OVERSIGHT_BASE_URL followed by /sign-in/oidc/callback. */
+    OIDC_REDIRECT_URL: optionalText,
+    /** What the sign-in button calls the provider: "Sign in with your council account". */
+    OIDC_PROVIDER_NAME: optionalText,
+    /** "0": no one signs in with a password, only through the provider (which must then be set). */
+    OIDC_PASSWORD_SIGN_IN: z.enum(['0', '1']).default('1'),
     /** Log level for pino. */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -139,9 +158,60 @@ const schema = z
       for (const setting of Object.values(NOTIFY_TEMPLATE_SETTINGS))
         if (!e[setting])
           ctx.addIssue({ code: 'custom', path: [setting], message: `${setting} is needed when NOTIFY_API_KEY is set` })
+    for (const issue of oidcIssues(e)) ctx.addIssue({ code: 'custom', path: [issue.key], message: issue.message })
   })
 
 export type Env = z.infer<typeof schema>
+
+const OIDC_KEYS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URL'] as const
+type OidcKey = (typeof OIDC_KEYS)[number] | 'OIDC_PASSWORD_SIGN_IN'
+type OidcEnv = Partial<Record<(typeof OIDC_KEYS)[number], string>> & { OIDC_PASSWORD_SIGN_IN: '0' | '1' }
+
+/** The path of the callback route: OIDC_REDIRECT_URL must end with it. */
+export const OIDC_CALLBACK_PATH = '/sign-in/oidc/callback'
+
+/** An http(s) address; plain http only on this machine (a provider started for development or tests). */
+function providerAddress(value: string): boolean {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return false
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)
+  return url.protocol === 'https:' || (url.protocol === 'http:' && local)
+}
+
+/** The site's address followed by the callback's path, and nothing else. */
+function isCallbackAddress(value: string): boolean {
+  if (!value.endsWith(OIDC_CALLBACK_PATH)) return false
+  const origin = siteOrigin(value.slice(0, -OIDC_CALLBACK_PATH.length))
+  return origin !== null && `${origin}${OIDC_CALLBACK_PATH}` === value
+}
+
+const NO_PROVIDER =
+  'OIDC_PASSWORD_SIGN_IN=0 needs OIDC_ISSUER and the other OIDC_ settings: with password sign-in off and no provider, no one could sign in'
+const ISSUER_MESSAGE =
+  'OIDC_ISSUER must be the provider’s https:// address, like https://login.microsoftonline.com/TENANT/v2.0'
+const REDIRECT_MESSAGE = `OIDC_REDIRECT_URL must be the site’s address followed by ${OIDC_CALLBACK_PATH}, like https://oversight.example.gov.uk${OIDC_CALLBACK_PATH}`
+
+/** The provider takes all four settings or none, and password sign-in goes off only with a provider. */
+function oidcIssues(e: OidcEnv): { key: OidcKey; message: string }[] {
+  if (OIDC_KEYS.every((key) => e[key] === undefined)) {
+    return e.OIDC_PASSWORD_SIGN_IN === '0' ? [{ key: 'OIDC_PASSWORD_SIGN_IN', message: NO_PROVIDER }] : []
+  }
+  const issues: { key: OidcKey; message: string }[] = OIDC_KEYS.filter((key) => e[key] === undefined).map((key) => ({
+    key,
+    message: `${key} is missing: set all of ${OIDC_KEYS.join(', ')}, or none of them`,
+  }))
+  if (e.OIDC_ISSUER !== undefined && !providerAddress(e.OIDC_ISSUER)) {
+    issues.push({ key: 'OIDC_ISSUER', message: ISSUER_MESSAGE })
+  }
+  if (e.OIDC_REDIRECT_URL !== undefined && !isCallbackAddress(e.OIDC_REDIRECT_URL)) {
+    issues.push({ key: 'OIDC_REDIRECT_URL', message: REDIRECT_MESSAGE })
+  }
+  return issues
+}
 
 export const DEMO_COUNCIL_NAME = 'Blackpool Council'
 
@@ -179,7 +249,22 @@ export interface Config {
   logLevel: Env['LOG_LEVEL']
   /** GOV.UK Notify, when set up; messages are only kept in the outbox otherwise. */
   notify?: NotifySettings
+  /** Sign-in through the council's OpenID Connect provider, when set up. */
+  oidc?: OidcSettings
+  /** False when OIDC_PASSWORD_SIGN_IN=0: everyone signs in through the provider. */
+  passwordSignIn: boolean
 }
+
+export interface OidcSettings {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  redirectUrl: string
+  /** Shown on the button: "Sign in with {providerName}". */
+  providerName: string
+}
+
+export const DEFAULT_PROVIDER_NAME = 'your council account'
 
 export const DEMO_TODAY = '2024-01-22'
 
@@ -229,5 +314,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           ) as Record<MessageKind, string>,
         }
       : undefined,
+    oidc: oidcSettings(e),
+    passwordSignIn: e.OIDC_PASSWORD_SIGN_IN === '1',
   }
+}
+
+function oidcSettings(e: Env): OidcSettings | undefined {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = e
+  if (!issuer || !clientId || !clientSecret || !e.OIDC_REDIRECT_URL) return undefined
+  const providerName = e.OIDC_PROVIDER_NAME ?? DEFAULT_PROVIDER_NAME
+  return { issuer, clientId, clientSecret, redirectUrl: e.OIDC_REDIRECT_URL, providerName }
 }

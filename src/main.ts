@@ -99,6 +99,8 @@ async function main(command = 'serve', args: string[] = []) {
     councilName: config.councilName,
     backupWarnDays: config.backupWarnDays,
     baseUrl: config.baseUrl,
+    oidc: config.oidc,
+    passwordSignIn: config.passwordSignIn,
     scheduledMessages: true,
     notify: config.notify,
   })

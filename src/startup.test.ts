@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { testDatabases } from '../test/support/databases.ts'
 import { TEST_PASSWORD, startTestApp } from '../test/support/harness.ts'
 import { text } from '../test/support/html.ts'
+import { OIDC_ENVIRONMENT } from '../test/support/oidc-environment.ts'
 import { loadConfig } from './config.ts'
 import { createAdminAccount } from './modules/accounts/index.ts'
 import { prepareDatabase, startupWarnings } from './startup.ts'
@@ -55,6 +56,16 @@ describe('startupWarnings', () => {
     const set = loadConfig({ NODE_ENV: 'production', OVERSIGHT_BASE_URL: 'https://oversight.example.gov.uk' })
     expect(startupWarnings(set, '2024-01-22')).toEqual([])
     expect(startupWarnings(loadConfig({}), '2024-01-22')).toEqual([])
+  })
+
+  it('warns when the OpenID Connect redirect address is not on the base URL', () => {
+    const oidc = { ...OIDC_ENVIRONMENT, OVERSIGHT_BASE_URL: 'https://oversight.example.gov.uk' }
+    expect(startupWarnings(loadConfig(oidc), '2024-01-22')).toEqual([])
+    const elsewhere = loadConfig({ ...oidc, OIDC_REDIRECT_URL: 'https://other.example.gov.uk/sign-in/oidc/callback' })
+    expect(startupWarnings(elsewhere, '2024-01-22')).toEqual([
+      'OIDC_REDIRECT_URL (https://other.example.gov.uk/sign-in/oidc/callback) is not on OVERSIGHT_BASE_URL ' +
+        '(https://oversight.example.gov.uk): signing in through the provider works only at the redirect address’s site.',
+    ])
   })
 
   it('warns when the checked bank holidays end within a year', () => {

@@ -32,8 +32,18 @@ export async function prepareDatabase(db: Db, config: Pick<Config, 'demo' | 'dem
 }
 
 /** What the log should warn about when the server starts: settings left at a default that does not suit. */
-export function startupWarnings(config: Pick<Config, 'env' | 'baseUrl' | 'baseUrlSet'>, today: string): string[] {
+export function startupWarnings(
+  config: Pick<Config, 'env' | 'baseUrl' | 'baseUrlSet' | 'oidc'>,
+  today: string,
+): string[] {
   const warnings: string[] = []
+  // The provider sends people back to the redirect address, where the sign-in's cookie must be.
+  if (config.oidc && new URL(config.oidc.redirectUrl).origin !== config.baseUrl) {
+    warnings.push(
+      `OIDC_REDIRECT_URL (${config.oidc.redirectUrl}) is not on OVERSIGHT_BASE_URL (${config.baseUrl}): ` +
+        'signing in through the provider works only at the redirect address’s site.',
+    )
+  }
   if (config.env === 'production' && !config.baseUrlSet) {
     warnings.push(
       `OVERSIGHT_BASE_URL is not set, so feeds and the open data page link to ${config.baseUrl}: ` +

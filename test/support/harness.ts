@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '#src/app.ts'
-import { DEMO_COUNCIL_NAME } from '#src/config.ts'
+import { DEMO_COUNCIL_NAME, type OidcSettings } from '#src/config.ts'
 import type { Db } from '#src/database.ts'
 import { DEMO_ACCOUNTS } from '#src/demo/index.ts'
 import type { NotifySettings } from '#src/modules/notifications/index.ts'
@@ -60,6 +60,9 @@ export async function startTestApp(
     rateLimitPerMinute?: number
     /** GOV.UK Notify: in tests, a stand-in's address and key (test/support/notify-stand-in.ts). */
     notify?: NotifySettings
+    /** Sign-in through an OpenID Connect provider (test/support/oidc-provider.ts). */
+    oidc?: OidcSettings
+    passwordSignIn?: boolean
   } = {},
 ): Promise<TestApp> {
   const queries = createQueryCounter()
@@ -76,6 +79,8 @@ export async function startTestApp(
     baseUrl: TEST_BASE_URL,
     rateLimitPerMinute: options.rateLimitPerMinute,
     notify: options.notify,
+    oidc: options.oidc,
+    passwordSignIn: options.passwordSignIn,
   })
   await app.ready()
   let extra = 0

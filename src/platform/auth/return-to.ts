@@ -1,3 +1,5 @@
+import { z } from 'zod'
+
 const SITE = 'http://oversight.invalid'
 
 /**
@@ -20,3 +22,6 @@ export function safeReturnTo(value: unknown): string {
   const path = url.pathname + url.search + url.hash
   return url.origin === SITE && !path.startsWith('//') ? path : '/'
 }
+
+/** Where to go once signed in, from the link that asked for it: never another site. */
+export const signInQuery = z.object({ returnTo: z.unknown().optional().transform(safeReturnTo) })

@@ -1,9 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '#src/database.ts'
+import type { SignInMethod } from './tables.ts'
 import type { User } from './user.ts'
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000
 export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000
+/** The session cookie's attributes: httpOnly, Lax, for the whole site, as long as a session can last. */
+export function sessionCookieOptions(secure: boolean) {
+  return { path: '/', httpOnly: true, secure, sameSite: 'lax' as const, maxAge: ABSOLUTE_TIMEOUT_MS / 1000 }
+}
+
 /** Refresh last_seen_at at most this often, so reading pages does not write on every request. */
 const TOUCH_INTERVAL_MS = 60 * 1000
 
@@ -22,13 +28,19 @@ export function sessionIsLive(session: { createdAt: Date; lastSeenAt: Date; ende
 export function createSessionStore(db: Db) {
   return {
     /** Starts a new session (a new id at every sign-in) and returns the cookie token. */
-    async start(userId: string): Promise<string> {
+    async start(userId: string, signedInWith: SignInMethod | null = null): Promise<string> {
       const token = randomBytes(32).toString('base64url')
       await db
         .insertInto('sessions')
-        .values({ id: sessionKey(token), userId })
+        .values({ id: sessionKey(token), userId, signedInWith })
         .execute()
       return token
+    },
+
+    /** How a session was signed in: null for a password (or an unknown session). */
+    async signedInWith(sessionId: string): Promise<SignInMethod | null> {
+      const row = await db.selectFrom('sessions').select('signedInWith').where('id', '=', sessionId).executeTakeFirst()
+      return row?.signedInWith ?? null
     },
 
     /** The signed-in user for a cookie token, or null when the session is unknown, ended or timed out. */

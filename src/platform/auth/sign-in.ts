@@ -2,6 +2,7 @@ import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { dummyPasswordHash, verifyPassword } from './passwords.ts'
 import type { SessionStore } from './sessions.ts'
+import type { SignInMethod } from './tables.ts'
 import { reserveAttempt, settleSuccess, throttleKeys } from './sign-in-throttle.ts'
 import { type Context, systemContext } from './user.ts'
 
@@ -61,10 +62,10 @@ export async function checkCredentials(db: Db, attempt: SignInAttempt, now = new
 export async function startSession(
   db: Db,
   sessions: SessionStore,
-  signIn: { userId: string; requestId: string; replacing: string | null },
+  signIn: { userId: string; requestId: string; replacing: string | null; method?: SignInMethod },
 ): Promise<string> {
   if (signIn.replacing) await sessions.end(signIn.replacing)
-  const token = await sessions.start(signIn.userId)
+  const token = await sessions.start(signIn.userId, signIn.method ?? null)
   const account = await db
     .selectFrom('users')
     .select(['id', 'email', 'name', 'role', 'personId'])
@@ -73,7 +74,13 @@ export async function startSession(
   await recordAudit(
     db,
     { user: { ...account, sessionId: '' }, requestId: signIn.requestId },
-    { action: 'signed in', subjectType: 'user', subjectId: signIn.userId },
+    {
+      action: 'signed in',
+      subjectType: 'user',
+      subjectId: signIn.userId,
+      // Through the council's provider: said in the trail, as a password sign-in is not.
+      ...(signIn.method ? { after: { method: signIn.method } } : {}),
+    },
   )
   return token
 }

@@ -19,7 +19,11 @@ export interface SessionsTable {
   createdAt: CreatedAt
   lastSeenAt: CreatedAt
   endedAt: Instant
+  /** Null for a password; 'oidc' through the council's OpenID Connect provider. */
+  signedInWith: SignInMethod | null
 }
+
+export type SignInMethod = 'oidc'
 
 /** Failures per throttled key (ADR 4); the key is a hash of the account and source, or the source. */
 export interface SignInThrottlesTable {

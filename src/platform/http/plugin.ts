@@ -30,13 +30,15 @@ export interface HttpPlatformOptions {
   councilName?: () => string | null
   /** The site's public address (OVERSIGHT_BASE_URL), for the open data API's `next` links. */
   baseUrl: string
+  /** Other sites a form may lead to, by a redirect after it is sent (the CSP's form-action). */
+  formActions?: string[]
 }
 
 export const SESSION_COOKIE = 'session'
 
 /** Everything every page needs: security, forms, assets, views, the signed-in user, error pages. */
 export async function registerHttpPlatform(app: FastifyInstance, options: HttpPlatformOptions) {
-  await registerSecurity(app, { cookieSecure: options.cookieSecure })
+  await registerSecurity(app, { cookieSecure: options.cookieSecure, formActions: options.formActions })
   await app.register(formbody)
   await app.register(rateLimit, { max: options.rateLimitPerMinute ?? 6000, timeWindow: '1 minute' })
   await app.register(fastifyStatic, {

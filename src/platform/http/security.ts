@@ -6,6 +6,8 @@ import { postedValues } from '#src/platform/forms/values.ts'
 
 export interface SecurityOptions {
   cookieSecure: boolean
+  /** Origins besides this one that a sent form may be redirected to (the OpenID Connect provider's). */
+  formActions?: string[]
 }
 
 /** The cookie name: __Host- pins it to this origin, over HTTPS, for the whole path. */
@@ -29,7 +31,7 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
         fontSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
-        formAction: ["'self'"],
+        formAction: ["'self'", ...(options.formActions ?? [])],
         baseUri: ["'none'"],
         upgradeInsecureRequests: options.cookieSecure ? [] : null,
       },

@@ -35,7 +35,12 @@ export interface E2E {
  *     test('…', async () => { const page = await e2e.newPage('member'); … })
  *   })
  */
-export function e2eSuite(name: string, body: (e2e: E2E) => void) {
+export function e2eSuite(
+  name: string,
+  body: (e2e: E2E) => void,
+  /** The app, when not the usual one (startE2EServer with its defaults). */
+  start: () => Promise<E2EServer> = startE2EServer,
+) {
   const run = chromiumAvailable()
   ;(run ? describe : describe.skip)(name, () => {
     let server: E2EServer | undefined
@@ -46,7 +51,7 @@ export function e2eSuite(name: string, body: (e2e: E2E) => void) {
     const problems: string[] = []
 
     beforeAll(async () => {
-      ;[server, browser] = await Promise.all([startE2EServer(), launchChromium()])
+      ;[server, browser] = await Promise.all([start(), launchChromium()])
     })
     afterEach(async () => {
       await Promise.all(open.splice(0).map((context) => context.close()))

@@ -1,6 +1,7 @@
-import type { AddressInfo } from 'node:net'
+import { type AddressInfo, createServer } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '#src/app.ts'
+import type { OidcSettings } from '#src/config.ts'
 import type { Database } from '#src/database.ts'
 import { createClock } from '#src/platform/clock.ts'
 import type { DatabaseHandle } from '#src/platform/db/database.ts'
@@ -19,7 +20,15 @@ export interface E2EServer {
  * test run prepared), listening on a random loopback port. The clock is pinned to the demo's
  * 22 January 2024; cookies are Secure and __Host- prefixed, exactly as in production.
  */
-export async function startE2EServer(options: { today?: string } = {}): Promise<E2EServer> {
+export async function startE2EServer(
+  options: {
+    today?: string
+    /** A port to listen on (one known before the app is built); a random one by default. */
+    port?: number
+    /** Sign-in through an OpenID Connect provider (test/support/oidc-provider.ts). */
+    oidc?: OidcSettings
+  } = {},
+): Promise<E2EServer> {
   // A copy of the demo database this test run prepared once, as the HTTP suites use.
   const handle = await pglite.openPrepared('demo')
   const app = await buildApp({
@@ -27,8 +36,11 @@ export async function startE2EServer(options: { today?: string } = {}): Promise<
     dbKind: handle.kind,
     clock: createClock(options.today ?? '2024-01-22'),
     cookieSecure: true,
+    oidc: options.oidc,
+    // A port known in advance makes the site's address, as OVERSIGHT_BASE_URL does: signing out returns there.
+    baseUrl: options.port ? `http://localhost:${options.port}` : undefined,
   })
-  await app.listen({ port: 0, host: '127.0.0.1' })
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' })
   const { port } = app.server.address() as AddressInfo
   return {
     app,
@@ -39,6 +51,15 @@ export async function startE2EServer(options: { today?: string } = {}): Promise<
       await handle.close()
     },
   }
+}
+
+/** A loopback port free a moment ago: for an app whose address must be known before it is built. */
+export async function freePort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+  return port
 }
 
 /**

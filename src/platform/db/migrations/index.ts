@@ -38,6 +38,7 @@ import * as withdrawnPapers from './2024-01-18-0037-withdrawn-papers.ts'
 import * as outbox from './2024-01-19-0038-outbox.ts'
 import * as alertSubscriptions from './2024-01-20-0039-alert-subscriptions.ts'
 import * as jobs from './2024-01-21-0040-jobs.ts'
+import * as sessionSignInMethod from './2024-01-22-0041-session-sign-in-method.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -83,6 +84,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-19-0038-outbox': outbox,
   '2024-01-20-0039-alert-subscriptions': alertSubscriptions,
   '2024-01-21-0040-jobs': jobs,
+  '2024-01-22-0041-session-sign-in-method': sessionSignInMethod,
 }
 
 export const migrationProvider: MigrationProvider = {
