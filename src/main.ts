@@ -108,9 +108,7 @@ async function main(command = 'serve', args: string[] = []) {
   // Several processes may share a PostgreSQL database: each hears the others' changes, so that none
   // serves a cached page older than a change committed anywhere (ADR 3).
   const changes =
-    config.databaseUrl && config.pageCache
-      ? await startChangeFeed(handle.db, config.databaseUrl, app.log)
-      : undefined
+    config.databaseUrl && config.pageCache ? await startChangeFeed(handle.db, config.databaseUrl, app.log) : undefined
   const close = () => {
     void app
       .close()
