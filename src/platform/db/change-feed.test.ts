@@ -1,54 +1,25 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
+import type { ChildProcess } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
+import { freePort, startServerProcess, stopServerProcess } from '../../../test/support/server-process.ts'
 import { startChangeFeed } from './change-feed.ts'
 
 const MEETING = '/meetings/2024-01-25-children-and-young-peoples-scrutiny-committee'
 const postgres = testDatabases().filter((database) => database.name === 'postgres')
 
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
-
 /** Another Oversight process on the same PostgreSQL database, serving as `npm start` does, its page cache on. */
-async function startSecondProcess(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
-    env: {
-      PATH: process.env.PATH,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      OVERSIGHT_DEMO: '0',
-      OVERSIGHT_TODAY: '2024-01-22',
-      OVERSIGHT_COUNCIL_NAME: 'Blackpool Council',
-      OVERSIGHT_PAGE_CACHE: '1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+const startSecondProcess = (databaseUrl: string, port: number) =>
+  startServerProcess(['--import', 'tsx', 'src/main.ts', 'serve'], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    OVERSIGHT_DEMO: '0',
+    OVERSIGHT_TODAY: '2024-01-22',
+    OVERSIGHT_COUNCIL_NAME: 'Blackpool Council',
+    OVERSIGHT_PAGE_CACHE: '1',
+    LOG_LEVEL: 'warn',
   })
-  let output = ''
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The second process did not start:\n${output}`)), 60_000)
-    const read = (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('Oversight is serving')) {
-        clearTimeout(timer)
-        resolve()
-      }
-    }
-    child.stdout.on('data', read)
-    child.stderr.on('data', read)
-    child.once('exit', (code) => reject(new Error(`The second process ended (${code}):\n${output}`)))
-  })
-  return child
-}
 
 /**
  * Two processes on one PostgreSQL database, each with its page cache on: a change committed in one
@@ -69,8 +40,7 @@ describe.skipIf(postgres.length === 0)('the page cache of several processes on o
     second = await startSecondProcess(t.handle.url!, port)
   }, 120_000)
   afterAll(async () => {
-    second?.kill('SIGTERM')
-    if (second && second.exitCode === null) await new Promise((resolve) => second!.once('exit', resolve))
+    await stopServerProcess(second)
     await feed?.stop()
     await t?.close()
   })
