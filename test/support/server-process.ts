@@ -26,8 +26,8 @@ export async function startServerProcess(args: string[], env: NodeJS.ProcessEnv)
         resolve()
       }
     }
-    child.stdout!.on('data', read)
-    child.stderr!.on('data', read)
+    child.stdout.on('data', read)
+    child.stderr.on('data', read)
     child.once('exit', (code) => reject(new Error(`The server process ended (${code}):\n${output}`)))
   })
   return child
