@@ -47,8 +47,8 @@ async function signOut(page: Page) {
 }
 
 /**
- * Issues 2 and 3 end to end. The tests run in order and build on each other: the minutes recorded
- * in the first hold the resolution tracked in the second.
+ * Issues 2 and 3 end to end. The tests run in order and build on each other: the meeting made in
+ * the first is minuted in the second, and a resolution in those minutes is tracked in the third.
  */
 e2eSuite('Recording the minutes and tracking a recommendation (issues 2 and 3)', (e2e) => {
   let later: E2EServer | undefined
@@ -60,7 +60,7 @@ e2eSuite('Recording the minutes and tracking a recommendation (issues 2 and 3)',
   })
 
   describe.sequential('in order', () => {
-    test('a scrutiny officer creates a meeting, writes its agenda and report, records and publishes the minutes', async () => {
+    test('a scrutiny officer creates a meeting, writes its agenda and report, and publishes the agenda late', async () => {
       const page = await e2e.newPage('scrutiny_officer')
 
       // The meeting.
@@ -113,6 +113,11 @@ e2eSuite('Recording the minutes and tracking a recommendation (issues 2 and 3)',
       await page.getByLabel('Reason for late publication').fill('The meeting is recorded after it took place')
       await clickAndWait(page, page.getByRole('button', { name: 'Publish agenda' }))
       expect(await page.getByText('Published late: The meeting is recorded after it took place').count()).toBe(1)
+    })
+
+    test('the scrutiny officer records the minutes and publishes them; anyone can read them', async () => {
+      const page = await e2e.newPage('scrutiny_officer')
+      await page.goto(MEETING)
 
       // Start the minutes.
       await clickAndWait(page, page.getByRole('link', { name: 'Record the minutes' }))
