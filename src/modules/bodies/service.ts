@@ -2,6 +2,7 @@ import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
+import { readOnce } from '#src/platform/request-reads.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -52,28 +53,33 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
     },
 
     /** A body with its parent, the bodies under it, and its current and past members. Throws NotFoundError. */
-    async getBody(_ctx: Context, slug: string) {
-      const body = await repo.findBodyBySlug(slug)
-      if (!body) throw new NotFoundError('Body')
-      const today = clock.today()
-      const [memberships, parent, subBodies] = await Promise.all([
-        repo.membershipsOfBody(body.id).then((rows) => rows.sort(compareMemberships)),
-        body.parentId ? repo.findBodyById(body.parentId) : undefined,
-        repo.subBodiesOf(body.id),
-      ])
-      return {
-        ...body,
-        parent: parent ?? null,
-        subBodies,
-        currentMembers: memberships.filter((m) => membershipIsCurrent(m, today)),
-        pastMembers: memberships.filter((m) => !membershipIsCurrent(m, today)),
-      }
+    getBody(ctx: Context, slug: string) {
+      // Read once a request: the body page's sections each ask for their body.
+      return readOnce(ctx, `body:${slug}`, async () => {
+        const body = await repo.findBodyBySlug(slug)
+        if (!body) throw new NotFoundError('Body')
+        const today = clock.today()
+        const [memberships, parent, subBodies] = await Promise.all([
+          repo.membershipsOfBody(body.id).then((rows) => rows.sort(compareMemberships)),
+          body.parentId ? repo.findBodyById(body.parentId) : undefined,
+          repo.subBodiesOf(body.id),
+        ])
+        return {
+          ...body,
+          parent: parent ?? null,
+          subBodies,
+          currentMembers: memberships.filter((m) => membershipIsCurrent(m, today)),
+          pastMembers: memberships.filter((m) => !membershipIsCurrent(m, today)),
+        }
+      })
     },
 
-    async getBodyById(_ctx: Context, id: string) {
-      const body = await repo.findBodyById(id)
-      if (!body) throw new NotFoundError('Body')
-      return body
+    getBodyById(ctx: Context, id: string) {
+      return readOnce(ctx, `body by id:${id}`, async () => {
+        const body = await repo.findBodyById(id)
+        if (!body) throw new NotFoundError('Body')
+        return body
+      })
     },
 
     /** Creates a body; the slug comes from the name and is never reused. */
@@ -202,8 +208,8 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       return service.getBody(ctx, found.slug)
     },
 
-    getPeopleByIds(_ctx: Context, ids: string[]) {
-      return repo.findPeopleByIds(ids)
+    getPeopleByIds(ctx: Context, ids: string[]) {
+      return readOnce(ctx, `people:${[...ids].sort().join(',')}`, () => repo.findPeopleByIds(ids))
     },
 
     async createPerson(ctx: Context, input: PersonForm) {

@@ -7,6 +7,22 @@ type Reader = Db | Trx
 
 /** Queries for inspections and improvement plans. No rules here. */
 export function createImprovementRepository(db: Db) {
+  /** Findings of the inspections given, or of those a plan answers (all when neither is given), in report order. */
+  function findingsWhere(of?: string[] | { planId: string }) {
+    let query = db.selectFrom('inspectionFindings').selectAll('inspectionFindings')
+    if (Array.isArray(of)) query = query.where('inspectionId', 'in', of)
+    else if (of) {
+      const answered = db.selectFrom('planInspections').select('planInspections.inspectionId')
+      query = query.where('inspectionId', 'in', answered.where('planInspections.planId', '=', of.planId))
+    }
+    // Numbers are the report's own ("3", "12", "2a"): shorter first puts 3 before 12.
+    return query
+      .orderBy('kind')
+      .orderBy((eb) => eb.fn('length', ['number']))
+      .orderBy('number')
+      .execute()
+  }
+
   return {
     listInspections() {
       return db.selectFrom('inspections').selectAll().orderBy('endedOn', 'desc').orderBy('title').execute()
@@ -34,17 +50,8 @@ export function createImprovementRepository(db: Db) {
     },
     /** Findings of the given inspections (all when none are given). */
     findingsOf(inspectionIds?: string[]) {
-      let query = db.selectFrom('inspectionFindings').selectAll()
-      if (inspectionIds) {
-        if (inspectionIds.length === 0) return Promise.resolve([])
-        query = query.where('inspectionId', 'in', inspectionIds)
-      }
-      // Numbers are the report's own ("3", "12", "2a"): shorter first puts 3 before 12.
-      return query
-        .orderBy('kind')
-        .orderBy((eb) => eb.fn('length', ['number']))
-        .orderBy('number')
-        .execute()
+      if (inspectionIds?.length === 0) return Promise.resolve([])
+      return findingsWhere(inspectionIds)
     },
     /** Every action of every plan, for choosing one. */
     listAllActions() {
@@ -96,7 +103,7 @@ export function createImprovementRepository(db: Db) {
         : []
       const actionIds = actions.map((a) => a.id)
       const none = Promise.resolve([])
-      const [leads, links, milestones, versions, inspections, considered] = await Promise.all([
+      const [leads, links, milestones, versions, findings, considered] = await Promise.all([
         actionIds.length
           ? db
               .selectFrom('planActionLeads')
@@ -112,7 +119,8 @@ export function createImprovementRepository(db: Db) {
           ? db.selectFrom('planMilestones').selectAll().where('actionId', 'in', actionIds).orderBy('position').execute()
           : none,
         db.selectFrom('planVersions').selectAll().where('planId', '=', planId).orderBy('onDate', 'desc').execute(),
-        db.selectFrom('planInspections').select('inspectionId').where('planId', '=', planId).execute(),
+        // The findings of the inspections the plan answers, strengths too.
+        findingsWhere({ planId }),
         db
           .selectFrom('planConsiderations')
           .innerJoin('meetings', 'meetings.id', 'planConsiderations.meetingId')
@@ -145,7 +153,7 @@ export function createImprovementRepository(db: Db) {
         milestones,
         updates,
         versions,
-        inspectionIds: inspections.map((i) => i.inspectionId),
+        findings,
         considered,
       }
     },

@@ -160,10 +160,8 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       const { from } = sinceSchema
         .catch({ from: undefined })
         .parse({ from: joinDateParts(query, 'from') || query.from })
-      const base = await service.plan(request.ctx, request.params.slug)
-      const start = from ?? base.lastConsideredOn ?? base.plan.startsOn ?? '2000-01-01'
-      const report = await service.since(request.ctx, request.params.slug, start)
-      return reply.page(`${views}/since.njk`, { ...report, fromParts: dateParts(start) })
+      const report = await service.since(request.ctx, request.params.slug, from)
+      return reply.page(`${views}/since.njk`, { ...report, fromParts: dateParts(report.from) })
     })
 
     app.get('/improvement-plans/:slug/actions/:reference', byAction, (request, reply) =>

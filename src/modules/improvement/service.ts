@@ -26,7 +26,7 @@ import type { ActionForm, MilestoneForm, UpdateForm, VersionForm } from './schem
 
 type Contents = Awaited<ReturnType<ImprovementRepository['planContents']>>
 type Plan = NonNullable<Awaited<ReturnType<ImprovementRepository['findPlan']>>>
-type Finding = Awaited<ReturnType<ImprovementRepository['findingsOf']>>[number]
+type Finding = Contents['findings'][number]
 
 /** The plan as its pages show it: themes → actions → milestones, each with what is derived. */
 function present(plan: Plan, contents: Contents, findings: Finding[], today: string) {
@@ -126,11 +126,10 @@ export function createImprovementService(deps: {
   async function planView(slug: string, on?: string) {
     const plan = await planOrThrow(slug)
     const contents = await repo.planContents(plan.id)
-    const findings = await repo.findingsOf(contents.inspectionIds)
     return present(
       plan,
       on ? contentsOn(contents, on) : contents,
-      findings.filter((f) => f.kind !== 'strength'),
+      contents.findings.filter((f) => f.kind !== 'strength'),
       on ?? clock.today(),
     )
   }
@@ -226,9 +225,13 @@ export function createImprovementService(deps: {
       }
     },
 
-    /** Every update and status change since a date: the committee's progress report. */
-    async since(_ctx: Context, slug: string, from: string) {
+    /**
+     * Every update and status change since a date (by default the last time a meeting considered the
+     * plan, else its start): the committee's progress report.
+     */
+    async since(_ctx: Context, slug: string, asked: string | undefined) {
       const view = await planView(slug)
+      const from = asked ?? view.lastConsideredOn ?? view.plan.startsOn ?? '2000-01-01'
       return { ...view, from, entries: entriesSince(view, from) }
     },
 

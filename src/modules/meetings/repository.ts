@@ -189,6 +189,25 @@ export function createMeetingsRepository(db: Db) {
         .execute()
     },
 
+    /** The agenda items of these meetings, with each meeting's address and whether its agenda is published. */
+    itemLinksOfMeetings(meetingIds: string[]) {
+      if (meetingIds.length === 0) return Promise.resolve([])
+      return db
+        .selectFrom('agendaItems')
+        .innerJoin('meetings', 'meetings.id', 'agendaItems.meetingId')
+        .select([
+          'agendaItems.id',
+          'agendaItems.position',
+          'agendaItems.number',
+          'agendaItems.title',
+          'meetings.slug',
+          'meetings.agendaPublishedOn',
+        ])
+        .where('agendaItems.meetingId', 'in', meetingIds)
+        .orderBy('agendaItems.position')
+        .execute()
+    },
+
     itemsOfMeeting(meetingId: string, trx: Reader = db) {
       return trx
         .selectFrom('agendaItems')

@@ -2,6 +2,7 @@ import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
+import { readOnce } from '#src/platform/request-reads.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -105,8 +106,11 @@ export function createMeetingsService(deps: MeetingsDeps) {
 
   return {
     /** A body's meetings, split into upcoming and past by the app's today. */
-    async meetingsOfBody(_ctx: Context, bodyId: string) {
-      return splitByDate(await repo.meetingsOfBody(bodyId), clock.today())
+    meetingsOfBody(ctx: Context, bodyId: string) {
+      // Read once a request: the body page and its sections each ask for the body's meetings.
+      return readOnce(ctx, `meetings of body:${bodyId}`, async () =>
+        splitByDate(await repo.meetingsOfBody(bodyId), clock.today()),
+      )
     },
 
     /**
@@ -174,6 +178,22 @@ export function createMeetingsService(deps: MeetingsDeps) {
       // The minutes under each item, once published (the separate minutes page is kept for printing).
       const itemMinutes = summary ? await minutes().itemMinutesOf(ctx, meeting.id, readableIds) : {}
       return { meeting, items, minutes: summary, itemMinutes, venueChanges, supplements, agendaReadable }
+    },
+
+    /**
+     * The agenda items of these meetings with their addresses, for other pages to link to: those the
+     * meetings' agendas show this viewer (none from a draft agenda they may not see), in one query.
+     */
+    async agendaItemLinks(ctx: Context, meetingIds: string[]) {
+      const rows = await repo.itemLinksOfMeetings([...new Set(meetingIds)])
+      return rows
+        .filter((row) => mayReadAgenda(ctx.user, row))
+        .map((row) => ({
+          id: row.id,
+          href: `/meetings/${row.slug}#item-${row.position}`,
+          number: row.number,
+          title: row.title,
+        }))
     },
 
     /** A meeting (with its body's name and slug) by id, without its agenda. Throws NotFoundError. */

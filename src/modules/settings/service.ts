@@ -4,6 +4,7 @@ import { DEFAULT_UPDATE_REQUEST_DAYS } from '#src/modules/notifications/index.ts
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
+import { readOnce } from '#src/platform/request-reads.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import {
@@ -49,10 +50,12 @@ export function createSettingsService(deps: {
   const { db, repository: repo } = deps
   const defaults = defaultSettings(deps.councilName || null)
 
-  const current = async (): Promise<CouncilSettings> => {
+  const read = async (): Promise<CouncilSettings> => {
     const row = await repo.find()
     return row ? { ...settingsValues(row), version: row.version } : defaults
   }
+  // Read once a request: a page's rules and sections each ask for the settings they use.
+  const current = (ctx: Context) => readOnce(ctx, 'council settings', read)
 
   // The name every page's footer shows, kept in memory so that no page pays a query for it: read at
   // start (loadPageName) and after each save here. Another process sharing the database shows a
@@ -61,35 +64,35 @@ export function createSettingsService(deps: {
 
   return {
     /** The council's settings now. Public facts, read by every page and rule: no permission needed. */
-    async current(_ctx: Context): Promise<CouncilSettings> {
-      return current()
+    async current(ctx: Context): Promise<CouncilSettings> {
+      return current(ctx)
     },
 
     /** The call-in rule of the decisions register: how many days, working or calendar. */
-    async callInRule(_ctx: Context) {
-      const { callInDays, callInKind } = await current()
+    async callInRule(ctx: Context) {
+      const { callInDays, callInKind } = await current(ctx)
       return { days: callInDays, kind: callInKind }
     },
 
     /** The report template's sections, in order, with the council's headings. */
-    async reportTemplate(_ctx: Context) {
-      return (await current()).reportSections
+    async reportTemplate(ctx: Context) {
+      return (await current(ctx)).reportSections
     },
 
     /** The municipal year of each date ('YYYY-MM-DD'), as the council's year starts. */
-    async municipalYears(_ctx: Context): Promise<(date: string) => MunicipalYear> {
-      const { municipalYearStartMonth } = await current()
+    async municipalYears(ctx: Context): Promise<(date: string) => MunicipalYear> {
+      const { municipalYearStartMonth } = await current(ctx)
       return (date) => municipalYearOf(date, municipalYearStartMonth)
     },
 
     /** The council's name, or null while none is set. */
-    async councilName(_ctx: Context) {
-      return (await current()).councilName
+    async councilName(ctx: Context) {
+      return (await current(ctx)).councilName
     },
 
     /** Reads the council's name for the pages' footers; once, at start. */
     async loadPageName() {
-      pageName = (await current()).councilName
+      pageName = (await read()).councilName
     },
 
     /** The council's name as every page's footer shows it, without a query; null while none is set. */
@@ -98,7 +101,7 @@ export function createSettingsService(deps: {
     /** The settings for an admin's form. */
     async settingsToEdit(ctx: Context) {
       assertCan(ctx.user, 'settings:edit')
-      return current()
+      return current(ctx)
     },
 
     /**

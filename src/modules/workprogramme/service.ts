@@ -12,7 +12,10 @@ import type { WorkProgrammeInput, WorkProgrammeRepository, WorkProgrammeRow } fr
 import { type MeetingRef, groupWorkProgramme, scheduleOf } from './schedule.ts'
 import type { WorkProgrammeForm } from './schema.ts'
 
-export type WorkProgrammeMeetings = Pick<MeetingsService, 'meetingsOfBody' | 'getMeeting' | 'itemToAdd' | 'addItem'>
+export type WorkProgrammeMeetings = Pick<
+  MeetingsService,
+  'meetingsOfBody' | 'agendaItemLinks' | 'itemToAdd' | 'addItem'
+>
 
 export interface WorkProgrammeDeps {
   db: Db
@@ -44,14 +47,12 @@ export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
 
   /** Agenda items made from these items: their meeting and number, to link to. */
   async function agendaLinks(ctx: Context, rows: WorkProgrammeRow[], byId: Map<string, MeetingRef>) {
-    const links = new Map<string, { href: string; number: string | null; title: string }>()
     const linked = rows.filter((row) => row.agendaItemId && row.meetingId && byId.has(row.meetingId))
-    for (const slug of new Set(linked.map((row) => byId.get(row.meetingId!)!.slug))) {
-      const { items } = await meetings.getMeeting(ctx, slug)
-      for (const item of items)
-        links.set(item.id, { href: `/meetings/${slug}#item-${item.position}`, number: item.number, title: item.title })
-    }
-    return links
+    const items = await meetings.agendaItemLinks(
+      ctx,
+      linked.map((row) => row.meetingId!),
+    )
+    return new Map(items.map(({ id, ...link }) => [id, link]))
   }
 
   async function itemOfBody(bodyId: string, id: string) {

@@ -16,6 +16,7 @@ import { registerOpenData } from './open-data.ts'
 import { registerPublicCache } from './public-cache.ts'
 import { registerConfirmations } from './confirmation.ts'
 import { cookieName, registerSecurity } from './security.ts'
+import { keepReads } from '#src/platform/request-reads.ts'
 import './types.ts'
 
 export interface HttpPlatformOptions {
@@ -72,6 +73,8 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
       requestId: request.id,
       ...(options.clock.pinned ? { appToday: options.clock.today() } : {}),
     }
+    // A GET changes nothing, so what it reads holds for the whole request (request-reads.ts).
+    if (request.method === 'GET' || request.method === 'HEAD') keepReads(request.ctx)
   })
   registerInputGuards(app)
   if (options.publicCache) registerPublicCache(app, { today: () => options.clock.today() })

@@ -10,6 +10,7 @@ import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '../index.ts'
 import { attendeeName, groupAttendance } from './attendance-groups.ts'
 import { attendeesOf } from './attendees.ts'
+import { minutesReads } from './request-reads.ts'
 import { motionsInMinutes } from './motions-in-minutes.ts'
 import { byItem } from '../by-item.ts'
 import { createPersonRecord } from './person-record.ts'
@@ -66,6 +67,7 @@ const PUBLIC_MINUTES: readonly MinutesStatus[] = ['published', 'approved']
 
 export function createMinutesService(deps: MinutesDeps) {
   const { repository: repo, bodies } = deps
+  const reads = minutesReads(repo)
   const motionsIn = motionsInMinutes(deps.meetings)
 
   async function approvalOf(minutes: MinutesRow) {
@@ -89,13 +91,13 @@ export function createMinutesService(deps: MinutesDeps) {
    */
   async function contentsOf(ctx: Context, meeting: MeetingRow, minutes: MinutesRow | null) {
     const [items, readable] = await Promise.all([
-      mayReadAgenda(ctx.user, meeting) ? repo.itemsOfMeetings([meeting.id]) : [],
+      mayReadAgenda(ctx.user, meeting) ? reads.itemsOf(ctx, meeting.id) : [],
       bodies.exemptReadableBodyIds(ctx),
     ])
     const mayReadBody = mayReadExempt(readable, meeting.bodyId)
     const [attendance, declarations, resolutions, votes] = minutes
       ? await Promise.all([
-          repo.attendanceOf(meeting.id),
+          reads.attendanceOf(ctx, meeting.id),
           repo.declarationsOf(meeting.id),
           repo.resolutionsOfItems(items.map((item) => item.id)),
           deps.meetings.votesOf(ctx, meeting.id),
@@ -145,7 +147,7 @@ export function createMinutesService(deps: MinutesDeps) {
    * `row` stands in for the stored minutes: what they will be once a change being made is saved.
    */
   async function recordOf(ctx: Context, meeting: MeetingRow, row?: MinutesRow) {
-    const found = row ?? (await repo.findMinutes(meeting.id))
+    const found = row ?? (await reads.minutesOf(ctx, meeting.id))
     const minutes = found && mayReadMinutes(ctx.user, found.status) ? found : null
     const [body, contents, approval, versions] = await Promise.all([
       bodies.getBodyById(ctx, meeting.bodyId),
@@ -182,8 +184,8 @@ export function createMinutesService(deps: MinutesDeps) {
     }
   }
 
-  async function meetingBySlug(slug: string) {
-    const meeting = await repo.findMeetingBySlug(slug)
+  async function meetingBySlug(ctx: Context, slug: string) {
+    const meeting = await reads.meetingBySlug(ctx, slug)
     if (!meeting) throw new NotFoundError('Meeting')
     return meeting
   }
@@ -233,7 +235,7 @@ export function createMinutesService(deps: MinutesDeps) {
      * for anyone else that, and a draft, is a NotFoundError.
      */
     async getMinutes(ctx: Context, slug: string) {
-      const meeting = await meetingBySlug(slug)
+      const meeting = await meetingBySlug(ctx, slug)
       const record = await fullRecord(ctx, meeting)
       if (!record.minutes && !can(ctx.user, 'minutes:edit')) throw new NotFoundError('Minutes')
       return record
@@ -256,8 +258,8 @@ export function createMinutesService(deps: MinutesDeps) {
      * kept, get the paper made now. A NotFoundError as for minutesPaper.
      */
     async minutesPdf(ctx: Context, slug: string): Promise<{ kept: Uint8Array } | { paper: Paper }> {
-      const meeting = await meetingBySlug(slug)
-      const found = await repo.findMinutes(meeting.id)
+      const meeting = await meetingBySlug(ctx, slug)
+      const found = await reads.minutesOf(ctx, meeting.id)
       const readsMore = mayReadExempt(await bodies.exemptReadableBodyIds(ctx), meeting.bodyId)
       if (found && found.status !== 'draft' && !readsMore) {
         const kept = await deps.meetings.keptMinutes(ctx, meeting.id)
@@ -269,7 +271,7 @@ export function createMinutesService(deps: MinutesDeps) {
     /** getMinutes for the recording pages: also what is missing before they can be published. */
     async getRecording(ctx: Context, slug: string) {
       assertCan(ctx.user, 'minutes:edit')
-      const record = await recordOf(ctx, await meetingBySlug(slug))
+      const record = await recordOf(ctx, await meetingBySlug(ctx, slug))
       const missing = whatIsMissing({
         meetingDate: record.meeting.date,
         today: deps.clock.today(),
@@ -383,7 +385,7 @@ export function createMinutesService(deps: MinutesDeps) {
 
     /** For a meeting page: the status and address of its minutes, or null when this viewer has none to see. */
     async minutesSummary(ctx: Context, meeting: { id: string; slug: string }) {
-      const minutes = await repo.findMinutes(meeting.id)
+      const minutes = await reads.minutesOf(ctx, meeting.id)
       if (!minutes || !mayReadMinutes(ctx.user, minutes.status)) return null
       return { status: minutes.status, approvedOn: minutes.approvedOn, url: minutesPath(meeting.slug) }
     },
@@ -393,7 +395,7 @@ export function createMinutesService(deps: MinutesDeps) {
      * as the public read it then. NotFoundError when there is none, or the viewer may not read the minutes.
      */
     async getPublishedDraft(ctx: Context, slug: string, versionId: string) {
-      const record = await recordOf(ctx, await meetingBySlug(slug))
+      const record = await recordOf(ctx, await meetingBySlug(ctx, slug))
       const kept = record.minutes ? await repo.findVersion(record.meeting.id, versionId) : undefined
       if (!kept) throw new NotFoundError('Minutes')
       // Written only by printedMinutes, through the approval.
@@ -402,7 +404,7 @@ export function createMinutesService(deps: MinutesDeps) {
 
     /** The meeting's attendance with each person named as the minutes name them, whatever the minutes' status. */
     async namedAttendance(ctx: Context, meetingId: string) {
-      const rows = await repo.attendanceOf(meetingId)
+      const rows = await reads.attendanceOf(ctx, meetingId)
       const ids = rows.flatMap((row) => (row.personId ? [row.personId] : []))
       const people = await bodies.getPeopleByIds(ctx, [...new Set(ids)])
       return rows.map((row) => ({
@@ -420,12 +422,9 @@ export function createMinutesService(deps: MinutesDeps) {
      * only the items this viewer may read.
      */
     async itemMinutesOf(ctx: Context, meetingId: string, itemIds: string[]) {
-      const minutes = await repo.findMinutes(meetingId)
+      const minutes = await reads.minutesOf(ctx, meetingId)
       if (!minutes || !PUBLIC_MINUTES.includes(minutes.status) || itemIds.length === 0) return {}
-      const [items, resolutions] = await Promise.all([
-        repo.itemsOfMeetings([meetingId]),
-        repo.resolutionsOfItems(itemIds),
-      ])
+      const [items, resolutions] = await Promise.all([reads.itemsOf(ctx, meetingId), repo.resolutionsOfItems(itemIds)])
       const tracked = deps.trackedResolutions
         ? await deps.trackedResolutions(
             ctx,
@@ -461,7 +460,7 @@ export function createMinutesService(deps: MinutesDeps) {
     ...reading,
     /** Someone's attendance record and declarations, from the minutes this viewer may read. */
     personRecord: createPersonRecord(deps),
-    attendeesOf: attendeesOf(deps),
+    attendeesOf: attendeesOf({ attendanceOf: reads.attendanceOf, bodies }),
     ...createMinutesRecording(deps),
     ...createMinutesWorkflow(deps, { printedMinutes, publicPaper }),
   }

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Agent } from '../test/support/agent.ts'
+import { testDatabases } from '../test/support/databases.ts'
+import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../test/support/harness.ts'
+import { type SampleRecords, prepareSamples, sampleAddress } from '../test/support/route-samples.ts'
+
+/**
+ * Every GET route, requested as every role on the demo data, sends the database at most BUDGET
+ * statements (BEGIN and COMMIT count, and so does a signed-in request's session lookup): a page that
+ * reads one row at a time passes every other test and shows here, as it grows with the data.
+ */
+const BUDGET = 12
+
+/**
+ * Routes still over the budget, each with the most it may send now: a ceiling that only goes down.
+ * A route that comes within the budget must leave this list (the last test says so).
+ */
+const STILL_OVER: Record<string, number> = {
+  // The committee page gathers six modules' sections: the next agenda, recommendations, decisions
+  // (with the decision takers), the forward plan, the work programme and participation.
+  '/bodies/:slug': 30,
+  // The agenda with its minutes, the public part, motions and votes, each read by its own module.
+  '/meetings/:slug': 20,
+  // The minutes' record: attendance, declarations, resolutions, votes, motions, questions, speakers.
+  '/meetings/:slug/minutes': 18,
+  '/meetings/:slug/minutes.pdf': 18,
+  '/meetings/:slug/minutes.docx': 17,
+  '/meetings/:slug/minutes/approve': 16,
+  '/meetings/:slug/minutes/versions/:id': 15,
+  '/meetings/:slug/minutes/edit': 14,
+  '/meetings/:slug/minutes/attendance/new': 14,
+  '/meetings/:slug/minutes/attendance/:id/edit': 14,
+  '/meetings/:slug/minutes/resolutions/:id/edit': 13,
+  '/meetings/:slug/minutes/publish': 13,
+  '/meetings/:slug/minutes/items/:position/resolutions/new': 13,
+  '/meetings/:slug/minutes/items/:position': 13,
+  '/meetings/:slug/minutes/ended': 13,
+  '/meetings/:slug/minutes/declarations/new': 13,
+  '/meetings/:slug/items/:position/report/appendices/generate': 13,
+  // A whole plan view (ten queries) for each plan that answers a finding, or that the officer leads in.
+  '/inspections/:slug': 15,
+  '/my/actions': 13,
+}
+
+const allowed = (url: string) => STILL_OVER[url] ?? BUDGET
+
+describe.each(testDatabases())('the query budget of every page ($name)', (database) => {
+  let t: TestApp
+  const agents = {} as Record<TestRole, Agent>
+  let ids: SampleRecords
+  /** The most statements any role's request of each route sent, filled in by the tests per role. */
+  const most = new Map<string, number>()
+
+  beforeAll(async () => {
+    // Public pages rendered every time (no page cache), so their queries are counted.
+    t = await startTestApp(database)
+    for (const role of ALL_ROLES) agents[role] = await t.as(role)
+    ids = await prepareSamples(t, agents.scrutiny_officer)
+  })
+  afterAll(async () => t?.close())
+
+  const gets = () => t.app.routeTable.filter((route) => route.method === 'GET')
+
+  it.each(ALL_ROLES)(`no GET sends more than ${BUDGET} queries as %s`, async (role) => {
+    const over: string[] = []
+    for (const route of gets()) {
+      const { queries } = await t.queries.count(() => agents[role].get(sampleAddress(route.url, ids)))
+      most.set(route.url, Math.max(most.get(route.url) ?? 0, queries))
+      if (queries > allowed(route.url)) over.push(`${route.url} ${role} ${queries}`)
+    }
+    expect(over).toEqual([])
+  })
+
+  it('holds no route in STILL_OVER that is now within the budget, nor one it does not know', () => {
+    const stale = Object.keys(STILL_OVER).filter((url) => !most.has(url) || most.get(url)! <= BUDGET)
+    expect(stale).toEqual([])
+  })
+})
