@@ -18,7 +18,7 @@ const BUDGET = 12
 const STILL_OVER: Record<string, number> = {
   // The committee page gathers six modules' sections: the next agenda, recommendations, decisions
   // (with the decision takers), the forward plan, the work programme and participation.
-  '/bodies/:slug': 30,
+  '/bodies/:slug': 22,
   // The agenda with its minutes, the public part, motions and votes, each read by its own module.
   '/meetings/:slug': 20,
   // The minutes' record: attendance, declarations, resolutions, votes, motions, questions, speakers.
@@ -74,5 +74,12 @@ describe.each(testDatabases())('the query budget of every page ($name)', (databa
   it('holds no route in STILL_OVER that is now within the budget, nor one it does not know', () => {
     const stale = Object.keys(STILL_OVER).filter((url) => !most.has(url) || most.get(url)! <= BUDGET)
     expect(stale).toEqual([])
+  })
+
+  it('holds each ceiling in STILL_OVER at the most that route sends now, so that a saving is kept', () => {
+    const loose = Object.entries(STILL_OVER)
+      .filter(([url, ceiling]) => most.has(url) && most.get(url)! < ceiling)
+      .map(([url, ceiling]) => `${url}: ceiling ${ceiling}, sends ${most.get(url)}`)
+    expect(loose).toEqual([])
   })
 })

@@ -96,10 +96,6 @@ export function createBodiesRepository(db: Db) {
       const rows = await bodiesWithParent(trx).execute()
       return new Map(rows.map((row) => [row.id, row.parentId] as const))
     },
-    /** The bodies that report to this one, by name. */
-    subBodiesOf(bodyId: string) {
-      return bodiesWithParent().where('bodyParents.parentId', '=', bodyId).orderBy('bodies.name').execute()
-    },
     slugTaken(table: 'bodies' | 'people', slug: string, exceptId?: string) {
       let query = db.selectFrom(table).select('id').where('slug', '=', slug)
       if (exceptId) query = query.where('id', '!=', exceptId)
@@ -123,8 +119,9 @@ export function createBodiesRepository(db: Db) {
       await setParent(trx, id, parentId)
       return repository.findBodyById(id, trx)
     },
-    /** Memberships of a body with each person, current ones first then by role. */
-    membershipsOfBody(bodyId: string) {
+    /** Memberships of these bodies with each person (and the body's id), by the person's name. */
+    membershipsOfBodies(bodyIds: string[]) {
+      if (bodyIds.length === 0) return Promise.resolve([])
       return db
         .selectFrom('memberships')
         .innerJoin('people', 'people.id', 'memberships.personId')
@@ -138,8 +135,9 @@ export function createBodiesRepository(db: Db) {
           'people.id as personId',
           // `id` is the person's (their columns come after), so the membership's has a name of its own.
           'memberships.id as membershipId',
+          'memberships.bodyId',
         ])
-        .where('memberships.bodyId', '=', bodyId)
+        .where('memberships.bodyId', 'in', bodyIds)
         .orderBy('people.name')
         .execute()
     },

@@ -48,22 +48,43 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
 
   const service = {
     /** Every body, public. */
-    listBodies(_ctx: Context) {
-      return repo.listBodies()
+    listBodies(ctx: Context) {
+      return readOnce(ctx, 'bodies', () => repo.listBodies())
+    },
+
+    /** The current and past members of each of these bodies, by body id, in one query. */
+    async membersOfBodies(ctx: Context, bodyIds: string[]) {
+      const rows = await readOnce(ctx, `members of bodies:${[...bodyIds].sort().join(',')}`, () =>
+        repo.membershipsOfBodies(bodyIds),
+      )
+      const today = clock.today()
+      return new Map(
+        bodyIds.map((id) => {
+          const memberships = rows.filter((row) => row.bodyId === id).sort(compareMemberships)
+          return [
+            id,
+            {
+              currentMembers: memberships.filter((m) => membershipIsCurrent(m, today)),
+              pastMembers: memberships.filter((m) => !membershipIsCurrent(m, today)),
+            },
+          ] as const
+        }),
+      )
     },
 
     /** A body with its parent, the bodies under it, and its current and past members. Throws NotFoundError. */
     getBody(ctx: Context, slug: string) {
       // Read once a request: the body page's sections each ask for their body.
       return readOnce(ctx, `body:${slug}`, async () => {
-        const body = await repo.findBodyBySlug(slug)
+        // Every body, read once a request and wanted by other sections too, gives the parent and the
+        // bodies under this one without a query each.
+        const allBodies = await service.listBodies(ctx)
+        const body = allBodies.find((b) => b.slug === slug)
         if (!body) throw new NotFoundError('Body')
         const today = clock.today()
-        const [memberships, parent, subBodies] = await Promise.all([
-          repo.membershipsOfBody(body.id).then((rows) => rows.sort(compareMemberships)),
-          body.parentId ? repo.findBodyById(body.parentId) : undefined,
-          repo.subBodiesOf(body.id),
-        ])
+        const memberships = (await repo.membershipsOfBodies([body.id])).sort(compareMemberships)
+        const parent = body.parentId ? allBodies.find((b) => b.id === body.parentId) : undefined
+        const subBodies = allBodies.filter((b) => b.parentId === body.id)
         return {
           ...body,
           parent: parent ?? null,
@@ -165,8 +186,8 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       })
     },
 
-    listPeople(_ctx: Context) {
-      return repo.listPeople()
+    listPeople(ctx: Context) {
+      return readOnce(ctx, 'people', () => repo.listPeople())
     },
 
     /** A person with the bodies they sit on. Email addresses and phone numbers show only to signed-in users. */

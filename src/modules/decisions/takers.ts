@@ -60,10 +60,13 @@ export async function loadTakers(ctx: Context, bodies: BodiesService, rows: Take
   const executives = allBodies.filter((body) => body.kind === 'executive')
   const committees = allBodies.filter((body) => body.kind !== 'executive').map(bodyTaker)
   const officers = people.filter((person) => person.kind === 'officer').map(personTaker)
-  const details = await Promise.all(executives.map((body) => bodies.getBody(ctx, body.slug)))
+  const details = await bodies.membersOfBodies(
+    ctx,
+    executives.map((body) => body.id),
+  )
   const cabinet = new Map<string, Taker>()
   const currentCabinet = new Set<string>()
-  for (const executive of details) {
+  for (const executive of details.values()) {
     for (const member of [...executive.currentMembers, ...executive.pastMembers]) {
       if (member.kind !== 'councillor') continue
       cabinet.set(member.personId, personTaker({ ...member, id: member.personId }))

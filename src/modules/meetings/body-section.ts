@@ -5,7 +5,7 @@ import type { MeetingsService } from './index.ts'
 export function nextAgendaSection(service: MeetingsService): BodyPageSection {
   return async (ctx, page) => {
     if (!page.nextMeeting) return null
-    const meeting = await service.getMeeting(ctx, page.nextMeeting.slug)
-    return { template: 'modules/meetings/views/body-section.njk', data: meeting }
+    const agenda = await service.bodyMeetingAgenda(ctx, page.body.id, page.nextMeeting.slug)
+    return { template: 'modules/meetings/views/body-section.njk', data: agenda }
   }
 }

@@ -89,7 +89,11 @@ export function createMeetingsService(deps: MeetingsDeps) {
    * The agenda as this viewer may see it: none while it is a draft they may not see; exempt items they
    * may not read show their title and paragraph only.
    */
-  async function agendaFor(ctx: Context, meeting: MeetingRow, supplements: SupplementRow[]) {
+  async function agendaFor(
+    ctx: Context,
+    meeting: Omit<MeetingRow, 'bodyName' | 'bodySlug'>,
+    supplements: SupplementRow[],
+  ) {
     if (!mayReadAgenda(ctx.user, meeting)) return []
     const [items, readable] = await Promise.all([repo.itemsOfMeeting(meeting.id), bodies.exemptReadableBodyIds(ctx)])
     const reports = await repo.reportSummaries(items.map((item) => item.id))
@@ -104,13 +108,27 @@ export function createMeetingsService(deps: MeetingsDeps) {
     }))
   }
 
+  /** A body's meetings, split into upcoming and past by the app's today. */
+  function meetingsOfBody(ctx: Context, bodyId: string) {
+    // Read once a request: the body page and its sections each ask for the body's meetings.
+    return readOnce(ctx, `meetings of body:${bodyId}`, async () =>
+      splitByDate(await repo.meetingsOfBody(bodyId), clock.today()),
+    )
+  }
+
   return {
-    /** A body's meetings, split into upcoming and past by the app's today. */
-    meetingsOfBody(ctx: Context, bodyId: string) {
-      // Read once a request: the body page and its sections each ask for the body's meetings.
-      return readOnce(ctx, `meetings of body:${bodyId}`, async () =>
-        splitByDate(await repo.meetingsOfBody(bodyId), clock.today()),
-      )
+    meetingsOfBody,
+
+    /**
+     * One of a body's meetings (from the body's meetings, read once a request) with its agenda as this
+     * viewer may see it: for the body page's "Next meeting", which needs neither minutes nor supplements.
+     * Throws NotFoundError.
+     */
+    async bodyMeetingAgenda(ctx: Context, bodyId: string, slug: string) {
+      const { upcoming, past } = await meetingsOfBody(ctx, bodyId)
+      const meeting = [...upcoming, ...past].find((m) => m.slug === slug)
+      if (!meeting) throw new NotFoundError('Meeting')
+      return { meeting, items: await agendaFor(ctx, meeting, []) }
     },
 
     /**
