@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decisionSlug } from '#src/modules/decisions/index.ts'
 import { testDatabases } from '../../test/support/databases.ts'
@@ -151,4 +155,25 @@ describe.each(testDatabases())('the synthetic large council beside the demo ($na
       await handle.close()
     }
   })
+})
+
+describe('npm run demo -- --scale', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'oversight-demo-scale-'))
+  afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+  it('refuses a scale there is not, with the usage and exit code 2, before opening any database', () => {
+    const run = (...args: string[]) =>
+      spawnSync(join('node_modules', '.bin', 'tsx'), ['src/main.ts', 'demo', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, DATA_DIR: folder, DATABASE_URL: '' },
+      })
+    const huge = run('--scale', 'huge')
+    expect(huge.status).toBe(2)
+    expect(huge.stderr).toContain('Unknown scale "huge": the only scale is large (npm run demo -- --scale large).')
+    expect(huge.stderr).toContain('demo [--scale large]')
+    const other = run('--size', 'large')
+    expect(other.status).toBe(2)
+    expect(other.stderr).toContain('Unknown argument to demo: --size large')
+    expect(readdirSync(folder)).toEqual([])
+  }, 60_000)
 })
