@@ -3,6 +3,7 @@ import { buildApp } from '#src/app.ts'
 import { startChangeFeed } from '#src/platform/db/change-feed.ts'
 import { loadConfig } from '#src/config.ts'
 import type { Database } from '#src/database.ts'
+import { describeLargeCouncil, loadLargeCouncil } from '#src/demo/large.ts'
 import { createAdminAccount } from '#src/modules/accounts/index.ts'
 import { importCommand } from '#src/modules/imports/index.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
@@ -18,10 +19,25 @@ import { prepareDatabase, startupWarnings } from '#src/startup.ts'
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version
 const usage =
-  'Usage: oversight <serve | migrate | demo | create-admin EMAIL NAME | backup FILE | restore FILE | import moderngov FOLDER|ADDRESS [--dry-run | --apply]>'
+  'Usage: oversight <serve | migrate | demo [--scale large] | create-admin EMAIL NAME | backup FILE | restore FILE | import moderngov FOLDER|ADDRESS [--dry-run | --apply]>'
+
+/** A command line that asks for something there is not: its message, the usage, and exit code 2. */
+class UsageError extends Error {}
+
+/** The demo's size from `demo`'s arguments: the demo alone, or with the synthetic large council beside it. */
+function demoScale(args: string[]): 'demo' | 'large' {
+  const [flag, value, ...rest] =
+    args.length === 1 && args[0].startsWith('--scale=') ? ['--scale', args[0].slice(8)] : args
+  if (flag === undefined) return 'demo'
+  if (flag !== '--scale' || rest.length > 0) throw new UsageError(`Unknown argument to demo: ${args.join(' ')}`)
+  if (value === 'large') return 'large'
+  if (value === undefined) throw new UsageError('--scale needs a value: npm run demo -- --scale large')
+  throw new UsageError(`Unknown scale "${value}": the only scale is large (npm run demo -- --scale large).`)
+}
 
 async function main(command = 'serve', args: string[] = []) {
   const config = loadConfig()
+  const scale = command === 'demo' ? demoScale(args) : undefined
   // Before anything opens the database: a backup must not migrate what it copies, a restore must find its target empty.
   if (command === 'backup') process.exit(await backupCommand(args, config, version))
   if (command === 'restore') process.exit(await restoreCommand(args, config))
@@ -77,7 +93,18 @@ async function main(command = 'serve', args: string[] = []) {
   if (command === 'demo' || command === 'serve') {
     const lines = await prepareDatabase(handle.db, { ...config, demo: command === 'demo' || config.demo })
     for (const line of lines) console.log(line)
-    if (command === 'demo') return handle.close()
+    if (command === 'demo') {
+      try {
+        if (scale === 'large') {
+          const started = performance.now()
+          const summary = await loadLargeCouncil(handle.db)
+          for (const line of describeLargeCouncil(summary, (performance.now() - started) / 1000)) console.log(line)
+        }
+      } finally {
+        await handle.close()
+      }
+      return
+    }
   }
 
   if (command !== 'serve') {
@@ -124,5 +151,6 @@ async function main(command = 'serve', args: string[] = []) {
 
 main(process.argv[2], process.argv.slice(3)).catch((error) => {
   console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
+  if (error instanceof UsageError) console.error(usage)
+  process.exit(error instanceof UsageError ? 2 : 1)
 })
