@@ -40,6 +40,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.test.ts'],
           pool: 'threads',
           sequence: { groupOrder: 1 },
+          // A journey walks through a dozen pages with an axe scan on each; on two busy cores that can
+          // pass a minute. The limit is there to stop a hang, not to time pages (the bench does that).
+          testTimeout: 120_000,
         },
       },
     ],
