@@ -318,6 +318,7 @@ const ms = (value: number | null) => (value !== null && Number.isFinite(value) ?
 function verdictOf(row: Row, rows: Row[]): string {
   if (row.kind === 'static') return ''
   if (row.result.non2xx > 0) return 'FAIL (non-2xx)'
+  if (row.result.requests === 0) return 'FAIL (no response in time)'
   if (row.kind === 'dynamic') return row.result.p95 < PAGE_BUDGET_MS ? 'PASS' : `FAIL (p95 ≥ ${PAGE_BUDGET_MS} ms)`
   const failures: string[] = []
   const solo = row.solo?.p95 ?? Infinity
