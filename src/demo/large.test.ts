@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { load } from 'cheerio'
 import { decisionSlug } from '#src/modules/decisions/index.ts'
 import { testDatabases } from '../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../test/support/harness.ts'
@@ -132,6 +133,15 @@ describe.each(testDatabases())('the synthetic large council beside the demo ($na
       expect(page.statusCode, address).toBe(200)
       expect(text(page.body), address).toContain('Synthetic')
     }
+  })
+
+  it('keeps the outcomes framework to the baseline and the latest six of its 124 periods', async () => {
+    const page = await t.visitor().get('/outcomes')
+    expect(page.statusCode).toBe(200)
+    expect(text(page.body)).toContain('The tables show the baseline and the latest 6 reporting periods.')
+    expect(text(page.body)).toContain('117 earlier periods are on each indicator’s page, and in the trend.')
+    const table = load(page.body)('table').first()
+    expect(table.find('thead th').length).toBe(1 + 7 + 2)
   })
 
   it('makes its papers searchable like any others', async () => {

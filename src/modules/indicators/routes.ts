@@ -26,6 +26,7 @@ import {
   populationSchema,
   valueSchema,
 } from './schema.ts'
+import { periodsShown } from './rules.ts'
 import { type IndicatorView, type IndicatorsService } from './service.ts'
 import { POLARITIES, UNITS } from './tables.ts'
 import { groupsRoutes } from './groups-routes.ts'
@@ -177,10 +178,13 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         return reply.paper(paper, format, `outcomes-framework${period ? `-${period}` : ''}`)
       }
       const framework = await service.framework(request.ctx)
+      // The columns: the baselines and the latest periods; the trend and the rating use every period.
+      const shown = new Set(periodsShown(framework.periods).map((period) => period.id))
       const groups = framework.groups.map((group) => ({
         ...group,
         indicators: group.indicators.map((view) => ({
           ...view,
+          shownPeriods: view.periods.filter((p) => shown.has(p.period.id)),
           chart: rowChart(view),
           describe: (p: IndicatorView['periods'][number]) => describeValue(p, view),
         })),
@@ -188,6 +192,8 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       const paperPeriod = latestReportedPeriod(framework)
       return reply.page(`${views}/framework.njk`, {
         ...framework,
+        shownPeriods: framework.periods.filter((period) => shown.has(period.id)),
+        hiddenPeriods: framework.periods.length - shown.size,
         groups,
         paperPeriod,
         imported: request.query.imported,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ragAgainstTarget, ratePer10000 } from './rules.ts'
+import { FRAMEWORK_PERIODS_SHOWN, periodsShown, ragAgainstTarget, ratePer10000 } from './rules.ts'
 
 describe('ragAgainstTarget', () => {
   describe('lower is better (section 47 investigations per 10,000, target 450)', () => {
@@ -57,5 +57,40 @@ describe('ratePer10000', () => {
   it('refuses a population of zero or a negative count', () => {
     expect(() => ratePer10000(5, 0)).toThrow('The population must be more than zero')
     expect(() => ratePer10000(-1, 100)).toThrow('The count cannot be negative')
+  })
+})
+
+describe('periodsShown', () => {
+  const period = (name: string, isBaseline = false) => ({ name, isBaseline })
+
+  it('shows every period when there are no more than the baselines and six others', () => {
+    const periods = [period('Baseline April 2023', true), period('October 2023'), period('March 2024')]
+    expect(periodsShown(periods)).toEqual(periods)
+  })
+
+  it('shows the baselines and the latest six others, in order, of ten years of periods', () => {
+    const months = Array.from({ length: 120 }, (_, n) => period(`Month ${n + 1}`))
+    const periods = [
+      period('Baseline 2013', true),
+      ...months.slice(0, 60),
+      period('Rebased 2018', true),
+      ...months.slice(60),
+    ]
+    const shown = periodsShown(periods).map((p) => p.name)
+    expect(FRAMEWORK_PERIODS_SHOWN).toBe(6)
+    expect(shown).toEqual([
+      'Baseline 2013',
+      'Rebased 2018',
+      'Month 115',
+      'Month 116',
+      'Month 117',
+      'Month 118',
+      'Month 119',
+      'Month 120',
+    ])
+  })
+
+  it('shows nothing of no periods', () => {
+    expect(periodsShown([])).toEqual([])
   })
 })

@@ -36,3 +36,17 @@ export function ratePer10000(count: number, population: number): number {
   if (count < 0) throw new RangeError('The count cannot be negative')
   return Math.round((count / population) * 10000 * 10) / 10
 }
+
+/** How many reporting periods after the baselines the framework page shows in its columns. */
+export const FRAMEWORK_PERIODS_SHOWN = 6
+
+/**
+ * The periods the framework page shows, in order: every baseline and the latest
+ * FRAMEWORK_PERIODS_SHOWN others. Ten years of figures stay readable (and quick to send); each
+ * indicator's own page shows every period.
+ */
+export function periodsShown<P extends { isBaseline: boolean }>(periods: P[]): P[] {
+  const others = periods.filter((period) => !period.isBaseline)
+  const latest = new Set(others.slice(-FRAMEWORK_PERIODS_SHOWN))
+  return periods.filter((period) => period.isBaseline || latest.has(period))
+}
