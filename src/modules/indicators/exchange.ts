@@ -1,5 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { type CsvCell, csvText } from '#src/platform/files/csv-writer.ts'
 import { ProblemList } from '#src/platform/files/problem-list.ts'
 import { readSpreadsheet } from '#src/platform/files/spreadsheet.ts'
@@ -227,7 +227,7 @@ export async function valuesTemplate(
     column === 'Indicator code' ? code : column === 'Period' ? period.slug : ''
   const rows = indicators.map((indicator) => TEMPLATE_COLUMNS.map((column) => cellOf(column, indicator.code)))
   if (format === 'csv') return csvFile(TEMPLATE_COLUMNS, rows)
-  const workbook = workbookWith(`Figures for ${period.name}`, TEMPLATE_COLUMNS, rows)
+  const workbook = await workbookWith(`Figures for ${period.name}`, TEMPLATE_COLUMNS, rows)
   const reference = workbook.addWorksheet('Indicators', { views: [{ state: 'frozen', ySplit: 1 }] })
   reference.columns = [
     { header: 'Indicator code', width: 16 },
@@ -278,7 +278,8 @@ export async function exportValues(format: FileFormat, rows: StoredRow[]): Promi
     return EXPORT_COLUMNS.map((column) => byColumn[column])
   })
   if (format === 'csv') return csvFile(EXPORT_COLUMNS, cells)
-  return Buffer.from(await workbookWith('Outcomes framework', EXPORT_COLUMNS, cells).xlsx.writeBuffer())
+  const workbook = await workbookWith('Outcomes framework', EXPORT_COLUMNS, cells)
+  return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
 /** The platform's CSV for Excel: a byte-order mark, and no cell Excel would run as a formula. */
@@ -287,8 +288,10 @@ function csvFile(columns: readonly Column[], rows: Cell[][]): Buffer {
 }
 
 /** One sheet, "Figures": a bold frozen header; codes and periods stored as text so Excel keeps them. */
-function workbookWith(title: string, columns: readonly Column[], rows: Cell[][]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook()
+async function workbookWith(title: string, columns: readonly Column[], rows: Cell[][]): Promise<ExcelJS.Workbook> {
+  // Loaded on the first download, not when the app starts (issue 15: start-up time).
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   workbook.creator = 'Oversight'
   workbook.title = title
   const sheet = workbook.addWorksheet('Figures', { views: [{ state: 'frozen', ySplit: 1 }] })

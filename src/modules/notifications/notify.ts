@@ -1,5 +1,5 @@
 import axios, { isAxiosError } from 'axios'
-import { NotifyClient } from 'notifications-node-client'
+import type { NotifyClient } from 'notifications-node-client'
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
@@ -57,9 +57,15 @@ export function notifyJobs(deps: {
   notify: NotifySettings
 }): Record<string, JobHandler> {
   const { db, repository: repo, queue, notify } = deps
-  const client = notify.baseUrl ? new NotifyClient(notify.baseUrl, notify.apiKey) : new NotifyClient(notify.apiKey)
-  // The client's own axios, with a timeout: Notify's client sets none.
-  client.setClient(axios.create({ timeout: TIMEOUT_MS }) as unknown as Parameters<typeof client.setClient>[0])
+  // Made when the first job runs, not when the app starts (issue 15: start-up time).
+  let made: Promise<NotifyClient> | undefined
+  const clientOf = () =>
+    (made ??= import('notifications-node-client').then(({ NotifyClient: Client }) => {
+      const client = notify.baseUrl ? new Client(notify.baseUrl, notify.apiKey) : new Client(notify.apiKey)
+      // The client's own axios, with a timeout: Notify's client sets none.
+      client.setClient(axios.create({ timeout: TIMEOUT_MS }) as unknown as Parameters<typeof client.setClient>[0])
+      return client
+    }))
   const ctx = systemContext('email delivery')
 
   return {
@@ -70,6 +76,7 @@ export function notifyJobs(deps: {
         if (!message || message.delivery !== 'queued' || message.notifyId) return
         const kind = message.kind as MessageKind
         const personalisation = message.personalisation ?? {}
+        const client = await clientOf()
         const response = await client
           .sendEmail(notify.templates[kind], message.recipient, {
             personalisation,
@@ -108,6 +115,7 @@ export function notifyJobs(deps: {
       async run(job, finish) {
         const message = await repo.message(job.subjectId)
         if (!message?.notifyId) return
+        const client = await clientOf()
         const response = await client.getNotificationById(message.notifyId).catch((error: unknown) => {
           throw notifyError(error)
         })

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs'
 import { csvText } from '#src/platform/files/csv-writer.ts'
 import type { RecommendationView } from './service.ts'
 
@@ -55,6 +54,8 @@ export function trackerCsv(views: RecommendationView[]): string {
 
 /** A one-sheet workbook with real dates, a bold frozen header row and wrapped text. */
 export async function trackerWorkbook(bodyName: string, views: RecommendationView[]): Promise<Buffer> {
+  // Loaded on the first download, not when the app starts (issue 15: start-up time).
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Oversight'
   const sheet = workbook.addWorksheet('Recommendations', { views: [{ state: 'frozen', ySplit: 1 }] })

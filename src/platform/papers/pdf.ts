@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit'
-import { PDFDocument as PdfLibDocument } from 'pdf-lib'
+import type PDFDocument from 'pdfkit'
 import {
   PAPER_LIMITS,
   type Paper,
@@ -61,6 +60,8 @@ export interface RenderOptions {
 }
 
 export async function renderPdf(paper: Paper, options: RenderOptions = {}): Promise<RenderedPdf> {
+  // Loaded when the first paper is printed, not when the app starts (issue 15: start-up time).
+  const { default: PDFDocument } = await import('pdfkit')
   const doc = new PDFDocument({
     size: 'A4',
     layout: paper.landscape ? 'landscape' : 'portrait',
@@ -264,6 +265,7 @@ class PaperWriter {
     let pages = 0
     try {
       if (content.byteLength > PAPER_LIMITS.maxPlacedPdfBytes) throw new Error('too large')
+      const { PDFDocument: PdfLibDocument } = await import('pdf-lib')
       const source = await PdfLibDocument.load(content, { updateMetadata: false })
       pages = source.getPageCount()
     } catch {
@@ -406,6 +408,7 @@ function drawSeries(doc: Doc, box: Box, series: PaperSeries, values: number[], i
 
 /** Draws each placed PDF's pages onto the pages reserved for them, scaled to sit above the page number. */
 async function placePdfs(content: Buffer, reservations: Reservation[]): Promise<Buffer> {
+  const { PDFDocument: PdfLibDocument } = await import('pdf-lib')
   const output = await PdfLibDocument.load(content, { updateMetadata: false })
   // Each placed PDF is embedded once, its pages in the order of their reservations: the same file
   // placed twice fills both its places.
