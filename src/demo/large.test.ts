@@ -139,7 +139,7 @@ describe.each(testDatabases())('the synthetic large council beside the demo ($na
     const page = await t.visitor().get('/outcomes')
     expect(page.statusCode).toBe(200)
     expect(text(page.body)).toContain('The tables show the baseline and the latest 6 reporting periods.')
-    expect(text(page.body)).toContain('117 earlier periods are on each indicator’s page, and in the trend.')
+    expect(text(page.body)).toContain('117 earlier periods are on each indicator’s page.')
     const table = load(page.body)('table').first()
     expect(table.find('thead th').length).toBe(1 + 7 + 2)
   })

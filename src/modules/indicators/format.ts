@@ -14,16 +14,29 @@ export function unitLabel(unit: IndicatorUnit, options: { short?: boolean } = {}
   return options.short ? UNIT_LABELS[unit].short : UNIT_LABELS[unit].long
 }
 
+/** Number formats by their fraction digits, made once: making one is most of formatting a number. */
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${minimumFractionDigits}-${maximumFractionDigits}`
+  let format = numberFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat('en-GB', { minimumFractionDigits, maximumFractionDigits })
+    numberFormats.set(key, format)
+  }
+  return format
+}
+
 /** A figure as the framework prints it: 43%, 422 per 10,000, 1,008, 26 weeks; '' for none. */
 export function formatFigure(
   value: number | null | undefined,
   indicator: { unit: IndicatorUnit; decimals: number },
 ): string {
   if (value === null || value === undefined) return ''
-  const number = value.toLocaleString('en-GB', {
-    minimumFractionDigits: Number.isInteger(value) ? 0 : Math.min(indicator.decimals, 3),
-    maximumFractionDigits: Math.max(indicator.decimals, 1),
-  })
+  const number = numberFormat(
+    Number.isInteger(value) ? 0 : Math.min(indicator.decimals, 3),
+    Math.max(indicator.decimals, 1),
+  ).format(value)
   switch (indicator.unit) {
     case 'percentage':
       return `${number}%`

@@ -178,16 +178,19 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         return reply.paper(paper, format, `outcomes-framework${period ? `-${period}` : ''}`)
       }
       const framework = await service.framework(request.ctx)
-      // The columns: the baselines and the latest periods; the trend and the rating use every period.
+      // The columns and each row's chart: the baselines and the latest periods; the rating uses every period.
       const shown = new Set(periodsShown(framework.periods).map((period) => period.id))
       const groups = framework.groups.map((group) => ({
         ...group,
-        indicators: group.indicators.map((view) => ({
-          ...view,
-          shownPeriods: view.periods.filter((p) => shown.has(p.period.id)),
-          chart: rowChart(view),
-          describe: (p: IndicatorView['periods'][number]) => describeValue(p, view),
-        })),
+        indicators: group.indicators.map((view) => {
+          const shownPeriods = view.periods.filter((p) => shown.has(p.period.id))
+          return {
+            ...view,
+            shownPeriods,
+            chart: rowChart({ ...view, periods: shownPeriods }),
+            describe: (p: IndicatorView['periods'][number]) => describeValue(p, view),
+          }
+        }),
       }))
       const paperPeriod = latestReportedPeriod(framework)
       return reply.page(`${views}/framework.njk`, {

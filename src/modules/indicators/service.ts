@@ -44,9 +44,31 @@ export interface IndicatorView extends IndicatorRow {
   baseline: PeriodFigures | null
 }
 
-/** An indicator with each period's figures and what is derived from them. */
+/**
+ * An indicator with each period's figures and what is derived from them. `values` may hold other
+ * indicators' too; for many indicators at once, `viewsOf` sorts the values out once.
+ */
 function viewOf(indicator: IndicatorRow, periods: PeriodRow[], values: ValueRow[]): IndicatorView {
-  const mine = new Map(values.filter((v) => v.indicatorId === indicator.id).map((v) => [v.periodId, v]))
+  return viewFrom(
+    indicator,
+    periods,
+    values.filter((v) => v.indicatorId === indicator.id),
+  )
+}
+
+/** Each indicator's view, its values found by indicator once rather than searched for each. */
+function viewsOf(indicators: IndicatorRow[], periods: PeriodRow[], values: ValueRow[]): IndicatorView[] {
+  const byIndicator = new Map<string, ValueRow[]>()
+  for (const value of values) {
+    const list = byIndicator.get(value.indicatorId)
+    if (list) list.push(value)
+    else byIndicator.set(value.indicatorId, [value])
+  }
+  return indicators.map((indicator) => viewFrom(indicator, periods, byIndicator.get(indicator.id) ?? []))
+}
+
+function viewFrom(indicator: IndicatorRow, periods: PeriodRow[], own: ValueRow[]): IndicatorView {
+  const mine = new Map(own.map((v) => [v.periodId, v]))
   let previous: { actual: number; period: PeriodRow } | null = null
   const figures = periods.map((period): PeriodFigures => {
     const value = mine.get(period.id) ?? null
@@ -272,7 +294,7 @@ export function createIndicatorsService(deps: {
     /** The framework by group, each indicator with its periods' figures, RAG and direction. */
     async framework(ctx: Context) {
       const [{ indicators, periods, values }, all] = await Promise.all([everything(ctx), groups.listGroups()])
-      const views = indicators.map((indicator) => viewOf(indicator, periods, values))
+      const views = viewsOf(indicators, periods, values)
       return {
         periods,
         groups: all
@@ -536,7 +558,7 @@ export function createIndicatorsService(deps: {
     async forApi() {
       const publicContext: Context = { user: null, requestId: 'api' }
       const { indicators, periods, values } = await everything(publicContext)
-      return indicators.map((indicator) => viewOf(indicator, periods, values))
+      return viewsOf(indicators, periods, values)
     },
   }
 }
