@@ -213,7 +213,7 @@ async function benchPages(kind: DatabaseKind): Promise<{ rows: Row[]; dbKind: st
     const session = targets.some((target) => target.signedIn) ? await signInCookies(base, password) : undefined
     for (const [index, target] of targets.entries()) {
       const asked = target.signedIn ? { cookie: session! } : undefined
-      const response = await fetch(base + target.path, { headers: asked })
+      const response = await fetchPatiently(base + target.path, asked)
       const body = Buffer.from(await response.arrayBuffer())
       copies.set(String(index), { body, type: response.headers.get('content-type') ?? 'application/octet-stream' })
       if (!response.ok) console.log(`! ${target.path} answers ${response.status}: measuring it anyway, see the table`)
@@ -238,6 +238,22 @@ async function benchPages(kind: DatabaseKind): Promise<{ rows: Row[]; dbKind: st
     await handle.close()
   }
   return { rows, dbKind: handle.kind }
+}
+
+/**
+ * The page, asked for again after a pause when the connection fails: a page that failed its budget
+ * badly leaves the server working through the requests still queued from its run.
+ */
+async function fetchPatiently(url: string, headers?: Record<string, string>): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, { headers, signal: AbortSignal.timeout(120_000) })
+    } catch (error) {
+      if (attempt === 3) throw error
+      console.log(`! ${url} did not answer (${String(error)}); trying again in 10 s`)
+      await new Promise((resolve) => setTimeout(resolve, 10_000))
+    }
+  }
 }
 
 function freePort(): Promise<number> {
