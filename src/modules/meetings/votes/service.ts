@@ -8,7 +8,7 @@ import { isWithheld } from '#src/platform/exemption/redaction.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import type { MeetingRow } from '../repository.ts'
 import type { MeetingsDeps } from '../service.ts'
-import type { VoteValues, VoteRow, VoteSubjectIds } from './repository.ts'
+import type { MeetingVoteRow, VoteRow, VoteValues, VoteSubjectIds } from './repository.ts'
 import { createVotesRepository } from './repository.ts'
 import { checkVote, voteOutcome, votingRightsOn, whoMayVote } from './tally.ts'
 import { type VoteView, subjectLabel, voteSubject, voteView } from './view.ts'
@@ -84,11 +84,10 @@ export function createVotesService(deps: MeetingsDeps) {
     if (issue) throw new RuleError(issue.message, issue.field)
   }
 
-  async function viewsOf(ctx: Context, meetingId: string, rows: VoteRow[]) {
-    const [records, attendance] = await Promise.all([
-      votes.recordsOf(rows.map((row) => row.id)),
-      minutes().namedAttendance(ctx, meetingId),
-    ])
+  /** The views of a meeting's votes, as votesOf reads them (with their named votes). */
+  async function viewsOf(ctx: Context, meetingId: string, rows: MeetingVoteRow[]) {
+    const records = rows.flatMap((row) => row.records)
+    const attendance = await minutes().namedAttendance(ctx, meetingId)
     const missing = records.filter((record) => !attendance.some((row) => row.personId === record.personId))
     const people = await bodies.getPeopleByIds(ctx, [...new Set(missing.map((record) => record.personId))])
     const nameOf = (personId: string) =>
@@ -96,7 +95,7 @@ export function createVotesService(deps: MeetingsDeps) {
       people.find((person) => person.id === personId)?.name ??
       'Unnamed'
     const chair = attendance.find((row) => row.chaired)?.name ?? null
-    return rows.map((row) => voteView(row, records, nameOf, chair))
+    return rows.map(({ records: _named, ...row }) => voteView(row, records, nameOf, chair))
   }
 
   return {
