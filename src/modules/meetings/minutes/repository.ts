@@ -3,6 +3,7 @@ import type { Db, Trx } from '#src/database.ts'
 import { fromJsonRows, jsonRows } from '#src/platform/db/json-rows.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
 import type {
+  AgendaItemsTable,
   AttendanceTable,
   DeclarationsTable,
   MinutesTable,
@@ -53,6 +54,12 @@ const itemColumns = [
   'agendaItems.minute',
   'agendaItems.exemptParagraph',
 ] as const
+
+/** An agenda item as the minutes read it (itemColumns). */
+type MinutedItem = Pick<
+  Selectable<AgendaItemsTable>,
+  (typeof itemColumns)[number] extends `agendaItems.${infer Column}` ? Column : never
+>
 
 /** An agenda item a declaration concerns. */
 interface DeclaredItem {
@@ -133,7 +140,7 @@ export function createMinutesRepository(db: Db) {
     },
     /**
      * A meeting's minutes (undefined when none were started) with what they record: their kept drafts,
-     * the attendance, the declarations with their items, and the resolutions under its agenda items.
+     * the agenda items, the attendance, the declarations with their items, and the resolutions under its agenda items.
      * One query, where each list took its own.
      */
     async recordOf(meetingId: string) {
@@ -147,6 +154,11 @@ export function createMinutesRepository(db: Db) {
                 sql`select id, published_at, replaced_on from minutes_versions where meeting_id = ${meetingId}`,
                 sql`listed.replaced_on, listed.published_at`,
               ).as('versions'),
+              jsonRows(
+                sql`select ${sql.join(itemColumns.map((column) => sql.ref(column)))} from agenda_items
+                  where meeting_id = ${meetingId}`,
+                sql`listed.position`,
+              ).as('items'),
               jsonRows(
                 sql`select * from attendance where meeting_id = ${meetingId}`,
                 sql`listed.position, listed.id`,
@@ -165,14 +177,16 @@ export function createMinutesRepository(db: Db) {
             .where('meetings.id', '=', meetingId)
             .executeTakeFirst()
         : undefined
-      if (!row) return { minutes: undefined, versions: [], attendance: [], declarations: [], resolutions: [] }
-      const { versions, attendance, declarations, resolutions, ...minutes } = row
+      if (!row)
+        return { minutes: undefined, versions: [], items: [], attendance: [], declarations: [], resolutions: [] }
+      const { versions, items, attendance, declarations, resolutions, ...minutes } = row
       return {
         minutes: minutes.meetingId === null ? undefined : (minutes as Selectable<MinutesTable>),
         versions: fromJsonRows<{ id: string; publishedAt: string; replacedOn: string }>(versions).map((version) => ({
           ...version,
           publishedAt: new Date(version.publishedAt),
         })),
+        items: fromJsonRows<MinutedItem>(items),
         attendance: fromJsonRows<Selectable<AttendanceTable>>(attendance),
         declarations: inAgendaOrder(fromJsonRows<DeclarationWithItems>(declarations)),
         resolutions: fromJsonRows<Selectable<ResolutionsTable>>(resolutions),

@@ -16,8 +16,7 @@ export function minutesReads(repo: MinutesRepository) {
     recordOf,
     minutesOf: async (ctx: Context, meetingId: string) => (await recordOf(ctx, meetingId)).minutes,
     attendanceOf: async (ctx: Context, meetingId: string) => (await recordOf(ctx, meetingId)).attendance,
-    itemsOf: (ctx: Context, meetingId: string) =>
-      readOnce(ctx, `minuted items:${meetingId}`, () => repo.itemsOfMeetings([meetingId])),
+    itemsOf: async (ctx: Context, meetingId: string) => (await recordOf(ctx, meetingId)).items,
   }
 }
 export type MinutesReads = ReturnType<typeof minutesReads>
