@@ -10,6 +10,7 @@ import type { MeetingRow } from '../repository.ts'
 import type { MeetingsDeps } from '../service.ts'
 import type { MeetingVoteRow, VoteRow, VoteValues, VoteSubjectIds } from './repository.ts'
 import { createVotesRepository } from './repository.ts'
+import { agendaItemsRead } from '../request-reads.ts'
 import { checkVote, voteOutcome, votingRightsOn, whoMayVote } from './tally.ts'
 import { type VoteView, subjectLabel, voteSubject, voteView } from './view.ts'
 
@@ -32,6 +33,7 @@ export interface VotesOfMeeting {
 export function createVotesService(deps: MeetingsDeps) {
   const { db, repository: repo, bodies, minutes } = deps
   const votes = createVotesRepository(db)
+  const agendaItemsOf = agendaItemsRead(repo)
 
   async function meetingToEdit(ctx: Context, slug: string) {
     assertCan(ctx.user, 'meetings:edit')
@@ -181,7 +183,7 @@ export function createVotesService(deps: MeetingsDeps) {
       if (!(await minutes().minutesSummary(ctx, meeting))) return none
       const [rows, items, readable] = await Promise.all([
         votes.votesOf(meeting.id),
-        repo.itemsOfMeeting(meeting.id),
+        agendaItemsOf(ctx, meeting.id),
         bodies.exemptReadableBodyIds(ctx),
       ])
       const mayRead = mayReadExempt(readable, meeting.bodyId)
