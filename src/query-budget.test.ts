@@ -22,7 +22,6 @@ const STILL_OVER: Record<string, number> = {
   // The agenda with its minutes, the public part (questions, speakers), motions, votes, documents and papers,
   // each read by its own module.
   '/meetings/:slug': 16,
-  '/meetings/:slug/items/:position/report/appendices/generate': 13,
   // A whole plan view (ten queries) for each plan that answers a finding, or that the officer leads in.
   '/inspections/:slug': 15,
   '/my/actions': 13,
