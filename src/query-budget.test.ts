@@ -22,9 +22,6 @@ const STILL_OVER: Record<string, number> = {
   // The agenda with its minutes, the public part (questions, speakers), motions, votes, documents and papers,
   // each read by its own module.
   '/meetings/:slug': 16,
-  // A whole plan view (ten queries) for each plan that answers a finding, or that the officer leads in.
-  '/inspections/:slug': 15,
-  '/my/actions': 13,
 }
 
 const allowed = (url: string) => STILL_OVER[url] ?? BUDGET
