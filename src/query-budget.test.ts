@@ -19,27 +19,9 @@ const STILL_OVER: Record<string, number> = {
   // The committee page gathers six modules' sections: the next agenda, recommendations, decisions
   // (with the decision takers), the forward plan, the work programme and participation.
   '/bodies/:slug': 22,
-  // The agenda with its minutes, the public part, motions and votes, each read by its own module.
-  '/meetings/:slug': 20,
-  // The minutes' record: attendance, declarations, resolutions, votes, motions, questions, speakers.
-  '/meetings/:slug/minutes': 18,
-  '/meetings/:slug/minutes.pdf': 18,
-  '/meetings/:slug/minutes.docx': 17,
-  '/meetings/:slug/minutes/approve': 16,
-  '/meetings/:slug/minutes/versions/:id': 15,
-  '/meetings/:slug/minutes/edit': 14,
-  '/meetings/:slug/minutes/attendance/new': 14,
-  '/meetings/:slug/minutes/attendance/:id/edit': 14,
-  '/meetings/:slug/minutes/resolutions/:id/edit': 13,
-  '/meetings/:slug/minutes/publish': 13,
-  '/meetings/:slug/minutes/items/:position/resolutions/new': 13,
-  '/meetings/:slug/minutes/items/:position': 13,
-  '/meetings/:slug/minutes/ended': 13,
-  '/meetings/:slug/minutes/declarations/new': 13,
-  '/meetings/:slug/items/:position/report/appendices/generate': 13,
-  // A whole plan view (ten queries) for each plan that answers a finding, or that the officer leads in.
-  '/inspections/:slug': 15,
-  '/my/actions': 13,
+  // The agenda with its minutes, the public part (questions, speakers), motions, votes, documents and papers,
+  // each read by its own module.
+  '/meetings/:slug': 16,
 }
 
 const allowed = (url: string) => STILL_OVER[url] ?? BUDGET

@@ -274,7 +274,8 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       const reach = exemptReach(ctx.user)
       if (reach.kind === 'every body') return null
       if (reach.kind === 'none') return []
-      return repo.currentBodyIdsOf(reach.personId, clock.today())
+      // Read once a request: a meeting page asks from its agenda, its minutes and its documents.
+      return readOnce(ctx, 'exempt readable bodies', () => repo.currentBodyIdsOf(reach.personId, clock.today()))
     },
   }
   return service

@@ -1,6 +1,8 @@
+import { type Selectable, sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import { fromJsonRows, jsonRows } from '#src/platform/db/json-rows.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
-import type { MilestoneStatus, PlanMilestonesTable } from './tables.ts'
+import type { MilestoneStatus, PlanActionFindingsTable, PlanActionLeadsTable, PlanMilestonesTable } from './tables.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 
 type Reader = Db | Trx
@@ -91,33 +93,28 @@ export function createImprovementRepository(db: Db) {
     },
     /** Everything a plan's pages need, in one go: its rows, and those hanging off it. */
     async planContents(planId: string) {
-      const themes = await db
-        .selectFrom('planThemes')
-        .selectAll()
-        .where('planId', '=', planId)
-        .orderBy('position')
-        .execute()
-      const themeIds = themes.map((t) => t.id)
-      const actions = themeIds.length
-        ? await db.selectFrom('planActions').selectAll().where('themeId', 'in', themeIds).orderBy('position').execute()
-        : []
-      const actionIds = actions.map((a) => a.id)
-      const none = Promise.resolve([])
-      const [leads, links, milestones, versions, findings, considered] = await Promise.all([
-        actionIds.length
-          ? db
-              .selectFrom('planActionLeads')
-              .selectAll()
-              .where('actionId', 'in', actionIds)
-              .orderBy('position')
-              .execute()
-          : none,
-        actionIds.length
-          ? db.selectFrom('planActionFindings').selectAll().where('actionId', 'in', actionIds).execute()
-          : none,
-        actionIds.length
-          ? db.selectFrom('planMilestones').selectAll().where('actionId', 'in', actionIds).orderBy('position').execute()
-          : none,
+      // Each action comes with its leads, the findings it answers and its milestones (json_agg columns).
+      const [themes, actionRows, versions, findings, considered] = await Promise.all([
+        db.selectFrom('planThemes').selectAll().where('planId', '=', planId).orderBy('position').execute(),
+        db
+          .selectFrom('planActions')
+          .innerJoin('planThemes', 'planThemes.id', 'planActions.themeId')
+          .selectAll('planActions')
+          .select([
+            jsonRows(sql`select * from plan_action_leads where action_id = plan_actions.id`, sql`listed.position`).as(
+              'leads',
+            ),
+            jsonRows(
+              sql`select * from plan_action_findings where action_id = plan_actions.id`,
+              sql`listed.finding_id`,
+            ).as('links'),
+            jsonRows(sql`select * from plan_milestones where action_id = plan_actions.id`, sql`listed.position`).as(
+              'milestones',
+            ),
+          ])
+          .where('planThemes.planId', '=', planId)
+          .orderBy('planActions.position')
+          .execute(),
         db.selectFrom('planVersions').selectAll().where('planId', '=', planId).orderBy('onDate', 'desc').execute(),
         // The findings of the inspections the plan answers, strengths too.
         findingsWhere({ planId }),
@@ -129,6 +126,11 @@ export function createImprovementRepository(db: Db) {
           .orderBy('meetings.date')
           .execute(),
       ])
+      const actions = actionRows.map(({ leads: _leads, links: _links, milestones: _milestones, ...action }) => action)
+      const actionIds = actions.map((a) => a.id)
+      const leads = actionRows.flatMap((row) => fromJsonRows<Selectable<PlanActionLeadsTable>>(row.leads))
+      const links = actionRows.flatMap((row) => fromJsonRows<Selectable<PlanActionFindingsTable>>(row.links))
+      const milestones = actionRows.flatMap((row) => fromJsonRows<Selectable<PlanMilestonesTable>>(row.milestones))
       const milestoneIds = milestones.map((m) => m.id)
       const updates =
         actionIds.length || milestoneIds.length

@@ -3,6 +3,7 @@ import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import { readOnce } from '#src/platform/request-reads.ts'
+import { agendaItemsRead } from './request-reads.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -85,6 +86,8 @@ export function createMeetingsService(deps: MeetingsDeps) {
     return meeting
   }
 
+  const agendaItemsOf = agendaItemsRead(repo)
+
   /**
    * The agenda as this viewer may see it: none while it is a draft they may not see; exempt items they
    * may not read show their title and paragraph only.
@@ -95,7 +98,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
     supplements: SupplementRow[],
   ) {
     if (!mayReadAgenda(ctx.user, meeting)) return []
-    const [items, readable] = await Promise.all([repo.itemsOfMeeting(meeting.id), bodies.exemptReadableBodyIds(ctx)])
+    const [items, readable] = await Promise.all([agendaItemsOf(ctx, meeting.id), bodies.exemptReadableBodyIds(ctx)])
     const reports = await repo.reportSummaries(items.map((item) => item.id))
     const mayRead = mayReadExempt(readable, meeting.bodyId)
     return items.map((item) => ({

@@ -41,23 +41,28 @@ export function createWaitingListsRepository(db: Db) {
     findService(slug: string) {
       return db.selectFrom('healthServices').select(serviceColumns).where('slug', '=', slug).executeTakeFirst()
     },
-    /** Every month that has figures for any service, latest first, with how many services have figures for it. */
+    /**
+     * Every month that has figures for any service, latest first, with how many services have figures
+     * for it; and how many services have figures for any month (none when no month has any). One query.
+     */
     async months() {
       const rows = await db
         .selectFrom('waitingListFigures')
-        .select((eb) => ['month', eb.fn.count<number>('serviceId').distinct().as('services')])
+        .select((eb) => [
+          'month',
+          eb.fn.count<number>('serviceId').distinct().as('services'),
+          eb
+            .selectFrom('waitingListFigures as every')
+            .select((inner) => inner.fn.count<number>('every.serviceId').distinct().as('services'))
+            .as('servicesWithFigures'),
+        ])
         .groupBy('month')
         .orderBy('month', 'desc')
         .execute()
-      return rows.map((row) => ({ month: row.month, services: Number(row.services) }))
-    },
-    /** How many services have figures for any month. */
-    async servicesWithFigures() {
-      const row = await db
-        .selectFrom('waitingListFigures')
-        .select((eb) => eb.fn.count<number>('serviceId').distinct().as('services'))
-        .executeTakeFirstOrThrow()
-      return Number(row.services)
+      return {
+        months: rows.map((row) => ({ month: row.month, services: Number(row.services) })),
+        servicesWithFigures: Number(rows[0]?.servicesWithFigures ?? 0),
+      }
     },
     /** Every service's figures for the given months. */
     figuresForMonths(months: string[]) {

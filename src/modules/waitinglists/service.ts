@@ -72,11 +72,7 @@ export function createWaitingListsService(deps: { db: Db; repository: WaitingLis
    * each service with that month's figures, or none, and the change from the month before.
    */
   async function dashboard(_ctx: Context, month?: string) {
-    const [services, counted, servicesWithFigures] = await Promise.all([
-      repo.listServices(),
-      repo.months(),
-      repo.servicesWithFigures(),
-    ])
+    const [services, { months: counted, servicesWithFigures }] = await Promise.all([repo.listServices(), repo.months()])
     const months = counted.map((row) => row.month)
     const shown = month ?? monthToShow(counted, servicesWithFigures)
     if (month && !months.includes(month)) throw new NotFoundError('Waiting-list month')

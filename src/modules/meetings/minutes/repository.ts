@@ -1,7 +1,15 @@
-import type { Insertable as KyselyInsertable, Updateable } from 'kysely'
+import { type Insertable as KyselyInsertable, type Selectable, type Updateable, sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import { fromJsonRows, jsonRows } from '#src/platform/db/json-rows.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
-import type { AttendanceTable, DeclarationsTable, MinutesTable, MinutesVersionsTable } from '../tables.ts'
+import type {
+  AgendaItemsTable,
+  AttendanceTable,
+  DeclarationsTable,
+  MinutesTable,
+  MinutesVersionsTable,
+  ResolutionsTable,
+} from '../tables.ts'
 
 type Reader = Db | Trx
 type Insertable<T> = Omit<T, 'id'>
@@ -47,36 +55,35 @@ const itemColumns = [
   'agendaItems.exemptParagraph',
 ] as const
 
-/** Declarations with the agenda items each concerns, declarations of the whole meeting first, then in agenda order. */
-async function withItems<T extends { id: string }>(rows: T[], trx: Reader) {
-  const links = rows.length
-    ? await trx
-        .selectFrom('declarationItems')
-        .innerJoin('agendaItems', 'agendaItems.id', 'declarationItems.agendaItemId')
-        .select([
-          'declarationItems.declarationId',
-          'agendaItems.id',
-          'agendaItems.number',
-          'agendaItems.position',
-          'agendaItems.title',
-        ])
-        .where(
-          'declarationItems.declarationId',
-          'in',
-          rows.map((row) => row.id),
-        )
-        .orderBy('agendaItems.position')
-        .execute()
-    : []
-  const withLinks = rows.map((row) => ({
-    ...row,
-    items: links
-      .filter((link) => link.declarationId === row.id)
-      .map(({ id, number, position, title }) => ({ id, number, position, title })),
-  }))
-  const first = (row: (typeof withLinks)[number]) => row.items[0]?.position ?? -Infinity
-  return withLinks.sort((a, b) => (first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0))
+/** An agenda item as the minutes read it (itemColumns). */
+type MinutedItem = Pick<
+  Selectable<AgendaItemsTable>,
+  (typeof itemColumns)[number] extends `agendaItems.${infer Column}` ? Column : never
+>
+
+/** An agenda item a declaration concerns. */
+interface DeclaredItem {
+  id: string
+  number: string
+  position: number
+  title: string
 }
+
+/** The agenda items each declaration concerns, in agenda order, as a column of `declarations`' rows. */
+const declaredItems = sql<DeclaredItem[]>`(
+  select coalesce(json_agg(json_build_object(
+    'id', agenda_items.id, 'number', agenda_items.number, 'position', agenda_items.position, 'title', agenda_items.title
+  ) order by agenda_items.position), '[]')
+  from declaration_items join agenda_items on agenda_items.id = declaration_items.agenda_item_id
+  where declaration_items.declaration_id = declarations.id)`
+
+/** Declarations of the whole meeting first, then in agenda order. */
+function inAgendaOrder<T extends { items: DeclaredItem[] }>(rows: T[]) {
+  const first = (row: T) => row.items[0]?.position ?? -Infinity
+  return rows.sort((a, b) => (first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0))
+}
+
+type DeclarationWithItems = Selectable<DeclarationsTable> & { items: DeclaredItem[] }
 
 /** Queries for minutes and the meetings and agenda items they record. No decisions here. */
 export function createMinutesRepository(db: Db) {
@@ -130,6 +137,60 @@ export function createMinutesRepository(db: Db) {
 
     findMinutes(meetingId: string, trx: Reader = db) {
       return trx.selectFrom('minutes').selectAll().where('meetingId', '=', meetingId).executeTakeFirst()
+    },
+    /**
+     * A meeting's minutes (undefined when none were started) with what they record: their kept drafts,
+     * the agenda items, the attendance, the declarations with their items, and the resolutions under its agenda items.
+     * One query, where each list took its own.
+     */
+    async recordOf(meetingId: string) {
+      const row = isUuid(meetingId)
+        ? await db
+            .selectFrom('meetings')
+            .leftJoin('minutes', 'minutes.meetingId', 'meetings.id')
+            .selectAll('minutes')
+            .select([
+              jsonRows(
+                sql`select id, published_at, replaced_on from minutes_versions where meeting_id = ${meetingId}`,
+                sql`listed.replaced_on, listed.published_at`,
+              ).as('versions'),
+              jsonRows(
+                sql`select ${sql.join(itemColumns.map((column) => sql.ref(column)))} from agenda_items
+                  where meeting_id = ${meetingId}`,
+                sql`listed.position`,
+              ).as('items'),
+              jsonRows(
+                sql`select * from attendance where meeting_id = ${meetingId}`,
+                sql`listed.position, listed.id`,
+              ).as('attendance'),
+              jsonRows(
+                sql`select declarations.*, ${declaredItems} as items from declarations where meeting_id = ${meetingId}`,
+                sql`listed.id`,
+              ).as('declarations'),
+              jsonRows(
+                sql`select resolutions.* from resolutions
+                  join agenda_items on agenda_items.id = resolutions.agenda_item_id
+                  where agenda_items.meeting_id = ${meetingId}`,
+                sql`listed.agenda_item_id, listed.number`,
+              ).as('resolutions'),
+            ])
+            .where('meetings.id', '=', meetingId)
+            .executeTakeFirst()
+        : undefined
+      if (!row)
+        return { minutes: undefined, versions: [], items: [], attendance: [], declarations: [], resolutions: [] }
+      const { versions, items, attendance, declarations, resolutions, ...minutes } = row
+      return {
+        minutes: minutes.meetingId === null ? undefined : (minutes as Selectable<MinutesTable>),
+        versions: fromJsonRows<{ id: string; publishedAt: string; replacedOn: string }>(versions).map((version) => ({
+          ...version,
+          publishedAt: new Date(version.publishedAt),
+        })),
+        items: fromJsonRows<MinutedItem>(items),
+        attendance: fromJsonRows<Selectable<AttendanceTable>>(attendance),
+        declarations: inAgendaOrder(fromJsonRows<DeclarationWithItems>(declarations)),
+        resolutions: fromJsonRows<Selectable<ResolutionsTable>>(resolutions),
+      }
     },
     /** The minutes of the meeting, locked until the transaction ends, so their status is read once. */
     lockMinutes(trx: Trx, meetingId: string) {
@@ -192,10 +253,11 @@ export function createMinutesRepository(db: Db) {
       const rows = await trx
         .selectFrom('declarations')
         .selectAll()
+        .select(declaredItems.as('items'))
         .where('meetingId', '=', meetingId)
         .orderBy('id')
         .execute()
-      return withItems(rows, trx)
+      return inAgendaOrder(rows)
     },
     /** Someone's declarations at every meeting, with the meeting and the status of its minutes, latest first. */
     async declarationsOfPerson(personId: string) {
@@ -205,6 +267,7 @@ export function createMinutesRepository(db: Db) {
         .innerJoin('meetings', 'meetings.id', 'declarations.meetingId')
         .innerJoin('minutes', 'minutes.meetingId', 'meetings.id')
         .selectAll('declarations')
+        .select(declaredItems.as('items'))
         .select([
           'meetings.slug as meetingSlug',
           'meetings.date as meetingDate',
@@ -215,7 +278,7 @@ export function createMinutesRepository(db: Db) {
         .orderBy('meetings.date', 'desc')
         .orderBy('declarations.id')
         .execute()
-      return withItems(rows, db)
+      return inAgendaOrder(rows)
     },
     /** Someone's attendance at every meeting with minutes, with the meeting's body and date. */
     attendanceOfPerson(personId: string) {
@@ -250,16 +313,6 @@ export function createMinutesRepository(db: Db) {
       return trx.deleteFrom('declarations').where('id', '=', id).execute()
     },
 
-    /** The kept published drafts of a meeting's minutes, earliest first. */
-    versionsOf(meetingId: string) {
-      return db
-        .selectFrom('minutesVersions')
-        .select(['id', 'publishedAt', 'replacedOn'])
-        .where('meetingId', '=', meetingId)
-        .orderBy('replacedOn')
-        .orderBy('publishedAt')
-        .execute()
-    },
     findVersion(meetingId: string, id: string) {
       if (!isUuid(id)) return Promise.resolve(undefined)
       return db

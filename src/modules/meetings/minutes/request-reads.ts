@@ -7,15 +7,16 @@ import type { MinutesRepository } from './repository.ts'
  * item minutes and its votes), made once a request that changes nothing (platform/request-reads.ts).
  */
 export function minutesReads(repo: MinutesRepository) {
+  const recordOf = (ctx: Context, meetingId: string) =>
+    readOnce(ctx, `minutes record:${meetingId}`, () => repo.recordOf(meetingId))
   return {
     meetingBySlug: (ctx: Context, slug: string) =>
       readOnce(ctx, `minutes' meeting:${slug}`, () => repo.findMeetingBySlug(slug)),
-    minutesOf: (ctx: Context, meetingId: string) =>
-      readOnce(ctx, `minutes:${meetingId}`, () => repo.findMinutes(meetingId)),
-    attendanceOf: (ctx: Context, meetingId: string) =>
-      readOnce(ctx, `attendance:${meetingId}`, () => repo.attendanceOf(meetingId)),
-    itemsOf: (ctx: Context, meetingId: string) =>
-      readOnce(ctx, `minuted items:${meetingId}`, () => repo.itemsOfMeetings([meetingId])),
+    /** The minutes with their lists (repository's recordOf): one query serves every part of the page. */
+    recordOf,
+    minutesOf: async (ctx: Context, meetingId: string) => (await recordOf(ctx, meetingId)).minutes,
+    attendanceOf: async (ctx: Context, meetingId: string) => (await recordOf(ctx, meetingId)).attendance,
+    itemsOf: async (ctx: Context, meetingId: string) => (await recordOf(ctx, meetingId)).items,
   }
 }
 export type MinutesReads = ReturnType<typeof minutesReads>

@@ -90,19 +90,17 @@ export function createMinutesService(deps: MinutesDeps) {
    * may not see, and no items of an agenda that is a draft to them.
    */
   async function contentsOf(ctx: Context, meeting: MeetingRow, minutes: MinutesRow | null) {
-    const [items, readable] = await Promise.all([
+    const [items, readable, recorded, votes] = await Promise.all([
       mayReadAgenda(ctx.user, meeting) ? reads.itemsOf(ctx, meeting.id) : [],
       bodies.exemptReadableBodyIds(ctx),
+      minutes ? reads.recordOf(ctx, meeting.id) : undefined,
+      minutes ? deps.meetings.votesOf(ctx, meeting.id) : [],
     ])
     const mayReadBody = mayReadExempt(readable, meeting.bodyId)
-    const [attendance, declarations, resolutions, votes] = minutes
-      ? await Promise.all([
-          reads.attendanceOf(ctx, meeting.id),
-          repo.declarationsOf(meeting.id),
-          repo.resolutionsOfItems(items.map((item) => item.id)),
-          deps.meetings.votesOf(ctx, meeting.id),
-        ])
-      : [[], [], [], []]
+    const { attendance, declarations } = recorded ?? { attendance: [], declarations: [] }
+    // Only the resolutions under the items this viewer is shown.
+    const shownIds = new Set(items.map((item) => item.id))
+    const resolutions = (recorded?.resolutions ?? []).filter((resolution) => shownIds.has(resolution.agendaItemId))
     const withheldIds = new Set(items.filter((item) => isWithheld([item], mayReadBody)).map((item) => item.id))
     const personIds = [...attendance.map((row) => row.personId), ...declarations.map((row) => row.personId)]
     const people = await bodies.getPeopleByIds(ctx, [...new Set(personIds.filter((id): id is string => Boolean(id)))])
@@ -147,13 +145,14 @@ export function createMinutesService(deps: MinutesDeps) {
    * `row` stands in for the stored minutes: what they will be once a change being made is saved.
    */
   async function recordOf(ctx: Context, meeting: MeetingRow, row?: MinutesRow) {
-    const found = row ?? (await reads.minutesOf(ctx, meeting.id))
+    const recorded = await reads.recordOf(ctx, meeting.id)
+    const found = row ?? recorded.minutes
     const minutes = found && mayReadMinutes(ctx.user, found.status) ? found : null
-    const [body, contents, approval, versions] = await Promise.all([
+    const versions = minutes ? recorded.versions : []
+    const [body, contents, approval] = await Promise.all([
       bodies.getBodyById(ctx, meeting.bodyId),
       contentsOf(ctx, meeting, minutes),
       minutes ? approvalOf(minutes) : null,
-      minutes ? repo.versionsOf(meeting.id) : [],
     ])
     return {
       meeting,

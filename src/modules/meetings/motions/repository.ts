@@ -1,6 +1,8 @@
+import { type Selectable, sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
+import type { MotionAmendmentsTable } from '../tables.ts'
 import type { AmendmentInput, MotionInput } from './schema.ts'
 
 type Reader = Db | Trx
@@ -19,6 +21,7 @@ const motionColumns = [
 ] as const
 
 const amendmentColumns = ['id', 'motionId', 'position', 'moverId', 'seconderId', 'text', 'outcome', 'version'] as const
+type Amendment = Pick<Selectable<MotionAmendmentsTable>, (typeof amendmentColumns)[number]>
 
 /** Where a motion was moved: its meeting, the minutes' status, and the item (with its exemption). */
 const placeColumns = [
@@ -52,11 +55,17 @@ async function nextPosition(
 /** Queries for motions moved at meetings and their amendments. No decisions here. */
 export function createMotionsRepository(db: Db) {
   return {
-    /** The meeting's motions, in the order they were moved. */
-    motionsOf(meetingId: string, trx: Reader = db) {
-      return trx
+    /** The meeting's motions in the order they were moved, each with its amendments (`amendments`), in one query. */
+    motionsWithAmendmentsOf(meetingId: string) {
+      return db
         .selectFrom('motions')
         .select(motionColumns)
+        .select(
+          sql<Amendment[]>`(select coalesce(json_agg(json_build_object(
+            'id', a.id, 'motionId', a.motion_id, 'position', a.position, 'moverId', a.mover_id,
+            'seconderId', a.seconder_id, 'text', a.text, 'outcome', a.outcome, 'version', a.version
+          ) order by a.position), '[]') from motion_amendments as a where a.motion_id = motions.id)`.as('amendments'),
+        )
         .where('meetingId', '=', meetingId)
         .orderBy('position')
         .execute()
@@ -189,6 +198,6 @@ export function createMotionsRepository(db: Db) {
 }
 
 export type MotionsRepository = ReturnType<typeof createMotionsRepository>
-export type MotionRow = Awaited<ReturnType<MotionsRepository['motionsOf']>>[number]
+export type MotionRow = NonNullable<Awaited<ReturnType<MotionsRepository['findMotionById']>>>
 export type AmendmentRow = Awaited<ReturnType<MotionsRepository['amendmentsOf']>>[number]
 export type MovedRow = Awaited<ReturnType<MotionsRepository['movedByPerson']>>[number]

@@ -112,13 +112,15 @@ export function createMotionsService(deps: MeetingsDeps) {
 
   /** The meeting's motions with amendments and named people; the caller decides who may read them. */
   async function motionsOf(ctx: Context, meetingId: string) {
-    const found = await motions.motionsOf(meetingId)
+    const found = await motions.motionsWithAmendmentsOf(meetingId)
     if (found.length === 0) return []
-    const [amendments, attendees] = await Promise.all([
-      motions.amendmentsOf(found.map((motion) => motion.id)),
-      minutes().attendeesOf(ctx, meetingId),
-    ])
-    return motionViews(found, amendments, attendees)
+    const attendees = await minutes().attendeesOf(ctx, meetingId)
+    const amendments = found.flatMap((motion) => motion.amendments)
+    return motionViews(
+      found.map(({ amendments: _amendments, ...motion }) => motion),
+      amendments,
+      attendees,
+    )
   }
 
   return {

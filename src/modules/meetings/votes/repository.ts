@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import type { VoteCast } from '../tables.ts'
@@ -13,6 +14,13 @@ export interface VoteValues {
   recorded: boolean
   castingVote: 'for' | 'against' | null
   named: { personId: string; vote: VoteCast }[]
+}
+
+/** A member's vote in a recorded vote. */
+interface VoteRecord {
+  voteId: string
+  personId: string
+  vote: VoteCast
 }
 
 export interface VoteSubjectIds {
@@ -58,9 +66,17 @@ function votesWithSubjects(trx: Reader) {
 /** Queries for votes at meetings and members' votes by name. No decisions here. */
 export function createVotesRepository(db: Db) {
   const repository = {
-    /** The meeting's votes in the order they were taken. */
+    /** The meeting's votes in the order they were taken, each with its named votes (`records`), in one query. */
     votesOf(meetingId: string, trx: Reader = db) {
-      return votesWithSubjects(trx).where('votes.meetingId', '=', meetingId).orderBy('votes.position').execute()
+      return votesWithSubjects(trx)
+        .select(
+          sql<VoteRecord[]>`(select coalesce(json_agg(json_build_object(
+            'voteId', vote_records.vote_id, 'personId', vote_records.person_id, 'vote', vote_records.vote
+          )), '[]') from vote_records where vote_records.vote_id = votes.id)`.as('records'),
+        )
+        .where('votes.meetingId', '=', meetingId)
+        .orderBy('votes.position')
+        .execute()
     },
 
     findVoteAt(meetingId: string, position: number, trx: Reader = db) {
@@ -182,6 +198,7 @@ async function insertRecords(trx: Trx, voteId: string, named: VoteValues['named'
 }
 
 export type VotesRepository = ReturnType<typeof createVotesRepository>
-export type VoteRow = Awaited<ReturnType<VotesRepository['votesOf']>>[number]
+export type VoteRow = NonNullable<Awaited<ReturnType<VotesRepository['findVoteById']>>>
+export type MeetingVoteRow = Awaited<ReturnType<VotesRepository['votesOf']>>[number]
 export type VoteRecordRow = Awaited<ReturnType<VotesRepository['recordsOf']>>[number]
 export type PersonVoteRow = Awaited<ReturnType<VotesRepository['votesOfPerson']>>[number]

@@ -8,8 +8,9 @@ import { isWithheld } from '#src/platform/exemption/redaction.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import type { MeetingRow } from '../repository.ts'
 import type { MeetingsDeps } from '../service.ts'
-import type { VoteValues, VoteRow, VoteSubjectIds } from './repository.ts'
+import type { MeetingVoteRow, VoteRow, VoteValues, VoteSubjectIds } from './repository.ts'
 import { createVotesRepository } from './repository.ts'
+import { agendaItemsRead } from '../request-reads.ts'
 import { checkVote, voteOutcome, votingRightsOn, whoMayVote } from './tally.ts'
 import { type VoteView, subjectLabel, voteSubject, voteView } from './view.ts'
 
@@ -32,6 +33,7 @@ export interface VotesOfMeeting {
 export function createVotesService(deps: MeetingsDeps) {
   const { db, repository: repo, bodies, minutes } = deps
   const votes = createVotesRepository(db)
+  const agendaItemsOf = agendaItemsRead(repo)
 
   async function meetingToEdit(ctx: Context, slug: string) {
     assertCan(ctx.user, 'meetings:edit')
@@ -84,11 +86,10 @@ export function createVotesService(deps: MeetingsDeps) {
     if (issue) throw new RuleError(issue.message, issue.field)
   }
 
-  async function viewsOf(ctx: Context, meetingId: string, rows: VoteRow[]) {
-    const [records, attendance] = await Promise.all([
-      votes.recordsOf(rows.map((row) => row.id)),
-      minutes().namedAttendance(ctx, meetingId),
-    ])
+  /** The views of a meeting's votes, as votesOf reads them (with their named votes). */
+  async function viewsOf(ctx: Context, meetingId: string, rows: MeetingVoteRow[]) {
+    const records = rows.flatMap((row) => row.records)
+    const attendance = await minutes().namedAttendance(ctx, meetingId)
     const missing = records.filter((record) => !attendance.some((row) => row.personId === record.personId))
     const people = await bodies.getPeopleByIds(ctx, [...new Set(missing.map((record) => record.personId))])
     const nameOf = (personId: string) =>
@@ -96,7 +97,7 @@ export function createVotesService(deps: MeetingsDeps) {
       people.find((person) => person.id === personId)?.name ??
       'Unnamed'
     const chair = attendance.find((row) => row.chaired)?.name ?? null
-    return rows.map((row) => voteView(row, records, nameOf, chair))
+    return rows.map(({ records: _named, ...row }) => voteView(row, records, nameOf, chair))
   }
 
   return {
@@ -182,7 +183,7 @@ export function createVotesService(deps: MeetingsDeps) {
       if (!(await minutes().minutesSummary(ctx, meeting))) return none
       const [rows, items, readable] = await Promise.all([
         votes.votesOf(meeting.id),
-        repo.itemsOfMeeting(meeting.id),
+        agendaItemsOf(ctx, meeting.id),
         bodies.exemptReadableBodyIds(ctx),
       ])
       const mayRead = mayReadExempt(readable, meeting.bodyId)

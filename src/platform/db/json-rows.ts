@@ -1,0 +1,23 @@
+import { type RawBuilder, sql } from 'kysely'
+
+/**
+ * The rows of `query` as one JSON array column (`[]` when there are none), so that one statement
+ * can bring a record and its lists: `select …, ${jsonRows(sql`select * from x where …`, sql`position`)} as xs`.
+ * Works alike on PGlite and PostgreSQL. Read it back with `fromJsonRows`.
+ */
+export function jsonRows(query: RawBuilder<unknown>, orderBy: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`(select coalesce(json_agg(row_to_json(listed) order by ${orderBy}), '[]') from (${query}) as listed)`
+}
+
+const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
+
+/**
+ * Rows read through `jsonRows`, with their columns named as the CamelCasePlugin names them elsewhere.
+ * JSON keeps text, numbers, booleans and dates (as the 'YYYY-MM-DD' the date parser gives) as they
+ * are; an instant comes back as text, and the caller must make it a Date.
+ */
+export function fromJsonRows<T>(rows: unknown): T[] {
+  return (rows as Record<string, unknown>[]).map(
+    (row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [camel(key), value])) as T,
+  )
+}
