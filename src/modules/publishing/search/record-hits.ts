@@ -1,22 +1,27 @@
 import { type RawBuilder, sql } from 'kysely'
 import { isOpenSql } from '#src/platform/exemption/search-sql.ts'
+import { type SearchTerms, narrowedTo } from './terms.ts'
 
 /**
  * The records beyond the papers, shaped as repository.ts's hits (the same columns in the same
  * order): bodies, meetings, what the committee tracks, the improvement record, indicators and
  * health services. What each may show is written in repository.ts's comment.
  */
-export function recordHits(): RawBuilder<unknown> {
-  return sql`${trackingHits()} union all ${improvementHits()} union all ${figureHits()}`
+export function recordHits(terms: SearchTerms): RawBuilder<unknown> {
+  return sql`${trackingHits(terms)} union all ${improvementHits()} union all ${figureHits(terms)}`
 }
 
 /** A hit's rank: how well the words match, and 1 more when they match its title (its page's name). */
 const rank = (vector: RawBuilder<unknown>, title: RawBuilder<unknown>) =>
   sql`ts_rank(${vector}, query.q) + case when to_tsvector('english', ${title}) @@ query.q then 1 else 0 end`
 
-/** Bodies, meetings' notices, recommendations and their updates, decisions, the forward plan, work programmes. */
-function trackingHits(): RawBuilder<unknown> {
-  const bodyText = sql`concat_ws(' ', b.name, b.remit)`
+/**
+ * Bodies, meetings' notices, recommendations and their updates, decisions, the forward plan, work programmes.
+ * Bodies, recommendations and updates match on their stored words; meetings and decisions are narrowed
+ * by their stored words (and their body's, their open documents) and then matched on all their words.
+ */
+function trackingHits(terms: SearchTerms): RawBuilder<unknown> {
+  const q = terms.query
   const meetingText = sql`concat_ws(' ', m.venue, m.notes, m.status_reason)`
   const recommendationText = sql`concat_ws(' ', r.text, r.review_title, r.response_reasons)`
   const decisionText = sql`concat_ws(' ', part.text, d.description, d.reasons, d.alternatives_considered, d.wards_affected, document.text)`
@@ -25,10 +30,10 @@ function trackingHits(): RawBuilder<unknown> {
   const workText = sql`concat_ws(' ', w.description, w.timing_note, w.origin_note, w.lead_officer)`
   return sql`
     select 'body', 10, b.id, null, null, null, null, null, null, null, b.slug, null, null, b.id, false, b.name, null,
-      b.remit, ${rank(sql`to_tsvector('english', ${bodyText})`, sql`b.name`)}
+      b.remit, ${rank(sql`b.search`, sql`b.name`)}
     from bodies b
     cross join query
-    where to_tsvector('english', ${bodyText}) @@ query.q
+    where b.search @@ ${q}
 
     union all
 
@@ -38,28 +43,34 @@ function trackingHits(): RawBuilder<unknown> {
     from meetings m
     join bodies b on b.id = m.body_id
     cross join query
-    where to_tsvector('english', concat_ws(' ', b.name, ${meetingText})) @@ query.q
+    where ${narrowedTo(
+      terms,
+      sql`m.id`,
+      (anyWord) => sql`select id from meetings where search @@ ${anyWord}
+        union select n.id from meetings n join bodies nb on nb.id = n.body_id where nb.search @@ ${anyWord}`,
+    )}
+      and to_tsvector('english', concat_ws(' ', b.name, ${meetingText})) @@ query.q
 
     union all
 
     select 'recommendation', 12, r.id, null, r.made_on::text, b.name, null, null, null, null, null, null, null, b.id, false,
       'Recommendation ' || r.number, null, ${recommendationText},
-      ts_rank(to_tsvector('english', ${recommendationText}), query.q)
+      ts_rank(r.search, query.q)
     from recommendations r
     join bodies b on b.id = r.body_id
     cross join query
-    where to_tsvector('english', ${recommendationText}) @@ query.q
+    where r.search @@ ${q}
 
     union all
 
     select 'recommendation-update', 13, u.id, null, u.on_date::text, b.name, null, null, null, null, null, r.id::text, null,
       b.id, false, 'Update on recommendation ' || r.number, null, u.text,
-      ts_rank(to_tsvector('english', u.text), query.q)
+      ts_rank(u.search, query.q)
     from recommendation_updates u
     join recommendations r on r.id = u.recommendation_id
     join bodies b on b.id = r.body_id
     cross join query
-    where to_tsvector('english', u.text) @@ query.q
+    where u.search @@ ${q}
 
     union all
 
@@ -75,7 +86,13 @@ function trackingHits(): RawBuilder<unknown> {
       from decision_documents dd where dd.decision_id = d.id and ${isOpenSql('dd')}
     ) document on true
     cross join query
-    where to_tsvector('english', d.title || ' ' || coalesce(d.number, '') || ' ' || ${decisionText}) @@ query.q
+    where ${narrowedTo(
+      terms,
+      sql`d.id`,
+      (anyWord) => sql`select id from decisions where search @@ ${anyWord}
+        union select decision_id from decision_documents dd where ${isOpenSql('dd')}`,
+    )}
+      and to_tsvector('english', d.title || ' ' || coalesce(d.number, '') || ' ' || ${decisionText}) @@ query.q
 
     union all
 
@@ -160,16 +177,16 @@ function improvementHits(): RawBuilder<unknown> {
  * Published indicators, and the health services whose waiting lists are followed: a service is
  * found by "waiting list" too, as its page is the waiting list of the service.
  */
-function figureHits(): RawBuilder<unknown> {
+function figureHits(terms: SearchTerms): RawBuilder<unknown> {
   const indicatorText = sql`concat_ws(' ', x.definition, x.source, x.owner, x.reference)`
   const serviceName = sql`s.name || ' waiting list'`
   return sql`
     select 'indicator', 21, x.id, null, null, null, null, null, null, null, x.code, null, null, null, false,
       x.code || ' ' || x.name, null, ${indicatorText},
-      ${rank(sql`to_tsvector('english', concat_ws(' ', x.code, x.name, ${indicatorText}))`, sql`x.name`)}
+      ${rank(sql`x.search`, sql`x.name`)}
     from indicators x
     cross join query
-    where x.published and to_tsvector('english', concat_ws(' ', x.code, x.name, ${indicatorText})) @@ query.q
+    where x.published and x.search @@ ${terms.query}
 
     union all
 

@@ -3,6 +3,7 @@ import type { Db } from '#src/database.ts'
 import { isExemptSql, isOpenSql } from '#src/platform/exemption/search-sql.ts'
 import { UNNAMED_MEMBER_OF_THE_PUBLIC, agendaPublishedSql } from '#src/modules/meetings/index.ts'
 import { recordHits } from './record-hits.ts'
+import { type SearchTerms, readSearchTerms } from './terms.ts'
 import { HEADLINE_OPTIONS } from './snippet.ts'
 
 export const SEARCH_HIT_KINDS = [
@@ -108,17 +109,23 @@ export const NO_FILTER: SearchFilter = { kinds: [], bodyId: null, from: null, to
  * Every value from the user is a bound parameter.
  */
 export function createSearchRepository(db: Db) {
-  /** The query once, as a CTE, so each branch reads the same tsquery; `found` is the hits the filter keeps. */
-  const withHits = (q: string, filter: SearchFilter) => sql`
-    with query as (select websearch_to_tsquery('english', ${q}) as q),
-    hits as (${hits()}),
+  /**
+   * The query once, as a CTE, so each branch ranks by the same tsquery; `found` is the hits the filter
+   * keeps. Each branch matches by the terms' constant query, which its stored words' index serves.
+   */
+  const withHits = async (q: string, filter: SearchFilter) => {
+    const terms = await readSearchTerms(db, q)
+    return sql`
+    with query as (select ${terms.query} as q),
+    hits as (${hits(terms)}),
     found as (select * from hits where ${filtered(filter)})`
+  }
 
   return {
     async count(q: string, filter: SearchFilter = NO_FILTER): Promise<number> {
       const result = await sql<{
         total: number
-      }>`${withHits(q, filter)} select count(*)::integer as total from found`.execute(db)
+      }>`${await withHits(q, filter)} select count(*)::integer as total from found`.execute(db)
       return result.rows[0]?.total ?? 0
     },
 
@@ -130,7 +137,7 @@ export function createSearchRepository(db: Db) {
       q: string,
       options: { limit: number; offset: number; filter?: SearchFilter },
     ): Promise<{ total: number | null; hits: SearchHitRow[] }> {
-      const result = await sql<SearchHitRow & { total: number }>`${withHits(q, options.filter ?? NO_FILTER)}
+      const result = await sql<SearchHitRow & { total: number }>`${await withHits(q, options.filter ?? NO_FILTER)}
         select h.kind, h.id, h.meeting_slug, h.on_date, h.month_only, h.body_name, h.item_number, h.item_position,
           h.resolution_number, h.position, h.slug, h.parent_slug, h.context, h.title, h.exempt_paragraph, h.total,
           case when h.text = '' then null else ts_headline('english', h.text, query.q, ${HEADLINE_OPTIONS}) end as headline
@@ -161,8 +168,11 @@ const publishedMinutes = sql`('published', 'approved')`
 /**
  * The kinds of hit, each shaped alike; `text` is only ever text the public may read.
  * Dates are read as text ('YYYY-MM-DD', ISO is PostgreSQL's default DateStyle) whatever the driver's parsers.
+ * An item's words depend on its minutes, so it matches on one of its three stored vectors as they say:
+ * written as "or", the planner reads each vector's index. Reports: see reportHits.
  */
-function hits(): RawBuilder<unknown> {
+function hits(terms: SearchTerms): RawBuilder<unknown> {
+  const q = terms.query
   return sql`
     select 'item' as kind, 1 as kind_order, ai.id, m.slug as meeting_slug, m.date::text as on_date, b.name as body_name,
       ai.number as item_number, ai.position as item_position, null::integer as resolution_number,
@@ -171,35 +181,29 @@ function hits(): RawBuilder<unknown> {
       case when ${isExemptSql('ai')} then ''
         when mn.status in ${publishedMinutes} then ai.purpose || ' ' || ai.minute
         else ai.purpose end as text,
-      ts_rank(doc.vector, query.q) + case when to_tsvector('english', ai.title) @@ query.q then 1 else 0 end as rank
+      ts_rank(doc.vector, query.q) + case when ai.title_search @@ query.q then 1 else 0 end as rank
     from agenda_items ai
     join meetings m on m.id = ai.meeting_id
     join bodies b on b.id = m.body_id
     left join minutes mn on mn.meeting_id = m.id
     cross join query
     cross join lateral (select case
-      when ${isExemptSql('ai')} then to_tsvector('english', ai.title)
+      when ${isExemptSql('ai')} then ai.title_search
       when mn.status in ${publishedMinutes} then ai.search
-      else to_tsvector('english', ai.title || ' ' || ai.purpose) end as vector) doc
-    where ${agendaPublishedSql('m')} and doc.vector @@ query.q
+      else ai.open_search end as vector) doc
+    where ${agendaPublishedSql('m')} and (
+      (${isExemptSql('ai')} and ai.title_search @@ ${q})
+      or (${isOpenSql('ai')} and mn.status in ${publishedMinutes} and ai.search @@ ${q})
+      or (${isOpenSql('ai')} and (mn.status is null or mn.status not in ${publishedMinutes}) and ai.open_search @@ ${q}))
 
     union all
 
-    select 'report', 2, r.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, null, null, null, null, b.id, false,
-      r.title, null,
-      concat_ws(' ', r.purpose, r.reasons, r.background, r.alternative_options, appendix.text),
-      ts_rank(doc.vector, query.q) + case when to_tsvector('english', r.title) @@ query.q then 1 else 0 end
-    from reports r
-    join agenda_items ai on ai.id = r.agenda_item_id
-    join meetings m on m.id = ai.meeting_id
-    join bodies b on b.id = m.body_id
-    left join lateral (
-      select string_agg(a.title || ' ' || a.body, ' ' order by a.position) as text
-      from appendices a where a.report_id = r.id and ${isOpenSql('a')}
-    ) appendix on true
-    cross join query
-    cross join lateral (select r.search || to_tsvector('english', coalesce(appendix.text, '')) as vector) doc
-    where ${agendaPublishedSql('m')} and ${isOpenSql('r')} and ${isOpenSql('ai')} and doc.vector @@ query.q
+    ${reportHits(sql`reports r where r.search @@ ${q} and not exists (
+      select 1 from appendices a where a.report_id = r.id and ${isOpenSql('a')})`)}
+
+    union all
+
+    ${reportHits(sql`reports r where exists (select 1 from appendices a where a.report_id = r.id and ${isOpenSql('a')})`)}
 
     union all
 
@@ -213,7 +217,7 @@ function hits(): RawBuilder<unknown> {
     join bodies b on b.id = m.body_id
     join minutes mn on mn.meeting_id = m.id and mn.status in ${publishedMinutes}
     cross join query
-    where ${agendaPublishedSql('m')} and ${isOpenSql('ai')} and to_tsvector('english', res.text) @@ query.q
+    where ${agendaPublishedSql('m')} and ${isOpenSql('ai')} and to_tsvector('english', res.text) @@ ${q}
 
     union all
 
@@ -227,11 +231,34 @@ function hits(): RawBuilder<unknown> {
     join bodies b on b.id = m.body_id
     cross join query
     where d.document_id is not null and ${agendaPublishedSql('m')} and ${isOpenSql('d')} and ${isOpenSql('ai')}
-      and d.search @@ query.q
+      and d.search @@ ${q}
 
     union all ${participationHits()}
 
-    union all ${recordHits()}`
+    union all ${recordHits(terms)}`
+}
+
+/**
+ * Reports from `source` (reports r, narrowed): those with no open appendix, whose words are their stored
+ * ones, read through its index; and those with one, whose appendices' words are made at query time.
+ */
+function reportHits(source: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    select 'report', 2, r.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, null, null, null, null, b.id, false,
+      r.title, null,
+      concat_ws(' ', r.purpose, r.reasons, r.background, r.alternative_options, appendix.text),
+      ts_rank(doc.vector, query.q) + case when r.title_search @@ query.q then 1 else 0 end
+    from (select r.* from ${source}) r
+    join agenda_items ai on ai.id = r.agenda_item_id
+    join meetings m on m.id = ai.meeting_id
+    join bodies b on b.id = m.body_id
+    left join lateral (
+      select string_agg(a.title || ' ' || a.body, ' ' order by a.position) as text
+      from appendices a where a.report_id = r.id and ${isOpenSql('a')}
+    ) appendix on true
+    cross join query
+    cross join lateral (select r.search || to_tsvector('english', coalesce(appendix.text, '')) as vector) doc
+    where ${agendaPublishedSql('m')} and ${isOpenSql('r')} and ${isOpenSql('ai')} and doc.vector @@ query.q`
 }
 
 /** A member of the public's name, only when they agreed to be named; null otherwise. */
