@@ -39,6 +39,7 @@ import * as outbox from './2024-01-19-0038-outbox.ts'
 import * as alertSubscriptions from './2024-01-20-0039-alert-subscriptions.ts'
 import * as jobs from './2024-01-21-0040-jobs.ts'
 import * as sessionSignInMethod from './2024-01-22-0041-session-sign-in-method.ts'
+import * as auditTrailIndexes from './2024-01-24-0043-audit-trail-indexes.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -85,6 +86,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-20-0039-alert-subscriptions': alertSubscriptions,
   '2024-01-21-0040-jobs': jobs,
   '2024-01-22-0041-session-sign-in-method': sessionSignInMethod,
+  '2024-01-24-0043-audit-trail-indexes': auditTrailIndexes,
 }
 
 export const migrationProvider: MigrationProvider = {
