@@ -102,7 +102,12 @@ export function createAuditReader(db: Db) {
       if (!query) return { total: 0, more: false, events: [] }
       const [{ total }, events] = await Promise.all([
         db
-          .selectFrom(query.select(sql.lit(1).as('one')).limit(AUDIT_COUNT_LIMIT + 1).as('matched'))
+          .selectFrom(
+            query
+              .select(sql.lit(1).as('one'))
+              .limit(AUDIT_COUNT_LIMIT + 1)
+              .as('matched'),
+          )
           .select((eb) => eb.fn.countAll<number>().as('total'))
           .executeTakeFirstOrThrow(),
         offset >= AUDIT_COUNT_LIMIT
