@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Agent } from '../../../test/support/agent.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
@@ -246,6 +247,25 @@ describe.each(testDatabases())('the audit trail on $name', (database) => {
     expect(lines[1]).toMatch(/^"2022-01-01T00:54:00.000Z","","Bulk tester","paging check","test","row-55"/)
     const beyond = await admin.get('/admin/audit?action=paging+check&page=9')
     expect(text(beyond.body)).toContain('There are no events on this page')
+  })
+
+  it('counts and pages no further than the 10,000 latest events a download holds', async () => {
+    await sql`insert into audit_events (at, actor_label, action, subject_type, subject_id)
+      select timestamptz '2021-01-01' + make_interval(mins => n), 'Bulk tester', 'counting check', 'test', 'n-' || n
+      from generate_series(1, 10050) n`.execute(t.db)
+    const first = await admin.get('/admin/audit?action=counting+check&actor=bulk')
+    expect(text(first.body)).toContain(
+      'More than 10,000 events match these filters Showing 1 to 50 of the latest 10,000. Narrow the filters to find older events',
+    )
+    expect(links(first.body)).toContain('/admin/audit?actor=bulk&action=counting+check&page=200')
+    expect(links(first.body)).not.toContain('/admin/audit?actor=bulk&action=counting+check&page=201')
+    const last = await admin.get('/admin/audit?action=counting+check&actor=bulk&page=200')
+    expect(text(last.body)).toContain('Showing 9951 to 10000')
+    const beyond = await admin.get('/admin/audit?action=counting+check&actor=bulk&page=201')
+    expect(text(beyond.body)).toContain('There are no events on this page')
+    // Words of a name or an action, in any case, found among those recorded.
+    const mixed = await admin.get('/admin/audit?action=COUNTING&actor=tester&subjectId=n-7')
+    expect(text(mixed.body)).toContain('1 event matches these filters')
   })
 
   it('says when nothing matches', async () => {

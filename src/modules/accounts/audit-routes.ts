@@ -91,7 +91,7 @@ export function auditTrailRoutes(deps: {
         return auditCsv(events)
       }
       const page = pageNumber(query.page)
-      const { total, events } = await audit.search(request.ctx, asked, page)
+      const { total, more, events } = await audit.search(request.ctx, asked, page)
       const named = await names(events)
       const first = (page - 1) * AUDIT_PAGE_SIZE + 1
       return reply.page(view, {
@@ -105,10 +105,11 @@ export function auditTrailRoutes(deps: {
           subject: named.get(`${event.subjectType}/${event.subjectId}`) ?? null,
         })),
         total,
+        more,
+        totalLabel: total.toLocaleString('en-GB'),
         shown: events.length ? { first, last: first + events.length - 1 } : null,
         firstPageHref: `/admin/audit${filterQuery(filter)}`,
         csvHref: `/admin/audit${filterQuery(filter) ? `${filterQuery(filter)}&` : '?'}format=csv`,
-        exportLimit: AUDIT_EXPORT_LIMIT,
         exportLimitLabel: AUDIT_EXPORT_LIMIT.toLocaleString('en-GB'),
         pagination: paginationParams({
           page,

@@ -56,6 +56,41 @@ export function createRecommendationsRepository(db: Db) {
       }
       return query.orderBy('recommendations.madeOn').orderBy('recommendations.number').execute()
     },
+    /**
+     * What the tracker filters, counts and orders a body's recommendations by, as they stood on `on`
+     * (made by then, their latest update to then), without their words or their updates.
+     */
+    trackerFacts(bodyId: string, on: string) {
+      return db
+        .selectFrom('recommendations')
+        .select([
+          'recommendations.id',
+          'recommendations.number',
+          'recommendations.status',
+          'recommendations.completedOn',
+          'recommendations.withdrawnOn',
+          'recommendations.targetDate',
+          'recommendations.targetMonth',
+          'recommendations.ragOverride',
+          'recommendations.responsiblePersonId',
+        ])
+        .select((eb) =>
+          eb
+            .selectFrom('recommendationUpdates')
+            .select((max) => max.fn.max('recommendationUpdates.onDate').as('onDate'))
+            .whereRef('recommendationUpdates.recommendationId', '=', 'recommendations.id')
+            .where('recommendationUpdates.onDate', '<=', on)
+            .as('latestUpdateOn'),
+        )
+        .where('recommendations.bodyId', '=', bodyId)
+        .where('recommendations.madeOn', '<=', on)
+        .execute()
+    },
+    /** These recommendations, in no particular order. */
+    recommendationsByIds(ids: string[]) {
+      if (ids.length === 0) return Promise.resolve([])
+      return select().where('recommendations.id', 'in', ids).execute()
+    },
     findRecommendation(id: string, trx: Reader = db) {
       if (!isUuid(id)) return Promise.resolve(undefined)
       return select(trx).where('recommendations.id', '=', id).executeTakeFirst()

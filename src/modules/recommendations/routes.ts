@@ -4,12 +4,13 @@ import type { AuditReader } from '#src/platform/audit/reader.ts'
 import { can } from '#src/platform/auth/permissions.ts'
 import { dateValues, selectItems } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
+import { paginationParams } from '#src/platform/http/pagination.ts'
 import { attachment } from '#src/platform/http/content-disposition.ts'
 import { isPaperFormat } from '#src/platform/papers/send.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { recommendationFormRoutes } from './form-routes.ts'
 import { RAG_LABELS, RAGS } from './rag.ts'
-import { STATUSES, type TrackerQuery, trackerQuerySchema } from './schema.ts'
+import { STATUSES, TRACKER_SORTS, type TrackerQuery, trackerQuerySchema } from './schema.ts'
 import type { RecommendationsService } from './service.ts'
 import { trackerCsv, trackerWorkbook } from './tracker-export.ts'
 import { trackerPaperOf, trackerShowing, trackerSummary } from './tracker-paper.ts'
@@ -24,7 +25,9 @@ export interface RecommendationsRouteDeps {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const STATUS_LABELS = { open: 'Open', complete: 'Complete', withdrawn: 'Withdrawn' }
 
-/** The filter's and the date's query string without the format, for the download links. */
+const SORT_LABELS = { number: 'Number', target: 'Target date, soonest first', rag: 'RAG rating, red first' }
+
+/** The filter's, the order's and the date's query string, without the format or page, for links. */
 function filterQuery(query: TrackerQuery): string {
   const params = new URLSearchParams()
   if (query.status) params.set('status', query.status)
@@ -32,6 +35,7 @@ function filterQuery(query: TrackerQuery): string {
   if (query.officer) params.set('officer', query.officer)
   if (query.overdue) params.set('overdue', 'yes')
   if (query.on) params.set('on', query.on)
+  if (query.sort && query.sort !== 'number') params.set('sort', query.sort)
   return params.toString()
 }
 
@@ -46,7 +50,15 @@ export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
     const trackerSchema = { params: pathParams('slug'), querystring: trackerQuerySchema }
     app.get('/bodies/:slug/recommendations', { schema: trackerSchema }, async (request, reply) => {
       const { query } = request
-      const tracker = await service.trackerOf(request.ctx, request.params.slug, query, query.on)
+      // The page only for the page: the downloads hold every recommendation that matches.
+      const paged = !query.format
+      const tracker = await service.trackerOf(
+        request.ctx,
+        request.params.slug,
+        query,
+        query.on,
+        paged ? query.page : undefined,
+      )
       const filename = `${tracker.body.slug}-recommendations`
       const filtered = Boolean(query.status || query.rag || query.officer || query.overdue)
       if (isPaperFormat(query.format)) {
@@ -63,6 +75,8 @@ export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
         return trackerWorkbook(tracker.body.name, tracker.recommendations)
       }
       const filter = filterQuery(query)
+      const base = `/bodies/${tracker.body.slug}/recommendations`
+      const first = ((tracker.page ?? 1) - 1) * tracker.pageSize + 1
       return reply.page(`${views}/tracker.njk`, {
         tracker,
         query,
@@ -70,6 +84,18 @@ export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
         summary: trackerSummary(tracker),
         showing: trackerShowing(tracker),
         exportPrefix: filter ? `?${filter}&` : '?',
+        pagination: paginationParams({
+          page: tracker.page ?? 1,
+          total: tracker.matched,
+          pageSize: tracker.pageSize,
+          href: (n) => `${base}?${filter ? `${filter}&` : ''}page=${n}`,
+        }),
+        shown: { first, last: first + tracker.recommendations.length - 1 },
+        sortItems: selectItems(
+          'Number',
+          TRACKER_SORTS.filter((value) => value !== 'number').map((value) => ({ value, text: SORT_LABELS[value] })),
+          query.sort,
+        ),
         statusItems: selectItems(
           'Any status',
           STATUSES.map((value) => ({ value, text: STATUS_LABELS[value] })),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { checkbox, isoDate, optionalText, requiredText } from '#src/platform/forms/fields.ts'
 import { firstOf } from '#src/platform/http/query.ts'
+import { pageNumber } from '#src/platform/http/pagination.ts'
 import { paperOnField } from '#src/platform/papers/query.ts'
 import { PAPER_FORMATS } from '#src/platform/papers/send.ts'
 import { monthOrDateField } from '#src/modules/workprogramme/index.ts'
@@ -158,6 +159,10 @@ export type UpdateForm = z.infer<typeof updateSchema>
 /** A filter that is blank or not one of the choices filters nothing. */
 const filterOf = <T extends z.ZodType>(schema: T) => z.preprocess(firstOf, schema.optional().catch(undefined))
 
+/** The orders the tracker offers: the body's numbering, the soonest target first, or what needs attention first. */
+export const TRACKER_SORTS = ['number', 'target', 'rag'] as const
+export type TrackerSort = (typeof TRACKER_SORTS)[number]
+
 export const trackerQuerySchema = z.object({
   status: filterOf(z.enum(STATUSES)),
   rag: filterOf(z.enum(RAGS as [string, ...string[]])),
@@ -165,6 +170,8 @@ export const trackerQuerySchema = z.object({
   overdue: z.preprocess(firstOf, z.literal('yes').optional().catch(undefined)).transform((value) => value === 'yes'),
   format: filterOf(z.enum(['csv', 'xlsx', ...PAPER_FORMATS])),
   on: paperOnField,
+  sort: filterOf(z.enum(TRACKER_SORTS)),
+  page: z.preprocess(firstOf, z.unknown().transform(pageNumber)),
 })
 export type TrackerQuery = z.infer<typeof trackerQuerySchema>
 

@@ -10,7 +10,7 @@ import { RAGS, RAG_LABELS, RAG_ORDER, type Rag, isOverdue, ragOf, targetDueOn } 
 import type { RecommendationRow, RecommendationsRepository, UpdateRow } from './repository.ts'
 import { type MinutesReader, createResolutionFinder } from './resolution-source.ts'
 import { responseDueOn, responseIsOverdue } from './response-due.ts'
-import type { TrackerQuery } from './schema.ts'
+import type { TrackerQuery, TrackerSort } from './schema.ts'
 
 export interface RecommendationsDeps {
   db: Db
@@ -57,17 +57,38 @@ function present(row: RecommendationRow, updates: UpdateRow[], people: Person[],
 
 export type RecommendationView = ReturnType<typeof present>
 
+/** Recommendations the tracker shows on one page. */
+export const TRACKER_PAGE_SIZE = 50
+
 /** A recommendation as it stood on `on`: completed or withdrawn only from the day it was. */
-function asItStood(row: RecommendationRow, on: string): RecommendationRow {
+function asItStood<T extends Pick<RecommendationRow, 'status' | 'completedOn' | 'withdrawnOn'>>(row: T, on: string): T {
   const closedOn = row.status === 'complete' ? row.completedOn : row.status === 'withdrawn' ? row.withdrawnOn : null
   return closedOn && closedOn > on ? { ...row, status: 'open', completedOn: null, withdrawnOn: null } : row
 }
 
-function matches(view: RecommendationView, query: Partial<TrackerQuery>): boolean {
-  if (query.status && view.status !== query.status) return false
-  if (query.rag && view.rag.rag !== query.rag) return false
-  if (query.officer && view.responsiblePersonId !== query.officer) return false
-  return !(query.overdue && !view.overdue)
+/** What the tracker filters and orders by: a recommendation's status, officer, RAG rating and due day. */
+interface TrackerFacts {
+  id: string
+  number: string
+  status: RecommendationRow['status']
+  responsiblePersonId: string | null
+  rag: Rag
+  overdue: boolean
+  dueOn: string | null
+}
+
+function matches(facts: TrackerFacts, query: Partial<TrackerQuery>): boolean {
+  if (query.status && facts.status !== query.status) return false
+  if (query.rag && facts.rag !== query.rag) return false
+  if (query.officer && facts.responsiblePersonId !== query.officer) return false
+  return !(query.overdue && !facts.overdue)
+}
+
+/** The tracker's orders; each falls back to the body's numbering. */
+const TRACKER_ORDERS: Record<TrackerSort, (a: TrackerFacts, b: TrackerFacts) => number> = {
+  number: compareNumbers,
+  target: (a, b) => (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31') || compareNumbers(a, b),
+  rag: (a, b) => RAG_ORDER[a.rag] - RAG_ORDER[b.rag] || compareNumbers(a, b),
 }
 
 export function createRecommendationsService(deps: RecommendationsDeps) {
@@ -75,14 +96,14 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   const resolutions = createResolutionFinder(deps.minutes)
 
   /** `on`: as the record stood that day (its updates to then, the RAG rating for that day); today by default. */
-  async function presentAll(ctx: Context, rows: RecommendationRow[], on = clock.today()) {
+  async function presentAll(ctx: Context, rows: RecommendationRow[], on = clock.today(), known?: Person[]) {
     const personIds = [...new Set(rows.map((row) => row.responsiblePersonId).filter((id): id is string => !!id))]
     const [updates, people] = await Promise.all([
       repo.updatesOf(rows.map((row) => row.id)),
-      bodies.getPeopleByIds(ctx, personIds),
+      known ?? bodies.getPeopleByIds(ctx, personIds),
     ])
-    const known = updates.filter((update) => update.onDate <= on)
-    return rows.map((row) => present(row, known, people, on)).sort(compareNumbers)
+    const toDate = updates.filter((update) => update.onDate <= on)
+    return rows.map((row) => present(row, toDate, people, on)).sort(compareNumbers)
   }
 
   async function findOrThrow(id: string) {
@@ -100,25 +121,54 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   }
 
   const reading = {
-    /** A body's tracker, public: every recommendation, those matching the filter, and the choices to filter by. */
-    async trackerOf(ctx: Context, bodySlug: string, query: Partial<TrackerQuery> = {}, on = clock.today()) {
+    /**
+     * A body's tracker, public: the recommendations matching the filter in the order asked for (one
+     * page of them when `page` is given, the last when it is past the end; all for the downloads),
+     * how many match, the count of each RAG rating over all of them, and the officers to filter by.
+     * Only what filters and orders them is read for all; the words and updates only for those shown.
+     */
+    async trackerOf(
+      ctx: Context,
+      bodySlug: string,
+      query: Partial<TrackerQuery> = {},
+      on = clock.today(),
+      page?: number,
+    ) {
       const body = await bodies.getBody(ctx, bodySlug)
-      const rows = (await repo.listRecommendations({ bodyId: body.id })).filter((row) => row.madeOn <= on)
-      const all = await presentAll(
+      const all: TrackerFacts[] = (await repo.trackerFacts(body.id, on)).map((row) => {
+        const stood = asItStood(row, on)
+        return { ...stood, rag: ragOf(stood, on).rag, overdue: isOverdue(stood, on), dueOn: targetDueOn(stood) }
+      })
+      const matching = all.filter((facts) => matches(facts, query)).sort(TRACKER_ORDERS[query.sort ?? 'number'])
+      const pages = Math.max(1, Math.ceil(matching.length / TRACKER_PAGE_SIZE))
+      const pageShown = page ? Math.min(page, pages) : null
+      const shown = pageShown
+        ? matching.slice((pageShown - 1) * TRACKER_PAGE_SIZE, pageShown * TRACKER_PAGE_SIZE)
+        : matching
+      const officerIds = [...new Set(all.flatMap((facts) => facts.responsiblePersonId ?? []))]
+      const [rows, people] = await Promise.all([
+        repo.recommendationsByIds(shown.map((facts) => facts.id)),
+        bodies.getPeopleByIds(ctx, officerIds),
+      ])
+      const position = new Map(shown.map((facts, index) => [facts.id, index]))
+      const views = await presentAll(
         ctx,
         rows.map((row) => asItStood(row, on)),
         on,
+        people,
       )
-      const officers = new Map(
-        all.flatMap((view) => (view.responsibleOfficer ? [[view.responsibleOfficer.id, view.responsibleOfficer]] : [])),
-      )
-      const counts = Object.fromEntries(RAGS.map((rag) => [rag, all.filter((view) => view.rag.rag === rag).length]))
+      const counts = Object.fromEntries(RAGS.map((rag) => [rag, all.filter((facts) => facts.rag === rag).length]))
       return {
         body: { id: body.id, slug: body.slug, name: body.name },
-        recommendations: all.filter((view) => matches(view, query)),
+        recommendations: views.sort((a, b) => position.get(a.id)! - position.get(b.id)!),
         total: all.length,
+        matched: matching.length,
         counts: counts as Record<Rag, number>,
-        officers: [...officers.values()].sort((a, b) => a.name.localeCompare(b.name)),
+        officers: people
+          .map((person) => ({ id: person.id, name: person.name, slug: person.slug, jobTitle: person.jobTitle }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        page: pageShown,
+        pageSize: TRACKER_PAGE_SIZE,
         today: on,
       }
     },

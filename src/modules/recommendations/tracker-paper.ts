@@ -28,9 +28,9 @@ export function trackerSummary(tracker: Pick<Tracker, 'total' | 'counts'>): stri
   return `${tracker.total} recommendation${tracker.total === 1 ? '' : 's'}: ${counts.join(', ')}.`
 }
 
-/** "Showing 3 of 12 recommendations.", when a filter leaves some out. */
-export function trackerShowing(tracker: Pick<Tracker, 'total' | 'recommendations'>): string {
-  return `Showing ${tracker.recommendations.length} of ${tracker.total} recommendations.`
+/** "Showing 3 of 12 recommendations.", when a filter leaves some out: all that match, on every page. */
+export function trackerShowing(tracker: Pick<Tracker, 'total' | 'matched'>): string {
+  return `Showing ${tracker.matched} of ${tracker.total} recommendations.`
 }
 
 /** Relative widths of TRACKER_HEADINGS' columns: the words take the room. */

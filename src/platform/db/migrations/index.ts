@@ -40,6 +40,7 @@ import * as alertSubscriptions from './2024-01-20-0039-alert-subscriptions.ts'
 import * as jobs from './2024-01-21-0040-jobs.ts'
 import * as sessionSignInMethod from './2024-01-22-0041-session-sign-in-method.ts'
 import * as searchVectors from './2024-01-23-0042-search-vectors.ts'
+import * as auditTrailIndexes from './2024-01-24-0043-audit-trail-indexes.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-21-0040-jobs': jobs,
   '2024-01-22-0041-session-sign-in-method': sessionSignInMethod,
   '2024-01-23-0042-search-vectors': searchVectors,
+  '2024-01-24-0043-audit-trail-indexes': auditTrailIndexes,
 }
 
 export const migrationProvider: MigrationProvider = {
