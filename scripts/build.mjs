@@ -60,7 +60,7 @@ export async function buildDist({ quiet = false, out = 'dist' } = {}) {
     copied += 1
   }
   // Loaded here, not above: `npm start` imports this file on every start, and builds only now and then.
-  const { build } = await import('esbuild')
+  const { build, stop } = await import('esbuild')
   const result = await build({
     absWorkingDir: root,
     entryPoints: { main: join(src, 'main.ts') },
@@ -78,6 +78,8 @@ export async function buildDist({ quiet = false, out = 'dist' } = {}) {
     logLevel: 'warning',
     plugins: [importMetaAsInSource],
   })
+  // esbuild's service process would otherwise live as long as the server `npm start` goes on to run.
+  await stop()
   const compiled = Object.keys(result.metafile.inputs).filter((input) => input.startsWith('src/')).length
   await writeFile(join(dist, '.built'), new Date().toISOString())
   if (!quiet)
