@@ -1,11 +1,11 @@
-// Compiles Oversight's TypeScript in src/ to JavaScript in dist/, one file for each, with the files
-// it reads beside its code (views, templates, demo data, static assets) copied alongside, so that
-// `node dist/main.js` runs what `tsx src/main.ts` runs. Tests are left out. Plain JavaScript, so that
-// it needs nothing but Node.js and esbuild.
+// Compiles Oversight's TypeScript in src/ into one bundle, dist/main.js (with a chunk beside it for
+// each part loaded only when first used), and copies the files the code reads (views, templates, demo
+// data, static assets) to the same places under dist/ as under src/, so that `node dist/main.js` runs
+// what `tsx src/main.ts` runs. Packages stay in node_modules. Plain JavaScript, so that it needs
+// nothing but Node.js and esbuild.
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { transform } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const src = join(root, 'src')
@@ -20,21 +20,30 @@ async function* files(folder) {
   }
 }
 
-const isTest = (path) => /\.test\.ts$/.test(path)
-
-/** `#src/a/b.ts` and `./c.ts` as the compiled file next to them is named, from `file`'s folder. */
-function rewriteSpecifiers(code, file) {
-  return code.replace(
-    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(#src\/[^'"]+|\.{1,2}\/[^'"]+)\.ts\2/g,
-    (_whole, lead, quote, specifier) => {
-      if (!specifier.startsWith('#src/')) return `${lead}${quote}${specifier}.js${quote}`
-      let path = relative(dirname(file), join(src, specifier.slice('#src/'.length)))
-        .split(sep)
-        .join('/')
-      if (!path.startsWith('.')) path = `./${path}`
-      return `${lead}${quote}${path}.js${quote}`
-    },
-  )
+/**
+ * Every output file lies at the top of dist/, so a module's own `import.meta.url` and
+ * `import.meta.dirname` are rewritten to where its source sits under src/ (its copy of the files it
+ * reads sits at the same place under dist/).
+ */
+const importMetaAsInSource = {
+  name: 'import-meta-as-in-source',
+  setup(builder) {
+    builder.onLoad({ filter: /\.ts$/ }, async ({ path }) => {
+      let code = await readFile(path, 'utf8')
+      if (path.startsWith(src) && /\bimport\.meta\.(url|dirname)\b/.test(code)) {
+        const own = JSON.stringify(`./${relative(src, path).split(sep).join('/').replace(/\.ts$/, '.js')}`)
+        code =
+          code
+            .replace(/\bimport\.meta\.url\b/g, `new URL(${own}, import.meta.url).href`)
+            .replace(
+              /\bimport\.meta\.dirname\b/g,
+              `__buildDirname(__buildFileURLToPath(new URL(${own}, import.meta.url)))`,
+            ) +
+          "\nimport { dirname as __buildDirname } from 'node:path'\nimport { fileURLToPath as __buildFileURLToPath } from 'node:url'\n"
+      }
+      return { contents: code, loader: 'ts' }
+    })
+  },
 }
 
 /** Builds into `dist/`, or another folder beside it (the test's own), which it empties first. */
@@ -42,33 +51,40 @@ export async function buildDist({ quiet = false, out = 'dist' } = {}) {
   const started = Date.now()
   const dist = join(root, out)
   await rm(dist, { recursive: true, force: true })
-  let compiled = 0
   let copied = 0
   for await (const file of files(src)) {
+    if (file.endsWith('.ts')) continue
     const target = join(dist, relative(src, file))
     await mkdir(dirname(target), { recursive: true })
-    if (file.endsWith('.ts')) {
-      if (isTest(file) || file.endsWith('.d.ts')) continue
-      const source = rewriteSpecifiers(await readFile(file, 'utf8'), file)
-      const { code } = await transform(source, {
-        loader: 'ts',
-        format: 'esm',
-        platform: 'node',
-        target: 'node20',
-        sourcefile: relative(root, file),
-        sourcemap: 'inline',
-      })
-      await writeFile(target.replace(/\.ts$/, '.js'), code)
-      compiled += 1
-    } else {
-      await copyFile(file, target)
-      copied += 1
-    }
+    await copyFile(file, target)
+    copied += 1
   }
+  // Loaded here, not above: `npm start` imports this file on every start, and builds only now and then.
+  const { build, stop } = await import('esbuild')
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { main: join(src, 'main.ts') },
+    bundle: true,
+    packages: 'external',
+    // A module imported with `import()` stays a chunk of its own, read only when first used.
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    outdir: dist,
+    sourcemap: 'linked',
+    metafile: true,
+    logLevel: 'warning',
+    plugins: [importMetaAsInSource],
+  })
+  // esbuild's service process would otherwise live as long as the server `npm start` goes on to run.
+  await stop()
+  const compiled = Object.keys(result.metafile.inputs).filter((input) => input.startsWith('src/')).length
   await writeFile(join(dist, '.built'), new Date().toISOString())
   if (!quiet)
     console.log(
-      `Built ${out}/: ${compiled} files compiled, ${copied} copied, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `Built ${out}/: ${compiled} files bundled, ${copied} copied, in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     )
 }
 

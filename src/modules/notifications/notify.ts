@@ -1,4 +1,4 @@
-import axios, { isAxiosError } from 'axios'
+import type { AxiosError } from 'axios'
 import type { NotifyClient } from 'notifications-node-client'
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
@@ -37,6 +37,9 @@ const FINAL_STATUSES: Record<string, string | null> = {
  * reach may.
  */
 export function notifyError(error: unknown): Error {
+  // As axios's own isAxiosError tells, without loading axios when the app starts.
+  const isAxiosError = (value: unknown): value is AxiosError =>
+    typeof value === 'object' && value !== null && (value as { isAxiosError?: unknown }).isAxiosError === true
   if (!isAxiosError(error)) return error instanceof Error ? error : new Error(String(error))
   const status = error.response?.status
   const data = error.response?.data as { errors?: { error?: string; message?: string }[] } | undefined
@@ -60,12 +63,14 @@ export function notifyJobs(deps: {
   // Made when the first job runs, not when the app starts (issue 15: start-up time).
   let made: Promise<NotifyClient> | undefined
   const clientOf = () =>
-    (made ??= import('notifications-node-client').then(({ NotifyClient: Client }) => {
-      const client = notify.baseUrl ? new Client(notify.baseUrl, notify.apiKey) : new Client(notify.apiKey)
-      // The client's own axios, with a timeout: Notify's client sets none.
-      client.setClient(axios.create({ timeout: TIMEOUT_MS }) as unknown as Parameters<typeof client.setClient>[0])
-      return client
-    }))
+    (made ??= Promise.all([import('notifications-node-client'), import('axios')]).then(
+      ([{ NotifyClient: Client }, { default: axios }]) => {
+        const client = notify.baseUrl ? new Client(notify.baseUrl, notify.apiKey) : new Client(notify.apiKey)
+        // The client's own axios, with a timeout: Notify's client sets none.
+        client.setClient(axios.create({ timeout: TIMEOUT_MS }) as unknown as Parameters<typeof client.setClient>[0])
+        return client
+      },
+    ))
   const ctx = systemContext('email delivery')
 
   return {

@@ -1,8 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '#src/database.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
-import type { DatabaseHandle } from './database.ts'
+import { type DatabaseHandle, openPglite } from './database.ts'
 
 /**
  * What the rest of the app takes for granted from either database, the in-memory PGlite of the
@@ -24,5 +27,23 @@ describe.each(testDatabases())('values from $name', (database) => {
   it('gives a count as a number', async () => {
     const { rows } = await sql<{ n: unknown }>`select count(*) as n from generate_series(1, 3)`.execute(handle.db)
     expect(rows).toEqual([{ n: 3 }])
+  })
+})
+
+describe('a PGlite data folder', () => {
+  it('starts new from the empty cluster, and opens again as it was left', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oversight-data-folder-'))
+    try {
+      const first = await openPglite(dataDir)
+      await sql`create table kept (n int)`.execute(first.db)
+      await sql`insert into kept values (7)`.execute(first.db)
+      await first.close()
+      const again = await openPglite(dataDir)
+      const { rows } = await sql<{ n: number }>`select n from kept`.execute(again.db)
+      await again.close()
+      expect(rows).toEqual([{ n: 7 }])
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })

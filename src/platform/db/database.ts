@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -51,22 +51,27 @@ const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })]
 const parsers = { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) }
 
 /**
- * A freshly initialised, empty in-memory cluster, kept as a tarball in the system's temp
- * folder: initdb costs seconds under WebAssembly, loading the tarball well under one.
+ * A freshly initialised, empty cluster, kept as a tarball in the system's temp folder: initdb costs
+ * seconds under WebAssembly, loading the tarball well under one. A new data folder starts from it too,
+ * so only one file this user alone could have written is used: one that anyone else could have put
+ * there is not trusted with the council's data.
  */
-async function emptyClusterSnapshot(): Promise<Blob | undefined> {
+async function emptyClusterSnapshot(): Promise<Blob> {
   const file = join(tmpdir(), `oversight-pglite-${PGLITE_VERSION}.tar`)
-  try {
-    return new Blob([await readFile(file)])
-  } catch {
-    const fresh = await PGlite.create({ parsers })
-    const dump = await fresh.dumpDataDir('none')
-    await fresh.close()
-    const partial = `${file}.${process.pid}`
-    await writeFile(partial, Buffer.from(await dump.arrayBuffer()))
-    await rename(partial, file)
-    return dump
-  }
+  const trusted = await stat(file).then(
+    (s) => s.isFile() && (s.mode & 0o022) === 0 && (process.getuid === undefined || s.uid === process.getuid()),
+    () => false,
+  )
+  if (trusted) return new Blob([await readFile(file)])
+  const fresh = await PGlite.create({ parsers })
+  const dump = await fresh.dumpDataDir('none')
+  await fresh.close()
+  const partial = `${file}.${process.pid}`
+  // Another user's file in a shared temp folder cannot be replaced: this process uses its own dump.
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()), { mode: 0o644 })
+    .then(() => rename(partial, file))
+    .catch(() => rm(partial, { force: true }))
+  return dump
 }
 
 export interface PgliteHandle<DB> extends DatabaseHandle<DB> {
@@ -86,7 +91,10 @@ export async function openPglite<DB>(
   let client: PGlite
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true })
-    client = await PGlite.create({ dataDir: join(dataDir, 'pglite'), parsers })
+    const folder = join(dataDir, 'pglite')
+    // A new folder starts from the empty cluster's snapshot rather than running initdb in it.
+    const loadDataDir = existsSync(join(folder, 'PG_VERSION')) ? undefined : await emptyClusterSnapshot()
+    client = await PGlite.create({ dataDir: folder, loadDataDir, parsers })
   } else {
     client = await PGlite.create({ loadDataDir: snapshot ?? (await emptyClusterSnapshot()), parsers })
   }

@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResultSet } from 'kysely'
+import { Migrator, type MigrationResultSet, sql } from 'kysely'
 import type { AnyDb } from './database.ts'
 import { migrationProvider } from './migrations/index.ts'
 
@@ -13,8 +13,23 @@ function applied({ error, results }: MigrationResultSet): string[] {
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)
 }
 
+/**
+ * True when the migrations recorded as applied are exactly this version's: two small reads, where
+ * Kysely's Migrator reads the whole catalogue several times (most of a restart's migration check).
+ */
+async function upToDate(db: AnyDb): Promise<boolean> {
+  const table = await sql<{ found: boolean }>`select to_regclass('kysely_migration') is not null as found`.execute(db)
+  if (!table.rows[0]?.found) return false
+  const recorded = (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows
+    .map((row) => row.name)
+    .sort()
+  const names = await migrationNames()
+  return recorded.length === names.length && recorded.every((name, index) => name === names[index])
+}
+
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: AnyDb): Promise<string[]> {
+  if (await upToDate(db)) return []
   return applied(await new Migrator({ db, provider: migrationProvider }).migrateToLatest())
 }
 
