@@ -1,8 +1,9 @@
-import { createWriteStream } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Writable } from 'node:stream'
-import type ExcelJS from 'exceljs'
+import { createInterface } from 'node:readline'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 
 /**
  * Synthetic statutory returns: the SSDA903 tables, a children in need census and an Annex A
@@ -228,10 +229,17 @@ class Output {
   private size = 0
   lines = 0
   constructor(private readonly stream: Writable) {}
-  async line(text: string) {
+  push(text: string) {
     this.parts.push(text, '\n')
     this.lines += 1
     this.size += text.length
+  }
+  async line(text: string) {
+    this.push(text)
+    await this.settle()
+  }
+  /** Writes what is held once there is enough of it. */
+  async settle() {
     if (this.size > 1 << 20) await this.flush()
   }
   async flush() {
@@ -247,6 +255,37 @@ class Output {
       this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
     )
   }
+}
+
+type AnnexCell = string | number | null | { d: number }
+
+/** The Annex A workbook from each list's rows, one sheet after another, the files of rows removed. */
+async function writeAnnexA(path: string, sheets: Record<AnnexSheet, { path: string }>) {
+  const ExcelJS = (await import('exceljs')).default
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true })
+  workbook.addWorksheet('About').addRow([SYNTHETIC_LABEL]).commit()
+  for (const name of Object.keys(ANNEX_SHEETS) as AnnexSheet[]) {
+    const sheet = workbook.addWorksheet(ANNEX_SHEETS[name].sheet)
+    sheet.addRow([...ANNEX_SHEETS[name].columns]).commit()
+    let written = 0
+    const lines = createInterface({ input: createReadStream(sheets[name].path), crlfDelay: Infinity })
+    for await (const line of lines) {
+      const cells = JSON.parse(line) as AnnexCell[]
+      const row = sheet.addRow(
+        cells.map((cell) => (cell !== null && typeof cell === 'object' ? new Date(cell.d * DAY) : cell)),
+      )
+      // Dates as Excel keeps them: a number, formatted as a date.
+      cells.forEach((cell, at) => {
+        if (cell !== null && typeof cell === 'object') row.getCell(at + 1).numFmt = 'dd/mm/yyyy'
+      })
+      row.commit()
+      // A turn now and then lets the zip take what has been written.
+      if (++written % 2000 === 0) await nextTurn()
+    }
+    sheet.commit()
+    await rm(sheets[name].path)
+  }
+  await workbook.commit()
 }
 
 const csvLine = (cells: readonly (string | number)[]) => cells.join(',')
@@ -326,30 +365,20 @@ export async function writeSyntheticReturns(options: SynthOptions): Promise<Synt
   )
   await cin.line('<Children>')
 
-  const ExcelJSModule = (await import('exceljs')).default
-  const workbook = new ExcelJSModule.stream.xlsx.WorkbookWriter({
-    filename: join(options.out, SYNTH_FILES.annexA),
-    useSharedStrings: false,
-    useStyles: true,
-  })
-  workbook.addWorksheet('About').addRow([SYNTHETIC_LABEL]).commit()
-  const sheets = {} as Record<AnnexSheet, { sheet: ExcelJS.Worksheet; rows: number }>
+  // A workbook is written a sheet at a time (a zip holds one part after another), so each list's
+  // rows wait in a file of their own until the children are all written.
+  const sheets = {} as Record<AnnexSheet, { output: Output; path: string; rows: number }>
   for (const name of Object.keys(ANNEX_SHEETS) as AnnexSheet[]) {
-    const sheet = workbook.addWorksheet(ANNEX_SHEETS[name].sheet)
-    sheet.addRow([...ANNEX_SHEETS[name].columns]).commit()
-    sheets[name] = { sheet, rows: 1 }
+    const path = join(options.out, `.annex-a-${name}.jsonl`)
+    sheets[name] = { output: new Output(createWriteStream(path)), path, rows: 1 }
   }
-  const annexRow = (name: AnnexSheet, cells: (string | number | Date | null)[]) => {
-    const row = sheets[name].sheet.addRow(cells)
-    // Dates as Excel keeps them: a number, formatted as a date.
-    cells.forEach((cell, at) => {
-      if (cell instanceof Date) row.getCell(at + 1).numFmt = 'dd/mm/yyyy'
-    })
-    row.commit()
+  const annexRow = (name: AnnexSheet, cells: AnnexCell[]) => {
+    sheets[name].output.push(JSON.stringify(cells))
     sheets[name].rows += 1
     return sheets[name].rows
   }
-  const date = (day: number) => new Date(day * DAY)
+  const date = (day: number): AnnexCell => ({ d: day })
+  const outputs = [cin, ...Object.values(csv), ...Object.values(sheets).map((sheet) => sheet.output)]
 
   const errors: SeededError[] = []
   const wanted = options.errors ?? 0
@@ -368,7 +397,7 @@ export async function writeSyntheticReturns(options: SynthOptions): Promise<Synt
     const dob = end - ageYears * 365 - r.int(0, 364)
     const upn = `Z${String(100_000_000_000 + index).slice(-12)}`
     const gender = sex === 1 ? 'a) Male' : 'b) Female'
-    const annexCommon = () => [id, gender, ethnic, date(dob)] as (string | number | Date | null)[]
+    const annexCommon = (): AnnexCell[] => [id, gender, ethnic, date(dob)]
     const errorKind = errors.length < wanted && index >= nextErrorAt ? errors.length % 5 : -1
     const seededBefore = errors.length
 
@@ -494,7 +523,7 @@ export async function writeSyntheticReturns(options: SynthOptions): Promise<Synt
       lines.push('</CINdetails>')
     }
     lines.push('</Child>')
-    for (const line of lines) await cin.line(line)
+    for (const line of lines) cin.push(line)
     count('cin_children')
 
     // Looked after: about one in eight of the children, more of those with a plan.
@@ -670,15 +699,18 @@ export async function writeSyntheticReturns(options: SynthOptions): Promise<Synt
       })
     }
     if (errors.length > seededBefore) nextErrorAt = index + errorEvery
+    for (const output of outputs) await output.settle()
   }
 
   await cin.line('</Children>')
   await cin.line('</Message>')
   await cin.close()
   for (const output of Object.values(csv)) await output.close()
-  for (const { sheet } of Object.values(sheets)) sheet.commit()
-  await workbook.commit()
-  for (const [name, { rows: written }] of Object.entries(sheets)) rows[`annex_a_${name}`] = written - 1
+  for (const [name, { output, rows: written }] of Object.entries(sheets)) {
+    await output.close()
+    rows[`annex_a_${name}`] = written - 1
+  }
+  await writeAnnexA(join(options.out, SYNTH_FILES.annexA), sheets)
 
   const manifest: SynthManifest = {
     label: SYNTHETIC_LABEL,
