@@ -6,6 +6,7 @@ import type { Database } from '#src/database.ts'
 import { describeLargeCouncil, loadLargeCouncil } from '#src/demo/large.ts'
 import { createAdminAccount } from '#src/modules/accounts/index.ts'
 import { importCommand } from '#src/modules/imports/index.ts'
+import { extractsCommand } from '#src/modules/returns/extracts-command.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
 import { createAuditReader } from '#src/platform/audit/reader.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
@@ -19,7 +20,7 @@ import { prepareDatabase, startupWarnings } from '#src/startup.ts'
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version
 const usage =
-  'Usage: oversight <serve | migrate | demo [--scale large] | create-admin EMAIL NAME | backup FILE | restore FILE | import moderngov FOLDER|ADDRESS [--dry-run | --apply]>'
+  'Usage: oversight <serve | migrate | demo [--scale large] | create-admin EMAIL NAME | backup FILE | restore FILE | import moderngov FOLDER|ADDRESS [--dry-run | --apply] | extracts synth --children N --year 2023-24 --out FOLDER>'
 
 /** A command line that asks for something there is not: its message, the usage, and exit code 2. */
 class UsageError extends Error {}
@@ -36,6 +37,8 @@ function demoScale(args: string[]): 'demo' | 'large' {
 }
 
 async function main(command = 'serve', args: string[] = []) {
+  // Synthetic returns are written to files: no configuration or database is needed.
+  if (command === 'extracts') process.exit(await extractsCommand(args, { out: console.log, err: console.error }))
   const config = loadConfig()
   const scale = command === 'demo' ? demoScale(args) : undefined
   // Before anything opens the database: a backup must not migrate what it copies, a restore must find its target empty.

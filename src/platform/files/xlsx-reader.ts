@@ -15,21 +15,44 @@ import { ExpansionBudget, type ZipEntry, entryContent, zipEntries } from './zip-
  * own five, so no entity can expand either.
  */
 export async function readXlsx(data: Buffer): Promise<Grid> {
-  const entries = zipEntries(data)
-  const budget = new ExpansionBudget()
+  const grid = new GridBuilder()
+  await readXlsxSheets(data, {
+    wanted: (_name, index) => index === 0,
+    add: (_name, row, cells) => grid.add(row, cells),
+  })
+  return grid.grid
+}
+
+export interface SheetReading {
+  /** Whether to read a sheet, by its name and its place in the workbook (from 0). */
+  wanted(name: string, index: number): boolean
+  /** Each row of a sheet read, numbered as a spreadsheet numbers it; empty cells are ''. */
+  add(sheet: string, row: number, cells: string[]): void
+  /** What the parts read may expand to together; the upload limit when not given. */
+  maxExpandedBytes?: number
+}
+
+/**
+ * The sheets of a workbook that are wanted, in the workbook's order, each read as readXlsx reads
+ * the first: streamed, refused at the first limit passed. A workbook with none of them is read
+ * without error, and nothing is added.
+ */
+export async function readXlsxSheets(data: Buffer, reading: SheetReading): Promise<void> {
+  const entries = zipEntries(data, reading.maxExpandedBytes)
+  const budget = new ExpansionBudget(reading.maxExpandedBytes)
   const read = (name: string | undefined, handlers: Handlers) => {
     const entry = name === undefined ? undefined : entries.get(name)
     return entry ? readPart(data, entry, budget, handlers) : Promise.resolve(false)
   }
 
-  const workbook = { firstSheet: '', date1904: false }
+  const workbook = { sheets: [] as { name: string; id: string }[], date1904: false }
   const found = await read('xl/workbook.xml', {
     open(tag) {
       if (tag === 'workbookPr') workbook.date1904 = ['1', 'true'].includes(this.attribute('date1904'))
-      if (tag === 'sheet' && !workbook.firstSheet) workbook.firstSheet = this.attribute('r:id')
+      if (tag === 'sheet') workbook.sheets.push({ name: this.attribute('name'), id: this.attribute('r:id') })
     },
   })
-  if (!found || !workbook.firstSheet) throw new UnreadableFileError()
+  if (!found || workbook.sheets.length === 0) throw new UnreadableFileError()
 
   const targets = new Map<string, string>()
   const byType = new Map<string, string>()
@@ -46,11 +69,13 @@ export async function readXlsx(data: Buffer): Promise<Grid> {
 
   const sharedStrings = await readSharedStrings((name, handlers) => read(name, handlers), byType.get('sharedStrings'))
   const kinds = await readNumberKinds((name, handlers) => read(name, handlers), byType.get('styles'))
-  const grid = new GridBuilder()
-  if (!(await read(targets.get(workbook.firstSheet), sheetHandlers(grid, sharedStrings, kinds, workbook.date1904)))) {
-    throw new UnreadableFileError()
+  for (const [index, sheet] of workbook.sheets.entries()) {
+    if (!reading.wanted(sheet.name, index)) continue
+    const add = (row: number, cells: string[]) => reading.add(sheet.name, row, cells)
+    if (!(await read(targets.get(sheet.id), sheetHandlers(add, sharedStrings, kinds, workbook.date1904)))) {
+      throw new UnreadableFileError()
+    }
   }
-  return grid.grid
 }
 
 interface Handlers {
@@ -162,7 +187,12 @@ async function readNumberKinds(read: ReadPart, name: string | undefined): Promis
 }
 
 /** The sheet's rows into the grid, each cell checked against the column limit as it closes. */
-function sheetHandlers(grid: GridBuilder, sharedStrings: string[], kinds: NumberKind[], date1904: boolean): Handlers {
+function sheetHandlers(
+  add: (row: number, cells: string[]) => void,
+  sharedStrings: string[],
+  kinds: NumberKind[],
+  date1904: boolean,
+): Handlers {
   let row = 0
   let cells: string[] = []
   let column = 0
@@ -198,7 +228,7 @@ function sheetHandlers(grid: GridBuilder, sharedStrings: string[], kinds: Number
         checkColumn(column)
         cells[column - 1] = text
       } else if (tag === 'row') {
-        grid.add(
+        add(
           row,
           Array.from(cells, (text) => text ?? ''),
         )

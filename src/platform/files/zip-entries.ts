@@ -38,7 +38,7 @@ export function isZip(data: Buffer): boolean {
 }
 
 /** The entries by name; refuses too many, or any that says it expands too far. */
-export function zipEntries(data: Buffer): Map<string, ZipEntry> {
+export function zipEntries(data: Buffer, maxExpanded = MAX_EXPANDED_BYTES): Map<string, ZipEntry> {
   const end = endOfDirectory(data)
   const count = data.readUInt16LE(end + 10)
   if (count > MAX_ZIP_ENTRIES) throw new FileLimitError(LIMIT_MESSAGES.tooManyParts)
@@ -57,7 +57,7 @@ export function zipEntries(data: Buffer): Map<string, ZipEntry> {
     // Encrypted parts (flag bit 0) cannot be read; 0xffffffff marks zip64 sizes.
     if (flags & 1 || compressedSize === 0xffffffff || declaredSize === 0xffffffff) throw new UnreadableFileError()
     declaredTotal += declaredSize
-    if (declaredTotal > MAX_EXPANDED_BYTES) throw new FileLimitError(LIMIT_MESSAGES.expandsTooFar)
+    if (declaredTotal > maxExpanded) throw new FileLimitError(expandsTooFar(maxExpanded))
     checkRatio(declaredSize, compressedSize)
     entries.set(name, { name, method, compressedSize, declaredSize, headerOffset: data.readUInt32LE(offset + 42) })
     offset += 46 + skip
@@ -82,11 +82,18 @@ function checkRatio(size: number, compressedSize: number) {
 /** What the parts read from one file may expand to, together. */
 export class ExpansionBudget {
   used = 0
+  constructor(readonly limit = MAX_EXPANDED_BYTES) {}
   take(bytes: number) {
     this.used += bytes
-    if (this.used > MAX_EXPANDED_BYTES) throw new FileLimitError(LIMIT_MESSAGES.expandsTooFar)
+    if (this.used > this.limit) throw new FileLimitError(expandsTooFar(this.limit))
   }
 }
+
+/** The upload form's message at the upload limit; a larger limit (a statutory return's) says its own size. */
+const expandsTooFar = (limit: number) =>
+  limit === MAX_EXPANDED_BYTES
+    ? LIMIT_MESSAGES.expandsTooFar
+    : `The file expands to more than ${limit.toLocaleString('en-GB')} bytes when opened: it may be damaged`
 
 /**
  * A part's content, unzipped in chunks of 16KB. zlib works off the event loop, and a stored part

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DEFAULT_XML_LIMITS, readXml, readXmlFile } from './read-xml.ts'
+import { DEFAULT_XML_LIMITS, createXmlReader, readXml, readXmlFile } from './read-xml.ts'
 
 const limits = { maxBytes: 2000, maxDepth: 4, maxElements: 20, maxTextLength: 100 }
 
@@ -97,5 +97,20 @@ describe('readXmlFile', () => {
       message: 'malformed.xml: line 10: unexpected close tag',
       line: 10,
     })
+  })
+})
+
+describe('reading one element at a time', () => {
+  it('hands over each element of the name as it closes, and keeps none of them in the tree', () => {
+    const seen: string[] = []
+    const reader = createXmlReader('list.xml', DEFAULT_XML_LIMITS, {
+      each: { name: 'item', onElement: (element) => seen.push(`${element.line}:${element.children[0]?.text}`) },
+    })
+    expect(reader.write('<list>\n<item><id>1</id></item>\n<item><id>2</id></item>\n</list>')).toBeNull()
+    expect(reader.close()).toEqual({
+      ok: true,
+      root: { name: 'list', line: 1, attributes: {}, text: '', children: [] },
+    })
+    expect(seen).toEqual(['2:1', '3:2'])
   })
 })

@@ -31,6 +31,14 @@ export const DEFAULT_XML_LIMITS: XmlLimits = {
   maxTextLength: 2_000_000,
 }
 
+export interface XmlReadOptions {
+  /**
+   * Hands over each element of this name as it closes, and keeps none of them in the tree (nor the
+   * text between them): a document of a million records is read one record at a time.
+   */
+  each?: { name: string; onElement: (element: XmlElement) => void }
+}
+
 export type XmlReadResult = { ok: true; root: XmlElement } | { ok: false; message: string; line: number | null }
 
 class XmlRefusal extends Error {
@@ -46,19 +54,28 @@ class XmlRefusal extends Error {
  * Reads one XML document from its chunks into a tree. A document type declaration is refused outright: it is
  * where entities are declared, and expanding them is how a small file becomes an enormous one.
  */
-export function createXmlReader(name: string, limits: XmlLimits = DEFAULT_XML_LIMITS) {
+export function createXmlReader(name: string, limits: XmlLimits = DEFAULT_XML_LIMITS, options: XmlReadOptions = {}) {
   const parser = new SaxesParser({ fileName: name, position: true })
   const stack: XmlElement[] = []
   let root: XmlElement | null = null
   let elements = 0
   let bytes = 0
+  const each = options.each
+  // Inside an element handed over one at a time: only its text is kept, not the text around it.
+  let insideEach = 0
+  const handOver = (element: XmlElement) => {
+    if (!each) return
+    const parent = stack.at(-1)
+    if (parent?.children.at(-1) === element) parent.children.pop()
+    each.onElement(element)
+  }
 
   const refuse = (message: string): never => {
     throw new XmlRefusal(`${name}: line ${parser.line}: ${message}`, parser.line)
   }
   const addText = (text: string) => {
     const current = stack.at(-1)
-    if (!current) return
+    if (!current || (each && insideEach === 0)) return
     current.text += text
     if (current.text.length > limits.maxTextLength)
       refuse(`the text of <${current.name}> is longer than ${limits.maxTextLength} characters`)
@@ -89,10 +106,19 @@ export function createXmlReader(name: string, limits: XmlLimits = DEFAULT_XML_LI
     const parent = stack.at(-1)
     if (parent) parent.children.push(element)
     else root = element
-    if (!tag.isSelfClosing) stack.push(element)
+    const handed = each?.name === element.name
+    if (tag.isSelfClosing) {
+      if (handed) handOver(element)
+    } else {
+      if (handed || insideEach > 0) insideEach += 1
+      stack.push(element)
+    }
   })
   parser.on('closetag', (tag) => {
-    if (!tag.isSelfClosing) stack.pop()
+    if (tag.isSelfClosing) return
+    const element = stack.pop()
+    if (insideEach > 0) insideEach -= 1
+    if (element && each?.name === element.name) handOver(element)
   })
   parser.on('text', addText)
   parser.on('cdata', addText)
@@ -130,11 +156,15 @@ export function readXml(name: string, text: string, limits: XmlLimits = DEFAULT_
 }
 
 /** Streams a file through the reader; its size is checked before the first byte is read. */
-export async function readXmlFile(path: string, limits: XmlLimits = DEFAULT_XML_LIMITS): Promise<XmlReadResult> {
+export async function readXmlFile(
+  path: string,
+  limits: XmlLimits = DEFAULT_XML_LIMITS,
+  options: XmlReadOptions = {},
+): Promise<XmlReadResult> {
   const name = basename(path)
   const size = (await stat(path)).size
   if (size > limits.maxBytes) return { ok: false, message: `${name}: larger than ${limits.maxBytes} bytes`, line: null }
-  const reader = createXmlReader(name, limits)
+  const reader = createXmlReader(name, limits, options)
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 })
   for await (const chunk of stream) {
     const refused = reader.write(chunk as string)
