@@ -155,6 +155,9 @@ export async function loadLargeCouncil(db: Db, options: { scale?: number } = {})
     await insertRecommendations(trx, plan)
     await insertDecisions(trx, plan)
     await insertIndicators(trx, plan)
+    // The audit events are made by joining the records just written: without statistics on them,
+    // the planner takes each table for a few rows and joins 200,000 events one by one (minutes).
+    for (const table of TABLES) await sql`analyze ${sql.table(table)}`.execute(trx.withoutPlugins())
     await insertAuditEvents(trx, plan)
     await recordAudit(trx, systemContext('demo'), {
       action: 'loaded synthetic large council',
