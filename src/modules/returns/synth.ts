@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Writable } from 'node:stream'
 import { createInterface } from 'node:readline'
 import { setImmediate as nextTurn } from 'node:timers/promises'
+import { REFERRAL_SOURCE } from './records.ts'
 
 /**
  * Synthetic statutory returns: the SSDA903 tables, a children in need census and an Annex A
@@ -306,24 +307,6 @@ const ETHNIC = [
   'CHNE',
   'OOTH',
 ] as const
-const REFERRAL_SOURCES = [
-  '1B',
-  '1C',
-  '2A',
-  '2B',
-  '3A',
-  '3B',
-  '3E',
-  '5A',
-  '5B',
-  '5C',
-  '5D',
-  '6',
-  '7',
-  '8',
-  '9',
-  '10',
-] as const
 const NEED = ['N1', 'N1', 'N1', 'N1', 'N2', 'N3', 'N4', 'N4', 'N5', 'N6', 'N8', 'N9'] as const
 const ABUSE = ['NEG', 'NEG', 'NEG', 'EMO', 'EMO', 'EMO', 'PHY', 'SAB', 'MUL'] as const
 const PLACES = ['U1', 'U3', 'U4', 'U4', 'U4', 'U6', 'U6', 'K2', 'R1', 'P1', 'H5', 'Z1'] as const
@@ -413,7 +396,7 @@ export async function writeSyntheticReturns(options: SynthOptions): Promise<Synt
     const cinLine = () => cin.lines + lines.length + 1
     let cpStart: number | null = null
     for (const [n, referral] of referrals.entries()) {
-      const source = r.pick(REFERRAL_SOURCES)
+      const source = r.pick(REFERRAL_SOURCE) // any source the census allows: valid by construction
       const nfa = r.chance(0.08)
       const closed = n < referrals.length - 1 || r.chance(0.5)
       const closure = closed ? Math.min(end, referral + r.int(10, 200)) : null
