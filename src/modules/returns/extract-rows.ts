@@ -3,8 +3,11 @@ import type { ExtractLimits } from './extract-limits.ts'
 import { type Pseudonymiser, birthMonth, postcodeDistrict } from './pseudonym.ts'
 import { type FieldSpec, type ReturnRow, type RowProblem, type TableSpec, type Value, sourcesOf } from './records.ts'
 
-/** Where the rows read go: a table's name and one row at a time, so that nothing need hold a whole return. */
-export type RowSink = (table: string, row: ReturnRow) => void
+/**
+ * Where the rows read go: a table's name and one row at a time, with its row as the file numbers it,
+ * so that nothing need hold a whole return.
+ */
+export type RowSink = (table: string, row: ReturnRow, rowNumber: number) => void
 
 /** What reading a return came to: how many rows were kept and the problems found (the first, and a count). */
 export interface ExtractResult {
@@ -146,7 +149,7 @@ export class RowBuilder {
     }
     if (!whole) return false
     this.kept[spec.name] = (this.kept[spec.name] ?? 0) + 1
-    this.sink(spec.name, kept)
+    this.sink(spec.name, kept, row)
     return true
   }
 

@@ -1,0 +1,134 @@
+import { mkdir } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBValue,
+  dateValue,
+} from '@duckdb/node-api'
+import type { RowSink } from './extract-rows.ts'
+import { ALL_TABLES, type FieldKind, type ReturnRow, type TableSpec } from './records.ts'
+
+/**
+ * Where the child-level rows of the returns are kept: a DuckDB file of its own under the data
+ * folder, apart from the record, so that only the returns module opens it. Each table of
+ * records.ts is a table here, with the same name and fields, and two more columns: the extract a
+ * row came from (`extract_id`) and its row in the file as read (`row`).
+ */
+export const RETURNS_FILE = join('returns', 'child-level.duckdb')
+
+const SQL_TYPE: Record<FieldKind, string> = {
+  child: 'varchar',
+  date: 'date',
+  month: 'date',
+  district: 'varchar',
+  code: 'varchar',
+  count: 'integer',
+  flag: 'boolean',
+}
+
+/** The statements that make the store's tables, when they are not there yet. */
+export function schemaStatements(tables: readonly TableSpec[] = ALL_TABLES): string[] {
+  return tables.map(
+    (table) =>
+      `create table if not exists ${table.name} (extract_id varchar not null, "row" integer not null, ${table.fields
+        .map((field) => `${field.name} ${SQL_TYPE[field.kind]}`)
+        .join(', ')})`,
+  )
+}
+
+/** A plain value from DuckDB: numbers as numbers, dates as YYYY-MM-DD, others as they are. */
+export type PlainValue = string | number | boolean | null
+export type PlainRow = Record<string, PlainValue>
+
+function plain(value: DuckDBValue): PlainValue {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value
+  if (typeof value === 'bigint') return Number(value)
+  // Dates, decimals and the rest print as text: a date as YYYY-MM-DD.
+  return String(value)
+}
+
+const DAY = 86_400_000
+const daysOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY)
+
+export interface ReturnsStore {
+  /** Runs a query with positional parameters ($1, $2, …) and gives its rows as plain values. */
+  query(sql: string, params?: PlainValue[]): Promise<PlainRow[]>
+  /** Runs statements that give no rows. */
+  run(sql: string, params?: PlainValue[]): Promise<void>
+  /** A sink that appends the rows read to the tables named, tagged with the extract; `finish` makes them lasting. */
+  loader(extractId: string, tables: readonly TableSpec[]): Promise<{ sink: RowSink; finish(): Promise<void> }>
+  /** Removes every row of an extract from every table. */
+  deleteExtract(extractId: string): Promise<void>
+  close(): void
+}
+
+/**
+ * Opens (making when new) the store at `path`, or in memory with ':memory:'. DuckDB is told the
+ * machine's limits: two threads, and the memory it may use.
+ */
+export async function openReturnsStore(
+  path: string,
+  options: { threads?: number; memoryLimit?: string } = {},
+): Promise<ReturnsStore> {
+  if (path !== ':memory:') await mkdir(dirname(path), { recursive: true })
+  const instance = await DuckDBInstance.create(path, {
+    threads: String(options.threads ?? 2),
+    memory_limit: options.memoryLimit ?? '2GB',
+  })
+  const connection: DuckDBConnection = await instance.connect()
+  for (const statement of schemaStatements()) await connection.run(statement)
+
+  const query = async (sql: string, params?: PlainValue[]) => {
+    const reader = await connection.runAndReadAll(sql, params)
+    return reader.getRowObjects().map((row) => {
+      const out: PlainRow = {}
+      for (const [key, value] of Object.entries(row)) out[key] = plain(value)
+      return out
+    })
+  }
+
+  return {
+    query,
+    async run(sql, params) {
+      await connection.run(sql, params)
+    },
+    async loader(extractId, tables) {
+      const appenders = new Map<string, { spec: TableSpec; appender: DuckDBAppender }>()
+      for (const spec of tables)
+        appenders.set(spec.name, { spec, appender: await connection.createAppender(spec.name) })
+      const sink: RowSink = (table, row: ReturnRow, rowNumber: number) => {
+        const target = appenders.get(table)
+        if (!target) throw new Error(`The store has no table ${table} for this extract`)
+        const { spec, appender } = target
+        appender.appendVarchar(extractId)
+        appender.appendInteger(rowNumber)
+        for (const field of spec.fields) {
+          const value = row[field.name]
+          if (value === null || value === undefined) appender.appendNull()
+          else if (SQL_TYPE[field.kind] === 'date') appender.appendDate(dateValue(daysOf(String(value))))
+          else if (field.kind === 'count') appender.appendInteger(Number(value))
+          else if (field.kind === 'flag') appender.appendBoolean(Boolean(value))
+          else appender.appendVarchar(String(value))
+        }
+        appender.endRow()
+      }
+      return {
+        sink,
+        async finish() {
+          for (const { appender } of appenders.values()) appender.closeSync()
+        },
+      }
+    },
+    async deleteExtract(extractId) {
+      for (const table of ALL_TABLES)
+        await connection.run(`delete from ${table.name} where extract_id = $1`, [extractId])
+    },
+    close() {
+      connection.closeSync()
+      instance.closeSync()
+    },
+  }
+}
