@@ -35,6 +35,9 @@ export interface TableSpec {
   fields: readonly FieldSpec[]
 }
 
+/** The returns an extract can be: the SSDA903 (children looked after), the CIN census, Ofsted's Annex A. */
+export type ExtractKind = '903' | 'cin' | 'annex-a'
+
 export type Value = string | number | boolean | null
 /** A row as kept: the table's allow-listed fields, each normalised or null. */
 export type ReturnRow = Record<string, Value>

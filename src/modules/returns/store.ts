@@ -41,6 +41,7 @@ export function schemaStatements(tables: readonly TableSpec[] = ALL_TABLES): str
 /** A plain value from DuckDB: numbers as numbers, dates as YYYY-MM-DD, others as they are. */
 export type PlainValue = string | number | boolean | null
 export type PlainRow = Record<string, PlainValue>
+export type Params = PlainValue[] | Record<string, PlainValue>
 
 function plain(value: DuckDBValue): PlainValue {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
@@ -54,10 +55,10 @@ const DAY = 86_400_000
 const daysOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY)
 
 export interface ReturnsStore {
-  /** Runs a query with positional parameters ($1, $2, …) and gives its rows as plain values. */
-  query(sql: string, params?: PlainValue[]): Promise<PlainRow[]>
+  /** Runs a query with positional ($1, $2, …) or named ($year_end) parameters and gives its rows as plain values. */
+  query(sql: string, params?: Params): Promise<PlainRow[]>
   /** Runs statements that give no rows. */
-  run(sql: string, params?: PlainValue[]): Promise<void>
+  run(sql: string, params?: Params): Promise<void>
   /** A sink that appends the rows read to the tables named, tagged with the extract; `finish` makes them lasting. */
   loader(extractId: string, tables: readonly TableSpec[]): Promise<{ sink: RowSink; finish(): Promise<void> }>
   /** Removes every row of an extract from every table. */
@@ -81,7 +82,7 @@ export async function openReturnsStore(
   const connection: DuckDBConnection = await instance.connect()
   for (const statement of schemaStatements()) await connection.run(statement)
 
-  const query = async (sql: string, params?: PlainValue[]) => {
+  const query = async (sql: string, params?: Params) => {
     const reader = await connection.runAndReadAll(sql, params)
     return reader.getRowObjects().map((row) => {
       const out: PlainRow = {}
