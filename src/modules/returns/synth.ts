@@ -310,7 +310,8 @@ const ETHNIC = [
 const NEED = ['N1', 'N1', 'N1', 'N1', 'N2', 'N3', 'N4', 'N4', 'N5', 'N6', 'N8', 'N9'] as const
 const ABUSE = ['NEG', 'NEG', 'NEG', 'EMO', 'EMO', 'EMO', 'PHY', 'SAB', 'MUL'] as const
 const PLACES = ['U1', 'U3', 'U4', 'U4', 'U4', 'U6', 'U6', 'K2', 'R1', 'P1', 'H5', 'Z1'] as const
-const LEGAL = ['C2', 'C2', 'C2', 'V2', 'V2', 'E1', 'J2', 'L1'] as const
+// No police protection (L1): it lasts 72 hours at most (rule 361), and a stay here lasts months.
+const LEGAL = ['C2', 'C2', 'C2', 'V2', 'V2', 'E1', 'J2', 'C1'] as const
 const MOVES = ['CARPL', 'CHILD', 'LAREQ', 'PLACE', 'APPRR', 'OTHER'] as const
 const ENDS = ['E11', 'E12', 'E13', 'E41', 'E45', 'E48', 'E4A', 'E8', 'E15'] as const
 const ACTIVITIES = ['F1', 'P1', 'F2', 'P2', 'F4', 'F5', 'G4', 'G5', 'G6'] as const
@@ -386,7 +387,10 @@ export async function writeSyntheticReturns(options: SynthOptions): Promise<Synt
 
     // Referrals: one in the year, and for some an earlier one (a re-referral within 12 months).
     const referrals: number[] = []
-    if (r.chance(0.22)) referrals.push(Math.max(dob, start - r.int(30, 330)))
+    if (r.chance(0.22)) {
+      const earlier = start - r.int(30, 330)
+      if (earlier > dob) referrals.push(earlier)
+    }
     referrals.push(Math.max(dob, r.int(start, end - 30)))
     const lines: string[] = ['<Child>', '<ChildIdentifiers>', xmlElement('LAchildID', id), xmlElement('UPN', upn)]
     lines.push(xmlElement('PersonBirthDate', iso(dob)), xmlElement('GenderCurrent', sex), '</ChildIdentifiers>')
@@ -398,8 +402,23 @@ export async function writeSyntheticReturns(options: SynthOptions): Promise<Synt
     for (const [n, referral] of referrals.entries()) {
       const source = r.pick(REFERRAL_SOURCE) // any source the census allows: valid by construction
       const nfa = r.chance(0.08)
-      const closed = n < referrals.length - 1 || r.chance(0.5)
-      const closure = closed ? Math.min(end, referral + r.int(10, 200)) : null
+      const last = n === referrals.length - 1
+      const closed = !last || r.chance(0.5)
+      const closeAfter = closed ? r.int(10, 200) : 0
+      // Most assessments are authorised within 45 working days (about 63 days).
+      const assessed = referral + r.int(0, 3)
+      let authorised = assessed + (r.chance(0.83) ? r.int(5, 60) : r.int(64, 120))
+      // A referral from before the year is in the census because its case was open in the year:
+      // its assessment is authorised and its case closed within the year, no later than the next
+      // referral (rules 8620, 8696, 8820). A case closes only once its assessment is authorised
+      // (rule 8867).
+      if (!last) authorised = Math.max(authorised, start)
+      let closure: number | null = null
+      if (closed) {
+        const day = nfa ? referral + closeAfter : Math.max(referral + closeAfter, authorised)
+        if (!last) closure = Math.max(start, Math.min(day, referrals[n + 1]))
+        else if (nfa || authorised <= end) closure = Math.min(end, day)
+      }
       const detailsLine = cinLine()
       lines.push('<CINdetails>', xmlElement('CINreferralDate', iso(referral)))
       if (errorKind === 2 && n === referrals.length - 1) {
@@ -434,9 +453,6 @@ export async function writeSyntheticReturns(options: SynthOptions): Promise<Synt
         lines.push('</CINdetails>')
         continue
       }
-      // Most assessments are authorised within 45 working days (about 63 days).
-      const assessed = referral + r.int(0, 3)
-      const authorised = assessed + (r.chance(0.83) ? r.int(5, 60) : r.int(64, 120))
       const assessmentLine = cinLine()
       if (errorKind === 3 && n === referrals.length - 1) {
         errors.push({
