@@ -47,7 +47,10 @@ export interface ComputedIndicator {
   tables: string[]
   numerator: number
   denominator: number | null
-  /** A percentage (0 to 100), a rate per 10,000 or average days; null when there is nothing to divide by or its return is missing. */
+  /**
+   * A percentage (0 to 100), a rate per 10,000 or average days; null when there is nothing to
+   * divide by or its return is missing.
+   */
   value: number | null
   version: string
   sql: string
@@ -83,8 +86,7 @@ export function parseDefinition(key: string, sql: string, file = `${key}.sql`): 
   if (!UNITS.includes(fields.unit as IndicatorUnit))
     throw new Error(`${file}: the unit must be one of ${UNITS.join(', ')}, not "${fields.unit}"`)
   const tables = fields.tables.split(',').map((table) => table.trim())
-  for (const table of tables)
-    if (!TABLE_NAMES.has(table)) throw new Error(`${file}: the store has no table "${table}"`)
+  for (const table of tables) if (!TABLE_NAMES.has(table)) throw new Error(`${file}: the store has no table "${table}"`)
   return {
     key,
     name: fields.name,
@@ -160,7 +162,8 @@ export async function makeWorkingDayCalendar(store: ReturnsStore, year: string):
 function paramsFor(sql: string, all: Record<string, string | number | null>): Params {
   const used: Record<string, string | number | null> = {}
   for (const [, name] of sql.matchAll(/\$([a-z_]+)/g)) {
-    if (!(name in all)) throw new Error(`A definition uses $${name}, which is not one of ${Object.keys(all).join(', ')}`)
+    if (!(name in all))
+      throw new Error(`A definition uses $${name}, which is not one of ${Object.keys(all).join(', ')}`)
     used[name] = all[name]
   }
   return used
