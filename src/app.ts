@@ -2,6 +2,9 @@ import { type Context, systemContext } from '#src/platform/auth/user.ts'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { randomUUID } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Db } from '#src/database.ts'
 import { createAuditReader } from '#src/platform/audit/reader.ts'
 import type { OidcSettings } from '#src/config.ts'
@@ -28,6 +31,7 @@ import { createPetitions } from '#src/modules/petitions/index.ts'
 import { createIndicators } from '#src/modules/indicators/index.ts'
 import { createImprovement } from '#src/modules/improvement/index.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
+import { createReturns } from '#src/modules/returns/index.ts'
 import { type NotifySettings, createNotifications, startScheduler } from '#src/modules/notifications/index.ts'
 import { type JobRunResult, createJobQueue, createJobRunner, startJobLoop } from '#src/platform/jobs/index.ts'
 import { createImports, createSourceReader } from '#src/modules/imports/index.ts'
@@ -60,6 +64,13 @@ export interface AppOptions {
   notify?: NotifySettings
   /** How often the server runs the due jobs (deliveries); every 10 seconds unless told otherwise. */
   jobIntervalMs?: number
+  /**
+   * Where the statutory returns' child-level store is kept (under the data folder); a folder of its
+   * own under the system's temporary folder, removed on close, unless given (tests).
+   */
+  returnsStorePath?: string
+  /** OVERSIGHT_PSEUDONYM_KEY: the key children's ids are pseudonymised with; returns cannot be taken in without it. */
+  pseudonymKey?: string
 }
 
 declare module 'fastify' {
@@ -72,6 +83,8 @@ declare module 'fastify' {
       sendAlerts: () => Promise<number>
       /** Runs the jobs due at `now` (the real time unless given): what the server does every few seconds. */
       runJobs: (now?: Date) => Promise<JobRunResult>
+      /** Deletes the extracts of the returns kept past the council's retention period, as at `now`. */
+      deleteExpiredExtracts: (now?: Date) => Promise<number>
     }
   }
 }
@@ -183,6 +196,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workProgramme: workProgramme.service,
     improvement: improvement.service,
   })
+  const temporaryStore = options.returnsStorePath ? undefined : join(tmpdir(), `oversight-returns-${randomUUID()}`)
+  const returns = createReturns({
+    db,
+    clock,
+    storePath: options.returnsStorePath ?? join(temporaryStore!, 'child-level.duckdb'),
+    pseudonymKey: options.pseudonymKey,
+    framework: indicators.service,
+    settings: settings.service,
+  })
+  app.addHook('onClose', async () => {
+    await returns.close()
+    if (temporaryStore) await rm(temporaryStore, { recursive: true, force: true })
+  })
   const appendixKinds = generatedAppendixKinds({
     clock,
     recommendations: recommendations.service,
@@ -213,16 +239,34 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     sendOverdueDigest: () => notifications.service.sendOverdueDigest(systemContext('scheduled messages')),
     sendAlerts: () => notifications.service.sendAlerts(systemContext('scheduled messages')),
     runJobs: (now) => jobs.runDue(now),
+    deleteExpiredExtracts: (now) => returns.service.deleteExpired(systemContext('retention of the returns'), now),
   })
   if (options.scheduledMessages) {
     let scheduler: ReturnType<typeof startScheduler> | undefined
     let jobLoop: ReturnType<typeof startJobLoop> | undefined
+    let retention: ReturnType<typeof setInterval> | undefined
     app.addHook('onReady', async () => {
       scheduler = startScheduler(notifications.service, app.log)
       jobLoop = startJobLoop(jobs, app.log, options.jobIntervalMs ?? 10_000)
+      retention = setInterval(
+        () => {
+          app.scheduled.deleteExpiredExtracts().then(
+            (deleted) =>
+              deleted &&
+              app.log.info(`Deleted ${deleted} extract${deleted === 1 ? '' : 's'} of the returns past their retention`),
+            (error: unknown) =>
+              app.log.error(
+                `Deleting expired extracts failed: ${error instanceof Error ? error.message : String(error)}`,
+              ),
+          )
+        },
+        60 * 60 * 1000,
+      )
+      retention.unref()
     })
     app.addHook('onClose', async () => {
       scheduler?.stop()
+      clearInterval(retention)
       await scheduler?.first
       await jobLoop?.stop()
     })
@@ -272,6 +316,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(waitingLists.routes)
   await app.register(petitions.routes)
   await app.register(indicators.routes)
+  await app.register(returns.routes)
   await app.register(improvement.routes)
   await app.register(accounts.routes)
   await app.register(settings.routes)

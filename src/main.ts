@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import { buildApp } from '#src/app.ts'
 import { startChangeFeed } from '#src/platform/db/change-feed.ts'
@@ -7,6 +8,8 @@ import { describeLargeCouncil, loadLargeCouncil } from '#src/demo/large.ts'
 import { createAdminAccount } from '#src/modules/accounts/index.ts'
 import { importCommand } from '#src/modules/imports/index.ts'
 import { extractsCommand } from '#src/modules/returns/extracts-command.ts'
+import { RETURNS_FILE } from '#src/modules/returns/index.ts'
+import { PSEUDONYM_KEY_VARIABLE } from '#src/modules/returns/pseudonym.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
 import { createAuditReader } from '#src/platform/audit/reader.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
@@ -133,6 +136,8 @@ async function main(command = 'serve', args: string[] = []) {
     passwordSignIn: config.passwordSignIn,
     scheduledMessages: true,
     notify: config.notify,
+    returnsStorePath: join(config.dataDir, RETURNS_FILE),
+    pseudonymKey: process.env[PSEUDONYM_KEY_VARIABLE],
   })
   for (const warning of startupWarnings(config, clock.today())) app.log.warn(warning)
   // Several processes may share a PostgreSQL database: each hears the others' changes, so that none

@@ -43,6 +43,9 @@ export interface TestApp {
   close(): Promise<void>
 }
 
+/** The pseudonym key of the test apps: made up, at the length the returns ask for. */
+export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-for-made-up-children-only'
+
 /**
  * A migrated database (with the demo data unless demo: false; a copy of one prepared once per test
  * run) and the app on it, with the clock pinned to `today` (the demo's 22 January 2024 by default).
@@ -63,6 +66,8 @@ export async function startTestApp(
     /** Sign-in through an OpenID Connect provider (test/support/oidc-provider.ts). */
     oidc?: OidcSettings
     passwordSignIn?: boolean
+    /** The key the returns pseudonymise children's ids with: TEST_PSEUDONYM_KEY unless given (null: none). */
+    pseudonymKey?: string | null
   } = {},
 ): Promise<TestApp> {
   const queries = createQueryCounter()
@@ -81,6 +86,7 @@ export async function startTestApp(
     notify: options.notify,
     oidc: options.oidc,
     passwordSignIn: options.passwordSignIn,
+    pseudonymKey: options.pseudonymKey === null ? undefined : (options.pseudonymKey ?? TEST_PSEUDONYM_KEY),
   })
   await app.ready()
   let extra = 0

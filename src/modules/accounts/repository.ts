@@ -14,10 +14,11 @@ export interface AccountChanges {
   role?: Role
   personId?: string | null
   disabledAt?: Date | null
+  childLevelData?: boolean
 }
 
 /** Everything about an account except its password hash, which never leaves this file. */
-const accountColumns = ['id', 'email', 'name', 'role', 'personId', 'disabledAt', 'createdAt'] as const
+const accountColumns = ['id', 'email', 'name', 'role', 'personId', 'disabledAt', 'createdAt', 'childLevelData'] as const
 
 export function createAccountsRepository(db: Db) {
   return {

@@ -9,7 +9,7 @@ import { submitForm } from '#src/platform/forms/submit.ts'
 import type { FormValues } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { ROLE_DESCRIPTIONS } from './role-descriptions.ts'
-import { accountDetailsSchema, newAccountSchema, passwordSchema, roleSchema } from './schema.ts'
+import { accountDetailsSchema, childLevelDataSchema, newAccountSchema, passwordSchema, roleSchema } from './schema.ts'
 import type { AccountsService } from './service.ts'
 
 const views = 'modules/accounts/views'
@@ -139,6 +139,25 @@ export function accountsRoutes(deps: { service: AccountsService; audit: AuditRea
         confirmation: 'Role changed',
         save: (input) => service.changeRole(request.ctx, request.params.id, input.role),
         render: (values, errors) => accountForm(request.ctx, reply, request.params.id, 'role-form.njk', values, errors),
+        redirect: () => accountPath(request.params.id),
+      }),
+    )
+
+    app.get('/admin/accounts/:id/child-level-data', byId, async (request, reply) => {
+      const account = await service.getAccount(request.ctx, request.params.id)
+      return accountForm(request.ctx, reply, request.params.id, 'child-level-form.njk', {
+        childLevelData: account.childLevelData ? 'yes' : 'no',
+      })
+    })
+
+    app.post('/admin/accounts/:id/child-level-data', byId, (request, reply) =>
+      submitForm(request, reply, {
+        schema: childLevelDataSchema,
+        confirmation: (account: { childLevelData: boolean }) =>
+          account.childLevelData ? 'Child-level data granted' : 'Child-level data withdrawn',
+        save: (input) => service.setChildLevelData(request.ctx, request.params.id, input.childLevelData === 'yes'),
+        render: (values, errors) =>
+          accountForm(request.ctx, reply, request.params.id, 'child-level-form.njk', values, errors),
         redirect: () => accountPath(request.params.id),
       }),
     )

@@ -43,6 +43,10 @@ export type AccountDetailsForm = z.infer<typeof accountDetailsSchema>
 
 export const roleSchema = z.object({ role })
 
+export const childLevelDataSchema = z.object({
+  childLevelData: z.enum(['yes', 'no'], { error: 'Select whether they may read child-level data' }),
+})
+
 export const passwordSchema = z.object(passwordFields).refine(samePasswordTwice.check, samePasswordTwice.issue)
 
 /** The audit trail's filters, from the query string. Blank fields mean "any". */

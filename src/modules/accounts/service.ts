@@ -127,6 +127,23 @@ export function createAccountsService(deps: {
       return change(ctx, id, 'changed role', (trx) => repo.updateAccount(trx, id, { role }), true)
     },
 
+    /**
+     * Grants or withdraws child-level data of the statutory returns: analysts only, and never one's
+     * own, so that two people are always involved.
+     */
+    async setChildLevelData(ctx: Context, id: string, granted: boolean) {
+      assertCan(ctx.user, 'accounts:manage')
+      if (id === ctx.user.id)
+        throw new RuleError('You cannot change your own access to child-level data', 'childLevelData')
+      const current = await findOrThrow(id)
+      if (granted && current.role !== 'analyst')
+        throw new RuleError('Only an analyst can be given child-level data: change their role first', 'childLevelData')
+      if (current.childLevelData === granted) return current
+      return change(ctx, id, granted ? 'granted child-level data' : 'withdrew child-level data', (trx) =>
+        repo.updateAccount(trx, id, { childLevelData: granted }),
+      )
+    },
+
     /** Stops the account signing in and ends its sessions. Admins cannot disable themselves. */
     async disableAccount(ctx: Context, id: string) {
       assertCan(ctx.user, 'accounts:manage')

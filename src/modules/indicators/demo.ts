@@ -103,6 +103,7 @@ export async function loadDemoIndicators(trx: Trx, records: DemoIndicators): Pro
       benchmarkSource: '',
       note: value.note ?? '',
       provenance: records.provenance,
+      suppressed: false,
       enteredBy: records.enteredBy,
     })),
   )

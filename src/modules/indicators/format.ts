@@ -67,6 +67,7 @@ export function describeValue(figures: PeriodFigures, indicator: { unit: Indicat
         : value?.aspiration
           ? ASPIRATION_LABELS[value.aspiration]
           : '',
-    actual: formatFigure(value?.actual, indicator),
+    // Computed from the returns on a count too small to publish: `c`, as official statistics mark it.
+    actual: value?.suppressed ? 'c' : formatFigure(value?.actual, indicator),
   }
 }

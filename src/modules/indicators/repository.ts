@@ -36,6 +36,7 @@ const valueColumns = [
   'statisticalNeighbours',
   'benchmarkSource',
   'provenance',
+  'suppressed',
   'enteredBy',
   'enteredAt',
   'version',

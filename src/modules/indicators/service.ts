@@ -203,6 +203,11 @@ export function createIndicatorsService(deps: {
       benchmarkSource: keep(input.benchmarkSource, before?.benchmarkSource ?? ''),
       provenance:
         input.actual !== undefined || input.count !== undefined ? provenance : (before?.provenance ?? provenance),
+      // A new actual is shown unless it says otherwise; one left as it was keeps its own.
+      suppressed:
+        input.actual !== undefined || input.count !== undefined
+          ? (input.suppressed ?? false)
+          : (before?.suppressed ?? false),
       enteredBy,
     }
     // A new target replaces an aspiration, and the other way round.
@@ -430,6 +435,37 @@ export function createIndicatorsService(deps: {
         if (error instanceof ImportRejected) return rowsRefused(file, error.errors)
         throw error
       }
+    },
+
+    /**
+     * Values computed from the statutory returns, checked against the framework now and written by the
+     * function given back, in the caller's transaction (which records the computation as published with
+     * them), each audited on its indicator like any other figure.
+     */
+    async computedWriter(
+      ctx: Context,
+      items: { code: string; periodSlug: string; input: Omit<ValueInput, 'code' | 'period'> }[],
+      provenance: string,
+    ) {
+      assertCan(ctx.user, 'indicators:edit')
+      const [indicators, periods] = await Promise.all([
+        repo.listIndicators({ publishedOnly: false }),
+        repo.listPeriods(),
+      ])
+      const found = items.map(({ code, periodSlug, input }) => {
+        const indicator = indicators.find((i) => i.code === code)
+        const period = periods.find((p) => p.slug === periodSlug)
+        if (!indicator) throw new RuleError(`There is no indicator ${code} in the framework`)
+        if (!period) throw new NotFoundError('Period')
+        return { indicator, period, input: { ...input, code, period: periodSlug } }
+      })
+      return (trx: Trx) => save(ctx, trx, found, provenance)
+    },
+
+    /** The population of children aged 0 to 17 in a year, for the returns' rates; null when none is held. */
+    async populationOf(ctx: Context, year: number) {
+      assertCan(ctx.user, 'indicators:edit')
+      return (await repo.findPopulation(year))?.children ?? null
     },
 
     /** Every stored value, for export (internal indicators only for those signed in). */

@@ -71,6 +71,8 @@ export interface IndicatorValuesTable {
   benchmarkSource: string
   /** Where the actual came from: "Entered by …", or the file it was imported from. */
   provenance: string
+  /** Published as `c`: computed from the returns on a count too small to show (the actual is then empty). */
+  suppressed: boolean
   enteredBy: string
   enteredAt: CreatedAt
   version: Version

@@ -14,6 +14,8 @@ export interface ValueInput {
   actual?: number | null
   /** For a rate per 10,000: the count to work the rate out from, with that year's population. */
   count?: number | null
+  /** Computed from the returns on a count too small to publish: the actual is left empty and shown as `c`. */
+  suppressed?: boolean
   note?: string
   england?: number | null
   region?: number | null

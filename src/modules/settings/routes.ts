@@ -17,6 +17,8 @@ import {
   positionField,
   referencesSchema,
   reportSectionsSchema,
+  returnRetentionSchema,
+  smallCountsSchema,
   updateRequestsSchema,
 } from './schema.ts'
 import type { SettingsService } from './service.ts'
@@ -32,6 +34,8 @@ const PAGES = {
   'reference-formats': { title: 'Reference formats', schema: referencesSchema },
   'municipal-year': { title: 'Municipal year', schema: municipalYearSchema },
   'update-requests': { title: 'Update requests', schema: updateRequestsSchema },
+  'returns-retention': { title: 'Keeping the statutory returns', schema: returnRetentionSchema },
+  'small-counts': { title: 'Small counts', schema: smallCountsSchema },
 } satisfies Record<string, { title: string; schema: z.ZodType }>
 
 type Page = keyof typeof PAGES
@@ -52,6 +56,8 @@ function formValues(page: Page, settings: CouncilSettings): FormValues {
     noticeDays,
     municipalYearStartMonth,
     updateRequestDays,
+    returnRetentionMonths,
+    disclosureThreshold,
     ...rest
   } = settings
   return {
@@ -61,6 +67,8 @@ function formValues(page: Page, settings: CouncilSettings): FormValues {
     noticeDays: String(noticeDays),
     municipalYearStartMonth: String(municipalYearStartMonth),
     updateRequestDays: String(updateRequestDays),
+    returnRetentionMonths: String(returnRetentionMonths),
+    disclosureThreshold: String(disclosureThreshold),
   }
 }
 

@@ -3,16 +3,19 @@ import { DEFAULT_REPORT_TEMPLATE, REPORT_PARTS, type SectionKey } from '#src/mod
 import { requiredText } from '#src/platform/forms/fields.ts'
 
 /** A whole number of days from `min` to `max`, typed in a text box. */
-const days = (what: string, min: number, max: number) => {
-  const range = `${what} must be between ${min} and ${max} days`
+/** A whole number of `unit` (days, months) from `min` to `max`, with GOV.UK's messages. */
+const whole = (what: string, unit: string, min: number, max: number, example: number) => {
+  const range = `${what} must be between ${min} and ${max}${unit ? ` ${unit}` : ''}`
+  const enter = `Enter the ${what.toLowerCase()}${unit ? ` in ${unit}` : ''}`
   return z
-    .string({ error: `Enter the ${what.toLowerCase()} in days` })
+    .string({ error: enter })
     .trim()
-    .min(1, `Enter the ${what.toLowerCase()} in days`)
-    .regex(/^\d+$/, `${what} must be a whole number of days, like 5`)
+    .min(1, enter)
+    .regex(/^\d+$/, `${what} must be a whole number${unit ? ` of ${unit}` : ''}, like ${example}`)
     .transform(Number)
     .refine((value) => value >= min && value <= max, range)
 }
+const days = (what: string, min: number, max: number) => whole(what, 'days', min, max, 5)
 
 /** A reference format shown as a hint beside a form's reference field; blank for none. */
 const referenceHint = z
@@ -35,6 +38,16 @@ export const callInSchema = z.object({
 
 export const noticeSchema = z.object({
   noticeDays: days('Publication notice', 0, 30),
+})
+
+/** How long an extract of the statutory returns is kept before it is deleted. */
+export const returnRetentionSchema = z.object({
+  returnRetentionMonths: whole('Retention period', 'months', 1, 120, 13),
+})
+
+/** The largest count published as `c`. */
+export const smallCountsSchema = z.object({
+  disclosureThreshold: whole('Largest count shown as c', '', 1, 99, 5),
 })
 
 export const updateRequestsSchema = z.object({

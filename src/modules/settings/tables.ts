@@ -22,6 +22,10 @@ export interface CouncilSettingsTable {
   municipalYearStartMonth: ColumnType<number, number | undefined, number>
   /** Working days before a meeting that the people responsible are asked for their updates: 10 unless set. */
   updateRequestDays: ColumnType<number, number | undefined, number>
+  /** Months an extract of the statutory returns is kept before it is deleted: 13 unless set. */
+  returnRetentionMonths: ColumnType<number, number | undefined, number>
+  /** Counts from 1 to this many are published as `c`: 5 unless set. */
+  disclosureThreshold: ColumnType<number, number | undefined, number>
   version: Version
 }
 

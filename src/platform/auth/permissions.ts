@@ -38,6 +38,13 @@ export const GRANTS = {
   'petitions:edit': ['scrutiny_officer', 'admin'],
   /** The outcomes framework: indicators' figures, imports, the population of children. */
   'indicators:edit': ['analyst', 'admin'],
+  /**
+   * The statutory returns: take in extracts, read what their validation found (counts), compute the
+   * indicators, review them and publish them into the framework, delete an extract.
+   */
+  'returns:manage': ['analyst', 'admin'],
+  /** Read the returns' child-level rows (which child, which row): also needs the account's own grant. */
+  'returns:child-level': ['analyst'],
   /** Say which work-programme items look at an indicator: analysts and those who keep the programme. */
   'indicators:link': ['analyst', 'scrutiny_officer', 'admin'],
   /** Post updates on improvement-plan milestones one leads, and change the structure of a plan one owns. */

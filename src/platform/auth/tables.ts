@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely'
 import type { CreatedAt, Instant, Uuid } from '#src/platform/db/column-types.ts'
 
 export type Role = 'member' | 'officer' | 'scrutiny_officer' | 'analyst' | 'admin'
@@ -11,6 +12,8 @@ export interface UsersTable {
   passwordHash: string
   disabledAt: Instant
   createdAt: CreatedAt
+  /** Granted by an admin: an analyst may read the returns' child-level rows (every read is audited). */
+  childLevelData: ColumnType<boolean, boolean | undefined, boolean>
 }
 
 export interface SessionsTable {

@@ -113,6 +113,8 @@ export function registerFilters(env: nunjucks.Environment): void {
   env.addFilter('fileSize', fileSize)
   env.addFilter('itemHeading', itemHeading)
   env.addFilter('itemReference', itemReference)
+  // 12,345: whole numbers with the thousands marked, as GOV.UK writes them.
+  env.addFilter('formatNumber', (value: unknown) => (typeof value === 'number' ? value.toLocaleString('en-GB') : value))
   // Nunjucks' capitalize lowers the rest ("for january 2024"); this leaves it as written.
   env.addFilter('sentenceCase', (value: string | number | null | undefined) => {
     const text = String(value ?? '')

@@ -41,6 +41,7 @@ import * as jobs from './2024-01-21-0040-jobs.ts'
 import * as sessionSignInMethod from './2024-01-22-0041-session-sign-in-method.ts'
 import * as searchVectors from './2024-01-23-0042-search-vectors.ts'
 import * as auditTrailIndexes from './2024-01-24-0043-audit-trail-indexes.ts'
+import * as statutoryReturns from './2024-01-26-0045-statutory-returns.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -89,6 +90,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-22-0041-session-sign-in-method': sessionSignInMethod,
   '2024-01-23-0042-search-vectors': searchVectors,
   '2024-01-24-0043-audit-trail-indexes': auditTrailIndexes,
+  '2024-01-26-0045-statutory-returns': statutoryReturns,
 }
 
 export const migrationProvider: MigrationProvider = {

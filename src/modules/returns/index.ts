@@ -1,0 +1,39 @@
+import { join } from 'node:path'
+import type { Db } from '#src/database.ts'
+import type { Clock } from '#src/platform/clock.ts'
+import type { Module } from '#src/platform/module.ts'
+import { returnsRoutes } from './routes.ts'
+import { type ReturnsFramework, type ReturnsService, type ReturnsSettings, createReturnsService } from './service.ts'
+import { type ReturnsStore, openReturnsStore } from './store.ts'
+
+export type { ReturnsTables } from './tables.ts'
+export type { ReturnsService } from './service.ts'
+export { RETURNS_FILE } from './store.ts'
+export { DEFAULT_RETURN_RETENTION_MONTHS } from './settings.ts'
+
+/**
+ * The statutory returns: extracts of the CIN census, the SSDA903 and Annex A taken in, pseudonymised,
+ * validated and kept in a store of their own at `storePath`; the national indicators computed from
+ * them, reviewed by an analyst and published into the outcomes framework under disclosure control.
+ */
+export function createReturns(deps: {
+  db: Db
+  clock: Clock
+  storePath: string
+  pseudonymKey: string | undefined
+  framework: ReturnsFramework
+  settings: ReturnsSettings
+}): Module<ReturnsService> & { close(): Promise<void> } {
+  let opened: Promise<ReturnsStore> | undefined
+  const store = () => (opened ??= openReturnsStore(deps.storePath))
+  const workDir = join(deps.storePath, '..', 'incoming')
+  const service = createReturnsService({ ...deps, store, workDir })
+  return {
+    service,
+    routes: returnsRoutes({ service, workDir }),
+    async close() {
+      if (opened) (await opened).close()
+      opened = undefined
+    },
+  }
+}

@@ -1,0 +1,137 @@
+import { createHash, randomUUID } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
+import { parse } from 'csv-parse'
+import { ExpansionBudget, entryContent, isZip, zipEntries } from '#src/platform/files/zip-entries.ts'
+import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from './extract-limits.ts'
+import { ExtractRefusal, type ExtractResult, type RowSink } from './extract-rows.ts'
+import type { Pseudonymiser } from './pseudonym.ts'
+import { read903File, table903Of } from './read-903.ts'
+import { readAnnexAFile } from './read-annex-a.ts'
+import { readCinFile } from './read-cin.ts'
+import { type ExtractKind, TABLES_903, TABLES_ANNEX_A, TABLES_CIN, type TableSpec } from './records.ts'
+
+/** Each return's tables in the store. */
+export const TABLES_OF: Record<ExtractKind, readonly TableSpec[]> = {
+  '903': Object.values(TABLES_903),
+  cin: Object.values(TABLES_CIN),
+  'annex-a': Object.values(TABLES_ANNEX_A),
+}
+
+export const KIND_NAMES: Record<ExtractKind, string> = {
+  '903': 'SSDA903 (children looked after)',
+  cin: 'Children in need census',
+  'annex-a': 'Annex A lists',
+}
+
+/** What each return is sent as: the 903 as its CSV tables (a folder, or a zip of them), the others one file. */
+export const KIND_FILES: Record<ExtractKind, string> = {
+  '903': 'a ZIP file of the CSV tables',
+  cin: 'the census XML file',
+  'annex-a': 'the Annex A Excel workbook (XLSX)',
+}
+
+/** The SHA-256 of a file, read a part at a time. */
+async function checksumOfFile(path: string, hash = createHash('sha256')) {
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
+  return hash
+}
+
+/** The first record of a CSV file: its header. */
+async function headerOf(path: string): Promise<string[]> {
+  const input = createReadStream(path, { end: 64 * 1024 })
+  const parser = input.pipe(parse({ bom: true, relax_quotes: true, relax_column_count: true, to_line: 1 }))
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) return record
+    return []
+  } finally {
+    input.destroy()
+  }
+}
+
+export interface ReadExtract {
+  checksum: string
+  /** What each file read came to, merged. */
+  result: ExtractResult
+}
+
+/** Adds one file's result to the whole's: kept counts summed, problems listed up to the limit, the rest counted. */
+function merge(into: ExtractResult, from: ExtractResult, maxProblems: number) {
+  for (const [table, count] of Object.entries(from.kept)) into.kept[table] = (into.kept[table] ?? 0) + count
+  const room = Math.max(0, maxProblems - into.problems.length)
+  into.problems.push(...from.problems.slice(0, room))
+  into.moreProblems += from.moreProblems + Math.max(0, from.problems.length - room)
+}
+
+/**
+ * Reads an extract from `path` into `sink`: the 903 from a folder of its CSV tables or a zip of them
+ * (each table known by its header, files of no table of the 903 refused), the CIN census from its XML
+ * and Annex A from its workbook. A zip is unpacked into `workDir` and removed, whatever happens.
+ */
+export async function readExtract(
+  kind: ExtractKind,
+  path: string,
+  options: { pseudonyms: Pseudonymiser; sink: RowSink; workDir: string; limits?: ExtractLimits },
+): Promise<ReadExtract> {
+  const limits = options.limits ?? DEFAULT_EXTRACT_LIMITS
+  const read = { pseudonyms: options.pseudonyms, sink: options.sink, limits }
+  if (kind === 'cin')
+    return { checksum: (await checksumOfFile(path)).digest('hex'), result: await readCinFile(path, read) }
+  if (kind === 'annex-a')
+    return { checksum: (await checksumOfFile(path)).digest('hex'), result: await readAnnexAFile(path, read) }
+
+  const unpacked = (await stat(path)).isDirectory() ? null : join(options.workDir, randomUUID())
+  try {
+    const folder = unpacked ? await unzipTo(path, unpacked, limits) : path
+    const names = (await readdir(folder)).filter((name) => extname(name).toLowerCase() === '.csv').sort()
+    if (names.length === 0) throw new ExtractRefusal(`${basename(path)} has no CSV files of the SSDA903 in it`)
+    const hash = createHash('sha256')
+    const result: ExtractResult = { kept: {}, problems: [], moreProblems: 0 }
+    const seen = new Set<string>()
+    for (const name of names) {
+      const file = join(folder, name)
+      const table = table903Of(await headerOf(file))
+      if (!table)
+        throw new ExtractRefusal(`${name} is not one of the SSDA903's tables: its columns are not any of theirs`)
+      if (seen.has(table))
+        throw new ExtractRefusal(`${name} is a second ${TABLES_903[table].name} table: send one of each`)
+      seen.add(table)
+      hash.update(`${name}\n`)
+      await checksumOfFile(file, hash)
+      merge(result, await read903File(file, table, read), limits.maxProblems)
+    }
+    if (!seen.has('header')) throw new ExtractRefusal(`${basename(path)} has no header table (CHILD, SEX, DOB…)`)
+    return { checksum: hash.digest('hex'), result }
+  } finally {
+    if (unpacked) await rm(unpacked, { recursive: true, force: true })
+  }
+}
+
+/** Unpacks the CSV files of a zip, within the limits, into a folder of its own. */
+async function unzipTo(path: string, folder: string, limits: ExtractLimits): Promise<string> {
+  const data = await readFile(path)
+  if (!isZip(data)) throw new ExtractRefusal(`${basename(path)} is not a ZIP file of the SSDA903's CSV tables`)
+  await mkdir(folder, { recursive: true })
+  const budget = new ExpansionBudget(limits.maxExpandedBytes)
+  for (const entry of zipEntries(data, limits.maxExpandedBytes).values()) {
+    const name = basename(entry.name)
+    if (entry.name.endsWith('/') || extname(name).toLowerCase() !== '.csv' || name.startsWith('.')) continue
+    const out = await open(join(folder, name), 'wx')
+    try {
+      for await (const chunk of entryContent(data, entry, budget)) await out.write(chunk)
+    } finally {
+      await out.close()
+    }
+  }
+  return folder
+}
+
+/** Writes an uploaded file where it can be read from, and gives the path. */
+export async function holdUpload(workDir: string, name: string, data: Buffer): Promise<string> {
+  const folder = join(workDir, randomUUID())
+  await mkdir(folder, { recursive: true })
+  const path = join(folder, basename(name) || 'upload')
+  await writeFile(path, data)
+  return path
+}
