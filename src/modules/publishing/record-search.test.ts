@@ -172,6 +172,22 @@ describe.each(testDatabases())('searching the whole record on $name', (database)
     expect(text(page)).not.toContain('sugargliderfirm')
   })
 
+  it('shows each result its own words, narrowed to types or not, and never a private item’s', async () => {
+    for (const type of [[], ['recommendation', 'recommendation-update', 'forward-plan-item']]) {
+      const each = (await search({ q: 'echidnaplacements or platypusteam or tarsierdepot', type })).body
+      const snippets = texts(each, 'ol[aria-labelledby="results-count"] p.govuk-body')
+      expect(snippets, type.join()).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('Report back on echidnaplacements'),
+          expect.stringContaining('platypusteam has started on the moonrat'),
+        ]),
+      )
+      expect(text(each), type.join()).toContain('3 results')
+      expect(text(each), type.join()).not.toContain('sugargliderfirm')
+      expect(each, type.join()).toContain('<mark>echidnaplacements</mark>')
+    }
+  })
+
   it('finds the waiting lists by “waiting list” and “waiting lists”, services first', async () => {
     for (const q of ['waiting list', 'waiting lists']) {
       const page = (await search({ q })).body

@@ -110,52 +110,91 @@ export const NO_FILTER: SearchFilter = { kinds: [], bodyId: null, from: null, to
  */
 export function createSearchRepository(db: Db) {
   /**
-   * The query once, as a CTE, so each branch ranks by the same tsquery; `found` is the hits the filter
-   * keeps. Each branch matches by the terms' constant query, which its stored words' index serves.
+   * `found` is the hits the filter keeps, from the branches of the kinds it asks for only. Each branch
+   * matches and ranks by the terms' constant query, which its stored words' index serves: not by a CTE
+   * of the query joined to every branch, which took longer to plan than to run (on PGlite).
    */
-  const withHits = async (q: string, filter: SearchFilter) => {
-    const terms = await readSearchTerms(db, q)
-    return sql`
-    with query as (select ${terms.query} as q),
-    hits as (${hits(terms)}),
+  const withHits = (terms: SearchTerms, filter: SearchFilter) => sql`
+    with hits as (${hits(terms, filter.kinds)}),
     found as (select * from hits where ${filtered(filter)})`
-  }
 
   return {
     async count(q: string, filter: SearchFilter = NO_FILTER): Promise<number> {
+      const terms = await readSearchTerms(db, q)
       const result = await sql<{
         total: number
-      }>`${await withHits(q, filter)} select count(*)::integer as total from found`.execute(db)
+      }>`${withHits(terms, filter)} select count(*)::integer as total from found`.execute(db)
       return result.rows[0]?.total ?? 0
     },
 
     /**
      * One page of hits, best first, and how many there are in all (null when the page is empty).
-     * Headlines are made for that page only: ts_headline is the slow part.
+     * The hits are ranked and counted without their text, which is read again for that page only, to
+     * make its headlines: carrying every hit's text, and ts_headline, are the slow parts.
      */
     async page(
       q: string,
       options: { limit: number; offset: number; filter?: SearchFilter },
     ): Promise<{ total: number | null; hits: SearchHitRow[] }> {
-      const result = await sql<SearchHitRow & { total: number }>`${await withHits(q, options.filter ?? NO_FILTER)}
-        select h.kind, h.id, h.meeting_slug, h.on_date, h.month_only, h.body_name, h.item_number, h.item_position,
-          h.resolution_number, h.position, h.slug, h.parent_slug, h.context, h.title, h.exempt_paragraph, h.total,
-          case when h.text = '' then null else ts_headline('english', h.text, query.q, ${HEADLINE_OPTIONS}) end as headline
-        from (
-          select *, count(*) over ()::integer as total from found order by ${order} limit ${options.limit} offset ${options.offset}
-        ) h
-        cross join query
-        order by ${order}`.execute(db)
+      const terms = await readSearchTerms(db, q)
+      const result = await sql<Omit<SearchHitRow, 'headline'> & { total: number }>`
+        ${withHits(terms, options.filter ?? NO_FILTER)}
+        select kind, id, meeting_slug, on_date, month_only, body_name, item_number, item_position, resolution_number,
+          position, slug, parent_slug, context, title, exempt_paragraph, count(*) over ()::integer as total
+        from found order by ${order} limit ${options.limit} offset ${options.offset}`.execute(db)
       const total = result.rows[0]?.total ?? null
-      return { total, hits: result.rows.map(({ total: _total, ...hit }) => hit) }
+      const headlines = await pageHeadlines(terms, result.rows)
+      return {
+        total,
+        hits: result.rows.map(({ total: _total, ...hit }) => ({
+          ...hit,
+          headline: headlines.get(hitKey(hit)) ?? null,
+        })),
+      }
     },
+  }
+
+  /** The headlines of a page's hits, by hitKey, from the branches of their kinds, read by their ids. */
+  async function pageHeadlines(terms: SearchTerms, page: readonly HitKeyRow[]): Promise<Map<string, string | null>> {
+    if (page.length === 0) return new Map()
+    const kinds = [...new Set(page.map((hit) => hit.kind))]
+    const result = await sql<HitKeyRow & { headline: string | null }>`
+      select h.kind, h.id, h.meeting_slug, h.item_position, h.position,
+        case when h.text = '' then null else ts_headline('english', h.text, ${terms.query}, ${HEADLINE_OPTIONS}) end as headline
+      from (${hits(terms, kinds)}) h
+      where h.id in (${sql.join(page.map((hit) => hit.id))})`.execute(db)
+    return new Map(result.rows.map((row) => [hitKey(row), row.headline]))
   }
 }
 
-/** The filter's conditions on a hit; every value bound. */
+/** What tells one hit from another: a document is a hit at each item it is linked to. */
+type HitKeyRow = Pick<SearchHitRow, 'kind' | 'id' | 'meetingSlug' | 'itemPosition' | 'position'>
+const hitKey = (hit: HitKeyRow) => [hit.kind, hit.id, hit.meetingSlug, hit.itemPosition, hit.position].join(' ')
+
+/** A kind of hit and a query of its rows, with the columns of HIT_SHAPE in their order. */
+export type HitBranch = readonly [SearchHitKind, RawBuilder<unknown>]
+
+/**
+ * The hits' columns, named and typed: the first query of every union of branches, so that a union of
+ * any of them has these types (a branch's untyped null would otherwise decide a column's type).
+ */
+const HIT_SHAPE = sql`
+  select null::text as kind, null::integer as kind_order, null::uuid as id, null::text as meeting_slug,
+    null::text as on_date, null::text as body_name, null::text as item_number, null::integer as item_position,
+    null::integer as resolution_number, null::integer as position, null::text as slug, null::text as parent_slug,
+    null::text as context, null::uuid as body_id, null::boolean as month_only, null::text as title,
+    null::smallint as exempt_paragraph, null::text as text, null::double precision as rank
+  where false`
+
+/** The hits of the kinds asked for (none: every kind); a kind not asked for is not queried at all. */
+function hits(terms: SearchTerms, kinds: readonly SearchHitKind[]): RawBuilder<unknown> {
+  const branches = hitBranches(terms).filter(([kind]) => kinds.length === 0 || kinds.includes(kind))
+  return sql.join([HIT_SHAPE, ...branches.map(([, branch]) => branch)], sql` union all `)
+}
+
+/** The filter's conditions on a hit, beyond its kinds (see hits); every value bound. */
 function filtered(filter: SearchFilter): RawBuilder<boolean> {
   const conditions: RawBuilder<boolean>[] = [sql<boolean>`true`]
-  if (filter.kinds.length > 0) conditions.push(sql<boolean>`kind in (${sql.join(filter.kinds.map((k) => sql`${k}`))})`)
   if (filter.bodyId) conditions.push(sql<boolean>`body_id = ${filter.bodyId}::uuid`)
   if (filter.from) conditions.push(sql<boolean>`on_date >= ${filter.from}`)
   if (filter.to) conditions.push(sql<boolean>`on_date <= ${filter.to}`)
@@ -171,9 +210,12 @@ const publishedMinutes = sql`('published', 'approved')`
  * An item's words depend on its minutes, so it matches on one of its three stored vectors as they say:
  * written as "or", the planner reads each vector's index. Reports: see reportHits.
  */
-function hits(terms: SearchTerms): RawBuilder<unknown> {
+function hitBranches(terms: SearchTerms): HitBranch[] {
   const q = terms.query
-  return sql`
+  return [
+    [
+      'item',
+      sql`
     select 'item' as kind, 1 as kind_order, ai.id, m.slug as meeting_slug, m.date::text as on_date, b.name as body_name,
       ai.number as item_number, ai.position as item_position, null::integer as resolution_number,
       null::integer as position, null::text as slug, null::text as parent_slug, null::text as context, b.id as body_id,
@@ -181,12 +223,11 @@ function hits(terms: SearchTerms): RawBuilder<unknown> {
       case when ${isExemptSql('ai')} then ''
         when mn.status in ${publishedMinutes} then ai.purpose || ' ' || ai.minute
         else ai.purpose end as text,
-      ts_rank(doc.vector, query.q) + case when ai.title_search @@ query.q then 1 else 0 end as rank
+      ts_rank(doc.vector, ${q}) + case when ai.title_search @@ ${q} then 1 else 0 end as rank
     from agenda_items ai
     join meetings m on m.id = ai.meeting_id
     join bodies b on b.id = m.body_id
     left join minutes mn on mn.meeting_id = m.id
-    cross join query
     cross join lateral (select case
       when ${isExemptSql('ai')} then ai.title_search
       when mn.status in ${publishedMinutes} then ai.search
@@ -194,71 +235,84 @@ function hits(terms: SearchTerms): RawBuilder<unknown> {
     where ${agendaPublishedSql('m')} and (
       (${isExemptSql('ai')} and ai.title_search @@ ${q})
       or (${isOpenSql('ai')} and mn.status in ${publishedMinutes} and ai.search @@ ${q})
-      or (${isOpenSql('ai')} and (mn.status is null or mn.status not in ${publishedMinutes}) and ai.open_search @@ ${q}))
-
-    union all
-
-    ${reportHits(sql`reports r where r.search @@ ${q} and not exists (
-      select 1 from appendices a where a.report_id = r.id and ${isOpenSql('a')})`)}
-
-    union all
-
-    ${reportHits(sql`reports r where exists (select 1 from appendices a where a.report_id = r.id and ${isOpenSql('a')})`)}
-
-    union all
-
+      or (${isOpenSql('ai')} and (mn.status is null or mn.status not in ${publishedMinutes}) and ai.open_search @@ ${q}))`,
+    ],
+    ['report', reportHits(q, 'none')],
+    ['report', reportHits(q, 'some')],
+    [
+      'resolution',
+      sql`
     select 'resolution', 3, res.id, m.slug, m.date::text, b.name, ai.number, ai.position, res.number, null, null, null, null,
       b.id, false, ai.title, null,
       res.text,
-      ts_rank(to_tsvector('english', res.text), query.q)
+      ts_rank(to_tsvector('english', res.text), ${q})
     from resolutions res
     join agenda_items ai on ai.id = res.agenda_item_id
     join meetings m on m.id = ai.meeting_id
     join bodies b on b.id = m.body_id
     join minutes mn on mn.meeting_id = m.id and mn.status in ${publishedMinutes}
-    cross join query
-    where ${agendaPublishedSql('m')} and ${isOpenSql('ai')} and to_tsvector('english', res.text) @@ ${q}
-
-    union all
-
+    where ${agendaPublishedSql('m')} and ${isOpenSql('ai')} and to_tsvector('english', res.text) @@ ${q}`,
+    ],
+    [
+      'document',
+      sql`
     select 'document', 7, d.document_id, m.slug, m.date::text, b.name, ai.number, ai.position, null, d.position, null,
       null, null, b.id, false, d.title, null,
       d.text,
-      ts_rank(d.search, query.q) + case when to_tsvector('english', d.title) @@ query.q then 1 else 0 end
+      ts_rank(d.search, ${q}) + case when to_tsvector('english', d.title) @@ ${q} then 1 else 0 end
     from item_documents d
     join agenda_items ai on ai.id = d.agenda_item_id
     join meetings m on m.id = ai.meeting_id
     join bodies b on b.id = m.body_id
-    cross join query
     where d.document_id is not null and ${agendaPublishedSql('m')} and ${isOpenSql('d')} and ${isOpenSql('ai')}
-      and d.search @@ ${q}
-
-    union all ${participationHits()}
-
-    union all ${recordHits(terms)}`
+      and d.search @@ ${q}`,
+    ],
+    ...participationHits(q),
+    ...recordHits(terms),
+  ]
 }
 
 /**
- * Reports from `source` (reports r, narrowed): those with no open appendix, whose words are their stored
- * ones, read through its index; and those with one, whose appendices' words are made at query time.
+ * Reports with no open appendix (`none`), matched and ranked on their stored words alone, through its
+ * index: no appendix is read for them. Reports with one (`some`), whose appendices' words are made at
+ * query time. Either way the words are the report's and its open appendices', as the text shown is.
+ * Each report's item is read by its key (`offset 0` keeps the planner from reading every agenda item
+ * to join a few thousand reports, which took twice as long on the large council).
  */
-function reportHits(source: RawBuilder<unknown>): RawBuilder<unknown> {
+function reportHits(q: RawBuilder<unknown>, openAppendices: 'none' | 'some'): RawBuilder<unknown> {
+  const openAppendix = sql`exists (select 1 from appendices a where a.report_id = r.id and ${isOpenSql('a')})`
+  const withAppendices = sql`r.search || to_tsvector('english', coalesce(appendix.text, ''))`
+  const { appendixText, vector, matched, appendix } =
+    openAppendices === 'none'
+      ? {
+          appendixText: sql`null`,
+          vector: sql`r.search`,
+          matched: sql`r.search @@ ${q} and not ${openAppendix}`,
+          appendix: sql``,
+        }
+      : {
+          appendixText: sql`appendix.text`,
+          vector: withAppendices,
+          matched: sql`${openAppendix} and ${withAppendices} @@ ${q}`,
+          appendix: sql`cross join lateral (
+            select string_agg(a.title || ' ' || a.body, ' ' order by a.position) as text
+            from appendices a where a.report_id = r.id and ${isOpenSql('a')}
+          ) appendix`,
+        }
   return sql`
     select 'report', 2, r.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, null, null, null, null, b.id, false,
       r.title, null,
-      concat_ws(' ', r.purpose, r.reasons, r.background, r.alternative_options, appendix.text),
-      ts_rank(doc.vector, query.q) + case when r.title_search @@ query.q then 1 else 0 end
-    from (select r.* from ${source}) r
-    join agenda_items ai on ai.id = r.agenda_item_id
+      concat_ws(' ', r.purpose, r.reasons, r.background, r.alternative_options, ${appendixText}),
+      ts_rank(${vector}, ${q}) + case when r.title_search @@ ${q} then 1 else 0 end
+    from reports r
+    cross join lateral (
+      select ai.number, ai.position, ai.meeting_id, ai.exempt_paragraph from agenda_items ai
+      where ai.id = r.agenda_item_id offset 0
+    ) ai
     join meetings m on m.id = ai.meeting_id
     join bodies b on b.id = m.body_id
-    left join lateral (
-      select string_agg(a.title || ' ' || a.body, ' ' order by a.position) as text
-      from appendices a where a.report_id = r.id and ${isOpenSql('a')}
-    ) appendix on true
-    cross join query
-    cross join lateral (select r.search || to_tsvector('english', coalesce(appendix.text, '')) as vector) doc
-    where ${agendaPublishedSql('m')} and ${isOpenSql('r')} and ${isOpenSql('ai')} and doc.vector @@ query.q`
+    ${appendix}
+    where ${matched} and ${agendaPublishedSql('m')} and ${isOpenSql('r')} and ${isOpenSql('ai')}`
 }
 
 /** A member of the public's name, only when they agreed to be named; null otherwise. */
@@ -269,30 +323,33 @@ const consentedName = (name: RawBuilder<unknown>, named: RawBuilder<unknown>) =>
  * The public's questions, motions and petitions. A question's asker and a lead petitioner are in
  * the words matched, and in the title, only by consent; the text shown never holds their name.
  */
-function participationHits(): RawBuilder<unknown> {
+function participationHits(q: RawBuilder<unknown>): HitBranch[] {
   const asker = consentedName(sql.ref('q.asker_name'), sql.ref('q.asker_named'))
   const lead = consentedName(sql.ref('p.lead_petitioner'), sql.ref('p.lead_named'))
   const questionText = sql`concat_ws(' ', q.question, q.answer, q.supplementary, q.supplementary_answer)`
   const motionText = sql`concat_ws(' ', mo.text, mo.substantive_text, amendment.text)`
-  return sql`
+  return [
+    [
+      'question',
+      sql`
     select 'question', 4, q.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, q.position, null, null, null,
       b.id, false, 'Question ' || q.position || ' from ' || coalesce(${asker}, ${UNNAMED_MEMBER_OF_THE_PUBLIC}), null,
       ${questionText},
-      ts_rank(doc.vector, query.q)
+      ts_rank(doc.vector, ${q})
     from public_questions q
     join meetings m on m.id = q.meeting_id
     join bodies b on b.id = m.body_id
     left join agenda_items ai on ai.id = q.agenda_item_id
-    cross join query
     cross join lateral (select to_tsvector('english', concat_ws(' ', ${asker}, ${questionText})) as vector) doc
-    where ${agendaPublishedSql('m')} and doc.vector @@ query.q
-
-    union all
-
+    where ${agendaPublishedSql('m')} and doc.vector @@ ${q}`,
+    ],
+    [
+      'motion',
+      sql`
     select 'motion', 5, mo.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, mo.position, null, null, null,
       b.id, false, 'Motion ' || mo.position || coalesce(', moved by ' || mover.name, ''), null,
       ${motionText},
-      ts_rank(doc.vector, query.q)
+      ts_rank(doc.vector, ${q})
     from motions mo
     join meetings m on m.id = mo.meeting_id
     join bodies b on b.id = m.body_id
@@ -302,21 +359,22 @@ function participationHits(): RawBuilder<unknown> {
     left join lateral (
       select string_agg(a.text, ' ' order by a.position) as text from motion_amendments a where a.motion_id = mo.id
     ) amendment on true
-    cross join query
     cross join lateral (select to_tsvector('english', ${motionText}) as vector) doc
-    where ${agendaPublishedSql('m')} and (ai.id is null or ${isOpenSql('ai')}) and doc.vector @@ query.q
-
-    union all
-
+    where ${agendaPublishedSql('m')} and (ai.id is null or ${isOpenSql('ai')}) and doc.vector @@ ${q}`,
+    ],
+    [
+      'petition',
+      sql`
     select 'petition', 6, p.id, null, p.presented_on::text, b.name, null, null, null, null, p.slug, null, null, b.id, false,
       p.title, null,
       p.response,
-      ts_rank(doc.vector, query.q) + case when to_tsvector('english', p.title) @@ query.q then 1 else 0 end
+      ts_rank(doc.vector, ${q}) + case when to_tsvector('english', p.title) @@ ${q} then 1 else 0 end
     from petitions p
     left join bodies b on b.id = p.body_id
-    cross join query
     cross join lateral (select to_tsvector('english', concat_ws(' ', p.title, ${lead}, p.threshold, p.response)) as vector) doc
-    where doc.vector @@ query.q`
+    where doc.vector @@ ${q}`,
+    ],
+  ]
 }
 
 export type SearchRepository = ReturnType<typeof createSearchRepository>
