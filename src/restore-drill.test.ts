@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../test/support/databases.ts'
+import { sampleReturns } from '../test/support/route-samples.ts'
 import { type TestApp, startTestApp } from '../test/support/harness.ts'
 import { type RecordSnapshot, snapshotRecord, withoutRestoreOf } from '../test/support/record-snapshot.ts'
 import { buildApp } from '#src/app.ts'
@@ -36,6 +37,8 @@ const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
 /** Through the app, as its users would: whatever the demo leaves empty. */
 async function addRecordsOfEveryKind(t: TestApp) {
+  // An extract of a statutory return and a computation from it (return_extracts, return_computations).
+  await sampleReturns(t)
   const scrutiny = await t.as('scrutiny_officer')
   const officer = await t.as('officer')
   const analyst = await t.as('analyst')

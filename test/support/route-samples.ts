@@ -1,5 +1,10 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { SYNTH_FILES, writeSyntheticReturns } from '#src/modules/returns/synth.ts'
 import type { Agent } from './agent.ts'
 import type { TestApp } from './harness.ts'
+import { multipartForm } from './sample-files.ts'
 
 /**
  * Real addresses for the app's route patterns, on demo records each route can show: shared by the
@@ -54,12 +59,38 @@ export interface SampleRecords {
   account: string
   /** An import batch ready for review, with an empty plan. */
   importBatch: string
+  /** A synthetic CIN census taken in, and the indicators computed from it (not published). */
+  extract: string
+  computation: string
 }
 
 async function first<T extends Record<string, unknown>>(query: Promise<T | undefined>) {
   const row = await query
   if (!row) throw new Error('The demo data lacks a sample record')
   return row
+}
+
+/** A small synthetic CIN census taken in by the analyst, and the indicators computed from it. */
+export async function sampleReturns(t: TestApp) {
+  const folder = await mkdtemp(join(tmpdir(), 'oversight-samples-'))
+  try {
+    await writeSyntheticReturns({ children: 30, year: '2023-24', out: folder, seed: 2 })
+    const analyst = await t.as('analyst')
+    const form = multipartForm(
+      { _csrf: await analyst.token(), kind: 'cin', year: '2023-24' },
+      { filename: SYNTH_FILES.cin, data: await readFile(join(folder, SYNTH_FILES.cin)) },
+    )
+    const taken = await analyst.inject({ method: 'POST', url: '/outcomes/returns/upload', ...form })
+    const computed = await analyst.post('/outcomes/returns/compute', { year: '2023-24' })
+    if (taken.statusCode !== 303 || computed.statusCode !== 303)
+      throw new Error(`Taking in a sample return answered ${taken.statusCode}, ${computed.statusCode}`)
+    return {
+      extract: String(taken.headers.location).split('/').pop()!,
+      computation: String(computed.headers.location).split('/').pop()!,
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
 }
 
 /**
@@ -203,7 +234,9 @@ export async function prepareSamples(t: TestApp, scrutiny: Agent): Promise<Sampl
     })
     .returning('id')
     .executeTakeFirstOrThrow()
+  const returns = await sampleReturns(t)
   return {
+    ...returns,
     failedMessage: failedMessage.id,
     importBatch: importBatch.id,
     attendance: present.id,
@@ -331,6 +364,8 @@ export function sampleAddress(url: string, ids: SampleRecords): string {
     .replace(/^\/inspections\/:slug/, '/inspections/ilacs-2022')
     .replace(/^\/api\/v1\/improvement-plans\/:id/, '/api/v1/improvement-plans/childrens-social-care-improvement-plan')
     .replace(/^\/outcomes\/groups\/:id/, `/outcomes/groups/${ids.indicatorGroup}`)
+    .replace(/^\/outcomes\/returns\/extracts\/:id/, `/outcomes/returns/extracts/${ids.extract}`)
+    .replace(/^\/outcomes\/returns\/computations\/:id/, `/outcomes/returns/computations/${ids.computation}`)
     .replace(/^\/outcomes\/:code\/:period/, '/outcomes/OF3.1/2024-03')
     .replace(/^\/outcomes\/:code/, '/outcomes/OF3.1')
     .replace(

@@ -37,6 +37,11 @@ const computeSchema = z.object({
     .min(1, 'Select the collection year to compute'),
 })
 
+/** The delete page's button sends `confirm`: a post without it deletes nothing. */
+const deleteSchema = z.object({
+  confirm: z.literal('yes', { error: 'Confirm that you want to delete this extract' }),
+})
+
 /** The analysts' pages of the statutory returns, under the outcomes framework. */
 export function returnsRoutes(deps: { service: ReturnsService; workDir: string }) {
   const { service } = deps
@@ -148,10 +153,19 @@ export function returnsRoutes(deps: { service: ReturnsService; workDir: string }
       return reply.page(`${views}/delete.njk`, { extract, kindName: KIND_NAMES[extract.kind] })
     })
 
-    typed.post('/outcomes/returns/extracts/:id/delete', { ...byId, onRequest: mayManage }, async (request, reply) => {
-      await service.deleteExtract(request.ctx, request.params.id)
-      return reply.confirm('Extract deleted').redirect('/outcomes/returns', 303)
-    })
+    typed.post('/outcomes/returns/extracts/:id/delete', { ...byId, onRequest: mayManage }, (request, reply) =>
+      submitForm(request, reply, {
+        schema: deleteSchema,
+        save: () => service.deleteExtract(request.ctx, request.params.id),
+        render: async (_values, errors) => {
+          const extract = await service.extract(request.ctx, request.params.id)
+          const data = { extract, kindName: KIND_NAMES[extract.kind], ...errors }
+          return reply.page(`${views}/delete.njk`, data, formStatus(errors))
+        },
+        redirect: () => '/outcomes/returns',
+        confirmation: 'Extract deleted',
+      }),
+    )
 
     app.post('/outcomes/returns/compute', { onRequest: mayManage }, (request, reply) =>
       submitForm(request, reply, {

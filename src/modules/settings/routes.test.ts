@@ -22,6 +22,8 @@ const PAGES = [
   'reference-formats',
   'municipal-year',
   'update-requests',
+  'returns-retention',
+  'small-counts',
 ]
 const DECISION = '/decisions/ex47-2023'
 const REPORT = '/meetings/2024-01-25-children-and-young-peoples-scrutiny-committee/items/8/report'
@@ -108,6 +110,25 @@ describe.each(testDatabases())('council settings on $name', (database) => {
       'Select whether the call-in period counts working days or calendar days',
     ],
     ['publication-notice', { noticeDays: '31' }, 'noticeDays', 'Publication notice must be between 0 and 30 days'],
+    [
+      'returns-retention',
+      { returnRetentionMonths: '0' },
+      'returnRetentionMonths',
+      'Retention period must be between 1 and 120 months',
+    ],
+    [
+      'returns-retention',
+      { returnRetentionMonths: 'a year' },
+      'returnRetentionMonths',
+      'Retention period must be a whole number of months, like 13',
+    ],
+    ['small-counts', { disclosureThreshold: '' }, 'disclosureThreshold', 'Enter the largest count shown as c'],
+    [
+      'small-counts',
+      { disclosureThreshold: '100' },
+      'disclosureThreshold',
+      'Largest count shown as c must be between 1 and 99',
+    ],
     [
       'update-requests',
       { updateRequestDays: '0' },
@@ -252,6 +273,8 @@ describe.each(testDatabases())('council settings of a new council on $name', (da
     expect(rows['Reference formats']).toBe('Decisions: none given Forward plan entries: none given Minutes: none given')
     expect(rows['Municipal year']).toBe('Starts in May')
     expect(rows['Update requests']).toBe('10 clear working days before a meeting')
+    expect(rows['Keeping the statutory returns']).toBe('Extracts deleted after 13 months')
+    expect(rows['Small counts']).toBe('Counts from 1 to 5 published as c')
     expect(text((await admin.get('/')).body)).not.toContain('Blackpool')
 
     const saved = await postForm(admin, 'publication-notice', { noticeDays: '10' })
