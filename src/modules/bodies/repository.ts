@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import { fromJsonRows, jsonRows } from '#src/platform/db/json-rows.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import type { BodyKind, CoOptionCategory, MembershipRole, PersonKind, VotingRights } from './tables.ts'
 
@@ -75,6 +77,26 @@ export function createBodiesRepository(db: Db) {
       .leftJoin('bodyParents', 'bodyParents.bodyId', 'bodies.id')
       .select([...bodyColumns, 'bodyParents.parentId'])
 
+  /** Every membership with its person (and the body's id). */
+  const membershipsWithPeople = () =>
+    db
+      .selectFrom('memberships')
+      .innerJoin('people', 'people.id', 'memberships.personId')
+      .select([
+        'memberships.id',
+        'memberships.role',
+        'memberships.votingRights',
+        'memberships.startsOn',
+        'memberships.endsOn',
+        ...personColumns,
+        'people.id as personId',
+        // `id` is the person's (their columns come after), so the membership's has a name of its own.
+        'memberships.id as membershipId',
+        'memberships.bodyId',
+      ])
+  type Row<Q extends { execute(): Promise<unknown[]> }> = Awaited<ReturnType<Q['execute']>>[number]
+  const everyPerson = () => db.selectFrom('people').select(personColumns)
+
   /** Sets or clears the body's parent. */
   async function setParent(trx: Trx, bodyId: string, parentId: string | null) {
     await trx.deleteFrom('bodyParents').where('bodyId', '=', bodyId).execute()
@@ -82,9 +104,6 @@ export function createBodiesRepository(db: Db) {
   }
 
   const repository = {
-    listBodies() {
-      return bodiesWithParent().orderBy('bodies.name').execute()
-    },
     findBodyBySlug(slug: string) {
       return bodiesWithParent().where('bodies.slug', '=', slug).executeTakeFirst()
     },
@@ -119,27 +138,23 @@ export function createBodiesRepository(db: Db) {
       await setParent(trx, id, parentId)
       return repository.findBodyById(id, trx)
     },
-    /** Memberships of these bodies with each person (and the body's id), by the person's name. */
-    membershipsOfBodies(bodyIds: string[]) {
-      if (bodyIds.length === 0) return Promise.resolve([])
-      return db
-        .selectFrom('memberships')
-        .innerJoin('people', 'people.id', 'memberships.personId')
-        .select([
-          'memberships.id',
-          'memberships.role',
-          'memberships.votingRights',
-          'memberships.startsOn',
-          'memberships.endsOn',
-          ...personColumns,
-          'people.id as personId',
-          // `id` is the person's (their columns come after), so the membership's has a name of its own.
-          'memberships.id as membershipId',
-          'memberships.bodyId',
+    /**
+     * Every body (with its parent), every person and every membership (with its person), each by
+     * name, in one query: a council has few, and a page gathered from several modules wants all three.
+     */
+    async register() {
+      const row = await db
+        .selectNoFrom([
+          jsonRows(sql`${bodiesWithParent()}`, sql`listed.name`).as('bodies'),
+          jsonRows(sql`${everyPerson()}`, sql`listed.name`).as('people'),
+          jsonRows(sql`${membershipsWithPeople()}`, sql`listed.name`).as('memberships'),
         ])
-        .where('memberships.bodyId', 'in', bodyIds)
-        .orderBy('people.name')
-        .execute()
+        .executeTakeFirstOrThrow()
+      return {
+        bodies: fromJsonRows<Row<ReturnType<typeof bodiesWithParent>>>(row.bodies),
+        people: fromJsonRows<Row<ReturnType<typeof everyPerson>>>(row.people),
+        memberships: fromJsonRows<Row<ReturnType<typeof membershipsWithPeople>>>(row.memberships),
+      }
     },
     membershipsOfPerson(personId: string) {
       return db
@@ -160,16 +175,6 @@ export function createBodiesRepository(db: Db) {
         .execute()
     },
     /** Body ids where the person holds a membership on `today`. */
-    async currentBodyIdsOf(personId: string, today: string) {
-      const rows = await db
-        .selectFrom('memberships')
-        .select('bodyId')
-        .where('personId', '=', personId)
-        .where((eb) => eb.or([eb('startsOn', 'is', null), eb('startsOn', '<=', today)]))
-        .where((eb) => eb.or([eb('endsOn', 'is', null), eb('endsOn', '>=', today)]))
-        .execute()
-      return rows.map((row) => row.bodyId)
-    },
     insertMembership(trx: Trx, input: MembershipInput) {
       return trx.insertInto('memberships').values(input).returningAll().executeTakeFirstOrThrow()
     },
@@ -183,9 +188,6 @@ export function createBodiesRepository(db: Db) {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow()
-    },
-    listPeople() {
-      return db.selectFrom('people').select(personColumns).orderBy('people.name').execute()
     },
     findPersonBySlug(slug: string) {
       return db.selectFrom('people').select(personColumns).where('slug', '=', slug).executeTakeFirst()

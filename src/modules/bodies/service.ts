@@ -46,17 +46,22 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
     }
   }
 
+  /**
+   * Every body, person and membership, read once a request: the body page wants its body, its members,
+   * the Executive's, the viewer's and the people its sections name.
+   */
+  const register = (ctx: Context) => readOnce(ctx, 'register', () => repo.register())
+  const allMemberships = async (ctx: Context) => (await register(ctx)).memberships
+
   const service = {
     /** Every body, public. */
     listBodies(ctx: Context) {
-      return readOnce(ctx, 'bodies', () => repo.listBodies())
+      return register(ctx).then((read) => read.bodies)
     },
 
-    /** The current and past members of each of these bodies, by body id, in one query. */
+    /** The current and past members of each of these bodies, by body id. */
     async membersOfBodies(ctx: Context, bodyIds: string[]) {
-      const rows = await readOnce(ctx, `members of bodies:${[...bodyIds].sort().join(',')}`, () =>
-        repo.membershipsOfBodies(bodyIds),
-      )
+      const rows = await allMemberships(ctx)
       const today = clock.today()
       return new Map(
         bodyIds.map((id) => {
@@ -82,7 +87,7 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
         const body = allBodies.find((b) => b.slug === slug)
         if (!body) throw new NotFoundError('Body')
         const today = clock.today()
-        const memberships = (await repo.membershipsOfBodies([body.id])).sort(compareMemberships)
+        const memberships = (await allMemberships(ctx)).filter((m) => m.bodyId === body.id).sort(compareMemberships)
         const parent = body.parentId ? allBodies.find((b) => b.id === body.parentId) : undefined
         const subBodies = allBodies.filter((b) => b.parentId === body.id)
         return {
@@ -187,7 +192,7 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
     },
 
     listPeople(ctx: Context) {
-      return readOnce(ctx, 'people', () => repo.listPeople())
+      return register(ctx).then((read) => read.people)
     },
 
     /** A person with the bodies they sit on. Email addresses and phone numbers show only to signed-in users. */
@@ -229,8 +234,11 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       return service.getBody(ctx, found.slug)
     },
 
-    getPeopleByIds(ctx: Context, ids: string[]) {
-      return readOnce(ctx, `people:${[...ids].sort().join(',')}`, () => repo.findPeopleByIds(ids))
+    /** These people, from everyone (read once a request): a page's sections each ask for a few. */
+    async getPeopleByIds(ctx: Context, ids: string[]) {
+      if (ids.length === 0) return []
+      const wanted = new Set(ids)
+      return (await service.listPeople(ctx)).filter((person) => wanted.has(person.id))
     },
 
     async createPerson(ctx: Context, input: PersonForm) {
@@ -274,8 +282,10 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
       const reach = exemptReach(ctx.user)
       if (reach.kind === 'every body') return null
       if (reach.kind === 'none') return []
-      // Read once a request: a meeting page asks from its agenda, its minutes and its documents.
-      return readOnce(ctx, 'exempt readable bodies', () => repo.currentBodyIdsOf(reach.personId, clock.today()))
+      const today = clock.today()
+      return (await allMemberships(ctx))
+        .filter((m) => m.personId === reach.personId && membershipIsCurrent(m, today))
+        .map((m) => m.bodyId)
     },
   }
   return service

@@ -17,7 +17,7 @@ export function forwardPlanSection(service: ForwardPlanService): BodyPageSection
   return async (ctx, page) => {
     if (!page.nextMeeting) return null
     try {
-      const { plan, items } = await service.getPlan(ctx)
+      const { plan, items } = await service.newestPlan(ctx)
       return { template: 'modules/decisions/forward-plan/views/body-section.njk', data: { plan, items } }
     } catch (error) {
       if (error instanceof NotFoundError) return null

@@ -13,7 +13,8 @@ import { createParticipationRule } from './speakers/participation.ts'
 
 /** Where one kind of the public's part in a meeting (questions, speakers) is kept, in positions per meeting. */
 export interface PublicPartStore<Row, Input> {
-  listOf(meetingId: string): Promise<Row[]>
+  /** The meeting's, in order; what a request that changes nothing reads is kept for it (request-reads.ts). */
+  listOf(ctx: Context, meetingId: string): Promise<Row[]>
   findAt(meetingId: string, position: number): Promise<Row | undefined>
   findById(id: string, trx: Db | Trx): Promise<Row | undefined>
   /** Adds after the meeting's last; the caller holds the meeting's row so positions do not clash. */
@@ -97,14 +98,14 @@ export function createPublicPart<
     },
 
     /** The meeting's, as recorded; the caller decides who may read them and whether people are named. */
-    of: async (_ctx: Context, meetingId: string) => {
-      return store.listOf(meetingId)
+    of: async (ctx: Context, meetingId: string) => {
+      return store.listOf(ctx, meetingId)
     },
 
     /** The meeting's, as this viewer may see them: none until its agenda is readable to them. */
     for: async (ctx: Context, meeting: MeetingRow | { id: string; agendaPublishedOn: string | null }) => {
       if (!mayReadAgenda(ctx.user, meeting)) return []
-      return (await store.listOf(meeting.id)).map((row) => part.view(ctx.user, row))
+      return (await store.listOf(ctx, meeting.id)).map((row) => part.view(ctx.user, row))
     },
   }
 }

@@ -1,10 +1,16 @@
-import type { Insertable } from 'kysely'
+import { type Insertable, sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import { fromJsonRows, jsonRows } from '#src/platform/db/json-rows.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
+import type { SupplementRow } from './agenda/supplement-repository.ts'
+import type { ReportSummaryRecord } from './redaction.ts'
 import type { AgendaItemsTable, MeetingType, MeetingVenueChangesTable, MeetingsTable } from './tables.ts'
 
 type Reader = Db | Trx
+
+/** A change of a meeting's venue, as its page shows it (venueChangesOf). */
+type VenueChange = { fromVenue: string; toVenue: string; changedOn: string; reason: string }
 
 export type MeetingInput = Pick<
   MeetingsTable,
@@ -73,13 +79,42 @@ export function createMeetingsRepository(db: Db) {
   }
 
   return {
-    meetingsOfBody(bodyId: string) {
-      return db
+    /**
+     * The body's meetings, latest first, each with what the body page's count of the public's part
+     * needs: its minutes' status (who may read its motions) and how many public questions and motions
+     * it has.
+     */
+    async meetingsOfBody(bodyId: string) {
+      const rows = await db
         .selectFrom('meetings')
+        .leftJoin('minutes', 'minutes.meetingId', 'meetings.id')
         .select(meetingColumns)
-        .where('bodyId', '=', bodyId)
-        .orderBy('date', 'desc')
+        .select((eb) => [
+          'minutes.status as minutesStatus',
+          eb
+            .selectFrom('publicQuestions')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('publicQuestions.meetingId', '=', 'meetings.id')
+            .as('questions'),
+          eb
+            .selectFrom('motions')
+            .select(eb.fn.countAll<number>().as('n'))
+            .whereRef('motions.meetingId', '=', 'meetings.id')
+            .as('motions'),
+        ])
+        .where('meetings.bodyId', '=', bodyId)
+        .orderBy('meetings.date', 'desc')
         .execute()
+      return rows.map(({ minutesStatus, questions, motions, ...meeting }) => ({
+        meeting,
+        participation: {
+          date: meeting.date,
+          agendaPublishedOn: meeting.agendaPublishedOn,
+          minutesStatus,
+          questions: Number(questions ?? 0),
+          motions: Number(motions ?? 0),
+        },
+      }))
     },
 
     /** Meetings with their body's name, optionally within dates (inclusive), latest first. */
@@ -113,6 +148,37 @@ export function createMeetingsRepository(db: Db) {
 
     findMeetingBySlug(slug: string, trx: Reader = db) {
       return meetingsWithBody(trx).where('meetings.slug', '=', slug).executeTakeFirst()
+    },
+
+    /**
+     * A meeting with what its page shows beside the agenda, in one query: its supplementary agendas
+     * (supplementsOf) and its changes of venue (venueChangesOf).
+     */
+    async findMeetingPageBySlug(slug: string) {
+      const row = await meetingsWithBody(db)
+        .select([
+          jsonRows(
+            sql`select id, meeting_id, number, published_on, title, note from agenda_supplements
+              where meeting_id = meetings.id`,
+            sql`listed.number`,
+          ).as('supplements'),
+          jsonRows(
+            sql`select from_venue, to_venue, changed_on, reason, created_at from meeting_venue_changes
+              where meeting_id = meetings.id`,
+            sql`listed.created_at`,
+          ).as('venueChanges'),
+        ])
+        .where('meetings.slug', '=', slug)
+        .executeTakeFirst()
+      if (!row) return undefined
+      const { supplements, venueChanges, ...meeting } = row
+      return {
+        meeting,
+        supplements: fromJsonRows<SupplementRow>(supplements),
+        venueChanges: fromJsonRows<VenueChange & { createdAt?: unknown }>(venueChanges).map(
+          ({ createdAt: _createdAt, ...change }) => change,
+        ),
+      }
     },
 
     findMeetingById(id: string, trx: Reader = db) {
@@ -215,6 +281,27 @@ export function createMeetingsRepository(db: Db) {
         .where('meetingId', '=', meetingId)
         .orderBy('position')
         .execute()
+    },
+
+    /** The meeting's agenda items, each with its report's summary (reportSummaries) when it has one, in one query. */
+    async itemsWithReportsOfMeeting(meetingId: string) {
+      const rows = await db
+        .selectFrom('agendaItems')
+        .select(itemColumns)
+        .select(
+          jsonRows(
+            sql`select agenda_item_id, title, exempt_paragraph, exempt_reason, exempt_review_on from reports
+              where reports.agenda_item_id = agenda_items.id`,
+            sql`listed.title`,
+          ).as('reports'),
+        )
+        .where('meetingId', '=', meetingId)
+        .orderBy('position')
+        .execute()
+      return rows.map(({ reports, ...item }) => ({
+        ...item,
+        report: fromJsonRows<ReportSummaryRecord>(reports)[0],
+      }))
     },
 
     /** The item at `position` on the meeting's agenda. */

@@ -3,7 +3,7 @@ import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import { readOnce } from '#src/platform/request-reads.ts'
-import { agendaItemsRead } from './request-reads.ts'
+import { agendaItemsRead, bodyMeetingsRead } from './request-reads.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -14,7 +14,7 @@ import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import { meetingSlug } from './meeting-slug.ts'
 import { isVenueChange } from './venue-change.ts'
 import { mayReadAgenda } from './agenda/visibility.ts'
-import { type SupplementRow, createSupplementRepository } from './agenda/supplement-repository.ts'
+import type { SupplementRow } from './agenda/supplement-repository.ts'
 import { agendaItemForViewer } from './redaction.ts'
 import type { MeetingRow, MeetingsRepository } from './repository.ts'
 import type { MeetingForm, NewMeetingForm } from './schema.ts'
@@ -78,15 +78,9 @@ export interface MeetingsDeps {
 
 export function createMeetingsService(deps: MeetingsDeps) {
   const { db, repository: repo, clock, bodies, minutes } = deps
-  const supplementRepo = createSupplementRepository(db)
-
-  async function meetingBySlug(slug: string) {
-    const meeting = await repo.findMeetingBySlug(slug)
-    if (!meeting) throw new NotFoundError('Meeting')
-    return meeting
-  }
 
   const agendaItemsOf = agendaItemsRead(repo)
+  const bodyMeetingsOf = bodyMeetingsRead(repo)
 
   /**
    * The agenda as this viewer may see it: none while it is a draft they may not see; exempt items they
@@ -99,14 +93,9 @@ export function createMeetingsService(deps: MeetingsDeps) {
   ) {
     if (!mayReadAgenda(ctx.user, meeting)) return []
     const [items, readable] = await Promise.all([agendaItemsOf(ctx, meeting.id), bodies.exemptReadableBodyIds(ctx)])
-    const reports = await repo.reportSummaries(items.map((item) => item.id))
     const mayRead = mayReadExempt(readable, meeting.bodyId)
     return items.map((item) => ({
-      ...agendaItemForViewer(
-        item,
-        reports.find((report) => report.agendaItemId === item.id),
-        mayRead,
-      ),
+      ...agendaItemForViewer(item, item.report, mayRead),
       supplement: supplements.find((supplement) => supplement.id === item.supplementId) ?? null,
     }))
   }
@@ -114,8 +103,11 @@ export function createMeetingsService(deps: MeetingsDeps) {
   /** A body's meetings, split into upcoming and past by the app's today. */
   function meetingsOfBody(ctx: Context, bodyId: string) {
     // Read once a request: the body page and its sections each ask for the body's meetings.
-    return readOnce(ctx, `meetings of body:${bodyId}`, async () =>
-      splitByDate(await repo.meetingsOfBody(bodyId), clock.today()),
+    return readOnce(ctx, `meetings split:${bodyId}`, async () =>
+      splitByDate(
+        (await bodyMeetingsOf(ctx, bodyId)).map((row) => row.meeting),
+        clock.today(),
+      ),
     )
   }
 
@@ -186,13 +178,14 @@ export function createMeetingsService(deps: MeetingsDeps) {
      * there to read, and its supplementary agendas. Throws NotFoundError.
      */
     async getMeeting(ctx: Context, slug: string) {
-      const meeting = await meetingBySlug(slug)
+      const page = await repo.findMeetingPageBySlug(slug)
+      if (!page) throw new NotFoundError('Meeting')
+      const { meeting, venueChanges } = page
       // Supplements follow a published agenda, so whoever may read it may read them.
-      const supplements = mayReadAgenda(ctx.user, meeting) ? await supplementRepo.supplementsOf(meeting.id) : []
-      const [items, summary, venueChanges] = await Promise.all([
+      const supplements = mayReadAgenda(ctx.user, meeting) ? page.supplements : []
+      const [items, summary] = await Promise.all([
         agendaFor(ctx, meeting, supplements),
         minutes().minutesSummary(ctx, meeting),
-        repo.venueChangesOf(meeting.id),
       ])
       const agendaReadable = mayReadAgenda(ctx.user, meeting)
       const readableIds = items.filter((item) => !item.withheld).map((item) => item.id)

@@ -1,5 +1,6 @@
-import type { Insertable, Updateable } from 'kysely'
+import { type Insertable, type Selectable, type Updateable, sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import { fromJsonRows, jsonRows } from '#src/platform/db/json-rows.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
 import type { RecommendationsTable, RecommendationUpdatesTable } from './tables.ts'
@@ -36,6 +37,7 @@ const recommendationColumns = [
 ] as const
 
 const updateColumns = ['id', 'recommendationId', 'onDate', 'authorUserId', 'authorName', 'text', 'createdAt'] as const
+type StoredUpdate = Pick<Selectable<RecommendationUpdatesTable>, (typeof updateColumns)[number]>
 
 export type RecommendationInput = Omit<Insertable<RecommendationsTable>, 'id' | 'createdAt' | 'version'>
 export type RecommendationChange = Updateable<Omit<RecommendationsTable, 'id' | 'bodyId' | 'createdAt' | 'version'>>
@@ -55,6 +57,29 @@ export function createRecommendationsRepository(db: Db) {
         query = query.where('recommendations.responsiblePersonId', '=', filter.responsiblePersonId)
       }
       return query.orderBy('recommendations.madeOn').orderBy('recommendations.number').execute()
+    },
+    /** A body's recommendations as listRecommendations gives them, each with its updates (updatesOf), in one query. */
+    async listWithUpdates(bodyId: string) {
+      const rows = await select()
+        .select(
+          jsonRows(
+            sql`select ${sql.join(updateColumns.map((column) => sql.ref(`recommendationUpdates.${column}`)))}
+              from recommendation_updates where recommendation_id = recommendations.id`,
+            sql`listed.on_date desc, listed.created_at desc`,
+          ).as('updates'),
+        )
+        .where('recommendations.bodyId', '=', bodyId)
+        .orderBy('recommendations.madeOn')
+        .orderBy('recommendations.number')
+        .execute()
+      return rows.map(({ updates, ...row }) => ({
+        ...row,
+        // JSON keeps an instant as text.
+        updates: fromJsonRows<StoredUpdate>(updates).map((update) => ({
+          ...update,
+          createdAt: new Date(update.createdAt),
+        })),
+      }))
     },
     /**
      * What the tracker filters, counts and orders a body's recommendations by, as they stood on `on`

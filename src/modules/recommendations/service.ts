@@ -96,10 +96,18 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   const resolutions = createResolutionFinder(deps.minutes)
 
   /** `on`: as the record stood that day (its updates to then, the RAG rating for that day); today by default. */
-  async function presentAll(ctx: Context, rows: RecommendationRow[], on = clock.today(), known?: Person[]) {
+  async function presentAll(
+    ctx: Context,
+    rows: (RecommendationRow & { updates?: UpdateRow[] })[],
+    on = clock.today(),
+    known?: Person[],
+  ) {
     const personIds = [...new Set(rows.map((row) => row.responsiblePersonId).filter((id): id is string => !!id))]
     const [updates, people] = await Promise.all([
-      repo.updatesOf(rows.map((row) => row.id)),
+      // Rows read with their updates (listWithUpdates) need no second query.
+      rows.every((row) => row.updates)
+        ? rows.flatMap((row) => row.updates!)
+        : repo.updatesOf(rows.map((row) => row.id)),
       known ?? bodies.getPeopleByIds(ctx, personIds),
     ])
     const toDate = updates.filter((update) => update.onDate <= on)
@@ -277,7 +285,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
 
     /** For a body page before a meeting: open recommendations that are red or due on or before `byDate`. */
     async needingAttention(ctx: Context, bodyId: string, byDate: string) {
-      const views = await presentAll(ctx, await repo.listRecommendations({ bodyId }))
+      const views = await presentAll(ctx, await repo.listWithUpdates(bodyId))
       return views.filter(
         (view) => view.status === 'open' && (view.rag.rag === 'red' || (view.dueOn !== null && view.dueOn <= byDate)),
       )

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
+import { fromJsonRows, jsonRows } from '#src/platform/db/json-rows.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import type { ForwardPlanItemsTable, ForwardPlansTable } from '../tables.ts'
 
@@ -54,6 +55,26 @@ export function createForwardPlanRepository(db: Db) {
         .orderBy(sql`coalesce(published_on, period_from)`, 'desc')
         .orderBy('createdAt', 'desc')
         .execute()
+    },
+    /** The newest plan (as listPlans orders them) with its items (as itemsOf orders them), in one query. */
+    async newestPlanWithItems() {
+      const row = await db
+        .selectFrom('forwardPlans')
+        .select(planColumns)
+        .select(
+          jsonRows(
+            sql`select ${sql.join(itemColumns.map((column) => sql.ref(column)))} from forward_plan_items
+              where plan_id = forward_plans.id`,
+            sql`listed.anticipated_month, listed.anticipated_on, listed.reference`,
+          ).as('items'),
+        )
+        .orderBy(sql`coalesce(published_on, period_from)`, 'desc')
+        .orderBy('createdAt', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+      if (!row) return undefined
+      const { items, ...plan } = row
+      return { plan, items: fromJsonRows<PlanItemRow>(items) }
     },
     findPlan(slug: string) {
       return db.selectFrom('forwardPlans').select(planColumns).where('slug', '=', slug).executeTakeFirst()

@@ -113,6 +113,14 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
   return {
     getPlan,
 
+    /** The newest plan with its items, as getPlan gives them without the list of plans. Throws NotFoundError. */
+    async newestPlan(ctx: Context) {
+      const newest = await repo.newestPlanWithItems()
+      if (!newest) throw new NotFoundError('Forward plan')
+      const { plan, items } = newest
+      return { plan: { ...plan, url: planPath(plan.slug) }, items: await present(ctx, plan, items) }
+    },
+
     /** One item, with the committees that have put it on their work programme. Throws NotFoundError. */
     async getItem(ctx: Context, planSlugValue: string, itemSlug: string) {
       const plan = await planBySlug(planSlugValue)

@@ -2,11 +2,12 @@ import type { Context } from '#src/platform/auth/user.ts'
 import { mayReadAgenda } from '../agenda/visibility.ts'
 import { mayReadMinutes } from '../minutes/index.ts'
 import type { MeetingsDeps } from '../service.ts'
-import { createParticipationRepository } from './repository.ts'
+import { bodyMeetingsRead } from '../request-reads.ts'
 
 /** How many public questions and motions a body's meetings had, as each viewer may read them. */
-export function createParticipationService(deps: Pick<MeetingsDeps, 'db'>) {
-  const participation = createParticipationRepository(deps.db)
+export function createParticipationService(deps: Pick<MeetingsDeps, 'repository'>) {
+  // The body's meetings as the body page reads them, once a request, with their counts.
+  const bodyMeetingsOf = bodyMeetingsRead(deps.repository)
   return {
     /**
      * For each meeting of the body, its date and the public questions and motions this viewer may
@@ -14,7 +15,7 @@ export function createParticipationService(deps: Pick<MeetingsDeps, 'db'>) {
      * minutes are. Meetings with neither are left out.
      */
     async participationOf(ctx: Context, bodyId: string) {
-      const meetings = await participation.meetingCountsOfBody(bodyId)
+      const meetings = (await bodyMeetingsOf(ctx, bodyId)).map((row) => row.participation)
       return meetings
         .map((meeting) => ({
           date: meeting.date,

@@ -4,7 +4,7 @@ import type { QuestionInput } from './schema.ts'
 
 type Reader = Db | Trx
 
-const questionColumns = [
+export const questionColumns = [
   'id',
   'meetingId',
   'agendaItemId',

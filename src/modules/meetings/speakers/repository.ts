@@ -4,7 +4,7 @@ import type { SpeakerInput } from './schema.ts'
 
 type Reader = Db | Trx
 
-const speakerColumns = [
+export const speakerColumns = [
   'id',
   'meetingId',
   'agendaItemId',
