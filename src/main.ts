@@ -8,7 +8,7 @@ import { describeLargeCouncil, loadLargeCouncil } from '#src/demo/large.ts'
 import { createAdminAccount } from '#src/modules/accounts/index.ts'
 import { importCommand } from '#src/modules/imports/index.ts'
 import { extractsCommand } from '#src/modules/returns/extracts-command.ts'
-import { RETURNS_FILE } from '#src/modules/returns/index.ts'
+import { RETURNS_FILE, commandLineFramework, createReturns } from '#src/modules/returns/index.ts'
 import { PSEUDONYM_KEY_VARIABLE } from '#src/modules/returns/pseudonym.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
 import { createAuditReader } from '#src/platform/audit/reader.ts'
@@ -23,7 +23,7 @@ import { prepareDatabase, startupWarnings } from '#src/startup.ts'
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version
 const usage =
-  'Usage: oversight <serve | migrate | demo [--scale large] | create-admin EMAIL NAME | backup FILE | restore FILE | import moderngov FOLDER|ADDRESS [--dry-run | --apply] | extracts synth --children N --year 2023-24 --out FOLDER>'
+  'Usage: oversight <serve | migrate | demo [--scale large] | create-admin EMAIL NAME | backup FILE | restore FILE | import moderngov FOLDER|ADDRESS [--dry-run | --apply] | extracts synth --children N --year 2023-24 --out FOLDER | extracts import 903|cin|annex-a PATH --year 2023-24>'
 
 /** A command line that asks for something there is not: its message, the usage, and exit code 2. */
 class UsageError extends Error {}
@@ -41,8 +41,37 @@ function demoScale(args: string[]): 'demo' | 'large' {
 
 async function main(command = 'serve', args: string[] = []) {
   // Synthetic returns are written to files: no configuration or database is needed.
-  if (command === 'extracts') process.exit(await extractsCommand(args, { out: console.log, err: console.error }))
+  if (command === 'extracts' && args[0] !== 'import')
+    process.exit(await extractsCommand(args, { out: console.log, err: console.error }))
   const config = loadConfig()
+  if (command === 'extracts') {
+    const openReturns = async () => {
+      if (!config.databaseUrl) lockDataFolder(config.dataDir, command)
+      const handle = await openDatabase<Database>(config)
+      await migrateToLatest(handle.db)
+      const settings = createSettings({
+        db: handle.db,
+        audit: createAuditReader(handle.db),
+        councilName: config.councilName,
+      })
+      const returns = createReturns({
+        db: handle.db,
+        clock: createClock(config.today),
+        storePath: join(config.dataDir, RETURNS_FILE),
+        pseudonymKey: process.env[PSEUDONYM_KEY_VARIABLE],
+        framework: commandLineFramework,
+        settings: settings.service,
+      })
+      return {
+        service: returns.service,
+        async close() {
+          await returns.close()
+          await handle.close()
+        },
+      }
+    }
+    process.exit(await extractsCommand(args, { out: console.log, err: console.error, openReturns }))
+  }
   const scale = command === 'demo' ? demoScale(args) : undefined
   // Before anything opens the database: a backup must not migrate what it copies, a restore must find its target empty.
   if (command === 'backup') process.exit(await backupCommand(args, config, version))

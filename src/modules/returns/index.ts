@@ -12,6 +12,16 @@ export { RETURNS_FILE } from './store.ts'
 export { DEFAULT_RETURN_RETENTION_MONTHS } from './settings.ts'
 
 /**
+ * What the command line gives the returns of the framework: nothing, since it only takes extracts in;
+ * computing and publishing are done on the returns' pages.
+ */
+export const commandLineFramework: ReturnsFramework = {
+  importTargets: () => Promise.reject(new Error('Compute the indicators on the statutory returns page')),
+  populationOf: () => Promise.reject(new Error('Compute the indicators on the statutory returns page')),
+  computedWriter: () => Promise.reject(new Error('Publish the indicators on the statutory returns page')),
+}
+
+/**
  * The statutory returns: extracts of the CIN census, the SSDA903 and Annex A taken in, pseudonymised,
  * validated and kept in a store of their own at `storePath`; the national indicators computed from
  * them, reviewed by an analyst and published into the outcomes framework under disclosure control.
