@@ -10,6 +10,7 @@ import { importCommand } from '#src/modules/imports/index.ts'
 import { extractsCommand } from '#src/modules/returns/extracts-command.ts'
 import { RETURNS_FILE, commandLineFramework, createReturns } from '#src/modules/returns/index.ts'
 import { PSEUDONYM_KEY_VARIABLE } from '#src/modules/returns/pseudonym.ts'
+import { DEMO_PSEUDONYM_KEY, loadDemoReturns } from '#src/modules/returns/demo.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
 import { createAuditReader } from '#src/platform/audit/reader.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
@@ -24,6 +25,17 @@ const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
   .version
 const usage =
   'Usage: oversight <serve | migrate | demo [--scale large] | create-admin EMAIL NAME | backup FILE | restore FILE | import moderngov FOLDER|ADDRESS [--dry-run | --apply] | extracts synth --children N --year 2023-24 --out FOLDER | extracts import 903|cin|annex-a PATH --year 2023-24>'
+
+/**
+ * The key children's ids are pseudonymised with: OVERSIGHT_PSEUDONYM_KEY, or with the demo on and
+ * none given, the demo's own (for its synthetic children only).
+ */
+function pseudonymKey(demo: boolean): string | undefined {
+  const key = process.env[PSEUDONYM_KEY_VARIABLE]
+  if (key || !demo) return key
+  console.warn(`${PSEUDONYM_KEY_VARIABLE} is not set: the demo's own key is used, fit only for synthetic returns.`)
+  return DEMO_PSEUDONYM_KEY
+}
 
 /** A command line that asks for something there is not: its message, the usage, and exit code 2. */
 class UsageError extends Error {}
@@ -126,7 +138,11 @@ async function main(command = 'serve', args: string[] = []) {
   }
 
   if (command === 'demo' || command === 'serve') {
-    const lines = await prepareDatabase(handle.db, { ...config, demo: command === 'demo' || config.demo })
+    const demo = command === 'demo' || config.demo
+    const storePath = join(config.dataDir, RETURNS_FILE)
+    const lines = await prepareDatabase(handle.db, { ...config, demo }, () =>
+      loadDemoReturns({ db: handle.db, storePath, pseudonymKey: pseudonymKey(demo) ?? DEMO_PSEUDONYM_KEY }),
+    )
     for (const line of lines) console.log(line)
     if (command === 'demo') {
       try {
@@ -166,7 +182,7 @@ async function main(command = 'serve', args: string[] = []) {
     scheduledMessages: true,
     notify: config.notify,
     returnsStorePath: join(config.dataDir, RETURNS_FILE),
-    pseudonymKey: process.env[PSEUDONYM_KEY_VARIABLE],
+    pseudonymKey: pseudonymKey(config.demo),
   })
   for (const warning of startupWarnings(config, clock.today())) app.log.warn(warning)
   // Several processes may share a PostgreSQL database: each hears the others' changes, so that none

@@ -9,18 +9,25 @@ import { bankHolidayCoverageWarning } from '#src/platform/calendar/bank-holidays
  * in production unless OVERSIGHT_DEMO=1), and while no admin can sign in, how to create the first.
  * Returns the lines to show the operator.
  */
-export async function prepareDatabase(db: Db, config: Pick<Config, 'demo' | 'demoPassword'>): Promise<string[]> {
+export async function prepareDatabase(
+  db: Db,
+  config: Pick<Config, 'demo' | 'demoPassword'>,
+  /** What else the demo loads, outside the database (the statutory returns' store), once its data is in. */
+  afterDemo: () => Promise<string[]> = async () => [],
+): Promise<string[]> {
   if (config.demo) {
     const result = await loadDemo(db, { password: config.demoPassword })
+    const more = result.loaded ? await afterDemo() : []
     if (result.generatedPassword) {
       return [
+        ...more,
         '',
         'Demo data loaded. Demo accounts (admin, scrutiny, officer, member, analyst @example.org)',
         `share this password, shown once: ${result.generatedPassword}`,
         '',
       ]
     }
-    if (result.loaded) return ['Demo data loaded; demo accounts use OVERSIGHT_DEMO_PASSWORD.']
+    if (result.loaded) return [...more, 'Demo data loaded; demo accounts use OVERSIGHT_DEMO_PASSWORD.']
   }
   if (!(await needsFirstAdmin(db))) return []
   return [

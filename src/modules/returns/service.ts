@@ -247,8 +247,12 @@ export function createReturnsService(deps: {
     },
 
     /** The command line's import, run on the server by whoever may run it there. */
-    async takeExtractFromCommand(ctx: Context, input: { kind: ExtractKind; year: string; path: string }) {
-      return take(ctx, 'the command line', { ...input, fileName: basename(input.path) })
+    async takeExtractFromCommand(
+      ctx: Context,
+      input: { kind: ExtractKind; year: string; path: string },
+      takenBy = 'the command line',
+    ) {
+      return take(ctx, takenBy, { ...input, fileName: basename(input.path) })
     },
 
     /** An extract with what its validation found, by rule: counts only, no child. */
