@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { testDatabases } from '../test/support/databases.ts'
 import { TEST_PASSWORD, startTestApp } from '../test/support/harness.ts'
@@ -5,6 +8,7 @@ import { text } from '../test/support/html.ts'
 import { OIDC_ENVIRONMENT } from '../test/support/oidc-environment.ts'
 import { loadConfig } from './config.ts'
 import { createAdminAccount } from './modules/accounts/index.ts'
+import { DEMO_PSEUDONYM_KEY, loadDemoReturns } from './modules/returns/demo.ts'
 import { prepareDatabase, startupWarnings } from './startup.ts'
 
 const COMMITTEE = "Children and Young People's Scrutiny Committee"
@@ -30,17 +34,35 @@ describe.each(testDatabases())('starting on an empty database ($name)', (databas
     }
   })
 
-  it('in production with OVERSIGHT_DEMO=1: the demo data and its accounts', async () => {
+  it('in production with OVERSIGHT_DEMO=1: the demo data and its accounts, and its synthetic returns', async () => {
     const t = await startTestApp(database, { demo: false })
+    const folder = await mkdtemp(join(tmpdir(), 'oversight-demo-store-'))
     try {
       const config = loadConfig({ NODE_ENV: 'production', OVERSIGHT_DEMO: '1', OVERSIGHT_DEMO_PASSWORD: TEST_PASSWORD })
-      const told = await prepareDatabase(t.db, config)
-      expect(told).toEqual(['Demo data loaded; demo accounts use OVERSIGHT_DEMO_PASSWORD.'])
+      const storePath = join(folder, 'child-level.duckdb')
+      const demoReturns = () => loadDemoReturns({ db: t.db, storePath, pseudonymKey: DEMO_PSEUDONYM_KEY })
+      const told = await prepareDatabase(t.db, config, demoReturns)
+      expect(told).toEqual([
+        'Statutory returns: a synthetic CIN census and SSDA903 for 2023-24 taken in (synthetic data: made up for testing, not about any real child).',
+        'Demo data loaded; demo accounts use OVERSIGHT_DEMO_PASSWORD.',
+      ])
       expect(text((await t.visitor().get('/bodies')).body)).toContain(COMMITTEE)
       expect((await t.visitor().signIn('admin@example.org', TEST_PASSWORD)).statusCode).toBe(303)
-      expect(await prepareDatabase(t.db, config)).toEqual([])
+      const extracts = await t.db
+        .selectFrom('returnExtracts')
+        .select(['kind', 'fileName', 'takenBy'])
+        .orderBy('kind')
+        .execute()
+      expect(extracts).toEqual([
+        { kind: '903', fileName: 'synthetic-ssda903', takenBy: 'the demo' },
+        { kind: 'cin', fileName: 'synthetic-cin-census.xml', takenBy: 'the demo' },
+      ])
+      // Loaded once: a second start leaves the demo, and its returns, as they are.
+      expect(await prepareDatabase(t.db, config, demoReturns)).toEqual([])
+      expect(await t.db.selectFrom('returnExtracts').select('id').execute()).toHaveLength(2)
     } finally {
       await t.close()
+      await rm(folder, { recursive: true, force: true })
     }
   })
 })

@@ -33,11 +33,8 @@ export async function loadDemoReturns(options: { db: Db; storePath: string; pseu
     await mkdir(lac)
     for (const name of await readdir(folder))
       if (name.endsWith('.csv') && name.includes('903')) await rename(join(folder, name), join(lac, name))
-    await returns.service.takeExtractFromCommand(ctx, {
-      kind: 'cin',
-      year: '2023-24',
-      path: join(folder, SYNTH_FILES.cin),
-    })
+    const cin = join(folder, SYNTH_FILES.cin)
+    await returns.service.takeExtractFromCommand(ctx, { kind: 'cin', year: '2023-24', path: cin }, 'the demo')
     await returns.service.takeExtractFromCommand(ctx, { kind: '903', year: '2023-24', path: lac }, 'the demo')
     return [
       `Statutory returns: a synthetic CIN census and SSDA903 for 2023-24 taken in (${SYNTHETIC_LABEL.toLowerCase()}).`,
