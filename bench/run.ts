@@ -3,9 +3,11 @@
  * afresh, p95 under 10 ms alone and within 10× (the committee page 20×) its static twin at 50
  * connections), the start-up budgets (first page under 5 s on a fresh data folder, under 2 s on a
  * restart), the import budget of issue 11 (bench/import.ts) and the papers budgets of issue 12
- * (bench/papers.ts). `npm run bench -- pages`, `-- import` or `-- papers` runs one part and rewrites only
- * its part of bench/results.md; `-- --scale large` measures the pages of the synthetic large council
- * (src/demo/large.ts), with search and the audit trail, into a section of its own.
+ * (bench/papers.ts), and the statutory returns budgets of issue 16 (bench/returns.ts). `npm run bench -- pages`,
+ * `-- import`, `-- papers` or `-- returns` runs one part and rewrites only its part of bench/results.md;
+ * `-- --scale large` measures the pages of the synthetic large council (src/demo/large.ts), with search and
+ * the audit trail, into a section of its own; `-- returns --children N` measures the returns of N children
+ * rather than a million.
  *
  * The app runs in this process, on file-less PGlite with the demo data and then, when DATABASE_URL is
  * set, on that PostgreSQL; autocannon runs in a child process. Each target is measured beside a static
@@ -28,6 +30,7 @@ import { openPglite, openPostgres } from '#src/platform/db/database.ts'
 import { migrateToLatest } from '#src/platform/db/migrate.ts'
 import { benchImport, importReport } from './import.ts'
 import { benchPapers, papersReport } from './papers.ts'
+import { RETURNS_CHILDREN, benchReturns, returnsReport } from './returns.ts'
 import type { LoadRequest, LoadResult } from './load.ts'
 import { buildDist } from '../scripts/build.mjs'
 
@@ -85,6 +88,22 @@ function scaleAsked(): 'demo' | 'large' {
     process.exit(2)
   }
   return value
+}
+
+/** `--children N`: how many synthetic children the returns part measures. */
+const CHILDREN = childrenAsked()
+
+function childrenAsked(): number {
+  const at = process.argv.findIndex((arg) => arg === '--children' || arg.startsWith('--children='))
+  if (at < 0) return RETURNS_CHILDREN
+  const value = process.argv[at].includes('=') ? process.argv[at].split('=')[1] : process.argv[at + 1]
+  process.argv.splice(at, process.argv[at].includes('=') ? 1 : 2)
+  // The readers' limits stop it well before this: a census of much over 1,100,000 children is past 1 GB.
+  if (!/^\d{1,7}$/.test(value ?? '') || Number(value) < 1) {
+    console.error(`--children must be a whole number from 1 to 9,999,999, not ${value ?? '(none)'}`)
+    process.exit(2)
+  }
+  return Number(value)
 }
 
 /** The audit trail's filter for the first week of March 2020, as its form sends it. */
@@ -438,12 +457,17 @@ function report(runs: { rows: Row[]; dbKind: string }[], start?: { fresh: number
   return lines.join('\n')
 }
 
-const PARTS = ['pages', 'import', 'papers'] as const
+const PARTS = ['pages', 'import', 'papers', 'returns'] as const
 type Part = (typeof PARTS)[number]
 /** The sections of bench/results.md: the pages on the demo and on the large council (`--scale large`), and so on. */
 type Section = Part | 'large'
 /** Each section's heading in bench/results.md, after the pages' section, which has none of its own. */
-const HEADINGS = { large: '## A large council', import: '## Import from Modern.gov', papers: '## Papers' } as const
+const HEADINGS = {
+  large: '## A large council',
+  import: '## Import from Modern.gov',
+  papers: '## Papers',
+  returns: '## Statutory returns',
+} as const
 
 /** bench/results.md cut into its sections, by their headings. */
 function partsOf(text: string): Record<Section, string> {
@@ -456,6 +480,7 @@ function partsOf(text: string): Record<Section, string> {
     large: '',
     import: '',
     papers: '',
+    returns: '',
   }
   starts.forEach((start, index) => {
     found[start.part] = text.slice(start.at, starts[index + 1]?.at ?? text.length)
@@ -469,7 +494,7 @@ function partsAsked(): Part[] | string {
   const unknown = named.filter((name) => !(PARTS as readonly string[]).includes(name))
   if (unknown.length) return `Unknown part ${unknown.join(', ')}: say ${PARTS.join(', ')}, or nothing for all.`
   if (named.length) return named as Part[]
-  // The large council is for the pages: its import and papers would measure what the demo's do.
+  // The large council is for the pages: its other parts would measure what the demo's do.
   return SCALE === 'large' ? ['pages'] : [...PARTS]
 }
 
@@ -505,7 +530,11 @@ async function main() {
     console.log('Papers: the 25 January 2024 agenda pack, and a 300-page pack')
     found.papers = papersReport(await benchPapers(), cpus().length)
   }
-  const text = `${[found.pages, found.large, found.import, found.papers]
+  if (parts.includes('returns')) {
+    console.log(`Statutory returns: ${CHILDREN.toLocaleString('en-GB')} synthetic children`)
+    found.returns = returnsReport(await benchReturns(CHILDREN), cpus().length)
+  }
+  const text = `${[found.pages, found.large, found.import, found.papers, found.returns]
     .map((part) => part.trimEnd())
     .filter(Boolean)
     .join('\n\n')}\n`

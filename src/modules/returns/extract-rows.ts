@@ -30,7 +30,13 @@ export type DateFormat = 'dmy' | 'iso' | 'either'
 const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+Z?)?$/
 
-/** A real calendar date as YYYY-MM-DD, or null. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : String(n))
+
+/**
+ * A real calendar date as YYYY-MM-DD, or null. Worked out without a Date: a return has millions of
+ * dates, and making and printing a Date for each was the readers' largest cost.
+ */
 export function parseDate(text: string, format: DateFormat): string | null {
   let year: number, month: number, day: number
   const dmy = format !== 'iso' ? DMY.exec(text) : null
@@ -38,10 +44,10 @@ export function parseDate(text: string, format: DateFormat): string | null {
   if (dmy) [day, month, year] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])]
   else if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])]
   else return null
-  const date = new Date(Date.UTC(year, month - 1, day))
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
-  if (year < 1900 || year > 2100) return null
-  return date.toISOString().slice(0, 10)
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1])) return null
+  return `${year}-${twoDigits(month)}-${twoDigits(day)}`
 }
 
 const FLAG_TRUE = new Set(['1', 'y', 'yes', 'true', 'a) yes'])
@@ -104,13 +110,25 @@ export class RowBuilder {
   private readonly list: ProblemList<RowProblem>
   readonly kept: Record<string, number> = {}
 
+  private readonly pseudonyms: Pseudonymiser
+
   constructor(
-    private readonly pseudonyms: Pseudonymiser,
+    pseudonyms: Pseudonymiser,
     private readonly sink: RowSink,
     private readonly dates: DateFormat,
     private readonly limits: ExtractLimits,
   ) {
     this.list = new ProblemList(limits.maxProblems)
+    // A child's rows come one after another (a census gives each referral and its parts under the
+    // child), so the last id's pseudonym is kept: one HMAC per child rather than one per row.
+    let lastId: string | undefined
+    let lastPseudonym = ''
+    this.pseudonyms = {
+      child(id) {
+        if (id !== lastId) [lastId, lastPseudonym] = [id, pseudonyms.child(id)]
+        return lastPseudonym
+      },
+    }
   }
 
   problem(table: string, row: number, field: string, message: string) {

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_EXTRACT_LIMITS } from './extract-limits.ts'
-import { ExtractRefusal, type ExtractResult, collectRows } from './extract-rows.ts'
+import { ExtractRefusal, type ExtractResult, RowBuilder, collectRows, parseDate } from './extract-rows.ts'
 import { extractsCommand } from './extracts-command.ts'
 import { createPseudonymiser, postcodeDistrict, pseudonymiserFromEnvironment } from './pseudonym.ts'
 import { read903File } from './read-903.ts'
@@ -100,6 +100,67 @@ describe('reading synthetic returns', () => {
     } finally {
       await rm(again, { recursive: true, force: true })
     }
+  })
+
+  it('writes the same 903 tables and census without the Annex A workbook, and no workbook', async () => {
+    const withFiles = await mkdtemp(join(tmpdir(), 'extracts-'))
+    const without = await mkdtemp(join(tmpdir(), 'extracts-'))
+    try {
+      await writeSyntheticReturns({ children: 300, year: '2023-24', out: withFiles, seed: 5 })
+      const written = await writeSyntheticReturns({
+        children: 300,
+        year: '2023-24',
+        out: without,
+        seed: 5,
+        annexA: false,
+      })
+      for (const [, file] of [...TABLES_903_FILES, ['cin', SYNTH_FILES.cin]])
+        expect(await readFile(join(without, file), 'utf8'), file).toBe(await readFile(join(withFiles, file), 'utf8'))
+      expect((await readdir(without)).sort()).toEqual(
+        [...TABLES_903_FILES.map(([, file]) => file), SYNTH_FILES.cin, SYNTH_FILES.manifest].sort(),
+      )
+      expect(written.files).not.toContain(SYNTH_FILES.annexA)
+      expect(Object.keys(written.rows).some((table) => table.startsWith('annex_a_'))).toBe(false)
+      await expect(
+        writeSyntheticReturns({ children: 10, year: '2023-24', out: without, errors: 1, annexA: false }),
+      ).rejects.toThrow('Seeded errors need the Annex A workbook')
+    } finally {
+      await rm(withFiles, { recursive: true, force: true })
+      await rm(without, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('dates', () => {
+  it('keeps real calendar dates only, as YYYY-MM-DD', () => {
+    expect(parseDate('01/04/2023', 'dmy')).toBe('2023-04-01')
+    expect(parseDate('9/3/2024', 'dmy')).toBe('2024-03-09')
+    expect(parseDate('2024-02-29', 'iso')).toBe('2024-02-29')
+    expect(parseDate('2000-02-29T00:00:00Z', 'iso')).toBe('2000-02-29')
+    expect(parseDate('31/12/2100', 'either')).toBe('2100-12-31')
+    expect(parseDate('2023-02-29', 'iso')).toBeNull()
+    expect(parseDate('29/02/1900', 'dmy')).toBeNull()
+    expect(parseDate('31/04/2023', 'dmy')).toBeNull()
+    expect(parseDate('00/01/2023', 'dmy')).toBeNull()
+    expect(parseDate('01/13/2023', 'dmy')).toBeNull()
+    expect(parseDate('2023-00-10', 'iso')).toBeNull()
+    expect(parseDate('31/12/1899', 'dmy')).toBeNull()
+    expect(parseDate('01/01/2101', 'dmy')).toBeNull()
+    expect(parseDate('2023-04-01', 'dmy')).toBeNull()
+    expect(parseDate('01/04/2023', 'iso')).toBeNull()
+  })
+})
+
+describe('pseudonyms while reading', () => {
+  it('gives each child in turn its own pseudonym, and the same one to the same id', () => {
+    const { tables: rows, sink: into } = collectRows()
+    const builder = new RowBuilder(pseudonyms, into, 'iso', DEFAULT_EXTRACT_LIMITS)
+    const spec = ALL_TABLES.find((table) => table.name === 'cin_children')!
+    for (const id of ['SYN1', 'SYN1', 'SYN2', 'SYN1', 'SYN3', 'SYN3'])
+      builder.add(spec, 1, (source) => (source === 'LAchildID' ? id : undefined))
+    expect((rows.cin_children ?? []).map((row) => row.child)).toEqual(
+      ['SYN1', 'SYN1', 'SYN2', 'SYN1', 'SYN3', 'SYN3'].map((id) => pseudonyms.child(id)),
+    )
   })
 })
 

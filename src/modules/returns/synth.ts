@@ -22,6 +22,12 @@ export interface SynthOptions {
   /** Known errors to put in, each recorded in the manifest. */
   errors?: number
   seed?: number
+  /**
+   * Whether to write the Annex A workbook (the default). Without it the 903 tables and the census
+   * are the same, child for child: the bench leaves it out, since the workbook is written in
+   * memory-hungry pieces and the budgets are about the 903 and the census.
+   */
+  annexA?: boolean
 }
 
 /** An error put in on purpose: where it is and what a reader should say about it. */
@@ -334,6 +340,9 @@ export async function writeSyntheticReturns(options: SynthOptions): Promise<Synt
   const { start, end } = collectionYear(options.year)
   const seed = options.seed ?? 1
   const r = random(seed)
+  const withAnnexA = options.annexA ?? true
+  // One kind of seeded error is in the workbook: without it, that kind could never be put in.
+  if (!withAnnexA && (options.errors ?? 0) > 0) throw new Error('Seeded errors need the Annex A workbook')
   await mkdir(options.out, { recursive: true })
   const open = (name: string) => new Output(createWriteStream(join(options.out, name)))
 
@@ -352,11 +361,13 @@ export async function writeSyntheticReturns(options: SynthOptions): Promise<Synt
   // A workbook is written a sheet at a time (a zip holds one part after another), so each list's
   // rows wait in a file of their own until the children are all written.
   const sheets = {} as Record<AnnexSheet, { output: Output; path: string; rows: number }>
-  for (const name of Object.keys(ANNEX_SHEETS) as AnnexSheet[]) {
+  for (const name of withAnnexA ? (Object.keys(ANNEX_SHEETS) as AnnexSheet[]) : []) {
     const path = join(options.out, `.annex-a-${name}.jsonl`)
     sheets[name] = { output: new Output(createWriteStream(path)), path, rows: 1 }
   }
+  // Without the workbook a list's row is still drawn (the same children either way), then dropped.
   const annexRow = (name: AnnexSheet, cells: AnnexCell[]) => {
+    if (!withAnnexA) return 0
     sheets[name].output.push(JSON.stringify(cells))
     sheets[name].rows += 1
     return sheets[name].rows
@@ -709,14 +720,14 @@ export async function writeSyntheticReturns(options: SynthOptions): Promise<Synt
     await output.close()
     rows[`annex_a_${name}`] = written - 1
   }
-  await writeAnnexA(join(options.out, SYNTH_FILES.annexA), sheets)
+  if (withAnnexA) await writeAnnexA(join(options.out, SYNTH_FILES.annexA), sheets)
 
   const manifest: SynthManifest = {
     label: SYNTHETIC_LABEL,
     year: options.year,
     seed,
     children: options.children,
-    files: Object.values(SYNTH_FILES),
+    files: Object.values(SYNTH_FILES).filter((file) => withAnnexA || file !== SYNTH_FILES.annexA),
     rows,
     errors,
   }
