@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { SYNTH_FILES, writeSyntheticReturns } from '#src/modules/returns/synth.ts'
+import { SYNTH_FILES, writeSyntheticReturns } from '#src/modules/returns/index.ts'
 import type { Agent } from './agent.ts'
 import type { TestApp } from './harness.ts'
 import { multipartForm } from './sample-files.ts'

@@ -10,6 +10,8 @@ export type { ReturnsTables } from './tables.ts'
 export type { ReturnsService } from './service.ts'
 export { RETURNS_FILE } from './store.ts'
 export { DEFAULT_RETURN_RETENTION_MONTHS } from './settings.ts'
+/** Made-up returns for tests: the same files for the same seed. */
+export { SYNTH_FILES, writeSyntheticReturns } from './synth.ts'
 
 /**
  * What the command line gives the returns of the framework: nothing, since it only takes extracts in;

@@ -27,6 +27,8 @@ export async function startE2EServer(
     port?: number
     /** Sign-in through an OpenID Connect provider (test/support/oidc-provider.ts). */
     oidc?: OidcSettings
+    /** The key children's ids are pseudonymised with in the statutory returns: none unless given. */
+    pseudonymKey?: string
   } = {},
 ): Promise<E2EServer> {
   // A copy of the demo database this test run prepared once, as the HTTP suites use.
@@ -37,6 +39,7 @@ export async function startE2EServer(
     clock: createClock(options.today ?? '2024-01-22'),
     cookieSecure: true,
     oidc: options.oidc,
+    pseudonymKey: options.pseudonymKey,
     // A port known in advance makes the site's address, as OVERSIGHT_BASE_URL does: signing out returns there.
     baseUrl: options.port ? `http://localhost:${options.port}` : undefined,
   })
