@@ -183,9 +183,11 @@ describe.each(testDatabases())('the statutory returns on $name', (database) => {
     const indicator = text((await t.visitor().get('/outcomes/OF3.1')).body)
     expect(indicator).toContain('Computed from the statutory returns')
     expect(indicator).toContain('section-47 version')
+    expect(indicator).not.toContain('the count behind this figure is too small')
     if (small) {
       const smallPage = text((await t.visitor().get('/outcomes/OF4.1')).body)
       expect(smallPage).toMatch(/March 2024[^]*\bc\b/)
+      expect(smallPage).toContain('the count behind this figure is too small to publish')
     }
     const again = await analyst.post(`/outcomes/returns/computations/${computation.id}/publish`, links)
     expect(again.statusCode).toBe(400)
