@@ -5,14 +5,21 @@
  */
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { computeIndicators, listDefinitions } from '#src/modules/returns/definitions.ts'
-import { createPseudonymiser } from '#src/modules/returns/pseudonym.ts'
-import { read903File } from '#src/modules/returns/read-903.ts'
-import { readCinFile } from '#src/modules/returns/read-cin.ts'
-import { TABLES_903, TABLES_CIN, type Table903 } from '#src/modules/returns/records.ts'
-import { validateExtract } from '#src/modules/returns/rules.ts'
-import { openReturnsStore, type ReturnsStore } from '#src/modules/returns/store.ts'
-import { SYNTH_FILES, writeSyntheticReturns } from '#src/modules/returns/synth.ts'
+import {
+  type ReturnsStore,
+  SYNTH_FILES,
+  TABLES_903,
+  TABLES_CIN,
+  type Table903,
+  computeIndicators,
+  createPseudonymiser,
+  listDefinitions,
+  openReturnsStore,
+  read903File,
+  readCinFile,
+  validateExtract,
+  writeSyntheticReturns,
+} from '#src/modules/returns/index.ts'
 
 export const EXTRACT_903 = 'bench-903'
 export const EXTRACT_CIN = 'bench-cin'

@@ -15,7 +15,7 @@ import type { ImprovementTables } from '#src/modules/improvement/index.ts'
 import type { SettingsTables } from '#src/modules/settings/index.ts'
 import type { ImportsTables } from '#src/modules/imports/index.ts'
 import type { NotificationsTables } from '#src/modules/notifications/index.ts'
-import type { ReturnsTables } from '#src/modules/returns/tables.ts'
+import type { ReturnsTables } from '#src/modules/returns/index.ts'
 
 /** The whole schema, composed from the tables each owner declares. */
 export interface Database

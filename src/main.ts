@@ -2,15 +2,20 @@ import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import { buildApp } from '#src/app.ts'
 import { startChangeFeed } from '#src/platform/db/change-feed.ts'
-import { loadConfig } from '#src/config.ts'
-import type { Database } from '#src/database.ts'
+import { type Config, loadConfig } from '#src/config.ts'
+import type { Database, Db } from '#src/database.ts'
 import { describeLargeCouncil, loadLargeCouncil } from '#src/demo/large.ts'
 import { createAdminAccount } from '#src/modules/accounts/index.ts'
 import { importCommand } from '#src/modules/imports/index.ts'
-import { extractsCommand } from '#src/modules/returns/extracts-command.ts'
-import { RETURNS_FILE, commandLineFramework, createReturns } from '#src/modules/returns/index.ts'
-import { PSEUDONYM_KEY_VARIABLE } from '#src/modules/returns/pseudonym.ts'
-import { DEMO_PSEUDONYM_KEY, loadDemoReturns } from '#src/modules/returns/demo.ts'
+import {
+  DEMO_PSEUDONYM_KEY,
+  PSEUDONYM_KEY_VARIABLE,
+  RETURNS_FILE,
+  commandLineFramework,
+  createReturns,
+  extractsCommand,
+  loadDemoReturns,
+} from '#src/modules/returns/index.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
 import { createAuditReader } from '#src/platform/audit/reader.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
@@ -37,6 +42,18 @@ function pseudonymKey(demo: boolean): string | undefined {
   return DEMO_PSEUDONYM_KEY
 }
 
+/** The statutory returns for the command line and the demo: taking extracts in, on the configured store. */
+function returnsOnCommandLine(db: Db, config: Config, key: string | undefined) {
+  return createReturns({
+    db,
+    clock: createClock(config.today),
+    storePath: join(config.dataDir, RETURNS_FILE),
+    pseudonymKey: key,
+    framework: commandLineFramework,
+    settings: createSettings({ db, audit: createAuditReader(db), councilName: config.councilName }).service,
+  })
+}
+
 /** A command line that asks for something there is not: its message, the usage, and exit code 2. */
 class UsageError extends Error {}
 
@@ -61,19 +78,7 @@ async function main(command = 'serve', args: string[] = []) {
       if (!config.databaseUrl) lockDataFolder(config.dataDir, command)
       const handle = await openDatabase<Database>(config)
       await migrateToLatest(handle.db)
-      const settings = createSettings({
-        db: handle.db,
-        audit: createAuditReader(handle.db),
-        councilName: config.councilName,
-      })
-      const returns = createReturns({
-        db: handle.db,
-        clock: createClock(config.today),
-        storePath: join(config.dataDir, RETURNS_FILE),
-        pseudonymKey: process.env[PSEUDONYM_KEY_VARIABLE],
-        framework: commandLineFramework,
-        settings: settings.service,
-      })
+      const returns = returnsOnCommandLine(handle.db, config, process.env[PSEUDONYM_KEY_VARIABLE])
       return {
         service: returns.service,
         async close() {
@@ -139,10 +144,14 @@ async function main(command = 'serve', args: string[] = []) {
 
   if (command === 'demo' || command === 'serve') {
     const demo = command === 'demo' || config.demo
-    const storePath = join(config.dataDir, RETURNS_FILE)
-    const lines = await prepareDatabase(handle.db, { ...config, demo }, () =>
-      loadDemoReturns({ db: handle.db, storePath, pseudonymKey: pseudonymKey(demo) ?? DEMO_PSEUDONYM_KEY }),
-    )
+    const lines = await prepareDatabase(handle.db, { ...config, demo }, async () => {
+      const returns = returnsOnCommandLine(handle.db, config, pseudonymKey(demo) ?? DEMO_PSEUDONYM_KEY)
+      try {
+        return await loadDemoReturns(returns.service)
+      } finally {
+        await returns.close()
+      }
+    })
     for (const line of lines) console.log(line)
     if (command === 'demo') {
       try {

@@ -8,7 +8,10 @@ import { text } from '../test/support/html.ts'
 import { OIDC_ENVIRONMENT } from '../test/support/oidc-environment.ts'
 import { loadConfig } from './config.ts'
 import { createAdminAccount } from './modules/accounts/index.ts'
-import { DEMO_PSEUDONYM_KEY, loadDemoReturns } from './modules/returns/demo.ts'
+import { DEMO_PSEUDONYM_KEY, commandLineFramework, createReturns, loadDemoReturns } from './modules/returns/index.ts'
+import { createSettings } from './modules/settings/index.ts'
+import { createAuditReader } from './platform/audit/reader.ts'
+import { createClock } from './platform/clock.ts'
 import { prepareDatabase, startupWarnings } from './startup.ts'
 
 const COMMITTEE = "Children and Young People's Scrutiny Committee"
@@ -37,10 +40,20 @@ describe.each(testDatabases())('starting on an empty database ($name)', (databas
   it('in production with OVERSIGHT_DEMO=1: the demo data and its accounts, and its synthetic returns', async () => {
     const t = await startTestApp(database, { demo: false })
     const folder = await mkdtemp(join(tmpdir(), 'oversight-demo-store-'))
+    let returns: ReturnType<typeof createReturns> | undefined
     try {
       const config = loadConfig({ NODE_ENV: 'production', OVERSIGHT_DEMO: '1', OVERSIGHT_DEMO_PASSWORD: TEST_PASSWORD })
       const storePath = join(folder, 'child-level.duckdb')
-      const demoReturns = () => loadDemoReturns({ db: t.db, storePath, pseudonymKey: DEMO_PSEUDONYM_KEY })
+      const opened = createReturns({
+        db: t.db,
+        clock: createClock(),
+        storePath,
+        pseudonymKey: DEMO_PSEUDONYM_KEY,
+        framework: commandLineFramework,
+        settings: createSettings({ db: t.db, audit: createAuditReader(t.db) }).service,
+      })
+      returns = opened
+      const demoReturns = () => loadDemoReturns(opened.service)
       const told = await prepareDatabase(t.db, config, demoReturns)
       expect(told).toEqual([
         'Statutory returns: a synthetic CIN census and SSDA903 for 2023-24 taken in (synthetic data: made up for testing, not about any real child).',
@@ -62,6 +75,7 @@ describe.each(testDatabases())('starting on an empty database ($name)', (databas
       expect(await t.db.selectFrom('returnExtracts').select('id').execute()).toHaveLength(2)
     } finally {
       await t.close()
+      await returns?.close()
       await rm(folder, { recursive: true, force: true })
     }
   })

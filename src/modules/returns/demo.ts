@@ -1,12 +1,8 @@
 import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Db } from '#src/database.ts'
-import { createSettings } from '#src/modules/settings/index.ts'
-import { createAuditReader } from '#src/platform/audit/reader.ts'
 import { systemContext } from '#src/platform/auth/user.ts'
-import { createClock } from '#src/platform/clock.ts'
-import { commandLineFramework, createReturns } from './index.ts'
+import type { ReturnsService } from './service.ts'
 import { SYNTHETIC_LABEL, SYNTH_FILES, writeSyntheticReturns } from './synth.ts'
 
 /**
@@ -16,16 +12,8 @@ import { SYNTHETIC_LABEL, SYNTH_FILES, writeSyntheticReturns } from './synth.ts'
 export const DEMO_PSEUDONYM_KEY = 'demo-only-key-for-synthetic-children-never-for-real-returns'
 
 /** The demo's returns: a small synthetic 903 and CIN census for 2023-24, taken in as the command line would. */
-export async function loadDemoReturns(options: { db: Db; storePath: string; pseudonymKey: string }): Promise<string[]> {
+export async function loadDemoReturns(service: Pick<ReturnsService, 'takeExtractFromCommand'>): Promise<string[]> {
   const folder = await mkdtemp(join(tmpdir(), 'oversight-demo-returns-'))
-  const returns = createReturns({
-    db: options.db,
-    clock: createClock(),
-    storePath: options.storePath,
-    pseudonymKey: options.pseudonymKey,
-    framework: commandLineFramework,
-    settings: createSettings({ db: options.db, audit: createAuditReader(options.db) }).service,
-  })
   try {
     await writeSyntheticReturns({ children: 300, year: '2023-24', out: folder, seed: 2024 })
     const ctx = systemContext('demo')
@@ -34,13 +22,12 @@ export async function loadDemoReturns(options: { db: Db; storePath: string; pseu
     for (const name of await readdir(folder))
       if (name.endsWith('.csv') && name.includes('903')) await rename(join(folder, name), join(lac, name))
     const cin = join(folder, SYNTH_FILES.cin)
-    await returns.service.takeExtractFromCommand(ctx, { kind: 'cin', year: '2023-24', path: cin }, 'the demo')
-    await returns.service.takeExtractFromCommand(ctx, { kind: '903', year: '2023-24', path: lac }, 'the demo')
+    await service.takeExtractFromCommand(ctx, { kind: 'cin', year: '2023-24', path: cin }, 'the demo')
+    await service.takeExtractFromCommand(ctx, { kind: '903', year: '2023-24', path: lac }, 'the demo')
     return [
       `Statutory returns: a synthetic CIN census and SSDA903 for 2023-24 taken in (${SYNTHETIC_LABEL.toLowerCase()}).`,
     ]
   } finally {
-    await returns.close()
     await rm(folder, { recursive: true, force: true })
   }
 }

@@ -9,7 +9,17 @@ import { type ReturnsStore, openReturnsStore } from './store.ts'
 export type { ReturnsTables } from './tables.ts'
 export type { ReturnsService } from './service.ts'
 export { RETURNS_FILE } from './store.ts'
-export { DEFAULT_RETURN_RETENTION_MONTHS } from './settings.ts'
+export { DEFAULT_RETURN_RETENTION_MONTHS, DEFAULT_THRESHOLD } from './settings.ts'
+export { extractsCommand } from './extracts-command.ts'
+export { PSEUDONYM_KEY_VARIABLE, createPseudonymiser } from './pseudonym.ts'
+export { DEMO_PSEUDONYM_KEY, loadDemoReturns } from './demo.ts'
+// For the bench, which measures each step on its own.
+export { computeIndicators, listDefinitions } from './definitions.ts'
+export { read903File } from './read-903.ts'
+export { readCinFile } from './read-cin.ts'
+export { TABLES_903, TABLES_CIN, type Table903 } from './records.ts'
+export { validateExtract } from './rules.ts'
+export { type ReturnsStore, openReturnsStore } from './store.ts'
 /** Made-up returns for tests: the same files for the same seed. */
 export { SYNTH_FILES, writeSyntheticReturns } from './synth.ts'
 

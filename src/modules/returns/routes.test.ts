@@ -110,13 +110,13 @@ describe.each(testDatabases())('the statutory returns on $name', (database) => {
   it('shows the records failing validation only to an analyst granted child-level data, and records each read', async () => {
     const analyst = await t.as('analyst')
     const [extract] = await t.db.selectFrom('returnExtracts').select('id').where('kind', '=', '903').execute()
-    const url = `/outcomes/returns/extracts/${extract!.id}/failures`
+    const url = `/outcomes/returns/extracts/${extract.id}/failures`
     expect((await analyst.get(url)).statusCode).toBe(403)
     expect((await (await t.as('admin')).get(url)).statusCode).toBe(403)
 
     const admin = await t.as('admin')
     const [account] = await t.db.selectFrom('users').select('id').where('role', '=', 'analyst').execute()
-    const form = `/admin/accounts/${account!.id}/child-level-data`
+    const form = `/admin/accounts/${account.id}/child-level-data`
     expect((await admin.get(form)).statusCode).toBe(200)
     const none = await admin.post(form, {})
     expect(none.statusCode).toBe(400)
@@ -131,11 +131,11 @@ describe.each(testDatabases())('the statutory returns on $name', (database) => {
     const reads = await t.db
       .selectFrom('auditEvents')
       .select(['action', 'actorLabel'])
-      .where('subjectId', '=', extract!.id)
+      .where('subjectId', '=', extract.id)
       .where('action', 'like', 'read child-level data%')
       .execute()
     expect(reads).toHaveLength(1)
-    expect(reads[0]!.actorLabel).toContain('analyst')
+    expect(reads[0].actorLabel).toContain('analyst')
     // Admins find the reads in the audit trail.
     const trail = await admin.get('/admin/audit?action=read+child-level+data')
     expect(text(trail.body).toLowerCase()).toContain('read child-level data: the records failing validation')
@@ -207,7 +207,7 @@ describe.each(testDatabases())('the statutory returns on $name', (database) => {
       .execute()
     expect(events).toHaveLength(before.length)
     const analyst = await t.as('analyst')
-    expect((await analyst.get(`/outcomes/returns/extracts/${before[0]!.id}`)).statusCode).toBe(404)
+    expect((await analyst.get(`/outcomes/returns/extracts/${before[0].id}`)).statusCode).toBe(404)
     // Nothing is left waiting in the folder uploads pass through.
     const incoming = await readdir(join(folder)).catch(() => [])
     expect(incoming.length).toBeGreaterThan(0)

@@ -19,7 +19,7 @@ import { validateExtract } from './rules.ts'
 import type { ReturnsStore } from './store.ts'
 import type { ComputedResult, UsedExtract, UsedExtracts } from './tables.ts'
 
-/** What the returns need of the outcomes framework: its indicators, periods and population, and a way to record figures. */
+/** What the returns need of the outcomes framework: its indicators, periods, population, and to record figures. */
 export interface ReturnsFramework {
   importTargets(ctx: Context): Promise<{
     indicators: { code: string; name: string; unit: string }[]
@@ -436,13 +436,13 @@ export function createReturnsService(deps: {
           rows[0] ? `link-${rows[0].key}` : undefined,
         )
       const items = chosen.map((row) => {
-        const code = links[row.key]!
+        const code = links[row.key]
         if (!row.choices.some((c) => c.code === code))
           throw new RuleError(`${row.name} cannot go in ${code}: its unit is not the same`, `link-${row.key}`)
         if (row.value === null) throw new RuleError(`${row.name} has no value to publish`, `link-${row.key}`)
         const suppressed = row.shown === 'c'
         const extract = (Object.entries(computation.extracts) as [ExtractKind, UsedExtract][])
-          .map(([kind, e]) => `${KIND_NAMES[kind as ExtractKind]} ${e.fileName} (SHA-256 ${e.checksum.slice(0, 12)})`)
+          .map(([kind, e]) => `${KIND_NAMES[kind]} ${e.fileName} (SHA-256 ${e.checksum.slice(0, 12)})`)
           .join(', ')
         const note = `Computed from the returns: ${row.key} version ${row.version}, from ${extract}, on ${computation.computedAt.toISOString().slice(0, 10)}`
         const input = suppressed

@@ -1,7 +1,7 @@
 import type { Db } from '#src/database.ts'
 import { DEFAULT_PUBLICATION_NOTICE, DEFAULT_REPORT_TEMPLATE } from '#src/modules/meetings/index.ts'
 import { DEFAULT_UPDATE_REQUEST_DAYS } from '#src/modules/notifications/index.ts'
-import { DEFAULT_RETURN_RETENTION_MONTHS, DEFAULT_THRESHOLD } from '#src/modules/returns/settings.ts'
+import { DEFAULT_RETURN_RETENTION_MONTHS, DEFAULT_THRESHOLD } from '#src/modules/returns/index.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
