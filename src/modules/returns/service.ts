@@ -7,6 +7,7 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
+import { isUuid } from '#src/platform/db/uuid.ts'
 import { FileLimitError, UnreadableFileError } from '#src/platform/files/limits.ts'
 import { ForbiddenError, NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { computeIndicators, listDefinitions } from './definitions.ts'
@@ -95,12 +96,14 @@ export function createReturnsService(deps: {
   }
 
   async function extractOrThrow(id: string) {
+    if (!isUuid(id)) throw new NotFoundError('Extract')
     const extract = await db.selectFrom('returnExtracts').selectAll().where('id', '=', id).executeTakeFirst()
     if (!extract || extract.deletedAt) throw new NotFoundError('Extract')
     return extract
   }
 
   async function computationOrThrow(id: string) {
+    if (!isUuid(id)) throw new NotFoundError('Computation')
     const computation = await db.selectFrom('returnComputations').selectAll().where('id', '=', id).executeTakeFirst()
     if (!computation) throw new NotFoundError('Computation')
     return computation
@@ -266,8 +269,10 @@ export function createReturnsService(deps: {
      * data, so granted analysts only, and the read is audited.
      */
     async failures(ctx: Context, id: string) {
-      await assertChildLevel(ctx)
+      // Those who may see the extracts learn that one is not there; only the granted read its rows.
+      assertCan(ctx.user, 'returns:manage')
       const extract = await extractOrThrow(id)
+      await assertChildLevel(ctx)
       const report = await withStore((store) =>
         validateExtract(store, { id, kind: extract.kind, year: extract.collectionYear }, { maxListed: 1000 }),
       )
