@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -52,6 +52,11 @@ describe.each(testDatabases())('npm run extracts -- import on $name', (database)
     expect(result.out).toContain('cin_children: 60 rows')
     const extract = await t.db.selectFrom('returnExtracts').selectAll().executeTakeFirstOrThrow()
     expect(extract).toMatchObject({ kind: 'cin', collectionYear: '2023-24', takenBy: 'the command line' })
+    // No child's id or pupil number reaches the store's file: the census gives SYN0000001… and Z…
+    expect(await readFile(join(folder, 'files', SYNTH_FILES.cin), 'utf8')).toMatch(/SYN0000001[^]*Z\d{12}/)
+    const stored = await readFile(join(folder, 'data', 'child-level.duckdb'))
+    expect(stored.length).toBeGreaterThan(0)
+    expect(stored.toString('latin1')).not.toMatch(/SYN\d{7}|Z\d{12}/)
     const event = await t.db
       .selectFrom('auditEvents')
       .selectAll()

@@ -37,6 +37,9 @@ const EXPECTED: Record<string, Role[]> = {
   'waitinglists:edit': ['analyst', 'admin'],
   'petitions:edit': ['scrutiny_officer', 'admin'],
   'indicators:edit': ['analyst', 'admin'],
+  'returns:manage': ['analyst', 'admin'],
+  // And only with the account's own grant, which the returns' service checks.
+  'returns:child-level': ['analyst'],
   'indicators:link': ['analyst', 'scrutiny_officer', 'admin'],
   'improvement:update': ['officer', 'admin'],
   'inspections:edit': ['scrutiny_officer', 'admin'],
