@@ -12,11 +12,9 @@ import {
   TABLES_CIN,
   type Table903,
   computeIndicators,
-  createPseudonymiser,
   listDefinitions,
   openReturnsStore,
-  read903File,
-  readCinFile,
+  readExtractInBatches,
   validateExtract,
   writeSyntheticReturns,
 } from '#src/modules/returns/index.ts'
@@ -88,8 +86,8 @@ async function run(request: PhaseRequest): Promise<Omit<PhaseResult, 'maxRssByte
       return { ms, rows: manifest.rows, bytes }
     }
     case 'ingest': {
-      // As an analyst's import does: the 903 folder, then the census, each through its reader into the store.
-      const pseudonyms = createPseudonymiser(request.key)
+      // As an analyst's import does (the service's take): the 903 folder, then the census, each read
+      // in a thread of its own while this one stores the rows.
       const rows: Record<string, number> = {}
       let problems = 0
       const partsMs: Record<string, number> = {}
@@ -100,20 +98,21 @@ async function run(request: PhaseRequest): Promise<Omit<PhaseResult, 'maxRssByte
       }
       const held = await withStore(request.store, async (store) => {
         part('open')
-        const lac = await store.loader(EXTRACT_903, Object.values(TABLES_903))
-        for (const [table, file] of FILES_903) {
-          const result = await read903File(join(request.folder, file), table, { pseudonyms, sink: lac.sink })
+        for (const [kind, id, path] of [
+          ['903', EXTRACT_903, request.folder],
+          ['cin', EXTRACT_CIN, join(request.folder, SYNTH_FILES.cin)],
+        ] as const) {
+          const loader = await store.loader(id, kind === '903' ? Object.values(TABLES_903) : Object.values(TABLES_CIN))
+          const { result } = await readExtractInBatches(kind, path, {
+            key: request.key,
+            append: loader.append,
+            workDir: join(request.folder, 'work'),
+          })
           problems += result.problems.length + result.moreProblems
           Object.assign(rows, result.kept)
+          await loader.finish()
+          part(kind)
         }
-        await lac.finish()
-        part('903')
-        const cin = await store.loader(EXTRACT_CIN, Object.values(TABLES_CIN))
-        const result = await readCinFile(join(request.folder, SYNTH_FILES.cin), { pseudonyms, sink: cin.sink })
-        problems += result.problems.length + result.moreProblems
-        Object.assign(rows, result.kept)
-        await cin.finish()
-        part('cin')
         // Written through to the file: the ingest is done when the rows would survive a restart.
         await store.run('checkpoint')
         part('checkpoint')

@@ -63,7 +63,11 @@ export async function buildDist({ quiet = false, out = 'dist' } = {}) {
   const { build, stop } = await import('esbuild')
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: join(src, 'main.ts') },
+    // The statutory returns' reading thread is a file of its own: a worker starts from a file.
+    entryPoints: {
+      main: join(src, 'main.ts'),
+      'modules/returns/read-worker': join(src, 'modules', 'returns', 'read-worker.ts'),
+    },
     bundle: true,
     packages: 'external',
     // A module imported with `import()` stays a chunk of its own, read only when first used.

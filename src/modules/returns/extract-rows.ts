@@ -182,3 +182,58 @@ export function collectRows() {
   const sink: RowSink = (table, row) => void (tables[table] ??= []).push(row)
   return { tables, sink }
 }
+
+/**
+ * Rows of one table, sent together: each row's number in the file, and the values of its fields
+ * one row after another, in the order of the table's fields.
+ */
+export interface RowBatch {
+  table: string
+  rowNumbers: number[]
+  values: Value[]
+}
+
+/** Rows in a batch before it is sent: enough that sending costs little per row, few enough to hold. */
+export const ROWS_PER_BATCH = 4096
+
+/**
+ * A sink that gathers rows into a batch per table and hands each batch on when full (and the rest
+ * at `end`): the rows of a return cross from the thread that reads it to the one that stores it a
+ * batch at a time.
+ */
+export class RowBatcher {
+  private readonly batches = new Map<string, { fields: string[]; batch: RowBatch }>()
+
+  constructor(
+    tables: readonly TableSpec[],
+    private readonly send: (batch: RowBatch) => void,
+    private readonly rowsPerBatch = ROWS_PER_BATCH,
+  ) {
+    for (const spec of tables)
+      this.batches.set(spec.name, {
+        fields: spec.fields.map((field) => field.name),
+        batch: { table: spec.name, rowNumbers: [], values: [] },
+      })
+  }
+
+  readonly sink: RowSink = (table, row, rowNumber) => {
+    const held = this.batches.get(table)
+    if (!held) throw new Error(`No table ${table} is expected in this return`)
+    const { fields, batch } = held
+    batch.rowNumbers.push(rowNumber)
+    for (const field of fields) batch.values.push(row[field] ?? null)
+    if (batch.rowNumbers.length >= this.rowsPerBatch) this.flush(held)
+  }
+
+  private flush(held: { batch: RowBatch }) {
+    const { batch } = held
+    if (batch.rowNumbers.length === 0) return
+    held.batch = { table: batch.table, rowNumbers: [], values: [] }
+    this.send(batch)
+  }
+
+  /** Sends what is held. */
+  end() {
+    for (const held of this.batches.values()) this.flush(held)
+  }
+}

@@ -2,14 +2,17 @@ import { createHash, randomUUID } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { parse } from 'csv-parse'
+import { FileLimitError, UnreadableFileError } from '#src/platform/files/limits.ts'
 import { ExpansionBudget, entryContent, isZip, zipEntries } from '#src/platform/files/zip-entries.ts'
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from './extract-limits.ts'
-import { ExtractRefusal, type ExtractResult, type RowSink } from './extract-rows.ts'
-import type { Pseudonymiser } from './pseudonym.ts'
+import { ExtractRefusal, type ExtractResult, type RowBatch, RowBatcher, type RowSink } from './extract-rows.ts'
+import { type Pseudonymiser, createPseudonymiser } from './pseudonym.ts'
 import { read903File, table903Of } from './read-903.ts'
 import { readAnnexAFile } from './read-annex-a.ts'
 import { readCinFile } from './read-cin.ts'
+import type { FromReader, ReadRequest } from './read-worker.ts'
 import { type ExtractKind, TABLES_903, TABLES_ANNEX_A, TABLES_CIN, type TableSpec } from './records.ts'
 
 /** Each return's tables in the store. */
@@ -105,6 +108,90 @@ export async function readExtract(
     return { checksum: hash.digest('hex'), result }
   } finally {
     if (unpacked) await rm(unpacked, { recursive: true, force: true })
+  }
+}
+
+/** An extract this large or larger is read in a thread of its own (in bytes, a folder's files together). */
+export const READ_IN_WORKER_FROM_BYTES = 16 * 1024 * 1024
+
+async function bytesOf(path: string): Promise<number> {
+  const stats = await stat(path)
+  if (!stats.isDirectory()) return stats.size
+  let total = 0
+  for (const entry of await readdir(path, { withFileTypes: true }))
+    if (entry.isFile()) total += (await stat(join(path, entry.name))).size
+  return total
+}
+
+/** The errors a reading may end in that say what is wrong with the file, made again on this side. */
+const REFUSALS: Record<string, (message: string) => Error> = {
+  ExtractRefusal: (message) => new ExtractRefusal(message),
+  FileLimitError: (message) => new FileLimitError(message),
+  UnreadableFileError: () => new UnreadableFileError(),
+}
+
+/**
+ * Reads an extract as `readExtract` does, pseudonymised with `key`, handing its rows to `append` a
+ * batch at a time. A large extract (READ_IN_WORKER_FROM_BYTES, unless `inWorkerFromBytes` says
+ * otherwise) is read in a worker thread while this one stores the rows, so that reading and storing
+ * each have a core; the worker is never more than a few batches ahead. A failure either side stops both.
+ */
+export async function readExtractInBatches(
+  kind: ExtractKind,
+  path: string,
+  options: {
+    key: string
+    append: (batch: RowBatch) => void
+    workDir: string
+    limits?: ExtractLimits
+    inWorkerFromBytes?: number
+  },
+): Promise<ReadExtract> {
+  const { key, append, workDir, limits } = options
+  if ((await bytesOf(path)) < (options.inWorkerFromBytes ?? READ_IN_WORKER_FROM_BYTES)) {
+    const batcher = new RowBatcher(TABLES_OF[kind], append)
+    const read = await readExtract(kind, path, {
+      pseudonyms: createPseudonymiser(key),
+      sink: batcher.sink,
+      workDir,
+      limits,
+    })
+    batcher.end()
+    return read
+  }
+  const request: ReadRequest = { kind, path, key, workDir, limits }
+  const stored = new Int32Array(new SharedArrayBuffer(4))
+  // The worker is this folder's read-worker: built, its JavaScript; as TypeScript, through a start
+  // that makes TypeScript loadable in the thread first.
+  const built = !import.meta.url.endsWith('.ts')
+  const worker = new Worker(new URL(built ? './read-worker.js' : './read-worker-boot.mjs', import.meta.url), {
+    workerData: { returnsReader: true, request, stored: stored.buffer },
+  })
+  try {
+    return await new Promise<ReadExtract>((resolve, reject) => {
+      worker.on('message', (message: FromReader) => {
+        if (message.type === 'rows') {
+          try {
+            append(message.batch)
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)))
+            return
+          }
+          Atomics.add(stored, 0, 1)
+          Atomics.notify(stored, 0)
+        } else if (message.type === 'done') resolve(message.read)
+        else {
+          const refusal = REFUSALS[message.name]
+          const error = refusal ? refusal(message.message) : new Error(message.message)
+          if (!refusal && message.stack) error.stack = message.stack
+          reject(error)
+        }
+      })
+      worker.on('error', reject)
+      worker.on('exit', (code) => reject(new Error(`The extract's reader stopped (exit code ${code})`)))
+    })
+  } finally {
+    await worker.terminate()
   }
 }
 

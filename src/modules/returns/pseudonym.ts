@@ -19,11 +19,11 @@ export interface Pseudonymiser {
 }
 
 /**
- * The pseudonymiser for the key in the environment. A child's id is replaced by an HMAC-SHA256 of it
- * under the council's secret key: without the key no one can go from a pseudonym back to the id, or
- * test a guess at one. The key is refused when missing or too short, before anything is read.
+ * The key in the environment, checked. A child's id is replaced by an HMAC-SHA256 of it under the
+ * council's secret key: without the key no one can go from a pseudonym back to the id, or test a
+ * guess at one. The key is refused when missing or too short, before anything is read.
  */
-export function pseudonymiserFromEnvironment(environment: NodeJS.ProcessEnv = process.env): Pseudonymiser {
+export function pseudonymKeyFromEnvironment(environment: NodeJS.ProcessEnv = process.env): string {
   const key = environment[PSEUDONYM_KEY_VARIABLE]?.trim() ?? ''
   if (key === '')
     throw new PseudonymKeyError(
@@ -33,7 +33,12 @@ export function pseudonymiserFromEnvironment(environment: NodeJS.ProcessEnv = pr
     throw new PseudonymKeyError(
       `${PSEUDONYM_KEY_VARIABLE} must be at least ${MIN_PSEUDONYM_KEY_LENGTH} characters long (it is ${key.length})`,
     )
-  return createPseudonymiser(key)
+  return key
+}
+
+/** The pseudonymiser for the key in the environment. */
+export function pseudonymiserFromEnvironment(environment: NodeJS.ProcessEnv = process.env): Pseudonymiser {
+  return createPseudonymiser(pseudonymKeyFromEnvironment(environment))
 }
 
 export function createPseudonymiser(key: string): Pseudonymiser {

@@ -13,8 +13,8 @@ import { ForbiddenError, NotFoundError, RuleError } from '#src/platform/http/err
 import { computeIndicators, listDefinitions } from './definitions.ts'
 import { publishCount, publishRate } from './disclosure.ts'
 import { ExtractRefusal } from './extract-rows.ts'
-import { KIND_NAMES, TABLES_OF, readExtract } from './ingest.ts'
-import { PSEUDONYM_KEY_VARIABLE, PseudonymKeyError, pseudonymiserFromEnvironment } from './pseudonym.ts'
+import { KIND_NAMES, TABLES_OF, readExtractInBatches } from './ingest.ts'
+import { PSEUDONYM_KEY_VARIABLE, PseudonymKeyError, pseudonymKeyFromEnvironment } from './pseudonym.ts'
 import type { ExtractKind } from './records.ts'
 import { validateExtract } from './rules.ts'
 import type { ReturnsStore } from './store.ts'
@@ -130,9 +130,9 @@ export function createReturnsService(deps: {
     input: { kind: ExtractKind; year: string; path: string; fileName: string },
   ) {
     const year = checkedYear(input.year)
-    let pseudonyms
+    let key
     try {
-      pseudonyms = pseudonymiserFromEnvironment({ [PSEUDONYM_KEY_VARIABLE]: deps.pseudonymKey })
+      key = pseudonymKeyFromEnvironment({ [PSEUDONYM_KEY_VARIABLE]: deps.pseudonymKey })
     } catch (error) {
       if (error instanceof PseudonymKeyError) throw new RuleError(error.message, 'file')
       throw error
@@ -143,7 +143,7 @@ export function createReturnsService(deps: {
       const loader = await store.loader(id, TABLES_OF[input.kind])
       let read
       try {
-        read = await readExtract(input.kind, input.path, { pseudonyms, sink: loader.sink, workDir: deps.workDir })
+        read = await readExtractInBatches(input.kind, input.path, { key, append: loader.append, workDir: deps.workDir })
         await loader.finish()
       } catch (error) {
         await loader.finish().catch(() => undefined)

@@ -7,8 +7,8 @@ import {
   type DuckDBValue,
   dateValue,
 } from '@duckdb/node-api'
-import type { RowSink } from './extract-rows.ts'
-import { ALL_TABLES, type FieldKind, type ReturnRow, type TableSpec } from './records.ts'
+import type { RowBatch, RowSink } from './extract-rows.ts'
+import { ALL_TABLES, type FieldKind, type ReturnRow, type TableSpec, type Value } from './records.ts'
 
 /**
  * Where the child-level rows of the returns are kept: a DuckDB file of its own under the data
@@ -61,8 +61,14 @@ export interface ReturnsStore {
   query(sql: string, params?: Params): Promise<PlainRow[]>
   /** Runs statements that give no rows. */
   run(sql: string, params?: Params): Promise<void>
-  /** A sink that appends the rows read to the tables named, tagged with the extract; `finish` makes them lasting. */
-  loader(extractId: string, tables: readonly TableSpec[]): Promise<{ sink: RowSink; finish(): Promise<void> }>
+  /**
+   * Appends the rows read to the tables named, tagged with the extract, a row (`sink`) or a batch
+   * (`append`) at a time; `finish` makes them lasting.
+   */
+  loader(
+    extractId: string,
+    tables: readonly TableSpec[],
+  ): Promise<{ sink: RowSink; append: (batch: RowBatch) => void; finish(): Promise<void> }>
   /** Removes every row of an extract from every table. */
   deleteExtract(extractId: string): Promise<void>
   close(): void
@@ -102,14 +108,22 @@ export async function openReturnsStore(
       const appenders = new Map<string, { spec: TableSpec; appender: DuckDBAppender }>()
       for (const spec of tables)
         appenders.set(spec.name, { spec, appender: await connection.createAppender(spec.name) })
-      const sink: RowSink = (table, row: ReturnRow, rowNumber: number) => {
+      const targetOf = (table: string) => {
         const target = appenders.get(table)
         if (!target) throw new Error(`The store has no table ${table} for this extract`)
-        const { spec, appender } = target
+        return target
+      }
+      // One row: its number, then each field's value (from `valueOf(i)`, the i-th field's) by the field's type.
+      const appendRow = (
+        { spec, appender }: { spec: TableSpec; appender: DuckDBAppender },
+        rowNumber: number,
+        valueOf: (index: number) => Value | undefined,
+      ) => {
         appender.appendVarchar(extractId)
         appender.appendInteger(rowNumber)
-        for (const field of spec.fields) {
-          const value = row[field.name]
+        for (let index = 0; index < spec.fields.length; index += 1) {
+          const field = spec.fields[index]
+          const value = valueOf(index)
           if (value === null || value === undefined) appender.appendNull()
           else if (SQL_TYPE[field.kind] === 'date') appender.appendDate(dateValue(daysOf(String(value))))
           else if (field.kind === 'count') appender.appendInteger(Number(value))
@@ -118,8 +132,22 @@ export async function openReturnsStore(
         }
         appender.endRow()
       }
+      const sink: RowSink = (table, row: ReturnRow, rowNumber: number) => {
+        const target = targetOf(table)
+        appendRow(target, rowNumber, (index) => row[target.spec.fields[index].name])
+      }
+      const append = (batch: RowBatch) => {
+        const target = targetOf(batch.table)
+        const width = target.spec.fields.length
+        if (batch.values.length !== batch.rowNumbers.length * width)
+          throw new Error(`A batch for ${batch.table} has ${batch.values.length} values, not ${width} a row`)
+        batch.rowNumbers.forEach((rowNumber, row) =>
+          appendRow(target, rowNumber, (index) => batch.values[row * width + index]),
+        )
+      }
       return {
         sink,
+        append,
         async finish() {
           for (const { appender } of appenders.values()) appender.closeSync()
         },
