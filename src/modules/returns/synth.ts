@@ -487,7 +487,8 @@ export async function writeSyntheticReturns(options: SynthOptions): Promise<Synt
           `Synthetic Worker ${r.int(1, 400)}`,
         ])
       if (r.chance(0.3)) {
-        const s47 = assessed + r.int(0, 10)
+        // Not after the year's end: an enquiry the census holds has started by then.
+        const s47 = Math.min(end, assessed + r.int(0, 10))
         const conference = r.chance(0.4)
         // Most initial conferences are held within 15 working days (about 21 days).
         const icpc = conference ? s47 + (r.chance(0.78) ? r.int(5, 20) : r.int(22, 45)) : null
