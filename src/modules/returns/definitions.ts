@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { englandAndWalesBankHolidays } from '#src/platform/calendar/bank-holidays.ts'
 import { ALL_TABLES, type ExtractKind } from './records.ts'
-import type { Params, ReturnsStore } from './store.ts'
+import type { Params, ReturnsStore, Statement } from './store.ts'
 import { collectionYear } from './synth.ts'
 
 /**
@@ -131,13 +131,13 @@ const isoOf = (day: number) => new Date(day * DAY).toISOString().slice(0, 10)
 const CALENDAR_FROM_YEARS_BEFORE = 20
 
 /**
- * Makes `working_day_calendar`, a temporary table of every day from well before the year to a
+ * The statement that makes `working_day_calendar`, a temporary table of every day from well before the year to a
  * year after it, each with the count of working days (not a Saturday, Sunday or England and Wales
  * bank holiday) up to and including it. The working days from one date to a later one are the
  * difference of their counts: those after the first, up to and including the second, so an
  * assessment started on a Monday and authorised on the Tuesday took 1.
  */
-export async function makeWorkingDayCalendar(store: ReturnsStore, year: string): Promise<void> {
+export function workingDayCalendar(year: string): Statement {
   const { start, end } = collectionYear(year)
   const holidays = englandAndWalesBankHolidays()
   const from = Date.UTC(new Date(start * DAY).getUTCFullYear() - CALENDAR_FROM_YEARS_BEFORE, 0, 1) / DAY
@@ -151,11 +151,11 @@ export async function makeWorkingDayCalendar(store: ReturnsStore, year: string):
     days.push(iso)
     counts.push(counted)
   }
-  await store.run(
-    `create or replace temp table working_day_calendar as
+  return {
+    sql: `create or replace temp table working_day_calendar as
      select unnest($days::varchar[])::date as day, unnest($counts::integer[]) as working_days`,
-    { days: `[${days.join(',')}]`, counts: `[${counts.join(',')}]` },
-  )
+    params: { days: `[${days.join(',')}]`, counts: `[${counts.join(',')}]` },
+  }
 }
 
 /** The parameters a definition names, and only those (DuckDB refuses a parameter a query does not use). */
@@ -188,7 +188,6 @@ export async function computeIndicators(
   const { start, end } = collectionYear(options.year)
   if (options.population !== null && !(Number.isFinite(options.population) && options.population >= 0))
     throw new Error('The child population must be a number from 0')
-  await makeWorkingDayCalendar(store, options.year)
   const params = {
     cin: options.extracts.cin ?? null,
     lac: options.extracts['903'] ?? null,
@@ -197,14 +196,23 @@ export async function computeIndicators(
     year_end: isoOf(end),
     population: options.population,
   }
+  const runnable = definitions.filter((definition) =>
+    definition.tables.every((table) => options.extracts[kindOf(table)]),
+  )
+  // The definitions are independent of each other: run two at a time, each connection with its calendar.
+  const answers = await store.queryAll(
+    runnable.map(({ sql }) => ({ sql, params: paramsFor(sql, params) })),
+    { lanes: 2, setup: workingDayCalendar(options.year) },
+  )
   const computed: ComputedIndicator[] = []
   for (const definition of definitions) {
     const { key, name, unit, description, tables, version, sql } = definition
-    const missing = tables.some((table) => !options.extracts[kindOf(table)])
+    const at = runnable.indexOf(definition)
+    const missing = at === -1
     let numerator = 0
     let denominator: number | null = null
     if (!missing) {
-      const rows = await store.query(sql, paramsFor(sql, params))
+      const rows = answers[at]
       if (rows.length !== 1 || !('numerator' in rows[0]) || !('denominator' in rows[0]))
         throw new Error(`The definition ${options.year}/${key} must give one row of numerator and denominator`)
       numerator = finite(rows[0].numerator) ?? 0

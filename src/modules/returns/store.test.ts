@@ -65,4 +65,43 @@ describe('the store of child-level rows', () => {
       store.close()
     }
   })
+
+  it('appends a batch of rows as the rows one at a time, and refuses a batch of the wrong width', async () => {
+    const store = await openReturnsStore(':memory:')
+    try {
+      const load = await store.loader('extract-1', [TABLES_903.episodes])
+      const fields = TABLES_903.episodes.fields.map((field) => field.name)
+      const second = { ...episode, child: 'p-2', dec: '2024-01-31', rec: 'E11' }
+      load.append({
+        table: 'ssda903_episodes',
+        rowNumbers: [2, 3],
+        values: [episode, second].flatMap((row) => fields.map((field) => row[field as keyof typeof row])),
+      })
+      expect(() => load.append({ table: 'ssda903_episodes', rowNumbers: [4], values: ['p-3', '2023-04-05'] })).toThrow(
+        `A batch for ssda903_episodes has 2 values, not ${fields.length} a row`,
+      )
+      await load.finish()
+      expect(await store.query('select "row", child, dec, rec from ssda903_episodes order by "row"')).toEqual([
+        { row: 2, child: 'p-1', dec: null, rec: null },
+        { row: 3, child: 'p-2', dec: '2024-01-31', rec: 'E11' },
+      ])
+    } finally {
+      store.close()
+    }
+  })
+
+  it('runs queries two at a time, each lane with the temporary table its setup makes, answers in order', async () => {
+    const store = await openReturnsStore(':memory:')
+    try {
+      const answers = await store.queryAll(
+        [1, 2, 3, 4, 5].map((n) => ({ sql: 'select sum(x) * $n as total from numbers', params: { n } })),
+        { lanes: 2, setup: { sql: 'create temp table numbers as select range as x from range(4)' } },
+      )
+      expect(answers).toEqual([[{ total: 6 }], [{ total: 12 }], [{ total: 18 }], [{ total: 24 }], [{ total: 30 }]])
+      // The lanes' temporary tables went with their connections.
+      await expect(store.query('select count(*) from numbers')).rejects.toThrow(/numbers/)
+    } finally {
+      store.close()
+    }
+  })
 })

@@ -42,6 +42,10 @@ export function schemaStatements(tables: readonly TableSpec[] = ALL_TABLES): str
 export type PlainValue = string | number | boolean | null
 export type PlainRow = Record<string, PlainValue>
 export type Params = PlainValue[] | Record<string, PlainValue>
+export interface Statement {
+  sql: string
+  params?: Params
+}
 
 function plain(value: DuckDBValue): PlainValue {
   if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
@@ -61,6 +65,12 @@ export interface ReturnsStore {
   query(sql: string, params?: Params): Promise<PlainRow[]>
   /** Runs statements that give no rows. */
   run(sql: string, params?: Params): Promise<void>
+  /**
+   * Runs the queries on `lanes` connections of their own at once (each first running `setup`, for
+   * the temporary tables they share), and gives their rows in the order asked: independent queries
+   * together keep both cores busy where one at a time would leave one idle.
+   */
+  queryAll(queries: readonly Statement[], options?: { lanes?: number; setup?: Statement }): Promise<PlainRow[][]>
   /**
    * Appends the rows read to the tables named, tagged with the extract, a row (`sink`) or a batch
    * (`append`) at a time; `finish` makes them lasting.
@@ -90,19 +100,40 @@ export async function openReturnsStore(
   const connection: DuckDBConnection = await instance.connect()
   for (const statement of schemaStatements()) await connection.run(statement)
 
-  const query = async (sql: string, params?: Params) => {
-    const reader = await connection.runAndReadAll(sql, params)
+  const queryOn = async (on: DuckDBConnection, sql: string, params?: Params) => {
+    const reader = await on.runAndReadAll(sql, params)
     return reader.getRowObjects().map((row) => {
       const out: PlainRow = {}
       for (const [key, value] of Object.entries(row)) out[key] = plain(value)
       return out
     })
   }
+  const query = (sql: string, params?: Params) => queryOn(connection, sql, params)
 
   return {
     query,
     async run(sql, params) {
       await connection.run(sql, params)
+    },
+    async queryAll(queries, options = {}) {
+      const lanes = Math.max(1, Math.min(options.lanes ?? 2, queries.length))
+      const results: PlainRow[][] = new Array<PlainRow[]>(queries.length)
+      let next = 0
+      const lane = async () => {
+        const own = await instance.connect()
+        try {
+          if (options.setup) await own.run(options.setup.sql, options.setup.params)
+          while (next < queries.length) {
+            const index = next
+            next += 1
+            results[index] = await queryOn(own, queries[index].sql, queries[index].params)
+          }
+        } finally {
+          own.closeSync()
+        }
+      }
+      await Promise.all(Array.from({ length: lanes }, lane))
+      return results
     },
     async loader(extractId, tables) {
       const appenders = new Map<string, { spec: TableSpec; appender: DuckDBAppender }>()
