@@ -7,10 +7,10 @@ import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   type ReturnsStore,
+  SYNTH_903_FILES,
   SYNTH_FILES,
   TABLES_903,
   TABLES_CIN,
-  type Table903,
   computeIndicators,
   listDefinitions,
   openReturnsStore,
@@ -48,11 +48,6 @@ export interface PhaseResult {
   valued?: number
 }
 
-/** The 903 tables the synthetic set has, by the reader's name for each. */
-const FILES_903: [Table903, string][] = (Object.keys(TABLES_903) as Table903[])
-  .filter((table) => table in SYNTH_FILES)
-  .map((table) => [table, SYNTH_FILES[table as keyof typeof SYNTH_FILES]])
-
 async function duckdbBytes(store: ReturnsStore): Promise<number> {
   const [row] = await store.query('select sum(memory_usage_bytes)::bigint as bytes from duckdb_memory()')
   return Number(row.bytes)
@@ -81,7 +76,7 @@ async function run(request: PhaseRequest): Promise<Omit<PhaseResult, 'maxRssByte
       })
       const ms = elapsed()
       let bytes = 0
-      for (const file of [...FILES_903.map(([, file]) => file), SYNTH_FILES.cin])
+      for (const file of [...SYNTH_903_FILES.map(([, file]) => file), SYNTH_FILES.cin])
         bytes += (await stat(join(request.folder, file))).size
       return { ms, rows: manifest.rows, bytes }
     }

@@ -9,21 +9,11 @@ import { createPseudonymiser, postcodeDistrict, pseudonymiserFromEnvironment } f
 import { read903File } from './read-903.ts'
 import { readAnnexAFile } from './read-annex-a.ts'
 import { readCinFile } from './read-cin.ts'
-import { ALL_TABLES, type RowProblem, type Table903 } from './records.ts'
-import { SYNTH_FILES, type SynthManifest, writeSyntheticReturns } from './synth.ts'
+import { ALL_TABLES, type RowProblem } from './records.ts'
+import { SYNTH_903_FILES, SYNTH_FILES, type SynthManifest, writeSyntheticReturns } from './synth.ts'
 
 const KEY = 'a-test-key-that-is-long-enough-for-hmac-0123456789'
 const pseudonyms = createPseudonymiser(KEY)
-const TABLES_903_FILES: [Table903, string][] = [
-  ['header', SYNTH_FILES.header],
-  ['episodes', SYNTH_FILES.episodes],
-  ['reviews', SYNTH_FILES.reviews],
-  ['missing', SYNTH_FILES.missing],
-  ['oc3', SYNTH_FILES.oc3],
-  ['ad1', SYNTH_FILES.ad1],
-  ['placedAdoption', SYNTH_FILES.placedAdoption],
-  ['uasc', SYNTH_FILES.uasc],
-]
 
 let folder: string
 let manifest: SynthManifest
@@ -34,7 +24,7 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'extracts-'))
   manifest = await writeSyntheticReturns({ children: 400, year: '2023-24', out: folder, errors: 5, seed: 7 })
   const results: ExtractResult[] = []
-  for (const [table, file] of TABLES_903_FILES)
+  for (const [table, file] of SYNTH_903_FILES)
     results.push(await read903File(join(folder, file), table, { pseudonyms, sink }))
   results.push(await readCinFile(join(folder, SYNTH_FILES.cin), { pseudonyms, sink }))
   results.push(await readAnnexAFile(join(folder, SYNTH_FILES.annexA), { pseudonyms, sink }))
@@ -114,10 +104,10 @@ describe('reading synthetic returns', () => {
         seed: 5,
         annexA: false,
       })
-      for (const [, file] of [...TABLES_903_FILES, ['cin', SYNTH_FILES.cin]])
+      for (const [, file] of [...SYNTH_903_FILES, ['cin', SYNTH_FILES.cin]])
         expect(await readFile(join(without, file), 'utf8'), file).toBe(await readFile(join(withFiles, file), 'utf8'))
       expect((await readdir(without)).sort()).toEqual(
-        [...TABLES_903_FILES.map(([, file]) => file), SYNTH_FILES.cin, SYNTH_FILES.manifest].sort(),
+        [...SYNTH_903_FILES.map(([, file]) => file), SYNTH_FILES.cin, SYNTH_FILES.manifest].sort(),
       )
       expect(written.files).not.toContain(SYNTH_FILES.annexA)
       expect(Object.keys(written.rows).some((table) => table.startsWith('annex_a_'))).toBe(false)

@@ -20,7 +20,7 @@ export { TABLES_903, TABLES_CIN, type Table903 } from './records.ts'
 export { validateExtract } from './rules.ts'
 export { type ReturnsStore, openReturnsStore } from './store.ts'
 /** Made-up returns for tests: the same files for the same seed. */
-export { SYNTH_FILES, writeSyntheticReturns } from './synth.ts'
+export { SYNTH_903_FILES, SYNTH_FILES, writeSyntheticReturns } from './synth.ts'
 
 /**
  * What the command line gives the returns of the framework: nothing, since it only takes extracts in;

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createPseudonymiser } from './pseudonym.ts'
 import { read903File } from './read-903.ts'
 import { readCinFile } from './read-cin.ts'
-import { ALL_TABLES, type ReturnRow, TABLES_903, TABLES_CIN, type Table903 } from './records.ts'
+import { ALL_TABLES, type ReturnRow, TABLES_903, TABLES_CIN } from './records.ts'
 import { RULES, type Rule, validateExtract } from './rules.ts'
 import { type ReturnsStore, openReturnsStore } from './store.ts'
-import { SYNTH_FILES, writeSyntheticReturns } from './synth.ts'
+import { SYNTH_903_FILES, SYNTH_FILES, writeSyntheticReturns } from './synth.ts'
 
 const YEAR = '2023-24'
 type Rows = Record<string, [number, ReturnRow][]>
@@ -616,16 +616,6 @@ describe('the validation rules', () => {
 })
 
 const KEY = 'a-test-key-that-is-long-enough-for-hmac-0123456789'
-const FILES_903: [Table903, string][] = [
-  ['header', SYNTH_FILES.header],
-  ['episodes', SYNTH_FILES.episodes],
-  ['reviews', SYNTH_FILES.reviews],
-  ['missing', SYNTH_FILES.missing],
-  ['oc3', SYNTH_FILES.oc3],
-  ['ad1', SYNTH_FILES.ad1],
-  ['placedAdoption', SYNTH_FILES.placedAdoption],
-  ['uasc', SYNTH_FILES.uasc],
-]
 
 /** Writes a synthetic set and loads its 903 and CIN census as two extracts. */
 async function loadSynthetic(name: string, children: number, errors: number) {
@@ -634,7 +624,8 @@ async function loadSynthetic(name: string, children: number, errors: number) {
     const manifest = await writeSyntheticReturns({ children, year: YEAR, out: folder, errors, seed: 11 })
     const pseudonyms = createPseudonymiser(KEY)
     const ssda = await store.loader(`${name}-903`, Object.values(TABLES_903))
-    for (const [table, file] of FILES_903) await read903File(join(folder, file), table, { pseudonyms, sink: ssda.sink })
+    for (const [table, file] of SYNTH_903_FILES)
+      await read903File(join(folder, file), table, { pseudonyms, sink: ssda.sink })
     await ssda.finish()
     const cin = await store.loader(`${name}-cin`, Object.values(TABLES_CIN))
     await readCinFile(join(folder, SYNTH_FILES.cin), { pseudonyms, sink: cin.sink })

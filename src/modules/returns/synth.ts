@@ -93,6 +93,11 @@ const CSV_COLUMNS = {
 } as const
 type CsvTable = keyof typeof CSV_COLUMNS
 
+/** The 903 tables the synthetic set writes, each with its file. */
+export const SYNTH_903_FILES = (Object.keys(CSV_COLUMNS) as CsvTable[]).map(
+  (table) => [table, SYNTH_FILES[table]] as const,
+)
+
 const ANNEX_SHEETS = {
   contacts: {
     sheet: 'List 1 - Contacts',
