@@ -9,6 +9,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
 const LONGEST = [
   'test/e2e/accessibility-public.e2e.test.ts',
   'test/e2e/accessibility-staff.e2e.test.ts',
+  'test/e2e/everyday-use.e2e.test.ts',
   'test/e2e/minutes-and-recommendations.e2e.test.ts',
   'src/every-route-fuzz.test.ts',
   'src/every-route.test.ts',
