@@ -161,6 +161,42 @@ e2eSuite(
       expect(await textOf(actual)).toMatch(/^c Computed from the statutory returns/)
       await expectNoAxeViolations(member)
     })
+
+    test('an admin grants an analyst child-level data, who then reads which records fail, by pseudonym', async () => {
+      // A census with one referral closed without a reason (DfE rule 8805).
+      const census = await readFile(files.cin, 'utf8')
+      const failing = join(folder, 'census-with-a-failure.xml')
+      await writeFile(failing, census.replace(/<ReasonForClosure>[^<]*<\/ReasonForClosure>/, ''))
+      const analyst = await e2e.newPage('analyst')
+      await analyst.goto('/outcomes/returns/upload')
+      await uploadExtract(analyst, 'Children in need census', failing)
+      await new BasePage(analyst, `Children in need census ${YEAR}`).verifyOnPage()
+      expect(await textOf(analyst.locator('#failures-by-rule'))).toContain('8805')
+      const failuresLink = analyst.getByRole('link', { name: 'See which records fail, child by child' })
+      const failuresPath = new URL((await failuresLink.getAttribute('href'))!, analyst.url()).pathname
+
+      // Not yet granted: the list is refused.
+      const refused = await analyst.goto(failuresPath)
+      expect(refused?.status()).toBe(403)
+
+      const admin = await e2e.newPage('admin')
+      await admin.goto('/admin/accounts')
+      await clickAndWait(admin, admin.getByRole('link', { name: 'Demo analyst' }))
+      await clickAndWait(admin, admin.getByRole('link', { name: 'Change child-level data' }))
+      await new BasePage(admin, 'Can Demo analyst read child-level data?').verifyOnPage()
+      await expectNoAxeViolations(admin)
+      await admin.getByLabel('Yes').check()
+      await clickAndWait(admin, admin.getByRole('button', { name: /Save|Continue/ }))
+      expect(await textOf(admin.locator('main'))).toContain('Granted')
+
+      await analyst.goto(failuresPath)
+      await new BasePage(analyst, 'Records failing validation').verifyOnPage()
+      const rows = analyst.locator('#failures tbody tr')
+      expect(await rows.count()).toBe(1)
+      expect(await textOf(rows.first())).toMatch(/^[0-9a-f]{12} cin_referrals \d+ closure_reason 8805: /)
+      expect(await analyst.content()).not.toMatch(/SYN\d{7}/)
+      await expectNoAxeViolations(analyst)
+    })
   },
   () => startE2EServer({ pseudonymKey: TEST_PSEUDONYM_KEY }),
 )
