@@ -77,10 +77,12 @@ export function registerPublicCache(app: FastifyInstance, options: { today: () =
     const nonce = nonceOf(reply)
     const pieces = (nonce ? payload.split(nonce) : [payload]).map((piece) => Buffer.from(piece))
     const size = pieces.reduce((sum, piece) => sum + piece.length, 0)
-    cache.set(request.url, { version, today: options.today(), headers, pieces, bytes: size, nonce })
+    const entry = { version, today: options.today(), headers, pieces, bytes: size, nonce }
+    cache.set(request.url, entry)
     bytes += size
     while (cache.size > MAX_ENTRIES || bytes > MAX_BYTES) forget(cache.keys().next().value!)
-    return payload
+    // The bytes just made, rather than the rendered string for Fastify to measure and encode again.
+    return bodyOf(entry, nonce)
   })
 }
 
