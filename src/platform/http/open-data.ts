@@ -62,7 +62,9 @@ export function registerOpenData(app: FastifyInstance, options: { baseUrl: strin
 
   app.addHook('onSend', async (request, reply, payload) => {
     const read = request.method === 'GET' || request.method === 'HEAD'
-    if (!read || !request.url.startsWith(API) || reply.statusCode !== 200 || typeof payload !== 'string') {
+    // A body from the page cache comes as bytes: it is hashed the same as the string it was.
+    const body = typeof payload === 'string' || Buffer.isBuffer(payload)
+    if (!read || !request.url.startsWith(API) || reply.statusCode !== 200 || !body) {
       return payload
     }
     const etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 32)}"`
