@@ -9,6 +9,18 @@ import { freePort, startServerProcess, stopServerProcess } from '../test/support
 const OUT = `dist-test-${process.pid}`
 const MEETING = '/meetings/2024-01-25-children-and-young-peoples-scrutiny-committee'
 
+/** The packages `file` loads before it runs, with those of the chunks it loads before it runs. */
+function staticImports(folder: string, file: string, seen = new Set<string>()): Set<string> {
+  const packages = new Set<string>()
+  if (seen.has(file)) return packages
+  seen.add(file)
+  for (const [, from] of readFileSync(join(folder, file), 'utf8').matchAll(/^import\s[^;]*?from\s*"([^"]+)"/gm)) {
+    if (from.startsWith('./')) for (const name of staticImports(folder, from.slice(2), seen)) packages.add(name)
+    else if (!from.startsWith('node:')) packages.add(from)
+  }
+  return packages
+}
+
 /**
  * The production build: `npm run build` bundles src/ into JavaScript that Node runs as it is, with the
  * views, templates and demo data beside it, and that JavaScript serves the demo as `tsx` does.
@@ -41,8 +53,21 @@ describe('the production build', () => {
     expect(existsSync(join(OUT, 'modules', 'notifications', 'templates', 'alert.txt'))).toBe(true)
     expect(existsSync(join(OUT, 'platform', 'views', 'layout.njk'))).toBe(true)
     expect(main).not.toMatch(/#src\/|\.ts"|from "vitest"/)
-    // Loaded when first used, not at start: the demo's YAML parser, and axios for GOV.UK Notify.
-    expect(main).not.toMatch(/from "(yaml|axios)"/)
+    // Loaded when first used, not at start: the demo's YAML parser, axios for GOV.UK Notify, DuckDB for
+    // the returns' store, the parsers and writers of imports and exports, and the bank holidays' rules.
+    const atStart = staticImports(OUT, 'main.js')
+    expect(atStart.size).toBeGreaterThan(10)
+    for (const lazy of [
+      'yaml',
+      'axios',
+      '@duckdb/node-api',
+      'cheerio',
+      'date-holidays',
+      'exceljs',
+      'pdfkit',
+      'pdf-lib',
+    ])
+      expect(atStart).not.toContain(lazy)
     const chunks = readdirSync(OUT).filter((file) => /^chunk-.*\.js$/.test(file))
     expect(chunks.some((chunk) => readFileSync(join(OUT, chunk), 'utf8').includes('from "yaml"'))).toBe(true)
   })

@@ -1,12 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import {
-  type DuckDBAppender,
-  type DuckDBConnection,
-  DuckDBInstance,
-  type DuckDBValue,
-  dateValue,
-} from '@duckdb/node-api'
+import type { DuckDBAppender, DuckDBConnection, DuckDBValue } from '@duckdb/node-api'
 import type { RowBatch, RowSink } from './extract-rows.ts'
 import { ALL_TABLES, type FieldKind, type ReturnRow, type TableSpec, type Value } from './records.ts'
 
@@ -93,6 +87,8 @@ export async function openReturnsStore(
   options: { threads?: number; memoryLimit?: string } = {},
 ): Promise<ReturnsStore> {
   if (path !== ':memory:') await mkdir(dirname(path), { recursive: true })
+  // Loaded here, not above: DuckDB's native library costs half a second, and most starts never open the store.
+  const { DuckDBInstance, dateValue } = await import('@duckdb/node-api')
   const instance = await DuckDBInstance.create(path, {
     threads: String(options.threads ?? 2),
     memory_limit: options.memoryLimit ?? '2GB',

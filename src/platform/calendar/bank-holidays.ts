@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays'
+import type Holidays from 'date-holidays'
 import { createRequire } from 'node:module'
 
 /** Which days are holidays, for working-day arithmetic. Dates are 'YYYY-MM-DD'. */
@@ -23,11 +23,13 @@ export const BANK_HOLIDAYS_CHECKED_THROUGH = 2027
  * Each year's days are worked out once.
  */
 export function englandAndWalesBankHolidays(): HolidayCalendar {
-  const rules = new Holidays('GB', 'ENG', { types: ['public', 'bank'] })
+  // Loaded on first use: the package's rules for every country cost almost half a second to load.
+  let rules: Holidays | undefined
   const years = new Map<number, Set<string>>()
   const daysOf = (year: number) => {
     let days = years.get(year)
     if (!days) {
+      rules ??= new (require('date-holidays') as typeof Holidays)('GB', 'ENG', { types: ['public', 'bank'] })
       days = new Set(rules.getHolidays(year).map((holiday) => holiday.date.slice(0, 10)))
       years.set(year, days)
     }

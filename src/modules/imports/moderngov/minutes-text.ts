@@ -1,4 +1,7 @@
-import { load } from 'cheerio'
+import type * as Cheerio from 'cheerio'
+import { createRequire } from 'node:module'
+
+let cheerio: typeof Cheerio | undefined
 
 /**
  * An item's minutes as the service gives them (HTML) as the plain text the record keeps: one paragraph per
@@ -7,7 +10,9 @@ import { load } from 'cheerio'
 export function minutesText(html: string): string {
   if (!html.trim()) return ''
   const marked = html.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h[1-6]|tr|table|ul|ol)>/gi, '$&\n\n')
-  const text = load(marked, null, false).root().text()
+  // Loaded on first use: cheerio costs half a second to load, which start-up need not pay for an import.
+  cheerio ??= createRequire(import.meta.url)('cheerio') as typeof Cheerio
+  const text = cheerio.load(marked, null, false).root().text()
   return text
     .split(/\n\s*\n/)
     .map((block) =>
