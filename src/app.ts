@@ -31,7 +31,7 @@ import { createPetitions } from '#src/modules/petitions/index.ts'
 import { createIndicators } from '#src/modules/indicators/index.ts'
 import { createImprovement } from '#src/modules/improvement/index.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
-import { createReturns } from '#src/modules/returns/index.ts'
+import { type ReturnsService, createReturns } from '#src/modules/returns/index.ts'
 import { type NotifySettings, createNotifications, startScheduler } from '#src/modules/notifications/index.ts'
 import { type JobRunResult, createJobQueue, createJobRunner, startJobLoop } from '#src/platform/jobs/index.ts'
 import { createImports, createSourceReader } from '#src/modules/imports/index.ts'
@@ -86,6 +86,8 @@ declare module 'fastify' {
       /** Deletes the extracts of the returns kept past the council's retention period, as at `now`. */
       deleteExpiredExtracts: (now?: Date) => Promise<number>
     }
+    /** The statutory returns on the server's own store: the demo's are taken in through it once the server serves. */
+    returns: ReturnsService
   }
 }
 
@@ -205,6 +207,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     framework: indicators.service,
     settings: settings.service,
   })
+  app.decorate('returns', returns.service)
   app.addHook('onClose', async () => {
     await returns.close()
     if (temporaryStore) await rm(temporaryStore, { recursive: true, force: true })

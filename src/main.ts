@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
+import type { FastifyInstance } from 'fastify'
 import { buildApp } from '#src/app.ts'
 import { startChangeFeed } from '#src/platform/db/change-feed.ts'
 import { type Config, loadConfig } from '#src/config.ts'
@@ -142,9 +143,15 @@ async function main(command = 'serve', args: string[] = []) {
     }
   }
 
+  let demoReturnsWanted = false
   if (command === 'demo' || command === 'serve') {
     const demo = command === 'demo' || config.demo
     const lines = await prepareDatabase(handle.db, { ...config, demo }, async () => {
+      // The server takes them in once it has answered its first page (which shows none of them).
+      if (command === 'serve') {
+        demoReturnsWanted = true
+        return []
+      }
       const returns = returnsOnCommandLine(handle.db, config, pseudonymKey(demo) ?? DEMO_PSEUDONYM_KEY)
       try {
         return await loadDemoReturns(returns.service)
@@ -205,10 +212,33 @@ async function main(command = 'serve', args: string[] = []) {
       .then(() => handle.close())
       .then(() => process.exit(0))
   }
+  if (demoReturnsWanted) takeInDemoReturnsSoon(app)
   process.once('SIGINT', close)
   process.once('SIGTERM', close)
   await app.listen({ port: config.port, host: config.host })
   console.log(`Oversight is serving ${config.baseUrl} on ${config.host}:${config.port} (${handle.kind} database)`)
+}
+
+/**
+ * The demo's statutory returns, taken in on a new demo's first start after the first page is answered
+ * (or ten seconds after starting, if no one asks for one): the seconds they take are not the first page's.
+ */
+function takeInDemoReturnsSoon(app: FastifyInstance) {
+  let started = false
+  const takeIn = () => {
+    if (started) return
+    started = true
+    clearTimeout(timer)
+    loadDemoReturns(app.returns).then(
+      (lines) => lines.forEach((line) => console.log(line)),
+      (error: unknown) =>
+        app.log.error(
+          `The demo's returns were not taken in: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    )
+  }
+  const timer = setTimeout(takeIn, 10_000)
+  app.addHook('onResponse', async () => takeIn())
 }
 
 main(process.argv[2], process.argv.slice(3)).catch((error) => {

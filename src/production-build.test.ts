@@ -28,6 +28,8 @@ function staticImports(folder: string, file: string, seen = new Set<string>()): 
 describe('the production build', () => {
   let server: ChildProcess | undefined
   let port: number
+  /** What the server has printed since it said it was serving. */
+  let said = ''
   const dataDir = mkdtempSync(join(tmpdir(), 'oversight-build-'))
 
   beforeAll(async () => {
@@ -40,6 +42,7 @@ describe('the production build', () => {
       OVERSIGHT_DEMO_PASSWORD: 'correct horse battery staple 9',
       LOG_LEVEL: 'warn',
     })
+    server.stdout?.on('data', (chunk: Buffer) => (said += chunk.toString()))
   }, 120_000)
   afterAll(async () => {
     await stopServerProcess(server)
@@ -82,4 +85,11 @@ describe('the production build', () => {
     const stylesheet = await fetch(`http://127.0.0.1:${port}/static/oversight.css`)
     expect(stylesheet.status).toBe(200)
   })
+
+  it("takes in the demo's statutory returns once it serves", async () => {
+    const deadline = Date.now() + 60_000
+    while (!said.includes('Statutory returns:') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(said).toContain('Statutory returns: a synthetic CIN census and SSDA903 for 2023-24 taken in')
+  }, 70_000)
 })
