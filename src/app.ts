@@ -270,7 +270,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook('onClose', async () => {
       scheduler?.stop()
       clearInterval(retention)
-      await scheduler?.first
+      await scheduler?.running
       await jobLoop?.stop()
     })
   }
