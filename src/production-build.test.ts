@@ -71,6 +71,9 @@ describe('the production build', () => {
       'pdf-lib',
     ])
       expect(atStart).not.toContain(lazy)
+    // Bundled, the few functions used rather than the package's hundreds of files.
+    expect(atStart).not.toContain('date-fns')
+    expect(main).toMatch(/node_modules\/date-fns\//)
     const chunks = readdirSync(OUT).filter((file) => /^chunk-.*\.js$/.test(file))
     expect(chunks.some((chunk) => readFileSync(join(OUT, chunk), 'utf8').includes('from "yaml"'))).toBe(true)
   })
