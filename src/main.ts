@@ -15,6 +15,7 @@ import {
   commandLineFramework,
   createReturns,
   extractsCommand,
+  anyExtractEverTaken,
   loadDemoReturns,
 } from '#src/modules/returns/index.ts'
 import { createSettings } from '#src/modules/settings/index.ts'
@@ -160,6 +161,8 @@ async function main(command = 'serve', args: string[] = []) {
       }
     })
     for (const line of lines) console.log(line)
+    // A demo whose first start stopped before its returns were taken in takes them in now.
+    if (command === 'serve' && demo && !demoReturnsWanted) demoReturnsWanted = !(await anyExtractEverTaken(handle.db))
     if (command === 'demo') {
       try {
         if (scale === 'large') {

@@ -23,6 +23,15 @@ export { type ReturnsStore, openReturnsStore } from './store.ts'
 export { SYNTH_903_FILES, SYNTH_FILES, writeSyntheticReturns } from './synth.ts'
 
 /**
+ * Whether any extract was ever taken in, deleted ones too: a demo whose returns were never taken in
+ * (its first start stopped before they were) takes them in on its next start.
+ */
+export async function anyExtractEverTaken(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('returnExtracts').select('id').limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
+/**
  * What the command line gives the returns of the framework: nothing, since it only takes extracts in;
  * computing and publishing are done on the returns' pages.
  */
