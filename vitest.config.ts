@@ -43,6 +43,10 @@ export default defineConfig({
           // A journey walks through a dozen pages with an axe scan on each; on two busy cores that can
           // pass a minute. The limit is there to stop a hang, not to time pages (the bench does that).
           testTimeout: 120_000,
+          // As in the unit project, a thread's later files reuse the app and Playwright it has imported
+          // (about 2 s of CPU a file). Each file starts its own app and Chromium; none changes
+          // process-wide state.
+          isolate: false,
         },
       },
     ],
