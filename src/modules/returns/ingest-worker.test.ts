@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ExtractRefusal, type RowBatch } from './extract-rows.ts'
 import { type ReadExtract, TABLES_OF, readExtractInBatches } from './ingest.ts'
+import { censusParts } from './read-cin.ts'
 import type { ExtractKind } from './records.ts'
 import { SYNTH_FILES, writeSyntheticReturns } from './synth.ts'
 
@@ -78,5 +79,63 @@ describe('reading an extract in a thread of its own', () => {
       inWorkerFromBytes: 0,
     })
     await expect(reading).rejects.toThrow('The store is full')
+  })
+
+  describe('a large census, read in two halves at once', () => {
+    let census: string
+    beforeAll(async () => {
+      await writeSyntheticReturns({
+        children: 12_000,
+        year: '2023-24',
+        out: join(folder, 'large'),
+        seed: 5,
+        annexA: false,
+      })
+      census = join(folder, 'large', SYNTH_FILES.cin)
+    }, 60_000)
+
+    /** Rows sorted by table and row: the halves' batches arrive in whatever order they are read. */
+    const sorted = (rows: Record<string, unknown[][]>) =>
+      Object.fromEntries(
+        Object.entries(rows)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([table, list]) => [table, [...list].sort((a, b) => Number(a[0]) - Number(b[0]))]),
+      )
+
+    it('is cut between two children, the second half knowing the lines before it', async () => {
+      const parts = await censusParts(census, 2)
+      expect(parts).toHaveLength(2)
+      const [first, second] = parts
+      expect(first.start).toBe(0)
+      expect(second.start).toBe(first.end)
+      expect(second.end).toBe((await stat(census)).size)
+      const bytes = await readFile(census)
+      expect(bytes.toString('latin1', second.start, second.start + 7)).toBe('<Child>')
+      expect(bytes.toString('latin1', 0, second.start).split('\n').length - 1).toBe(second.lineOffset)
+      expect([first.after, second.before]).toEqual(['</Children></Message>', '<Message><Children>'])
+    })
+
+    it('gives the same rows, with the same line numbers, checksum and counts as one reader', async () => {
+      const whole = await readAll('cin', census, Number.MAX_SAFE_INTEGER)
+      const halves = await readAll('cin', census, 0)
+      expect(halves.read).toEqual(whole.read)
+      expect(sorted(halves.rows)).toEqual(sorted(whole.rows))
+    })
+
+    it('refuses a broken second half with the line the whole file would name, and stops the other', async () => {
+      const text = await readFile(census, 'utf8')
+      const at = text.indexOf('<Child>', Math.floor(text.length * 0.75))
+      const broken = join(folder, 'large', 'broken.xml')
+      await writeFile(broken, `${text.slice(0, at)}<Child><Oops></Child>${text.slice(at)}`)
+      const line = text.slice(0, at).split('\n').length
+      const reading = readExtractInBatches('cin', broken, {
+        key: KEY,
+        append: () => {},
+        workDir: work,
+        inWorkerFromBytes: 0,
+      })
+      await expect(reading).rejects.toBeInstanceOf(ExtractRefusal)
+      await expect(reading).rejects.toThrow(`broken.xml: line ${line}: `)
+    })
   })
 })

@@ -5,13 +5,14 @@ import { basename, extname, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { parse } from 'csv-parse'
 import { FileLimitError, UnreadableFileError } from '#src/platform/files/limits.ts'
+import type { XmlFilePart } from '#src/platform/xml/read-xml.ts'
 import { ExpansionBudget, entryContent, isZip, zipEntries } from '#src/platform/files/zip-entries.ts'
 import { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from './extract-limits.ts'
 import { ExtractRefusal, type ExtractResult, type RowBatch, RowBatcher, type RowSink } from './extract-rows.ts'
 import { type Pseudonymiser, createPseudonymiser } from './pseudonym.ts'
 import { read903File, table903Of } from './read-903.ts'
 import { readAnnexAFile } from './read-annex-a.ts'
-import { readCinFile } from './read-cin.ts'
+import { censusParts, readCinFile } from './read-cin.ts'
 import type { FromReader, ReadRequest } from './read-worker.ts'
 import { type ExtractKind, TABLES_903, TABLES_ANNEX_A, TABLES_CIN, type TableSpec } from './records.ts'
 
@@ -75,10 +76,13 @@ function merge(into: ExtractResult, from: ExtractResult, maxProblems: number) {
 export async function readExtract(
   kind: ExtractKind,
   path: string,
-  options: { pseudonyms: Pseudonymiser; sink: RowSink; workDir: string; limits?: ExtractLimits },
+  options: { pseudonyms: Pseudonymiser; sink: RowSink; workDir: string; limits?: ExtractLimits; part?: XmlFilePart },
 ): Promise<ReadExtract> {
   const limits = options.limits ?? DEFAULT_EXTRACT_LIMITS
   const read = { pseudonyms: options.pseudonyms, sink: options.sink, limits }
+  if (kind === 'cin' && options.part)
+    // A part of the census: the whole file's checksum is worked out by whoever split it.
+    return { checksum: '', result: await readCinFile(path, { ...read, part: options.part }) }
   if (kind === 'cin')
     return { checksum: (await checksumOfFile(path)).digest('hex'), result: await readCinFile(path, read) }
   if (kind === 'annex-a')
@@ -159,7 +163,43 @@ export async function readExtractInBatches(
     batcher.end()
     return read
   }
-  const request: ReadRequest = { kind, path, key, workDir, limits }
+  // A large census is read in two halves at once, split between two children; each half is one
+  // worker's. The 903's tables and Annex A are read by one.
+  const parts = kind === 'cin' ? await censusParts(path, 2) : []
+  if (parts.length < 2) return readInWorker({ kind, path, key, workDir, limits }, append)
+  const checksum = checksumOfFile(path)
+  // When one half fails the other is stopped: its rows are of an extract that is not taken in.
+  const stop = new AbortController()
+  const workers = parts.map((part) =>
+    readInWorker({ kind, path, key, workDir, limits, part }, append, stop.signal).catch((error: unknown) => {
+      stop.abort()
+      throw error
+    }),
+  )
+  let reads: ReadExtract[]
+  try {
+    reads = await Promise.all(workers)
+  } finally {
+    await Promise.allSettled([...workers, checksum])
+  }
+  const result: ExtractResult = { kept: {}, problems: [], moreProblems: 0 }
+  const maxProblems = (limits ?? DEFAULT_EXTRACT_LIMITS).maxProblems
+  for (const read of reads) merge(result, read.result, maxProblems)
+  const maxRows = (limits ?? DEFAULT_EXTRACT_LIMITS).maxRows
+  if ((result.kept[TABLES_CIN.children.name] ?? 0) > maxRows)
+    throw new ExtractRefusal(`${basename(path)} has more than ${maxRows} children`)
+  return { checksum: (await checksum).digest('hex'), result }
+}
+
+/**
+ * Reads in a worker thread, handing each batch of rows to `append` as it comes; the worker is
+ * stopped when the reading ends, however it ends (and when `append` fails).
+ */
+async function readInWorker(
+  request: ReadRequest,
+  append: (batch: RowBatch) => void,
+  signal?: AbortSignal,
+): Promise<ReadExtract> {
   const stored = new Int32Array(new SharedArrayBuffer(4))
   // The worker is this folder's read-worker: built, its JavaScript; as TypeScript, through a start
   // that makes TypeScript loadable in the thread first.
@@ -169,6 +209,7 @@ export async function readExtractInBatches(
   })
   try {
     return await new Promise<ReadExtract>((resolve, reject) => {
+      signal?.addEventListener('abort', () => reject(new Error('The reading was stopped')), { once: true })
       worker.on('message', (message: FromReader) => {
         if (message.type === 'rows') {
           try {

@@ -1,4 +1,5 @@
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
+import type { XmlFilePart } from '#src/platform/xml/read-xml.ts'
 import type { ExtractLimits } from './extract-limits.ts'
 import { type RowBatch, RowBatcher } from './extract-rows.ts'
 import { type ReadExtract, TABLES_OF, readExtract } from './ingest.ts'
@@ -12,6 +13,8 @@ export interface ReadRequest {
   key: string
   workDir: string
   limits?: ExtractLimits
+  /** A part of a census to read rather than the whole. */
+  part?: XmlFilePart
 }
 
 /** What the reading thread sends back: batches of rows, then what the reading came to, or why it stopped. */
@@ -45,6 +48,7 @@ async function serve(request: ReadRequest, stored: Int32Array) {
       sink: batcher.sink,
       workDir: request.workDir,
       limits: request.limits,
+      part: request.part,
     })
     batcher.end()
     port.postMessage({ type: 'done', read } satisfies FromReader)

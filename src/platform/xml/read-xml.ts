@@ -37,6 +37,8 @@ export interface XmlReadOptions {
    * text between them): a document of a million records is read one record at a time.
    */
   each?: { name: string; onElement: (element: XmlElement) => void }
+  /** Lines of the file before what is read (a part of it): added to every line number given. */
+  lineOffset?: number
 }
 
 export type XmlReadResult = { ok: true; root: XmlElement } | { ok: false; message: string; line: number | null }
@@ -61,6 +63,7 @@ export function createXmlReader(name: string, limits: XmlLimits = DEFAULT_XML_LI
   let elements = 0
   let bytes = 0
   const each = options.each
+  const lineOffset = options.lineOffset ?? 0
   // Inside an element handed over one at a time: only its text is kept, not the text around it.
   let insideEach = 0
   const handOver = (element: XmlElement) => {
@@ -71,7 +74,7 @@ export function createXmlReader(name: string, limits: XmlLimits = DEFAULT_XML_LI
   }
 
   const refuse = (message: string): never => {
-    throw new XmlRefusal(`${name}: line ${parser.line}: ${message}`, parser.line)
+    throw new XmlRefusal(`${name}: line ${parser.line + lineOffset}: ${message}`, parser.line + lineOffset)
   }
   const addText = (text: string) => {
     const current = stack.at(-1)
@@ -98,7 +101,7 @@ export function createXmlReader(name: string, limits: XmlLimits = DEFAULT_XML_LI
       if (key !== 'xmlns' && !key.startsWith('xmlns:')) attributes[key.replace(/^.*:/, '')] ??= String(value)
     const element: XmlElement = {
       name: tag.name.replace(/^.*:/, ''),
-      line: parser.line,
+      line: parser.line + lineOffset,
       attributes,
       text: '',
       children: [],
@@ -155,23 +158,52 @@ export function readXml(name: string, text: string, limits: XmlLimits = DEFAULT_
   return reader.write(text) ?? reader.close()
 }
 
-/** Streams a file through the reader; its size is checked before the first byte is read. */
+/**
+ * A part of a file read as a document of its own: the bytes from `start` to before `end`, with
+ * `before` and `after` around them (the elements the part is inside of, opened and closed).
+ */
+export interface XmlFilePart {
+  start: number
+  end: number
+  before: string
+  after: string
+  /** The lines of the file before `start`. */
+  lineOffset: number
+}
+
+/**
+ * Streams a file (or a part of it) through the reader; its size is checked before the first byte is
+ * read.
+ */
 export async function readXmlFile(
   path: string,
   limits: XmlLimits = DEFAULT_XML_LIMITS,
   options: XmlReadOptions = {},
+  part?: XmlFilePart,
 ): Promise<XmlReadResult> {
   const name = basename(path)
   const size = (await stat(path)).size
   if (size > limits.maxBytes) return { ok: false, message: `${name}: larger than ${limits.maxBytes} bytes`, line: null }
-  const reader = createXmlReader(name, limits, options)
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 })
+  const reader = createXmlReader(name, limits, part ? { ...options, lineOffset: part.lineOffset } : options)
+  const stream = createReadStream(path, {
+    encoding: 'utf8',
+    highWaterMark: 64 * 1024,
+    ...(part && part.end > part.start ? { start: part.start, end: part.end - 1 } : {}),
+  })
+  if (part?.before) {
+    const refused = reader.write(part.before)
+    if (refused) return refused
+  }
   for await (const chunk of stream) {
     const refused = reader.write(chunk as string)
     if (refused) {
       stream.destroy()
       return refused
     }
+  }
+  if (part?.after) {
+    const refused = reader.write(part.after)
+    if (refused) return refused
   }
   return reader.close()
 }
