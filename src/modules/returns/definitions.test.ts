@@ -96,8 +96,9 @@ describe('children in need definitions', () => {
     // Referrals in the year: a's December one came 11 months after its January one (counts);
     // b's December one 13 months after its November 2022 one (does not); c's only one (does not);
     // d's two rows on 1 May 2023 are one referral (does not), and its May 2024 one is after the
-    // year; e's 31 March 2024 one is exactly 12 months after its 31 March 2023 one (counts).
-    // 2 of 5: 40%.
+    // year; e's 31 March 2024 one is exactly 12 months after its 31 March 2023 one (counts); f's
+    // two rows on 1 August 2023 are one referral, 6 months after its February one (counts once).
+    // 3 of 6: 50%.
     const result = await compute({
       cin_referrals: [
         { child: 'a', referral_date: '2023-01-10' },
@@ -110,9 +111,12 @@ describe('children in need definitions', () => {
         { child: 'd', referral_date: '2024-05-01' },
         { child: 'e', referral_date: '2023-03-31' },
         { child: 'e', referral_date: '2024-03-31' },
+        { child: 'f', referral_date: '2023-02-01' },
+        { child: 'f', referral_date: '2023-08-01' },
+        { child: 'f', referral_date: '2023-08-01' },
       ],
     })
-    expect(figures(result['re-referrals'])).toEqual({ numerator: 2, denominator: 5, value: 40 })
+    expect(figures(result['re-referrals'])).toEqual({ numerator: 3, denominator: 6, value: 50 })
   })
 
   it('counts assessments authorised within 45 working days, bank holidays left out', async () => {
