@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { CamelCasePlugin, Kysely, type Logger, PostgresDialect, type Transaction } from 'kysely'
-import { PGliteDialect } from 'kysely-pglite-dialect'
 import pg from 'pg'
 import { announceChange } from './change-feed.ts'
 import { dataChanged } from './data-version.ts'
+import { PgliteDialect } from './pglite-dialect.ts'
+import { PreparingClient } from './prepared.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -98,7 +99,7 @@ export async function openPglite<DB>(
   } else {
     client = await PGlite.create({ loadDataDir: snapshot ?? (await emptyClusterSnapshot()), parsers })
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client), plugins, log: options.log })
+  const db = new Kysely<DB>({ dialect: new PgliteDialect(client), plugins, log: options.log })
   return {
     db,
     kind: 'pglite',
@@ -112,7 +113,7 @@ export async function openPglite<DB>(
 
 /** A pool on a real PostgreSQL server. */
 export function openPostgres<DB>(connectionString: string, max = 10, options: OpenOptions = {}): DatabaseHandle<DB> {
-  const pool = new pg.Pool({ connectionString, max })
+  const pool = new pg.Pool({ connectionString, max, Client: PreparingClient })
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log: options.log })
   return {
     db,

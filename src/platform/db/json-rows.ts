@@ -9,7 +9,16 @@ export function jsonRows(query: RawBuilder<unknown>, orderBy: RawBuilder<unknown
   return sql`(select coalesce(json_agg(row_to_json(listed) order by ${orderBy}), '[]') from (${query}) as listed)`
 }
 
-const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
+/** Column names are few and read on every row: each is converted once. */
+const camelNames = new Map<string, string>()
+function camel(name: string): string {
+  let converted = camelNames.get(name)
+  if (converted === undefined) {
+    converted = name.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
+    if (camelNames.size < 10_000) camelNames.set(name, converted)
+  }
+  return converted
+}
 
 /**
  * Rows read through `jsonRows`, with their columns named as the CamelCasePlugin names them elsewhere.
@@ -17,7 +26,9 @@ const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_, letter: string)
  * are; an instant comes back as text, and the caller must make it a Date.
  */
 export function fromJsonRows<T>(rows: unknown): T[] {
-  return (rows as Record<string, unknown>[]).map(
-    (row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [camel(key), value])) as T,
-  )
+  return (rows as Record<string, unknown>[]).map((row) => {
+    const named: Record<string, unknown> = {}
+    for (const key in row) named[camel(key)] = row[key]
+    return named as T
+  })
 }
