@@ -82,7 +82,9 @@ export class PreparingPgliteConnection implements DatabaseConnection {
         if (value === null || value === undefined) return null
         const serializer = client.serializers[statement.types[i] ?? 0]
         if (serializer) return serializer(value)
-        return typeof value === 'object' ? JSON.stringify(value) : String(value)
+        if (typeof value === 'object') return JSON.stringify(value)
+        // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects are taken above
+        return String(value)
       })
       const messages = await client.execProtocolStream(
         concat([
