@@ -2,6 +2,7 @@ import { format, parseISO, subMonths } from 'date-fns'
 import { isUniqueViolation } from '#src/platform/db/errors.ts'
 import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
+import { groupBy } from '#src/platform/collections.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
@@ -32,9 +33,10 @@ type Finding = Contents['findings'][number]
 function present(plan: Plan, contents: Contents, findings: Finding[], today: string) {
   const consideredBefore = contents.considered.filter((m) => m.date < today)
   const lastConsideredOn = consideredBefore.at(-1)?.date ?? null
-  const updatesOf = (key: 'milestoneId' | 'actionId', id: string) => contents.updates.filter((u) => u[key] === id)
+  const updatesByMilestone = groupBy(contents.updates, (u) => u.milestoneId)
+  const updatesByAction = groupBy(contents.updates, (u) => u.actionId)
   const milestones = contents.milestones.map((milestone) => {
-    const updates = updatesOf('milestoneId', milestone.id)
+    const updates = updatesByMilestone.get(milestone.id) ?? []
     const lastUpdatedOn = updates[0]?.onDate ?? null
     return {
       ...milestone,
@@ -44,23 +46,27 @@ function present(plan: Plan, contents: Contents, findings: Finding[], today: str
       stale: isStale(milestone, lastUpdatedOn, lastConsideredOn),
     }
   })
+  const milestonesByAction = groupBy(milestones, (m) => m.actionId)
+  const linksByAction = groupBy(contents.links, (l) => l.actionId)
+  const leadsByAction = groupBy(contents.leads, (l) => l.actionId)
   const actions = contents.actions.map((action) => {
-    const own = milestones.filter((m) => m.actionId === action.id)
-    const findingIds = contents.links.filter((l) => l.actionId === action.id).map((l) => l.findingId)
+    const own = milestonesByAction.get(action.id) ?? []
+    const findingIds = (linksByAction.get(action.id) ?? []).map((l) => l.findingId)
     return {
       ...action,
-      leads: contents.leads.filter((l) => l.actionId === action.id),
+      leads: leadsByAction.get(action.id) ?? [],
       findings: findings.filter((f) => findingIds.includes(f.id)),
       findingIds,
       milestones: own,
       milestoneCount: own.length,
-      updates: updatesOf('actionId', action.id),
+      updates: updatesByAction.get(action.id) ?? [],
       rag: actionRag(own.map((m) => m.rag)),
       counts: countByRag(own.map((m) => m.rag)),
     }
   })
+  const actionsByTheme = groupBy(actions, (a) => a.themeId)
   const themes = contents.themes.map((theme) => {
-    const own = actions.filter((a) => a.themeId === theme.id)
+    const own = actionsByTheme.get(theme.id) ?? []
     return { ...theme, actions: own, counts: countByRag(own.flatMap((a) => a.milestones.map((m) => m.rag))) }
   })
   return {
@@ -81,16 +87,13 @@ export type PlanView = ReturnType<typeof present>
 
 /** The plan's contents as they stood at the end of `on`: later updates left out, statuses as they were then. */
 function contentsOn(contents: Contents, on: string): Contents {
+  const updatesByMilestone = groupBy(contents.updates, (update) => update.milestoneId)
   return {
     ...contents,
     updates: contents.updates.filter((update) => update.onDate <= on),
     milestones: contents.milestones.map((milestone) => ({
       ...milestone,
-      status: statusOn(
-        milestone.status,
-        contents.updates.filter((update) => update.milestoneId === milestone.id),
-        on,
-      ),
+      status: statusOn(milestone.status, updatesByMilestone.get(milestone.id) ?? [], on),
     })),
   }
 }
