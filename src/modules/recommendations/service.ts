@@ -2,6 +2,7 @@ import type { Db } from '#src/database.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
+import { groupBy } from '#src/platform/collections.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
 import { createRecommendationChanges, notResponsible } from './changes.ts'
 import { type BodiesService } from '#src/modules/bodies/index.ts'
@@ -23,16 +24,24 @@ export interface RecommendationsDeps {
 type Person = Awaited<ReturnType<BodiesService['getPeopleByIds']>>[number]
 
 /** Natural order of the body's own numbers: 2 before 10, then anything that is not a number. */
+/** One collator for every comparison: localeCompare with a locale builds a new one each call. */
+const NUMBER_ORDER = new Intl.Collator('en-GB', { numeric: true })
+
 export function compareNumbers(a: { number: string }, b: { number: string }): number {
-  return a.number.localeCompare(b.number, 'en-GB', { numeric: true })
+  return NUMBER_ORDER.compare(a.number, b.number)
 }
 
 /** A recommendation as pages and the API show it: its officer, latest update, RAG and response due date. */
-function present(row: RecommendationRow, updates: UpdateRow[], people: Person[], today: string) {
-  const own = updates.filter((update) => update.recommendationId === row.id)
+function present(
+  row: RecommendationRow,
+  updatesByRecommendation: Map<string, UpdateRow[]>,
+  peopleById: Map<string, Person>,
+  today: string,
+) {
+  const own = updatesByRecommendation.get(row.id) ?? []
   const latestUpdate = own[0] ?? null
   const rag = ragOf({ ...row, latestUpdateOn: latestUpdate?.onDate ?? null }, today)
-  const officer = people.find((person) => person.id === row.responsiblePersonId)
+  const officer = row.responsiblePersonId ? peopleById.get(row.responsiblePersonId) : undefined
   return {
     ...row,
     responsibleOfficer: officer
@@ -110,8 +119,12 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
         : repo.updatesOf(rows.map((row) => row.id)),
       known ?? bodies.getPeopleByIds(ctx, personIds),
     ])
-    const toDate = updates.filter((update) => update.onDate <= on)
-    return rows.map((row) => present(row, toDate, people, on)).sort(compareNumbers)
+    const toDate = groupBy(
+      updates.filter((update) => update.onDate <= on),
+      (update) => update.recommendationId,
+    )
+    const peopleById = new Map(people.map((person) => [person.id, person]))
+    return rows.map((row) => present(row, toDate, peopleById, on)).sort(compareNumbers)
   }
 
   async function findOrThrow(id: string) {
