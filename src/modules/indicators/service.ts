@@ -4,6 +4,7 @@ import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
+import { groupBy } from '#src/platform/collections.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { type Travel, directionOfTravel } from '#src/platform/rules/direction-of-travel.ts'
@@ -58,12 +59,7 @@ function viewOf(indicator: IndicatorRow, periods: PeriodRow[], values: ValueRow[
 
 /** Each indicator's view, its values found by indicator once rather than searched for each. */
 function viewsOf(indicators: IndicatorRow[], periods: PeriodRow[], values: ValueRow[]): IndicatorView[] {
-  const byIndicator = new Map<string, ValueRow[]>()
-  for (const value of values) {
-    const list = byIndicator.get(value.indicatorId)
-    if (list) list.push(value)
-    else byIndicator.set(value.indicatorId, [value])
-  }
+  const byIndicator = groupBy(values, (value) => value.indicatorId)
   return indicators.map((indicator) => viewFrom(indicator, periods, byIndicator.get(indicator.id) ?? []))
 }
 

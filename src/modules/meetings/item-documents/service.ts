@@ -2,6 +2,7 @@ import type { Db } from '#src/database.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import { groupBy } from '#src/platform/collections.ts'
 import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import { mayReadAgenda } from '../agenda/visibility.ts'
 import { createItemDocumentsRepository } from './repository.ts'
@@ -21,8 +22,7 @@ export function createItemDocumentsService(deps: { db: Db; bodies: BodiesService
       ctx: Context,
       meeting: { id: string; bodyId: string; agendaPublishedOn: string | null },
     ): Promise<Map<string, ItemDocumentView[]>> {
-      const byItem = new Map<string, ItemDocumentView[]>()
-      if (!mayReadAgenda(ctx.user, meeting)) return byItem
+      if (!mayReadAgenda(ctx.user, meeting)) return new Map()
       const [rows, readable] = await Promise.all([
         repo.documentsOfMeeting(meeting.id),
         deps.bodies.exemptReadableBodyIds(ctx),
@@ -31,9 +31,7 @@ export function createItemDocumentsService(deps: { db: Db; bodies: BodiesService
         mayReadExempt: mayReadExempt(readable, meeting.bodyId),
         seesMissing: can(ctx.user, 'meetings:edit'),
       }
-      for (const document of itemDocumentsForViewer(rows, viewer))
-        byItem.set(document.agendaItemId, [...(byItem.get(document.agendaItemId) ?? []), document])
-      return byItem
+      return groupBy(itemDocumentsForViewer(rows, viewer), (document) => document.agendaItemId)
     },
   }
 }
