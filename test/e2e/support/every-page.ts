@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { TestRole } from '../../support/harness.ts'
-import { expectNoAxeViolations } from './axe.ts'
+import { expectNoAxeViolations, loadAxeIntoEveryPage } from './axe.ts'
 import type { E2E } from './index.ts'
 import { headingOf } from './pages.ts'
 import { appendixId, findingId, indicatorGroupId, recommendationId, themeId, workProgrammeItemId } from './records.ts'
@@ -211,6 +211,7 @@ export function scanEveryPage(e2e: E2E, roles: TestRole[]) {
 
     beforeAll(async () => {
       context = await e2e.newContext()
+      await loadAxeIntoEveryPage(context)
       page = await context.newPage()
       if (role !== 'public') await signIn(page, role)
     })
