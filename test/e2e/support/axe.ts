@@ -12,7 +12,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /**
  * Puts axe into every page `context` opens, as the page starts: for a context that scans page after
  * page. The renderer then reuses the script it compiled for the last page, and a load takes about
- * 20 ms longer, where putting axe in after each load took 250 ms (a fifth of a scan).
+ * 20 ms longer, where putting axe in after each load took 250 ms (a third of a scan).
  */
 export async function loadAxeIntoEveryPage(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: AXE_SOURCE })
@@ -23,8 +23,9 @@ export async function loadAxeIntoEveryPage(context: BrowserContext): Promise<voi
  * No rule is turned off and no finding is let through: a page passes only with none at all.
  */
 export async function expectNoAxeViolations(page: Page) {
-  // axe runs in the page itself (our pages have no frames). Its script goes in once per page:
-  // compiling it is a third of a scan, and @axe-core/playwright put it in twice.
+  // axe runs in the page itself (our pages have no frames). Its script goes in once per page, here
+  // unless loadAxeIntoEveryPage put it in as the page started: compiling it is a third of a scan,
+  // and @axe-core/playwright put it in twice.
   type Axe = { run(context: Document, options: RunOptions): Promise<AxeResults> }
   const loaded = await page.evaluate(() => typeof (window as { axe?: Axe }).axe === 'object')
   if (!loaded) await page.evaluate(AXE_SOURCE)
