@@ -23,10 +23,10 @@ export interface RecommendationsDeps {
 
 type Person = Awaited<ReturnType<BodiesService['getPeopleByIds']>>[number]
 
-/** Natural order of the body's own numbers: 2 before 10, then anything that is not a number. */
 /** One collator for every comparison: localeCompare with a locale builds a new one each call. */
 const NUMBER_ORDER = new Intl.Collator('en-GB', { numeric: true })
 
+/** Natural order of the body's own numbers: 2 before 10, then anything that is not a number. */
 export function compareNumbers(a: { number: string }, b: { number: string }): number {
   return NUMBER_ORDER.compare(a.number, b.number)
 }
