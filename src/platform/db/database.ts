@@ -52,6 +52,13 @@ const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })]
 const parsers = { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) }
 
 /**
+ * PostgreSQL's default 128 MB of shared buffers is memory PGlite clears as it starts: 0.6 s of each
+ * start. 32 MB holds the demo's every table and index; beyond it, pages come from the files, which the
+ * operating system keeps in memory. A council too large for that runs on PostgreSQL (ADR 21).
+ */
+const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB']
+
+/**
  * A freshly initialised, empty cluster, kept as a tarball in the system's temp folder: initdb costs
  * seconds under WebAssembly, loading the tarball well under one. A new data folder starts from it too,
  * so only one file this user alone could have written is used: one that anyone else could have put
@@ -64,7 +71,7 @@ async function emptyClusterSnapshot(): Promise<Blob> {
     () => false,
   )
   if (trusted) return new Blob([await readFile(file)])
-  const fresh = await PGlite.create({ parsers })
+  const fresh = await PGlite.create({ parsers, startParams })
   const dump = await fresh.dumpDataDir('none')
   await fresh.close()
   const partial = `${file}.${process.pid}`
@@ -95,9 +102,9 @@ export async function openPglite<DB>(
     const folder = join(dataDir, 'pglite')
     // A new folder starts from the empty cluster's snapshot rather than running initdb in it.
     const loadDataDir = existsSync(join(folder, 'PG_VERSION')) ? undefined : await emptyClusterSnapshot()
-    client = await PGlite.create({ dataDir: folder, loadDataDir, parsers })
+    client = await PGlite.create({ dataDir: folder, loadDataDir, parsers, startParams })
   } else {
-    client = await PGlite.create({ loadDataDir: snapshot ?? (await emptyClusterSnapshot()), parsers })
+    client = await PGlite.create({ loadDataDir: snapshot ?? (await emptyClusterSnapshot()), parsers, startParams })
   }
   const db = new Kysely<DB>({ dialect: new PgliteDialect(client), plugins, log: options.log })
   return {
