@@ -26,7 +26,7 @@ function staticImports(folder: string, file: string, seen = new Set<string>()): 
  * views, templates and demo data beside it, and that JavaScript serves the demo as `tsx` does.
  */
 describe('the production build', () => {
-  let server: ChildProcess | undefined
+  let server: (ChildProcess & { startOutput: string }) | undefined
   let port: number
   /** What the server has printed since it said it was serving. */
   let said = ''
@@ -76,6 +76,15 @@ describe('the production build', () => {
     expect(main).toMatch(/node_modules\/date-fns\//)
     const chunks = readdirSync(OUT).filter((file) => /^chunk-.*\.js$/.test(file))
     expect(chunks.some((chunk) => readFileSync(join(OUT, chunk), 'utf8').includes('from "yaml"'))).toBe(true)
+  })
+
+  it('keeps a migrated empty database beside the code, which a new data folder starts as a copy of', () => {
+    expect(existsSync(join(OUT, 'cluster', 'PG_VERSION'))).toBe(true)
+    expect(existsSync(join(OUT, '.cluster-data'))).toBe(false)
+    expect(existsSync(join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true)
+    // Nothing was left to apply on the first start, and the demo still went in.
+    expect(server?.startOutput).not.toContain('Applied migrations')
+    expect(server?.startOutput).toContain('Demo data loaded')
   })
 
   it('serves the demo from the compiled JavaScript', async () => {

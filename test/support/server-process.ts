@@ -10,8 +10,14 @@ export async function freePort(): Promise<number> {
   return port
 }
 
-/** Starts Oversight as its own process (`node ...args`) and waits until it says it is serving. */
-export async function startServerProcess(args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+/**
+ * Starts Oversight as its own process (`node ...args`) and waits until it says it is serving;
+ * `startOutput` is what it said until then.
+ */
+export async function startServerProcess(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<ChildProcess & { startOutput: string }> {
   const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,7 +36,7 @@ export async function startServerProcess(args: string[], env: NodeJS.ProcessEnv)
     child.stderr.on('data', read)
     child.once('exit', (code) => reject(new Error(`The server process ended (${code}):\n${output}`)))
   })
-  return child
+  return Object.assign(child, { startOutput: output })
 }
 
 /** Stops a process started by startServerProcess and waits for it to end. */
