@@ -117,10 +117,7 @@ export function frameworkAppendix(service: IndicatorsService): GeneratedAppendix
       label: 'Which period?',
       error: 'Select which period',
       choices: async (ctx) =>
-        (await service.framework(ctx)).periods
-          .filter((period) => !period.isBaseline)
-          .map((period) => ({ value: period.slug, text: period.name }))
-          .reverse(),
+        (await service.paperPeriods(ctx)).map((period) => ({ value: period.slug, text: period.name })).reverse(),
     },
     build: (ctx, request) => frameworkPaper(ctx, { period: request.subject ?? undefined }),
   }

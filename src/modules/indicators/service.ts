@@ -538,6 +538,11 @@ export function createIndicatorsService(deps: {
       })
     },
 
+    /** The periods a framework paper may be for: every one but the baselines, in order. Public, like the framework. */
+    async paperPeriods(_ctx: Context) {
+      return (await repo.listPeriods()).filter((period) => !period.isBaseline)
+    },
+
     /** The reporting periods, for the analyst's list. */
     async periods(ctx: Context) {
       assertCan(ctx.user, 'indicators:edit')
