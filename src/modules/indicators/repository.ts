@@ -61,6 +61,41 @@ export function createIndicatorsRepository(db: Db) {
       if (options.publishedOnly) query = query.where('published', '=', true)
       return query.orderBy('position').orderBy('code').execute()
     },
+    /**
+     * The latest period (not the baseline) in which an indicator (a published one, with `publishedOnly`)
+     * has an actual; undefined when none has. The periods are probed latest first and the first with an
+     * actual ends the search: OFFSET 0 keeps the planner from joining every period's values before sorting.
+     */
+    latestReportedPeriodId(options: { publishedOnly: boolean }) {
+      return db
+        .selectFrom(
+          db
+            .selectFrom('indicatorPeriods')
+            .select(['id', 'endsOn', 'name'])
+            .where('isBaseline', '=', false)
+            .orderBy('endsOn', 'desc')
+            .orderBy('name', 'desc')
+            .offset(0)
+            .as('period'),
+        )
+        .select('period.id')
+        .where((eb) => {
+          let reported = eb
+            .selectFrom('indicatorValues')
+            .select(sql`1`.as('one'))
+            .whereRef('indicatorValues.periodId', '=', 'period.id')
+            .where('indicatorValues.actual', 'is not', null)
+          if (options.publishedOnly) {
+            reported = reported
+              .innerJoin('indicators', 'indicators.id', 'indicatorValues.indicatorId')
+              .where('indicators.published', '=', true)
+          }
+          return eb.exists(reported)
+        })
+        .limit(1)
+        .executeTakeFirst()
+        .then((row) => row?.id)
+    },
     findIndicator(code: string) {
       return db.selectFrom('indicators').select(indicatorColumns).where('code', '=', code).executeTakeFirst()
     },

@@ -294,10 +294,15 @@ export function createIndicatorsService(deps: {
 
     /** The framework by group, each indicator with its periods' figures, RAG and direction. */
     async framework(ctx: Context) {
-      const [{ indicators, periods, values }, all] = await Promise.all([everything(ctx), groups.listGroups()])
+      const [{ indicators, periods, values }, all, latestReportedPeriodId] = await Promise.all([
+        everything(ctx),
+        groups.listGroups(),
+        repo.latestReportedPeriodId({ publishedOnly: !ctx.user }),
+      ])
       const views = viewsOf(indicators, periods, values)
       return {
         periods,
+        latestReportedPeriodId,
         groups: all
           .map((group) => ({
             group: group.key,
