@@ -1,10 +1,11 @@
 import { lineChart } from '#src/platform/views/charts/line-chart.ts'
 import { sparkline } from '#src/platform/views/charts/sparkline.ts'
 import { formatFigure, unitLabel } from './format.ts'
+import type { FigureRow } from './repository.ts'
 import type { IndicatorView } from './service.ts'
 
 /** The sparkline of an indicator's row in the framework. */
-export function rowChart(view: IndicatorView) {
+export function rowChart(view: IndicatorView<FigureRow>) {
   const actuals = view.periods.map((p) => p.value?.actual ?? null)
   const targets = view.periods.map((p) => p.value?.target ?? null)
   const known = view.periods.filter((p) => p.value?.actual !== null && p.value?.actual !== undefined)

@@ -1,3 +1,4 @@
+import type { FigureRow } from './repository.ts'
 import type { PeriodFigures } from './service.ts'
 import type { IndicatorUnit } from './tables.ts'
 
@@ -58,7 +59,7 @@ const ASPIRATION_LABELS = {
 } as const
 
 /** What the framework table shows for a period: target (or aspiration) and actual, in words. */
-export function describeValue(figures: PeriodFigures, indicator: { unit: IndicatorUnit; decimals: number }) {
+export function describeValue(figures: PeriodFigures<FigureRow>, indicator: { unit: IndicatorUnit; decimals: number }) {
   const value = figures.value
   return {
     target:

@@ -13,17 +13,12 @@ export interface FrameworkPaperOptions {
   period?: string | undefined
 }
 
-type Framework = Awaited<ReturnType<IndicatorsService['framework']>>
-
 /** The period a paper is for when none is asked: the latest (not the baseline) in which an indicator has an actual. */
-export function latestReportedPeriod(framework: Framework): PeriodRow | null {
-  const views = framework.groups.flatMap((group) => group.indicators)
-  const reported = framework.periods.filter(
-    (period) =>
-      !period.isBaseline &&
-      views.some((view) => view.periods.some((p) => p.period.id === period.id && p.value?.actual != null)),
-  )
-  return reported.at(-1) ?? null
+export function latestReportedPeriod(framework: {
+  periods: PeriodRow[]
+  latestReportedPeriodId: string | undefined
+}): PeriodRow | null {
+  return framework.periods.find((period) => period.id === framework.latestReportedPeriodId) ?? null
 }
 
 /** The direction of travel in words, as the framework page gives it: "Improving since October 2023". */
@@ -117,10 +112,7 @@ export function frameworkAppendix(service: IndicatorsService): GeneratedAppendix
       label: 'Which period?',
       error: 'Select which period',
       choices: async (ctx) =>
-        (await service.framework(ctx)).periods
-          .filter((period) => !period.isBaseline)
-          .map((period) => ({ value: period.slug, text: period.name }))
-          .reverse(),
+        (await service.paperPeriods(ctx)).map((period) => ({ value: period.slug, text: period.name })).reverse(),
     },
     build: (ctx, request) => frameworkPaper(ctx, { period: request.subject ?? undefined }),
   }

@@ -42,9 +42,18 @@ const valueColumns = [
   'version',
 ] as const
 
+/** What the framework page reads of a value: its figures, for the table and the ratings; not its provenance. */
+const figureColumns = ['indicatorId', 'periodId', 'target', 'aspiration', 'actual', 'suppressed'] as const
+
+/** An indicator's place in its group among those listed (1 for the first); an int, as a bigint arrives as text. */
+const placeInGroup = sql<number>`(row_number() over (partition by indicators.indicator_group
+  order by indicators.position, indicators.code))::int`
+
 export type IndicatorRow = Awaited<ReturnType<IndicatorsRepository['listIndicators']>>[number]
 export type PeriodRow = Awaited<ReturnType<IndicatorsRepository['listPeriods']>>[number]
 export type ValueRow = Awaited<ReturnType<IndicatorsRepository['listValues']>>[number]
+export type FigureRow = Awaited<ReturnType<IndicatorsRepository['listFigures']>>[number]
+export type FrameworkPageRow = Awaited<ReturnType<IndicatorsRepository['listIndicatorPage']>>[number]
 /** What an indicator links to: the work-programme items that look at it, the plan actions it measures. */
 export type LinkKind = 'work-programme' | 'actions'
 export type IndicatorInput = Omit<IndicatorsTable, 'id' | 'createdAt' | 'updatedAt' | 'tolerance' | 'version'> & {
@@ -60,6 +69,68 @@ export function createIndicatorsRepository(db: Db) {
       let query = db.selectFrom('indicators').select(indicatorColumns)
       if (options.publishedOnly) query = query.where('published', '=', true)
       return query.orderBy('position').orderBy('code').execute()
+    },
+    /** How many indicators the framework shows: every one, or only the published ones. */
+    async countIndicators(options: { publishedOnly: boolean }) {
+      let query = db.selectFrom('indicators').select((eb) => eb.fn.countAll<string>().as('count'))
+      if (options.publishedOnly) query = query.where('published', '=', true)
+      return Number((await query.executeTakeFirstOrThrow()).count)
+    },
+    /**
+     * One page of the framework's indicators in the order the framework shows them (by group, then in the
+     * group), each with its group's name and its place in the group among those shown (1 for the first).
+     */
+    listIndicatorPage(options: { publishedOnly: boolean; limit: number; offset: number }) {
+      let query = db
+        .selectFrom('indicators')
+        .innerJoin('indicatorGroups', 'indicatorGroups.key', 'indicators.indicatorGroup')
+        .select(indicatorColumns.map((column) => `indicators.${column}` as const))
+        .select('indicatorGroups.name as groupName')
+        .select(placeInGroup.as('placeInGroup'))
+      if (options.publishedOnly) query = query.where('indicators.published', '=', true)
+      return query
+        .orderBy('indicatorGroups.position')
+        .orderBy('indicatorGroups.name')
+        .orderBy('indicators.position')
+        .orderBy('indicators.code')
+        .limit(options.limit)
+        .offset(options.offset)
+        .execute()
+    },
+    /**
+     * The latest period (not the baseline) in which an indicator (a published one, with `publishedOnly`)
+     * has an actual; undefined when none has. The periods are probed latest first and the first with an
+     * actual ends the search: OFFSET 0 keeps the planner from joining every period's values before sorting.
+     */
+    latestReportedPeriodId(options: { publishedOnly: boolean }) {
+      return db
+        .selectFrom(
+          db
+            .selectFrom('indicatorPeriods')
+            .select(['id', 'endsOn', 'name'])
+            .where('isBaseline', '=', false)
+            .orderBy('endsOn', 'desc')
+            .orderBy('name', 'desc')
+            .offset(0)
+            .as('period'),
+        )
+        .select('period.id')
+        .where((eb) => {
+          let reported = eb
+            .selectFrom('indicatorValues')
+            .select(sql`1`.as('one'))
+            .whereRef('indicatorValues.periodId', '=', 'period.id')
+            .where('indicatorValues.actual', 'is not', null)
+          if (options.publishedOnly) {
+            reported = reported
+              .innerJoin('indicators', 'indicators.id', 'indicatorValues.indicatorId')
+              .where('indicators.published', '=', true)
+          }
+          return eb.exists(reported)
+        })
+        .limit(1)
+        .executeTakeFirst()
+        .then((row) => row?.id)
     },
     findIndicator(code: string) {
       return db.selectFrom('indicators').select(indicatorColumns).where('code', '=', code).executeTakeFirst()
@@ -83,6 +154,11 @@ export function createIndicatorsRepository(db: Db) {
         query = query.where('indicatorId', 'in', indicatorIds)
       }
       return query.execute()
+    },
+    /** The figures of the given indicators, every period's: a page of the framework reads thousands. */
+    listFigures(indicatorIds: string[]) {
+      if (indicatorIds.length === 0) return Promise.resolve([])
+      return db.selectFrom('indicatorValues').select(figureColumns).where('indicatorId', 'in', indicatorIds).execute()
     },
     findValue(indicatorId: string, periodId: string, trx: Reader = db) {
       return trx

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Agent } from '../../../test/support/agent.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { ALL_ROLES, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
-import { confirmation, errorSummary, heading, text } from '../../../test/support/html.ts'
+import { confirmation, count, errorSummary, heading, text } from '../../../test/support/html.ts'
 import { multipartForm } from '../../../test/support/sample-files.ts'
 
 const S47 = '/outcomes/OF3.1' // rate of section 47 investigations per 10,000
@@ -97,6 +97,20 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
       rag: 'green',
       direction: 'improving',
     })
+  })
+
+  it('shows the demo’s whole framework on one page, with no pagination', async () => {
+    const published = await t.db
+      .selectFrom('indicators')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('published', '=', true)
+      .executeTakeFirstOrThrow()
+    for (const url of ['/outcomes', '/outcomes?page=2']) {
+      const page = await t.visitor().get(url)
+      expect(count(page.body, 'table tbody tr'), url).toBe(Number(published.count))
+      expect(page.body, url).not.toContain('govuk-pagination')
+      expect(text(page.body), url).not.toMatch(/Showing \d+ to|continued/)
+    }
   })
 
   it('keeps an internal indicator from anyone signed out: page, framework, API and export', async () => {

@@ -11,13 +11,14 @@ import { submitForm } from '#src/platform/forms/submit.ts'
 import { acceptUploads, uploadIn } from '#src/platform/forms/upload.ts'
 import { type FormValues, postedValues } from '#src/platform/forms/values.ts'
 import { attachment } from '#src/platform/http/content-disposition.ts'
+import { paginationParams } from '#src/platform/http/pagination.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { indicatorChart, rowChart } from './charts.ts'
 import { exportValues, valuesTemplate } from './exchange.ts'
 import { describeValue, formatFigure, unitLabel } from './format.ts'
 import { createFrameworkPaper, latestReportedPeriod } from './framework-paper.ts'
 import type { ImportRefusal } from './import-file.ts'
-import type { IndicatorRow, LinkKind, ValueRow } from './repository.ts'
+import type { FigureRow, IndicatorRow, LinkKind, ValueRow } from './repository.ts'
 import {
   formatQuerySchema,
   frameworkQuerySchema,
@@ -27,7 +28,7 @@ import {
   valueSchema,
 } from './schema.ts'
 import { periodsShown } from './rules.ts'
-import { type IndicatorView, type IndicatorsService } from './service.ts'
+import { type IndicatorView, type IndicatorsService, type PeriodFigures } from './service.ts'
 import { POLARITIES, UNITS } from './tables.ts'
 import { groupsRoutes } from './groups-routes.ts'
 
@@ -177,7 +178,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         const paper = await frameworkPaper(request.ctx, { period })
         return reply.paper(paper, format, `outcomes-framework${period ? `-${period}` : ''}`)
       }
-      const framework = await service.framework(request.ctx)
+      const framework = await service.frameworkPage(request.ctx, request.query.page)
       // The columns and each row's chart: the baselines and the latest periods; the rating uses every period.
       const shown = new Set(periodsShown(framework.periods).map((period) => period.id))
       const groups = framework.groups.map((group) => ({
@@ -188,7 +189,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
             ...view,
             shownPeriods,
             chart: rowChart({ ...view, periods: shownPeriods }),
-            describe: (p: IndicatorView['periods'][number]) => describeValue(p, view),
+            describe: (p: PeriodFigures<FigureRow>) => describeValue(p, view),
           }
         }),
       }))
@@ -200,6 +201,12 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         groups,
         paperPeriod,
         imported: request.query.imported,
+        pagination: paginationParams({
+          page: framework.page,
+          total: framework.total,
+          pageSize: framework.pageSize,
+          href: (n) => `/outcomes?page=${n}`,
+        }),
       })
     })
 

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { PAPER_FORMATS } from '#src/platform/papers/send.ts'
+import { firstOf } from '#src/platform/http/query.ts'
+import { pageNumber } from '#src/platform/http/pagination.ts'
 import { isWholeNumber, isoDate, optionalText, optionalWholeNumber } from '#src/platform/forms/fields.ts'
 import { ASPIRATIONS, type IndicatorUnit, POLARITIES, UNITS } from './tables.ts'
 
@@ -156,8 +158,9 @@ export const populationSchema = z.object({
   source: optionalText(500),
 })
 
-/** The framework page's query: how many figures an import just saved, to say so. */
+/** The framework page's query: which page, and how many figures an import just saved, to say so. */
 export const frameworkQuerySchema = z.object({
+  page: z.preprocess(firstOf, z.unknown().transform(pageNumber)),
   /** A paper of the framework: its format, and the reporting period it is for (the latest reported when none). */
   format: z.enum(PAPER_FORMATS).optional().catch(undefined),
   period: z.string().max(40).optional(),

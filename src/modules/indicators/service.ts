@@ -8,7 +8,16 @@ import { groupBy } from '#src/platform/collections.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { type Travel, directionOfTravel } from '#src/platform/rules/direction-of-travel.ts'
-import type { IndicatorRow, IndicatorsRepository, LinkKind, PeriodRow, ValueChanges, ValueRow } from './repository.ts'
+import type {
+  FigureRow,
+  FrameworkPageRow,
+  IndicatorRow,
+  IndicatorsRepository,
+  LinkKind,
+  PeriodRow,
+  ValueChanges,
+  ValueRow,
+} from './repository.ts'
 import { type Rag, ragAgainstTarget, ratePer10000 } from './rules.ts'
 import { type GroupsRepository, createGroupsService } from './groups.ts'
 import { type FiguresFile, type ImportRefusal, figuresInFile, rowsRefused } from './import-file.ts'
@@ -30,19 +39,20 @@ export interface LinkTarget {
   href: string
 }
 
-export interface PeriodFigures {
+/** A period's figures: the whole stored value, or (on the framework page) only its figures. */
+export interface PeriodFigures<V extends FigureRow = ValueRow> {
   period: PeriodRow
-  value: ValueRow | null
+  value: V | null
   rag: Rag | null
   /** Against the latest earlier period with an actual. */
   direction: (Travel & { from: string }) | null
 }
 
-export interface IndicatorView extends IndicatorRow {
-  periods: PeriodFigures[]
+export interface IndicatorView<V extends FigureRow = ValueRow> extends IndicatorRow {
+  periods: PeriodFigures<V>[]
   /** The latest period with an actual. */
-  latest: PeriodFigures | null
-  baseline: PeriodFigures | null
+  latest: PeriodFigures<V> | null
+  baseline: PeriodFigures<V> | null
 }
 
 /**
@@ -58,15 +68,15 @@ function viewOf(indicator: IndicatorRow, periods: PeriodRow[], values: ValueRow[
 }
 
 /** Each indicator's view, its values found by indicator once rather than searched for each. */
-function viewsOf(indicators: IndicatorRow[], periods: PeriodRow[], values: ValueRow[]): IndicatorView[] {
+function viewsOf<V extends FigureRow>(indicators: IndicatorRow[], periods: PeriodRow[], values: V[]) {
   const byIndicator = groupBy(values, (value) => value.indicatorId)
   return indicators.map((indicator) => viewFrom(indicator, periods, byIndicator.get(indicator.id) ?? []))
 }
 
-function viewFrom(indicator: IndicatorRow, periods: PeriodRow[], own: ValueRow[]): IndicatorView {
+function viewFrom<V extends FigureRow>(indicator: IndicatorRow, periods: PeriodRow[], own: V[]): IndicatorView<V> {
   const mine = new Map(own.map((v) => [v.periodId, v]))
   let previous: { actual: number; period: PeriodRow } | null = null
-  const figures = periods.map((period): PeriodFigures => {
+  const figures = periods.map((period): PeriodFigures<V> => {
     const value = mine.get(period.id) ?? null
     const actual = value?.actual ?? null
     const rag = ragAgainstTarget(actual, value?.target ?? null, indicator.polarity, indicator.tolerance)
@@ -86,10 +96,35 @@ function viewFrom(indicator: IndicatorRow, periods: PeriodRow[], own: ValueRow[]
 
 const yearOf = (isoDate: string) => Number(isoDate.slice(0, 4))
 
+/** The most indicators the framework page shows at once: a large council's 500 would take seconds to render. */
+export const INDICATORS_PER_PAGE = 50
+
+/** A group's indicators on a page of the framework; `continued` when the group began on the page before. */
+export interface FrameworkGroup {
+  group: string
+  label: string
+  continued: boolean
+  indicators: IndicatorView<FigureRow>[]
+}
+
 /** What the framework needs of the work programme: its items, with their bodies. */
 export type IndicatorsWorkProgramme = Pick<WorkProgrammeService, 'forApi'>
 /** What the framework needs of improvement plans: their actions. */
 export type IndicatorsImprovement = Pick<ImprovementService, 'allActions'>
+
+/** A page's indicators under their groups, in order; a group whose first here is not its first is continued. */
+function groupsOfPage(rows: FrameworkPageRow[], views: IndicatorView<FigureRow>[]): FrameworkGroup[] {
+  const groups: FrameworkGroup[] = []
+  for (const [at, view] of views.entries()) {
+    const last = groups.at(-1)
+    if (last?.group === view.indicatorGroup) last.indicators.push(view)
+    else {
+      const { groupName, placeInGroup } = rows[at]
+      groups.push({ group: view.indicatorGroup, label: groupName, continued: placeInGroup > 1, indicators: [view] })
+    }
+  }
+  return groups
+}
 
 export function createIndicatorsService(deps: {
   db: Db
@@ -292,12 +327,17 @@ export function createIndicatorsService(deps: {
 
     ...createGroupsService({ db, groups }),
 
-    /** The framework by group, each indicator with its periods' figures, RAG and direction. */
+    /** The whole framework by group, each indicator with its periods' figures, RAG and direction: for its papers. */
     async framework(ctx: Context) {
-      const [{ indicators, periods, values }, all] = await Promise.all([everything(ctx), groups.listGroups()])
+      const [{ indicators, periods, values }, all, latestReportedPeriodId] = await Promise.all([
+        everything(ctx),
+        groups.listGroups(),
+        repo.latestReportedPeriodId({ publishedOnly: !ctx.user }),
+      ])
       const views = viewsOf(indicators, periods, values)
       return {
         periods,
+        latestReportedPeriodId,
         groups: all
           .map((group) => ({
             group: group.key,
@@ -308,6 +348,36 @@ export function createIndicatorsService(deps: {
         canEdit: can(ctx.user, 'indicators:edit'),
         /** The day the figures are read: a printed framework is as at this day. */
         today: deps.clock.today(),
+      }
+    },
+
+    /**
+     * One page of the framework for its web page: INDICATORS_PER_PAGE indicators in the framework's order,
+     * by group, each with every period's figures (so its rating and direction are as on the whole
+     * framework). Only the page's indicators and their values are read. A page past the last shows the last.
+     */
+    async frameworkPage(ctx: Context, page: number) {
+      const publishedOnly = !ctx.user
+      const [total, periods, latestReportedPeriodId] = await Promise.all([
+        repo.countIndicators({ publishedOnly }),
+        repo.listPeriods(),
+        repo.latestReportedPeriodId({ publishedOnly }),
+      ])
+      const shown = Math.min(page, Math.max(1, Math.ceil(total / INDICATORS_PER_PAGE)))
+      const offset = (shown - 1) * INDICATORS_PER_PAGE
+      const rows = await repo.listIndicatorPage({ publishedOnly, limit: INDICATORS_PER_PAGE, offset })
+      const values = await repo.listFigures(rows.map((row) => row.id))
+      return {
+        periods,
+        latestReportedPeriodId,
+        groups: groupsOfPage(rows, viewsOf(rows, periods, values)),
+        canEdit: can(ctx.user, 'indicators:edit'),
+        page: shown,
+        pageSize: INDICATORS_PER_PAGE,
+        total,
+        /** The places in the framework of the page's first and last indicators (1 for the framework's first). */
+        first: offset + 1,
+        last: offset + rows.length,
       }
     },
 
@@ -536,6 +606,11 @@ export function createIndicatorsService(deps: {
         })
         return after
       })
+    },
+
+    /** The periods a framework paper may be for: every one but the baselines, in order. Public, like the framework. */
+    async paperPeriods(_ctx: Context) {
+      return (await repo.listPeriods()).filter((period) => !period.isBaseline)
     },
 
     /** The reporting periods, for the analyst's list. */
