@@ -10,6 +10,13 @@ export default defineConfig({
     // The e2e project runs on the threads pool, two files at a time: Vitest sizes each pool from this
     // root config only, so a per-project maxForks would be ignored.
     poolOptions: { forks: { maxForks: 2, minForks: 1 }, threads: { maxThreads: 2, minThreads: 1 } },
+    // A worker runs file after file without importing the app (and, for the journeys, Playwright)
+    // afresh: importing it for every file cost about half the unit project's CPU. Set here, not per
+    // project: as with their size, whether the pools keep a worker for the next file is read from this
+    // root config only. Files share no state through it (each builds its own app on its own database,
+    // each journey its own Chromium); a test that changes process-wide state (process.env, timers)
+    // must put it back.
+    isolate: false,
     reporters: ['default'],
     // The longest files first, so that neither core is left with one at the end.
     sequence: { sequencer: LongestFirst },
@@ -22,11 +29,6 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'test/e2e/**'],
-          // Each file runs in a worker that earlier files have used, without importing the app afresh:
-          // importing it for every file cost about half the unit project's CPU. Files share no state
-          // through it (each builds its own app on its own database); a test that changes
-          // process-wide state (process.env, timers) must put it back.
-          isolate: false,
         },
       },
       {
@@ -43,10 +45,6 @@ export default defineConfig({
           // A journey walks through a dozen pages with an axe scan on each; on two busy cores that can
           // pass a minute. The limit is there to stop a hang, not to time pages (the bench does that).
           testTimeout: 120_000,
-          // As in the unit project, a thread's later files reuse the app and Playwright it has imported
-          // (about 2 s of CPU a file). Each file starts its own app and Chromium; none changes
-          // process-wide state.
-          isolate: false,
         },
       },
     ],
