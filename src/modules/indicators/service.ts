@@ -7,6 +7,7 @@ import type { Clock } from '#src/platform/clock.ts'
 import { groupBy } from '#src/platform/collections.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { pageCount } from '#src/platform/http/pagination.ts'
 import { type Travel, directionOfTravel } from '#src/platform/rules/direction-of-travel.ts'
 import type {
   FigureRow,
@@ -363,7 +364,7 @@ export function createIndicatorsService(deps: {
         repo.listPeriods(),
         repo.latestReportedPeriodId({ publishedOnly }),
       ])
-      const shown = Math.min(page, Math.max(1, Math.ceil(total / INDICATORS_PER_PAGE)))
+      const shown = Math.min(page, pageCount(total, INDICATORS_PER_PAGE))
       const offset = (shown - 1) * INDICATORS_PER_PAGE
       const rows = await repo.listIndicatorPage({ publishedOnly, limit: INDICATORS_PER_PAGE, offset })
       const values = await repo.listFigures(rows.map((row) => row.id))

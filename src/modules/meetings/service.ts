@@ -8,6 +8,7 @@ import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { pageCount } from '#src/platform/http/pagination.ts'
 import { longDateWithDay } from '#src/platform/views/filters.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { mayReadExempt } from '#src/platform/exemption/readers.ts'
@@ -150,8 +151,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
       const today = clock.today()
       const upcoming = await repo.listMeetings({ bodyId: body?.id, from: today })
       const first = await repo.pastMeetings({ bodyId: body?.id, today, limit: PAST_MEETINGS_PER_PAGE, offset: 0 })
-      const pageCount = Math.max(1, Math.ceil(first.total / PAST_MEETINGS_PER_PAGE))
-      const page = Math.min(options.page, pageCount)
+      const page = Math.min(options.page, pageCount(first.total, PAST_MEETINGS_PER_PAGE))
       const past =
         page === 1
           ? first

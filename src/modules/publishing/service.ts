@@ -4,6 +4,7 @@ import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '#src/modules/meetings/index.ts'
 import { type FeedMeeting, calendarFeed } from './calendar-feed.ts'
 import { RuleError } from '#src/platform/http/errors.ts'
+import { pageCount } from '#src/platform/http/pagination.ts'
 import type { SearchFilter, SearchHitKind, SearchHitRow, SearchRepository } from './search/repository.ts'
 import { RESULTS_PER_PAGE, searchResult } from './search/results.ts'
 
@@ -60,7 +61,7 @@ export function createPublishingService(deps: {
       const found = (page: number, total: number, hits: SearchHitRow[]) => ({
         total,
         page,
-        pageCount: Math.max(1, Math.ceil(total / RESULTS_PER_PAGE)),
+        pageCount: pageCount(total, RESULTS_PER_PAGE),
         pageSize: RESULTS_PER_PAGE,
         results: hits.map(searchResult),
       })
@@ -72,7 +73,7 @@ export function createPublishingService(deps: {
       // Nothing found, or a page past the last: count, and show the last page if there is one.
       const total = query.page > 1 ? await search.count(query.q, filter) : 0
       if (total === 0) return found(1, 0, [])
-      const last = Math.ceil(total / RESULTS_PER_PAGE)
+      const last = pageCount(total, RESULTS_PER_PAGE)
       return found(last, total, (await pageOf(last)).hits)
     },
 

@@ -4,6 +4,11 @@ export function pageNumber(value: unknown): number {
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1
 }
 
+/** How many pages `total` items fill, `pageSize` to a page: 1 when there are none. */
+export function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize))
+}
+
 /** Params for govukPagination, or null when everything fits on one page. */
 export function paginationParams(options: {
   page: number
@@ -11,7 +16,7 @@ export function paginationParams(options: {
   pageSize: number
   href: (page: number) => string
 }) {
-  const pages = Math.max(1, Math.ceil(options.total / options.pageSize))
+  const pages = pageCount(options.total, options.pageSize)
   if (pages <= 1) return null
   const page = Math.min(options.page, pages)
   const items: ({ number: number; href: string; current: boolean } | { ellipsis: true })[] = []
