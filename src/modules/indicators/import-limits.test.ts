@@ -126,7 +126,9 @@ describe.each(testDatabases())('importing figures within the limits, on $name', 
       `10,000-row CSV on ${database.name}: ${ms}ms; ${pings.length} pings answered meanwhile; event loop held at most ${held}ms`,
     )
     expect(text(result.body)).toContain('10,000 problems in many.csv')
-    expect(pings.length).toBeGreaterThan(5)
+    // A ping goes every 20ms or so, so how many are answered follows how long the import took
+    // (5 to 13 seen); held for the whole import, none would be.
+    expect(pings.length).toBeGreaterThanOrEqual(2)
     // Read in one go, the loop would be held for the whole import; read in chunks, for a small part of it.
     expect(held).toBeLessThan(ms / 3)
   })
