@@ -11,7 +11,6 @@ import { paragraphItems } from '#src/platform/exemption/schedule-12a.ts'
 import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues, rawQuery, selectItems } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
-import { atomFeed } from './atom-feed.ts'
 import { bodyDecisionsIntro, bodyDecisionsPaperOf } from './decisions-paper.ts'
 import { documentPath } from './document-view.ts'
 import type { DecisionDocumentRow, DecisionRow } from './repository.ts'
@@ -125,6 +124,7 @@ export function decisionsRoutes(deps: { service: DecisionsService; audit: AuditR
 
     app.get('/decisions.atom', async (request, reply) => {
       const decisions = await service.newest(request.ctx)
+      const { atomFeed } = await import('./atom-feed.ts') // loaded when first asked for
       const feed = atomFeed({
         title: 'Decisions',
         selfUrl: `${origin}/decisions.atom`,

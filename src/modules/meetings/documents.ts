@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { fileTypeFromBuffer } from 'file-type'
 import type { Upload } from '#src/platform/forms/upload.ts'
 
 /**
@@ -36,6 +35,8 @@ export type UploadCheck = { ok: true; document: CheckedDocument } | { ok: false;
 export async function checkUpload(upload: Upload): Promise<UploadCheck> {
   if (upload.truncated || upload.data.length > MAX_UPLOAD_BYTES) return { ok: false, message: UPLOAD_MESSAGES.tooLarge }
   if (upload.data.length === 0) return { ok: false, message: UPLOAD_MESSAGES.empty }
+  // Loaded on the first upload, not at every start.
+  const { fileTypeFromBuffer } = await import('file-type')
   const detected = await fileTypeFromBuffer(upload.data)
   const accepted = detected && detected.ext in ACCEPTED ? ACCEPTED[detected.ext as keyof typeof ACCEPTED] : null
   if (!detected || !accepted) return { ok: false, message: UPLOAD_MESSAGES.wrongType }

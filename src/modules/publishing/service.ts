@@ -2,7 +2,7 @@ import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import type { MeetingsService } from '#src/modules/meetings/index.ts'
-import { type FeedMeeting, calendarFeed } from './calendar-feed.ts'
+import type { FeedMeeting } from './calendar-feed.ts'
 import { RuleError } from '#src/platform/http/errors.ts'
 import { pageCount } from '#src/platform/http/pagination.ts'
 import type { SearchFilter, SearchHitKind, SearchHitRow, SearchRepository } from './search/repository.ts'
@@ -94,6 +94,7 @@ export function createPublishingService(deps: {
         ...row,
         bodyMeetingMinutes: usualMinutes.get(row.bodyId) ?? null,
       }))
+      const { calendarFeed } = await import('./calendar-feed.ts') // loaded when first asked for
       return calendarFeed({
         name: body ? `${body.name} meetings` : 'Committee meetings',
         meetings: feed,

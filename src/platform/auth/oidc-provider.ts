@@ -1,4 +1,4 @@
-import * as client from 'openid-client'
+import type * as Client from 'openid-client'
 import type { OidcSettings } from '#src/config.ts'
 import { type OidcTransaction, TRANSACTION_TTL_MS } from './oidc-transaction.ts'
 
@@ -23,22 +23,28 @@ export interface OidcProvider {
   endSessionUrl(postLogoutRedirect: string): Promise<URL | null>
 }
 
+/** openid-client, loaded the first time someone signs in through the provider, not at every start. */
+let loading: Promise<typeof Client> | undefined
+const openidClient = () => (loading ??= import('openid-client'))
+
 /**
  * The council's OpenID Connect provider, through openid-client (ADR 20). Its settings are discovered
  * the first time someone signs in, not at start-up, and kept; a failed discovery is tried again the
  * next time, so a provider that is down stops sign-in through it and nothing else.
  */
 export function createOidcProvider(settings: OidcSettings, options: { timeoutSeconds?: number } = {}): OidcProvider {
-  let discovered: Promise<client.Configuration> | undefined
+  let discovered: Promise<Client.Configuration> | undefined
   const issuer = new URL(settings.issuer)
 
-  function configuration(): Promise<client.Configuration> {
-    discovered ??= client
-      .discovery(issuer, settings.clientId, settings.clientSecret, undefined, {
-        timeout: options.timeoutSeconds ?? 10,
-        // Plain http only for a provider on this machine: config.ts refuses it anywhere else.
-        execute: issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
-      })
+  function configuration(): Promise<Client.Configuration> {
+    discovered ??= openidClient()
+      .then((client) =>
+        client.discovery(issuer, settings.clientId, settings.clientSecret, undefined, {
+          timeout: options.timeoutSeconds ?? 10,
+          // Plain http only for a provider on this machine: config.ts refuses it anywhere else.
+          execute: issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
+        }),
+      )
       .catch((error: unknown) => {
         discovered = undefined
         throw new ProviderUnavailableError(`The OpenID Connect provider at ${settings.issuer} could not be reached`, {
@@ -53,6 +59,7 @@ export function createOidcProvider(settings: OidcSettings, options: { timeoutSec
 
     async start(returnTo, now = Date.now()) {
       const config = await configuration()
+      const client = await openidClient()
       const transaction: OidcTransaction = {
         state: client.randomState(),
         nonce: client.randomNonce(),
@@ -73,6 +80,7 @@ export function createOidcProvider(settings: OidcSettings, options: { timeoutSec
 
     async finish(callback, transaction) {
       const config = await configuration()
+      const client = await openidClient()
       const tokens = await client.authorizationCodeGrant(config, callback, {
         pkceCodeVerifier: transaction.codeVerifier,
         expectedState: transaction.state,
@@ -83,13 +91,14 @@ export function createOidcProvider(settings: OidcSettings, options: { timeoutSec
     },
 
     async endSessionUrl(postLogoutRedirect) {
-      let config: client.Configuration
+      let config: Client.Configuration
       try {
         config = await configuration()
       } catch {
         return null
       }
       if (!config.serverMetadata().end_session_endpoint) return null
+      const client = await openidClient()
       return client.buildEndSessionUrl(config, {
         client_id: settings.clientId,
         post_logout_redirect_uri: postLogoutRedirect,

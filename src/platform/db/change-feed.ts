@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { type Kysely, sql } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import { dataChanged } from './data-version.ts'
 
 /** The PostgreSQL channel on which each committed change is announced to the other processes. */
@@ -42,6 +42,7 @@ export async function startChangeFeed(
   let retry: NodeJS.Timeout | undefined
 
   async function listen() {
+    const { pg } = await import('./preparing-client.ts')
     const next = new pg.Client({ connectionString })
     next.on('notification', (message) => {
       if (message.channel === CHANGES_CHANNEL && message.payload !== PROCESS_ID) dataChanged()

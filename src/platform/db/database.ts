@@ -6,11 +6,10 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { CamelCasePlugin, Kysely, type Logger, PostgresDialect, type Transaction } from 'kysely'
-import pg from 'pg'
 import { announceChange } from './change-feed.ts'
+import { TYPE_PARSERS } from './column-types.ts'
 import { dataChanged } from './data-version.ts'
 import { PgliteDialect } from './pglite-dialect.ts'
-import { PreparingClient } from './prepared.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -32,14 +31,6 @@ export interface DatabaseHandle<DB> {
   close(): Promise<void>
 }
 
-const DATE_OID = 1082
-const INT8_OID = 20
-
-// Dates stay as 'YYYY-MM-DD' strings: a JS Date at local midnight shifts a day in some time zones.
-// Counts (int8) come back as numbers; no count here approaches 2^53.
-pg.types.setTypeParser(DATE_OID, (value) => value)
-pg.types.setTypeParser(INT8_OID, (value) => Number(value))
-
 /** The installed PGlite's version, to key its snapshot (its package.json is not exported). */
 function pgliteVersion(): string {
   let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'))
@@ -49,8 +40,6 @@ function pgliteVersion(): string {
 const PGLITE_VERSION = pgliteVersion()
 
 const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })]
-
-const parsers = { [DATE_OID]: (value: string) => value, [INT8_OID]: (value: string) => Number(value) }
 
 /**
  * PostgreSQL's default 128 MB of shared buffers is memory PGlite clears as it starts: 0.6 s of each
@@ -72,7 +61,7 @@ async function emptyClusterSnapshot(): Promise<Blob> {
     () => false,
   )
   if (trusted) return new Blob([await readFile(file)])
-  const fresh = await PGlite.create({ parsers, startParams })
+  const fresh = await PGlite.create({ parsers: TYPE_PARSERS, startParams })
   const dump = await fresh.dumpDataDir('none')
   await fresh.close()
   const partial = `${file}.${process.pid}`
@@ -124,9 +113,13 @@ export async function openPglite<DB>(
     const folder = join(dataDir, 'pglite')
     // A new folder starts from the build's template or the empty cluster's snapshot, never running initdb.
     const loadDataDir = existsSync(join(folder, 'PG_VERSION')) ? undefined : await startCluster(folder)
-    client = await PGlite.create({ dataDir: folder, loadDataDir, parsers, startParams })
+    client = await PGlite.create({ dataDir: folder, loadDataDir, parsers: TYPE_PARSERS, startParams })
   } else {
-    client = await PGlite.create({ loadDataDir: snapshot ?? (await emptyClusterSnapshot()), parsers, startParams })
+    client = await PGlite.create({
+      loadDataDir: snapshot ?? (await emptyClusterSnapshot()),
+      parsers: TYPE_PARSERS,
+      startParams,
+    })
   }
   const db = new Kysely<DB>({ dialect: new PgliteDialect(client), plugins, log: options.log })
   return {
@@ -140,9 +133,15 @@ export async function openPglite<DB>(
   }
 }
 
-/** A pool on a real PostgreSQL server. */
+/**
+ * A pool on a real PostgreSQL server. pg is loaded on the first query, so that a process on the
+ * embedded database never loads it.
+ */
 export function openPostgres<DB>(connectionString: string, max = 10, options: OpenOptions = {}): DatabaseHandle<DB> {
-  const pool = new pg.Pool({ connectionString, max, Client: PreparingClient })
+  const pool = async () => {
+    const { pg, PreparingClient } = await import('./preparing-client.ts')
+    return new pg.Pool({ connectionString, max, Client: PreparingClient })
+  }
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins, log: options.log })
   return {
     db,

@@ -1,6 +1,5 @@
 import type { FastifyReply } from 'fastify'
 import { attachment, inline } from '#src/platform/http/content-disposition.ts'
-import { renderDocx } from './docx.ts'
 import { DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE, type Paper } from './paper.ts'
 import { renderPdf } from './pdf.ts'
 
@@ -35,6 +34,8 @@ export async function sendPaper(reply: FastifyReply, paper: Paper, format: Paper
     reply.header('content-disposition', inline(`${basename}.pdf`))
     return reply.send(rendered.content)
   }
+  // docx is loaded for the first Word paper, not at every start.
+  const { renderDocx } = await import('./docx.ts')
   const content = await renderDocx(paper)
   reply.header('content-type', DOCX_MEDIA_TYPE)
   reply.header('content-disposition', attachment(`${basename}.docx`))
