@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process'
 import { copyFile, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative, sep } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const src = join(root, 'src')
@@ -48,11 +48,13 @@ const importMetaAsInSource = {
 }
 
 /**
- * Packages stay in node_modules, but for a few whose entry point loads every part of them: bundled,
- * only the parts used are kept, and Node does not load hundreds of files at each start (date-fns:
- * a fifth of a second).
+ * Packages stay in node_modules, but for a few whose entry point loads hundreds of files, each
+ * resolved and read at every start: bundled, only the parts used are kept, in one file (date-fns and
+ * kysely: over a tenth of a second each; zod, with the package that must share its copy). Only ES
+ * modules, and only packages nothing left in node_modules uses; what they import stays there, so it is
+ * a dependency of Oversight's own (@fastify/error).
  */
-const BUNDLED_PACKAGES = new Set(['date-fns'])
+const BUNDLED_PACKAGES = new Set(['date-fns', 'kysely', 'zod', 'fastify-type-provider-zod'])
 const packagesExternal = {
   name: 'packages-external',
   setup(builder) {
@@ -84,6 +86,15 @@ async function migratedCluster(dist) {
   await rm(dataDir, { recursive: true, force: true })
 }
 
+/**
+ * The templates compiled as the built app compiles them (src/platform/views/compiled-views.ts), kept
+ * beside them, so that no start compiles them again.
+ */
+async function compiledViews(dist) {
+  const { compileAppViews, COMPILED_VIEWS_FILE } = await import(pathToFileURL(join(dist, 'compile-views.js')).href)
+  await writeFile(join(dist, COMPILED_VIEWS_FILE), JSON.stringify(compileAppViews()))
+}
+
 /** Builds into `dist/`, or another folder beside it (the test's own), which it empties first. */
 export async function buildDist({ quiet = false, out = 'dist' } = {}) {
   const started = Date.now()
@@ -105,6 +116,8 @@ export async function buildDist({ quiet = false, out = 'dist' } = {}) {
     entryPoints: {
       main: join(src, 'main.ts'),
       'modules/returns/read-worker': join(src, 'modules', 'returns', 'read-worker.ts'),
+      // For the build alone: compiles the templates, below.
+      'compile-views': join(src, 'platform', 'views', 'compile-views.ts'),
     },
     bundle: true,
     // A module imported with `import()` stays a chunk of its own, read only when first used.
@@ -122,6 +135,7 @@ export async function buildDist({ quiet = false, out = 'dist' } = {}) {
   // esbuild's service process would otherwise live as long as the server `npm start` goes on to run.
   await stop()
   const compiled = Object.keys(result.metafile.inputs).filter((input) => input.startsWith('src/')).length
+  await compiledViews(dist)
   await migratedCluster(dist)
   await writeFile(join(dist, '.built'), new Date().toISOString())
   if (!quiet)

@@ -1,5 +1,5 @@
-// Runs Oversight from dist/, building it first when it is missing or older than anything in src/
-// (a fresh clone, or a change since the last build): `npm start` stays one command.
+// Runs Oversight from dist/, building it first when it is missing or older than anything in src/ or
+// the last `npm install` (a fresh clone, or a change since the last build): `npm start` stays one command.
 import module from 'node:module'
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -22,7 +22,13 @@ const built = await stat(STAMP).then(
   (s) => s.mtimeMs,
   () => 0,
 )
-if (built < (await newest(join(root, 'src')))) await buildDist()
+// The build also holds some packages' code and GOV.UK's compiled templates: an `npm install` since
+// (which rewrites node_modules/.package-lock.json) builds again too.
+const installed = await stat(join(root, 'node_modules', '.package-lock.json')).then(
+  (s) => s.mtimeMs,
+  () => 0,
+)
+if (built < Math.max(installed, await newest(join(root, 'src')))) await buildDist()
 // Node 22.1 and later keep the code they compile for each module, so a restart does not compile it
 // again; in dist/, so that each build starts a fresh cache. Node 20 has no such cache.
 module.enableCompileCache?.(join(root, 'dist', '.compile-cache'))

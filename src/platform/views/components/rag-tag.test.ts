@@ -1,13 +1,9 @@
 import { load } from 'cheerio'
 import nunjucks from 'nunjucks'
 import { describe, expect, it } from 'vitest'
-import { configureEnvironment, govukFrontendDir, srcDir } from '#src/platform/views/environment.ts'
+import { configureEnvironment, viewOptions, viewRoots } from '#src/platform/views/environment.ts'
 
-const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([srcDir, govukFrontendDir]), {
-  autoescape: true,
-  trimBlocks: true,
-  lstripBlocks: true,
-})
+const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewRoots), viewOptions)
 configureEnvironment(env)
 
 /** The tag as a reader meets it: its words, its colour class, and what follows it. */
