@@ -1,15 +1,15 @@
 import { type RawBuilder, sql } from 'kysely'
 import { isOpenSql } from '#src/platform/exemption/search-sql.ts'
 import { type SearchTerms, narrowedTo } from './terms.ts'
-import type { HitBranch } from './repository.ts'
+import type { HitBranch, TextColumn } from './repository.ts'
 
 /**
  * The records beyond the papers, shaped as repository.ts's hits (the same columns in the same
  * order): bodies, meetings, what the committee tracks, the improvement record, indicators and
  * health services. What each may show is written in repository.ts's comment.
  */
-export function recordHits(terms: SearchTerms): HitBranch[] {
-  return [...trackingHits(terms), ...improvementHits(terms.query), ...figureHits(terms)]
+export function recordHits(terms: SearchTerms, text: TextColumn): HitBranch[] {
+  return [...trackingHits(terms, text), ...improvementHits(terms.query, text), ...figureHits(terms, text)]
 }
 
 /** A hit's rank: how well the words match, and 1 more when they match its title (its page's name). */
@@ -21,7 +21,7 @@ const rank = (q: RawBuilder<unknown>, vector: RawBuilder<unknown>, title: RawBui
  * Bodies, recommendations and updates match on their stored words; meetings and decisions are narrowed
  * by their stored words (and their body's, their open documents) and then matched on all their words.
  */
-function trackingHits(terms: SearchTerms): HitBranch[] {
+function trackingHits(terms: SearchTerms, text: TextColumn): HitBranch[] {
   const q = terms.query
   const meetingText = sql`concat_ws(' ', m.venue, m.notes, m.status_reason)`
   const recommendationText = sql`concat_ws(' ', r.text, r.review_title, r.response_reasons)`
@@ -34,7 +34,7 @@ function trackingHits(terms: SearchTerms): HitBranch[] {
       'body',
       sql`
     select 'body', 10, b.id, null, null, null, null, null, null, null, b.slug, null, null, b.id, false, b.name, null,
-      b.remit, ${rank(q, sql`b.search`, sql`b.name`)}
+      ${text(sql`b.remit`)}, ${rank(q, sql`b.search`, sql`b.name`)}
     from bodies b
     where b.search @@ ${q}`,
     ],
@@ -42,7 +42,7 @@ function trackingHits(terms: SearchTerms): HitBranch[] {
       'meeting',
       sql`
     select 'meeting', 11, m.id, m.slug, m.date::text, b.name, null, null, null, null, null, null, null, b.id, false, b.name,
-      null, ${meetingText},
+      null, ${text(meetingText)},
       ts_rank(to_tsvector('english', concat_ws(' ', b.name, ${meetingText})), ${q})
     from meetings m
     join bodies b on b.id = m.body_id
@@ -58,7 +58,7 @@ function trackingHits(terms: SearchTerms): HitBranch[] {
       'recommendation',
       sql`
     select 'recommendation', 12, r.id, null, r.made_on::text, b.name, null, null, null, null, null, null, null, b.id, false,
-      'Recommendation ' || r.number, null, ${recommendationText},
+      'Recommendation ' || r.number, null, ${text(recommendationText)},
       ts_rank(r.search, ${q})
     from recommendations r
     join bodies b on b.id = r.body_id
@@ -68,7 +68,7 @@ function trackingHits(terms: SearchTerms): HitBranch[] {
       'recommendation-update',
       sql`
     select 'recommendation-update', 13, u.id, null, u.on_date::text, b.name, null, null, null, null, null, r.id::text, null,
-      b.id, false, 'Update on recommendation ' || r.number, null, u.text,
+      b.id, false, 'Update on recommendation ' || r.number, null, ${text(sql`u.text`)},
       ts_rank(u.search, ${q})
     from recommendation_updates u
     join recommendations r on r.id = u.recommendation_id
@@ -79,7 +79,7 @@ function trackingHits(terms: SearchTerms): HitBranch[] {
       'decision',
       sql`
     select 'decision', 14, d.id, null, d.decided_on::text, coalesce(b.name, p.name), null, null, null, null, d.slug, null, null,
-      b.id, false, coalesce(d.number || ': ', '') || d.title, null, ${decisionText},
+      b.id, false, coalesce(d.number || ': ', '') || d.title, null, ${text(decisionText)},
       ${rank(q, sql`to_tsvector('english', d.title || ' ' || coalesce(d.number, '') || ' ' || ${decisionText})`, sql`d.title`)}
     from decisions d
     left join bodies b on b.id = d.taker_body_id
@@ -102,7 +102,7 @@ function trackingHits(terms: SearchTerms): HitBranch[] {
       sql`
     select 'forward-plan-item', 15, i.id, null, coalesce(i.anticipated_on, (i.anticipated_month || '-01')::date)::text, null,
       null, null, null, null, i.slug, p.slug, p.title, null, i.anticipated_on is null, i.reference || ': ' || i.matter,
-      i.exempt_paragraph, ${planItemText},
+      i.exempt_paragraph, ${text(planItemText)},
       ${rank(q, sql`to_tsvector('english', concat_ws(' ', i.reference, i.matter, ${planItemText}))`, sql`i.matter`)}
     from forward_plan_items i
     join forward_plans p on p.id = i.plan_id
@@ -113,7 +113,7 @@ function trackingHits(terms: SearchTerms): HitBranch[] {
       sql`
     select 'work-programme-item', 16, w.id, null,
       coalesce(m.date, w.scheduled_on, (w.scheduled_month || '-01')::date)::text, b.name, null, null, null, null, null,
-      b.slug, null, b.id, m.id is null and w.scheduled_on is null, w.title, null, ${workText},
+      b.slug, null, b.id, m.id is null and w.scheduled_on is null, w.title, null, ${text(workText)},
       ${rank(q, sql`to_tsvector('english', w.title || ' ' || ${workText})`, sql`w.title`)}
     from work_programme_items w
     join bodies b on b.id = w.body_id
@@ -124,7 +124,7 @@ function trackingHits(terms: SearchTerms): HitBranch[] {
 }
 
 /** Inspections and their findings, improvement plans' actions and milestones. */
-function improvementHits(q: RawBuilder<unknown>): HitBranch[] {
+function improvementHits(q: RawBuilder<unknown>, text: TextColumn): HitBranch[] {
   const inspectionText = sql`concat_ws(' ', n.inspectorates, n.kind, n.overall_judgement, n.summary, judgement.text)`
   const inspectionDate = (alias: string) =>
     sql`coalesce(${sql.ref(`${alias}.published_on`)}, ${sql.ref(`${alias}.ended_on`)}, ${sql.ref(`${alias}.started_on`)})::text`
@@ -134,7 +134,7 @@ function improvementHits(q: RawBuilder<unknown>): HitBranch[] {
       'inspection',
       sql`
     select 'inspection', 17, n.id, null, ${inspectionDate('n')}, null, null, null, null, null, n.slug, null, null, null, false,
-      n.title, null, ${inspectionText},
+      n.title, null, ${text(inspectionText)},
       ${rank(q, sql`to_tsvector('english', n.title || ' ' || ${inspectionText})`, sql`n.title`)}
     from inspections n
     left join lateral (
@@ -147,7 +147,7 @@ function improvementHits(q: RawBuilder<unknown>): HitBranch[] {
       'finding',
       sql`
     select 'finding', 18, f.id, null, ${inspectionDate('n')}, null, null, null, null, null, null, n.slug, n.title, null, false,
-      upper(left(f.kind, 1)) || substr(f.kind, 2) || ' ' || f.number, null, f.text,
+      upper(left(f.kind, 1)) || substr(f.kind, 2) || ' ' || f.number, null, ${text(sql`f.text`)},
       ts_rank(to_tsvector('english', f.text), ${q})
     from inspection_findings f
     join inspections n on n.id = f.inspection_id
@@ -157,7 +157,7 @@ function improvementHits(q: RawBuilder<unknown>): HitBranch[] {
       'action',
       sql`
     select 'action', 19, a.id, null, null, null, null, null, null, null, a.reference, p.slug, p.title, null, false,
-      a.reference || ' ' || a.title, null, concat_ws(' ', t.title, lead.names),
+      a.reference || ' ' || a.title, null, ${text(sql`concat_ws(' ', t.title, lead.names)`)},
       ${rank(q, sql`to_tsvector('english', ${actionText})`, sql`a.title`)}
     from plan_actions a
     join plan_themes t on t.id = a.theme_id
@@ -171,7 +171,7 @@ function improvementHits(q: RawBuilder<unknown>): HitBranch[] {
       'milestone',
       sql`
     select 'milestone', 20, ms.id, null, ms.due_on::text, null, null, null, null, null, a.reference, p.slug,
-      p.title || ', action ' || a.reference, null, false, ms.text, null, ms.due_note,
+      p.title || ', action ' || a.reference, null, false, ms.text, null, ${text(sql`ms.due_note`)},
       ts_rank(to_tsvector('english', ms.text || ' ' || ms.due_note), ${q})
     from plan_milestones ms
     join plan_actions a on a.id = ms.action_id
@@ -186,7 +186,7 @@ function improvementHits(q: RawBuilder<unknown>): HitBranch[] {
  * Published indicators, and the health services whose waiting lists are followed: a service is
  * found by "waiting list" too, as its page is the waiting list of the service.
  */
-function figureHits(terms: SearchTerms): HitBranch[] {
+function figureHits(terms: SearchTerms, text: TextColumn): HitBranch[] {
   const q = terms.query
   const indicatorText = sql`concat_ws(' ', x.definition, x.source, x.owner, x.reference)`
   const serviceName = sql`s.name || ' waiting list'`
@@ -195,7 +195,7 @@ function figureHits(terms: SearchTerms): HitBranch[] {
       'indicator',
       sql`
     select 'indicator', 21, x.id, null, null, null, null, null, null, null, x.code, null, null, null, false,
-      x.code || ' ' || x.name, null, ${indicatorText},
+      x.code || ' ' || x.name, null, ${text(indicatorText)},
       ${rank(q, sql`x.search`, sql`x.name`)}
     from indicators x
     where x.published and x.search @@ ${q}`,
@@ -204,7 +204,7 @@ function figureHits(terms: SearchTerms): HitBranch[] {
       'health-service',
       sql`
     select 'health-service', 22, s.id, null, null, null, null, null, null, null, s.slug, null, null, null, false,
-      s.name, null, concat_ws(' ', s.provider, s.waits_to),
+      s.name, null, ${text(sql`concat_ws(' ', s.provider, s.waits_to)`)},
       ${rank(q, sql`to_tsvector('english', concat_ws(' ', ${serviceName}, s.provider, s.waits_to))`, serviceName)}
     from health_services s
     where to_tsvector('english', concat_ws(' ', ${serviceName}, s.provider, s.waits_to)) @@ ${q}`,

@@ -115,7 +115,7 @@ export function createSearchRepository(db: Db) {
    * of the query joined to every branch, which took longer to plan than to run (on PGlite).
    */
   const withHits = (terms: SearchTerms, filter: SearchFilter) => sql`
-    with hits as (${hits(terms, filter.kinds)}),
+    with hits as (${hits(terms, filter.kinds, withoutText)}),
     found as (select * from hits where ${filtered(filter)})`
 
   return {
@@ -161,7 +161,7 @@ export function createSearchRepository(db: Db) {
     const result = await sql<HitKeyRow & { headline: string | null }>`
       select h.kind, h.id, h.meeting_slug, h.item_position, h.position,
         case when h.text = '' then null else ts_headline('english', h.text, ${terms.query}, ${HEADLINE_OPTIONS}) end as headline
-      from (${hits(terms, kinds)}) h
+      from (${hits(terms, kinds, withText)}) h
       where h.id in (${sql.join(page.map((hit) => hit.id))})`.execute(db)
     return new Map(result.rows.map((row) => [hitKey(row), row.headline]))
   }
@@ -173,6 +173,15 @@ const hitKey = (hit: HitKeyRow) => [hit.kind, hit.id, hit.meetingSlug, hit.itemP
 
 /** A kind of hit and a query of its rows, with the columns of HIT_SHAPE in their order. */
 export type HitBranch = readonly [SearchHitKind, RawBuilder<unknown>]
+
+/**
+ * A branch's `text` column as it is asked for: the text itself, for the headlines of one page, or
+ * null, when hits are only matched, ranked and counted (making every hit's text took a third of the
+ * time of a search with thousands of hits).
+ */
+export type TextColumn = (text: RawBuilder<unknown>) => RawBuilder<unknown>
+const withText: TextColumn = (text) => text
+const withoutText: TextColumn = () => sql`null::text`
 
 /**
  * The hits' columns, named and typed: the first query of every union of branches, so that a union of
@@ -187,8 +196,8 @@ const HIT_SHAPE = sql`
   where false`
 
 /** The hits of the kinds asked for (none: every kind); a kind not asked for is not queried at all. */
-function hits(terms: SearchTerms, kinds: readonly SearchHitKind[]): RawBuilder<unknown> {
-  const branches = hitBranches(terms).filter(([kind]) => kinds.length === 0 || kinds.includes(kind))
+function hits(terms: SearchTerms, kinds: readonly SearchHitKind[], text: TextColumn): RawBuilder<unknown> {
+  const branches = hitBranches(terms, text).filter(([kind]) => kinds.length === 0 || kinds.includes(kind))
   return sql.join([HIT_SHAPE, ...branches.map(([, branch]) => branch)], sql` union all `)
 }
 
@@ -210,7 +219,7 @@ const publishedMinutes = sql`('published', 'approved')`
  * An item's words depend on its minutes, so it matches on one of its three stored vectors as they say:
  * written as "or", the planner reads each vector's index. Reports: see reportHits.
  */
-function hitBranches(terms: SearchTerms): HitBranch[] {
+function hitBranches(terms: SearchTerms, text: TextColumn): HitBranch[] {
   const q = terms.query
   return [
     [
@@ -220,9 +229,9 @@ function hitBranches(terms: SearchTerms): HitBranch[] {
       ai.number as item_number, ai.position as item_position, null::integer as resolution_number,
       null::integer as position, null::text as slug, null::text as parent_slug, null::text as context, b.id as body_id,
       false as month_only, ai.title, ai.exempt_paragraph,
-      case when ${isExemptSql('ai')} then ''
+      ${text(sql`case when ${isExemptSql('ai')} then ''
         when mn.status in ${publishedMinutes} then ai.purpose || ' ' || ai.minute
-        else ai.purpose end as text,
+        else ai.purpose end`)} as text,
       ts_rank(doc.vector, ${q}) + case when ai.title_search @@ ${q} then 1 else 0 end as rank
     from agenda_items ai
     join meetings m on m.id = ai.meeting_id
@@ -237,14 +246,14 @@ function hitBranches(terms: SearchTerms): HitBranch[] {
       or (${isOpenSql('ai')} and mn.status in ${publishedMinutes} and ai.search @@ ${q})
       or (${isOpenSql('ai')} and (mn.status is null or mn.status not in ${publishedMinutes}) and ai.open_search @@ ${q}))`,
     ],
-    ['report', reportHits(q, 'none')],
-    ['report', reportHits(q, 'some')],
+    ['report', reportHits(q, 'none', text)],
+    ['report', reportHits(q, 'some', text)],
     [
       'resolution',
       sql`
     select 'resolution', 3, res.id, m.slug, m.date::text, b.name, ai.number, ai.position, res.number, null, null, null, null,
       b.id, false, ai.title, null,
-      res.text,
+      ${text(sql`res.text`)},
       ts_rank(to_tsvector('english', res.text), ${q})
     from resolutions res
     join agenda_items ai on ai.id = res.agenda_item_id
@@ -258,7 +267,7 @@ function hitBranches(terms: SearchTerms): HitBranch[] {
       sql`
     select 'document', 7, d.document_id, m.slug, m.date::text, b.name, ai.number, ai.position, null, d.position, null,
       null, null, b.id, false, d.title, null,
-      d.text,
+      ${text(sql`d.text`)},
       ts_rank(d.search, ${q}) + case when to_tsvector('english', d.title) @@ ${q} then 1 else 0 end
     from item_documents d
     join agenda_items ai on ai.id = d.agenda_item_id
@@ -267,8 +276,8 @@ function hitBranches(terms: SearchTerms): HitBranch[] {
     where d.document_id is not null and ${agendaPublishedSql('m')} and ${isOpenSql('d')} and ${isOpenSql('ai')}
       and d.search @@ ${q}`,
     ],
-    ...participationHits(q),
-    ...recordHits(terms),
+    ...participationHits(q, text),
+    ...recordHits(terms, text),
   ]
 }
 
@@ -279,8 +288,9 @@ function hitBranches(terms: SearchTerms): HitBranch[] {
  * Each report's item is read by its key (`offset 0` keeps the planner from reading every agenda item
  * to join a few thousand reports, which took twice as long on the large council).
  */
-function reportHits(q: RawBuilder<unknown>, openAppendices: 'none' | 'some'): RawBuilder<unknown> {
-  const openAppendix = sql`exists (select 1 from appendices a where a.report_id = r.id and ${isOpenSql('a')})`
+function reportHits(q: RawBuilder<unknown>, openAppendices: 'none' | 'some', text: TextColumn): RawBuilder<unknown> {
+  // Read once, as a hashed set, not an appendix scan per report.
+  const openAppendix = sql`r.id in (select a.report_id from appendices a where ${isOpenSql('a')})`
   const withAppendices = sql`r.search || to_tsvector('english', coalesce(appendix.text, ''))`
   const { appendixText, vector, matched, appendix } =
     openAppendices === 'none'
@@ -302,7 +312,7 @@ function reportHits(q: RawBuilder<unknown>, openAppendices: 'none' | 'some'): Ra
   return sql`
     select 'report', 2, r.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, null, null, null, null, b.id, false,
       r.title, null,
-      concat_ws(' ', r.purpose, r.reasons, r.background, r.alternative_options, ${appendixText}),
+      ${text(sql`concat_ws(' ', r.purpose, r.reasons, r.background, r.alternative_options, ${appendixText})`)},
       ts_rank(${vector}, ${q}) + case when r.title_search @@ ${q} then 1 else 0 end
     from reports r
     cross join lateral (
@@ -323,7 +333,7 @@ const consentedName = (name: RawBuilder<unknown>, named: RawBuilder<unknown>) =>
  * The public's questions, motions and petitions. A question's asker and a lead petitioner are in
  * the words matched, and in the title, only by consent; the text shown never holds their name.
  */
-function participationHits(q: RawBuilder<unknown>): HitBranch[] {
+function participationHits(q: RawBuilder<unknown>, text: TextColumn): HitBranch[] {
   const asker = consentedName(sql.ref('q.asker_name'), sql.ref('q.asker_named'))
   const lead = consentedName(sql.ref('p.lead_petitioner'), sql.ref('p.lead_named'))
   const questionText = sql`concat_ws(' ', q.question, q.answer, q.supplementary, q.supplementary_answer)`
@@ -334,7 +344,7 @@ function participationHits(q: RawBuilder<unknown>): HitBranch[] {
       sql`
     select 'question', 4, q.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, q.position, null, null, null,
       b.id, false, 'Question ' || q.position || ' from ' || coalesce(${asker}, ${UNNAMED_MEMBER_OF_THE_PUBLIC}), null,
-      ${questionText},
+      ${text(questionText)},
       ts_rank(doc.vector, ${q})
     from public_questions q
     join meetings m on m.id = q.meeting_id
@@ -348,7 +358,7 @@ function participationHits(q: RawBuilder<unknown>): HitBranch[] {
       sql`
     select 'motion', 5, mo.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, mo.position, null, null, null,
       b.id, false, 'Motion ' || mo.position || coalesce(', moved by ' || mover.name, ''), null,
-      ${motionText},
+      ${text(motionText)},
       ts_rank(doc.vector, ${q})
     from motions mo
     join meetings m on m.id = mo.meeting_id
@@ -367,7 +377,7 @@ function participationHits(q: RawBuilder<unknown>): HitBranch[] {
       sql`
     select 'petition', 6, p.id, null, p.presented_on::text, b.name, null, null, null, null, p.slug, null, null, b.id, false,
       p.title, null,
-      p.response,
+      ${text(sql`p.response`)},
       ts_rank(doc.vector, ${q}) + case when to_tsvector('english', p.title) @@ ${q} then 1 else 0 end
     from petitions p
     left join bodies b on b.id = p.body_id

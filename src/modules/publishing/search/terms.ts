@@ -27,11 +27,15 @@ export async function readSearchTerms(db: Db, q: string): Promise<SearchTerms> {
   }
 }
 
-/** `id` is among `candidates` (a query of ids), when the terms narrow; always true otherwise. */
+/**
+ * `id` is among `candidates` (a query of ids), when the terms narrow; always true otherwise. The
+ * candidates are read first, once, as an array that the key's index is read by: written as `in`, the
+ * planner could make every row's words first and only then keep the candidates.
+ */
 export function narrowedTo(
   terms: SearchTerms,
   id: RawBuilder<unknown>,
   candidates: (anyWord: RawBuilder<unknown>) => RawBuilder<unknown>,
 ): RawBuilder<boolean> {
-  return terms.anyWord ? sql<boolean>`${id} in (${candidates(terms.anyWord)})` : sql<boolean>`true`
+  return terms.anyWord ? sql<boolean>`${id} = any(array(${candidates(terms.anyWord)}))` : sql<boolean>`true`
 }
