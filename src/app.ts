@@ -42,7 +42,11 @@ export interface AppOptions {
   clock: Clock
   cookieSecure: boolean
   logLevel?: string
-  /** Cache signed-out pages in memory until the data changes; off unless asked for. */
+  /**
+   * Cache signed-out pages in memory until the data changes, and keep what nearly every page reads
+   * (the register of bodies and people, the council's settings) from one request to the next until
+   * then; off unless asked for.
+   */
   publicCache?: boolean
   rateLimitPerMinute?: number
   version?: string
@@ -127,7 +131,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Where imported records came from, for the pages and the open data that show it.
   const sources = createSourceReader(db)
   // The council's settings: read by the rules and pages that differ from one council to another.
-  const settings = createSettings({ db, audit, councilName: options.councilName })
+  // What nearly every page reads is kept until the data changes, as the public pages are.
+  const readsAcrossRequests = options.publicCache ?? false
+  const settings = createSettings({ db, audit, councilName: options.councilName, readsAcrossRequests })
   await settings.service.loadPageName()
 
   await registerHttpPlatform(app, {
@@ -148,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     audit,
     sources,
+    readsAcrossRequests,
     page: () => ({
       meetings: meetings.service,
       sections: bodySections,

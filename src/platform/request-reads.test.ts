@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { systemContext } from '#src/platform/auth/user.ts'
-import { keepReads, readOnce } from './request-reads.ts'
+import { dataChanged } from './db/data-version.ts'
+import { keepReads, readOnce, readUntilChanged } from './request-reads.ts'
 
 describe('readOnce', () => {
   it('reads once per key in a request that keeps its reads, a refusal included', async () => {
@@ -25,5 +26,70 @@ describe('readOnce', () => {
     const other = systemContext('another request')
     keepReads(other)
     expect(await readOnce(other, 'body:a', read)).toBe(3)
+  })
+})
+
+describe('readUntilChanged', () => {
+  const reading = () => {
+    const ctx = systemContext('a page')
+    keepReads(ctx)
+    return ctx
+  }
+
+  it('keeps a read from one request to the next until the data changes', async () => {
+    let reads = 0
+    const settings = readUntilChanged('settings', () => Promise.resolve({ read: ++reads }), { acrossRequests: true })
+    expect(await settings(reading())).toEqual({ read: 1 })
+    expect(await settings(reading())).toEqual({ read: 1 })
+    dataChanged()
+    expect(await settings(reading())).toEqual({ read: 2 })
+    expect(await settings(reading())).toEqual({ read: 2 })
+  })
+
+  it('reads afresh for a request that writes, and keeps nothing across requests unless asked to', async () => {
+    let reads = 0
+    const kept = readUntilChanged('register', () => Promise.resolve(++reads), { acrossRequests: true })
+    expect(await kept(systemContext('a post'))).toBe(1)
+    expect(await kept(systemContext('another post'))).toBe(2)
+    const notKept = readUntilChanged('register', () => Promise.resolve(++reads), { acrossRequests: false })
+    const page = reading()
+    expect(await notKept(page)).toBe(3)
+    expect(await notKept(page)).toBe(3)
+    expect(await notKept(reading())).toBe(4)
+  })
+
+  it('does not keep a read that began before a change, nor one that failed', async () => {
+    let reads = 0
+    let release = () => {}
+    const slow = readUntilChanged('slow', () => new Promise<number>((resolve) => (release = () => resolve(++reads))), {
+      acrossRequests: true,
+    })
+    const first = slow(reading())
+    dataChanged()
+    release()
+    expect(await first).toBe(1)
+    const second = slow(reading())
+    release()
+    expect(await second).toBe(2)
+
+    let attempts = 0
+    const flaky = readUntilChanged(
+      'flaky',
+      () => (++attempts === 1 ? Promise.reject(new Error('Connection lost')) : Promise.resolve(attempts)),
+      { acrossRequests: true },
+    )
+    await expect(flaky(reading())).rejects.toThrow('Connection lost')
+    expect(await flaky(reading())).toBe(2)
+  })
+
+  it('gives what it read frozen, so that no caller can change what later requests are given', async () => {
+    const register = readUntilChanged('register', () => Promise.resolve({ bodies: [{ name: 'Scrutiny' }] }), {
+      acrossRequests: true,
+    })
+    const read = await register(reading())
+    expect(() => read.bodies.push({ name: 'Added' })).toThrow(TypeError)
+    expect(() => {
+      read.bodies[0].name = 'Changed'
+    }).toThrow(TypeError)
   })
 })

@@ -1,4 +1,5 @@
 import type { Context } from '#src/platform/auth/user.ts'
+import { dataVersion } from '#src/platform/db/data-version.ts'
 
 /**
  * What a request that changes nothing has already read, by what it asked for. A page gathered from
@@ -29,4 +30,44 @@ export function readOnce<T>(ctx: Context, key: string, read: () => Promise<T>): 
     reads.set(key, kept)
   }
   return kept
+}
+
+/**
+ * `read` as readOnce gives it (once per request that changes nothing, every time elsewhere), and, when
+ * `acrossRequests`, kept from one such request to the next until the data changes (data-version.ts):
+ * for what nearly every page reads and few changes touch, such as the register of bodies and people
+ * and the council's settings. What is kept must be read from the database as committed (not in a
+ * transaction) and be the same for everyone: any permission applies to what is made of it, after.
+ * A read that fails is not kept. A read started before a change is kept under the version it began
+ * at, so it is not served once the change is made.
+ */
+export function readUntilChanged<T>(
+  key: string,
+  read: () => Promise<T>,
+  options: { acrossRequests: boolean },
+): (ctx: Context) => Promise<T> {
+  // Frozen, as it is shared: a caller that changed it would change every later request's.
+  const readFrozen = () => read().then(deepFreeze)
+  let kept: { version: number; value: Promise<T> } | undefined
+  const readKept = () => {
+    const version = dataVersion()
+    if (kept?.version === version) return kept.value
+    const value = readFrozen()
+    const entry = { version, value }
+    kept = entry
+    value.catch(() => {
+      if (kept === entry) kept = undefined
+    })
+    return value
+  }
+  return (ctx) => readOnce(ctx, key, options.acrossRequests && readsOf.has(ctx) ? readKept : readFrozen)
+}
+
+/** `value`, and every object and array it holds, made read-only (a Date's own methods still change it). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of Object.values(value)) deepFreeze(inner)
+  }
+  return value
 }

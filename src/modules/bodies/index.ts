@@ -43,9 +43,16 @@ export function createBodies(deps: {
    * others contribute, and those of a person's page); asked for when the routes are registered.
    */
   page: () => { meetings: BodyMeetingsProvider; sections: BodyPageSection[]; personSections: PersonPageSection[] }
+  /** Keep the register from one request to the next until the data changes. */
+  readsAcrossRequests?: boolean
 }): ApiModule<BodiesService> {
   const repository = createBodiesRepository(deps.db)
-  const service = createBodiesService({ db: deps.db, repository, clock: deps.clock })
+  const service = createBodiesService({
+    db: deps.db,
+    repository,
+    clock: deps.clock,
+    readsAcrossRequests: deps.readsAcrossRequests,
+  })
   const sources = deps.sources ?? noSources
   return {
     service,

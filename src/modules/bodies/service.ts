@@ -2,7 +2,7 @@ import type { Db } from '#src/database.ts'
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
-import { readOnce } from '#src/platform/request-reads.ts'
+import { readOnce, readUntilChanged } from '#src/platform/request-reads.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -16,7 +16,13 @@ import { slugify } from './slug.ts'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-export function createBodiesService(deps: { db: Db; repository: BodiesRepository; clock: Clock }) {
+export function createBodiesService(deps: {
+  db: Db
+  repository: BodiesRepository
+  clock: Clock
+  /** Keep the register from one request to the next until the data changes (readUntilChanged). */
+  readsAcrossRequests?: boolean
+}) {
   const { db, repository: repo, clock } = deps
 
   async function uniqueSlug(table: 'bodies' | 'people', text: string, exceptId?: string) {
@@ -47,10 +53,13 @@ export function createBodiesService(deps: { db: Db; repository: BodiesRepository
   }
 
   /**
-   * Every body, person and membership, read once a request: the body page wants its body, its members,
-   * the Executive's, the viewer's and the people its sections name.
+   * Every body, person and membership, read once a request, and kept until the data changes: the body
+   * page wants its body, its members, the Executive's, the viewer's and the people its sections name,
+   * and nearly every page names a body or a person.
    */
-  const register = (ctx: Context) => readOnce(ctx, 'register', () => repo.register())
+  const register = readUntilChanged('register', () => repo.register(), {
+    acrossRequests: deps.readsAcrossRequests ?? false,
+  })
   const allMemberships = async (ctx: Context) => (await register(ctx)).memberships
 
   const service = {

@@ -19,6 +19,8 @@ export function createSettings(deps: {
   audit: AuditReader
   /** OVERSIGHT_COUNCIL_NAME: the council's name until an admin sets one. */
   councilName?: string
+  /** Keep the settings from one request to the next until the data changes. */
+  readsAcrossRequests?: boolean
 }): Module<SettingsService> {
   const service = createSettingsService({ ...deps, repository: createSettingsRepository(deps.db) })
   return { service, routes: settingsRoutes({ service, audit: deps.audit }) }

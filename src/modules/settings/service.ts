@@ -5,7 +5,7 @@ import { DEFAULT_RETURN_RETENTION_MONTHS, DEFAULT_THRESHOLD } from '#src/modules
 import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
-import { readOnce } from '#src/platform/request-reads.ts'
+import { readUntilChanged } from '#src/platform/request-reads.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import {
@@ -49,6 +49,8 @@ export function createSettingsService(deps: {
   repository: SettingsRepository
   /** OVERSIGHT_COUNCIL_NAME: the council's name until an admin sets one. */
   councilName?: string
+  /** Keep the settings from one request to the next until the data changes (readUntilChanged). */
+  readsAcrossRequests?: boolean
 }) {
   const { db, repository: repo } = deps
   const defaults = defaultSettings(deps.councilName || null)
@@ -57,8 +59,9 @@ export function createSettingsService(deps: {
     const row = await repo.find()
     return row ? { ...settingsValues(row), version: row.version } : defaults
   }
-  // Read once a request: a page's rules and sections each ask for the settings they use.
-  const current = (ctx: Context) => readOnce(ctx, 'council settings', read)
+  // Read once a request, and kept until the data changes: a page's rules and sections each ask for the
+  // settings they use, and nearly every page has some.
+  const current = readUntilChanged('council settings', read, { acrossRequests: deps.readsAcrossRequests ?? false })
 
   // The name every page's footer shows, kept in memory so that no page pays a query for it: read at
   // start (loadPageName) and after each save here. Another process sharing the database shows a

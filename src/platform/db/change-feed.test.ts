@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type TestApp, startTestApp } from '../../../test/support/harness.ts'
 import { freePort, startServerProcess, stopServerProcess } from '../../../test/support/server-process.ts'
+import type { Database } from '#src/database.ts'
 import { startChangeFeed } from './change-feed.ts'
+import { openDatabase, withTransaction } from './database.ts'
 
 const MEETING = '/meetings/2024-01-25-children-and-young-peoples-scrutiny-committee'
 const postgres = testDatabases().filter((database) => database.name === 'postgres')
@@ -74,5 +76,26 @@ describe.skipIf(postgres.length === 0)('the page cache of several processes on o
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     expect(page).toContain('Council Chamber, Town Hall, Blackpool')
+  })
+
+  it('hears what a command commits (its own process, not listening), within a second', async () => {
+    expect(await fromSecond(MEETING)).toContain('Council Chamber, Town Hall, Blackpool')
+    // As `npm run import` or `npm run create-admin` open it.
+    const command = await openDatabase<Database>({ databaseUrl: t.handle.url!, dataDir: '' })
+    try {
+      await withTransaction(command.db, (trx) =>
+        trx.updateTable('meetings').set({ venue: 'Imported Room' }).where('slug', '=', MEETING.slice(10)).execute(),
+      )
+    } finally {
+      await command.close()
+    }
+    const committed = Date.now()
+    let page = ''
+    while (Date.now() - committed < 1_000) {
+      page = await fromSecond(MEETING)
+      if (page.includes('Imported Room')) break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(page).toContain('Imported Room')
   })
 })

@@ -16,6 +16,15 @@ const RECONNECT_MS = 1_000
 const announcing = new WeakSet<Kysely<any>>()
 
 /**
+ * Every transaction committed through `db` is announced from now on, whether or not this process
+ * listens: a command (an import, a new admin) changes what a running server has cached.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any app database
+export function announceChangesOf(db: Kysely<any>): void {
+  announcing.add(db)
+}
+
+/**
  * Announces a change in the transaction that makes it (withTransaction calls this): PostgreSQL delivers
  * the notification when, and only when, the transaction commits.
  */

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { CamelCasePlugin, Kysely, type Logger, PostgresDialect, type Transaction } from 'kysely'
-import { announceChange } from './change-feed.ts'
+import { announceChange, announceChangesOf } from './change-feed.ts'
 import { TYPE_PARSERS } from './column-types.ts'
 import { dataChanged } from './data-version.ts'
 import { PgliteDialect } from './pglite-dialect.ts'
@@ -152,11 +152,18 @@ export function openPostgres<DB>(connectionString: string, max = 10, options: Op
   }
 }
 
+/**
+ * The database of `npm start` and the commands. On PostgreSQL, what they commit is announced to the
+ * servers sharing it (change-feed.ts), so that none keeps serving what a command has changed.
+ */
 export async function openDatabase<DB>(options: {
   databaseUrl?: string
   dataDir: string
 }): Promise<DatabaseHandle<DB>> {
-  return options.databaseUrl ? openPostgres<DB>(options.databaseUrl) : openPglite<DB>(options.dataDir)
+  if (!options.databaseUrl) return openPglite<DB>(options.dataDir)
+  const handle = openPostgres<DB>(options.databaseUrl)
+  announceChangesOf(handle.db)
+  return handle
 }
 
 /** Runs `work` in one transaction: everything it writes, audit events included, lands together or not at all. */

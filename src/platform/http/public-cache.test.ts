@@ -51,6 +51,27 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
     expect(heading(after.body)).toBe('Children and Young People’s Scrutiny Committee (renamed)')
   })
 
+  it('keeps the register and the settings from one signed-in page to the next until a change is committed', async () => {
+    const member = await t.as('member')
+    await member.get(committee)
+    const kept = await t.queries.count(() => member.get(committee))
+    const officer = await t.as('scrutiny_officer')
+    const saved = await officer.post(`${committee}/edit`, {
+      ...(await officer.versionOf(`${committee}/edit`)),
+      name: 'Children and Young People’s Scrutiny Committee (kept until changed)',
+      kind: 'committee',
+      remit: 'Changed remit.',
+    })
+    expect(saved.statusCode).toBe(303)
+    const afresh = await t.queries.count(() => member.get(committee))
+    expect(heading(afresh.result.body)).toBe('Children and Young People’s Scrutiny Committee (kept until changed)')
+    // The register and the settings, read again after the change, and kept again after that.
+    expect(afresh.queries).toBe(kept.queries + 2)
+    const keptAgain = await t.queries.count(() => member.get(committee))
+    expect(keptAgain.queries).toBe(kept.queries)
+    expect(keptAgain.result.body).toContain('(kept until changed)')
+  })
+
   it('never serves or stores pages for signed-in users', async () => {
     const member = await t.as('member')
     await member.get(committee)
