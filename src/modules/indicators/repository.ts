@@ -1,6 +1,7 @@
 import type { Db, Trx } from '#src/database.ts'
 import { sql } from 'kysely'
 import { nextVersion } from '#src/platform/db/version.ts'
+import { selectJsonRows } from '#src/platform/db/json-rows.ts'
 import type { IndicatorsTable, IndicatorValuesTable } from './tables.ts'
 
 type Reader = Db | Trx
@@ -155,10 +156,13 @@ export function createIndicatorsRepository(db: Db) {
       }
       return query.execute()
     },
-    /** The figures of the given indicators, every period's: a page of the framework reads thousands. */
+    /** The figures of the given indicators, every period's: a page of the framework reads thousands, as JSON. */
     listFigures(indicatorIds: string[]) {
       if (indicatorIds.length === 0) return Promise.resolve([])
-      return db.selectFrom('indicatorValues').select(figureColumns).where('indicatorId', 'in', indicatorIds).execute()
+      return selectJsonRows(
+        db,
+        db.selectFrom('indicatorValues').select(figureColumns).where('indicatorId', 'in', indicatorIds),
+      )
     },
     findValue(indicatorId: string, periodId: string, trx: Reader = db) {
       return trx

@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely'
 import type { Db, Trx } from '#src/database.ts'
-import { fromJsonRows, jsonRows } from '#src/platform/db/json-rows.ts'
+import { fromJsonRows, jsonRows, selectJsonRows } from '#src/platform/db/json-rows.ts'
 import { nextVersion } from '#src/platform/db/version.ts'
 import { isUuid } from '#src/platform/db/uuid.ts'
 import type { SupplementRow } from './agenda/supplement-repository.ts'
@@ -85,7 +85,8 @@ export function createMeetingsRepository(db: Db) {
      * it has.
      */
     async meetingsOfBody(bodyId: string) {
-      const rows = await db
+      // Ten years of a committee are a hundred meetings or so: read as JSON (selectJsonRows).
+      const query = db
         .selectFrom('meetings')
         .leftJoin('minutes', 'minutes.meetingId', 'meetings.id')
         .select(meetingColumns)
@@ -103,8 +104,7 @@ export function createMeetingsRepository(db: Db) {
             .as('motions'),
         ])
         .where('meetings.bodyId', '=', bodyId)
-        .orderBy('meetings.date', 'desc')
-        .execute()
+      const rows = await selectJsonRows(db, query, sql`listed.date desc`)
       return rows.map(({ minutesStatus, questions, motions, ...meeting }) => ({
         meeting,
         participation: {

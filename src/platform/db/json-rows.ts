@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely'
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely'
 
 /**
  * The rows of `query` as one JSON array column (`[]` when there are none), so that one statement
@@ -31,4 +31,26 @@ export function fromJsonRows<T>(rows: unknown): T[] {
     for (const key in row) named[camel(key)] = row[key]
     return named as T
   })
+}
+
+/**
+ * The rows of `query`, sent by the database as one JSON value and read back as rows (fromJsonRows),
+ * ordered by `orderBy` (of `listed`, the query's rows, by their columns' database names), or in no
+ * particular order. For a read of hundreds or thousands of rows: the embedded database hands over
+ * each field of each row one at a time, so one value of the same rows takes it about half as long.
+ * Only for rows without instants (`timestamptz`), which JSON would give as text.
+ */
+export async function selectJsonRows<O>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any app database and query
+  db: Kysely<any>,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query's tables
+  query: SelectQueryBuilder<any, any, O>,
+  orderBy?: RawBuilder<unknown>,
+): Promise<O[]> {
+  const ordered = orderBy ? sql` order by ${orderBy}` : sql``
+  const row = await db
+    .selectFrom(query.as('listed'))
+    .select(sql<unknown>`coalesce(json_agg(listed${ordered}), '[]')`.as('rows'))
+    .executeTakeFirstOrThrow()
+  return fromJsonRows<O>(row.rows)
 }
