@@ -59,6 +59,6 @@ describe.each(testDatabases())('rows as a JSON column on $name', (database) => {
     })
     expect(await selectJsonRows(handle.db, query(0))).toEqual([])
     const latestFirst = await selectJsonRows(handle.db, query(3), sql`listed.item_number desc`)
-    expect(latestFirst.map((row) => row.itemNumber)).toEqual([3, 2, 1])
+    expect(latestFirst.map((row) => (row as unknown as { itemNumber: number }).itemNumber)).toEqual([3, 2, 1])
   })
 })
