@@ -43,6 +43,7 @@ import * as searchVectors from './2024-01-23-0042-search-vectors.ts'
 import * as auditTrailIndexes from './2024-01-24-0043-audit-trail-indexes.ts'
 import * as statutoryReturns from './2024-01-26-0045-statutory-returns.ts'
 import * as reportedPeriodsIndex from './2024-01-27-0046-reported-periods-index.ts'
+import * as ginWithoutPendingList from './2024-01-28-0047-gin-without-pending-list.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -93,6 +94,7 @@ const migrations: Record<string, Migration> = {
   '2024-01-24-0043-audit-trail-indexes': auditTrailIndexes,
   '2024-01-26-0045-statutory-returns': statutoryReturns,
   '2024-01-27-0046-reported-periods-index': reportedPeriodsIndex,
+  '2024-01-28-0047-gin-without-pending-list': ginWithoutPendingList,
 }
 
 export const migrationProvider: MigrationProvider = {
