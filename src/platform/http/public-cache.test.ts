@@ -20,6 +20,20 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
   })
   afterAll(() => t?.close())
 
+  /** A scrutiny officer renames the committee through its form: a change committed through the app. */
+  const renameCommittee = async (name: string) => {
+    const officer = await t.as('scrutiny_officer')
+    const form = await officer.get(`${committee}/edit`)
+    expect(form.statusCode).toBe(200)
+    const saved = await officer.post(`${committee}/edit`, {
+      ...(await officer.versionOf(`${committee}/edit`)),
+      name,
+      kind: 'committee',
+      remit: 'Changed remit.',
+    })
+    expect(saved.statusCode).toBe(303)
+  }
+
   it('serves a repeated signed-out page from memory, with this response’s own CSP nonce', async () => {
     const first = await t.visitor().get(committee)
     const second = await t.visitor().get(committee)
@@ -36,16 +50,7 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
 
   it('forgets everything as soon as any change is committed', async () => {
     await t.visitor().get(committee)
-    const officer = await t.as('scrutiny_officer')
-    const form = await officer.get(`${committee}/edit`)
-    expect(form.statusCode).toBe(200)
-    const saved = await officer.post(`${committee}/edit`, {
-      ...(await officer.versionOf(`${committee}/edit`)),
-      name: 'Children and Young People’s Scrutiny Committee (renamed)',
-      kind: 'committee',
-      remit: 'Changed remit.',
-    })
-    expect(saved.statusCode).toBe(303)
+    await renameCommittee('Children and Young People’s Scrutiny Committee (renamed)')
     const after = await t.visitor().get(committee)
     expect(after.headers['x-oversight-cache']).toBeUndefined()
     expect(heading(after.body)).toBe('Children and Young People’s Scrutiny Committee (renamed)')
@@ -55,14 +60,7 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
     const member = await t.as('member')
     await member.get(committee)
     const kept = await t.queries.count(() => member.get(committee))
-    const officer = await t.as('scrutiny_officer')
-    const saved = await officer.post(`${committee}/edit`, {
-      ...(await officer.versionOf(`${committee}/edit`)),
-      name: 'Children and Young People’s Scrutiny Committee (kept until changed)',
-      kind: 'committee',
-      remit: 'Changed remit.',
-    })
-    expect(saved.statusCode).toBe(303)
+    await renameCommittee('Children and Young People’s Scrutiny Committee (kept until changed)')
     const afresh = await t.queries.count(() => member.get(committee))
     expect(heading(afresh.result.body)).toBe('Children and Young People’s Scrutiny Committee (kept until changed)')
     // The register and the settings, read again after the change, and kept again after that.
