@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { systemContext } from '#src/platform/auth/user.ts'
 import { dataChanged } from './db/data-version.ts'
-import { keepReads, readOnce, readUntilChanged } from './request-reads.ts'
+import { asThePublic, keepReads, readOnce, readUntilChanged } from './request-reads.ts'
 
 describe('readOnce', () => {
   it('reads once per key in a request that keeps its reads, a refusal included', async () => {
@@ -26,6 +26,32 @@ describe('readOnce', () => {
     const other = systemContext('another request')
     keepReads(other)
     expect(await readOnce(other, 'body:a', read)).toBe(3)
+  })
+})
+
+describe('asThePublic', () => {
+  const officer = { id: 'u1', email: 'officer@example.org', name: 'An officer', roles: ['officer'] } as never
+
+  it('is the same request with no user, one view per request, its reads kept as the request keeps them', async () => {
+    const ctx = { ...systemContext('a page'), user: officer }
+    keepReads(ctx)
+    const view = asThePublic(ctx)
+    expect(view).toMatchObject({ user: null, requestId: 'a page' })
+    expect(asThePublic(ctx)).toBe(view)
+    let reads = 0
+    const read = () => Promise.resolve(++reads)
+    expect(await readOnce(asThePublic(ctx), 'meeting:a', read)).toBe(1)
+    expect(await readOnce(asThePublic(ctx), 'meeting:a', read)).toBe(1)
+    // The signed-in view and the public's are read apart: what each may see differs.
+    expect(await readOnce(ctx, 'meeting:a', read)).toBe(2)
+  })
+
+  it('keeps nothing for a request that writes', async () => {
+    const writing = asThePublic({ ...systemContext('a post'), user: officer })
+    let reads = 0
+    const read = () => Promise.resolve(++reads)
+    expect(await readOnce(writing, 'meeting:a', read)).toBe(1)
+    expect(await readOnce(writing, 'meeting:a', read)).toBe(2)
   })
 })
 

@@ -16,6 +16,24 @@ export function keepReads(ctx: Context): void {
   readsOf.set(ctx, new Map())
 }
 
+/** The public's view of each request's context, one per context so that its reads are kept alike. */
+const publicViews = new WeakMap<Context, Context>()
+
+/**
+ * `ctx` as a visitor who is not signed in would make it, for what is published to everyone whoever
+ * asks (the open data API): the same request, with no user. Its reads are kept for the request as
+ * `ctx`'s are (keepReads), so a route that reads the same record twice queries it once.
+ */
+export function asThePublic(ctx: Context): Context {
+  let view = publicViews.get(ctx)
+  if (!view) {
+    view = { ...ctx, user: null }
+    publicViews.set(ctx, view)
+    if (readsOf.has(ctx)) keepReads(view)
+  }
+  return view
+}
+
 /**
  * The result of `read`, made once per request marked by `keepReads` and shared by every caller
  * with the same `key` (a refusal too: the same NotFoundError). Elsewhere `read` runs every time.

@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Context } from '#src/platform/auth/user.ts'
 import {
   apiDate,
   apiId,
@@ -20,6 +19,7 @@ import type { SourceOf } from '#src/platform/provenance/source.ts'
 import { BODY_KINDS, CO_OPTION_CATEGORIES, MEMBERSHIP_ROLES, PERSON_KINDS, VOTING_RIGHTS } from './schema.ts'
 import type { BodiesService } from './service.ts'
 import type { CoOptionCategory, MembershipRole, PersonKind, VotingRights } from './tables.ts'
+import { asThePublic } from '#src/platform/request-reads.ts'
 
 /*
  * People, bodies and memberships in the shape of Popolo (https://www.popoloproject.com): its
@@ -154,7 +154,6 @@ const membership = (row: MembershipRow) => ({
 /** /api/v1/people, /api/v1/people/{id} and /api/v1/bodies/{id}: what the public pages show of them. */
 export function bodiesApi(deps: { service: BodiesService; sources: SourceOf }) {
   const { service, sources } = deps
-  const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
 
   return async function (app: FastifyInstance) {
     const api = app.withTypeProvider<ZodTypeProvider>()
@@ -174,7 +173,7 @@ export function bodiesApi(deps: { service: BodiesService; sources: SourceOf }) {
         },
       },
       async (request, reply) => {
-        const { items, ...page } = request.openDataPage(await service.listPeople(publicContext(request)))
+        const { items, ...page } = request.openDataPage(await service.listPeople(asThePublic(request.ctx)))
         reply.header('cache-control', 'public, max-age=60')
         return { ...page, people: items.map(person) }
       },
@@ -192,7 +191,7 @@ export function bodiesApi(deps: { service: BodiesService; sources: SourceOf }) {
         },
       },
       async (request, reply) => {
-        const record = await service.personRecord(publicContext(request), request.params.id)
+        const record = await service.personRecord(asThePublic(request.ctx), request.params.id)
         reply.header('cache-control', 'public, max-age=60')
         return {
           ...person(record),
@@ -219,7 +218,7 @@ export function bodiesApi(deps: { service: BodiesService; sources: SourceOf }) {
         },
       },
       async (request, reply) => {
-        const body = await service.bodyRecord(publicContext(request), request.params.id)
+        const body = await service.bodyRecord(asThePublic(request.ctx), request.params.id)
         reply.header('cache-control', 'public, max-age=60')
         return {
           id: body.id,

@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Context } from '#src/platform/auth/user.ts'
 import {
   apiDate,
   apiExempt,
@@ -22,6 +21,7 @@ import type { DocumentView } from './document-view.ts'
 import { CALL_IN_OUTCOMES } from './call-ins/schema.ts'
 import { CALL_IN_STATUSES, TAKER_TYPES } from './schema.ts'
 import type { DecisionsService } from './service.ts'
+import { asThePublic } from '#src/platform/request-reads.ts'
 
 const exempt = apiExempt.describe(
   'Withheld under a paragraph of Part 1 of Schedule 12A to the Local Government Act 1972',
@@ -154,8 +154,6 @@ function documentForApi(document: DocumentView): z.output<typeof documentSchema>
  * public, whoever asks.
  */
 export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: ForwardPlanService }) {
-  const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
-
   return async function (app: FastifyInstance) {
     const api = app.withTypeProvider<ZodTypeProvider>()
 
@@ -174,7 +172,7 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
         },
       },
       async (request, reply) => {
-        const { items, ...page } = request.openDataPage(await deps.decisions.forApi(publicContext(request)))
+        const { items, ...page } = request.openDataPage(await deps.decisions.forApi(asThePublic(request.ctx)))
         reply.header('cache-control', 'public, max-age=60')
         return {
           ...page,
@@ -232,7 +230,7 @@ export function decisionsApi(deps: { decisions: DecisionsService; forwardPlan: F
         const asked = request.query.plan
         let found
         try {
-          found = await deps.forwardPlan.getPlan(publicContext(request), asked)
+          found = await deps.forwardPlan.getPlan(asThePublic(request.ctx), asked)
         } catch (error) {
           if (error instanceof NotFoundError && !asked) return { ...request.openDataPage([]), plan: null, notices: [] }
           throw error

@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Context } from '#src/platform/auth/user.ts'
 import {
   apiDate,
   apiId,
@@ -18,6 +17,7 @@ import { NotFoundError } from '#src/platform/http/errors.ts'
 import type { MilestoneRag } from './rules.ts'
 import type { ImprovementService } from './service.ts'
 import { FINDING_KINDS, MILESTONE_STATUSES } from './tables.ts'
+import { asThePublic } from '#src/platform/request-reads.ts'
 
 const inspectionSchema = z
   .strictObject({
@@ -94,8 +94,6 @@ type PlanView = Awaited<ReturnType<ImprovementService['plan']>>
 
 /** GET /api/v1/inspections and GET /api/v1/improvement-plans/{id}: the golden thread as open data. */
 export function improvementApi(deps: { service: ImprovementService }) {
-  const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
-
   return async function (app: FastifyInstance) {
     const api = app.withTypeProvider<ZodTypeProvider>()
 
@@ -155,10 +153,10 @@ export function improvementApi(deps: { service: ImprovementService }) {
       },
       async (request, reply) => {
         const { id } = request.params
-        const plans = await deps.service.listPlans(publicContext(request))
+        const plans = await deps.service.listPlans(asThePublic(request.ctx))
         const plan = plans.find((p) => p.id === id || p.slug === id)
         if (!plan) throw new NotFoundError('Improvement plan')
-        const view = await deps.service.plan(publicContext(request), plan.slug)
+        const view = await deps.service.plan(asThePublic(request.ctx), plan.slug)
         reply.header('cache-control', 'public, max-age=60')
         return {
           licence: OPEN_DATA_LICENCE,

@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Context } from '#src/platform/auth/user.ts'
 import {
   apiDate,
   apiList,
@@ -11,6 +10,7 @@ import {
   sitePath,
 } from '#src/platform/http/api-schemas.ts'
 import type { PetitionsService } from './service.ts'
+import { asThePublic } from '#src/platform/request-reads.ts'
 
 const signatures = (description: string) => z.int().min(0).describe(description)
 
@@ -36,8 +36,6 @@ const petitionSchema = z
 
 /** GET /api/v1/petitions: every petition, newest first, paged. */
 export function petitionsApi(deps: { service: PetitionsService }) {
-  const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
-
   return async function (app: FastifyInstance) {
     app.withTypeProvider<ZodTypeProvider>().get(
       '/api/v1/petitions',
@@ -54,7 +52,7 @@ export function petitionsApi(deps: { service: PetitionsService }) {
         },
       },
       async (request, reply) => {
-        const petitions = await deps.service.list(publicContext(request))
+        const petitions = await deps.service.list(asThePublic(request.ctx))
         const { items, ...page } = request.openDataPage(petitions)
         reply.header('cache-control', 'public, max-age=60')
         return {

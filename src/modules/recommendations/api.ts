@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Context } from '#src/platform/auth/user.ts'
 import {
   apiDate,
   apiId,
@@ -16,6 +15,7 @@ import {
 import { RAGS, type Rag } from './rag.ts'
 import { STATUSES, apiQuerySchema } from './schema.ts'
 import type { RecommendationView, RecommendationsService } from './service.ts'
+import { asThePublic } from '#src/platform/request-reads.ts'
 
 const recommendationSchema = z
   .strictObject({
@@ -67,8 +67,6 @@ const recommendationSchema = z
 
 /** Open data: the tracker as the public sees it, whoever asks. Updates carry no author account or email. */
 export function recommendationsApi(deps: { service: RecommendationsService }) {
-  const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
-
   return async function (app: FastifyInstance) {
     app.withTypeProvider<ZodTypeProvider>().get(
       '/api/v1/recommendations',
@@ -89,7 +87,7 @@ export function recommendationsApi(deps: { service: RecommendationsService }) {
         },
       },
       async (request, reply) => {
-        const views = await deps.service.forApi(publicContext(request), request.query.body)
+        const views = await deps.service.forApi(asThePublic(request.ctx), request.query.body)
         const { items, ...page } = request.openDataPage(views)
         reply.header('cache-control', 'public, max-age=60')
         return { ...page, recommendations: items.map(recommendationForApi) }

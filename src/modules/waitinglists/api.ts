@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Context } from '#src/platform/auth/user.ts'
 import {
   apiList,
   apiMonth,
@@ -13,6 +12,7 @@ import {
 } from '#src/platform/http/api-schemas.ts'
 import { monthQuerySchema } from './schema.ts'
 import type { WaitingListsService } from './service.ts'
+import { asThePublic } from '#src/platform/request-reads.ts'
 
 const count = (description: string) => z.int().min(0).nullable().describe(description)
 const weeks = (description: string) => z.number().min(0).nullable().describe(description)
@@ -45,8 +45,6 @@ const dashboardSchema = apiList('services', waitingListSchema, {
 
 /** GET /api/v1/waiting-lists?month=YYYY-MM: each service's month-end figures (by default the dashboard's month). */
 export function waitingListsApi(deps: { service: WaitingListsService }) {
-  const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
-
   return async function (app: FastifyInstance) {
     app.withTypeProvider<ZodTypeProvider>().get(
       '/api/v1/waiting-lists',
@@ -67,7 +65,7 @@ export function waitingListsApi(deps: { service: WaitingListsService }) {
         },
       },
       async (request, reply) => {
-        const dashboard = await deps.service.forApi(publicContext(request), request.query.month)
+        const dashboard = await deps.service.forApi(asThePublic(request.ctx), request.query.month)
         const { items, ...page } = request.openDataPage(dashboard.services)
         reply.header('cache-control', 'public, max-age=60')
         return {

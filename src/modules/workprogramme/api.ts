@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Context } from '#src/platform/auth/user.ts'
 import {
   apiDate,
   apiId,
@@ -16,6 +15,7 @@ import {
 } from '#src/platform/http/api-schemas.ts'
 import { KINDS, ORIGINS, STATUSES, apiQuerySchema } from './schema.ts'
 import { type WorkProgrammeService, workProgrammePath } from './service.ts'
+import { asThePublic } from '#src/platform/request-reads.ts'
 
 const itemSchema = z
   .strictObject({
@@ -73,8 +73,6 @@ function itemForApi(item: ApiItem): z.output<typeof itemSchema> {
 
 /** GET /api/v1/work-programme?body=<id>: one body's work programme, or every body's. */
 export function workProgrammeApi(deps: { service: WorkProgrammeService }) {
-  const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
-
   return async function (app: FastifyInstance) {
     app.withTypeProvider<ZodTypeProvider>().get(
       '/api/v1/work-programme',
@@ -93,7 +91,7 @@ export function workProgrammeApi(deps: { service: WorkProgrammeService }) {
       },
       async (request, reply) => {
         const { items, ...page } = request.openDataPage(
-          await deps.service.forApi(publicContext(request), request.query.body),
+          await deps.service.forApi(asThePublic(request.ctx), request.query.body),
         )
         reply.header('cache-control', 'public, max-age=60')
         return { ...page, items: items.map(itemForApi) }

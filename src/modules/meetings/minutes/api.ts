@@ -1,7 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import type { Context } from '#src/platform/auth/user.ts'
 import {
   apiDate,
   apiId,
@@ -28,6 +27,7 @@ import { ATTENDANCE_STATUSES, CAPACITIES, DECLARATION_CATEGORIES, meetingsQueryS
 import { type MinutesService, minutesPath } from './service.ts'
 import { mayReadMinutes } from './visibility.ts'
 import type { ItemDocumentView } from '../item-documents/view.ts'
+import { asThePublic } from '#src/platform/request-reads.ts'
 
 const meetingSummarySchema = z
   .strictObject({
@@ -241,7 +241,6 @@ type MeetingSummary = z.output<typeof meetingSummarySchema>
  */
 export function minutesApi(deps: { service: MinutesService; sources: SourceOf }) {
   const { service, sources } = deps
-  const publicContext = (request: FastifyRequest): Context => ({ user: null, requestId: request.id })
 
   return async function (app: FastifyInstance) {
     const api = app.withTypeProvider<ZodTypeProvider>()
@@ -262,7 +261,7 @@ export function minutesApi(deps: { service: MinutesService; sources: SourceOf })
       },
       async (request, reply) => {
         const { body, from, to } = request.query
-        const meetings = await service.listMeetings(publicContext(request), { bodyId: body, from, to })
+        const meetings = await service.listMeetings(asThePublic(request.ctx), { bodyId: body, from, to })
         const { items, ...page } = request.openDataPage(meetings)
         reply.header('cache-control', 'public, max-age=60')
         return { ...page, meetings: items.map((meeting) => meetingSummary(meeting, meeting.minutesStatus)) }
@@ -281,7 +280,7 @@ export function minutesApi(deps: { service: MinutesService; sources: SourceOf })
         },
       },
       async (request, reply) => {
-        const record = await service.getMeetingRecord(publicContext(request), request.params.id)
+        const record = await service.getMeetingRecord(asThePublic(request.ctx), request.params.id)
         reply.header('cache-control', 'public, max-age=60')
         return meetingDetail(record, await sources('meeting', record.meeting.id))
       },
