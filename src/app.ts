@@ -134,7 +134,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // What nearly every page reads is kept until the data changes, as the public pages are.
   const readsAcrossRequests = options.publicCache ?? false
   const settings = createSettings({ db, audit, councilName: options.councilName, readsAcrossRequests })
-  await settings.service.loadPageName()
 
   await registerHttpPlatform(app, {
     sessions,
@@ -143,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicCache: options.publicCache,
     rateLimitPerMinute: options.rateLimitPerMinute,
     councilName: settings.service.pageName,
+    freshCouncilName: settings.service.freshPageName,
     baseUrl,
     // Signing out of the provider too is a form's redirect there, which the CSP's form-action must allow.
     formActions: oidc ? [new URL(oidc.settings.issuer).origin] : [],

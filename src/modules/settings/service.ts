@@ -6,6 +6,7 @@ import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import { readUntilChanged } from '#src/platform/request-reads.ts'
+import { dataVersion } from '#src/platform/db/data-version.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import {
@@ -63,10 +64,11 @@ export function createSettingsService(deps: {
   // settings they use, and nearly every page has some.
   const current = readUntilChanged('council settings', read, { acrossRequests: deps.readsAcrossRequests ?? false })
 
-  // The name every page's footer shows, kept in memory so that no page pays a query for it: read at
-  // start (loadPageName) and after each save here. Another process sharing the database shows a
-  // change once restarted, as with the page cache (OVERSIGHT_PAGE_CACHE).
+  // The name every page's footer shows, kept in memory so that no page pays a query for it: read again
+  // by the first request after any change is committed (freshPageName), here or, on PostgreSQL, in
+  // another process (the change feed moves the data version for those too).
   let pageName = defaults.councilName
+  let pageNameVersion: number | undefined
 
   return {
     /** The council's settings now. Public facts, read by every page and rule: no permission needed. */
@@ -96,12 +98,19 @@ export function createSettingsService(deps: {
       return (await current(ctx)).councilName
     },
 
-    /** Reads the council's name for the pages' footers; once, at start. */
-    async loadPageName() {
-      pageName = (await read()).councilName
+    /**
+     * Reads the council's name for the pages' footers, as the request's settings (no query of its
+     * own), when the data has changed since it was last read. A change committed while reading is read
+     * again by the next request.
+     */
+    async freshPageName(ctx: Context) {
+      const version = dataVersion()
+      if (pageNameVersion === version) return
+      pageName = (await current(ctx)).councilName
+      pageNameVersion = version
     },
 
-    /** The council's name as every page's footer shows it, without a query; null while none is set. */
+    /** The council's name as every page's footer shows it, without a query (freshPageName); null while none is set. */
     pageName: () => pageName,
 
     /** The settings for an admin's form. */
@@ -143,7 +152,6 @@ export function createSettingsService(deps: {
         })
         return after
       })
-      pageName = saved.councilName
       return saved
     },
   }

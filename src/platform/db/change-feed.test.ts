@@ -82,6 +82,17 @@ describe.skipIf(postgres.length === 0)('the page cache of several processes on o
     expect(await fromSecondWithinASecond(MEETING, 'Council Chamber')).toContain('Council Chamber, Town Hall, Blackpool')
   })
 
+  it('shows the council’s new name on the other process’s pages within a second of an admin changing it', async () => {
+    expect(await fromSecond('/')).toContain('Blackpool Council')
+    const admin = await t.as('admin')
+    const url = '/admin/settings/council-name'
+    const changed = await admin.post(url, { ...(await admin.openForm(url)), councilName: 'Fylde Borough Council' })
+    expect(changed.statusCode).toBe(303)
+    // Pages rendered afresh there (a signed-in user's, say), and its cached public pages alike.
+    expect(await fromSecondWithinASecond('/', 'Fylde Borough Council')).toContain('Fylde Borough Council')
+    expect(await fromSecond(MEETING)).toContain('Fylde Borough Council')
+  })
+
   it('hears what a command commits (its own process, not listening), within a second', async () => {
     expect(await fromSecond(MEETING)).toContain('Council Chamber, Town Hall, Blackpool')
     // As `npm run import` or `npm run create-admin` open it.

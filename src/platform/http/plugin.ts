@@ -17,6 +17,7 @@ import { registerPublicCache } from './public-cache.ts'
 import { registerConfirmations } from './confirmation.ts'
 import { cookieName, registerSecurity } from './security.ts'
 import { keepReads } from '#src/platform/request-reads.ts'
+import type { Context } from '#src/platform/auth/user.ts'
 import './types.ts'
 
 export interface HttpPlatformOptions {
@@ -29,6 +30,8 @@ export interface HttpPlatformOptions {
   publicCache?: boolean
   /** The council's name (a council setting) for the footer of every page, read without a query. */
   councilName?: () => string | null
+  /** Reads the council's name again if the data has changed since it was read (see councilName). */
+  freshCouncilName?: (ctx: Context) => Promise<void>
   /** The site's public address (OVERSIGHT_BASE_URL), for the open data API's `next` links. */
   baseUrl: string
   /** Other sites a form may lead to, by a redirect after it is sent (the CSP's form-action). */
@@ -75,6 +78,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
     }
     // A GET changes nothing, so what it reads holds for the whole request (request-reads.ts).
     if (request.method === 'GET' || request.method === 'HEAD') keepReads(request.ctx)
+    await options.freshCouncilName?.(request.ctx)
   })
   registerInputGuards(app)
   if (options.publicCache) registerPublicCache(app, { today: () => options.clock.today() })
