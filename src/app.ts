@@ -142,7 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicCache: options.publicCache,
     rateLimitPerMinute: options.rateLimitPerMinute,
     councilName: settings.service.pageName,
-    freshCouncilName: settings.service.freshPageName,
+    freshCouncilName: (ctx) => settings.service.freshPageName(ctx),
     baseUrl,
     // Signing out of the provider too is a form's redirect there, which the CSP's form-action must allow.
     formActions: oidc ? [new URL(oidc.settings.issuer).origin] : [],
@@ -186,7 +186,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     councilName,
     trackedResolutions: () => (ctx, ids) => recommendations.service.trackedResolutions(ctx, ids),
   })
-  const recommendations = createRecommendations({ db, clock, audit, bodies: bodies.service, minutes: minutes.service })
+  const recommendations = createRecommendations({
+    db,
+    clock,
+    audit,
+    bodies: bodies.service,
+    minutes: minutes.service,
+    readsAcrossRequests,
+  })
   const accounts = createAccounts({
     db,
     audit,

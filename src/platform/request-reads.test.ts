@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { systemContext } from '#src/platform/auth/user.ts'
 import { dataChanged } from './db/data-version.ts'
-import { asThePublic, keepReads, readOnce, readUntilChanged } from './request-reads.ts'
+import { asThePublic, keepReads, readOnce, readUntilChanged, readsUntilChanged } from './request-reads.ts'
 
 describe('readOnce', () => {
   it('reads once per key in a request that keeps its reads, a refusal included', async () => {
@@ -117,5 +117,48 @@ describe('readUntilChanged', () => {
     expect(() => {
       read.bodies[0].name = 'Changed'
     }).toThrow(TypeError)
+  })
+})
+
+describe('readsUntilChanged', () => {
+  const reading = () => {
+    const ctx = systemContext('a page')
+    keepReads(ctx)
+    return ctx
+  }
+
+  it('keeps each record’s read apart, the most recently asked for, until the data changes', async () => {
+    const asked: string[] = []
+    const facts = readsUntilChanged(
+      'tracker facts',
+      (bodyId: string, on: string) => {
+        asked.push(`${bodyId} ${on}`)
+        return Promise.resolve({ bodyId, on })
+      },
+      { acrossRequests: true, keep: 2 },
+    )
+    expect(await facts(reading(), 'a', '2024-01-22')).toEqual({ bodyId: 'a', on: '2024-01-22' })
+    expect(await facts(reading(), 'b', '2024-01-22')).toEqual({ bodyId: 'b', on: '2024-01-22' })
+    expect(await facts(reading(), 'a', '2024-01-22')).toEqual({ bodyId: 'a', on: '2024-01-22' })
+    expect(asked).toEqual(['a 2024-01-22', 'b 2024-01-22'])
+    // Another day is another read; keeping two, the one least recently asked for (b) gives way.
+    await facts(reading(), 'a', '2024-01-23')
+    await facts(reading(), 'a', '2024-01-22')
+    await facts(reading(), 'b', '2024-01-22')
+    expect(asked).toEqual(['a 2024-01-22', 'b 2024-01-22', 'a 2024-01-23', 'b 2024-01-22'])
+    dataChanged()
+    await facts(reading(), 'a', '2024-01-22')
+    expect(asked.at(-1)).toBe('a 2024-01-22')
+    expect(asked).toHaveLength(5)
+  })
+
+  it('reads afresh for a request that writes', async () => {
+    let reads = 0
+    const facts = readsUntilChanged('facts', (id: string) => Promise.resolve(`${id} ${++reads}`), {
+      acrossRequests: true,
+      keep: 10,
+    })
+    expect(await facts(systemContext('a post'), 'a')).toBe('a 1')
+    expect(await facts(systemContext('a post'), 'a')).toBe('a 2')
   })
 })

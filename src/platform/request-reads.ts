@@ -64,21 +64,46 @@ export function readUntilChanged<T>(
   read: () => Promise<T>,
   options: { acrossRequests: boolean },
 ): (ctx: Context) => Promise<T> {
+  const kept = readsUntilChanged(key, read, { ...options, keep: 1 })
+  return (ctx) => kept(ctx)
+}
+
+/**
+ * readUntilChanged for a read of some record's (a committee's recommendations, as they stood on a
+ * day): each `args` is its own read, and the `keep` most recently asked for are kept until the data
+ * changes. `args` are plain values (ids, dates), named in the key as JSON.
+ */
+export function readsUntilChanged<T, A extends (string | number | boolean | null)[]>(
+  name: string,
+  read: (...args: A) => Promise<T>,
+  options: { acrossRequests: boolean; keep: number },
+): (ctx: Context, ...args: A) => Promise<T> {
   // Frozen, as it is shared: a caller that changed it would change every later request's.
-  const readFrozen = () => read().then(deepFreeze)
-  let kept: { version: number; value: Promise<T> } | undefined
-  const readKept = () => {
+  const readFrozen = (args: A) => read(...args).then(deepFreeze)
+  /** By key, least recently asked for first. */
+  const kept = new Map<string, { version: number; value: Promise<T> }>()
+  const readKept = (key: string, args: A) => {
     const version = dataVersion()
-    if (kept?.version === version) return kept.value
-    const value = readFrozen()
+    const found = kept.get(key)
+    kept.delete(key)
+    if (found?.version === version) {
+      kept.set(key, found)
+      return found.value
+    }
+    const value = readFrozen(args)
     const entry = { version, value }
-    kept = entry
+    kept.set(key, entry)
+    if (kept.size > options.keep) kept.delete(kept.keys().next().value!)
     value.catch(() => {
-      if (kept === entry) kept = undefined
+      if (kept.get(key) === entry) kept.delete(key)
     })
     return value
   }
-  return (ctx) => readOnce(ctx, key, options.acrossRequests && readsOf.has(ctx) ? readKept : readFrozen)
+  return (ctx, ...args) => {
+    const key = args.length === 0 ? name : `${name}:${JSON.stringify(args)}`
+    const across = options.acrossRequests && readsOf.has(ctx)
+    return readOnce(ctx, key, across ? () => readKept(key, args) : () => readFrozen(args))
+  }
 }
 
 /** `value`, and every object and array it holds, made read-only (a Date's own methods still change it). */

@@ -27,6 +27,7 @@ export function createRecommendations(deps: {
   audit: AuditReader
   bodies: BodiesService
   minutes: MinutesReader
+  readsAcrossRequests?: boolean
 }): ApiModule<RecommendationsService> {
   const repository = createRecommendationsRepository(deps.db)
   const service = createRecommendationsService({ ...deps, repository })

@@ -1,6 +1,7 @@
 import type { Db } from '#src/database.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import { readsUntilChanged } from '#src/platform/request-reads.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { groupBy } from '#src/platform/collections.ts'
 import { NotFoundError } from '#src/platform/http/errors.ts'
@@ -19,6 +20,8 @@ export interface RecommendationsDeps {
   clock: Clock
   bodies: BodiesService
   minutes: MinutesReader
+  /** Keep the tracker's facts from one request to the next until the data changes (readsUntilChanged). */
+  readsAcrossRequests?: boolean
 }
 
 type Person = Awaited<ReturnType<BodiesService['getPeopleByIds']>>[number]
@@ -103,6 +106,17 @@ const TRACKER_ORDERS: Record<TrackerSort, (a: TrackerFacts, b: TrackerFacts) => 
 export function createRecommendationsService(deps: RecommendationsDeps) {
   const { repository: repo, clock, bodies } = deps
   const resolutions = createResolutionFinder(deps.minutes)
+  // What the tracker counts and orders a committee's recommendations by, rated as they stood on a day:
+  // the same for everyone (the tracker is public), and a large committee has hundreds.
+  const trackerFacts = readsUntilChanged(
+    'tracker facts',
+    async (bodyId: string, on: string): Promise<TrackerFacts[]> =>
+      (await repo.trackerFacts(bodyId, on)).map((row) => {
+        const stood = asItStood(row, on)
+        return { ...stood, rag: ragOf(stood, on).rag, overdue: isOverdue(stood, on), dueOn: targetDueOn(stood) }
+      }),
+    { acrossRequests: deps.readsAcrossRequests ?? false, keep: 50 },
+  )
 
   /** `on`: as the record stood that day (its updates to then, the RAG rating for that day); today by default. */
   async function presentAll(
@@ -156,10 +170,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       page?: number,
     ) {
       const body = await bodies.getBody(ctx, bodySlug)
-      const all: TrackerFacts[] = (await repo.trackerFacts(body.id, on)).map((row) => {
-        const stood = asItStood(row, on)
-        return { ...stood, rag: ragOf(stood, on).rag, overdue: isOverdue(stood, on), dueOn: targetDueOn(stood) }
-      })
+      const all = await trackerFacts(ctx, body.id, on)
       const matching = all.filter((facts) => matches(facts, query)).sort(TRACKER_ORDERS[query.sort ?? 'number'])
       const pages = Math.max(1, Math.ceil(matching.length / TRACKER_PAGE_SIZE))
       const pageShown = page ? Math.min(page, pages) : null

@@ -12,10 +12,11 @@ const nonceOfHeader = (csp: unknown) => /script-src[^;]*'nonce-([^']+)'/.exec(St
 
 describe.each(testDatabases())('the public page cache on $name', (database) => {
   let t: TestApp
+  let body: Awaited<ReturnType<ReturnType<typeof builders>['aBody']>>
   beforeAll(async () => {
     t = await startTestApp(database, { demo: false, publicCache: true })
     const build = builders(t)
-    const body = await build.aBody({ name: "Children and Young People's Scrutiny Committee" })
+    body = await build.aBody({ name: "Children and Young People's Scrutiny Committee" })
     await build.aMeeting(body, { date: '2024-01-25' })
   })
   afterAll(() => t?.close())
@@ -68,6 +69,24 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
     const keptAgain = await t.queries.count(() => member.get(committee))
     expect(keptAgain.queries).toBe(kept.queries)
     expect(keptAgain.result.body).toContain('(kept until changed)')
+  })
+
+  it('keeps the tracker’s facts from one signed-in page to the next until a change is committed', async () => {
+    const build = builders(t)
+    const tracker = `${committee}/recommendations`
+    await build.aRecommendation(body, { number: '1', madeOn: '2023-11-09' })
+    const member = await t.as('member')
+    await member.get(tracker)
+    const kept = await t.queries.count(() => member.get(tracker))
+    expect(text(kept.result.body)).toContain('1 recommendation')
+    await build.aRecommendation(body, { number: '2', madeOn: '2023-11-09' })
+    const afresh = await t.queries.count(() => member.get(tracker))
+    expect(text(afresh.result.body)).toContain('2 recommendations')
+    // The register, the settings and the facts, read again after the change, and kept again after that.
+    expect(afresh.queries).toBe(kept.queries + 3)
+    const keptAgain = await t.queries.count(() => member.get(tracker))
+    expect(keptAgain.queries).toBe(kept.queries)
+    expect(text(keptAgain.result.body)).toContain('2 recommendations')
   })
 
   it('never serves or stores pages for signed-in users', async () => {
