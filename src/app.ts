@@ -214,7 +214,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   })
   const waitingLists = createWaitingLists({ db, audit })
   const petitions = createPetitions({ db, audit })
-  const improvement = createImprovement({ db, clock, audit })
+  const improvement = createImprovement({ db, clock, audit, readsAcrossRequests })
   const indicators = createIndicators({
     db,
     clock,

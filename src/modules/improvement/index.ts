@@ -24,10 +24,21 @@ export { FINDING_KINDS, INSPECTION_KINDS, JUDGEMENTS, MILESTONE_STATUSES } from 
  * Inspections and improvement plans, the golden thread: each finding, the actions that answer
  * it, their milestones and dated updates, with RAG, staleness, roll-ups and coverage.
  */
-export function createImprovement(deps: { db: Db; clock: Clock; audit: AuditReader }): ApiModule<ImprovementService> {
+export function createImprovement(deps: {
+  db: Db
+  clock: Clock
+  audit: AuditReader
+  readsAcrossRequests?: boolean
+}): ApiModule<ImprovementService> {
   const repository = createImprovementRepository(deps.db)
   const records = createRecordsRepository(deps.db)
-  const service = createImprovementService({ db: deps.db, repository, records, clock: deps.clock })
+  const service = createImprovementService({
+    db: deps.db,
+    repository,
+    records,
+    clock: deps.clock,
+    readsAcrossRequests: deps.readsAcrossRequests,
+  })
   return {
     service,
     routes: improvementRoutes({ service, audit: deps.audit }),

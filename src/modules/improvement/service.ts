@@ -6,6 +6,7 @@ import { groupBy } from '#src/platform/collections.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import { readsUntilChanged } from '#src/platform/request-reads.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { ForbiddenError, NotFoundError, RuleError } from '#src/platform/http/errors.ts'
@@ -116,6 +117,8 @@ export function createImprovementService(deps: {
   repository: ImprovementRepository
   records: RecordsRepository
   clock: Clock
+  /** Keep each plan's view from one request to the next until the data changes (readsUntilChanged). */
+  readsAcrossRequests?: boolean
 }) {
   const { db, repository: repo, clock } = deps
 
@@ -125,17 +128,27 @@ export function createImprovementService(deps: {
     return plan
   }
 
-  /** The plan now, or as it stood at the end of `on` (a past day: the RAG of that day, the updates made by then). */
-  async function planView(slug: string, on?: string) {
+  /**
+   * The plan on `today`, or as it stood at the end of `on` (a past day: the RAG of that day, the
+   * updates made by then).
+   */
+  async function readPlanView(slug: string, on: string | null, today: string) {
     const plan = await planOrThrow(slug)
     const contents = await repo.planContents(plan.id)
     return present(
       plan,
       on ? contentsOn(contents, on) : contents,
       contents.findings.filter((f) => f.kind !== 'strength'),
-      on ?? clock.today(),
+      on ?? today,
     )
   }
+  // The same for everyone (every page of a plan is public): kept until the data changes, or the day does.
+  const keptPlanView = readsUntilChanged('plan view', readPlanView, {
+    acrossRequests: deps.readsAcrossRequests ?? false,
+    keep: 20,
+  })
+  /** The plan now, or as it stood at the end of `on`. */
+  const planView = (ctx: Context, slug: string, on?: string) => keptPlanView(ctx, slug, on ?? null, clock.today())
 
   /** May this person post updates on the action: one of its leads, or someone who edits plans. */
   function leads(ctx: Context, action: { leads: { personId: string | null }[] }) {
@@ -154,7 +167,7 @@ export function createImprovementService(deps: {
     listInspections: (_ctx: Context) => repo.listInspections(),
 
     /** An inspection with its judgements, and each finding with the plan actions that answer it and their RAG. */
-    async inspection(_ctx: Context, slug: string) {
+    async inspection(ctx: Context, slug: string) {
       const inspection = await repo.findInspection(slug)
       if (!inspection) throw new NotFoundError('Inspection')
       const [judgements, findings] = await Promise.all([
@@ -163,7 +176,7 @@ export function createImprovementService(deps: {
       ])
       const answering = await repo.actionsAnswering(findings.map((f) => f.id))
       const plans = new Map<string, PlanView>()
-      for (const slug of new Set(answering.map((a) => a.planSlug))) plans.set(slug, await planView(slug))
+      for (const slug of new Set(answering.map((a) => a.planSlug))) plans.set(slug, await planView(ctx, slug))
       return {
         inspection,
         judgements,
@@ -187,15 +200,15 @@ export function createImprovementService(deps: {
       return rows.map((row) => ({ ...row, href: `/improvement-plans/${row.planSlug}/actions/${row.reference}` }))
     },
 
-    plan: (_ctx: Context, slug: string) => planView(slug),
+    plan: (ctx: Context, slug: string) => planView(ctx, slug),
 
     /**
      * The plan's milestones that match the filter, each with its action and theme, in the plan's order;
      * the choices of theme and lead the plan offers; and the filter as applied (a theme or lead the plan
      * does not have is left out).
      */
-    async milestones(_ctx: Context, slug: string, asked: MilestoneFilter) {
-      const view = await planView(slug)
+    async milestones(ctx: Context, slug: string, asked: MilestoneFilter) {
+      const view = await planView(ctx, slug)
       const leads = [...new Set(view.actions.flatMap((action) => action.leads.map((lead) => lead.name)))].sort()
       const filter: MilestoneFilter = {
         ...asked,
@@ -215,7 +228,7 @@ export function createImprovementService(deps: {
 
     /** One action with its milestones and the whole history of updates. */
     async action(ctx: Context, slug: string, reference: string) {
-      const view = await planView(slug)
+      const view = await planView(ctx, slug)
       const action = view.actions.find((a) => a.reference === reference)
       if (!action) throw new NotFoundError('Action')
       const theme = view.themes.find((t) => t.id === action.themeId)!
@@ -232,8 +245,8 @@ export function createImprovementService(deps: {
      * Every update and status change since a date (by default the last time a meeting considered the
      * plan, else its start): the committee's progress report.
      */
-    async since(_ctx: Context, slug: string, asked: string | undefined) {
-      const view = await planView(slug)
+    async since(ctx: Context, slug: string, asked: string | undefined) {
+      const view = await planView(ctx, slug)
       const from = asked ?? view.lastConsideredOn ?? view.plan.startsOn ?? '2000-01-01'
       return { ...view, from, entries: entriesSince(view, from) }
     },
@@ -242,9 +255,9 @@ export function createImprovementService(deps: {
      * The plan as it stood at the end of `on` (today when not given) and every update since `since`: by
      * default the last meeting before `on` that considered the plan, or three months before `on` when none has.
      */
-    async progress(_ctx: Context, slug: string, options: { since?: string | undefined; on?: string | undefined }) {
+    async progress(ctx: Context, slug: string, options: { since?: string | undefined; on?: string | undefined }) {
       const on = options.on ?? clock.today()
-      const view = await planView(slug, on)
+      const view = await planView(ctx, slug, on)
       const from = options.since ?? view.lastConsideredOn ?? format(subMonths(parseISO(on), 3), 'yyyy-MM-dd')
       return { ...view, from, entries: entriesSince(view, from) }
     },
@@ -254,10 +267,10 @@ export function createImprovementService(deps: {
      * milestone not complete or dropped that is red on `on`, or due by the meeting's date, once for
      * each lead of its action who has a person record, with the address of its action to post the update.
      */
-    async updatesWanted(_ctx: Context, meeting: { id: string; date: string }, on = clock.today()) {
+    async updatesWanted(ctx: Context, meeting: { id: string; date: string }, on = clock.today()) {
       const wanted = []
       for (const { slug } of await repo.plansConsideredAt(meeting.id)) {
-        const view = await planView(slug, on)
+        const view = await planView(ctx, slug, on)
         for (const action of view.actions)
           for (const milestone of action.milestones) {
             const open = milestone.status !== 'complete' && milestone.status !== 'dropped'
@@ -274,10 +287,10 @@ export function createImprovementService(deps: {
     },
 
     /** The milestones rated red on `to` that were not red on `from`, in every plan, for the weekly digest. */
-    async milestonesTurnedRed(_ctx: Context, from: string, to: string) {
+    async milestonesTurnedRed(ctx: Context, from: string, to: string) {
       const turned = []
       for (const plan of await repo.listPlans()) {
-        const [before, now] = [await planView(plan.slug, from), await planView(plan.slug, to)]
+        const [before, now] = [await planView(ctx, plan.slug, from), await planView(ctx, plan.slug, to)]
         const redBefore = new Set(before.milestones.filter((m) => m.rag === 'red').map((m) => m.id))
         for (const action of now.actions)
           for (const milestone of action.milestones)
@@ -299,7 +312,7 @@ export function createImprovementService(deps: {
       const plans = await repo.listPlans()
       const actions = []
       for (const plan of plans.filter((p) => rows.some((r) => r.planId === p.id))) {
-        const view = await planView(plan.slug)
+        const view = await planView(ctx, plan.slug)
         actions.push(
           ...view.actions
             .filter((a) => rows.some((r) => r.actionId === a.id))
@@ -418,7 +431,7 @@ export function createImprovementService(deps: {
 
     /** The plan, its themes and the findings it answers, for the new-action form. */
     async actionFormFor(ctx: Context, slug: string) {
-      const view = await planView(slug)
+      const view = await planView(ctx, slug)
       assertOwner(ctx, view.plan)
       return view
     },
@@ -428,7 +441,7 @@ export function createImprovementService(deps: {
      * findings it answers: the plan's owner or an admin. Its reference must be new in the plan.
      */
     async addAction(ctx: Context, slug: string, input: ActionForm) {
-      const view = await planView(slug)
+      const view = await planView(ctx, slug)
       assertOwner(ctx, view.plan)
       if (!view.themes.some((t) => t.id === input.themeId))
         throw new RuleError('Select the theme the action belongs to', 'themeId')

@@ -89,6 +89,24 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
     expect(text(keptAgain.result.body)).toContain('2 recommendations')
   })
 
+  it('keeps an improvement plan’s view from one signed-in page to the next until a change is committed', async () => {
+    const build = builders(t)
+    const plan = await build.anImprovementPlan({ title: 'Children’s social care improvement plan' })
+    await build.aTheme(plan, { number: '1', title: 'Help and protection' })
+    const member = await t.as('member')
+    await member.get(plan.url)
+    const kept = await t.queries.count(() => member.get(plan.url))
+    expect(text(kept.result.body)).toContain('Help and protection')
+    await build.aTheme(plan, { number: '2', title: 'Children in care' })
+    const afresh = await t.queries.count(() => member.get(plan.url))
+    expect(text(afresh.result.body)).toContain('Children in care')
+    const keptAgain = await t.queries.count(() => member.get(plan.url))
+    expect(keptAgain.queries).toBe(kept.queries)
+    // The plan and its contents, the register and the settings: read afresh only after the change.
+    expect(afresh.queries).toBe(kept.queries + 7)
+    expect(text(keptAgain.result.body)).toContain('Children in care')
+  })
+
   it('never serves or stores pages for signed-in users', async () => {
     const member = await t.as('member')
     await member.get(committee)
