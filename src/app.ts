@@ -221,6 +221,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     audit,
     workProgramme: workProgramme.service,
     improvement: improvement.service,
+    readsAcrossRequests,
   })
   const temporaryStore = options.returnsStorePath ? undefined : join(tmpdir(), `oversight-returns-${randomUUID()}`)
   const returns = createReturns({

@@ -34,6 +34,7 @@ export function createIndicators(deps: {
   audit: AuditReader
   workProgramme: IndicatorsWorkProgramme
   improvement: IndicatorsImprovement
+  readsAcrossRequests?: boolean
 }): ApiModule<IndicatorsService> {
   const repository = createIndicatorsRepository(deps.db)
   const service = createIndicatorsService({
@@ -43,6 +44,7 @@ export function createIndicators(deps: {
     clock: deps.clock,
     workProgramme: deps.workProgramme,
     improvement: deps.improvement,
+    readsAcrossRequests: deps.readsAcrossRequests,
   })
   return {
     service,

@@ -3,6 +3,7 @@ import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan, can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import { readsUntilChanged } from '#src/platform/request-reads.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { groupBy } from '#src/platform/collections.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -134,8 +135,11 @@ export function createIndicatorsService(deps: {
   clock: Clock
   workProgramme: IndicatorsWorkProgramme
   improvement: IndicatorsImprovement
+  /** Keep the framework's pages and indicators from one request to the next until the data changes. */
+  readsAcrossRequests?: boolean
 }) {
   const { db, repository: repo, groups, workProgramme, improvement } = deps
+  const keeping = { acrossRequests: deps.readsAcrossRequests ?? false }
 
   /** An indicator belongs to one of the council's groups. */
   async function assertGroup(key: string, trx: Trx) {
@@ -199,6 +203,51 @@ export function createIndicatorsService(deps: {
     if (!period) throw new NotFoundError('Period')
     return period
   }
+
+  // A page of the framework, as the public or those signed in see it (internal indicators too): the
+  // same for everyone on either side, kept until the data changes.
+  const framework = readsUntilChanged(
+    'framework page',
+    async (publishedOnly: boolean, page: number) => {
+      const [total, periods, latestReportedPeriodId] = await Promise.all([
+        repo.countIndicators({ publishedOnly }),
+        repo.listPeriods(),
+        repo.latestReportedPeriodId({ publishedOnly }),
+      ])
+      const shown = Math.min(page, pageCount(total, INDICATORS_PER_PAGE))
+      const offset = (shown - 1) * INDICATORS_PER_PAGE
+      const rows = await repo.listIndicatorPage({ publishedOnly, limit: INDICATORS_PER_PAGE, offset })
+      const values = await repo.listFigures(rows.map((row) => row.id))
+      return {
+        periods,
+        latestReportedPeriodId,
+        groups: groupsOfPage(rows, viewsOf(rows, periods, values)),
+        page: shown,
+        pageSize: INDICATORS_PER_PAGE,
+        total,
+        /** The places in the framework of the page's first and last indicators (1 for the framework's first). */
+        first: offset + 1,
+        last: offset + rows.length,
+      }
+    },
+    { ...keeping, keep: 20 },
+  )
+
+  // One indicator with every period, whoever asks (indicator() refuses an internal one to the public).
+  const indicatorWithPeriods = readsUntilChanged(
+    'indicator',
+    async (code: string) => {
+      const indicator = await repo.findIndicator(code)
+      if (!indicator) throw new NotFoundError('Indicator')
+      const [periods, values, group] = await Promise.all([
+        repo.listPeriods(),
+        repo.listValues([indicator.id]),
+        groups.findGroupByKey(indicator.indicatorGroup),
+      ])
+      return { indicator: viewOf(indicator, periods, values), groupLabel: group?.name ?? '' }
+    },
+    { ...keeping, keep: 100 },
+  )
 
   async function everything(ctx: Context) {
     const [indicators, periods] = await Promise.all([
@@ -358,39 +407,14 @@ export function createIndicatorsService(deps: {
      * framework). Only the page's indicators and their values are read. A page past the last shows the last.
      */
     async frameworkPage(ctx: Context, page: number) {
-      const publishedOnly = !ctx.user
-      const [total, periods, latestReportedPeriodId] = await Promise.all([
-        repo.countIndicators({ publishedOnly }),
-        repo.listPeriods(),
-        repo.latestReportedPeriodId({ publishedOnly }),
-      ])
-      const shown = Math.min(page, pageCount(total, INDICATORS_PER_PAGE))
-      const offset = (shown - 1) * INDICATORS_PER_PAGE
-      const rows = await repo.listIndicatorPage({ publishedOnly, limit: INDICATORS_PER_PAGE, offset })
-      const values = await repo.listFigures(rows.map((row) => row.id))
-      return {
-        periods,
-        latestReportedPeriodId,
-        groups: groupsOfPage(rows, viewsOf(rows, periods, values)),
-        canEdit: can(ctx.user, 'indicators:edit'),
-        page: shown,
-        pageSize: INDICATORS_PER_PAGE,
-        total,
-        /** The places in the framework of the page's first and last indicators (1 for the framework's first). */
-        first: offset + 1,
-        last: offset + rows.length,
-      }
+      return { ...(await framework(ctx, !ctx.user, page)), canEdit: can(ctx.user, 'indicators:edit') }
     },
 
     /** One indicator with every period. Throws NotFoundError (also for an internal one, signed out). */
     async indicator(ctx: Context, code: string) {
-      const indicator = await indicatorOrThrow(ctx, code)
-      const [periods, values, group] = await Promise.all([
-        repo.listPeriods(),
-        repo.listValues([indicator.id]),
-        groups.findGroupByKey(indicator.indicatorGroup),
-      ])
-      return { indicator: viewOf(indicator, periods, values), groupLabel: group?.name ?? '' }
+      const found = await indicatorWithPeriods(ctx, code)
+      if (!found.indicator.published && !ctx.user) throw new NotFoundError('Indicator')
+      return found
     },
 
     /** For each kind of link: what the indicator is linked to, and (for those who may link) the rest. */

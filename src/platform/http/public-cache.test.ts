@@ -107,6 +107,33 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
     expect(text(keptAgain.result.body)).toContain('Children in care')
   })
 
+  it('keeps the framework apart for the public and for those signed in, internal indicators only for the latter', async () => {
+    const group = await builders(t).anIndicatorGroup({ name: 'Children are safe' })
+    const analyst = await t.as('analyst')
+    const indicator = (code: string, published: 'yes' | 'no') => ({
+      name: `Children on a plan (${code})`,
+      code,
+      indicatorGroup: group.key,
+      unit: 'count',
+      polarity: 'lower is better',
+      decimals: '0',
+      tolerance: '5',
+      published,
+    })
+    expect((await analyst.post('/outcomes', indicator('PUB1', 'yes'))).statusCode).toBe(303)
+    expect((await analyst.post('/outcomes', indicator('INT1', 'no'))).statusCode).toBe(303)
+    const afresh = { 'cache-control': 'no-cache' }
+    for (let round = 0; round < 2; round++) {
+      const member = text((await (await t.as('member')).get('/outcomes')).body)
+      expect(member).toContain('Children on a plan (INT1)')
+      const visitor = text((await t.visitor().get('/outcomes', afresh)).body)
+      expect(visitor).toContain('Children on a plan (PUB1)')
+      expect(visitor).not.toContain('INT1')
+      expect((await t.visitor().get('/outcomes/INT1', afresh)).statusCode).toBe(404)
+      expect((await (await t.as('member')).get('/outcomes/INT1')).statusCode).toBe(200)
+    }
+  })
+
   it('never serves or stores pages for signed-in users', async () => {
     const member = await t.as('member')
     await member.get(committee)
