@@ -131,7 +131,7 @@ describe('readsUntilChanged', () => {
     const asked: string[] = []
     const facts = readsUntilChanged(
       'tracker facts',
-      (bodyId: string, on: string) => {
+      (_ctx: unknown, bodyId: string, on: string) => {
         asked.push(`${bodyId} ${on}`)
         return Promise.resolve({ bodyId, on })
       },
@@ -154,7 +154,7 @@ describe('readsUntilChanged', () => {
 
   it('reads afresh for a request that writes', async () => {
     let reads = 0
-    const facts = readsUntilChanged('facts', (id: string) => Promise.resolve(`${id} ${++reads}`), {
+    const facts = readsUntilChanged('facts', (_ctx: unknown, id: string) => Promise.resolve(`${id} ${++reads}`), {
       acrossRequests: true,
       keep: 10,
     })

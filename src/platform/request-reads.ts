@@ -64,25 +64,27 @@ export function readUntilChanged<T>(
   read: () => Promise<T>,
   options: { acrossRequests: boolean },
 ): (ctx: Context) => Promise<T> {
-  const kept = readsUntilChanged(key, read, { ...options, keep: 1 })
+  const kept = readsUntilChanged(key, () => read(), { ...options, keep: 1 })
   return (ctx) => kept(ctx)
 }
 
 /**
  * readUntilChanged for a read of some record's (a committee's recommendations, as they stood on a
  * day): each `args` is its own read, and the `keep` most recently asked for are kept until the data
- * changes. `args` are plain values (ids, dates), named in the key as JSON.
+ * changes. `args` are plain values (ids, dates), named in the key as JSON. `read` is given the context
+ * of the request that asks first, for the reads it makes in turn (the register, say): what it makes
+ * must not depend on who that is.
  */
 export function readsUntilChanged<T, A extends (string | number | boolean | null)[]>(
   name: string,
-  read: (...args: A) => Promise<T>,
+  read: (ctx: Context, ...args: A) => Promise<T>,
   options: { acrossRequests: boolean; keep: number },
 ): (ctx: Context, ...args: A) => Promise<T> {
   // Frozen, as it is shared: a caller that changed it would change every later request's.
-  const readFrozen = (args: A) => read(...args).then(deepFreeze)
+  const readFrozen = (ctx: Context, args: A) => read(ctx, ...args).then(deepFreeze)
   /** By key, least recently asked for first. */
   const kept = new Map<string, { version: number; value: Promise<T> }>()
-  const readKept = (key: string, args: A) => {
+  const readKept = (ctx: Context, key: string, args: A) => {
     const version = dataVersion()
     const found = kept.get(key)
     kept.delete(key)
@@ -90,7 +92,7 @@ export function readsUntilChanged<T, A extends (string | number | boolean | null
       kept.set(key, found)
       return found.value
     }
-    const value = readFrozen(args)
+    const value = readFrozen(ctx, args)
     const entry = { version, value }
     kept.set(key, entry)
     if (kept.size > options.keep) kept.delete(kept.keys().next().value!)
@@ -102,7 +104,7 @@ export function readsUntilChanged<T, A extends (string | number | boolean | null
   return (ctx, ...args) => {
     const key = args.length === 0 ? name : `${name}:${JSON.stringify(args)}`
     const across = options.acrossRequests && readsOf.has(ctx)
-    return readOnce(ctx, key, across ? () => readKept(key, args) : () => readFrozen(args))
+    return readOnce(ctx, key, across ? () => readKept(ctx, key, args) : () => readFrozen(ctx, args))
   }
 }
 

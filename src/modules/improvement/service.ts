@@ -132,7 +132,7 @@ export function createImprovementService(deps: {
    * The plan on `today`, or as it stood at the end of `on` (a past day: the RAG of that day, the
    * updates made by then).
    */
-  async function readPlanView(slug: string, on: string | null, today: string) {
+  async function readPlanView(_ctx: Context, slug: string, on: string | null, today: string) {
     const plan = await planOrThrow(slug)
     const contents = await repo.planContents(plan.id)
     return present(

@@ -208,7 +208,7 @@ export function createIndicatorsService(deps: {
   // same for everyone on either side, kept until the data changes.
   const framework = readsUntilChanged(
     'framework page',
-    async (publishedOnly: boolean, page: number) => {
+    async (_ctx: Context, publishedOnly: boolean, page: number) => {
       const [total, periods, latestReportedPeriodId] = await Promise.all([
         repo.countIndicators({ publishedOnly }),
         repo.listPeriods(),
@@ -236,7 +236,7 @@ export function createIndicatorsService(deps: {
   // One indicator with every period, whoever asks (indicator() refuses an internal one to the public).
   const indicatorWithPeriods = readsUntilChanged(
     'indicator',
-    async (code: string) => {
+    async (_ctx: Context, code: string) => {
       const indicator = await repo.findIndicator(code)
       if (!indicator) throw new NotFoundError('Indicator')
       const [periods, values, group] = await Promise.all([

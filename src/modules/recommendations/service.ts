@@ -110,7 +110,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   // the same for everyone (the tracker is public), and a large committee has hundreds.
   const trackerFacts = readsUntilChanged(
     'tracker facts',
-    async (bodyId: string, on: string): Promise<TrackerFacts[]> =>
+    async (_ctx: Context, bodyId: string, on: string): Promise<TrackerFacts[]> =>
       (await repo.trackerFacts(bodyId, on)).map((row) => {
         const stood = asItStood(row, on)
         return { ...stood, rag: ragOf(stood, on).rag, overdue: isOverdue(stood, on), dueOn: targetDueOn(stood) }
@@ -140,6 +140,19 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     const peopleById = new Map(people.map((person) => [person.id, person]))
     return rows.map((row) => present(row, toDate, peopleById, on)).sort(compareNumbers)
   }
+
+  // Open recommendations that are red on `today` or due by `byDate`, as the public reads them: kept
+  // until the data changes (or the day does), for the committee's page.
+  const needingAttention = readsUntilChanged(
+    'recommendations needing attention',
+    async (ctx: Context, bodyId: string, byDate: string, today: string) => {
+      const views = await presentAll(ctx, await repo.listWithUpdates(bodyId), today)
+      return views.filter(
+        (view) => view.status === 'open' && (view.rag.rag === 'red' || (view.dueOn !== null && view.dueOn <= byDate)),
+      )
+    },
+    { acrossRequests: deps.readsAcrossRequests ?? false, keep: 50 },
+  )
 
   async function findOrThrow(id: string) {
     const row = await repo.findRecommendation(id)
@@ -308,12 +321,8 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     },
 
     /** For a body page before a meeting: open recommendations that are red or due on or before `byDate`. */
-    async needingAttention(ctx: Context, bodyId: string, byDate: string) {
-      const views = await presentAll(ctx, await repo.listWithUpdates(bodyId))
-      return views.filter(
-        (view) => view.status === 'open' && (view.rag.rag === 'red' || (view.dueOn !== null && view.dueOn <= byDate)),
-      )
-    },
+    needingAttention: (ctx: Context, bodyId: string, byDate: string) =>
+      needingAttention(ctx, bodyId, byDate, clock.today()),
 
     /** The people who may be made responsible, and the body's meetings so far, for the form. */
     async formChoices(ctx: Context, bodyId: string) {
