@@ -175,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     councilName,
     publicationNotice: async (ctx) => (await settings.service.current(ctx)).noticeDays,
     generatedAppendices: () => appendixKinds,
+    readsAcrossRequests,
   })
   const minutes = createMinutes({
     db,

@@ -12,6 +12,7 @@ import { createAgendaSupplements } from './agenda/supplements.ts'
 import { createPublishedPapers } from './agenda/published-papers.ts'
 import { createMotionsService } from './motions/service.ts'
 import { createParticipationService } from './participation/service.ts'
+import { meetingsReads } from './request-reads.ts'
 import { createQuestionsService } from './questions/service.ts'
 import { createVotesService } from './votes/service.ts'
 import { createSpeakersService } from './speakers/service.ts'
@@ -100,6 +101,8 @@ export interface MeetingsModuleDeps {
   generatedAppendices?: () => readonly GeneratedAppendixKind[]
   /** The council's name (a council setting), on the papers it issues. */
   councilName?: (ctx: Context) => Promise<string>
+  /** Keep what the module reads alike from one request to the next until the data changes (request-reads.ts). */
+  readsAcrossRequests?: boolean
 }
 
 /**
@@ -124,6 +127,7 @@ function createService(deps: MeetingsModuleDeps) {
     bodies: deps.bodies,
     minutes: deps.minutes,
     publicationNotice: deps.publicationNotice ?? (async () => DEFAULT_PUBLICATION_NOTICE),
+    reads: meetingsReads(repository, { acrossRequests: deps.readsAcrossRequests ?? false }),
   }
   const published = createPublishedPapers({
     ...core,

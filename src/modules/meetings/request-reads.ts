@@ -1,22 +1,35 @@
-import type { Context } from '#src/platform/auth/user.ts'
-import { readOnce } from '#src/platform/request-reads.ts'
+import { readsUntilChanged } from '#src/platform/request-reads.ts'
 import type { MeetingsRepository } from './repository.ts'
 
 /**
- * A meeting's agenda items with their reports' summaries, read once a request that changes nothing
- * (platform/request-reads.ts): the meeting page's agenda and its votes (to withhold those under
- * exempt items) both want them.
+ * What several of the meetings module's pages and sections read alike, for everyone (what a viewer
+ * may see of it is decided after): read once a request that changes nothing, and, with
+ * `acrossRequests`, kept from one such request to the next until the data changes
+ * (platform/request-reads.ts). Made once for the module, so that every service shares what is kept.
  */
-export function agendaItemsRead(repo: Pick<MeetingsRepository, 'itemsWithReportsOfMeeting'>) {
-  return (ctx: Context, meetingId: string) =>
-    readOnce(ctx, `agenda items:${meetingId}`, () => repo.itemsWithReportsOfMeeting(meetingId))
+export function meetingsReads(
+  repo: Pick<MeetingsRepository, 'itemsWithReportsOfMeeting' | 'meetingsOfBody'>,
+  options: { acrossRequests: boolean },
+) {
+  return {
+    /**
+     * A meeting's agenda items with their reports' summaries: the meeting page's agenda and its votes
+     * (to withhold those under exempt items) both want them.
+     */
+    agendaItemsOf: readsUntilChanged(
+      'agenda items',
+      (_ctx, meetingId: string) => repo.itemsWithReportsOfMeeting(meetingId),
+      { ...options, keep: 100 },
+    ),
+    /**
+     * A body's meetings with the counts of the public's part in each (repository's meetingsOfBody):
+     * the body page, its sections and its participation count want them.
+     */
+    bodyMeetingsOf: readsUntilChanged('meetings of body', (_ctx, bodyId: string) => repo.meetingsOfBody(bodyId), {
+      ...options,
+      keep: 50,
+    }),
+  }
 }
 
-/**
- * A body's meetings with the counts of the public's part in each (repository's meetingsOfBody), read
- * once a request that changes nothing: the body page, its sections and its participation count want them.
- */
-export function bodyMeetingsRead(repo: Pick<MeetingsRepository, 'meetingsOfBody'>) {
-  return (ctx: Context, bodyId: string) =>
-    readOnce(ctx, `meetings of body:${bodyId}`, () => repo.meetingsOfBody(bodyId))
-}
+export type MeetingsReads = ReturnType<typeof meetingsReads>

@@ -3,7 +3,7 @@ import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import { readOnce } from '#src/platform/request-reads.ts'
-import { agendaItemsRead, bodyMeetingsRead } from './request-reads.ts'
+import type { MeetingsReads } from './request-reads.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
@@ -75,13 +75,14 @@ export interface MeetingsDeps {
   minutes: () => MinutesOfMeetings
   /** The council's publication notice of agendas, in clear working days (a council setting). */
   publicationNotice: (ctx: Context) => Promise<number>
+  /** What the module's services read alike, kept alike (request-reads.ts). */
+  reads: MeetingsReads
 }
 
 export function createMeetingsService(deps: MeetingsDeps) {
   const { db, repository: repo, clock, bodies, minutes } = deps
 
-  const agendaItemsOf = agendaItemsRead(repo)
-  const bodyMeetingsOf = bodyMeetingsRead(repo)
+  const { agendaItemsOf, bodyMeetingsOf } = deps.reads
 
   /**
    * The agenda as this viewer may see it: none while it is a draft they may not see; exempt items they

@@ -2,12 +2,11 @@ import type { Context } from '#src/platform/auth/user.ts'
 import { mayReadAgenda } from '../agenda/visibility.ts'
 import { mayReadMinutes } from '../minutes/index.ts'
 import type { MeetingsDeps } from '../service.ts'
-import { bodyMeetingsRead } from '../request-reads.ts'
 
 /** How many public questions and motions a body's meetings had, as each viewer may read them. */
-export function createParticipationService(deps: Pick<MeetingsDeps, 'repository'>) {
-  // The body's meetings as the body page reads them, once a request, with their counts.
-  const bodyMeetingsOf = bodyMeetingsRead(deps.repository)
+export function createParticipationService(deps: Pick<MeetingsDeps, 'reads'>) {
+  // The body's meetings as the body page reads them, with their counts.
+  const { bodyMeetingsOf } = deps.reads
   return {
     /**
      * For each meeting of the body, its date and the public questions and motions this viewer may

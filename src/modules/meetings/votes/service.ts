@@ -10,7 +10,6 @@ import type { MeetingRow } from '../repository.ts'
 import type { MeetingsDeps } from '../service.ts'
 import type { MeetingVoteRow, VoteRow, VoteValues, VoteSubjectIds } from './repository.ts'
 import { createVotesRepository } from './repository.ts'
-import { agendaItemsRead } from '../request-reads.ts'
 import { checkVote, voteOutcome, votingRightsOn, whoMayVote } from './tally.ts'
 import { type VoteView, subjectLabel, voteSubject, voteView } from './view.ts'
 
@@ -33,7 +32,7 @@ export interface VotesOfMeeting {
 export function createVotesService(deps: MeetingsDeps) {
   const { db, repository: repo, bodies, minutes } = deps
   const votes = createVotesRepository(db)
-  const agendaItemsOf = agendaItemsRead(repo)
+  const { agendaItemsOf } = deps.reads
 
   async function meetingToEdit(ctx: Context, slug: string) {
     assertCan(ctx.user, 'meetings:edit')
