@@ -202,7 +202,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodies: bodies.service,
     councilName: (ctx) => settings.service.councilName(ctx),
   })
-  const workProgramme = createWorkProgramme({ db, audit, clock, bodies: bodies.service, meetings: meetings.service })
+  const workProgramme = createWorkProgramme({
+    db,
+    audit,
+    clock,
+    bodies: bodies.service,
+    meetings: meetings.service,
+    readsAcrossRequests,
+  })
   const decisions = createDecisions({
     db,
     clock,
@@ -212,6 +219,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     workProgramme: workProgramme.service,
     settings: settings.service,
     baseUrl,
+    readsAcrossRequests,
   })
   const waitingLists = createWaitingLists({ db, audit })
   const petitions = createPetitions({ db, audit })

@@ -50,6 +50,7 @@ export function createDecisions(deps: {
   settings: DecisionSettings & ForwardPlanDeps['settings']
   /** The site's public address, for the Atom feed's absolute links. */
   baseUrl: string
+  readsAcrossRequests?: boolean
 }): ApiModule<DecisionsModuleService> {
   const repository = createDecisionsRepository(deps.db)
   const callInsRepository = createCallInsRepository(deps.db)
@@ -62,6 +63,7 @@ export function createDecisions(deps: {
     bodies: deps.bodies,
     workProgramme: deps.workProgramme,
     settings: deps.settings,
+    readsAcrossRequests: deps.readsAcrossRequests,
   })
   return {
     service: { decisions: service, forwardPlan },

@@ -3,6 +3,7 @@ import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import { asThePublic, readsUntilChanged } from '#src/platform/request-reads.ts'
 import type { Clock } from '#src/platform/clock.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
@@ -40,10 +41,18 @@ export interface DecisionsDeps {
   bodies: BodiesService
   meetings: BodyMeetings
   settings: DecisionSettings
+  /** Keep the register's recent decisions from one request to the next until the data changes. */
+  readsAcrossRequests?: boolean
 }
 
 export function createDecisionsService(deps: DecisionsDeps) {
   const { db, repository: repo, clock, bodies } = deps
+  // The register's decisions since a day, as stored, the same for everyone: kept until the data changes.
+  const decisionsSince = readsUntilChanged(
+    'decisions since',
+    (_ctx, since: string | null) => repo.listDecisions({ since: since ?? undefined }),
+    { acrossRequests: deps.readsAcrossRequests ?? false, keep: 50 },
+  )
 
   /** Exempt decision documents are for staff who may read any exempt paper; not for members or the public. */
   const mayReadExempt = (ctx: Context) => mayReadAnyExempt(ctx.user)
@@ -152,7 +161,7 @@ export function createDecisionsService(deps: DecisionsDeps) {
       const before = [...upcoming, ...past].filter((m) => m.date < on).sort((a, b) => b.date.localeCompare(a.date))
       const lastMeeting = before[0] ?? null
       const from = since ?? lastMeeting?.date
-      const rows = (await repo.listDecisions({ since: from })).filter((row) => row.decidedOn <= on)
+      const rows = (await decisionsSince(ctx, from ?? null)).filter((row) => row.decidedOn <= on)
       const { decisions, takers } = await presentAll(ctx, rows)
       const within = decisions.filter((d) => takers.withinExecutive(d))
       return { body, since: from ?? null, on, lastMeeting, decisions: within }
@@ -165,8 +174,7 @@ export function createDecisionsService(deps: DecisionsDeps) {
 
     /** Every decision with its documents as the public sees them, for the open-data API. */
     async forApi(_ctx: Context) {
-      const publicContext: Context = { user: null, requestId: _ctx.requestId }
-      const { decisions } = await presentAll(publicContext, await repo.listDecisions())
+      const { decisions } = await presentAll(asThePublic(_ctx), await repo.listDecisions())
       const ids = decisions.map((d) => d.id)
       const [documents, callIns] = await Promise.all([repo.documentsOf(ids), deps.callIns.callInsOf(ids)])
       return decisions.map((d) => ({

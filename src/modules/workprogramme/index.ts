@@ -27,9 +27,16 @@ export function createWorkProgramme(deps: {
   clock: Clock
   bodies: BodiesService
   meetings: WorkProgrammeMeetings
+  readsAcrossRequests?: boolean
 }): ApiModule<WorkProgrammeService> {
   const repository = createWorkProgrammeRepository(deps.db)
-  const service = createWorkProgrammeService({ db: deps.db, repository, bodies: deps.bodies, meetings: deps.meetings })
+  const service = createWorkProgrammeService({
+    db: deps.db,
+    repository,
+    bodies: deps.bodies,
+    meetings: deps.meetings,
+    readsAcrossRequests: deps.readsAcrossRequests,
+  })
   return {
     service,
     routes: workProgrammeRoutes({ service, audit: deps.audit, clock: deps.clock }),

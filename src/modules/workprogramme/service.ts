@@ -3,6 +3,7 @@ import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import { readsUntilChanged } from '#src/platform/request-reads.ts'
 import { longDateWithDay } from '#src/platform/views/filters.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
@@ -22,6 +23,8 @@ export interface WorkProgrammeDeps {
   repository: WorkProgrammeRepository
   bodies: BodiesService
   meetings: WorkProgrammeMeetings
+  /** Keep a body's items from one request to the next until the data changes (readsUntilChanged). */
+  readsAcrossRequests?: boolean
 }
 
 /** What another module passes when it puts something on a body's work programme. */
@@ -34,6 +37,11 @@ export const workProgrammePath = (bodySlug: string) => `/bodies/${bodySlug}/work
 
 export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
   const { db, repository: repo, bodies, meetings } = deps
+  // A body's work programme as stored, the same for everyone: kept until the data changes.
+  const itemsOf = readsUntilChanged('work programme', (_ctx, bodyId: string) => repo.listItems(bodyId), {
+    acrossRequests: deps.readsAcrossRequests ?? false,
+    keep: 50,
+  })
 
   /** A body's meetings, soonest first, by id. */
   async function meetingsOf(ctx: Context, bodyId: string) {
@@ -114,7 +122,7 @@ export function createWorkProgrammeService(deps: WorkProgrammeDeps) {
      */
     async programme(ctx: Context, bodySlug: string, options: { agendaLinks?: boolean } = {}) {
       const body = await bodies.getBody(ctx, bodySlug)
-      const [rows, { byId }] = await Promise.all([repo.listItems(body.id), meetingsOf(ctx, body.id)])
+      const [rows, { byId }] = await Promise.all([itemsOf(ctx, body.id), meetingsOf(ctx, body.id)])
       const links =
         options.agendaLinks === false
           ? new Map<string, { href: string; number: string | null; title: string }>()

@@ -4,6 +4,7 @@ import { recordAudit } from '#src/platform/audit/audit.ts'
 import { writeAtVersion } from '#src/platform/audit/edit-conflict.ts'
 import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
+import { readUntilChanged } from '#src/platform/request-reads.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
 import { longDate } from '#src/platform/views/filters.ts'
@@ -26,6 +27,8 @@ export interface ForwardPlanDeps {
   workProgramme: WorkProgrammeService
   /** The council's settings: the look of its forward plan references. */
   settings: { current(ctx: Context): Promise<{ forwardPlanReferenceHint: string | null }> }
+  /** Keep the newest plan from one request to the next until the data changes (readUntilChanged). */
+  readsAcrossRequests?: boolean
 }
 
 export const planPath = (slug: string) => `/forward-plan/${slug}`
@@ -37,6 +40,10 @@ const decisionLabel = (d: { number: string | null; title: string; decidedOn: str
 
 export function createForwardPlanService(deps: ForwardPlanDeps) {
   const { db, repository: repo, bodies, workProgramme } = deps
+  // The newest plan with its items, as stored, the same for everyone: kept until the data changes.
+  const newestPlanWithItems = readUntilChanged('newest forward plan', () => repo.newestPlanWithItems(), {
+    acrossRequests: deps.readsAcrossRequests ?? false,
+  })
 
   async function planBySlug(slug: string) {
     const plan = await repo.findPlan(slug)
@@ -115,7 +122,7 @@ export function createForwardPlanService(deps: ForwardPlanDeps) {
 
     /** The newest plan with its items, as getPlan gives them without the list of plans. Throws NotFoundError. */
     async newestPlan(ctx: Context) {
-      const newest = await repo.newestPlanWithItems()
+      const newest = await newestPlanWithItems(ctx)
       if (!newest) throw new NotFoundError('Forward plan')
       const { plan, items } = newest
       return { plan: { ...plan, url: planPath(plan.slug) }, items: await present(ctx, plan, items) }
