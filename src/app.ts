@@ -186,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     meetings: meetings.service,
     councilName,
     trackedResolutions: () => (ctx, ids) => recommendations.service.trackedResolutions(ctx, ids),
+    readsAcrossRequests,
   })
   const recommendations = createRecommendations({
     db,

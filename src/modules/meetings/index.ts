@@ -127,7 +127,7 @@ function createService(deps: MeetingsModuleDeps) {
     bodies: deps.bodies,
     minutes: deps.minutes,
     publicationNotice: deps.publicationNotice ?? (async () => DEFAULT_PUBLICATION_NOTICE),
-    reads: meetingsReads(repository, { acrossRequests: deps.readsAcrossRequests ?? false }),
+    reads: meetingsReads(deps.db, repository, { acrossRequests: deps.readsAcrossRequests ?? false }),
   }
   const published = createPublishedPapers({
     ...core,

@@ -1,32 +1,24 @@
 import { sql } from 'kysely'
 import type { Db } from '#src/database.ts'
-import type { Context } from '#src/platform/auth/user.ts'
 import { fromJsonRows, jsonRows } from '#src/platform/db/json-rows.ts'
-import { readOnce } from '#src/platform/request-reads.ts'
 import { type QuestionRow, questionColumns } from './questions/repository.ts'
 import { type SpeakerRow, speakerColumns } from './speakers/repository.ts'
 
 const columns = (table: string, names: readonly string[]) => sql.join(names.map((name) => sql.ref(`${table}.${name}`)))
 
-/**
- * A meeting's public questions and public speakers (questionsOf, speakersOf) in one query, read once
- * a request that changes nothing (platform/request-reads.ts): the meeting page shows both.
- */
-export function publicPartsRead(db: Db) {
-  return (ctx: Context, meetingId: string) =>
-    readOnce(ctx, `public parts:${meetingId}`, async () => {
-      const row = await db
-        .selectNoFrom([
-          jsonRows(
-            sql`select ${columns('publicQuestions', questionColumns)} from public_questions where meeting_id = ${meetingId}`,
-            sql`listed.position`,
-          ).as('questions'),
-          jsonRows(
-            sql`select ${columns('publicSpeakers', speakerColumns)} from public_speakers where meeting_id = ${meetingId}`,
-            sql`listed.position`,
-          ).as('speakers'),
-        ])
-        .executeTakeFirstOrThrow()
-      return { questions: fromJsonRows<QuestionRow>(row.questions), speakers: fromJsonRows<SpeakerRow>(row.speakers) }
-    })
+/** A meeting's public questions and speakers (questionsOf, speakersOf) in one query: the meeting page shows both. */
+export async function readPublicParts(db: Db, meetingId: string) {
+  const row = await db
+    .selectNoFrom([
+      jsonRows(
+        sql`select ${columns('publicQuestions', questionColumns)} from public_questions where meeting_id = ${meetingId}`,
+        sql`listed.position`,
+      ).as('questions'),
+      jsonRows(
+        sql`select ${columns('publicSpeakers', speakerColumns)} from public_speakers where meeting_id = ${meetingId}`,
+        sql`listed.position`,
+      ).as('speakers'),
+    ])
+    .executeTakeFirstOrThrow()
+  return { questions: fromJsonRows<QuestionRow>(row.questions), speakers: fromJsonRows<SpeakerRow>(row.speakers) }
 }

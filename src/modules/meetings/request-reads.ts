@@ -1,5 +1,7 @@
 import { readsUntilChanged } from '#src/platform/request-reads.ts'
+import type { Db } from '#src/database.ts'
 import type { MeetingsRepository } from './repository.ts'
+import { readPublicParts } from './public-parts-read.ts'
 
 /**
  * What several of the meetings module's pages and sections read alike, for everyone (what a viewer
@@ -8,10 +10,16 @@ import type { MeetingsRepository } from './repository.ts'
  * (platform/request-reads.ts). Made once for the module, so that every service shares what is kept.
  */
 export function meetingsReads(
+  db: Db,
   repo: Pick<MeetingsRepository, 'itemsWithReportsOfMeeting' | 'meetingsOfBody'>,
   options: { acrossRequests: boolean },
 ) {
   return {
+    /** A meeting's public questions and speakers: the questions and speakers services both want them. */
+    publicPartsOf: readsUntilChanged('public parts', (_ctx, meetingId: string) => readPublicParts(db, meetingId), {
+      ...options,
+      keep: 100,
+    }),
     /**
      * A meeting's agenda items with their reports' summaries: the meeting page's agenda and its votes
      * (to withhold those under exempt items) both want them.

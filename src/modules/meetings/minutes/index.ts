@@ -34,6 +34,8 @@ export function createMinutes(deps: {
   councilName?: (ctx: Context) => Promise<string>
   /** Where an imported meeting came from, in the API. */
   sources?: SourceOf
+  /** Keep what the meeting's pages read alike until the data changes (request-reads.ts). */
+  readsAcrossRequests?: boolean
   /** Which resolutions the tracker follows; asked when a page is shown, as the recommendations module comes after. */
   trackedResolutions?: () => TrackedResolutions
   meetings: Pick<
@@ -65,6 +67,7 @@ export function createMinutes(deps: {
     meetings,
     trackedResolutions,
     councilName: deps.councilName,
+    readsAcrossRequests: deps.readsAcrossRequests,
   })
   return {
     service,

@@ -1,17 +1,22 @@
 import type { Context } from '#src/platform/auth/user.ts'
-import { readOnce } from '#src/platform/request-reads.ts'
+import { readsUntilChanged } from '#src/platform/request-reads.ts'
 import type { MinutesRepository } from './repository.ts'
 
 /**
  * The reads a page of a meeting repeats (the meeting page asks for the minutes from its agenda, its
- * item minutes and its votes), made once a request that changes nothing (platform/request-reads.ts).
+ * item minutes and its votes), made once a request that changes nothing and, with `acrossRequests`,
+ * kept until the data changes (platform/request-reads.ts): what a viewer may see of them is decided after.
  */
-export function minutesReads(repo: MinutesRepository) {
-  const recordOf = (ctx: Context, meetingId: string) =>
-    readOnce(ctx, `minutes record:${meetingId}`, () => repo.recordOf(meetingId))
+export function minutesReads(repo: MinutesRepository, options: { acrossRequests: boolean }) {
+  const recordOf = readsUntilChanged('minutes record', (_ctx, meetingId: string) => repo.recordOf(meetingId), {
+    ...options,
+    keep: 100,
+  })
   return {
-    meetingBySlug: (ctx: Context, slug: string) =>
-      readOnce(ctx, `minutes' meeting:${slug}`, () => repo.findMeetingBySlug(slug)),
+    meetingBySlug: readsUntilChanged('minutes’ meeting', (_ctx, slug: string) => repo.findMeetingBySlug(slug), {
+      ...options,
+      keep: 100,
+    }),
     /** The minutes with their lists (repository's recordOf): one query serves every part of the page. */
     recordOf,
     minutesOf: async (ctx: Context, meetingId: string) => (await recordOf(ctx, meetingId)).minutes,

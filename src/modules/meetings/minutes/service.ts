@@ -57,6 +57,8 @@ export interface MinutesDeps {
   >
   /** The council's name, printed as the author of its papers. */
   councilName?: (ctx: Context) => Promise<string>
+  /** Keep what the meeting's pages read alike until the data changes (request-reads.ts). */
+  readsAcrossRequests?: boolean
 }
 
 /** The address of a meeting's minutes page. */
@@ -67,7 +69,7 @@ const PUBLIC_MINUTES: readonly MinutesStatus[] = ['published', 'approved']
 
 export function createMinutesService(deps: MinutesDeps) {
   const { repository: repo, bodies } = deps
-  const reads = minutesReads(repo)
+  const reads = minutesReads(repo, { acrossRequests: deps.readsAcrossRequests ?? false })
   const motionsIn = motionsInMinutes(deps.meetings)
 
   async function approvalOf(minutes: MinutesRow) {

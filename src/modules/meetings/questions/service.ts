@@ -1,7 +1,6 @@
 import type { User } from '#src/platform/auth/user.ts'
 import { nameShown } from '../member-of-the-public.ts'
 import { createPublicPart } from '../public-part.ts'
-import { publicPartsRead } from '../public-parts-read.ts'
 import type { MeetingsDeps } from '../service.ts'
 import type { QuestionInput } from './schema.ts'
 import { type QuestionRow, createQuestionsRepository } from './repository.ts'
@@ -16,7 +15,7 @@ export type QuestionView = ReturnType<typeof questionView>
 /** The public's questions at meetings: staff record them and their answers; all read them with the agenda. */
 export function createQuestionsService(deps: MeetingsDeps) {
   const questions = createQuestionsRepository(deps.db)
-  const publicParts = publicPartsRead(deps.db)
+  const publicParts = deps.reads.publicPartsOf
   const part = createPublicPart(deps, {
     noun: 'question',
     view: questionView,

@@ -1,7 +1,6 @@
 import type { User } from '#src/platform/auth/user.ts'
 import { nameShown } from '../member-of-the-public.ts'
 import { createPublicPart } from '../public-part.ts'
-import { publicPartsRead } from '../public-parts-read.ts'
 import type { MeetingsDeps } from '../service.ts'
 import type { SpeakerInput } from './schema.ts'
 import { type SpeakerRow, createSpeakersRepository } from './repository.ts'
@@ -16,7 +15,7 @@ export type SpeakerView = ReturnType<typeof speakerView>
 /** Deputations and members of the public who spoke at meetings: staff record them; all read them with the agenda. */
 export function createSpeakersService(deps: MeetingsDeps) {
   const speakers = createSpeakersRepository(deps.db)
-  const publicParts = publicPartsRead(deps.db)
+  const publicParts = deps.reads.publicPartsOf
   const part = createPublicPart(deps, {
     noun: 'speaker',
     view: speakerView,
