@@ -3,6 +3,13 @@ import { systemContext } from '#src/platform/auth/user.ts'
 import { dataChanged } from './db/data-version.ts'
 import { asThePublic, keepReads, readOnce, readUntilChanged, readsUntilChanged } from './request-reads.ts'
 
+/** The context of a request that changes nothing (a GET), whose reads are kept. */
+const reading = () => {
+  const ctx = systemContext('a page')
+  keepReads(ctx)
+  return ctx
+}
+
 describe('readOnce', () => {
   it('reads once per key in a request that keeps its reads, a refusal included', async () => {
     const ctx = systemContext('a request')
@@ -56,12 +63,6 @@ describe('asThePublic', () => {
 })
 
 describe('readUntilChanged', () => {
-  const reading = () => {
-    const ctx = systemContext('a page')
-    keepReads(ctx)
-    return ctx
-  }
-
   it('keeps a read from one request to the next until the data changes', async () => {
     let reads = 0
     const settings = readUntilChanged('settings', () => Promise.resolve({ read: ++reads }), { acrossRequests: true })
@@ -121,12 +122,6 @@ describe('readUntilChanged', () => {
 })
 
 describe('readsUntilChanged', () => {
-  const reading = () => {
-    const ctx = systemContext('a page')
-    keepReads(ctx)
-    return ctx
-  }
-
   it('keeps each record’s read apart, the most recently asked for, until the data changes', async () => {
     const asked: string[] = []
     const facts = readsUntilChanged(
