@@ -64,8 +64,7 @@ export function readUntilChanged<T>(
   read: () => Promise<T>,
   options: { acrossRequests: boolean },
 ): (ctx: Context) => Promise<T> {
-  const kept = readsUntilChanged(key, () => read(), { ...options, keep: 1 })
-  return (ctx) => kept(ctx)
+  return readsUntilChanged(key, () => read(), { ...options, keep: 1 })
 }
 
 /**

@@ -192,9 +192,11 @@ export function createIndicatorsService(deps: {
   }
 
   /** Internal indicators exist only for those signed in: to anyone else they are not found. */
+  const hiddenFrom = (ctx: Context, indicator: { published: boolean }) => !indicator.published && !ctx.user
+
   async function indicatorOrThrow(ctx: Context, code: string) {
     const indicator = await repo.findIndicator(code)
-    if (!indicator || (!indicator.published && !ctx.user)) throw new NotFoundError('Indicator')
+    if (!indicator || hiddenFrom(ctx, indicator)) throw new NotFoundError('Indicator')
     return indicator
   }
 
@@ -413,7 +415,7 @@ export function createIndicatorsService(deps: {
     /** One indicator with every period. Throws NotFoundError (also for an internal one, signed out). */
     async indicator(ctx: Context, code: string) {
       const found = await indicatorWithPeriods(ctx, code)
-      if (!found.indicator.published && !ctx.user) throw new NotFoundError('Indicator')
+      if (hiddenFrom(ctx, found.indicator)) throw new NotFoundError('Indicator')
       return found
     },
 
