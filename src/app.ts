@@ -128,11 +128,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const sessions = createSessionStore(db)
   const oidc = options.oidc ? createOidcProvider(options.oidc) : undefined
   const audit = createAuditReader(db)
-  // Where imported records came from, for the pages and the open data that show it.
-  const sources = createSourceReader(db)
-  // The council's settings: read by the rules and pages that differ from one council to another.
   // What nearly every page reads is kept until the data changes, as the public pages are.
   const readsAcrossRequests = options.publicCache ?? false
+  // Where imported records came from, for the pages and the open data that show it.
+  const sources = createSourceReader(db, { acrossRequests: readsAcrossRequests })
+  // The council's settings: read by the rules and pages that differ from one council to another.
   const settings = createSettings({ db, audit, councilName: options.councilName, readsAcrossRequests })
 
   await registerHttpPlatform(app, {
@@ -222,8 +222,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     baseUrl,
     readsAcrossRequests,
   })
-  const waitingLists = createWaitingLists({ db, audit })
-  const petitions = createPetitions({ db, audit })
+  const waitingLists = createWaitingLists({ db, audit, readsAcrossRequests })
+  const petitions = createPetitions({ db, audit, readsAcrossRequests })
   const improvement = createImprovement({ db, clock, audit, readsAcrossRequests })
   const indicators = createIndicators({
     db,

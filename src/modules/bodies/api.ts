@@ -200,7 +200,7 @@ export function bodiesApi(deps: { service: BodiesService; sources: SourceOf }) {
             current: m.current,
             organization: { id: m.bodyId, name: m.bodyName, url: `/bodies/${m.bodySlug}` },
           })),
-          source: apiSourceOf(await sources('person', record.id)),
+          source: apiSourceOf(await sources(request.ctx, 'person', record.id)),
           licence: OPEN_DATA_LICENCE,
         }
       },
@@ -235,7 +235,7 @@ export function bodiesApi(deps: { service: BodiesService; sources: SourceOf }) {
             ...membership({ ...m, id: m.membershipId }),
             person: { id: m.personId, name: m.name, honorificPrefix: m.honorific, url: `/people/${m.slug}` },
           })),
-          source: apiSourceOf(await sources('body', body.id)),
+          source: apiSourceOf(await sources(request.ctx, 'body', body.id)),
           licence: OPEN_DATA_LICENCE,
         }
       },

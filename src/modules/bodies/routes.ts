@@ -134,7 +134,7 @@ export function bodiesRoutes(deps: {
       const [meetings, history, source] = await Promise.all([
         deps.meetings.meetingsOfBody(request.ctx, body.id),
         audit.historyOf(request.ctx, 'body', body.id),
-        deps.sources('body', body.id),
+        deps.sources(request.ctx, 'body', body.id),
       ])
       const page = { body, nextMeeting: meetings.upcoming[0] ?? null, previousMeeting: meetings.past[0] ?? null }
       const sections = (await Promise.all(deps.sections.map((section) => section(request.ctx, page)))).filter(Boolean)
@@ -225,7 +225,7 @@ export function bodiesRoutes(deps: {
       const [history, personSections, source] = await Promise.all([
         audit.historyOf(request.ctx, 'person', person.id),
         Promise.all(deps.personSections.map((section) => section(request.ctx, person))),
-        deps.sources('person', person.id),
+        deps.sources(request.ctx, 'person', person.id),
       ])
       return reply.page(`${views}/person.njk`, {
         person,

@@ -109,12 +109,11 @@ export function createBodiesService(deps: {
       })
     },
 
-    getBodyById(ctx: Context, id: string) {
-      return readOnce(ctx, `body by id:${id}`, async () => {
-        const body = await repo.findBodyById(id)
-        if (!body) throw new NotFoundError('Body')
-        return body
-      })
+    /** A body with its parent's name, from the register (every body, kept as listBodies). Throws NotFoundError. */
+    async getBodyById(ctx: Context, id: string) {
+      const body = (await service.listBodies(ctx)).find((b) => b.id === id)
+      if (!body) throw new NotFoundError('Body')
+      return body
     },
 
     /** Creates a body; the slug comes from the name and is never reused. */

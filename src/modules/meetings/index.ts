@@ -112,6 +112,7 @@ export interface MeetingsModuleDeps {
 function createService(deps: MeetingsModuleDeps) {
   const repository = createMeetingsRepository(deps.db)
   const reportTemplate = deps.reportTemplate ?? (async () => DEFAULT_REPORT_TEMPLATE)
+  const reads = meetingsReads(deps.db, repository, { acrossRequests: deps.readsAcrossRequests ?? false })
   const papers = {
     db: deps.db,
     meetings: repository,
@@ -119,6 +120,7 @@ function createService(deps: MeetingsModuleDeps) {
     bodies: deps.bodies,
     reportTemplate,
     councilName: deps.councilName,
+    reads,
   }
   const core = {
     db: deps.db,
@@ -127,7 +129,7 @@ function createService(deps: MeetingsModuleDeps) {
     bodies: deps.bodies,
     minutes: deps.minutes,
     publicationNotice: deps.publicationNotice ?? (async () => DEFAULT_PUBLICATION_NOTICE),
-    reads: meetingsReads(deps.db, repository, { acrossRequests: deps.readsAcrossRequests ?? false }),
+    reads,
   }
   const published = createPublishedPapers({
     ...core,
@@ -153,7 +155,7 @@ function createService(deps: MeetingsModuleDeps) {
       generatedAppendices: deps.generatedAppendices ?? (() => []),
       councilName: deps.councilName ?? (async () => ''),
     }),
-    ...createItemDocumentsService(deps),
+    ...createItemDocumentsService({ bodies: deps.bodies, reads }),
   }
 }
 

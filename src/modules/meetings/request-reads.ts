@@ -1,7 +1,11 @@
 import { readsUntilChanged } from '#src/platform/request-reads.ts'
 import type { Db } from '#src/database.ts'
-import type { MeetingsRepository } from './repository.ts'
+import { createPackRepository } from './agenda/pack-repository.ts'
+import { createSupplementRepository } from './agenda/supplement-repository.ts'
+import { createItemDocumentsRepository } from './item-documents/repository.ts'
 import { readPublicParts } from './public-parts-read.ts'
+import type { MeetingsRepository } from './repository.ts'
+import { createReportsRepository } from './reports/repository.ts'
 
 /**
  * What several of the meetings module's pages and sections read alike, for everyone (what a viewer
@@ -11,10 +15,61 @@ import { readPublicParts } from './public-parts-read.ts'
  */
 export function meetingsReads(
   db: Db,
-  repo: Pick<MeetingsRepository, 'itemsWithReportsOfMeeting' | 'meetingsOfBody'>,
+  repo: Pick<
+    MeetingsRepository,
+    | 'itemsWithReportsOfMeeting'
+    | 'meetingsOfBody'
+    | 'findMeetingBySlug'
+    | 'findMeetingPageBySlug'
+    | 'findItemAt'
+    | 'venueChangesOf'
+  >,
   options: { acrossRequests: boolean },
 ) {
+  const [reports, documents, packs, supplements] = [
+    createReportsRepository(db),
+    createItemDocumentsRepository(db),
+    createPackRepository(db),
+    createSupplementRepository(db),
+  ]
+  const kept = { ...options, keep: 100 }
   return {
+    /** A meeting by its address, with its body (repository's findMeetingBySlug); undefined when there is none. */
+    meetingBySlug: readsUntilChanged('meeting', (_ctx, slug: string) => repo.findMeetingBySlug(slug), kept),
+    /** The meeting page's meeting with its supplements and changes of venue (findMeetingPageBySlug). */
+    meetingPageBySlug: readsUntilChanged(
+      'meeting page',
+      (_ctx, slug: string) => repo.findMeetingPageBySlug(slug),
+      kept,
+    ),
+    /** The item at a position on a meeting's agenda, for its papers' pages; undefined when there is none. */
+    itemAt: readsUntilChanged(
+      'agenda item',
+      (_ctx, meetingId: string, position: number) => repo.findItemAt(meetingId, position),
+      kept,
+    ),
+    /** An agenda item's report, undefined when it has none; and a report's appendices, in order. */
+    reportOfItem: readsUntilChanged('report', (_ctx, itemId: string) => reports.findReportOfItem(itemId), kept),
+    appendicesOf: readsUntilChanged('appendices', (_ctx, reportId: string) => reports.appendicesOf(reportId), kept),
+    /** The documents of a meeting's agenda items, each viewer's share decided after (item-documents/view.ts). */
+    documentsOf: readsUntilChanged(
+      'item documents',
+      (_ctx, meetingId: string) => documents.documentsOfMeeting(meetingId),
+      kept,
+    ),
+    /** A meeting's published papers, latest first, withdrawn ones too (who may read each is decided after). */
+    papersOf: readsUntilChanged('published papers', (_ctx, meetingId: string) => packs.papersOf(meetingId), kept),
+    /** A meeting's supplements and changes of venue, for the open data (its page has them with the meeting). */
+    supplementsOf: readsUntilChanged(
+      'supplements',
+      (_ctx, meetingId: string) => supplements.supplementsOf(meetingId),
+      kept,
+    ),
+    venueChangesOf: readsUntilChanged(
+      'venue changes',
+      (_ctx, meetingId: string) => repo.venueChangesOf(meetingId),
+      kept,
+    ),
     /** A meeting's public questions and speakers: the questions and speakers services both want them. */
     publicPartsOf: readsUntilChanged('public parts', (_ctx, meetingId: string) => readPublicParts(db, meetingId), {
       ...options,

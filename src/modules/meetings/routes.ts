@@ -106,7 +106,7 @@ export function meetingsRoutes(deps: MeetingsRouteDeps) {
         await service.getMeeting(request.ctx, request.params.slug)
       const [history, source] = await Promise.all([
         audit.historyOf(request.ctx, 'meeting', meeting.id),
-        deps.sources('meeting', meeting.id),
+        deps.sources(request.ctx, 'meeting', meeting.id),
       ])
       const [questions, speakers, moved, votes, documents, papers] = await Promise.all([
         service.questionsFor(request.ctx, meeting),

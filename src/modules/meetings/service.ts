@@ -82,7 +82,7 @@ export interface MeetingsDeps {
 export function createMeetingsService(deps: MeetingsDeps) {
   const { db, repository: repo, clock, bodies, minutes } = deps
 
-  const { agendaItemsOf, bodyMeetingsOf } = deps.reads
+  const { agendaItemsOf, bodyMeetingsOf, meetingPageBySlug, venueChangesOf } = deps.reads
 
   /**
    * The agenda as this viewer may see it: none while it is a draft they may not see; exempt items they
@@ -179,7 +179,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
      * there to read, and its supplementary agendas. Throws NotFoundError.
      */
     async getMeeting(ctx: Context, slug: string) {
-      const page = await repo.findMeetingPageBySlug(slug)
+      const page = await meetingPageBySlug(ctx, slug)
       if (!page) throw new NotFoundError('Meeting')
       const { meeting, venueChanges } = page
       // Supplements follow a published agenda, so whoever may read it may read them.
@@ -277,8 +277,8 @@ export function createMeetingsService(deps: MeetingsDeps) {
     },
 
     /** The meeting's changes of venue, earliest first: public, like its notice. */
-    async venueChangesOf(_ctx: Context, meetingId: string) {
-      return repo.venueChangesOf(meetingId)
+    async venueChangesOf(ctx: Context, meetingId: string) {
+      return venueChangesOf(ctx, meetingId)
     },
   }
 }

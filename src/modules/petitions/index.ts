@@ -13,9 +13,18 @@ export type { PetitionsService } from './service.ts'
  * Petitions presented to the council: their signatures, the scheme's threshold they met and the
  * council's response, with the lead petitioner named only by consent.
  */
-export function createPetitions(deps: { db: Db; audit: AuditReader }): ApiModule<PetitionsService> {
+export function createPetitions(deps: {
+  db: Db
+  audit: AuditReader
+  /** Keep what the body page reads of petitions from one request to the next until the data changes. */
+  readsAcrossRequests?: boolean
+}): ApiModule<PetitionsService> {
   const repository = createPetitionsRepository(deps.db)
-  const service = createPetitionsService({ db: deps.db, repository })
+  const service = createPetitionsService({
+    db: deps.db,
+    repository,
+    readsAcrossRequests: deps.readsAcrossRequests ?? false,
+  })
   return {
     service,
     routes: petitionsRoutes({ service, audit: deps.audit }),

@@ -6,6 +6,7 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { readsUntilChanged } from '#src/platform/request-reads.ts'
 import type { PetitionRow, PetitionsRepository } from './repository.ts'
 import type { PetitionForm } from './schema.ts'
 
@@ -23,8 +24,16 @@ export function publicPetition(row: PetitionRow) {
 }
 export type PublicPetition = ReturnType<typeof publicPetition>
 
-export function createPetitionsService(deps: { db: Db; repository: PetitionsRepository }) {
+export function createPetitionsService(deps: {
+  db: Db
+  repository: PetitionsRepository
+  readsAcrossRequests: boolean
+}) {
   const { db, repository: repo } = deps
+  const presentedTo = readsUntilChanged('petitions presented', (_ctx, bodyId: string) => repo.presentedTo(bodyId), {
+    acrossRequests: deps.readsAcrossRequests,
+    keep: 50,
+  })
 
   /** A body chosen on the form must still exist. */
   async function checkBody(input: PetitionForm, trx: Trx) {
@@ -62,9 +71,7 @@ export function createPetitionsService(deps: { db: Db; repository: PetitionsRepo
     },
 
     /** The days petitions were presented to a body, one a petition: public, as petitions are. */
-    async presentedTo(_ctx: Context, bodyId: string) {
-      return repo.presentedTo(bodyId)
-    },
+    presentedTo,
 
     /** The bodies for the form's list; only for those who may record petitions. */
     bodies(ctx: Context) {

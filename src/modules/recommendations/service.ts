@@ -141,6 +141,24 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     return rows.map((row) => present(row, toDate, peopleById, on)).sort(compareNumbers)
   }
 
+  // The recommendations a page of the tracker shows (their ids, comma-separated, in the order shown),
+  // with their words and updates, as they stood on a day: the same for everyone, and kept as the facts are.
+  const trackerShown = readsUntilChanged(
+    'tracker shown',
+    async (ctx: Context, on: string, ids: string) => {
+      const order = ids ? ids.split(',') : []
+      const position = new Map(order.map((id, index) => [id, index]))
+      const rows = await repo.recommendationsByIds(order)
+      const views = await presentAll(
+        ctx,
+        rows.map((row) => asItStood(row, on)),
+        on,
+      )
+      return views.sort((a, b) => position.get(a.id)! - position.get(b.id)!)
+    },
+    { acrossRequests: deps.readsAcrossRequests ?? false, keep: 50 },
+  )
+
   // Open recommendations that are red on `today` or due by `byDate`, as the public reads them: kept
   // until the data changes (or the day does), for the committee's page.
   const needingAttention = readsUntilChanged(
@@ -191,21 +209,14 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
         ? matching.slice((pageShown - 1) * TRACKER_PAGE_SIZE, pageShown * TRACKER_PAGE_SIZE)
         : matching
       const officerIds = [...new Set(all.flatMap((facts) => facts.responsiblePersonId ?? []))]
-      const [rows, people] = await Promise.all([
-        repo.recommendationsByIds(shown.map((facts) => facts.id)),
+      const [views, people] = await Promise.all([
+        trackerShown(ctx, on, shown.map((facts) => facts.id).join(',')),
         bodies.getPeopleByIds(ctx, officerIds),
       ])
-      const position = new Map(shown.map((facts, index) => [facts.id, index]))
-      const views = await presentAll(
-        ctx,
-        rows.map((row) => asItStood(row, on)),
-        on,
-        people,
-      )
       const counts = Object.fromEntries(RAGS.map((rag) => [rag, all.filter((facts) => facts.rag === rag).length]))
       return {
         body: { id: body.id, slug: body.slug, name: body.name },
-        recommendations: views.sort((a, b) => position.get(a.id)! - position.get(b.id)!),
+        recommendations: views,
         total: all.length,
         matched: matching.length,
         counts: counts as Record<Rag, number>,

@@ -21,9 +21,18 @@ export { type DemoWaitingLists, demoWaitingListsSchema, loadDemoWaitingLists } f
  * Health services' waiting lists for children: month-end figures as the health data dashboard
  * gives them, the dashboard, each service's history with a chart, analysts' forms and open data.
  */
-export function createWaitingLists(deps: { db: Db; audit: AuditReader }): ApiModule<WaitingListsService> {
+export function createWaitingLists(deps: {
+  db: Db
+  audit: AuditReader
+  /** Keep the dashboard from one request to the next until the data changes (request-reads.ts). */
+  readsAcrossRequests?: boolean
+}): ApiModule<WaitingListsService> {
   const repository = createWaitingListsRepository(deps.db)
-  const service = createWaitingListsService({ db: deps.db, repository })
+  const service = createWaitingListsService({
+    db: deps.db,
+    repository,
+    readsAcrossRequests: deps.readsAcrossRequests ?? false,
+  })
   return {
     service,
     routes: waitingListsRoutes({ service, audit: deps.audit }),

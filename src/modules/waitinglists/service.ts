@@ -6,6 +6,7 @@ import { assertCan } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { withTransaction } from '#src/platform/db/database.ts'
 import { NotFoundError, RuleError } from '#src/platform/http/errors.ts'
+import { readsUntilChanged } from '#src/platform/request-reads.ts'
 import { type Travel, directionOfTravel } from '#src/platform/rules/direction-of-travel.ts'
 import type { FiguresRow, ServiceRow, WaitingListsRepository } from './repository.ts'
 import { gapsIn, monthLabel, monthToShow, previousMonth, shareOver18Weeks } from './rules.ts'
@@ -50,7 +51,12 @@ function present(figures: FiguresRow, previous: FiguresRow | undefined): Figures
   }
 }
 
-export function createWaitingListsService(deps: { db: Db; repository: WaitingListsRepository }) {
+export function createWaitingListsService(deps: {
+  db: Db
+  repository: WaitingListsRepository
+  /** Keep the dashboard from one request to the next until the data changes. */
+  readsAcrossRequests: boolean
+}) {
   const { db, repository: repo } = deps
 
   async function serviceOrThrow(slug: string): Promise<ServiceRow> {
@@ -67,11 +73,17 @@ export function createWaitingListsService(deps: { db: Db; repository: WaitingLis
     return { service, figures: figures ?? null }
   }
 
+  // The same for everyone (the dashboard is public), so kept until the data changes (request-reads.ts).
+  const dashboardOf = readsUntilChanged('waiting-list dashboard', readDashboard, {
+    acrossRequests: deps.readsAcrossRequests,
+    keep: 24,
+  })
   /**
    * The dashboard for one month (when none is asked for, the latest that most services have figures for):
    * each service with that month's figures, or none, and the change from the month before.
    */
-  async function dashboard(_ctx: Context, month?: string) {
+  const dashboard = (ctx: Context, month?: string) => dashboardOf(ctx, month ?? null)
+  async function readDashboard(_ctx: Context, month: string | null) {
     const [services, { months: counted, servicesWithFigures }] = await Promise.all([repo.listServices(), repo.months()])
     const months = counted.map((row) => row.month)
     const shown = month ?? monthToShow(counted, servicesWithFigures)

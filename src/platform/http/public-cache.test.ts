@@ -66,8 +66,9 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
     expect(heading(afresh.result.body)).toBe('Children and Young People’s Scrutiny Committee (kept until changed)')
     // What the page reads alike for everyone (the register, the settings, the committee's meetings,
     // the next one's agenda, its work programme, the recommendations needing attention, the decisions
-    // since its last meeting and the forward plan): read again after the change, kept again after that.
-    expect(afresh.queries).toBe(kept.queries + 8)
+    // since its last meeting, the forward plan, the petitions presented to it and where it was imported
+    // from): read again after the change, kept again after that.
+    expect(afresh.queries).toBe(kept.queries + 10)
     const keptAgain = await t.queries.count(() => member.get(committee))
     expect(keptAgain.queries).toBe(kept.queries)
     expect(keptAgain.result.body).toContain('(kept until changed)')
@@ -84,11 +85,43 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
     await build.aRecommendation(body, { number: '2', madeOn: '2023-11-09' })
     const afresh = await t.queries.count(() => member.get(tracker))
     expect(text(afresh.result.body)).toContain('2 recommendations')
-    // The register, the settings and the facts, read again after the change, and kept again after that.
-    expect(afresh.queries).toBe(kept.queries + 3)
+    // The register, the settings, the facts and the page's recommendations with their updates, read
+    // again after the change, and kept again after that.
+    expect(afresh.queries).toBe(kept.queries + 5)
     const keptAgain = await t.queries.count(() => member.get(tracker))
     expect(keptAgain.queries).toBe(kept.queries)
     expect(text(keptAgain.result.body)).toContain('2 recommendations')
+  })
+
+  it('keeps a meeting’s page and its reports until a change is committed, an exempt report only for its readers', async () => {
+    const build = builders(t)
+    const meeting = await build.aMeeting(body, { date: '2024-03-07' })
+    const open = await build.anAgendaItem(meeting, { number: 5, title: 'Placement sufficiency' })
+    const report = await build.aReport(open, { purpose: 'To report on placements.' })
+    const closed = await build.anAgendaItem(meeting, { number: 6, title: 'Contract award', exempt: { paragraph: 3 } })
+    const exempt = await build.aReport(closed, { purpose: 'To weigh the bids received.', exempt: { paragraph: 3 } })
+    const member = await t.as('member')
+    await member.get(meeting.url)
+    const kept = await t.queries.count(() => member.get(meeting.url))
+    await build.anAgendaItem(meeting, { number: 7, title: 'Any other business' })
+    const afresh = await t.queries.count(() => member.get(meeting.url))
+    expect(text(afresh.result.body)).toContain('Any other business')
+    expect(afresh.queries).toBeGreaterThan(kept.queries)
+    expect((await t.queries.count(() => member.get(meeting.url))).queries).toBe(kept.queries)
+
+    const fresh = { 'cache-control': 'no-cache' }
+    const officer = await t.as('scrutiny_officer')
+    for (let round = 0; round < 2; round++) {
+      expect(text((await t.visitor().get(report.url, fresh)).body)).toContain('To report on placements.')
+      // Kept alike for everyone, the exempt report is still withheld from the public, first or second.
+      const withheld = await t.visitor().get(exempt.url, fresh)
+      expect(withheld.statusCode).toBe(404)
+      expect(withheld.body).not.toContain('To weigh the bids received.')
+      expect(text((await officer.get(exempt.url)).body)).toContain('To weigh the bids received.')
+    }
+    const again = await t.queries.count(() => t.visitor().get(report.url, fresh))
+    // The meeting, the item, its report and its appendices are all kept: a visitor's read makes no query.
+    expect(again.queries).toBe(0)
   })
 
   it('keeps an improvement plan’s view from one signed-in page to the next until a change is committed', async () => {

@@ -234,7 +234,7 @@ export function createPublishedPapers(deps: PackDeps) {
 
     /** The meeting's published papers, latest first: public, like what they keep; withdrawn ones to staff only. */
     async publishedPapersOf(ctx: Context, meetingId: string) {
-      return (await packs.papersOf(meetingId)).filter((paper) => mayReadPaper(ctx, paper))
+      return (await deps.reads.papersOf(ctx, meetingId)).filter((paper) => mayReadPaper(ctx, paper))
     },
 
     /** A meeting for the page that publishes a correction of its agenda pack. Throws NotFoundError. */

@@ -78,8 +78,8 @@ export function createAgendaSupplements(deps: MeetingsDeps, papers: PackFreezer)
     },
 
     /** The meeting's supplementary agendas, first first: public, like the published agenda they add to. */
-    async supplementsOf(_ctx: Context, meetingId: string) {
-      return supplements.supplementsOf(meetingId)
+    async supplementsOf(ctx: Context, meetingId: string) {
+      return deps.reads.supplementsOf(ctx, meetingId)
     },
   }
 }

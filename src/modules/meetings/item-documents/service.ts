@@ -1,17 +1,14 @@
-import type { Db } from '#src/database.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { can } from '#src/platform/auth/permissions.ts'
 import type { Context } from '#src/platform/auth/user.ts'
 import { groupBy } from '#src/platform/collections.ts'
 import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import { mayReadAgenda } from '../agenda/visibility.ts'
-import { createItemDocumentsRepository } from './repository.ts'
+import type { MeetingsReads } from '../request-reads.ts'
 import { type ItemDocumentView, itemDocumentsForViewer } from './view.ts'
 
 /** The documents linked to a meeting's agenda items, as each viewer may see them. */
-export function createItemDocumentsService(deps: { db: Db; bodies: BodiesService }) {
-  const repo = createItemDocumentsRepository(deps.db)
-
+export function createItemDocumentsService(deps: { bodies: BodiesService; reads: Pick<MeetingsReads, 'documentsOf'> }) {
   return {
     /**
      * The documents of each item of the meeting this viewer may see, by the item's id: none while the
@@ -24,7 +21,7 @@ export function createItemDocumentsService(deps: { db: Db; bodies: BodiesService
     ): Promise<Map<string, ItemDocumentView[]>> {
       if (!mayReadAgenda(ctx.user, meeting)) return new Map()
       const [rows, readable] = await Promise.all([
-        repo.documentsOfMeeting(meeting.id),
+        deps.reads.documentsOf(ctx, meeting.id),
         deps.bodies.exemptReadableBodyIds(ctx),
       ])
       const viewer = {

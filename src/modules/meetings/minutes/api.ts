@@ -282,7 +282,7 @@ export function minutesApi(deps: { service: MinutesService; sources: SourceOf })
       async (request, reply) => {
         const record = await service.getMeetingRecord(asThePublic(request.ctx), request.params.id)
         reply.header('cache-control', 'public, max-age=60')
-        return meetingDetail(record, await sources('meeting', record.meeting.id))
+        return meetingDetail(record, await sources(request.ctx, 'meeting', record.meeting.id))
       },
     )
   }

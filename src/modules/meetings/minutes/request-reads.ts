@@ -17,6 +17,10 @@ export function minutesReads(repo: MinutesRepository, options: { acrossRequests:
       ...options,
       keep: 100,
     }),
+    meetingById: readsUntilChanged('minutes’ meeting by id', (_ctx, id: string) => repo.findMeetingById(id), {
+      ...options,
+      keep: 100,
+    }),
     /** The minutes with their lists (repository's recordOf): one query serves every part of the page. */
     recordOf,
     minutesOf: async (ctx: Context, meetingId: string) => (await recordOf(ctx, meetingId)).minutes,

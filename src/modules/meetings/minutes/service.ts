@@ -291,7 +291,7 @@ export function createMinutesService(deps: MinutesDeps) {
 
     /** A meeting by id or slug with whatever of its minutes this viewer may see. Throws NotFoundError. */
     async getMeetingRecord(ctx: Context, idOrSlug: string) {
-      const meeting = (await repo.findMeetingById(idOrSlug)) ?? (await repo.findMeetingBySlug(idOrSlug))
+      const meeting = (await reads.meetingById(ctx, idOrSlug)) ?? (await reads.meetingBySlug(ctx, idOrSlug))
       if (!meeting) throw new NotFoundError('Meeting')
       const record = await recordOf(ctx, meeting)
       const readable = mayReadAgenda(ctx.user, meeting)

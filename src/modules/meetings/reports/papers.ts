@@ -5,6 +5,7 @@ import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { mayReadExempt } from '#src/platform/exemption/readers.ts'
 import { mayReadAgenda } from '../agenda/visibility.ts'
 import type { MeetingRow, MeetingsRepository } from '../repository.ts'
+import type { MeetingsReads } from '../request-reads.ts'
 import type { ReportsRepository } from './repository.ts'
 import type { ReportTemplate } from './template.ts'
 
@@ -17,16 +18,17 @@ export interface ReportsDeps {
   reportTemplate: (ctx: Context) => Promise<ReportTemplate>
   /** The council's name, printed as the author of its papers; null while none is set. */
   councilName?: (ctx: Context) => Promise<string | null>
+  /** What the module's pages read alike, kept alike (../request-reads.ts). */
+  reads: Pick<MeetingsReads, 'meetingBySlug' | 'itemAt' | 'reportOfItem' | 'appendicesOf'>
 }
 
 /** Finding a meeting's papers by their address, and whether a viewer may read the body's exempt papers. */
 export function createPaperFinder(deps: ReportsDeps) {
-  const { meetings, reports, bodies } = deps
+  const { bodies, reads } = deps
 
   async function itemAt(ctx: Context, slug: string, position: number) {
-    const meeting = await meetings.findMeetingBySlug(slug)
-    const item =
-      meeting && mayReadAgenda(ctx.user, meeting) ? await meetings.findItemAt(meeting.id, position) : undefined
+    const meeting = await reads.meetingBySlug(ctx, slug)
+    const item = meeting && mayReadAgenda(ctx.user, meeting) ? await reads.itemAt(ctx, meeting.id, position) : undefined
     if (!meeting || !item) throw new NotFoundError('Agenda item')
     return { meeting, item }
   }
@@ -41,7 +43,7 @@ export function createPaperFinder(deps: ReportsDeps) {
     /** The item's report with its meeting and item. Throws NotFoundError when there is none. */
     async reportAt(ctx: Context, slug: string, position: number) {
       const { meeting, item } = await itemAt(ctx, slug, position)
-      const report = await reports.findReportOfItem(item.id)
+      const report = await reads.reportOfItem(ctx, item.id)
       if (!report) throw new NotFoundError('Report')
       return { meeting, item, report }
     },

@@ -42,7 +42,7 @@ export function createReportsService(deps: ReportsDeps) {
       const exempt = governingExemption([report, item], mayRead)
       if (exempt)
         await recordAudit(db, ctx, { action: 'viewed exempt report', subjectType: 'report', subjectId: report.id })
-      const [rows, template] = await Promise.all([reports.appendicesOf(report.id), deps.reportTemplate(ctx)])
+      const [rows, template] = await Promise.all([deps.reads.appendicesOf(ctx, report.id), deps.reportTemplate(ctx)])
       const appendices = rows.map((appendix) => appendixForViewer(appendix, [report, item], mayRead))
       return {
         meeting,
