@@ -217,6 +217,20 @@ describe.each(testDatabases())('signing in, sessions and the HTTP platform on $n
       expect(sessionToken(page)).toBeUndefined()
     })
 
+    it('gives a visitor a token (and its cookie) only with a page that has a form, and takes it back', async () => {
+      const agent = t.visitor()
+      const plain = await agent.get('/meetings')
+      expect(plain.statusCode).toBe(200)
+      expect(plain.body).not.toContain('name="_csrf"')
+      expect(plain.cookies.map((cookie) => cookie.name)).toEqual([])
+      const form = await agent.get('/sign-in')
+      expect(form.cookies.map((cookie) => cookie.name)).toContain('__Host-csrf')
+      expect(form.body).toContain(`value="${await agent.token()}"`)
+      expect((await agent.post('/sign-in', { email: 'signer@example.org', password: TEST_PASSWORD })).statusCode).toBe(
+        303,
+      )
+    })
+
     it('refuses a signed-in post without one, with a forged one or with one sent twice, and changes nothing', async () => {
       const agent = t.visitor()
       await agent.signIn('signer@example.org', TEST_PASSWORD)

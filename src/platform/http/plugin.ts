@@ -89,7 +89,9 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
     const request = this.request
     const user = request.user
     const clock = options.clock
-    const csrfToken = this.generateCsrf()
+    // Made only when the page shows a form: a token costs a secret, a hash and (the first time) a cookie,
+    // and most pages have no form for most of their readers.
+    const csrfToken = whenShown(() => this.generateCsrf())
     const nonce = (this as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script
     this.code(status).header('cache-control', 'no-store')
     logRefusedEdit(request, (data as { editConflict?: EditConflictView }).editConflict)
@@ -171,4 +173,13 @@ function errorPage(request: FastifyRequest, reply: FastifyReply, status: number,
     return reply.code(status).send({ error: kind, statusCode: status })
   }
   return reply.page('platform/views/errors/error.njk', { kind }, status)
+}
+
+/**
+ * A value that templates show as text, made the first time it is shown and the same every time after:
+ * Nunjucks shows a value by its `toString`.
+ */
+function whenShown(make: () => string): { toString(): string } {
+  let made: string | undefined
+  return { toString: () => (made ??= make()) }
 }

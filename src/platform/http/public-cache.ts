@@ -75,15 +75,28 @@ export function registerPublicCache(app: FastifyInstance, options: { today: () =
       if (value !== undefined) headers[name] = String(value)
     }
     const nonce = nonceOf(reply)
-    const pieces = (nonce ? payload.split(nonce) : [payload]).map((piece) => Buffer.from(piece))
-    const size = pieces.reduce((sum, piece) => sum + piece.length, 0)
-    const entry = { version, today: options.today(), headers, pieces, bytes: size, nonce }
+    // Encoded once: this response is those bytes, and the entry is views of them cut at the nonce.
+    const body = Buffer.from(payload)
+    const pieces = nonce ? cutAt(body, Buffer.from(nonce)) : [body]
+    const entry = { version, today: options.today(), headers, pieces, bytes: body.length, nonce }
     cache.set(request.url, entry)
-    bytes += size
+    bytes += body.length
     while (cache.size > MAX_ENTRIES || bytes > MAX_BYTES) forget(cache.keys().next().value!)
     // The bytes just made, rather than the rendered string for Fastify to measure and encode again.
-    return bodyOf(entry, nonce)
+    return body
   })
+}
+
+/** `bytes` cut wherever `at` stands, without copying: views of `bytes`, without `at`. */
+function cutAt(bytes: Buffer, at: Buffer): Buffer[] {
+  const pieces: Buffer[] = []
+  let from = 0
+  for (let found = bytes.indexOf(at); found !== -1; found = bytes.indexOf(at, from)) {
+    pieces.push(bytes.subarray(from, found))
+    from = found + at.length
+  }
+  pieces.push(bytes.subarray(from))
+  return pieces
 }
 
 /** The cached body with this response's own nonce where the first one stood (or the first, when it has none). */

@@ -44,10 +44,34 @@ export async function registerViews(app: FastifyInstance, globals: Record<string
       onConfigure: (env: nunjucks.Environment) => {
         configureEnvironment(env)
         for (const [name, value] of Object.entries(globals)) env.addGlobal(name, value)
-        if (compiled) (env as unknown as { loaders: unknown[] }).loaders.unshift(compiledViewsLoader(compiled))
+        const { loaders } = env as unknown as { loaders: ResolvingLoader[] }
+        if (compiled) loaders.unshift(compiledViewsLoader(compiled))
+        for (const loader of loaders) rememberResolved(loader)
       },
     },
   })
+}
+
+type ResolvingLoader = { resolve?: (from: string, to: string) => string }
+
+/**
+ * Nunjucks resolves a relative name (GOV.UK's macros include "./template.njk") at every include and
+ * import it renders, so a page of many components resolved the same few names hundreds of times:
+ * each is resolved once. The pairs are the templates' own, so they are few.
+ */
+function rememberResolved(loader: ResolvingLoader) {
+  const resolve = loader.resolve?.bind(loader)
+  if (!resolve) return
+  const resolved = new Map<string, string>()
+  loader.resolve = (from, to) => {
+    const key = `${from}\n${to}`
+    let name = resolved.get(key)
+    if (name === undefined) {
+      name = resolve(from, to)
+      resolved.set(key, name)
+    }
+    return name
+  }
 }
 
 /** The templates compiled as the app would compile them, for the build to keep. */
