@@ -7,6 +7,7 @@ import nunjucks from 'nunjucks'
 import { RAG_TAGS } from './components/rag-tag.ts'
 import { type CompiledViews, compileViews, compiledViewsLoader, readCompiledViews } from './compiled-views.ts'
 import { registerFilters } from './filters.ts'
+import { type ResolvingLoader, rememberResolved, renderFaster } from './nunjucks-speed.ts'
 
 const require = createRequire(import.meta.url)
 const here = dirname(fileURLToPath(import.meta.url))
@@ -22,6 +23,8 @@ export const viewRoots = [srcDir, govukFrontendDir, mojFrontendDir]
  * build compiles the templates with these same options (compiled-views.ts).
  */
 export const viewOptions = { autoescape: true, trimBlocks: true, lstripBlocks: true }
+
+renderFaster()
 
 /** What every template can use beyond Nunjucks' own: the app's filters and the RAG tags' words and colours. */
 export function configureEnvironment(env: nunjucks.Environment): void {
@@ -50,28 +53,6 @@ export async function registerViews(app: FastifyInstance, globals: Record<string
       },
     },
   })
-}
-
-type ResolvingLoader = { resolve?: (from: string, to: string) => string }
-
-/**
- * Nunjucks resolves a relative name (GOV.UK's macros include "./template.njk") at every include and
- * import it renders, so a page of many components resolved the same few names hundreds of times:
- * each is resolved once. The pairs are the templates' own, so they are few.
- */
-function rememberResolved(loader: ResolvingLoader) {
-  const resolve = loader.resolve?.bind(loader)
-  if (!resolve) return
-  const resolved = new Map<string, string>()
-  loader.resolve = (from, to) => {
-    const key = `${from}\n${to}`
-    let name = resolved.get(key)
-    if (name === undefined) {
-      name = resolve(from, to)
-      resolved.set(key, name)
-    }
-    return name
-  }
 }
 
 /** The templates compiled as the app would compile them, for the build to keep. */

@@ -4,20 +4,37 @@ import nunjucks from 'nunjucks'
 import { LONDON } from '#src/platform/clock.ts'
 import { type RecordSource, SOURCE_SYSTEMS } from '#src/platform/provenance/source.ts'
 
+/**
+ * A day ('2024-01-25') in a pattern, remembered: a page of a long record shows the same few hundred
+ * days again and again, and each is worked out once. What is remembered is let go past a few thousand.
+ */
+function dayIn(pattern: string): (day: string) => string {
+  const made = new Map<string, string>()
+  return (day) => {
+    let shown = made.get(day)
+    if (shown === undefined) {
+      if (made.size >= 5_000) made.clear()
+      shown = format(parseISO(day), pattern)
+      made.set(day, shown)
+    }
+    return shown
+  }
+}
+const dayLong = dayIn('d MMMM yyyy')
+const dayLongWithDay = dayIn('EEEE d MMMM yyyy')
+
 /** '2024-01-25' or a Date → '25 January 2024' (GOV.UK date style). */
 export function longDate(value: string | Date | null | undefined): string {
   if (!value) return ''
-  const date = typeof value === 'string' ? parseISO(value) : new TZDate(value, LONDON)
-  return format(date, 'd MMMM yyyy')
+  return typeof value === 'string' ? dayLong(value) : format(new TZDate(value, LONDON), 'd MMMM yyyy')
 }
 
 /** '2024-01-25' → 'Thursday 25 January 2024'. */
 export function longDateWithDay(value: string | null | undefined): string {
   if (!value) return ''
-  return format(parseISO(value), 'EEEE d MMMM yyyy')
+  return dayLongWithDay(value)
 }
 
-/** An instant → '25 January 2024 at 6:05pm', Europe/London. */
 /**
  * '22 January 2024 at 6:05pm' in Europe/London. `onDay` ('YYYY-MM-DD'), when given, is the day to show
  * instead of the instant's own: the app's pinned date when the change was made (the demo's), at the time
