@@ -108,14 +108,21 @@ export function createDecisionsService(deps: DecisionsDeps) {
     return { ...input, takerType: taker.type, slug }
   }
 
+  // A decision with its documents and call-ins, as stored, the same for everyone: kept until the data changes.
+  const decisionRecord = readsUntilChanged(
+    'decision',
+    async (_ctx, slug: string) => {
+      const row = await decisionBySlug(slug)
+      const [documents, callIns] = await Promise.all([repo.documentsOf([row.id]), deps.callIns.callInsOf([row.id])])
+      return { row, documents, callIns }
+    },
+    { acrossRequests: deps.readsAcrossRequests ?? false, keep: 100 },
+  )
+
   /** One decision with its documents as this viewer may see them. Throws NotFoundError. */
   async function getDecision(ctx: Context, slug: string) {
-    const row = await decisionBySlug(slug)
-    const [{ decisions }, documents, callIns] = await Promise.all([
-      presentAll(ctx, [row]),
-      repo.documentsOf([row.id]),
-      deps.callIns.callInsOf([row.id]),
-    ])
+    const { row, documents, callIns } = await decisionRecord(ctx, slug)
+    const { decisions } = await presentAll(ctx, [row])
     const mayRead = mayReadExempt(ctx)
     return {
       ...decisions[0],

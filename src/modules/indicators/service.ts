@@ -251,6 +251,19 @@ export function createIndicatorsService(deps: {
     { ...keeping, keep: 100 },
   )
 
+  // What an indicator may be linked to, and what it is linked to: the same for everyone (the choices are
+  // the public work programme and every plan's actions), kept until the data changes.
+  const linkChoices = readsUntilChanged(
+    'indicator link choices',
+    (ctx: Context, kind: LinkKind) => LINK_TARGETS[kind].choices(ctx),
+    { ...keeping, keep: 2 },
+  )
+  const linkedIds = readsUntilChanged(
+    'indicator links',
+    (_ctx: Context, kind: LinkKind, indicatorId: string) => repo.linkedIds(kind, indicatorId),
+    { ...keeping, keep: 200 },
+  )
+
   async function everything(ctx: Context) {
     const [indicators, periods] = await Promise.all([
       repo.listIndicators({ publishedOnly: !ctx.user }),
@@ -424,7 +437,7 @@ export function createIndicatorsService(deps: {
       const canLink = can(ctx.user, 'indicators:link')
       const entries = await Promise.all(
         (Object.keys(LINK_TARGETS) as LinkKind[]).map(async (kind) => {
-          const [ids, choices] = await Promise.all([repo.linkedIds(kind, indicatorId), LINK_TARGETS[kind].choices(ctx)])
+          const [ids, choices] = await Promise.all([linkedIds(ctx, kind, indicatorId), linkChoices(ctx, kind)])
           const linked = choices.filter((c) => ids.includes(c.id))
           const linkable = canLink ? choices.filter((c) => !ids.includes(c.id)) : []
           return [kind, { linked, linkable, field: LINK_TARGETS[kind].field }] as const
@@ -444,7 +457,7 @@ export function createIndicatorsService(deps: {
       assertCan(ctx.user, 'indicators:link')
       const indicator = await indicatorOrThrow(ctx, code)
       const target = LINK_TARGETS[kind]
-      const chosen = (await target.choices(ctx)).find((c) => c.id === targetId)
+      const chosen = (await linkChoices(ctx, kind)).find((c) => c.id === targetId)
       if (!chosen) throw new RuleError(target.missing, target.field)
       return withTransaction(db, async (trx) => {
         const changed = await repo.setLink(trx, kind, indicator.id, chosen.id, linked)
