@@ -142,6 +142,43 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     return reply.page(`${views}/populations.njk`, { populations, values, ...errors }, formStatus(errors))
   }
 
+  /**
+   * A page of the framework's columns and each row's chart: the baselines and the latest periods (the
+   * rating uses every period). Made once for each page the service keeps (until the data changes), as
+   * it is the same for everyone who is given that page: known by its groups, which are the page's as kept.
+   */
+  type FrameworkPage = Awaited<ReturnType<IndicatorsService['frameworkPage']>>
+  const framedPages = new WeakMap<FrameworkPage['groups'], ReturnType<typeof frame>>()
+  const framed = (framework: FrameworkPage) => {
+    let made = framedPages.get(framework.groups)
+    if (!made) {
+      made = frame(framework)
+      framedPages.set(framework.groups, made)
+    }
+    return made
+  }
+  function frame(framework: FrameworkPage) {
+    const shown = new Set(periodsShown(framework.periods).map((period) => period.id))
+    const groups = framework.groups.map((group) => ({
+      ...group,
+      indicators: group.indicators.map((view) => {
+        const shownPeriods = view.periods.filter((p) => shown.has(p.period.id))
+        return {
+          ...view,
+          shownPeriods,
+          chart: rowChart({ ...view, periods: shownPeriods }),
+          describe: (p: PeriodFigures<FigureRow>) => describeValue(p, view),
+        }
+      }),
+    }))
+    return {
+      shownPeriods: framework.periods.filter((period) => shown.has(period.id)),
+      hiddenPeriods: framework.periods.length - shown.size,
+      groups,
+      paperPeriod: latestReportedPeriod(framework),
+    }
+  }
+
   async function indicatorPage(request: FastifyRequest, reply: FastifyReply, code: string, errors = noErrors) {
     const { indicator, groupLabel } = await service.indicator(request.ctx, code)
     const [history, links] = await Promise.all([
@@ -179,27 +216,9 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         return reply.paper(paper, format, `outcomes-framework${period ? `-${period}` : ''}`)
       }
       const framework = await service.frameworkPage(request.ctx, request.query.page)
-      // The columns and each row's chart: the baselines and the latest periods; the rating uses every period.
-      const shown = new Set(periodsShown(framework.periods).map((period) => period.id))
-      const groups = framework.groups.map((group) => ({
-        ...group,
-        indicators: group.indicators.map((view) => {
-          const shownPeriods = view.periods.filter((p) => shown.has(p.period.id))
-          return {
-            ...view,
-            shownPeriods,
-            chart: rowChart({ ...view, periods: shownPeriods }),
-            describe: (p: PeriodFigures<FigureRow>) => describeValue(p, view),
-          }
-        }),
-      }))
-      const paperPeriod = latestReportedPeriod(framework)
       return reply.page(`${views}/framework.njk`, {
         ...framework,
-        shownPeriods: framework.periods.filter((period) => shown.has(period.id)),
-        hiddenPeriods: framework.periods.length - shown.size,
-        groups,
-        paperPeriod,
+        ...framed(framework),
         imported: request.query.imported,
         pagination: paginationParams({
           page: framework.page,
