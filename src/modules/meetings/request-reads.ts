@@ -33,15 +33,14 @@ export function meetingsReads(
     createSupplementRepository(db),
   ]
   const kept = { ...options, keep: 100 }
+  /** A read of one record's, by its id or address, kept as every read here is. */
+  const byKey = <T>(name: string, read: (key: string) => Promise<T>, keep = kept.keep) =>
+    readsUntilChanged(name, (_ctx, key: string) => read(key), { ...options, keep })
   return {
     /** A meeting by its address, with its body (repository's findMeetingBySlug); undefined when there is none. */
-    meetingBySlug: readsUntilChanged('meeting', (_ctx, slug: string) => repo.findMeetingBySlug(slug), kept),
+    meetingBySlug: byKey('meeting', (slug) => repo.findMeetingBySlug(slug)),
     /** The meeting page's meeting with its supplements and changes of venue (findMeetingPageBySlug). */
-    meetingPageBySlug: readsUntilChanged(
-      'meeting page',
-      (_ctx, slug: string) => repo.findMeetingPageBySlug(slug),
-      kept,
-    ),
+    meetingPageBySlug: byKey('meeting page', (slug) => repo.findMeetingPageBySlug(slug)),
     /** The item at a position on a meeting's agenda, for its papers' pages; undefined when there is none. */
     itemAt: readsUntilChanged(
       'agenda item',
@@ -49,49 +48,27 @@ export function meetingsReads(
       kept,
     ),
     /** An agenda item's report, undefined when it has none; and a report's appendices, in order. */
-    reportOfItem: readsUntilChanged('report', (_ctx, itemId: string) => reports.findReportOfItem(itemId), kept),
-    appendicesOf: readsUntilChanged('appendices', (_ctx, reportId: string) => reports.appendicesOf(reportId), kept),
+    reportOfItem: byKey('report', (itemId) => reports.findReportOfItem(itemId)),
+    appendicesOf: byKey('appendices', (reportId) => reports.appendicesOf(reportId)),
     /** The documents of a meeting's agenda items, each viewer's share decided after (item-documents/view.ts). */
-    documentsOf: readsUntilChanged(
-      'item documents',
-      (_ctx, meetingId: string) => documents.documentsOfMeeting(meetingId),
-      kept,
-    ),
+    documentsOf: byKey('item documents', (meetingId) => documents.documentsOfMeeting(meetingId)),
     /** A meeting's published papers, latest first, withdrawn ones too (who may read each is decided after). */
-    papersOf: readsUntilChanged('published papers', (_ctx, meetingId: string) => packs.papersOf(meetingId), kept),
+    papersOf: byKey('published papers', (meetingId) => packs.papersOf(meetingId)),
     /** A meeting's supplements and changes of venue, for the open data (its page has them with the meeting). */
-    supplementsOf: readsUntilChanged(
-      'supplements',
-      (_ctx, meetingId: string) => supplements.supplementsOf(meetingId),
-      kept,
-    ),
-    venueChangesOf: readsUntilChanged(
-      'venue changes',
-      (_ctx, meetingId: string) => repo.venueChangesOf(meetingId),
-      kept,
-    ),
+    supplementsOf: byKey('supplements', (meetingId) => supplements.supplementsOf(meetingId)),
+    venueChangesOf: byKey('venue changes', (meetingId) => repo.venueChangesOf(meetingId)),
     /** A meeting's public questions and speakers: the questions and speakers services both want them. */
-    publicPartsOf: readsUntilChanged('public parts', (_ctx, meetingId: string) => readPublicParts(db, meetingId), {
-      ...options,
-      keep: 100,
-    }),
+    publicPartsOf: byKey('public parts', (meetingId) => readPublicParts(db, meetingId)),
     /**
      * A meeting's agenda items with their reports' summaries: the meeting page's agenda and its votes
      * (to withhold those under exempt items) both want them.
      */
-    agendaItemsOf: readsUntilChanged(
-      'agenda items',
-      (_ctx, meetingId: string) => repo.itemsWithReportsOfMeeting(meetingId),
-      { ...options, keep: 100 },
-    ),
+    agendaItemsOf: byKey('agenda items', (meetingId) => repo.itemsWithReportsOfMeeting(meetingId)),
     /**
      * A body's meetings with the counts of the public's part in each (repository's meetingsOfBody):
      * the body page, its sections and its participation count want them.
      */
-    bodyMeetingsOf: readsUntilChanged('meetings of body', (_ctx, bodyId: string) => repo.meetingsOfBody(bodyId), {
-      ...options,
-      keep: 50,
-    }),
+    bodyMeetingsOf: byKey('meetings of body', (bodyId) => repo.meetingsOfBody(bodyId), 50),
   }
 }
 

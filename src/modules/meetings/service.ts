@@ -277,8 +277,6 @@ export function createMeetingsService(deps: MeetingsDeps) {
     },
 
     /** The meeting's changes of venue, earliest first: public, like its notice. */
-    async venueChangesOf(ctx: Context, meetingId: string) {
-      return venueChangesOf(ctx, meetingId)
-    },
+    venueChangesOf,
   }
 }
