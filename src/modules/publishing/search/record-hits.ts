@@ -26,6 +26,8 @@ function trackingHits(terms: SearchTerms, text: TextColumn): HitBranch[] {
   const meetingText = sql`concat_ws(' ', m.venue, m.notes, m.status_reason)`
   const recommendationText = sql`concat_ws(' ', r.text, r.review_title, r.response_reasons)`
   const decisionText = sql`concat_ws(' ', part.text, d.description, d.reasons, d.alternatives_considered, d.wards_affected, document.text)`
+  // A decision's own words are stored (search); only its open documents' are made here, and few have any.
+  const decisionWords = sql`d.search || to_tsvector('english', coalesce(document.text, ''))`
   const planItemText = sql`case when ${isOpenSql('i')} then concat_ws(' ', i.decision_taker, i.consultation, i.representations,
     i.documents, i.responsible_officer, i.urgency_reason) else '' end`
   const workText = sql`concat_ws(' ', w.description, w.timing_note, w.origin_note, w.lead_officer)`
@@ -80,7 +82,7 @@ function trackingHits(terms: SearchTerms, text: TextColumn): HitBranch[] {
       sql`
     select 'decision', 14, d.id, null, d.decided_on::text, coalesce(b.name, p.name), null, null, null, null, d.slug, null, null,
       b.id, false, coalesce(d.number || ': ', '') || d.title, null, ${text(decisionText)},
-      ${rank(q, sql`to_tsvector('english', d.title || ' ' || coalesce(d.number, '') || ' ' || ${decisionText})`, sql`d.title`)}
+      ${rank(q, decisionWords, sql`d.title`)}
     from decisions d
     left join bodies b on b.id = d.taker_body_id
     left join people p on p.id = d.taker_person_id
@@ -95,7 +97,7 @@ function trackingHits(terms: SearchTerms, text: TextColumn): HitBranch[] {
       (anyWord) => sql`select id from decisions where search @@ ${anyWord}
         union select decision_id from decision_documents dd where ${isOpenSql('dd')}`,
     )}
-      and to_tsvector('english', d.title || ' ' || coalesce(d.number, '') || ' ' || ${decisionText}) @@ ${q}`,
+      and ${decisionWords} @@ ${q}`,
     ],
     [
       'forward-plan-item',

@@ -161,7 +161,7 @@ export function createSearchRepository(db: Db) {
     const result = await sql<HitKeyRow & { headline: string | null }>`
       select h.kind, h.id, h.meeting_slug, h.item_position, h.position,
         case when h.text = '' then null else ts_headline('english', h.text, ${terms.query}, ${HEADLINE_OPTIONS}) end as headline
-      from (${hits(terms, kinds, withText)}) h
+      from (${hits(terms, kinds, withText, 'by key')}) h
       where h.id in (${sql.join(page.map((hit) => hit.id))})`.execute(db)
     return new Map(result.rows.map((row) => [hitKey(row), row.headline]))
   }
@@ -195,11 +195,34 @@ const HIT_SHAPE = sql`
     null::smallint as exempt_paragraph, null::text as text, null::double precision as rank
   where false`
 
-/** The hits of the kinds asked for (none: every kind); a kind not asked for is not queried at all. */
-function hits(terms: SearchTerms, kinds: readonly SearchHitKind[], text: TextColumn): RawBuilder<unknown> {
+/**
+ * The hits of the kinds asked for (none: every kind); a kind not asked for is not queried at all.
+ * `published` (see PUBLISHED_MEETINGS) is read once for all of them when every hit is ranked, and
+ * read by its key for each hit when only a page's hits are read again.
+ */
+function hits(
+  terms: SearchTerms,
+  kinds: readonly SearchHitKind[],
+  text: TextColumn,
+  published: 'once' | 'by key' = 'once',
+): RawBuilder<unknown> {
   const branches = hitBranches(terms, text).filter(([kind]) => kinds.length === 0 || kinds.includes(kind))
-  return sql.join([HIT_SHAPE, ...branches.map(([, branch]) => branch)], sql` union all `)
+  return sql`with published as ${published === 'once' ? sql`materialized` : sql`not materialized`} (${PUBLISHED_MEETINGS})
+    ${sql.join([HIT_SHAPE, ...branches.map(([, branch]) => branch)], sql` union all `)}`
 }
+
+/**
+ * The meetings whose agenda is published (the meetings module's rule), with what a hit shows of its
+ * meeting and whether its minutes count (published or approved). Read once and hashed, it is joined to
+ * thousands of items and reports far more cheaply than each hit reading its meeting, body and minutes.
+ */
+const PUBLISHED_MEETINGS = sql`
+  select m.id, m.slug, m.date::text as on_date, b.name as body_name, b.id as body_id,
+    coalesce(mn.status in ('published', 'approved'), false) as minuted
+  from meetings m
+  join bodies b on b.id = m.body_id
+  left join minutes mn on mn.meeting_id = m.id
+  where ${agendaPublishedSql('m')}`
 
 /** The filter's conditions on a hit, beyond its kinds (see hits); every value bound. */
 function filtered(filter: SearchFilter): RawBuilder<boolean> {
@@ -211,7 +234,6 @@ function filtered(filter: SearchFilter): RawBuilder<boolean> {
 }
 
 const order = sql`rank desc, on_date desc nulls last, item_position, kind_order, resolution_number, position, id`
-const publishedMinutes = sql`('published', 'approved')`
 
 /**
  * The kinds of hit, each shaped alike; `text` is only ever text the public may read.
@@ -225,56 +247,48 @@ function hitBranches(terms: SearchTerms, text: TextColumn): HitBranch[] {
     [
       'item',
       sql`
-    select 'item' as kind, 1 as kind_order, ai.id, m.slug as meeting_slug, m.date::text as on_date, b.name as body_name,
+    select 'item' as kind, 1 as kind_order, ai.id, m.slug as meeting_slug, m.on_date, m.body_name,
       ai.number as item_number, ai.position as item_position, null::integer as resolution_number,
-      null::integer as position, null::text as slug, null::text as parent_slug, null::text as context, b.id as body_id,
+      null::integer as position, null::text as slug, null::text as parent_slug, null::text as context, m.body_id,
       false as month_only, ai.title, ai.exempt_paragraph,
-      ${text(sql`case when ${isExemptSql('ai')} then ''
-        when mn.status in ${publishedMinutes} then ai.purpose || ' ' || ai.minute
-        else ai.purpose end`)} as text,
+      ${text(sql`case when ${isExemptSql('ai')} then '' when m.minuted then ai.purpose || ' ' || ai.minute else ai.purpose end`)}
+        as text,
       ts_rank(doc.vector, ${q}) + case when ai.title_search @@ ${q} then 1 else 0 end as rank
     from agenda_items ai
-    join meetings m on m.id = ai.meeting_id
-    join bodies b on b.id = m.body_id
-    left join minutes mn on mn.meeting_id = m.id
+    join published m on m.id = ai.meeting_id
     cross join lateral (select case
       when ${isExemptSql('ai')} then ai.title_search
-      when mn.status in ${publishedMinutes} then ai.search
+      when m.minuted then ai.search
       else ai.open_search end as vector) doc
-    where ${agendaPublishedSql('m')} and (
-      (${isExemptSql('ai')} and ai.title_search @@ ${q})
-      or (${isOpenSql('ai')} and mn.status in ${publishedMinutes} and ai.search @@ ${q})
-      or (${isOpenSql('ai')} and (mn.status is null or mn.status not in ${publishedMinutes}) and ai.open_search @@ ${q}))`,
+    where (${isExemptSql('ai')} and ai.title_search @@ ${q})
+      or (${isOpenSql('ai')} and m.minuted and ai.search @@ ${q})
+      or (${isOpenSql('ai')} and not m.minuted and ai.open_search @@ ${q})`,
     ],
     ['report', reportHits(q, 'none', text)],
     ['report', reportHits(q, 'some', text)],
     [
       'resolution',
       sql`
-    select 'resolution', 3, res.id, m.slug, m.date::text, b.name, ai.number, ai.position, res.number, null, null, null, null,
-      b.id, false, ai.title, null,
+    select 'resolution', 3, res.id, m.slug, m.on_date, m.body_name, ai.number, ai.position, res.number, null, null, null, null,
+      m.body_id, false, ai.title, null,
       ${text(sql`res.text`)},
       ts_rank(to_tsvector('english', res.text), ${q})
     from resolutions res
     join agenda_items ai on ai.id = res.agenda_item_id
-    join meetings m on m.id = ai.meeting_id
-    join bodies b on b.id = m.body_id
-    join minutes mn on mn.meeting_id = m.id and mn.status in ${publishedMinutes}
-    where ${agendaPublishedSql('m')} and ${isOpenSql('ai')} and to_tsvector('english', res.text) @@ ${q}`,
+    join published m on m.id = ai.meeting_id and m.minuted
+    where ${isOpenSql('ai')} and to_tsvector('english', res.text) @@ ${q}`,
     ],
     [
       'document',
       sql`
-    select 'document', 7, d.document_id, m.slug, m.date::text, b.name, ai.number, ai.position, null, d.position, null,
-      null, null, b.id, false, d.title, null,
+    select 'document', 7, d.document_id, m.slug, m.on_date, m.body_name, ai.number, ai.position, null, d.position, null,
+      null, null, m.body_id, false, d.title, null,
       ${text(sql`d.text`)},
       ts_rank(d.search, ${q}) + case when to_tsvector('english', d.title) @@ ${q} then 1 else 0 end
     from item_documents d
     join agenda_items ai on ai.id = d.agenda_item_id
-    join meetings m on m.id = ai.meeting_id
-    join bodies b on b.id = m.body_id
-    where d.document_id is not null and ${agendaPublishedSql('m')} and ${isOpenSql('d')} and ${isOpenSql('ai')}
-      and d.search @@ ${q}`,
+    join published m on m.id = ai.meeting_id
+    where d.document_id is not null and ${isOpenSql('d')} and ${isOpenSql('ai')} and d.search @@ ${q}`,
     ],
     ...participationHits(q, text),
     ...recordHits(terms, text),
@@ -310,7 +324,7 @@ function reportHits(q: RawBuilder<unknown>, openAppendices: 'none' | 'some', tex
           ) appendix`,
         }
   return sql`
-    select 'report', 2, r.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, null, null, null, null, b.id, false,
+    select 'report', 2, r.id, m.slug, m.on_date, m.body_name, ai.number, ai.position, null, null, null, null, null, m.body_id, false,
       r.title, null,
       ${text(sql`concat_ws(' ', r.purpose, r.reasons, r.background, r.alternative_options, ${appendixText})`)},
       ts_rank(${vector}, ${q}) + case when r.title_search @@ ${q} then 1 else 0 end
@@ -319,10 +333,9 @@ function reportHits(q: RawBuilder<unknown>, openAppendices: 'none' | 'some', tex
       select ai.number, ai.position, ai.meeting_id, ai.exempt_paragraph from agenda_items ai
       where ai.id = r.agenda_item_id offset 0
     ) ai
-    join meetings m on m.id = ai.meeting_id
-    join bodies b on b.id = m.body_id
+    join published m on m.id = ai.meeting_id
     ${appendix}
-    where ${matched} and ${agendaPublishedSql('m')} and ${isOpenSql('r')} and ${isOpenSql('ai')}`
+    where ${matched} and ${isOpenSql('r')} and ${isOpenSql('ai')}`
 }
 
 /** A member of the public's name, only when they agreed to be named; null otherwise. */
@@ -342,35 +355,32 @@ function participationHits(q: RawBuilder<unknown>, text: TextColumn): HitBranch[
     [
       'question',
       sql`
-    select 'question', 4, q.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, q.position, null, null, null,
-      b.id, false, 'Question ' || q.position || ' from ' || coalesce(${asker}, ${UNNAMED_MEMBER_OF_THE_PUBLIC}), null,
+    select 'question', 4, q.id, m.slug, m.on_date, m.body_name, ai.number, ai.position, null, q.position, null, null, null,
+      m.body_id, false, 'Question ' || q.position || ' from ' || coalesce(${asker}, ${UNNAMED_MEMBER_OF_THE_PUBLIC}), null,
       ${text(questionText)},
       ts_rank(doc.vector, ${q})
     from public_questions q
-    join meetings m on m.id = q.meeting_id
-    join bodies b on b.id = m.body_id
+    join published m on m.id = q.meeting_id
     left join agenda_items ai on ai.id = q.agenda_item_id
     cross join lateral (select to_tsvector('english', concat_ws(' ', ${asker}, ${questionText})) as vector) doc
-    where ${agendaPublishedSql('m')} and doc.vector @@ ${q}`,
+    where doc.vector @@ ${q}`,
     ],
     [
       'motion',
       sql`
-    select 'motion', 5, mo.id, m.slug, m.date::text, b.name, ai.number, ai.position, null, mo.position, null, null, null,
-      b.id, false, 'Motion ' || mo.position || coalesce(', moved by ' || mover.name, ''), null,
+    select 'motion', 5, mo.id, m.slug, m.on_date, m.body_name, ai.number, ai.position, null, mo.position, null, null, null,
+      m.body_id, false, 'Motion ' || mo.position || coalesce(', moved by ' || mover.name, ''), null,
       ${text(motionText)},
       ts_rank(doc.vector, ${q})
     from motions mo
-    join meetings m on m.id = mo.meeting_id
-    join bodies b on b.id = m.body_id
-    join minutes mn on mn.meeting_id = m.id and mn.status in ${publishedMinutes}
+    join published m on m.id = mo.meeting_id and m.minuted
     left join agenda_items ai on ai.id = mo.agenda_item_id
     left join people mover on mover.id = mo.mover_id
     left join lateral (
       select string_agg(a.text, ' ' order by a.position) as text from motion_amendments a where a.motion_id = mo.id
     ) amendment on true
     cross join lateral (select to_tsvector('english', ${motionText}) as vector) doc
-    where ${agendaPublishedSql('m')} and (ai.id is null or ${isOpenSql('ai')}) and doc.vector @@ ${q}`,
+    where (ai.id is null or ${isOpenSql('ai')}) and doc.vector @@ ${q}`,
     ],
     [
       'petition',
