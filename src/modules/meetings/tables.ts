@@ -251,6 +251,10 @@ export interface ItemDocumentsTable extends ExemptColumns {
   search: SearchVector
 }
 
+/**
+ * A report. The table also keeps its item's meeting, number, place and exemption for search: copies
+ * the database writes (migration 0048), left out here so that nothing else writes or reads them.
+ */
 export interface ReportsTable extends ExemptColumns {
   id: Uuid
   agendaItemId: string

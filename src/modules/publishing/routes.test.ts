@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Agent } from '../../../test/support/agent.ts'
+import { builders } from '../../../test/support/builders/index.ts'
+import { exemptFields, submit } from '../../../test/support/builders/forms.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { ALL_ROLES, TEST_BASE_URL, type TestApp, type TestRole, startTestApp } from '../../../test/support/harness.ts'
 import {
@@ -7,6 +9,7 @@ import {
   count,
   errorSummary,
   fieldError,
+  formFields,
   heading,
   links,
   text,
@@ -111,6 +114,26 @@ describe.each(testDatabases())('publishing on $name', (database) => {
       expect(text(draft.body)).toContain('1 result for ‘lemurdraftitem’')
       expect(links(draft.body)).toContain(`/meetings/${seeded.draftSlug}#item-1`)
       expect(draft.body).not.toContain('draftminuteword')
+    })
+
+    it('follows a report’s item once the report is written: its new number, and its exemption', async () => {
+      const build = builders(t)
+      const body = await build.aBody({ name: 'Short breaks panel' })
+      const meeting = await build.aMeeting(body, { date: '2023-12-07' })
+      const item = await build.anAgendaItem(meeting, { number: 2, title: 'Short breaks' })
+      await build.aReport(item, {
+        title: 'Short breaks review',
+        sections: { background: 'The bilbyshortbreaks offer.' },
+      })
+      const found = () => search('bilbyshortbreaks').then((page) => text(page.body))
+      expect(await found()).toContain('Short breaks panel, Thursday 7 December 2023, item 2')
+      const agent = await t.as('scrutiny_officer')
+      const edit = `${item.url}/edit`
+      const fields = formFields((await agent.get(edit)).body, edit)
+      await submit(agent, edit, { ...fields, number: '2a' })
+      expect(await found()).toContain('Short breaks panel, Thursday 7 December 2023, item 2a')
+      await submit(agent, edit, { ...fields, number: '2a', ...exemptFields({ paragraph: 1 }) })
+      expect(await found()).toContain('0 results for ‘bilbyshortbreaks’')
     })
 
     it('shows 20 results a page with GOV.UK pagination', async () => {

@@ -18,8 +18,9 @@ const rank = (q: RawBuilder<unknown>, vector: RawBuilder<unknown>, title: RawBui
 
 /**
  * Bodies, meetings' notices, recommendations and their updates, decisions, the forward plan, work programmes.
- * Bodies, recommendations and updates match on their stored words; meetings and decisions are narrowed
- * by their stored words (and their body's, their open documents) and then matched on all their words.
+ * Bodies, recommendations, updates and work programme items match on their stored words; meetings and
+ * decisions are narrowed by their stored words (and their body's, their open documents) and then matched
+ * on all their words.
  */
 function trackingHits(terms: SearchTerms, text: TextColumn): HitBranch[] {
   const q = terms.query
@@ -116,16 +117,16 @@ function trackingHits(terms: SearchTerms, text: TextColumn): HitBranch[] {
     select 'work-programme-item', 16, w.id, null,
       coalesce(m.date, w.scheduled_on, (w.scheduled_month || '-01')::date)::text, b.name, null, null, null, null, null,
       b.slug, null, b.id, m.id is null and w.scheduled_on is null, w.title, null, ${text(workText)},
-      ${rank(q, sql`to_tsvector('english', w.title || ' ' || ${workText})`, sql`w.title`)}
+      ${rank(q, sql`w.search`, sql`w.title`)}
     from work_programme_items w
     join bodies b on b.id = w.body_id
     left join meetings m on m.id = w.meeting_id
-    where to_tsvector('english', w.title || ' ' || ${workText}) @@ ${q}`,
+    where w.search @@ ${q}`,
     ],
   ]
 }
 
-/** Inspections and their findings, improvement plans' actions and milestones. */
+/** Inspections and their findings, improvement plans' actions and milestones; findings and milestones match on their stored words. */
 function improvementHits(q: RawBuilder<unknown>, text: TextColumn): HitBranch[] {
   const inspectionText = sql`concat_ws(' ', n.inspectorates, n.kind, n.overall_judgement, n.summary, judgement.text)`
   const inspectionDate = (alias: string) =>
@@ -150,10 +151,10 @@ function improvementHits(q: RawBuilder<unknown>, text: TextColumn): HitBranch[] 
       sql`
     select 'finding', 18, f.id, null, ${inspectionDate('n')}, null, null, null, null, null, null, n.slug, n.title, null, false,
       upper(left(f.kind, 1)) || substr(f.kind, 2) || ' ' || f.number, null, ${text(sql`f.text`)},
-      ts_rank(to_tsvector('english', f.text), ${q})
+      ts_rank(f.search, ${q})
     from inspection_findings f
     join inspections n on n.id = f.inspection_id
-    where to_tsvector('english', f.text) @@ ${q}`,
+    where f.search @@ ${q}`,
     ],
     [
       'action',
@@ -174,12 +175,12 @@ function improvementHits(q: RawBuilder<unknown>, text: TextColumn): HitBranch[] 
       sql`
     select 'milestone', 20, ms.id, null, ms.due_on::text, null, null, null, null, null, a.reference, p.slug,
       p.title || ', action ' || a.reference, null, false, ms.text, null, ${text(sql`ms.due_note`)},
-      ts_rank(to_tsvector('english', ms.text || ' ' || ms.due_note), ${q})
+      ts_rank(ms.search, ${q})
     from plan_milestones ms
     join plan_actions a on a.id = ms.action_id
     join plan_themes t on t.id = a.theme_id
     join improvement_plans p on p.id = t.plan_id
-    where to_tsvector('english', ms.text || ' ' || ms.due_note) @@ ${q}`,
+    where ms.search @@ ${q}`,
     ],
   ]
 }

@@ -299,8 +299,8 @@ function hitBranches(terms: SearchTerms, text: TextColumn): HitBranch[] {
  * Reports with no open appendix (`none`), matched and ranked on their stored words alone, through its
  * index: no appendix is read for them. Reports with one (`some`), whose appendices' words are made at
  * query time. Either way the words are the report's and its open appendices', as the text shown is.
- * Each report's item is read by its key (`offset 0` keeps the planner from reading every agenda item
- * to join a few thousand reports, which took twice as long on the large council).
+ * A report's item (`ai`: its meeting, number, place and exemption) is the copy the report keeps
+ * (migration 0048): reading each report's item by its key took longer than ranking the reports.
  */
 function reportHits(q: RawBuilder<unknown>, openAppendices: 'none' | 'some', text: TextColumn): RawBuilder<unknown> {
   // Read once, as a hashed set, not an appendix scan per report.
@@ -330,8 +330,7 @@ function reportHits(q: RawBuilder<unknown>, openAppendices: 'none' | 'some', tex
       ts_rank(${vector}, ${q}) + case when r.title_search @@ ${q} then 1 else 0 end
     from reports r
     cross join lateral (
-      select ai.number, ai.position, ai.meeting_id, ai.exempt_paragraph from agenda_items ai
-      where ai.id = r.agenda_item_id offset 0
+      select r.meeting_id, r.item_number as number, r.item_position as position, r.item_exempt_paragraph as exempt_paragraph
     ) ai
     join published m on m.id = ai.meeting_id
     ${appendix}

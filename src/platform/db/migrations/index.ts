@@ -44,6 +44,8 @@ import * as auditTrailIndexes from './2024-01-24-0043-audit-trail-indexes.ts'
 import * as statutoryReturns from './2024-01-26-0045-statutory-returns.ts'
 import * as reportedPeriodsIndex from './2024-01-27-0046-reported-periods-index.ts'
 import * as ginWithoutPendingList from './2024-01-28-0047-gin-without-pending-list.ts'
+import * as reportItemPlace from './2024-01-29-0048-report-item-place.ts'
+import * as moreSearchVectors from './2024-01-30-0049-more-search-vectors.ts'
 
 /**
  * Forward-only migrations, listed here rather than read from the folder so that they work
@@ -95,6 +97,8 @@ const migrations: Record<string, Migration> = {
   '2024-01-26-0045-statutory-returns': statutoryReturns,
   '2024-01-27-0046-reported-periods-index': reportedPeriodsIndex,
   '2024-01-28-0047-gin-without-pending-list': ginWithoutPendingList,
+  '2024-01-29-0048-report-item-place': reportItemPlace,
+  '2024-01-30-0049-more-search-vectors': moreSearchVectors,
 }
 
 export const migrationProvider: MigrationProvider = {
