@@ -18,17 +18,14 @@ const rank = (q: RawBuilder<unknown>, vector: RawBuilder<unknown>, title: RawBui
 
 /**
  * Bodies, meetings' notices, recommendations and their updates, decisions, the forward plan, work programmes.
- * Bodies, recommendations, updates and work programme items match on their stored words; meetings and
- * decisions are narrowed by their stored words (and their body's, their open documents) and then matched
- * on all their words.
+ * Bodies, recommendations, updates and work programme items match on their stored words, and decisions
+ * on theirs and their open documents' (decisionHits); meetings are narrowed by their stored words and
+ * their body's, and then matched on all their words.
  */
 function trackingHits(terms: SearchTerms, text: TextColumn): HitBranch[] {
   const q = terms.query
   const meetingText = sql`concat_ws(' ', m.venue, m.notes, m.status_reason)`
   const recommendationText = sql`concat_ws(' ', r.text, r.review_title, r.response_reasons)`
-  const decisionText = sql`concat_ws(' ', part.text, d.description, d.reasons, d.alternatives_considered, d.wards_affected, document.text)`
-  // A decision's own words are stored (search); only its open documents' are made here, and few have any.
-  const decisionWords = sql`d.search || to_tsvector('english', coalesce(document.text, ''))`
   const planItemText = sql`case when ${isOpenSql('i')} then concat_ws(' ', i.decision_taker, i.consultation, i.representations,
     i.documents, i.responsible_officer, i.urgency_reason) else '' end`
   const workText = sql`concat_ws(' ', w.description, w.timing_note, w.origin_note, w.lead_officer)`
@@ -78,28 +75,8 @@ function trackingHits(terms: SearchTerms, text: TextColumn): HitBranch[] {
     join bodies b on b.id = r.body_id
     where u.search @@ ${q}`,
     ],
-    [
-      'decision',
-      sql`
-    select 'decision', 14, d.id, null, d.decided_on::text, coalesce(b.name, p.name), null, null, null, null, d.slug, null, null,
-      b.id, false, coalesce(d.number || ': ', '') || d.title, null, ${text(decisionText)},
-      ${rank(q, decisionWords, sql`d.title`)}
-    from decisions d
-    left join bodies b on b.id = d.taker_body_id
-    left join people p on p.id = d.taker_person_id
-    left join lateral (select string_agg(value, ' ') as text from jsonb_array_elements_text(d.parts)) part on true
-    left join lateral (
-      select string_agg(dd.title || ' ' || dd.body, ' ' order by dd.number) as text
-      from decision_documents dd where dd.decision_id = d.id and ${isOpenSql('dd')}
-    ) document on true
-    where ${narrowedTo(
-      terms,
-      sql`d.id`,
-      (anyWord) => sql`select id from decisions where search @@ ${anyWord}
-        union select decision_id from decision_documents dd where ${isOpenSql('dd')}`,
-    )}
-      and ${decisionWords} @@ ${q}`,
-    ],
+    decisionHits(q, 'none', text),
+    decisionHits(q, 'some', text),
     [
       'forward-plan-item',
       sql`
@@ -123,6 +100,47 @@ function trackingHits(terms: SearchTerms, text: TextColumn): HitBranch[] {
     left join meetings m on m.id = w.meeting_id
     where w.search @@ ${q}`,
     ],
+  ]
+}
+
+/**
+ * Decisions with no open document (`none`), matched and ranked on their stored words (all of a decision's
+ * own, its parts too) through their index. Decisions with one (`some`), few, whose documents' words are
+ * made at query time. Either way the words are the decision's and its open documents', as the text shown is.
+ */
+function decisionHits(q: RawBuilder<unknown>, openDocuments: 'none' | 'some', text: TextColumn): HitBranch {
+  const openDocument = sql`d.id in (select dd.decision_id from decision_documents dd where ${isOpenSql('dd')})`
+  const { words, documentText, document, matched } =
+    openDocuments === 'none'
+      ? {
+          words: sql`d.search`,
+          documentText: sql`null`,
+          document: sql``,
+          matched: sql`d.search @@ ${q} and not ${openDocument}`,
+        }
+      : {
+          words: sql`d.search || to_tsvector('english', coalesce(document.text, ''))`,
+          documentText: sql`document.text`,
+          document: sql`left join lateral (
+            select string_agg(dd.title || ' ' || dd.body, ' ' order by dd.number) as text
+            from decision_documents dd where dd.decision_id = d.id and ${isOpenSql('dd')}
+          ) document on true`,
+          matched: sql`${openDocument} and d.search || to_tsvector('english', coalesce(document.text, '')) @@ ${q}`,
+        }
+  const decisionText = sql`concat_ws(' ', part.text, d.description, d.reasons, d.alternatives_considered, d.wards_affected,
+    ${documentText})`
+  return [
+    'decision',
+    sql`
+    select 'decision', 14, d.id, null, d.decided_on::text, coalesce(b.name, p.name), null, null, null, null, d.slug, null, null,
+      b.id, false, coalesce(d.number || ': ', '') || d.title, null, ${text(decisionText)},
+      ${rank(q, words, sql`d.title`)}
+    from decisions d
+    left join bodies b on b.id = d.taker_body_id
+    left join people p on p.id = d.taker_person_id
+    left join lateral (select string_agg(value, ' ') as text from jsonb_array_elements_text(d.parts)) part on true
+    ${document}
+    where ${matched}`,
   ]
 }
 
