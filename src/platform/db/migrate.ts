@@ -38,6 +38,17 @@ export async function migrateTo(db: AnyDb, name: string): Promise<string[]> {
   return applied(await new Migrator({ db, provider: migrationProvider }).migrateTo(name))
 }
 
+/**
+ * Applies every migration before `name` and none after: how a test of a migration starts from a
+ * database as it stood before it. Throws for a name this version does not have.
+ */
+export async function migrateToJustBefore(db: AnyDb, name: string): Promise<string[]> {
+  const names = await migrationNames()
+  const at = names.indexOf(name)
+  if (at < 1) throw new Error(`No migration comes before ${name}`)
+  return migrateTo(db, names[at - 1])
+}
+
 /** The names of this version's migrations, oldest first. */
 export async function migrationNames(): Promise<string[]> {
   return Object.keys(await migrationProvider.getMigrations()).sort()

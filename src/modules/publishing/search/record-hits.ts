@@ -144,7 +144,10 @@ function decisionHits(q: RawBuilder<unknown>, openDocuments: 'none' | 'some', te
   ]
 }
 
-/** Inspections and their findings, improvement plans' actions and milestones; findings and milestones match on their stored words. */
+/**
+ * Inspections and their findings, improvement plans' actions and milestones; findings and milestones match
+ * on their stored words.
+ */
 function improvementHits(q: RawBuilder<unknown>, text: TextColumn): HitBranch[] {
   const inspectionText = sql`concat_ws(' ', n.inspectorates, n.kind, n.overall_judgement, n.summary, judgement.text)`
   const inspectionDate = (alias: string) =>

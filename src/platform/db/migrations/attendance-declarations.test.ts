@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDatabases } from '../../../../test/support/databases.ts'
 import type { Database } from '#src/database.ts'
 import type { DatabaseHandle } from '#src/platform/db/database.ts'
-import { migrateTo, migrateToLatest, migrationNames } from '#src/platform/db/migrate.ts'
+import { migrateToJustBefore, migrateToLatest } from '#src/platform/db/migrate.ts'
 
 const MIGRATION = '2024-01-11-0021-attendance-declarations'
 
@@ -14,8 +14,7 @@ describe.each(testDatabases())('declarations and attendance recorded before $nam
 
   beforeAll(async () => {
     handle = await database.open()
-    const names = await migrationNames()
-    await migrateTo(handle.db, names[names.indexOf(MIGRATION) - 1])
+    await migrateToJustBefore(handle.db, MIGRATION)
     const one = async <T extends Record<string, string>>(query: string) =>
       (await sql.raw<T>(query).execute(handle.db)).rows[0]
     ids.person = (

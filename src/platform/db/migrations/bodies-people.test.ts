@@ -2,16 +2,15 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '#src/database.ts'
 import { type DatabaseHandle, openPglite } from '#src/platform/db/database.ts'
-import { migrateTo, migrateToLatest, migrationNames } from '#src/platform/db/migrate.ts'
+import { migrateToJustBefore, migrateToLatest } from '#src/platform/db/migrate.ts'
 
 /** A database kept before bodies had types as councils have them keeps its bodies, people and memberships. */
 describe('migration 0022: bodies and people as councils have them', () => {
   let handle: DatabaseHandle<Database>
 
   beforeAll(async () => {
-    const names = await migrationNames()
     handle = await openPglite<Database>()
-    await migrateTo(handle.db, names[names.indexOf('2024-01-11-0022-bodies-people') - 1])
+    await migrateToJustBefore(handle.db, '2024-01-11-0022-bodies-people')
     await sql`insert into bodies (slug, name, kind) values ('review', 'Review group', 'group'), ('panel', 'Panel', 'panel')`.execute(
       handle.db,
     )

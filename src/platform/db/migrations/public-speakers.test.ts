@@ -2,16 +2,15 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '#src/database.ts'
 import { type DatabaseHandle, openPglite } from '#src/platform/db/database.ts'
-import { migrateTo, migrateToLatest, migrationNames } from '#src/platform/db/migrate.ts'
+import { migrateToJustBefore, migrateToLatest } from '#src/platform/db/migrate.ts'
 
 /** A database kept before public speakers keeps its items, none saying anything of the public. */
 describe('migration 0029: public speakers', () => {
   let handle: DatabaseHandle<Database>
 
   beforeAll(async () => {
-    const names = await migrationNames()
     handle = await openPglite<Database>()
-    await migrateTo(handle.db, names[names.indexOf('2024-01-12-0029-public-speakers') - 1])
+    await migrateToJustBefore(handle.db, '2024-01-12-0029-public-speakers')
     await sql`insert into bodies (slug, name, kind) values ('panel', 'Panel', 'panel')`.execute(handle.db)
     await sql`insert into meetings (slug, body_id, date, venue, status, notes)
       select '2024-02-08-panel', id, '2024-02-08', '', 'scheduled', '' from bodies`.execute(handle.db)

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '#src/database.ts'
 import { type DatabaseHandle, openPglite } from '#src/platform/db/database.ts'
-import { migrateTo, migrateToLatest, migrationNames } from '#src/platform/db/migrate.ts'
+import { migrateToJustBefore, migrateToLatest } from '#src/platform/db/migrate.ts'
 
 /** A report keeps a copy of its item's place for search, from the migration on, whatever writes the rows. */
 describe('migration 0048: a report keeps its item’s place', () => {
@@ -22,9 +22,8 @@ describe('migration 0048: a report keeps its item’s place', () => {
     ).rows
 
   beforeAll(async () => {
-    const names = await migrationNames()
     handle = await openPglite<Database>()
-    await migrateTo(handle.db, names[names.indexOf('2024-01-29-0048-report-item-place') - 1])
+    await migrateToJustBefore(handle.db, '2024-01-29-0048-report-item-place')
     await sql`insert into bodies (slug, name, kind) values ('panel', 'Panel', 'panel')`.execute(handle.db)
     await sql`insert into meetings (slug, body_id, date, venue, status, notes)
       select s, id, d::date, '', 'scheduled', '' from bodies,
