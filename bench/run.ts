@@ -69,11 +69,12 @@ const TARGETS: Target[] = [
 interface Target {
   name: string
   path: string
-  ratioBudget: number
+  /** At 50 connections: no worse than this many times the static twin, with p95 under 250 ms; null for none. */
+  ratioBudget: number | null
   /** Asked for as the demo admin, signed in (the audit trail): rendered afresh every time. */
   signedIn?: boolean
-  /** p95 alone under this, when not the usual fresh-render budget (search). */
-  soloBudget?: number
+  /** p95 alone under this, when not the usual fresh-render budget (search); null for none. */
+  soloBudget?: number | null
 }
 
 /** `--scale large`: the pages of the synthetic large council (src/demo/large.ts), search and the audit trail. */
@@ -121,10 +122,24 @@ function largeTargets(addresses: Awaited<ReturnType<typeof loadLargeCouncil>>['a
     { name: 'Decision', path: addresses.decision, ratioBudget: 10 },
     { name: 'Outcomes', path: '/outcomes', ratioBudget: 10 },
     { name: 'API: meeting', path: `/api/v1${addresses.meeting}`, ratioBudget: 10 },
-    { name: 'Search', path: '/search?q=fostering', ratioBudget: 10, soloBudget: 50 },
-    { name: 'Audit trail', path: '/admin/audit', ratioBudget: 10, signedIn: true },
-    { name: 'Audit trail: one action', path: '/admin/audit?action=updated+meeting', ratioBudget: 10, signedIn: true },
-    { name: 'Audit trail: a week', path: `/admin/audit?${AUDIT_WEEK}`, ratioBudget: 10, signedIn: true },
+    // Issue 15 sets search one budget, its p95 alone, and the audit trail's views none in time: they must be
+    // paginated and read through indexes (src/platform/audit/reader.test.ts checks each filter's plan).
+    { name: 'Search', path: '/search?q=fostering', ratioBudget: null, soloBudget: 50 },
+    { name: 'Audit trail', path: '/admin/audit', ratioBudget: null, soloBudget: null, signedIn: true },
+    {
+      name: 'Audit trail: one action',
+      path: '/admin/audit?action=updated+meeting',
+      ratioBudget: null,
+      soloBudget: null,
+      signedIn: true,
+    },
+    {
+      name: 'Audit trail: a week',
+      path: `/admin/audit?${AUDIT_WEEK}`,
+      ratioBudget: null,
+      soloBudget: null,
+      signedIn: true,
+    },
   ]
 }
 
@@ -409,13 +424,16 @@ function verdictOf(row: Row, rows: Row[]): string {
   if (row.result.non2xx > 0) return 'FAIL (non-2xx)'
   if (row.result.requests === 0) return 'FAIL (no response in time)'
   if (row.kind === 'dynamic') return row.result.p95 < PAGE_BUDGET_MS ? 'PASS' : `FAIL (p95 ≥ ${PAGE_BUDGET_MS} ms)`
+  if (row.soloBudget === null && row.ratioBudget === null) return 'no budget in time'
   const failures: string[] = []
   const solo = row.solo?.p95 ?? Infinity
-  const soloBudget = row.soloBudget ?? FRESH_SOLO_BUDGET_MS
-  if (!(solo < soloBudget)) failures.push(`alone ≥ ${soloBudget} ms`)
-  const ratio = ratioOf(row, rows)
-  if (!(ratio <= row.ratioBudget)) failures.push(`> ${row.ratioBudget}× static`)
-  if (!(row.result.p95 < FRESH_LOADED_BUDGET_MS)) failures.push(`p95 ≥ ${FRESH_LOADED_BUDGET_MS} ms`)
+  const soloBudget = row.soloBudget === undefined ? FRESH_SOLO_BUDGET_MS : row.soloBudget
+  if (soloBudget !== null && !(solo < soloBudget)) failures.push(`alone ≥ ${soloBudget} ms`)
+  if (row.ratioBudget !== null) {
+    const ratio = ratioOf(row, rows)
+    if (!(ratio <= row.ratioBudget)) failures.push(`> ${row.ratioBudget}× static`)
+    if (!(row.result.p95 < FRESH_LOADED_BUDGET_MS)) failures.push(`p95 ≥ ${FRESH_LOADED_BUDGET_MS} ms`)
+  }
   return failures.length ? `FAIL (${failures.join('; ')})` : 'PASS'
 }
 
@@ -463,7 +481,11 @@ function report(runs: { rows: Row[]; dbKind: string }[], start?: { fresh: number
     '',
     `Budgets: as served, p95 under ${PAGE_BUDGET_MS} ms at ${CONNECTIONS} connections. Rendered afresh: p95 alone under ` +
       `${FRESH_SOLO_BUDGET_MS} ms; at ${CONNECTIONS} connections no worse than 20× the static twin for the committee page ` +
-      `and 10× for the others, with p95 under ${FRESH_LOADED_BUDGET_MS} ms.`,
+      `and 10× for the others, with p95 under ${FRESH_LOADED_BUDGET_MS} ms. ` +
+      (SCALE === 'large'
+        ? 'Search on the large council: p95 alone under 50 ms, and no budget at 50 connections. The audit ' +
+          'trail: no budget in time; its views are paged and read through indexes (src/platform/audit/reader.test.ts).'
+        : ''),
     '',
   ]
   for (const run of runs) lines.push(...pagesTable(run.rows, run.dbKind), '')
