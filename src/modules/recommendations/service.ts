@@ -108,13 +108,17 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   const resolutions = createResolutionFinder(deps.minutes)
   // What the tracker counts and orders a committee's recommendations by, rated as they stood on a day:
   // the same for everyone (the tracker is public), and a large committee has hundreds.
+  // A body's recommendations as they stood on a day, in the body's numbering, which the tracker shows
+  // them in unless asked otherwise: sorted once, as they are kept.
   const trackerFacts = readsUntilChanged(
     'tracker facts',
     async (_ctx: Context, bodyId: string, on: string): Promise<TrackerFacts[]> =>
-      (await repo.trackerFacts(bodyId, on)).map((row) => {
-        const stood = asItStood(row, on)
-        return { ...stood, rag: ragOf(stood, on).rag, overdue: isOverdue(stood, on), dueOn: targetDueOn(stood) }
-      }),
+      (await repo.trackerFacts(bodyId, on))
+        .map((row) => {
+          const stood = asItStood(row, on)
+          return { ...stood, rag: ragOf(stood, on).rag, overdue: isOverdue(stood, on), dueOn: targetDueOn(stood) }
+        })
+        .sort(compareNumbers),
     { acrossRequests: deps.readsAcrossRequests ?? false, keep: 50 },
   )
 
@@ -202,7 +206,10 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
     ) {
       const body = await bodies.getBody(ctx, bodySlug)
       const all = await trackerFacts(ctx, body.id, on)
-      const matching = all.filter((facts) => matches(facts, query)).sort(TRACKER_ORDERS[query.sort ?? 'number'])
+      // In the body's numbering already (trackerFacts); another order is sorted from it.
+      const sort = query.sort ?? 'number'
+      const matching = all.filter((facts) => matches(facts, query))
+      if (sort !== 'number') matching.sort(TRACKER_ORDERS[sort])
       const pages = Math.max(1, Math.ceil(matching.length / TRACKER_PAGE_SIZE))
       const pageShown = page ? Math.min(page, pages) : null
       const shown = pageShown
