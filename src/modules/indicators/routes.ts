@@ -179,6 +179,16 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     }
   }
 
+  /**
+   * An indicator's chart, made once for each indicator the service keeps (until the data changes): the
+   * same for everyone who is given it, and known by the kept indicator itself.
+   */
+  const charts = new WeakMap<IndicatorView, ReturnType<typeof indicatorChart>>()
+  const chartOf = (indicator: IndicatorView) => {
+    if (!charts.has(indicator)) charts.set(indicator, indicatorChart(indicator))
+    return charts.get(indicator)!
+  }
+
   async function indicatorPage(request: FastifyRequest, reply: FastifyReply, code: string, errors = noErrors) {
     const { indicator, groupLabel } = await service.indicator(request.ctx, code)
     const [history, links] = await Promise.all([
@@ -192,7 +202,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         links,
         indicator,
         groupLabel,
-        chart: indicatorChart(indicator),
+        chart: chartOf(indicator),
         describe: (p: IndicatorView['periods'][number]) => describeValue(p, indicator),
         format: (n: number | null) => formatFigure(n, indicator),
         unit: unitLabel(indicator.unit),
