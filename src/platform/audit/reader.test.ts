@@ -5,7 +5,14 @@ import type { Context } from '#src/platform/auth/user.ts'
 import { type AuditFilter, createAuditReader } from './reader.ts'
 
 const admin: Context = {
-  user: { id: crypto.randomUUID(), email: 'a@example.org', name: 'Admin', role: 'admin', personId: null, sessionId: 's' },
+  user: {
+    id: crypto.randomUUID(),
+    email: 'a@example.org',
+    name: 'Admin',
+    role: 'admin',
+    personId: null,
+    sessionId: 's',
+  },
   requestId: 'audit-reader-test',
 }
 
