@@ -110,22 +110,17 @@ function trackingHits(terms: SearchTerms, text: TextColumn): HitBranch[] {
  */
 function decisionHits(q: RawBuilder<unknown>, openDocuments: 'none' | 'some', text: TextColumn): HitBranch {
   const openDocument = sql`d.id in (select dd.decision_id from decision_documents dd where ${isOpenSql('dd')})`
-  const { words, documentText, document, matched } =
+  const { words, documentText, document, only } =
     openDocuments === 'none'
-      ? {
-          words: sql`d.search`,
-          documentText: sql`null`,
-          document: sql``,
-          matched: sql`d.search @@ ${q} and not ${openDocument}`,
-        }
+      ? { words: sql`d.search`, documentText: sql`null`, document: sql``, only: sql`not ${openDocument}` }
       : {
-          words: sql`d.search || to_tsvector('english', coalesce(document.text, ''))`,
+          words: sql`(d.search || to_tsvector('english', coalesce(document.text, '')))`,
           documentText: sql`document.text`,
           document: sql`left join lateral (
             select string_agg(dd.title || ' ' || dd.body, ' ' order by dd.number) as text
             from decision_documents dd where dd.decision_id = d.id and ${isOpenSql('dd')}
           ) document on true`,
-          matched: sql`${openDocument} and d.search || to_tsvector('english', coalesce(document.text, '')) @@ ${q}`,
+          only: openDocument,
         }
   const decisionText = sql`concat_ws(' ', part.text, d.description, d.reasons, d.alternatives_considered, d.wards_affected,
     ${documentText})`
@@ -140,7 +135,7 @@ function decisionHits(q: RawBuilder<unknown>, openDocuments: 'none' | 'some', te
     left join people p on p.id = d.taker_person_id
     left join lateral (select string_agg(value, ' ') as text from jsonb_array_elements_text(d.parts)) part on true
     ${document}
-    where ${matched}`,
+    where ${only} and ${words} @@ ${q}`,
   ]
 }
 

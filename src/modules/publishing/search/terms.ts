@@ -4,9 +4,8 @@ import type { Db } from '#src/database.ts'
 /**
  * What is searched for, read once: the query as a constant (so that the planner can use the stored
  * words' indexes), and any one of its words, which narrows records whose words are not all stored
- * in one row (a meeting's are its body's name too; a decision's, its documents' words). A match of
- * the query holds at least one word of its indexable part (querytree); a query with none (only
- * words to leave out) narrows nothing.
+ * in one row (a meeting's are its body's name too). A match of the query holds at least one word of
+ * its indexable part (querytree); a query with none (only words to leave out) narrows nothing.
  */
 export interface SearchTerms {
   /** The tsquery, for a condition an index can serve. */
