@@ -22,11 +22,13 @@ import type { FigureRow, IndicatorRow, LinkKind, ValueRow } from './repository.t
 import {
   formatQuerySchema,
   frameworkQuerySchema,
+  indicatorQuerySchema,
   indicatorSchema,
   periodSchema,
   populationSchema,
   valueSchema,
 } from './schema.ts'
+import { periodPage } from './period-pages.ts'
 import { periodsShown } from './rules.ts'
 import { type IndicatorView, type IndicatorsService, type PeriodFigures } from './service.ts'
 import { POLARITIES, UNITS } from './tables.ts'
@@ -35,6 +37,10 @@ import { groupsRoutes } from './groups-routes.ts'
 const views = 'modules/indicators/views'
 const byCode = { schema: { params: pathParams('code') } }
 const byPeriod = { schema: { params: pathParams('code', 'period') } }
+
+/** A period's row on its indicator's page, on the page of periods that holds it. */
+const figuresOf = (code: string, period: string) =>
+  `/outcomes/${encodeURIComponent(code)}?period=${encodeURIComponent(period)}#period-${encodeURIComponent(period)}`
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -109,7 +115,12 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     errors: FieldErrors = noErrors,
   ) {
     const found = await service.valueToEdit(ctx, at.code, at.period)
-    const data = { ...found, values: values ?? { ...formValues(found.value), ...versionValue(found.value) }, ...errors }
+    const data = {
+      ...found,
+      figuresLink: figuresOf(found.indicator.code, found.period.slug),
+      values: values ?? { ...formValues(found.value), ...versionValue(found.value) },
+      ...errors,
+    }
     return reply.page(`${views}/value-form.njk`, data, formStatus(errors))
   }
 
@@ -189,8 +200,16 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     return charts.get(indicator)!
   }
 
-  async function indicatorPage(request: FastifyRequest, reply: FastifyReply, code: string, errors = noErrors) {
+  async function indicatorPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    code: string,
+    errors = noErrors,
+    asked: { page?: number; period?: string } = {},
+  ) {
     const { indicator, groupLabel } = await service.indicator(request.ctx, code)
+    const shown = periodPage(indicator.periods, asked)
+    const href = (n: number) => `/outcomes/${encodeURIComponent(indicator.code)}?page=${n}#figures`
     const [history, links] = await Promise.all([
       audit.historyOf(request.ctx, 'indicator', indicator.id),
       service.links(request.ctx, indicator.id),
@@ -202,6 +221,10 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         links,
         indicator,
         groupLabel,
+        periods: shown.periods,
+        periodsShown:
+          shown.pages > 1 ? { first: shown.first, last: shown.last, total: indicator.periods.length } : null,
+        pagination: paginationParams({ page: shown.page, total: shown.pages, pageSize: 1, href }),
         chart: chartOf(indicator),
         describe: (p: IndicatorView['periods'][number]) => describeValue(p, indicator),
         format: (n: number | null) => formatFigure(n, indicator),
@@ -329,7 +352,11 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
       }),
     )
 
-    app.get('/outcomes/:code', byCode, (request, reply) => indicatorPage(request, reply, request.params.code))
+    app.get(
+      '/outcomes/:code',
+      { schema: { params: pathParams('code'), querystring: indicatorQuerySchema } },
+      (request, reply) => indicatorPage(request, reply, request.params.code, noErrors, request.query),
+    )
 
     // Linking and unlinking work-programme items and plan actions: one form each, on the indicator's page.
     const fields: Record<LinkKind, string> = { 'work-programme': 'workProgrammeItemId', actions: 'actionId' }
@@ -368,7 +395,7 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         save: (input, version) =>
           service.saveValue(request.ctx, request.params.code, request.params.period, version, input),
         render: (values, errors) => valueForm(request.ctx, reply, request.params, values, errors),
-        redirect: () => `/outcomes/${encodeURIComponent(request.params.code)}#period-${request.params.period}`,
+        redirect: () => figuresOf(request.params.code, request.params.period),
       }),
     )
   }

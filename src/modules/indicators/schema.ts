@@ -158,6 +158,18 @@ export const populationSchema = z.object({
   source: optionalText(500),
 })
 
+/**
+ * An indicator page's query: a page of its figures by period (none, or one that is not a page number,
+ * for the latest), or the period whose page to show.
+ */
+export const indicatorQuerySchema = z.object({
+  page: z.preprocess(
+    firstOf,
+    z.unknown().transform((value) => (pageNumber(value) === Number(value) ? Number(value) : undefined)),
+  ),
+  period: z.preprocess(firstOf, z.string().max(40).optional().catch(undefined)),
+})
+
 /** The framework page's query: which page, and how many figures an import just saved, to say so. */
 export const frameworkQuerySchema = z.object({
   page: z.preprocess(firstOf, z.unknown().transform(pageNumber)),
