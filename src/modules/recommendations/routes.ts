@@ -7,6 +7,7 @@ import { pathParams } from '#src/platform/http/path-params.ts'
 import { paginationParams } from '#src/platform/http/pagination.ts'
 import { attachment } from '#src/platform/http/content-disposition.ts'
 import { isPaperFormat } from '#src/platform/papers/send.ts'
+import { keptParts } from '#src/platform/views/kept-parts.ts'
 import type { BodiesService } from '#src/modules/bodies/index.ts'
 import { recommendationFormRoutes } from './form-routes.ts'
 import { RAG_LABELS, RAGS } from './rag.ts'
@@ -47,6 +48,12 @@ export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
     const app = instance.withTypeProvider<ZodTypeProvider>()
     await app.register(recommendationFormRoutes(deps))
 
+    // A page of the tracker's rows, the same for everyone: rendered once for the page's kept recommendations.
+    type TrackerPage = Awaited<ReturnType<RecommendationsService['trackerOf']>>
+    const trackerRows = keptParts((recommendations: TrackerPage['recommendations']) =>
+      app.view(`${views}/tracker-rows.njk`, { recommendations }),
+    )
+
     const trackerSchema = { params: pathParams('slug'), querystring: trackerQuerySchema }
     app.get('/bodies/:slug/recommendations', { schema: trackerSchema }, async (request, reply) => {
       const { query } = request
@@ -79,6 +86,7 @@ export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
       const first = ((tracker.page ?? 1) - 1) * tracker.pageSize + 1
       return reply.page(`${views}/tracker.njk`, {
         tracker,
+        rows: await trackerRows(tracker.recommendations),
         query,
         filtered,
         summary: trackerSummary(tracker),

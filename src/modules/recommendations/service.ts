@@ -110,15 +110,22 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   // the same for everyone (the tracker is public), and a large committee has hundreds.
   // A body's recommendations as they stood on a day, in the body's numbering, which the tracker shows
   // them in unless asked otherwise: sorted once, as they are kept.
+  // With them, kept as they are, what the tracker says of all of them: how many of each rating, and the
+  // officers responsible, to filter by.
   const trackerFacts = readsUntilChanged(
     'tracker facts',
-    async (_ctx: Context, bodyId: string, on: string): Promise<TrackerFacts[]> =>
-      (await repo.trackerFacts(bodyId, on))
+    async (_ctx: Context, bodyId: string, on: string) => {
+      const all: TrackerFacts[] = (await repo.trackerFacts(bodyId, on))
         .map((row) => {
           const stood = asItStood(row, on)
           return { ...stood, rag: ragOf(stood, on).rag, overdue: isOverdue(stood, on), dueOn: targetDueOn(stood) }
         })
-        .sort(compareNumbers),
+        .sort(compareNumbers)
+      const counts = Object.fromEntries(RAGS.map((rag) => [rag, 0])) as Record<Rag, number>
+      for (const facts of all) counts[facts.rag]++
+      const officerIds = [...new Set(all.flatMap((facts) => facts.responsiblePersonId ?? []))]
+      return { all, counts, officerIds }
+    },
     { acrossRequests: deps.readsAcrossRequests ?? false, keep: 50 },
   )
 
@@ -205,7 +212,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       page?: number,
     ) {
       const body = await bodies.getBody(ctx, bodySlug)
-      const all = await trackerFacts(ctx, body.id, on)
+      const { all, counts, officerIds } = await trackerFacts(ctx, body.id, on)
       // In the body's numbering already (trackerFacts); another order is sorted from it.
       const sort = query.sort ?? 'number'
       const matching = all.filter((facts) => matches(facts, query))
@@ -215,18 +222,16 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       const shown = pageShown
         ? matching.slice((pageShown - 1) * TRACKER_PAGE_SIZE, pageShown * TRACKER_PAGE_SIZE)
         : matching
-      const officerIds = [...new Set(all.flatMap((facts) => facts.responsiblePersonId ?? []))]
       const [views, people] = await Promise.all([
         trackerShown(ctx, on, shown.map((facts) => facts.id).join(',')),
         bodies.getPeopleByIds(ctx, officerIds),
       ])
-      const counts = Object.fromEntries(RAGS.map((rag) => [rag, all.filter((facts) => facts.rag === rag).length]))
       return {
         body: { id: body.id, slug: body.slug, name: body.name },
         recommendations: views,
         total: all.length,
         matched: matching.length,
-        counts: counts as Record<Rag, number>,
+        counts,
         officers: people
           .map((person) => ({ id: person.id, name: person.name, slug: person.slug, jobTitle: person.jobTitle }))
           .sort((a, b) => a.name.localeCompare(b.name)),

@@ -85,6 +85,8 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
     await build.aRecommendation(body, { number: '2', madeOn: '2023-11-09' })
     const afresh = await t.queries.count(() => member.get(tracker))
     expect(text(afresh.result.body)).toContain('2 recommendations')
+    // The page's rows, rendered once for the kept recommendations, are rendered again for the new ones.
+    expect(text(afresh.result.body)).toMatch(/Recommendation 2 9 November 2023/)
     // The register, the settings, the facts and the page's recommendations with their updates, read
     // again after the change, and kept again after that.
     expect(afresh.queries).toBe(kept.queries + 5)

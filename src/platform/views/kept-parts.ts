@@ -1,0 +1,20 @@
+import nunjucks from 'nunjucks'
+
+/**
+ * A part of a page that is the same for everyone given it, rendered once for each kept read it shows
+ * (ADR 27, ADR 28): known by the kept object itself, and forgotten with it when the data changes.
+ * A read not kept (tests, or several processes without the page cache) is rendered every time.
+ * A render that fails is not kept.
+ */
+export function keptParts<K extends object>(render: (key: K) => Promise<string>) {
+  const kept = new WeakMap<K, Promise<nunjucks.runtime.SafeString>>()
+  return (key: K): Promise<nunjucks.runtime.SafeString> => {
+    let part = kept.get(key)
+    if (!part) {
+      part = render(key).then((html) => new nunjucks.runtime.SafeString(html))
+      part.catch(() => kept.delete(key))
+      kept.set(key, part)
+    }
+    return part
+  }
+}
