@@ -43,7 +43,7 @@ export const FRAMEWORK_PERIODS_SHOWN = 6
 /**
  * The periods the framework page shows, in order: every baseline and the latest
  * FRAMEWORK_PERIODS_SHOWN others. Ten years of figures stay readable (and quick to send); each
- * indicator's own page shows every period.
+ * indicator's own page shows every period, a page of them at a time (period-pages.ts).
  */
 export function periodsShown<P extends { isBaseline: boolean }>(periods: P[]): P[] {
   const others = periods.filter((period) => !period.isBaseline)
