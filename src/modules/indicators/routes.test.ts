@@ -142,7 +142,7 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
         'Actual must be a number, like 422 or 14.5',
         'England cannot be negative',
         'Give a target or an aspiration, not both',
-      ].sort((a, b) => wrong.body.indexOf(a) - wrong.body.indexOf(b)),
+      ].sort((a, b) => text(wrong.body).indexOf(a) - text(wrong.body).indexOf(b)),
     )
     expect(wrong.body).toContain('value="about 400"')
 
@@ -290,7 +290,7 @@ describe.each(testDatabases())('the outcomes framework on $name', (database) => 
         'Enter the number of decimal places',
         'Enter the margin before red',
         'Select whether the indicator is published',
-      ].sort((a, b) => blank.body.indexOf(a) - blank.body.indexOf(b)),
+      ].sort((a, b) => text(blank.body).indexOf(a) - text(blank.body).indexOf(b)),
     )
     const taken = await analyst.post('/outcomes', { ...indicator, code: 'of3.1' })
     expect(errorSummary(taken.body)).toEqual(['There is already an indicator of3.1'])

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join, posix, sep } from 'node:path'
 import nunjucks from 'nunjucks'
+import { oneByteTemplate } from './one-byte.ts'
 
 /**
  * Templates compiled when Oversight is built, so that a start does not lex, parse and compile each
@@ -24,7 +25,7 @@ export function compileViews(roots: string[], env: nunjucks.Environment): Compil
       if (!file.endsWith('.njk')) continue
       const name = file.split(sep).join('/')
       if (name in compiled) continue
-      compiled[name] = nunjucks.precompileString(readFileSync(join(root, file), 'utf8'), {
+      compiled[name] = nunjucks.precompileString(oneByteTemplate(readFileSync(join(root, file), 'utf8')), {
         name,
         env,
         // Nunjucks passes the wrapper a list of one (its types say one, not a list); its code alone is kept.

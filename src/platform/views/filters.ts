@@ -3,6 +3,7 @@ import { format, parseISO } from 'date-fns'
 import nunjucks from 'nunjucks'
 import { LONDON } from '#src/platform/clock.ts'
 import { type RecordSource, SOURCE_SYSTEMS } from '#src/platform/provenance/source.ts'
+import { characterReference } from './one-byte.ts'
 
 /**
  * A day ('2024-01-25') in a pattern, remembered: a page of a long record shows the same few hundred
@@ -71,8 +72,12 @@ export function fileSize(bytes: number): string {
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
-/** Text made safe for HTML content and attribute values, for markup built outside templates. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c])
+/**
+ * Text made safe for HTML content and attribute values, for markup built outside templates; characters
+ * beyond Latin-1 written as references, as the templates write them (one-byte.ts).
+ */
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']|[^\x00-\xff]/gu, (c) => ESCAPES[c] ?? characterReference(c))
 const escape = escapeHtml
 
 /**

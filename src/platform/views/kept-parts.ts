@@ -11,7 +11,9 @@ export function keptParts<K extends object>(render: (key: K) => Promise<string>)
   return (key: K): Promise<nunjucks.runtime.SafeString> => {
     let part = kept.get(key)
     if (!part) {
-      part = render(key).then((html) => new nunjucks.runtime.SafeString(html))
+      // Made flat once: Nunjucks builds its output by joining thousands of small strings, which the
+      // engine would otherwise walk again inside every page that includes the part.
+      part = render(key).then((html) => new nunjucks.runtime.SafeString(Buffer.from(html).toString()))
       part.catch(() => kept.delete(key))
       kept.set(key, part)
     }

@@ -1,7 +1,9 @@
 import nunjucks from 'nunjucks'
+import { characterReference, oneByteTemplate } from './one-byte.ts'
 
 /**
- * Three of Nunjucks' own steps that a page repeats hundreds of times, made once (ADR 28). A GOV.UK
+ * Three of Nunjucks' own steps that a page repeats hundreds of times, made once (ADR 28), and its
+ * output written as one-byte text (ADR 30). A GOV.UK
  * component is a macro that includes its template, which imports the attributes macro: every call
  * resolves two relative names, runs the attributes file to collect its macros, and sets each argument
  * in a frame. Measured on GOV.UK's select, a page's layout and a tag, the three together make a
@@ -24,6 +26,10 @@ interface Frame {
   resolve: (this: Frame, name: string, forWrite: boolean) => Frame | undefined
 }
 
+interface Initialising {
+  init: (this: Initialising, source: unknown, ...rest: unknown[]) => unknown
+}
+
 let patched = false
 
 /** Makes the changes, once for the process (every environment shares Nunjucks' runtime). */
@@ -32,6 +38,30 @@ export function renderFaster(): void {
   patched = true
   collectExportsOnce()
   splitNamesOnce()
+  writeOneByte()
+}
+
+/**
+ * Pages written as one-byte text (one-byte.ts, ADR 30): a value escaped for the page, and the text of a
+ * template given as source (rather than compiled by the build, which does the same to it), write the
+ * characters beyond Latin-1 as references. Escaping is otherwise Nunjucks' own, character for character.
+ */
+function writeOneByte() {
+  const lib = (nunjucks as unknown as { lib: { escape: (value: string) => string } }).lib
+  const escapes: Record<string, string> = {
+    '&': '&amp;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '\\': '&#92;',
+  }
+  lib.escape = (value: string) => value.replace(/[&"'<>\\]|[^\x00-\xff]/gu, (c) => escapes[c] ?? characterReference(c))
+  const template = (nunjucks.Template as unknown as { prototype: Initialising }).prototype
+  const init = template.init
+  template.init = function (this: Initialising, source: unknown, ...rest: unknown[]) {
+    return init.call(this, typeof source === 'string' ? oneByteTemplate(source) : source, ...rest)
+  }
 }
 
 /**

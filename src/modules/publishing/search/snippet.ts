@@ -1,5 +1,6 @@
 import nunjucks from 'nunjucks'
 import { escapeHtml } from '#src/platform/views/filters.ts'
+import { characterReference } from '#src/platform/views/one-byte.ts'
 
 /**
  * ts_headline marks matched words with these two characters (Unicode private use, so they do
@@ -19,6 +20,10 @@ const strayMarker = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g')
 export function snippetHtml(headline: string | null | undefined): nunjucks.runtime.SafeString | null {
   const folded = (headline ?? '').replace(/\s+/g, ' ').trim()
   if (!folded.replace(strayMarker, '')) return null
-  const html = escapeHtml(folded).replace(marked, '<mark>$1</mark>').replace(strayMarker, '')
+  // Escaping writes the markers as references, as any character beyond Latin-1: put them back first.
+  const escaped = escapeHtml(folded)
+    .replaceAll(characterReference(MATCH_START), MATCH_START)
+    .replaceAll(characterReference(MATCH_END), MATCH_END)
+  const html = escaped.replace(marked, '<mark>$1</mark>').replace(strayMarker, '')
   return new nunjucks.runtime.SafeString(html)
 }

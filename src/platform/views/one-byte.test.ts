@@ -1,0 +1,47 @@
+import nunjucks from 'nunjucks'
+import { describe, expect, it } from 'vitest'
+import { escapeHtml } from './filters.ts'
+import { renderFaster } from './nunjucks-speed.ts'
+import { characterReference, oneByteTemplate } from './one-byte.ts'
+
+renderFaster()
+const env = new nunjucks.Environment([], { autoescape: true })
+
+/** What a browser shows of a page: references read as the characters they stand for. */
+const shown = (html: string) =>
+  html.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))).replace(/&amp;/g, '&')
+
+describe('pages as one-byte text', () => {
+  it('writes a character beyond Latin-1 as a reference, whole even when it needs two UTF-16 units', () => {
+    expect(characterReference('’')).toBe('&#8217;')
+    expect(characterReference('😀')).toBe('&#128512;')
+  })
+
+  it('writes the text of a template so, and leaves its tags, expressions and comments alone', () => {
+    const source = '<p>Children’s services – £5 {{ "a’b" if x else "–" }}</p>{% set y = "“q”" %}{# café – note #}'
+    expect(oneByteTemplate(source)).toBe(
+      '<p>Children&#8217;s services &#8211; £5 {{ "a’b" if x else "–" }}</p>{% set y = "“q”" %}{# café – note #}',
+    )
+  })
+
+  it('renders pages whose every character is Latin-1, showing the same words', () => {
+    const html = env.renderString('<h1>{{ title }} – {{ "Today’s" }}</h1><p title="{{ title }}">Café £5 “ok”</p>', {
+      title: 'Children’s <care> & 😀',
+    })
+    expect(html).toMatch(/^[\x00-\xff]*$/)
+    expect(shown(html)).toBe(
+      '<h1>Children’s &lt;care&gt; & 😀 – Today’s</h1><p title="Children’s &lt;care&gt; & 😀">Café £5 “ok”</p>',
+    )
+  })
+
+  it('escapes as Nunjucks does otherwise, character for character', () => {
+    expect(env.renderString('{{ v }}', { v: `<a href='x'>"&"\\</a>` })).toBe(
+      '&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&#92;&lt;/a&gt;',
+    )
+    expect(env.renderString('{{ v | safe }}', { v: '’' })).toBe('’')
+  })
+
+  it('escapes markup made in code the same way', () => {
+    expect(escapeHtml(`Tom’s "plan" <b> & 'x'`)).toBe('Tom&#8217;s &quot;plan&quot; &lt;b&gt; &amp; &#39;x&#39;')
+  })
+})
