@@ -50,6 +50,8 @@ describe('ratePer10000', () => {
   it('is the count per 10,000 children, to one decimal place', () => {
     expect(ratePer10000(1200, 28_400)).toBe(422.5)
     expect(ratePer10000(1, 30_000)).toBe(0.3)
+    // A half rounds up, though 3 / 40,000 * 100,000 is computed a little short of 7.5.
+    expect(ratePer10000(3, 40_000)).toBe(0.8)
     expect(ratePer10000(0, 30_000)).toBe(0)
     expect(ratePer10000(30_000, 30_000)).toBe(10_000)
   })

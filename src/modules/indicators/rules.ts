@@ -34,7 +34,8 @@ export function ragAgainstTarget(
 export function ratePer10000(count: number, population: number): number {
   if (!(population > 0)) throw new RangeError('The population must be more than zero')
   if (count < 0) throw new RangeError('The count cannot be negative')
-  return Math.round((count / population) * 10000 * 10) / 10
+  // Multiplied before dividing, so that a half is exactly a half (3 in 40,000 is 0.75, so 0.8).
+  return Math.round((count * 10000 * 10) / population) / 10
 }
 
 /** How many reporting periods after the baselines the framework page shows in its columns. */

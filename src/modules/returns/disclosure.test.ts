@@ -51,6 +51,14 @@ describe('publishRate', () => {
     expect(publishRate(7, 9, { decimals: 0 })).toBe(78)
   })
 
+  it('rounds a half up, whatever the order of the arithmetic would give', () => {
+    expect(publishRate(23, 80)).toBe(28.8)
+    expect(publishRate(1, 8)).toBe(12.5)
+    expect(publishRate(1, 16, { decimals: 2 })).toBe(6.25)
+    expect(publishRate(1, 16)).toBe(6.3)
+    expect(publishRate(3, 80, { per: 10_000, decimals: 0 })).toBe(375)
+  })
+
   it('is a rate per 10,000 children when asked', () => {
     expect(publishRate(422, 50_000, { per: 10_000 })).toBe(84.4)
   })

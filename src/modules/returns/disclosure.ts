@@ -99,7 +99,9 @@ export function publishRate(
   checkCount(denominator)
   if (denominator === 0) return null
   const scale = 10 ** decimals
-  return Math.round((numerator / denominator) * per * scale) / scale
+  // Multiplied before dividing, so that a half is exactly a half: 23 of 80 is 28.75%, 28.8 to one
+  // place, where (23 / 80) * 100 * 10 falls just short of 287.5.
+  return Math.round((numerator * per * scale) / denominator) / scale
 }
 
 /**

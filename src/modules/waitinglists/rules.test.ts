@@ -10,6 +10,7 @@ describe('shareOver18Weeks', () => {
     [285, 131, 46], // CAMHS, December 2023
     [49, 3, 6], // neurodevelopmental pathway, December 2023
     [8, 1, 13], // 12.5 rounds half up
+    [40, 23, 58], // 57.5 too, though 23 / 40 * 100 is computed a little short of it
     [3, 1, 33],
     [10, 0, 0],
   ])('%i waiting, %i over 18 weeks: %i%%', (referralsWaiting, over18Weeks, expected) => {

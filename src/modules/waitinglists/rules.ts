@@ -14,7 +14,8 @@ export function shareOver18Weeks(figures: {
 }): number | null {
   const { referralsWaiting, over18Weeks } = figures
   if (referralsWaiting === null || over18Weeks === null || referralsWaiting === 0) return null
-  return Math.round((over18Weeks / referralsWaiting) * 100)
+  // Multiplied before dividing, so that a half is exactly a half (23 of 40 is 57.5%, so 58%).
+  return Math.round((over18Weeks * 100) / referralsWaiting)
 }
 
 /** The first day of a 'YYYY-MM' month, in local time (date-fns counts calendar months there). */
