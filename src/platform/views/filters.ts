@@ -3,7 +3,7 @@ import { format, parseISO } from 'date-fns'
 import nunjucks from 'nunjucks'
 import { LONDON } from '#src/platform/clock.ts'
 import { type RecordSource, SOURCE_SYSTEMS } from '#src/platform/provenance/source.ts'
-import { characterReference } from './one-byte.ts'
+import { escapeOneByte } from './one-byte.ts'
 
 /**
  * A day ('2024-01-25') in a pattern, remembered: a page of a long record shows the same few hundred
@@ -76,8 +76,8 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
  * Text made safe for HTML content and attribute values, for markup built outside templates; characters
  * beyond Latin-1 written as references, as the templates write them (one-byte.ts).
  */
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']|[^\x00-\xff]/gu, (c) => ESCAPES[c] ?? characterReference(c))
+const ESCAPED = /[&<>"']|[^\x00-\xff]/gu
+export const escapeHtml = (text: string) => escapeOneByte(text, ESCAPED, ESCAPES)
 const escape = escapeHtml
 
 /**

@@ -1,5 +1,5 @@
 import nunjucks from 'nunjucks'
-import { characterReference, oneByteTemplate } from './one-byte.ts'
+import { escapeOneByte, oneByteTemplate } from './one-byte.ts'
 
 /**
  * Three of Nunjucks' own steps that a page repeats hundreds of times, made once (ADR 28), and its
@@ -56,7 +56,8 @@ function writeOneByte() {
     '>': '&gt;',
     '\\': '&#92;',
   }
-  lib.escape = (value: string) => value.replace(/[&"'<>\\]|[^\x00-\xff]/gu, (c) => escapes[c] ?? characterReference(c))
+  const pattern = /[&"'<>\\]|[^\x00-\xff]/gu
+  lib.escape = (value: string) => escapeOneByte(value, pattern, escapes)
   const template = (nunjucks.Template as unknown as { prototype: Initialising }).prototype
   const init = template.init
   template.init = function (this: Initialising, source: unknown, ...rest: unknown[]) {

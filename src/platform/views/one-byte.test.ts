@@ -1,11 +1,15 @@
+import { serialize } from 'node:v8'
 import nunjucks from 'nunjucks'
 import { describe, expect, it } from 'vitest'
 import { escapeHtml } from './filters.ts'
 import { renderFaster } from './nunjucks-speed.ts'
-import { characterReference, oneByteTemplate } from './one-byte.ts'
+import { asOneByte, characterReference, oneByteTemplate } from './one-byte.ts'
 
 renderFaster()
 const env = new nunjucks.Environment([], { autoescape: true })
+
+/** Whether V8 holds `text` at one byte a character (its serialiser says which, by the tag it writes). */
+const heldAtOneByte = (text: string) => serialize(text)[2] === '"'.charCodeAt(0)
 
 /** What a browser shows of a page: references read as the characters they stand for. */
 const shown = (html: string) =>
@@ -43,5 +47,20 @@ describe('pages as one-byte text', () => {
 
   it('escapes markup made in code the same way', () => {
     expect(escapeHtml(`Tom’s "plan" <b> & 'x'`)).toBe('Tom&#8217;s &quot;plan&quot; &lt;b&gt; &amp; &#39;x&#39;')
+  })
+
+  it('holds escaped text at one byte a character, even where what it escaped was held at two', () => {
+    const name = 'Children supported to return to their family’s care'
+    expect(heldAtOneByte(name)).toBe(false)
+    // Replacing in a two-byte string leaves the result two-byte, whatever is left in it.
+    expect(heldAtOneByte(name.replace('’', '&#8217;'))).toBe(false)
+    for (const escaped of [escapeHtml(name), env.renderString('{{ v }}', { v: name })]) {
+      expect(escaped).toBe('Children supported to return to their family&#8217;s care')
+      expect(heldAtOneByte(escaped)).toBe(true)
+    }
+    const page = env.renderString('<td>{{ v }}</td>', { v: name })
+    expect(heldAtOneByte(page)).toBe(true)
+    expect(asOneByte('£5 café')).toBe('£5 café')
+    expect(heldAtOneByte(asOneByte('Today’s'.slice(0, 5)))).toBe(true)
   })
 })

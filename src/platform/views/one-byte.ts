@@ -9,6 +9,29 @@
 export const characterReference = (character: string) => `&#${character.codePointAt(0)};`
 
 /**
+ * The same text held at one byte a character; for text whose every character is Latin-1. V8 keeps what
+ * is cut or replaced out of a two-byte string at two bytes, even once nothing beyond Latin-1 is left
+ * in it ("family’s care" escaped is "family&#8217;s care", still two-byte), and one such piece makes
+ * the whole page two-byte when it is joined.
+ */
+export const asOneByte = (text: string) => Buffer.from(text, 'latin1').toString('latin1')
+
+/**
+ * `text` escaped: each match of `pattern` (which must match every character beyond Latin-1, and be
+ * global) written as `escapes` has it, or else as a reference; one-byte text even when `text` was not.
+ */
+export function escapeOneByte(text: string, pattern: RegExp, escapes: Record<string, string>): string {
+  let wide = false
+  const escaped = text.replace(pattern, (character) => {
+    const escape = escapes[character]
+    if (escape !== undefined) return escape
+    wide = true
+    return characterReference(character)
+  })
+  return wide ? asOneByte(escaped) : escaped
+}
+
+/**
  * A template's source with the characters beyond Latin-1 in its text written as references; its tags,
  * expressions and comments are left as they are (a string there is escaped, or not, where it is output).
  */

@@ -1,3 +1,4 @@
+import { serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { MATCH_END, MATCH_START, snippetHtml } from './snippet.ts'
 
@@ -24,4 +25,11 @@ describe('snippetHtml', () => {
       expect(snippetHtml(headline)).toBeNull()
     },
   )
+
+  it('is held at one byte a character, as the page it goes into (ADR 30)', () => {
+    const html = snippetHtml(`The ${m('council’s')} plan`)!.toString()
+    expect(html).toBe('The <mark>council&#8217;s</mark> plan')
+    // V8's serialiser writes '"' before a one-byte string, 'c' before a two-byte one.
+    expect(String.fromCharCode(serialize(html)[2])).toBe('"')
+  })
 })

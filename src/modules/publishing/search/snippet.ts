@@ -1,6 +1,6 @@
 import nunjucks from 'nunjucks'
 import { escapeHtml } from '#src/platform/views/filters.ts'
-import { characterReference } from '#src/platform/views/one-byte.ts'
+import { asOneByte, characterReference } from '#src/platform/views/one-byte.ts'
 
 /**
  * ts_headline marks matched words with these two characters (Unicode private use, so they do
@@ -25,5 +25,6 @@ export function snippetHtml(headline: string | null | undefined): nunjucks.runti
     .replaceAll(characterReference(MATCH_START), MATCH_START)
     .replaceAll(characterReference(MATCH_END), MATCH_END)
   const html = escaped.replace(marked, '<mark>$1</mark>').replace(strayMarker, '')
-  return new nunjucks.runtime.SafeString(html)
+  // The markers were the headline's only characters beyond Latin-1 (the rest are references).
+  return new nunjucks.runtime.SafeString(asOneByte(html))
 }
