@@ -5,7 +5,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '#src/database.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
-import { type DatabaseHandle, openPglite } from './database.ts'
+import { type DatabaseHandle, openPglite, sharedBuffersFor } from './database.ts'
 
 /**
  * What the rest of the app takes for granted from either database, the in-memory PGlite of the
@@ -45,5 +45,38 @@ describe('a PGlite data folder', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true })
     }
+  })
+
+  it('starts with shared buffers enough for the database it holds, as it stood on the disk', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'oversight-data-folder-'))
+    const buffers = async (handle: DatabaseHandle<unknown>) =>
+      (await sql<{ sharedBuffers: string }>`show shared_buffers`.execute(handle.db)).rows[0].sharedBuffers
+    try {
+      const first = await openPglite(dataDir)
+      expect(await buffers(first)).toBe('16MB')
+      // About 24 MB of rows that do not compress.
+      await sql`create table big as select g, md5(g::text) || md5((g + 1)::text) as t from generate_series(1, 200000) g`.execute(
+        first.db,
+      )
+      await first.close()
+      const again = await openPglite(dataDir)
+      expect(await buffers(again)).toBe('32MB')
+      await again.close()
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('sharedBuffersFor', () => {
+  it.each([
+    [0, '16MB'],
+    [13 * 2 ** 20, '16MB'],
+    [16 * 2 ** 20, '16MB'],
+    [16 * 2 ** 20 + 1, '32MB'],
+    [100 * 2 ** 20, '112MB'],
+    [235 * 2 ** 20, '128MB'],
+  ])('gives a database of %i bytes %s', (bytes, buffers) => {
+    expect(sharedBuffersFor(bytes)).toBe(buffers)
   })
 })

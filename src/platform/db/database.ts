@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { cp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -42,11 +42,38 @@ const PGLITE_VERSION = pgliteVersion()
 const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })]
 
 /**
- * PostgreSQL's default 128 MB of shared buffers is memory PGlite clears as it starts: 0.6 s of each
- * start. 32 MB holds the demo's every table and index; beyond it, pages come from the files, which the
- * operating system keeps in memory. A council too large for that runs on PostgreSQL (ADR 21).
+ * PostgreSQL's shared buffers are memory PGlite clears as it starts: about 10 ms a megabyte, 0.6 s of
+ * each start at PostgreSQL's default of 128 MB. Enough to hold the council's database is enough: pages
+ * beyond it come from the files, which the operating system keeps in memory, one call each. A council
+ * too large for that runs on PostgreSQL (ADR 21).
  */
-const startParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB']
+const startParams = (sharedBuffers: string) => [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`]
+/** In memory (the tests, the bench): the demo's every table and index. */
+const IN_MEMORY_BUFFERS = '32MB'
+
+/**
+ * Shared buffers for a database of `bytes` on disk: its size rounded up to the next 16 MB, from 16 MB
+ * (the demo is 13 MB) to PostgreSQL's default of 128 MB.
+ */
+export function sharedBuffersFor(bytes: number): string {
+  const step = 16
+  const megabytes = Math.ceil(bytes / 2 ** 20 / step) * step
+  return `${Math.min(128, Math.max(step, megabytes))}MB`
+}
+
+/** The size on disk of the cluster's largest database (the council's; the others are PostgreSQL's templates). */
+function largestDatabaseBytes(folder: string): number {
+  const base = join(folder, 'base')
+  let largest = 0
+  for (const database of existsSync(base) ? readdirSync(base, { withFileTypes: true }) : []) {
+    if (!database.isDirectory()) continue
+    let bytes = 0
+    for (const file of readdirSync(join(base, database.name), { withFileTypes: true }))
+      if (file.isFile()) bytes += statSync(join(base, database.name, file.name)).size
+    largest = Math.max(largest, bytes)
+  }
+  return largest
+}
 
 /**
  * A freshly initialised, empty cluster, kept as a tarball in the system's temp folder: initdb costs
@@ -61,7 +88,7 @@ async function emptyClusterSnapshot(): Promise<Blob> {
     () => false,
   )
   if (trusted) return new Blob([await readFile(file)])
-  const fresh = await PGlite.create({ parsers: TYPE_PARSERS, startParams })
+  const fresh = await PGlite.create({ parsers: TYPE_PARSERS, startParams: startParams(IN_MEMORY_BUFFERS) })
   const dump = await fresh.dumpDataDir('none')
   await fresh.close()
   const partial = `${file}.${process.pid}`
@@ -113,12 +140,19 @@ export async function openPglite<DB>(
     const folder = join(dataDir, 'pglite')
     // A new folder starts from the build's template or the empty cluster's snapshot, never running initdb.
     const loadDataDir = existsSync(join(folder, 'PG_VERSION')) ? undefined : await startCluster(folder)
-    client = await PGlite.create({ dataDir: folder, loadDataDir, parsers: TYPE_PARSERS, startParams })
+    // A cluster still to be loaded from a snapshot is empty: the least.
+    const buffers = sharedBuffersFor(loadDataDir ? 0 : largestDatabaseBytes(folder))
+    client = await PGlite.create({
+      dataDir: folder,
+      loadDataDir,
+      parsers: TYPE_PARSERS,
+      startParams: startParams(buffers),
+    })
   } else {
     client = await PGlite.create({
       loadDataDir: snapshot ?? (await emptyClusterSnapshot()),
       parsers: TYPE_PARSERS,
-      startParams,
+      startParams: startParams(IN_MEMORY_BUFFERS),
     })
   }
   const db = new Kysely<DB>({ dialect: new PgliteDialect(client), plugins, log: options.log })
