@@ -13,6 +13,7 @@ import type { GeneratedPaper } from '#src/platform/papers/paper.ts'
 import { type PaperFormat, sendPaper } from '#src/platform/papers/send.ts'
 import { asBadRequest, registerInputGuards } from './bad-input.ts'
 import { registerOpenData } from './open-data.ts'
+import { registerPageBytes } from './page-bytes.ts'
 import { registerPublicCache } from './public-cache.ts'
 import { registerConfirmations } from './confirmation.ts'
 import { cookieName, registerSecurity } from './security.ts'
@@ -82,6 +83,7 @@ export async function registerHttpPlatform(app: FastifyInstance, options: HttpPl
   })
   registerInputGuards(app)
   if (options.publicCache) registerPublicCache(app, { today: () => options.clock.today() })
+  registerPageBytes(app)
   registerOpenData(app, { baseUrl: options.baseUrl })
 
   const confirmations = registerConfirmations(app, { cookieSecure: options.cookieSecure })

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { dataVersion } from '#src/platform/db/data-version.ts'
+import { utf8Bytes } from './page-bytes.ts'
 
 interface Entry {
   version: number
@@ -67,7 +68,9 @@ export function registerPublicCache(app: FastifyInstance, options: { today: () =
   app.addHook('onSend', async (request, reply, payload) => {
     const version = versionSeen.get(request)
     if (version === undefined || reply.statusCode !== 200 || typeof payload !== 'string') return payload
-    if (payload.includes('name="_csrf"')) return payload
+    // Encoded once: this response is those bytes, and the entry is views of them cut at the nonce.
+    const body = utf8Bytes(payload)
+    if (body.includes('name="_csrf"')) return body
     forget(request.url)
     const headers: Record<string, string> = {}
     for (const name of KEPT_HEADERS) {
@@ -75,8 +78,6 @@ export function registerPublicCache(app: FastifyInstance, options: { today: () =
       if (value !== undefined) headers[name] = String(value)
     }
     const nonce = nonceOf(reply)
-    // Encoded once: this response is those bytes, and the entry is views of them cut at the nonce.
-    const body = Buffer.from(payload)
     const pieces = nonce ? cutAt(body, Buffer.from(nonce)) : [body]
     const entry = { version, today: options.today(), headers, pieces, bytes: body.length, nonce }
     cache.set(request.url, entry)
