@@ -20,7 +20,8 @@ export function sparkline(options: { label: string; actuals: (number | null)[]; 
   const x = (i: number) => (slots === 1 ? width / 2 : pad + (i / (slots - 1)) * (width - 2 * pad))
   const y = (v: number) => height - pad - ((v - min) / span) * (height - 2 * pad)
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="app-sparkline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(options.label)}" focusable="false">`,
+    // Inline in a page, an SVG needs no namespace: the framework carries dozens.
+    `<svg class="app-sparkline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(options.label)}" focusable="false">`,
   ]
   const targetPoints = options.targets.flatMap((target, i) => (target === null ? [] : [[x(i), y(target)] as const]))
   if (targetPoints.length > 1) {
