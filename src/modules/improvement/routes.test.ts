@@ -111,6 +111,13 @@ describe.each(testDatabases())('inspections and improvement plans on $name', (da
     expect(none).toContain('No milestones match these filters')
     const unknown = text((await t.visitor().get(`${PLAN}/milestones?lead=nobody&theme=not-a-theme`)).body)
     expect(unknown).toContain(`${total} milestones`)
+
+    // Each action's row counts its stale milestones; together they are those the staleness filter lists.
+    const staleByAction = [...plan.matchAll(/(\d+) with no update since the last meeting/g)].map(([, n]) => Number(n))
+    expect(staleByAction.length).toBeGreaterThan(0)
+    const stale = text((await t.visitor().get(`${PLAN}/milestones?stale=yes`)).body)
+    const [, shownStale] = /Showing (\d+) of \d+ milestones/.exec(stale)!.map(Number)
+    expect(staleByAction.reduce((sum, n) => sum + n, 0)).toBe(shownStale)
   })
 
   it('lets an action lead post an update and change a status, which needs an update saying why', async () => {

@@ -10,6 +10,7 @@ import { submitForm } from '#src/platform/forms/submit.ts'
 import { type FormValues, dateValues, rawQuery, postedValues } from '#src/platform/forms/values.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
 import { paperQuery, queryDate } from '#src/platform/papers/query.ts'
+import { keptParts } from '#src/platform/views/kept-parts.ts'
 import { createProgressPaper } from './progress-paper.ts'
 import {
   actionSchema,
@@ -20,7 +21,7 @@ import {
   versionSchema,
 } from './schema.ts'
 import { recordsLinks, recordsRoutes } from './records-routes.ts'
-import type { ImprovementService } from './service.ts'
+import type { ImprovementService, PlanView } from './service.ts'
 import { MILESTONE_STATUSES } from './tables.ts'
 
 const views = 'modules/improvement/views'
@@ -128,6 +129,11 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       return reply.page(`${views}/plans.njk`, { plans, ...recordsLinks(request.ctx) })
     })
 
+    // A theme's actions, the same for everyone: rendered once for each theme of a kept plan view.
+    const themeActions = keptParts((theme: PlanView['themes'][number], base: string) =>
+      app.view(`${views}/plan-theme-actions.njk`, { theme, base }),
+    )
+
     const planRoute = { schema: { params: pathParams('slug'), querystring: rawQuery } }
     app.get('/improvement-plans/:slug', planRoute, async (request, reply) => {
       const { format, on } = paperQuery(request.query)
@@ -138,8 +144,10 @@ export function improvementRoutes(deps: { service: ImprovementService; audit: Au
       }
       const view = await service.plan(request.ctx, request.params.slug)
       const history = await audit.historyOf(request.ctx, 'improvement plan', view.plan.id)
+      const base = `/improvement-plans/${view.plan.slug}`
       return reply.page(`${views}/plan.njk`, {
         ...view,
+        themeActions: await Promise.all(view.themes.map((theme) => themeActions(theme, base))),
         history,
         isOwner: service.isOwner(request.ctx, view.plan),
         mayKeepThemes: service.mayKeepThemes(request.ctx, view.plan),

@@ -60,6 +60,8 @@ function present(plan: Plan, contents: Contents, findings: Finding[], today: str
       findingIds,
       milestones: own,
       milestoneCount: own.length,
+      /** Its milestones nobody has updated since the committee last considered the plan. */
+      staleCount: own.filter((m) => m.stale).length,
       updates: updatesByAction.get(action.id) ?? [],
       rag: actionRag(own.map((m) => m.rag)),
       counts: countByRag(own.map((m) => m.rag)),

@@ -142,6 +142,20 @@ describe.each(testDatabases())('the public page cache on $name', (database) => {
     // The plan and its contents, the register and the settings: read afresh only after the change.
     expect(afresh.queries).toBe(kept.queries + 7)
     expect(text(keptAgain.result.body)).toContain('Children in care')
+    // A theme's table of actions is rendered once for the kept view, and afresh after a change.
+    expect(text(keptAgain.result.body)).not.toContain('Recruit more foster carers')
+    const admin = await t.as('admin')
+    const form = await admin.get(`${plan.url}/actions/new`)
+    const themeId = /<option value="([0-9a-f-]{36})">1\. /.exec(form.body)![1]
+    const added = await admin.post(`${plan.url}/actions`, {
+      themeId,
+      reference: '1.1',
+      title: 'Recruit more foster carers',
+      leads: 'Head of Fostering',
+    })
+    expect(added.statusCode).toBe(303)
+    const withAction = await member.get(plan.url)
+    expect(text(withAction.body)).toContain('1.1 Recruit more foster carers Head of Fostering No milestones')
   })
 
   it('keeps the framework apart for the public and for those signed in, internal indicators only for the latter', async () => {
