@@ -116,6 +116,8 @@ export async function buildDist({ quiet = false, out = 'dist' } = {}) {
     entryPoints: {
       main: join(src, 'main.ts'),
       'modules/returns/read-worker': join(src, 'modules', 'returns', 'read-worker.ts'),
+      // Imported by scripts/start.mjs before main, to compile PGlite's WebAssembly while main loads.
+      'platform/db/pglite-wasm': join(src, 'platform', 'db', 'pglite-wasm.ts'),
       // For the build alone: compiles the templates, below.
       'compile-views': join(src, 'platform', 'views', 'compile-views.ts'),
     },

@@ -35,4 +35,10 @@ if (built < Math.max(installed, newest(join(root, 'src')))) await buildDist()
 // Node 22.1 and later keep the code they compile for each module, so a restart does not compile it
 // again; in dist/, so that each build starts a fresh cache. Node 20 has no such cache.
 module.enableCompileCache?.(join(root, 'dist', '.compile-cache'))
+// PGlite's WebAssembly is read and compiled on other threads while the app's modules load on this one.
+// On PostgreSQL (DATABASE_URL) nothing needs it.
+if (!process.env.DATABASE_URL) {
+  const { pgliteWasm } = await import(pathToFileURL(join(root, 'dist', 'platform', 'db', 'pglite-wasm.js')).href)
+  pgliteWasm().catch(() => {}) // a failure is not kept: opening the database asks again, and reports it
+}
 await import(pathToFileURL(join(root, 'dist', 'main.js')).href)

@@ -55,6 +55,8 @@ describe('the production build', () => {
     expect(existsSync(join(OUT, 'app.js'))).toBe(false)
     expect(existsSync(join(OUT, 'modules', 'notifications', 'templates', 'alert.txt'))).toBe(true)
     expect(existsSync(join(OUT, 'platform', 'views', 'layout.njk'))).toBe(true)
+    // What scripts/start.mjs imports before main.js, to compile PGlite's WebAssembly while main loads.
+    expect(existsSync(join(OUT, 'platform', 'db', 'pglite-wasm.js'))).toBe(true)
     expect(main).not.toMatch(/#src\/|\.ts"|from "vitest"/)
     // Loaded when first used, not at start: the demo's YAML parser, axios for GOV.UK Notify, DuckDB for
     // the returns' store, the parsers and writers of imports and exports, and the bank holidays' rules.

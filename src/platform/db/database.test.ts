@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '#src/database.ts'
 import { testDatabases } from '../../../test/support/databases.ts'
 import { type DatabaseHandle, openPglite, sharedBuffersFor } from './database.ts'
+import { pgliteWasm } from './pglite-wasm.ts'
 
 /**
  * What the rest of the app takes for granted from either database, the in-memory PGlite of the
@@ -78,5 +79,25 @@ describe('sharedBuffersFor', () => {
     [235 * 2 ** 20, '128MB'],
   ])('gives a database of %i bytes %s', (bytes, buffers) => {
     expect(sharedBuffersFor(bytes)).toBe(buffers)
+  })
+})
+
+describe("PGlite's WebAssembly", () => {
+  it('is compiled once in a process and shared by every database it opens, each with its own data', async () => {
+    const compiled = pgliteWasm()
+    expect(pgliteWasm()).toBe(compiled)
+    expect(await compiled).toBeInstanceOf(WebAssembly.Module)
+    const [one, two] = await Promise.all([openPglite(), openPglite()])
+    try {
+      expect(pgliteWasm()).toBe(compiled)
+      await sql`create table mine (n int)`.execute(one.db)
+      const other = await sql<{ n: number }>`select count(*)::int as n from pg_tables where tablename = 'mine'`.execute(
+        two.db,
+      )
+      expect(other.rows).toEqual([{ n: 0 }])
+    } finally {
+      await one.close()
+      await two.close()
+    }
   })
 })

@@ -10,6 +10,7 @@ import { announceChange, announceChangesOf } from './change-feed.ts'
 import { TYPE_PARSERS } from './column-types.ts'
 import { dataChanged } from './data-version.ts'
 import { PgliteDialect } from './pglite-dialect.ts'
+import { pgliteWasm } from './pglite-wasm.ts'
 
 export type DatabaseKind = 'pglite' | 'postgres'
 
@@ -88,7 +89,11 @@ async function emptyClusterSnapshot(): Promise<Blob> {
     () => false,
   )
   if (trusted) return new Blob([await readFile(file)])
-  const fresh = await PGlite.create({ parsers: TYPE_PARSERS, startParams: startParams(IN_MEMORY_BUFFERS) })
+  const fresh = await PGlite.create({
+    pgliteWasmModule: await pgliteWasm(),
+    parsers: TYPE_PARSERS,
+    startParams: startParams(IN_MEMORY_BUFFERS),
+  })
   const dump = await fresh.dumpDataDir('none')
   await fresh.close()
   const partial = `${file}.${process.pid}`
@@ -145,12 +150,14 @@ export async function openPglite<DB>(
     client = await PGlite.create({
       dataDir: folder,
       loadDataDir,
+      pgliteWasmModule: await pgliteWasm(),
       parsers: TYPE_PARSERS,
       startParams: startParams(buffers),
     })
   } else {
     client = await PGlite.create({
       loadDataDir: snapshot ?? (await emptyClusterSnapshot()),
+      pgliteWasmModule: await pgliteWasm(),
       parsers: TYPE_PARSERS,
       startParams: startParams(IN_MEMORY_BUFFERS),
     })
