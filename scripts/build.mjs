@@ -91,8 +91,10 @@ async function migratedCluster(dist) {
  * beside them, so that no start compiles them again.
  */
 async function compiledViews(dist) {
-  const { compileAppViews, COMPILED_VIEWS_FILE } = await import(pathToFileURL(join(dist, 'compile-views.js')).href)
-  await writeFile(join(dist, COMPILED_VIEWS_FILE), JSON.stringify(compileAppViews()))
+  const { compileAppViews, compiledViewsJson, COMPILED_VIEWS_FILE } = await import(
+    pathToFileURL(join(dist, 'compile-views.js')).href
+  )
+  await writeFile(join(dist, COMPILED_VIEWS_FILE), compiledViewsJson(compileAppViews()))
 }
 
 /** Builds into `dist/`, or another folder beside it (the test's own), which it empties first. */

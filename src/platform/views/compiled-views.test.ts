@@ -1,7 +1,9 @@
-import { readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import nunjucks from 'nunjucks'
 import { describe, expect, it } from 'vitest'
-import { compiledViewsLoader } from './compiled-views.ts'
+import { COMPILED_VIEWS_FILE, compiledViewsJson, compiledViewsLoader, readCompiledViews } from './compiled-views.ts'
 import { compileAppViews, configureEnvironment, srcDir, viewOptions, viewRoots } from './environment.ts'
 
 const compiled = compileAppViews()
@@ -58,5 +60,22 @@ describe('templates compiled by the build', () => {
   it('leave a name they do not have to the loaders after them', () => {
     expect(compiledViewsLoader(compiled).getSource('platform/views/no-such.njk')).toBeNull()
     expect(() => fromBuild.render('platform/views/no-such.njk', {})).toThrow('template not found')
+  })
+
+  it('are written as ASCII alone, and read back as they were, characters beyond ASCII included', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'oversight-compiled-views-'))
+    try {
+      const json = compiledViewsJson(compiled)
+      expect(json).toMatch(/^[\x00-\x7f]*$/)
+      expect(Object.values(compiled).some((code) => /[^\x00-\x7f]/.test(code))).toBe(true)
+      writeFileSync(join(folder, COMPILED_VIEWS_FILE), json)
+      expect(readCompiledViews(folder)).toEqual(compiled)
+      // A file written before, in UTF-8, still reads as it was.
+      writeFileSync(join(folder, COMPILED_VIEWS_FILE), JSON.stringify({ 'a.njk': 'return "’ £"' }))
+      expect(readCompiledViews(folder)).toEqual({ 'a.njk': 'return "’ £"' })
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+    expect(readCompiledViews(folder)).toBeUndefined()
   })
 })

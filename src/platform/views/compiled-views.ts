@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join, posix, sep } from 'node:path'
 import nunjucks from 'nunjucks'
@@ -36,10 +37,24 @@ export function compileViews(roots: string[], env: nunjucks.Environment): Compil
   return compiled
 }
 
+/**
+ * The compiled templates as the build writes them: JSON with every character beyond ASCII escaped, so
+ * that a start reads its 2.5 MB as it lies, a byte a character, rather than decoding UTF-8 into text of
+ * two bytes a character and parsing that (about 40 ms of each start).
+ */
+export function compiledViewsJson(compiled: CompiledViews): string {
+  return JSON.stringify(compiled).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+}
+
 /** The build's compiled templates in `folder`, if there are any. */
 export function readCompiledViews(folder: string): CompiledViews | undefined {
   const file = join(folder, COMPILED_VIEWS_FILE)
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CompiledViews) : undefined
+  if (!existsSync(file)) return undefined
+  const bytes = readFileSync(file)
+  return JSON.parse(isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')) as CompiledViews
 }
 
 /**
