@@ -88,13 +88,14 @@ async function migratedCluster(dist) {
 
 /**
  * The templates compiled as the built app compiles them (src/platform/views/compiled-views.ts), kept
- * beside them, so that no start compiles them again.
+ * beside them, so that no start compiles them again; and the passwords' deny-list, unpacked.
  */
 async function compiledViews(dist) {
-  const { compileAppViews, compiledViewsJson, COMPILED_VIEWS_FILE } = await import(
-    pathToFileURL(join(dist, 'compile-views.js')).href
-  )
+  const { compileAppViews, compiledViewsJson, COMPILED_VIEWS_FILE, COMMON_PASSWORDS_FILE, commonPasswordsText } =
+    await import(pathToFileURL(join(dist, 'compile-views.js')).href)
   await writeFile(join(dist, COMPILED_VIEWS_FILE), compiledViewsJson(compileAppViews()))
+  // The passwords' deny-list, unpacked once here rather than at every start that checks a password.
+  await writeFile(join(dist, 'platform', 'auth', COMMON_PASSWORDS_FILE), commonPasswordsText())
 }
 
 /** Builds into `dist/`, or another folder beside it (the test's own), which it empties first. */

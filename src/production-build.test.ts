@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildDist } from '../scripts/build.mjs'
+import { COMMON_PASSWORDS_FILE, commonPasswordsText } from '#src/platform/auth/password-policy.ts'
 import { freePort, startServerProcess, stopServerProcess } from '../test/support/server-process.ts'
 
 const OUT = `dist-test-${process.pid}`
@@ -57,6 +58,8 @@ describe('the production build', () => {
     expect(existsSync(join(OUT, 'platform', 'views', 'layout.njk'))).toBe(true)
     // What scripts/start.mjs imports before main.js, to compile PGlite's WebAssembly while main loads.
     expect(existsSync(join(OUT, 'platform', 'db', 'pglite-wasm.js'))).toBe(true)
+    // The passwords' deny-list as the package has it, unpacked once by the build.
+    expect(readFileSync(join(OUT, 'platform', 'auth', COMMON_PASSWORDS_FILE), 'utf8')).toBe(commonPasswordsText())
     expect(main).not.toMatch(/#src\/|\.ts"|from "vitest"/)
     // Loaded when first used, not at start: the demo's YAML parser, axios for GOV.UK Notify, DuckDB for
     // the returns' store, the parsers and writers of imports and exports, and the bank holidays' rules.

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type * as ZxcvbnCommon from '@zxcvbn-ts/language-common'
 
 export const MIN_PASSWORD_LENGTH = 12
@@ -41,17 +44,36 @@ export function passwordProblem(password: string, context: PasswordContext = {})
   return undefined
 }
 
-let denied: Set<string> | undefined
+/** The build's copy of the deny-list (scripts/build.mjs), beside this module: a password a line. */
+export const COMMON_PASSWORDS_FILE = 'common-passwords.txt'
+
 /**
- * The ~49,000 most common passwords of breach corpora, as zxcvbn-ts ships them (all lower case).
- * Loaded on first use: unpacking the list takes about 0.1 s, which start-up need not pay.
+ * The ~49,000 most common passwords of breach corpora, as zxcvbn-ts ships them (all lower case), a
+ * password a line. Unpacking them takes about 50 ms, so the build writes them out once.
  */
-function deniedPasswords(): Set<string> {
-  if (!denied) {
-    const zxcvbn = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as typeof ZxcvbnCommon
-    denied = new Set(zxcvbn.dictionary['passwords-common'])
+export function commonPasswordsText(): string {
+  const zxcvbn = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as typeof ZxcvbnCommon
+  return zxcvbn.dictionary['passwords-common'].join('\n')
+}
+
+let denied: string | undefined
+/**
+ * The deny-list as one text with a newline before and after each password, read on first use: the
+ * build's copy when there is one (a few milliseconds: a start with a configured password checks it),
+ * else unpacked from the package. Looked up by searching the text, which is quicker to have than a
+ * set of 49,000 strings and quick enough for the few lookups a password needs.
+ */
+function deniedPasswords(): string {
+  if (denied === undefined) {
+    const built = join(dirname(fileURLToPath(import.meta.url)), COMMON_PASSWORDS_FILE)
+    denied = `\n${existsSync(built) ? readFileSync(built, 'utf8') : commonPasswordsText()}\n`
   }
   return denied
+}
+
+/** Is `form` a password of the deny-list (a line of it, never part of one nor two together). */
+function isDenied(form: string): boolean {
+  return form !== '' && !form.includes('\n') && deniedPasswords().includes(`\n${form}\n`)
 }
 
 /** Letters and digits only, lower case: 'Pass word-1234' and 'password1234' are one guess. */
@@ -113,8 +135,7 @@ function isRepeatOf(value: string, unit: string): boolean {
 
 /** In the deny-list, or a deny-listed password repeated ('passwordpassword'). */
 function isCommon(form: string): boolean {
-  const list = deniedPasswords()
-  return list.has(form) || list.has(repeatedUnit(form))
+  return isDenied(form) || isDenied(repeatedUnit(form))
 }
 
 const SEQUENCES = [
