@@ -367,11 +367,21 @@ function stop(child: ChildProcess): Promise<void> {
   })
 }
 
+/** How many times the restart is timed: one start is at the mercy of whatever else the machine is doing. */
+const RESTARTS = 3
+
+interface StartTimes {
+  fresh: number
+  /** The median of the restarts. */
+  restart: number
+  restarts: number[]
+}
+
 /**
  * `npm start` (the compiled JavaScript, built beforehand) on a fresh data folder (PGlite, demo data),
- * then again on the same folder: milliseconds until / answers 200, each time.
+ * then again on the same folder RESTARTS times: milliseconds until / answers 200, each time.
  */
-async function timeToFirstPage(): Promise<{ fresh: number; restart: number }> {
+async function timeToFirstPage(): Promise<StartTimes> {
   await buildDist({ quiet: true })
   const dataDir = mkdtempSync(join(tmpdir(), 'oversight-bench-'))
   const port = await freePort()
@@ -409,7 +419,10 @@ async function timeToFirstPage(): Promise<{ fresh: number; restart: number }> {
     }
   }
   try {
-    return { fresh: await once(), restart: await once() }
+    const fresh = await once()
+    const restarts: number[] = []
+    for (let n = 0; n < RESTARTS; n++) restarts.push(await once())
+    return { fresh, restart: [...restarts].sort((a, b) => a - b)[Math.floor(RESTARTS / 2)], restarts }
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
   }
@@ -462,7 +475,7 @@ function pagesTable(rows: Row[], dbKind: string): string[] {
   return lines
 }
 
-function report(runs: { rows: Row[]; dbKind: string }[], start?: { fresh: number; restart: number }): string {
+function report(runs: { rows: Row[]; dbKind: string }[], start?: StartTimes): string {
   const data = SCALE === 'large' ? 'the demo data and the synthetic large council' : 'the demo data'
   const lines = [
     SCALE === 'large' ? '## A large council' : '# Benchmark results',
@@ -500,7 +513,8 @@ function report(runs: { rows: Row[]; dbKind: string }[], start?: { fresh: number
         `data folder (migrations, demo data) to \`/\` answering 200. Budget: under ${START_BUDGET_MS / 1000} s. ` +
         `${verdict(start.fresh, START_BUDGET_MS)}`,
       '',
-      `Restart: ${(start.restart / 1000).toFixed(1)} s on the same folder. Budget: under ${RESTART_BUDGET_MS / 1000} s. ` +
+      `Restart: ${(start.restart / 1000).toFixed(1)} s on the same folder, the median of ${RESTARTS} ` +
+        `(${start.restarts.map((time) => (time / 1000).toFixed(2)).join(', ')} s). Budget: under ${RESTART_BUDGET_MS / 1000} s. ` +
         `${verdict(start.restart, RESTART_BUDGET_MS)}`,
       '',
     )
