@@ -211,6 +211,17 @@ describe.each(testDatabases())('the recommendations tracker on $name', (database
       expect(anchors(page.body).find((link) => link.text === 'Clear filters')?.href).toBe(tracker)
       expect(links(page.body)).toContain(`${tracker}?rag=green&format=csv`)
       expect(formFields(page.body, tracker).rag).toBe('green')
+      // The list of officers is the same with or without one chosen, and shows the one chosen.
+      const officers = (body: string) =>
+        parse(body)('select#officer option')
+          .map((_, o) => parse(body)(o).text())
+          .get()
+      const unfiltered = await t.visitor().get(tracker)
+      const chosen = await t.visitor().get(`${tracker}?officer=${chris.id}`)
+      expect(officers(unfiltered.body)).toContain('Any officer')
+      expect(officers(chosen.body)).toEqual(officers(unfiltered.body))
+      expect(formFields(unfiltered.body, tracker).officer).toBe('')
+      expect(formFields(chosen.body, tracker).officer).toBe(chris.id)
     })
 
     it('exports the filtered tracker as CSV', async () => {

@@ -54,6 +54,17 @@ export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
       app.view(`${views}/tracker-rows.njk`, { recommendations }),
     )
 
+    // The filter's list of officers with none chosen, the same for everyone: rendered once for the kept officers.
+    const officerItems = (officers: TrackerPage['officers'], chosen: unknown) =>
+      selectItems(
+        'Any officer',
+        officers.map((officer) => ({ value: officer.id, text: officer.name })),
+        chosen,
+      )
+    const officerSelect = keptParts((officers: TrackerPage['officers']) =>
+      app.view(`${views}/tracker-officer-select.njk`, { officerItems: officerItems(officers, undefined) }),
+    )
+
     const trackerSchema = { params: pathParams('slug'), querystring: trackerQuerySchema }
     app.get('/bodies/:slug/recommendations', { schema: trackerSchema }, async (request, reply) => {
       const { query } = request
@@ -114,11 +125,8 @@ export function recommendationsRoutes(deps: RecommendationsRouteDeps) {
           RAGS.map((value) => ({ value, text: RAG_LABELS[value] })),
           query.rag,
         ),
-        officerItems: selectItems(
-          'Any officer',
-          tracker.officers.map((officer) => ({ value: officer.id, text: officer.name })),
-          query.officer,
-        ),
+        officerSelect: query.officer ? null : await officerSelect(tracker.officers),
+        officerItems: query.officer ? officerItems(tracker.officers, query.officer) : null,
         canEdit: can(request.user, 'recommendations:edit'),
       })
     })

@@ -114,7 +114,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
   // officers responsible, to filter by.
   const trackerFacts = readsUntilChanged(
     'tracker facts',
-    async (_ctx: Context, bodyId: string, on: string) => {
+    async (ctx: Context, bodyId: string, on: string) => {
       const all: TrackerFacts[] = (await repo.trackerFacts(bodyId, on))
         .map((row) => {
           const stood = asItStood(row, on)
@@ -124,7 +124,11 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       const counts = Object.fromEntries(RAGS.map((rag) => [rag, 0])) as Record<Rag, number>
       for (const facts of all) counts[facts.rag]++
       const officerIds = [...new Set(all.flatMap((facts) => facts.responsiblePersonId ?? []))]
-      return { all, counts, officerIds }
+      // The register is public and kept until the data changes, as these facts are.
+      const officers = (await bodies.getPeopleByIds(ctx, officerIds))
+        .map((person) => ({ id: person.id, name: person.name, slug: person.slug, jobTitle: person.jobTitle }))
+        .sort((a, b) => a.name.localeCompare(b.name))
+      return { all, counts, officers }
     },
     { acrossRequests: deps.readsAcrossRequests ?? false, keep: 50 },
   )
@@ -212,7 +216,7 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       page?: number,
     ) {
       const body = await bodies.getBody(ctx, bodySlug)
-      const { all, counts, officerIds } = await trackerFacts(ctx, body.id, on)
+      const { all, counts, officers } = await trackerFacts(ctx, body.id, on)
       // In the body's numbering already (trackerFacts); another order is sorted from it.
       const sort = query.sort ?? 'number'
       const matching = all.filter((facts) => matches(facts, query))
@@ -222,19 +226,15 @@ export function createRecommendationsService(deps: RecommendationsDeps) {
       const shown = pageShown
         ? matching.slice((pageShown - 1) * TRACKER_PAGE_SIZE, pageShown * TRACKER_PAGE_SIZE)
         : matching
-      const [views, people] = await Promise.all([
-        trackerShown(ctx, on, shown.map((facts) => facts.id).join(',')),
-        bodies.getPeopleByIds(ctx, officerIds),
-      ])
+      const views = await trackerShown(ctx, on, shown.map((facts) => facts.id).join(','))
       return {
         body: { id: body.id, slug: body.slug, name: body.name },
         recommendations: views,
         total: all.length,
         matched: matching.length,
         counts,
-        officers: people
-          .map((person) => ({ id: person.id, name: person.name, slug: person.slug, jobTitle: person.jobTitle }))
-          .sort((a, b) => a.name.localeCompare(b.name)),
+        /** The officers responsible for any of them, by name: the same array while the facts are kept. */
+        officers,
         page: pageShown,
         pageSize: TRACKER_PAGE_SIZE,
         today: on,
