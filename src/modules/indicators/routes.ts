@@ -13,6 +13,7 @@ import { type FormValues, postedValues } from '#src/platform/forms/values.ts'
 import { attachment } from '#src/platform/http/content-disposition.ts'
 import { paginationParams } from '#src/platform/http/pagination.ts'
 import { pathParams } from '#src/platform/http/path-params.ts'
+import { keptParts } from '#src/platform/views/kept-parts.ts'
 import { indicatorChart, rowChart } from './charts.ts'
 import { exportValues, valuesTemplate } from './exchange.ts'
 import { describeValue, formatFigure, unitLabel } from './format.ts'
@@ -242,6 +243,11 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
     const mayEdit = async (request: FastifyRequest) => assertCan(request.user, 'indicators:edit')
     groupsRoutes(app, service)
 
+    // A page's tables, the same for everyone given that page: rendered once for each kept page's framing.
+    const frameworkTables = keptParts((made: ReturnType<typeof framed>) =>
+      app.view(`${views}/framework-tables.njk`, { groups: made.groups, shownPeriods: made.shownPeriods }),
+    )
+
     app.get('/outcomes', { schema: { querystring: frameworkQuerySchema } }, async (request, reply) => {
       const { format, period } = request.query
       if (format) {
@@ -249,9 +255,11 @@ export function indicatorsRoutes(deps: { service: IndicatorsService; audit: Audi
         return reply.paper(paper, format, `outcomes-framework${period ? `-${period}` : ''}`)
       }
       const framework = await service.frameworkPage(request.ctx, request.query.page)
+      const made = framed(framework)
       return reply.page(`${views}/framework.njk`, {
         ...framework,
-        ...framed(framework),
+        ...made,
+        tables: await frameworkTables(made),
         imported: request.query.imported,
         pagination: paginationParams({
           page: framework.page,
